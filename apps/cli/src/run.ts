@@ -1,0 +1,35 @@
+import type { CommandIO } from "./Command.js"
+import { commands } from "./commands/index.js"
+import { reportError } from "./output.js"
+import { CliError } from "./CliError.js"
+
+const help = (): string =>
+  [
+    "jiju — 产业集聚区评估工具 / cluster-zone assessment toolkit",
+    "",
+    "用法 usage: jiju <command> [flags]   (--json for machine-readable output)",
+    "",
+    ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary.zh} · ${c.summary.en}`),
+    "",
+  ].join("\n")
+
+/** Dispatch argv to a command; returns the exit code. */
+export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<number> => {
+  const [name, ...rest] = argv
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.stdout.write(help())
+    return 0
+  }
+  const command = commands.find((c) => c.name === name)
+  const json = rest.includes("--json")
+  if (!command) return reportError(io, new CliError("usage", `unknown command "${name}"; run jiju --help`, 2), json)
+  if (rest.includes("--help")) {
+    io.stdout.write(`${command.usage}\n`)
+    return 0
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (e) {
+    return reportError(io, e, json)
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Spatial weights in compressed sparse row form, keyed by unit id.
+ * Row i lists the neighbours of unit ids[i]: columns colIdx[rowPtr[i] .. rowPtr[i+1]) with weights values[...].
+ * Units with no neighbours (islands) have empty rows, as in R with zero.policy = TRUE.
+ */
+export interface SpatialWeights {
+  readonly ids: ReadonlyArray<string>
+  readonly rowPtr: Int32Array
+  readonly colIdx: Int32Array
+  readonly values: Float64Array
+  /** "W" row-standardised, "B" binary, or "U" as given (e.g. GWT distances). Same letters as spdep. */
+  readonly style: "W" | "B" | "U"
+  /** True when the neighbour relation (before weighting) is symmetric: j ∈ N(i) ⇔ i ∈ N(j). */
+  readonly symmetric: boolean
+}

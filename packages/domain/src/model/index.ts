@@ -1,1 +1,10 @@
-export {}
+export * from "./errors.js"
+export * from "./ids.js"
+export * from "./Bilingual.js"
+export * from "./Region.js"
+export * from "./Period.js"
+export * from "./Cluster.js"
+export * from "./Indicator.js"
+export * from "./catalogue.js"
+export * from "./Observation.js"
+export * from "./decode.js"

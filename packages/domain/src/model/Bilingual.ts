@@ -1,0 +1,11 @@
+import { Schema } from "effect"
+
+/** A name or text in both product languages. */
+export const BilingualText = Schema.Struct({
+  zh: Schema.NonEmptyString,
+  en: Schema.NonEmptyString,
+})
+export type BilingualText = typeof BilingualText.Type
+
+/** The two user-facing languages; zh-CN is the default. */
+export type Language = "zh" | "en"

@@ -1,0 +1,155 @@
+import { Schema } from "effect"
+import { ClusterId, IndicatorCode, RegionCode } from "./ids.js"
+
+/** What a zone is: 产业集聚区 / 现代服务业集聚区 / 金融集聚区 / 航运物流集聚区. */
+export const ClusterKind = Schema.Literals(["industrial", "modern_service", "financial", "shipping_logistics"])
+export type ClusterKind = typeof ClusterKind.Type
+
+/** The form of a service agglomeration (seed 002, 篇9 and 篇10). */
+export const ServiceForm = Schema.Literals([
+  "cbd",
+  "software_park",
+  "creative_park",
+  "logistics_park",
+  "tech_startup_park",
+  "trading_market",
+  "cultural_services",
+  "tourism_leisure",
+  "science_education",
+])
+export type ServiceForm = typeof ServiceForm.Type
+
+/** Who approved the zone: 省级 / 市级 / 县级. */
+export const ClusterLevel = Schema.Literals(["provincial", "city", "county"])
+export type ClusterLevel = typeof ClusterLevel.Type
+
+/** The ranking group: zones in city districts (省辖市区) and zones in counties (县域) are ranked apart. */
+export const RankingGroup = Schema.Literals(["urban_district", "county"])
+export type RankingGroup = typeof RankingGroup.Type
+
+/** The planning documents a zone needs (五规合一). */
+export const PlanKind = Schema.Literals(["master_plan", "spatial_plan", "regulatory_detailed_plan", "environmental_assessment"])
+export type PlanKind = typeof PlanKind.Type
+
+export const ApprovalState = Schema.Literals(["missing", "drafting", "submitted", "approved"])
+export type ApprovalState = typeof ApprovalState.Type
+
+export const PlanningDocument = Schema.Struct({
+  kind: PlanKind,
+  state: ApprovalState,
+  approvedOn: Schema.optional(Schema.String),
+  approvedBy: Schema.optional(Schema.String),
+})
+export type PlanningDocument = typeof PlanningDocument.Type
+
+/** 七通一平 plus a sewage plant: which site services are in place. */
+export const Infrastructure = Schema.Struct({
+  road: Schema.Boolean,
+  water: Schema.Boolean,
+  power: Schema.Boolean,
+  drainage: Schema.Boolean,
+  telecom: Schema.Boolean,
+  gas: Schema.Boolean,
+  heat: Schema.Boolean,
+  levelledSite: Schema.Boolean,
+  sewagePlant: Schema.Boolean,
+})
+export type Infrastructure = typeof Infrastructure.Type
+
+/** 三通一平 (road, water, power, levelled site) is the minimum; 七通一平 adds drainage, telecom, gas and heat. */
+export const infrastructureReadiness = (i: Infrastructure): "none" | "three_one" | "seven_one" => {
+  const three = i.road && i.water && i.power && i.levelledSite
+  if (three && i.drainage && i.telecom && i.gas && i.heat) return "seven_one"
+  return three ? "three_one" : "none"
+}
+
+const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))
+
+/** The zone's investment and financing platforms (投融资平台). */
+export const FinancingPlatforms = Schema.Struct({
+  count: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  /** 注册资本, 亿元 */
+  registeredCapital: NonNegative,
+  /** 累计融资, 亿元 */
+  cumulativeFinancing: NonNegative,
+})
+export type FinancingPlatforms = typeof FinancingPlatforms.Type
+
+/** A cluster zone (集聚区 / 产业集群) in the register. */
+export const Cluster = Schema.Struct({
+  id: ClusterId,
+  name: Schema.NonEmptyString,
+  nameEn: Schema.optional(Schema.String),
+  kind: ClusterKind,
+  /** Only for service agglomerations. */
+  form: Schema.NullOr(ServiceForm),
+  level: ClusterLevel,
+  group: RankingGroup,
+  region: RegionCode,
+  /** 规划面积, km² */
+  plannedArea: Schema.Finite.check(Schema.isGreaterThan(0)),
+  /** 设立时间, ISO date or year */
+  established: Schema.NullOr(Schema.String),
+  /** 主导产业: one or two per county zone (the documents' rule), free text. */
+  leadingIndustries: Schema.Array(Schema.NonEmptyString).check(Schema.isMaxLength(4)),
+  /** Indicator codes whose values measure the leading industries' weight (optional). */
+  leadingIndustryIndicators: Schema.optional(Schema.Array(IndicatorCode)),
+  managementBody: Schema.NullOr(Schema.String),
+  planning: Schema.Array(PlanningDocument),
+  infrastructure: Infrastructure,
+  /** 标准化厂房面积, m² */
+  standardFactoryArea: NonNegative,
+  financing: FinancingPlatforms,
+  /** Whether the zone's data are the generated demo set. */
+  isDemo: Schema.Boolean,
+})
+export type Cluster = typeof Cluster.Type
+
+/** A cluster as stored: the register entry plus concurrency and lifecycle fields. */
+export const StoredCluster = Schema.Struct({
+  ...Cluster.fields,
+  version: Schema.Int,
+  archivedAt: Schema.NullOr(Schema.String),
+})
+export type StoredCluster = typeof StoredCluster.Type
+
+/** The approval state of one planning document ("missing" when the zone never filed it). */
+export const planState = (c: Pick<Cluster, "planning">, kind: PlanKind): ApprovalState =>
+  c.planning.find((p) => p.kind === kind)?.state ?? "missing"
+
+export const clusterKindNames: Record<ClusterKind, { zh: string; en: string }> = {
+  industrial: { zh: "产业集聚区", en: "Industrial cluster zone" },
+  modern_service: { zh: "现代服务业集聚区", en: "Modern service agglomeration" },
+  financial: { zh: "金融集聚区", en: "Financial agglomeration" },
+  shipping_logistics: { zh: "航运物流集聚区", en: "Shipping and logistics agglomeration" },
+}
+
+export const serviceFormNames: Record<ServiceForm, { zh: string; en: string }> = {
+  cbd: { zh: "中央商务区", en: "Central business district" },
+  software_park: { zh: "软件园", en: "Software park" },
+  creative_park: { zh: "创意产业园", en: "Creative industry park" },
+  logistics_park: { zh: "现代物流园", en: "Modern logistics park" },
+  tech_startup_park: { zh: "科技创业园", en: "Science and technology start-up park" },
+  trading_market: { zh: "商贸暨产品交易市场", en: "Commodity trading market" },
+  cultural_services: { zh: "文化服务业集聚区", en: "Cultural services agglomeration" },
+  tourism_leisure: { zh: "旅游休闲集聚区", en: "Tourism and leisure agglomeration" },
+  science_education: { zh: "科教集聚区", en: "Science and education agglomeration" },
+}
+
+export const clusterLevelNames: Record<ClusterLevel, { zh: string; en: string }> = {
+  provincial: { zh: "省级", en: "Provincial" },
+  city: { zh: "市级", en: "City" },
+  county: { zh: "县级", en: "County" },
+}
+
+export const rankingGroupNames: Record<RankingGroup, { zh: string; en: string }> = {
+  urban_district: { zh: "省辖市区", en: "Urban district" },
+  county: { zh: "县域", en: "County" },
+}
+
+export const planKindNames: Record<PlanKind, { zh: string; en: string }> = {
+  master_plan: { zh: "总体发展规划", en: "Master development plan" },
+  spatial_plan: { zh: "空间发展规划", en: "Spatial development plan" },
+  regulatory_detailed_plan: { zh: "控制性详细规划", en: "Regulatory detailed plan" },
+  environmental_assessment: { zh: "规划环评", en: "Plan environmental assessment" },
+}

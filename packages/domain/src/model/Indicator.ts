@@ -1,0 +1,45 @@
+import { Schema } from "effect"
+import { IndicatorCode } from "./ids.js"
+
+/** 正向 (more is better) or 逆向 (less is better, e.g. energy per unit of value added). */
+export const Direction = Schema.Literals(["positive", "negative"])
+export type Direction = typeof Direction.Type
+
+/** The subsystem an indicator belongs to, as the coupling and evaluation models group them. */
+export const Subsystem = Schema.Literals([
+  "scale",
+  "land_infrastructure",
+  "structure_innovation",
+  "finance",
+  "economy",
+  "environment",
+])
+export type Subsystem = typeof Subsystem.Type
+
+export const IndicatorFrequency = Schema.Literals(["year", "quarter", "month"])
+
+/** An indicator (指标) of the catalogue. */
+export const IndicatorDefinition = Schema.Struct({
+  code: IndicatorCode,
+  zh: Schema.NonEmptyString,
+  en: Schema.NonEmptyString,
+  /** Unit as users write it, e.g. "亿元", "万人", "%". */
+  unit: Schema.String,
+  unitEn: Schema.String,
+  direction: Direction,
+  subsystem: Subsystem,
+  frequency: IndicatorFrequency,
+  /** Whether a negative value is meaningful (growth rates yes, revenue no). */
+  allowNegative: Schema.Boolean,
+  description: Schema.optional(Schema.String),
+})
+export type IndicatorDefinition = typeof IndicatorDefinition.Type
+
+export const subsystemNames: Record<Subsystem, { zh: string; en: string }> = {
+  scale: { zh: "规模", en: "Scale" },
+  land_infrastructure: { zh: "土地与基础设施", en: "Land and infrastructure" },
+  structure_innovation: { zh: "结构与创新", en: "Structure and innovation" },
+  finance: { zh: "金融", en: "Finance" },
+  economy: { zh: "经济", en: "Economy" },
+  environment: { zh: "绿色发展", en: "Green development" },
+}

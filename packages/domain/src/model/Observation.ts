@@ -1,0 +1,28 @@
+import { Schema } from "effect"
+import { ClusterId, IndicatorCode, RegionCode } from "./ids.js"
+import { Period } from "./Period.js"
+
+/** What an observation is about: a cluster zone or a region (for yearbook data such as county GDP). */
+export const ObservationTarget = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("cluster"), id: ClusterId }),
+  Schema.Struct({ kind: Schema.Literal("region"), id: RegionCode }),
+])
+export type ObservationTarget = typeof ObservationTarget.Type
+
+/** One value of one indicator for one target and period, with provenance. */
+export const Observation = Schema.Struct({
+  target: ObservationTarget,
+  period: Period,
+  indicator: IndicatorCode,
+  value: Schema.Finite,
+  /** Where the figure comes from: a yearbook, a zone's submission, "demo (synthetic)". */
+  source: Schema.String,
+  /** Who submitted it: a user name, "import:<file>", "demo". */
+  submitter: Schema.String,
+  /** ISO 8601 time of submission. */
+  submittedAt: Schema.String,
+  note: Schema.NullOr(Schema.String),
+  /** Generated demo data, to be labelled wherever shown. */
+  isDemo: Schema.Boolean,
+})
+export type Observation = typeof Observation.Type

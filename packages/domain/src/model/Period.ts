@@ -1,0 +1,40 @@
+import { Schema } from "effect"
+
+/**
+ * A reporting period: a year "2025", a quarter "2025Q1" or a month "2025-03".
+ * Periods of one frequency sort as strings.
+ */
+export const Period = Schema.String.pipe(
+  Schema.check(
+    Schema.isPattern(/^(19|20)\d{2}(Q[1-4]|-(0[1-9]|1[0-2]))?$/, {
+      expected: 'a period like "2025", "2025Q1" or "2025-03"',
+    }),
+  ),
+  Schema.brand("Period"),
+)
+export type Period = typeof Period.Type
+
+export type Frequency = "year" | "quarter" | "month"
+
+/** The frequency of a period string. */
+export const frequencyOf = (p: string): Frequency => (p.includes("Q") ? "quarter" : p.includes("-") ? "month" : "year")
+
+/** The calendar year of a period. */
+export const yearOf = (p: string): number => Number(p.slice(0, 4))
+
+/** The period one step earlier at the same frequency ("2025" → "2024", "2025Q1" → "2024Q4"). */
+export const previousPeriod = (p: string): string => {
+  const y = yearOf(p)
+  switch (frequencyOf(p)) {
+    case "year":
+      return String(y - 1)
+    case "quarter": {
+      const q = Number(p.slice(5))
+      return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`
+    }
+    case "month": {
+      const m = Number(p.slice(5))
+      return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { Schema } from "effect"
+import { RegionCode } from "./ids.js"
+
+/** 东部 / 中部 / 西部 / 东北: the four macro zones of China's regional statistics. */
+export const MacroZone = Schema.Literals(["east", "central", "west", "northeast"])
+export type MacroZone = typeof MacroZone.Type
+
+export const macroZoneNames: Record<MacroZone, { zh: string; en: string }> = {
+  east: { zh: "东部", en: "East" },
+  central: { zh: "中部", en: "Central" },
+  west: { zh: "西部", en: "West" },
+  northeast: { zh: "东北", en: "Northeast" },
+}
+
+/** Administrative level: province (省), prefecture city (省辖市/地级市), county or district (县/市辖区/县级市). */
+export const RegionLevel = Schema.Literals(["province", "prefecture", "county"])
+export type RegionLevel = typeof RegionLevel.Type
+
+/** A region (区域) of the GB/T 2260 hierarchy. */
+export const Region = Schema.Struct({
+  code: RegionCode,
+  name: Schema.NonEmptyString,
+  nameEn: Schema.optional(Schema.String),
+  level: RegionLevel,
+  parent: Schema.NullOr(RegionCode),
+  macroZone: MacroZone,
+  /** County-level units that are city districts (市辖区) rank with the urban group. */
+  isDistrict: Schema.Boolean,
+})
+export type Region = typeof Region.Type
+
+/** The province code a region belongs to ("410102" → "410000"). */
+export const provinceOf = (code: RegionCode): string => `${code.slice(0, 2)}0000`
+
+/** The prefecture code a county-level region belongs to ("410102" → "410100"). */
+export const prefectureOf = (code: RegionCode): string => `${code.slice(0, 4)}00`

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test Jiju has: build, then one vitest run over all packages and apps, with a real
+# PostgreSQL server (started for the run) and Debian's Chromium for the browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+can_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" = 0 ]; then apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if [ ! -x /usr/bin/chromium ]; then
+  if can_apt; then
+    echo "test-all: installing Debian's chromium for the browser tests"
+    apt_install chromium
+  else
+    echo "test-all: /usr/bin/chromium is absent and cannot be installed here; browser tests will be skipped"
+  fi
+fi
+
+pnpm exec turbo run build --output-logs=errors-only
+bash scripts/with-postgres.sh pnpm exec vitest run "$@"

@@ -1,0 +1,14 @@
+import { defineProject } from "vitest/config"
+import react from "@vitejs/plugin-react"
+
+export default defineProject({
+  plugins: [react()],
+  resolve: { conditions: ["@jiju/source"] },
+  test: {
+    name: "web",
+    include: ["test/**/*.test.{ts,tsx}"],
+    environment: "happy-dom",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+})

@@ -4,7 +4,11 @@ import { CliError } from "./CliError.js"
 type Options = NonNullable<ParseArgsConfig["options"]>
 
 /** Parse flags strictly: an unknown flag or a missing value is a usage error naming the flag. */
-export const parseFlags = <O extends Options>(argv: ReadonlyArray<string>, options: O, allowPositionals = false) => {
+export const parseFlags = <O extends Options>(
+  argv: ReadonlyArray<string>,
+  options: O,
+  allowPositionals = false,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>> => {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true })
   } catch (e) {

@@ -1,1 +1,5 @@
-export {}
+export * from "./Normalise.js"
+export * from "./Weights.js"
+export * from "./EntropyWeights.js"
+export * from "./CompositeScore.js"
+export * from "./Topsis.js"

@@ -1,1 +1,8 @@
-export {}
+export * from "./RegionIndustry.js"
+export * from "./LocationQuotient.js"
+export * from "./Herfindahl.js"
+export * from "./EllisonGlaeser.js"
+export * from "./Krugman.js"
+export * from "./SpatialGini.js"
+export * from "./ShiftShare.js"
+export * from "./Concentration.js"

@@ -1,1 +1,3 @@
-export {}
+export * from "./CouplingDegree.js"
+export * from "./CoordinationLevel.js"
+export * from "./CouplingCoordination.js"

@@ -1,0 +1,110 @@
+import { concentrationIndices, numericColumn, requireColumn, stringColumn } from "@jiju/domain"
+import { parseFlags, required } from "../args.js"
+import { CliError } from "../CliError.js"
+import type { Command } from "../Command.js"
+import { printJson, table } from "../output.js"
+import { asCliError, readDataFile } from "./coupling.js"
+
+const usage = `jiju concentration — 产业集聚测度 · industrial concentration and specialisation
+
+usage: jiju concentration --data FILE --region COL --industry COL --value COL [--plant-h "ind=0.02,ind2=0.1"] [--sheet S] [--json]
+
+  --data      CSV, XLSX, JSON records or GeoJSON in long form, one row per region and industry (--sheet for XLSX)
+  --region    column naming the region
+  --industry  column naming the industry
+  --value     column with the size (employment, output, value added …)
+  --plant-h   plant-level Herfindahl H per industry for Ellison–Glaeser γ (default 0: many small plants,
+              which makes γ = G/(1 − Σx²), an upper bound)
+
+Totals are sums over the data. Output: location quotients (区位熵) per region and industry; per industry the
+Hirschman–Herfindahl index, Ellison–Glaeser γ, spatial Gini and Krugman concentration; per region the Krugman
+specialisation index and Gini specialisation (definitions of the R package REAT).`
+
+/** Parse `--plant-h "a=0.02,b=0.1"` into H per industry. */
+const parsePlantH = (text: string): Record<string, number> => {
+  const out: Record<string, number> = {}
+  for (const part of text.split(",")) {
+    const [name, value, ...rest] = part.split("=").map((s) => s.trim())
+    const h = Number(value)
+    if (!name || value === undefined || value === "" || rest.length > 0 || !Number.isFinite(h) || h < 0 || h >= 1)
+      throw new CliError("bad_plant_h", `--plant-h "${part}": expected INDUSTRY=H with 0 ≤ H < 1`, 2)
+    out[name] = h
+  }
+  return out
+}
+
+const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : "—")
+
+/** `jiju concentration`: LQ, HHI, Ellison–Glaeser, Krugman and spatial Gini from long region–industry data. */
+export const concentrationCommand: Command = {
+  name: "concentration",
+  summary: { zh: "区位熵与产业集聚指数", en: "location quotients and concentration indices" },
+  usage,
+  async run(argv, io) {
+    const { values: f } = parseFlags(argv, {
+      data: { type: "string" },
+      region: { type: "string" },
+      industry: { type: "string" },
+      value: { type: "string" },
+      "plant-h": { type: "string" },
+      sheet: { type: "string" },
+      json: { type: "boolean" },
+    })
+    const dataPath = required(f.data, "data")
+    const regionCol = required(f.region, "region")
+    const industryCol = required(f.industry, "industry")
+    const valueCol = required(f.value, "value")
+    const plantHerfindahl = f["plant-h"] === undefined ? undefined : parsePlantH(f["plant-h"])
+    try {
+      const data = await readDataFile(dataPath, io, f.sheet)
+      for (const c of [regionCol, industryCol, valueCol]) requireColumn(data, c)
+      const regions = stringColumn(data, regionCol)
+      const industries = stringColumn(data, industryCol)
+      const values = numericColumn(data, valueCol)
+      const records = regions.map((region, k) => ({ region, industry: industries[k]!, value: values[k]! }))
+      if (plantHerfindahl) {
+        const known = new Set(industries)
+        const unknown = Object.keys(plantHerfindahl).filter((k) => !known.has(k))
+        if (unknown.length > 0)
+          throw new CliError("bad_plant_h", `--plant-h names industries not in the data: ${unknown.join(", ")}; available: ${[...known].join(", ")}`, 2)
+      }
+      const r = concentrationIndices(records, plantHerfindahl ? { plantHerfindahl } : {})
+      if (f.json) {
+        printJson(io, {
+          lq: r.lq,
+          hhi: r.hhi,
+          ellison_glaeser: r.ellison_glaeser,
+          krugman: r.krugman,
+          gini: r.gini,
+          krugman_concentration: r.krugman_concentration,
+          gini_specialisation: r.gini_specialisation,
+          notes: [
+            {
+              en: "totals are sums over the data; Ellison–Glaeser uses H = 0 for industries without --plant-h",
+              zh: "总量取数据合计；未给出 --plant-h 的产业，EG 指数取 H = 0",
+            },
+          ],
+        })
+        return 0
+      }
+      const lq = new Map(r.lq.map((q) => [`${q.region}\u0000${q.industry}`, q.lq]))
+      io.stdout.write("区位熵 location quotients\n")
+      io.stdout.write(table(["region", ...r.industries], r.regions.map((reg) => [reg, ...r.industries.map((ind) => fmt(lq.get(`${reg}\u0000${ind}`)!))])))
+      io.stdout.write("\n按产业 by industry\n")
+      io.stdout.write(
+        table(
+          ["industry", "HHI", "EG gamma", "EG G", "EG H", "Gini", "Krugman conc."],
+          r.industries.map((ind) => {
+            const eg = r.ellison_glaeser[ind]!
+            return [ind, fmt(r.hhi[ind]!), fmt(eg.gamma), fmt(eg.G), fmt(eg.H), fmt(r.gini[ind]!), fmt(r.krugman_concentration[ind]!)]
+          }),
+        ),
+      )
+      io.stdout.write("\n按区域 by region\n")
+      io.stdout.write(table(["region", "Krugman spec.", "Gini spec."], r.regions.map((reg) => [reg, fmt(r.krugman[reg]!), fmt(r.gini_specialisation[reg]!)])))
+      return 0
+    } catch (e) {
+      throw asCliError(e)
+    }
+  },
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest"
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { runCli } from "./helpers.js"
+
+const data = fileURLToPath(new URL("./fixtures/concentration.csv", import.meta.url))
+// independent reference: base R restatement of REAT (packages/domain/scripts/golden/concentration.R) on the same data
+const golden = JSON.parse(readFileSync(new URL("../../../packages/domain/test/fixtures/concentration/concentration.json", import.meta.url), "utf8")) as {
+  lq: { region: string; industry: string; lq: number }[]
+  hhi: Record<string, number>
+  ellison_glaeser: Record<string, { gamma: number; G: number; H: number }>
+  krugman: Record<string, number>
+  gini: Record<string, number>
+}
+const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)))
+const flags = ["concentration", "--data", data, "--region", "city", "--industry", "sector", "--value", "employment"]
+
+describe("jiju concentration", () => {
+  it("--json matches the R reference", async () => {
+    const r = await runCli([...flags, "--plant-h", "equipment=0.04,food=0.01", "--json"])
+    expect(r.stderr).toBe("")
+    expect(r.code).toBe(0)
+    const out = r.json() as {
+      lq: { region: string; industry: string; lq: number }[]
+      hhi: Record<string, number>
+      ellison_glaeser: Record<string, { gamma: number }>
+      krugman: Record<string, number>
+      gini: Record<string, number>
+    }
+    expect(out.lq).toHaveLength(golden.lq.length)
+    for (const q of golden.lq) near(out.lq.find((x) => x.region === q.region && x.industry === q.industry)!.lq, q.lq)
+    for (const [k, v] of Object.entries(golden.hhi)) near(out.hhi[k]!, v)
+    for (const [k, v] of Object.entries(golden.ellison_glaeser)) near(out.ellison_glaeser[k]!.gamma, v.gamma)
+    for (const [k, v] of Object.entries(golden.krugman)) near(out.krugman[k]!, v)
+    for (const [k, v] of Object.entries(golden.gini)) near(out.gini[k]!, v)
+  })
+  it("prints aligned tables without --json", async () => {
+    const r = await runCli(flags)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("区位熵 location quotients")
+    expect(r.stdout).toMatch(/Zhengzhou +\d\.\d{4}/)
+    expect(r.stdout).toContain("Krugman spec.")
+  })
+  it("errors: unknown column and bad --plant-h", async () => {
+    const r = await runCli(["concentration", "--data", data, "--region", "region", "--industry", "sector", "--value", "employment", "--json"])
+    expect(r.code).toBe(1)
+    const e = (r.json() as { error: { code: string; message: string } }).error
+    expect(e.code).toBe("unknown_column")
+    expect(e.message).toContain("city, sector, employment")
+    const h = await runCli([...flags, "--plant-h", "equipment=1.5", "--json"])
+    expect(h.code).toBe(2)
+    expect((h.json() as { error: { code: string } }).error.code).toBe("bad_plant_h")
+    const u = await runCli([...flags, "--plant-h", "steel=0.1", "--json"])
+    expect(u.stderr).toContain("steel")
+  })
+})

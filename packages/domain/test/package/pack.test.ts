@@ -12,7 +12,7 @@ const filesUnder = (dir: string): string[] =>
   })
 
 describe("the published package", () => {
-  it("packs only dist, README, LICENSE, CHANGELOG and package.json", () => {
+  it("packs only dist, README, LICENSE, CHANGELOG and package.json", { timeout: 60_000 }, () => {
     const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" })
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
     expect(files.length).toBeGreaterThan(10)

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest"
+import { type DiagnosedCluster, diagnose, factLookup, valueLookup } from "../../src/assessment/index.js"
+
+const infra = { road: true, water: true, power: true, drainage: true, telecom: true, gas: true, heat: true, levelledSite: true, sewagePlant: true }
+const clusters: DiagnosedCluster[] = [
+  { id: "a", name: "甲", group: "county", infrastructure: { ...infra, water: false }, managementBody: "管委会", financing: { count: 1, registeredCapital: 2, cumulativeFinancing: 1 } },
+  { id: "b", name: "乙", group: "county", infrastructure: infra, managementBody: "管委会", financing: { count: 0, registeredCapital: 0, cumulativeFinancing: 0 } },
+  { id: "c", name: "丙", group: "county", infrastructure: infra, managementBody: null },
+]
+const rows = (indicator: string, vals: Record<string, number>) => Object.entries(vals).map(([clusterId, value]) => ({ clusterId, indicator, period: "2025", value }))
+const value = valueLookup([
+  ...rows("investment_intensity", { a: 50, b: 200, c: 120 }), // median 120; trigger below 84
+  ...rows("energy_per_value_added", { a: 0.5, b: 1, c: 0.6 }), // median 0.6; trigger above 0.78
+])
+
+describe("diagnose", () => {
+  const [a, b, c] = diagnose({ clusters, value, fact: factLookup([{ clusterId: "c", fact: "labour_shortage", period: "2025", value: true }]) }, "2025")
+  it("lists triggered problems with evidence, strongest first", () => {
+    // a: no water → below 三通一平 (severity 1); investment intensity 50 < 120 × 0.7 = 84 → (84 − 50)/84 ≈ 0.405.
+    expect(a!.problems.map((p) => p.id)).toEqual(["infrastructure", "land"])
+    const land = a!.problems[1]!
+    expect(land.evidence[0]).toMatchObject({ indicator: "investment_intensity", value: 50, groupMedian: 120 })
+    expect(land.evidence[0]!.reference).toBeCloseTo(84, 12)
+    expect(land.severity).toBeCloseTo(34 / 84, 12)
+    expect(land.evidence[0]!.text.zh).toContain("组内中位数 120 × 0.7 = 84")
+    expect(land.measures[0]!.zh).toContain("容积率")
+  })
+  it("finds a missing financing platform and a high energy use; a missing management body; a stated fact", () => {
+    // b: energy 1 > 0.6 × 1.3 = 0.78 → (1 − 0.78)/0.78 ≈ 0.282; no platform → 1.
+    expect(b!.problems.map((p) => p.id)).toEqual(["financing", "environment"])
+    expect(b!.problems[1]!.severity).toBeCloseTo(0.22 / 0.78, 12)
+    expect(c!.problems.map((p) => p.id).sort()).toEqual(["management", "talent"])
+    expect(c!.text.en).toContain("Tangled management")
+  })
+  it("a missing value never triggers", () => {
+    const [z] = diagnose({ clusters: [{ id: "z", name: "z", group: "county" }], value: () => undefined }, "2025")
+    expect(z!.problems).toEqual([])
+  })
+})

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest"
+import { dalianTargets, hengshuiTargets, shaanxiTargets, trackTargets, valueLookup } from "../../src/assessment/index.js"
+
+const rows = (indicator: string, period: string, vals: Record<string, number>) =>
+  Object.entries(vals).map(([clusterId, value]) => ({ clusterId, indicator, period, value }))
+
+describe("trackTargets", () => {
+  it("大连: total gross output 5500 of 8800 two years ahead needs √1.6 − 1 = 26.49 % a year; 78.57 % of 7000 is short of 80 %", () => {
+    const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500, c: 1000 }))
+    const t = trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value, region: (i, p) => (i === "gross_output" && p === "2022" ? 7000 : undefined) }, "2022")
+    const [total, share] = t.targets
+    expect(total).toMatchObject({ actual: 5500, target: 8800, attained: false, gap: 3300 })
+    expect(total!.requiredAnnualGrowth).toBeCloseTo(0.264911064, 8)
+    expect(share!.actual).toBeCloseTo(0.785714286, 8)
+    expect(share!.gap).toBeCloseTo(0.014285714, 8)
+    expect(share!.attained).toBe(false)
+  })
+
+  it("衡水: counts clusters strictly above 100亿 and 50亿 and the growth the nearest candidates need", () => {
+    const value = valueLookup(rows("revenue", "2023", { a: 120, b: 95, c: 60, d: 55, e: 40, f: 30, g: 52, h: 101 }))
+    const t = trackTargets(hengshuiTargets(2025), { clusterIds: ["a", "b", "c", "d", "e", "f", "g", "h"], value }, "2023")
+    const [above100, above50, share] = t.targets
+    expect(above100).toMatchObject({ actual: 2, target: 3, gap: 1, attained: false })
+    expect(above100!.requiredAnnualGrowth).toBeCloseTo(0.025978352, 8) // (100/95)^(1/2) − 1
+    expect(above50).toMatchObject({ actual: 6, target: 8, gap: 2 })
+    expect(above50!.requiredAnnualGrowth).toBeCloseTo(0.290994449, 8) // the second candidate, 30: (50/30)^(1/2) − 1
+    expect(share!.actual).toBeNull() // no regional GDP given
+  })
+
+  it("衡水: exactly 100亿 is not 'above 100亿'", () => {
+    const value = valueLookup(rows("revenue", "2023", { a: 100, b: 100, c: 100 }))
+    expect(trackTargets(hengshuiTargets(2025), { clusterIds: ["a", "b", "c"], value }, "2023").targets[0]!.actual).toBe(0)
+  })
+
+  it("陕西: realised growth since the base year, the pace now needed, and the local supply ratio gap", () => {
+    const value = valueLookup([
+      ...rows("revenue", "2020", { a: 60, b: 40 }),
+      ...rows("revenue", "2022", { a: 90, b: 60 }),
+      ...rows("local_supply_ratio", "2022", { a: 20, b: 40 }),
+    ])
+    const t = trackTargets(shaanxiTargets(2020, 2025), { clusterIds: ["a", "b"], value }, "2022")
+    const [sales, va, local] = t.targets
+    expect(sales!.actual).toBeCloseTo(Math.sqrt(1.5) - 1, 12) // 22.47 % a year
+    expect(sales!.attained).toBe(false)
+    // Goal 100 × 1.25^5 = 305.17578125 by 2025; from 150 in 3 years.
+    expect(sales!.requiredAnnualGrowth).toBeCloseTo(Math.cbrt(305.17578125 / 150) - 1, 12)
+    expect(va!.actual).toBeNull()
+    expect(va!.missing).toEqual(["a", "b"])
+    expect(local).toMatchObject({ actual: 30, target: 50, gap: 20 })
+    expect(local!.requiredAnnualChange).toBeCloseTo(20 / 3, 12)
+  })
+})

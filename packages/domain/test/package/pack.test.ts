@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process"
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { pnpm } from "./pnpm.js"
 
 const root = join(import.meta.dirname, "../..")
 
@@ -13,8 +13,8 @@ const filesUnder = (dir: string): string[] =>
 
 describe("the published package", () => {
   it("packs only dist, README, LICENSE, CHANGELOG and package.json", { timeout: 60_000 }, () => {
-    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" })
-    const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path)
+    const out = pnpm(["pack", "--dry-run", "--json"], root)
+    const files = (JSON.parse(out) as { files: Array<{ path: string }> }).files.map((f) => f.path)
     expect(files.length).toBeGreaterThan(10)
     const outside = files.filter((f) => !/^(dist\/|README\.md$|LICENSE$|CHANGELOG\.md$|package\.json$)/.test(f))
     expect(outside).toEqual([])

@@ -1,0 +1,47 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+import { build, type Rollup } from "vite"
+import { afterAll, describe, expect, it } from "vitest"
+
+const root = join(import.meta.dirname, "../..")
+const built = existsSync(join(root, "dist/index.js"))
+const work = mkdtempSync(join(tmpdir(), "jiju-browser-"))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+// gzip budgets per subpath for a browser bundle that imports the whole subpath (no tree shaking help).
+const budgets: Record<string, number> = {
+  model: 45_000,
+  io: 40_000,
+  econometrics: 60_000,
+  assessment: 75_000,
+}
+
+const bundle = async (subpath: string) => {
+  const entry = join(work, `${subpath}.js`)
+  writeFileSync(entry, `import * as m from "@jiju/domain/${subpath}"\nwindow.jiju = m\n`)
+  const out = (await build({
+    root: work,
+    logLevel: "silent",
+    configFile: false,
+    resolve: { alias: [{ find: /^@jiju\/domain\/(.+)$/, replacement: join(root, "dist/$1/index.js") }] },
+    build: { write: false, minify: true, rollupOptions: { input: entry } },
+  })) as Rollup.RollupOutput | Rollup.RollupOutput[]
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => o.output)
+  const code = outputs.flatMap((o) => (o.type === "chunk" ? [o.code] : [])).join("\n")
+  return { code, gzip: gzipSync(code).length }
+}
+
+describe.runIf(built)("the library in a browser bundle", () => {
+  for (const [subpath, budget] of Object.entries(budgets)) {
+    it(`bundles @jiju/domain/${subpath} for the browser within ${budget / 1000} kB gzip`, { timeout: 120_000 }, async () => {
+      const { code, gzip } = await bundle(subpath)
+      // A browser bundle must not pull in Node built-ins.
+      expect(code).not.toMatch(/from\s*["']node:|require\(["'](fs|path|node:)/)
+      expect(gzip).toBeGreaterThan(1_000)
+      expect(gzip).toBeLessThan(budget)
+      console.log(`@jiju/domain/${subpath}: ${(gzip / 1000).toFixed(1)} kB gzip`)
+    })
+  }
+})

@@ -31,13 +31,17 @@ export type RankingGroup = typeof RankingGroup.Type
 export const PlanKind = Schema.Literals(["master_plan", "spatial_plan", "regulatory_detailed_plan", "environmental_assessment"])
 export type PlanKind = typeof PlanKind.Type
 
+/** Where a planning document stands: never filed, being drafted, submitted for approval, approved. */
 export const ApprovalState = Schema.Literals(["missing", "drafting", "submitted", "approved"])
 export type ApprovalState = typeof ApprovalState.Type
 
+/** One planning document of a zone and its approval. */
 export const PlanningDocument = Schema.Struct({
   kind: PlanKind,
   state: ApprovalState,
+  /** ISO date of approval. */
   approvedOn: Schema.optional(Schema.String),
+  /** The approving authority, e.g. "省发展改革委". */
   approvedBy: Schema.optional(Schema.String),
 })
 export type PlanningDocument = typeof PlanningDocument.Type
@@ -56,7 +60,13 @@ export const Infrastructure = Schema.Struct({
 })
 export type Infrastructure = typeof Infrastructure.Type
 
-/** 三通一平 (road, water, power, levelled site) is the minimum; 七通一平 adds drainage, telecom, gas and heat. */
+/**
+ * Whether a zone's site services reach 三通一平 ("three_one": road, water, power, levelled site) or 七通一平
+ * ("seven_one": those plus drainage, telecom, gas and heat); used by certification and stage checks.
+ * @example
+ * const base = { road: true, water: true, power: true, levelledSite: true, drainage: false, telecom: false, gas: false, heat: false, sewagePlant: false }
+ * infrastructureReadiness(base) // "three_one"
+ */
 export const infrastructureReadiness = (i: Infrastructure): "none" | "three_one" | "seven_one" => {
   const three = i.road && i.water && i.power && i.levelledSite
   if (three && i.drainage && i.telecom && i.gas && i.heat) return "seven_one"
@@ -67,6 +77,7 @@ const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))
 
 /** The zone's investment and financing platforms (投融资平台). */
 export const FinancingPlatforms = Schema.Struct({
+  /** Number of platforms. */
   count: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   /** 注册资本, 亿元 */
   registeredCapital: NonNegative,
@@ -77,14 +88,20 @@ export type FinancingPlatforms = typeof FinancingPlatforms.Type
 
 /** A cluster zone (集聚区 / 产业集群) in the register. */
 export const Cluster = Schema.Struct({
+  /** Stable id of lower-case letters, digits and dashes, e.g. "hb-baoshan". */
   id: ClusterId,
+  /** Chinese name, e.g. "鹤壁市宝山循环经济产业集聚区". */
   name: Schema.NonEmptyString,
+  /** English name, when known. */
   nameEn: Schema.optional(Schema.String),
   kind: ClusterKind,
   /** Only for service agglomerations. */
   form: Schema.NullOr(ServiceForm),
+  /** Approving level: provincial, city or county. */
   level: ClusterLevel,
+  /** Ranking group: zones in city districts and zones in counties are ranked apart. */
   group: RankingGroup,
+  /** GB/T 2260 code of the region (usually the county) the zone lies in. */
   region: RegionCode,
   /** 规划面积, km² */
   plannedArea: Schema.Finite.check(Schema.isGreaterThan(0)),
@@ -94,11 +111,15 @@ export const Cluster = Schema.Struct({
   leadingIndustries: Schema.Array(Schema.NonEmptyString).check(Schema.isMaxLength(4)),
   /** Indicator codes whose values measure the leading industries' weight (optional). */
   leadingIndustryIndicators: Schema.optional(Schema.Array(IndicatorCode)),
+  /** 管委会: the zone's management committee, when known. */
   managementBody: Schema.NullOr(Schema.String),
+  /** Planning documents filed so far; a kind not listed counts as "missing". */
   planning: Schema.Array(PlanningDocument),
+  /** Which site services are in place. */
   infrastructure: Infrastructure,
   /** 标准化厂房面积, m² */
   standardFactoryArea: NonNegative,
+  /** Investment and financing platforms. */
   financing: FinancingPlatforms,
   /** Whether the zone's data are the generated demo set. */
   isDemo: Schema.Boolean,
@@ -108,15 +129,21 @@ export type Cluster = typeof Cluster.Type
 /** A cluster as stored: the register entry plus concurrency and lifecycle fields. */
 export const StoredCluster = Schema.Struct({
   ...Cluster.fields,
+  /** Optimistic-concurrency version, incremented on each update. */
   version: Schema.Int,
+  /** ISO time the zone was archived, or null while active. */
   archivedAt: Schema.NullOr(Schema.String),
 })
 export type StoredCluster = typeof StoredCluster.Type
 
-/** The approval state of one planning document ("missing" when the zone never filed it). */
+/**
+ * The approval state of one planning document ("missing" when the zone never filed it).
+ * @example planState({ planning: [{ kind: "master_plan", state: "approved" }] }, "spatial_plan") // "missing"
+ */
 export const planState = (c: Pick<Cluster, "planning">, kind: PlanKind): ApprovalState =>
   c.planning.find((p) => p.kind === kind)?.state ?? "missing"
 
+/** Chinese and English display names of the cluster kinds. */
 export const clusterKindNames: Record<ClusterKind, { zh: string; en: string }> = {
   industrial: { zh: "产业集聚区", en: "Industrial cluster zone" },
   modern_service: { zh: "现代服务业集聚区", en: "Modern service agglomeration" },
@@ -124,6 +151,7 @@ export const clusterKindNames: Record<ClusterKind, { zh: string; en: string }> =
   shipping_logistics: { zh: "航运物流集聚区", en: "Shipping and logistics agglomeration" },
 }
 
+/** Chinese and English display names of the service forms. */
 export const serviceFormNames: Record<ServiceForm, { zh: string; en: string }> = {
   cbd: { zh: "中央商务区", en: "Central business district" },
   software_park: { zh: "软件园", en: "Software park" },
@@ -136,17 +164,20 @@ export const serviceFormNames: Record<ServiceForm, { zh: string; en: string }> =
   science_education: { zh: "科教集聚区", en: "Science and education agglomeration" },
 }
 
+/** Chinese and English display names of the approving levels. */
 export const clusterLevelNames: Record<ClusterLevel, { zh: string; en: string }> = {
   provincial: { zh: "省级", en: "Provincial" },
   city: { zh: "市级", en: "City" },
   county: { zh: "县级", en: "County" },
 }
 
+/** Chinese and English display names of the ranking groups. */
 export const rankingGroupNames: Record<RankingGroup, { zh: string; en: string }> = {
   urban_district: { zh: "省辖市区", en: "Urban district" },
   county: { zh: "县域", en: "County" },
 }
 
+/** Chinese and English display names of the planning documents. */
 export const planKindNames: Record<PlanKind, { zh: string; en: string }> = {
   master_plan: { zh: "总体发展规划", en: "Master development plan" },
   spatial_plan: { zh: "空间发展规划", en: "Spatial development plan" },

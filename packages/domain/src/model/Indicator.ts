@@ -16,25 +16,35 @@ export const Subsystem = Schema.Literals([
 ])
 export type Subsystem = typeof Subsystem.Type
 
+/** How often an indicator is reported. */
 export const IndicatorFrequency = Schema.Literals(["year", "quarter", "month"])
 
 /** An indicator (指标) of the catalogue. */
 export const IndicatorDefinition = Schema.Struct({
+  /** Stable snake_case code, e.g. "revenue". */
   code: IndicatorCode,
+  /** Chinese name, e.g. "主营业务收入". */
   zh: Schema.NonEmptyString,
+  /** English name. */
   en: Schema.NonEmptyString,
   /** Unit as users write it, e.g. "亿元", "万人", "%". */
   unit: Schema.String,
+  /** Unit in English, e.g. "100m CNY" for 亿元. */
   unitEn: Schema.String,
+  /** Whether more is better ("positive") or less is better ("negative"); normalisation flips negative ones. */
   direction: Direction,
+  /** The subsystem used by coupling coordination and composite evaluation. */
   subsystem: Subsystem,
+  /** How often the indicator is reported. */
   frequency: IndicatorFrequency,
   /** Whether a negative value is meaningful (growth rates yes, revenue no). */
   allowNegative: Schema.Boolean,
+  /** Definition or source note. */
   description: Schema.optional(Schema.String),
 })
 export type IndicatorDefinition = typeof IndicatorDefinition.Type
 
+/** Chinese and English display names of the subsystems. */
 export const subsystemNames: Record<Subsystem, { zh: string; en: string }> = {
   scale: { zh: "规模", en: "Scale" },
   land_infrastructure: { zh: "土地与基础设施", en: "Land and infrastructure" },

@@ -14,15 +14,26 @@ export const Period = Schema.String.pipe(
 )
 export type Period = typeof Period.Type
 
+/** The frequency of a period. */
 export type Frequency = "year" | "quarter" | "month"
 
-/** The frequency of a period string. */
+/**
+ * The frequency of a period string: "year", "quarter" or "month".
+ * @example frequencyOf("2025Q1") // "quarter"
+ */
 export const frequencyOf = (p: string): Frequency => (p.includes("Q") ? "quarter" : p.includes("-") ? "month" : "year")
 
-/** The calendar year of a period. */
+/**
+ * The calendar year of a period of any frequency.
+ * @example yearOf("2025-03") // 2025
+ */
 export const yearOf = (p: string): number => Number(p.slice(0, 4))
 
-/** The period one step earlier at the same frequency ("2025" → "2024", "2025Q1" → "2024Q4"). */
+/**
+ * The period one step earlier at the same frequency ("2025" → "2024", "2025Q1" → "2024Q4"); use it to find
+ * the comparison period for rank changes and growth rates.
+ * @example previousPeriod("2025-01") // "2024-12"
+ */
 export const previousPeriod = (p: string): string => {
   const y = yearOf(p)
   switch (frequencyOf(p)) {

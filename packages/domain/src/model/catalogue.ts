@@ -94,7 +94,11 @@ export const indicatorCatalogue: ReadonlyArray<IndicatorDefinition> = rows.map(
 
 const byCode = new Map(indicatorCatalogue.map((d) => [d.code as string, d]))
 
-/** Look an indicator up by code, or by its Chinese or English name (as a yearbook column header may give it). */
+/**
+ * Look an indicator up by code, or by its Chinese or English name (as a yearbook column header may give it);
+ * `undefined` when the catalogue has no such indicator.
+ * @example findIndicator("主营业务收入")?.code // "revenue"
+ */
 export const findIndicator = (key: string): IndicatorDefinition | undefined => {
   const k = key.trim()
   return byCode.get(k) ?? indicatorCatalogue.find((d) => d.zh === k || d.en.toLowerCase() === k.toLowerCase())

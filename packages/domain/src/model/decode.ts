@@ -28,7 +28,11 @@ const zhPatterns: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => strin
   [/^Expected (".*")$/, (m) => `应为 ${m[1]!.replace(/ \| /g, "、")} 之一`],
 ]
 
-/** The Chinese for one of Effect Schema's English issue messages (the English itself when unknown). */
+/**
+ * The Chinese for one of Effect Schema's English issue messages (the English itself when unknown); used to
+ * give bilingual decode errors.
+ * @example translateIssue("Expected a value greater than 0") // "应大于 0"
+ */
 export const translateIssue = (en: string): string => {
   for (const [re, f] of zhPatterns) {
     const m = en.match(re)

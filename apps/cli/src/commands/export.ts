@@ -1,0 +1,34 @@
+import { writeFile } from "node:fs/promises"
+import { resolve } from "node:path"
+import { exportStore } from "@jiju/store"
+import { parseFlags, required } from "../args.js"
+import type { Command } from "../Command.js"
+import { printJson } from "../output.js"
+import { withStore } from "../store.js"
+
+/** `jiju export --out FILE`: the whole store as one JSON document. */
+export const exportCommand: Command = {
+  name: "export",
+  summary: { zh: "导出整个数据库为 JSON", en: "export the whole store as JSON" },
+  usage: "jiju export --out FILE [--json]   (restore it with: jiju restore FILE)",
+  run: async (argv, io) => {
+    const { values } = parseFlags(argv, { out: { type: "string" }, json: { type: "boolean" } })
+    const out = required(values.out, "out")
+    return withStore(io, async (store) => {
+      const doc = await exportStore(store)
+      await writeFile(resolve(io.cwd, out), `${JSON.stringify(doc)}\n`)
+      const counts = {
+        regions: doc.regions.length,
+        indicators: doc.indicators.length,
+        clusters: doc.clusters.length,
+        observations: doc.observations.length,
+      }
+      if (values.json === true) printJson(io, { exported: out, format: doc.format, version: doc.version, ...counts })
+      else
+        io.stdout.write(
+          `已导出 exported to ${out}: ${counts.regions} regions, ${counts.clusters} clusters, ${counts.indicators} indicators, ${counts.observations} observations\n`,
+        )
+      return 0
+    })
+  },
+}

@@ -1,0 +1,162 @@
+import type { AssessmentResult, RankStability } from "@jiju/domain/assessment"
+import { InputError } from "@jiju/domain/model"
+import { newId } from "../auth/password.js"
+import type { Db, Row } from "../db/Db.js"
+import { isoTime } from "../repos/audit.js"
+
+/** A stored assessment run: which scheme, which period, when, by whom, published or not, and the full result. */
+export interface StoredRun {
+  readonly id: string
+  readonly scheme: string
+  readonly period: string
+  readonly published: boolean
+  readonly createdBy: string
+  readonly createdAt: string
+  /** The scheme version's checksum (null for runs stored before it was recorded). */
+  readonly schemeChecksum: string | null
+  readonly result: AssessmentResult
+  readonly stability: RankStability | null
+}
+
+/** What a run stores. */
+export interface NewRun {
+  readonly result: AssessmentResult
+  readonly published?: boolean
+  readonly createdBy?: string
+  readonly schemeChecksum?: string
+  readonly stability?: RankStability | null
+}
+
+/** One period of a zone's history under a scheme (the latest run of each period). */
+export interface ClusterHistoryItem {
+  readonly period: string
+  readonly runId: string
+  readonly published: boolean
+  readonly group: string
+  readonly status: "ranked" | "vetoed" | "excluded"
+  readonly score: number | null
+  readonly rank: number | null
+  readonly rankChange: number | null
+  readonly reward: boolean
+  readonly stars: number | null
+  readonly starMovement: string | null
+}
+
+const toRun = (r: Row): StoredRun => ({
+  id: String(r.id),
+  scheme: String(r.scheme),
+  period: String(r.period),
+  published: Boolean(r.published),
+  createdBy: String(r.created_by),
+  createdAt: isoTime(r.created_at),
+  schemeChecksum: r.scheme_checksum == null ? null : String(r.scheme_checksum),
+  result: r.result as AssessmentResult,
+  stability: (r.stability ?? null) as RankStability | null,
+})
+
+const num = (v: unknown): number | null => (v == null ? null : Number(v))
+
+/** Stored assessment runs and their per-zone rows. */
+export interface RunRepo {
+  /** Store a run and one row per zone in ONE transaction (joins `tx` when given); returns the stored run. */
+  save(run: NewRun, tx?: Db): Promise<StoredRun>
+  get(id: string): Promise<StoredRun | undefined>
+  /** The latest run of a scheme and period (only published ones with `publishedOnly`). */
+  latest(scheme: string, period: string, opts?: { publishedOnly?: boolean }): Promise<StoredRun | undefined>
+  /** Mark a run published. InputError "not_found" for an unknown id. */
+  publish(id: string): Promise<StoredRun>
+  /** Periods with a stored run of the scheme, sorted. */
+  periods(scheme: string): Promise<ReadonlyArray<string>>
+  /** A zone's results over the periods (latest run of each period), oldest first. */
+  history(scheme: string, clusterId: string, opts?: { publishedOnly?: boolean }): Promise<ReadonlyArray<ClusterHistoryItem>>
+}
+
+/** Build the run repository over a database handle. */
+export const runRepo = (db: Db): RunRepo => {
+  const get = async (id: string) => {
+    const [row] = await db.query("select * from assessment_runs where id = $1", [id])
+    return row ? toRun(row) : undefined
+  }
+  return {
+    save: async (run, tx) => {
+      const id = newId("run")
+      const r = run.result
+      const write = async (t: Db) => {
+        await t.query(
+          `insert into assessment_runs (id, scheme, period, published, result, created_by, scheme_checksum, stability)
+           values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb)`,
+          [id, r.schemeId, r.period, run.published ?? false, JSON.stringify(r), run.createdBy ?? "", run.schemeChecksum ?? null, run.stability ? JSON.stringify(run.stability) : null],
+        )
+        const cs = r.clusters
+        if (cs.length > 0)
+          await t.query(
+            `insert into assessment_cluster_results
+               (run_id, cluster_id, scheme, period, ranking_group, status, score, rank, rank_change, reward, stars, star_movement)
+             select $1, c, $2, $3, g, s, sc, rk, rc, rw, st, sm
+             from unnest($4::text[], $5::text[], $6::text[], $7::float8[], $8::int[], $9::int[], $10::boolean[], $11::int[], $12::text[])
+               as u(c, g, s, sc, rk, rc, rw, st, sm)`,
+            [
+              id,
+              r.schemeId,
+              r.period,
+              cs.map((c) => c.clusterId),
+              cs.map((c) => c.group),
+              cs.map((c) => c.status),
+              cs.map((c) => c.score),
+              cs.map((c) => c.rank),
+              cs.map((c) => c.rankChange),
+              cs.map((c) => c.reward),
+              cs.map((c) => c.stars?.stars ?? null),
+              cs.map((c) => c.stars?.movement ?? null),
+            ],
+          )
+      }
+      await (tx ? write(tx) : db.transaction(write))
+      const [row] = await (tx ?? db).query("select * from assessment_runs where id = $1", [id])
+      return toRun(row!)
+    },
+    get,
+    latest: async (scheme, period, opts = {}) => {
+      const [row] = await db.query(
+        `select * from assessment_runs where scheme = $1 and period = $2 ${opts.publishedOnly ? "and published" : ""}
+         order by created_at desc, id desc limit 1`,
+        [scheme, period],
+      )
+      return row ? toRun(row) : undefined
+    },
+    publish: async (id) => {
+      const rows = await db.query("update assessment_runs set published = true where id = $1 returning *", [id])
+      if (!rows[0]) {
+        const en = `no assessment run with id "${id}"`
+        const zh = `没有编号为“${id}”的考核结果`
+        throw new InputError({ code: "not_found", message: en, zh, issues: [{ column: "id", value: id, en, zh }] })
+      }
+      return toRun(rows[0])
+    },
+    periods: async (scheme) =>
+      (await db.query<{ period: string }>("select distinct period from assessment_runs where scheme = $1 order by period", [scheme])).map((r) => r.period),
+    history: async (scheme, clusterId, opts = {}) => {
+      const rows = await db.query(
+        `select distinct on (r.period) r.period, r.id as run_id, r.published, c.ranking_group, c.status, c.score, c.rank,
+                c.rank_change, c.reward, c.stars, c.star_movement
+           from assessment_cluster_results c join assessment_runs r on r.id = c.run_id
+          where c.scheme = $1 and c.cluster_id = $2 ${opts.publishedOnly ? "and r.published" : ""}
+          order by r.period, r.created_at desc, r.id desc`,
+        [scheme, clusterId],
+      )
+      return rows.map((r) => ({
+        period: String(r.period),
+        runId: String(r.run_id),
+        published: Boolean(r.published),
+        group: String(r.ranking_group),
+        status: r.status as ClusterHistoryItem["status"],
+        score: num(r.score),
+        rank: num(r.rank),
+        rankChange: num(r.rank_change),
+        reward: Boolean(r.reward),
+        stars: num(r.stars),
+        starMovement: r.star_movement == null ? null : String(r.star_movement),
+      }))
+    },
+  }
+}

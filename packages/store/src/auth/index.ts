@@ -1,0 +1,5 @@
+export * from "./Sql.js"
+export * from "./password.js"
+export * from "./users.js"
+export * from "./tokens.js"
+export * from "./jobs.js"

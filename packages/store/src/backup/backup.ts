@@ -1,0 +1,90 @@
+import { decodeOrThrow, IndicatorDefinition, InputError, Observation, Region, StoredCluster } from "@jiju/domain/model"
+import { Schema } from "effect"
+import { clearStore, isEmpty, type Store, storeCounts, storeOn } from "../Store.js"
+
+/** The format tag and version of an export document; restore refuses other versions. */
+export const BACKUP_FORMAT = "jiju-store"
+export const BACKUP_VERSION = 1
+
+/** The whole store as one JSON document. */
+export const StoreBackup = Schema.Struct({
+  format: Schema.Literal(BACKUP_FORMAT),
+  version: Schema.Literal(BACKUP_VERSION),
+  exportedAt: Schema.String,
+  regions: Schema.Array(Region),
+  indicators: Schema.Array(IndicatorDefinition),
+  clusters: Schema.Array(StoredCluster),
+  observations: Schema.Array(Observation),
+})
+export type StoreBackup = typeof StoreBackup.Type
+
+/**
+ * Read everything (regions, indicators, clusters with version and archive state, observations with provenance)
+ * into one document with a format version.
+ * @example writeFileSync("backup.json", JSON.stringify(await exportStore(store)))
+ */
+export const exportStore = async (store: Store): Promise<StoreBackup> => {
+  // One snapshot: read inside a transaction so a concurrent write cannot split the export.
+  return store.db.transaction(async (tx) => {
+    const s = storeOn(tx)
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: new Date().toISOString(),
+      regions: await s.regions.list(),
+      indicators: await s.indicators.list(),
+      clusters: await s.clusters.list({ archived: "include" }),
+      observations: await s.observations.query(),
+    }
+  })
+}
+
+/** What a restore wrote. */
+export interface RestoreResult {
+  readonly regions: number
+  readonly indicators: number
+  readonly clusters: number
+  readonly observations: number
+}
+
+/**
+ * Restore an export document into an EMPTY store in one transaction (InputError "store_not_empty" otherwise, unless
+ * `force`, which first deletes everything). The document is validated in full first ("invalid_value" naming
+ * every bad field; "unsupported_version" for another format version).
+ * @example await restoreStore(store, JSON.parse(readFileSync("backup.json", "utf8")))
+ */
+export const restoreStore = async (store: Store, doc: unknown, opts: { force?: boolean } = {}): Promise<RestoreResult> => {
+  const head = doc as { format?: unknown; version?: unknown } | null
+  if (head === null || typeof head !== "object" || head.format !== BACKUP_FORMAT) {
+    const en = `not a Jiju store export (expected "format": "${BACKUP_FORMAT}")`
+    throw new InputError({ code: "invalid_backup", message: en, zh: `不是 Jiju 数据库导出文件（应含 "format": "${BACKUP_FORMAT}"）`, issues: [] })
+  }
+  if (head.version !== BACKUP_VERSION) {
+    const en = `export format version ${String(head.version)} is not supported (this version reads ${BACKUP_VERSION})`
+    const zh = `不支持导出格式版本 ${String(head.version)}（本程序读取版本 ${BACKUP_VERSION}）`
+    throw new InputError({ code: "unsupported_version", message: en, zh, issues: [] })
+  }
+  const backup = decodeOrThrow(StoreBackup, doc, "export")
+  await store.db.transaction(async (tx) => {
+    if (!(await isEmpty(tx))) {
+      if (opts.force !== true) {
+        const c = await storeCounts(tx)
+        const en = `the store at ${store.db.location} is not empty (${c.regions} regions, ${c.clusters} clusters, ${c.observations} observations); use --force to replace everything`
+        const zh = `数据库 ${store.db.location} 不为空（${c.regions} 个区域、${c.clusters} 个集聚区、${c.observations} 条观测值）；使用 --force 覆盖全部数据`
+        throw new InputError({ code: "store_not_empty", message: en, zh, issues: [] })
+      }
+    }
+    await clearStore(tx)
+    const s = storeOn(tx)
+    await s.indicators.upsert(backup.indicators)
+    await s.regions.upsert(backup.regions)
+    await s.clusters.insertMany(backup.clusters, tx)
+    await s.observations.insertMany(backup.observations, tx)
+  })
+  return {
+    regions: backup.regions.length,
+    indicators: backup.indicators.length,
+    clusters: backup.clusters.length,
+    observations: backup.observations.length,
+  }
+}

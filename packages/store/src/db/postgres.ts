@@ -1,0 +1,72 @@
+import pg from "pg"
+import type { Db, Row } from "./Db.js"
+
+/** Options for {@link openPostgres}. */
+export interface PostgresOptions {
+  /** Use this schema (created when absent) instead of `public`: tests give each suite its own. */
+  readonly schema?: string
+  /** Most connections in the pool (default 5). */
+  readonly max?: number
+}
+
+// Return numeric/bigint counts as JS numbers (our counts stay far below 2^53), like PGlite does for int8.
+pg.types.setTypeParser(20, (v) => Number(v))
+
+type Client = Pick<pg.PoolClient, "query">
+
+const redact = (url: string): string => {
+  try {
+    const u = new URL(url)
+    if (u.password) u.password = "***"
+    return u.toString()
+  } catch {
+    return "postgres"
+  }
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+/**
+ * Connect to a PostgreSQL server (`DATABASE_URL`), optionally inside a dedicated schema.
+ * @example const db = await openPostgres("postgres://postgres@127.0.0.1:54329/postgres")
+ */
+export const openPostgres = async (url: string, opts: PostgresOptions = {}): Promise<Db> => {
+  if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema)) throw new Error(`bad schema name ${opts.schema}`)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 5,
+    ...(opts.schema !== undefined ? { options: `-c search_path=${opts.schema}` } : {}),
+  })
+  if (opts.schema !== undefined) await pool.query(`create schema if not exists ${opts.schema}`)
+  else await pool.query("select 1")
+  const location = redact(url)
+  const wrap = (c: Client, inTx: boolean): Db => {
+    const db: Db = {
+      engine: "postgres",
+      location,
+      query: async <R extends Row>(sql: string, params: ReadonlyArray<unknown> = []) =>
+        (await c.query(sql, [...params])).rows as R[],
+      exec: async (sql) => {
+        await c.query(sql)
+      },
+      transaction: async (fn) => {
+        if (inTx) return fn(db)
+        const client = await pool.connect()
+        try {
+          await client.query("begin")
+          const out = await fn(wrap(client, true))
+          await client.query("commit")
+          return out
+        } catch (e) {
+          await client.query("rollback").catch(() => undefined)
+          throw e
+        } finally {
+          client.release()
+        }
+      },
+      close: () => pool.end(),
+    }
+    return db
+  }
+  return wrap(pool, false)
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { exportStore, restoreStore } from "../src/backup/backup.js"
+import { DEMO_SOURCE } from "../src/demo/demoObservations.js"
+import { henanRegions, isDevelopmentZoneCode } from "../src/demo/henanRegions.js"
+import { demoData, loadDemo } from "../src/demo/loadDemo.js"
+import { isEmpty, type Store, storeChecksum, storeCounts } from "../src/Store.js"
+import { engines, openTestStore } from "./engines.js"
+
+describe("demo data (pure)", () => {
+  it("uses Henan's real divisions: 1 province, 17 cities + the 省直辖 group, county units without 7x codes", () => {
+    const regions = henanRegions()
+    expect(regions.filter((r) => r.level === "province").map((r) => r.name)).toEqual(["河南省"])
+    const prefectures = regions.filter((r) => r.level === "prefecture")
+    expect(prefectures).toHaveLength(18)
+    expect(prefectures.find((r) => r.code === "410600")?.name).toBe("鹤壁市")
+    const counties = regions.filter((r) => r.level === "county")
+    expect(counties.some((r) => isDevelopmentZoneCode(r.code))).toBe(false)
+    expect(counties.find((r) => r.code === "410171")).toBeUndefined() // 郑州经济技术开发区
+    expect(counties.find((r) => r.code === "419001")).toMatchObject({ name: "济源市", parent: "419000", isDistrict: false })
+    expect(counties.find((r) => r.code === "410611")).toMatchObject({ name: "淇滨区", isDistrict: true })
+    expect(regions.every((r) => r.macroZone === "central")).toBe(true)
+  })
+
+  it("is deterministic, labelled as demo, with the documents' zone names and plausible magnitudes", () => {
+    const a = demoData(7)
+    const b = demoData(7)
+    expect(b).toEqual(a)
+    expect(demoData(8).observations[0]!.value).not.toBe(a.observations[0]!.value)
+    const d = demoData()
+    expect(d.clusters.length).toBeGreaterThanOrEqual(170)
+    expect(d.clusters.length).toBeLessThanOrEqual(190)
+    const names = new Map(d.clusters.map((c) => [c.id, c]))
+    expect(names.get("hb-jinshan" as never)).toMatchObject({ name: "金山产业集聚区", region: "410611", group: "urban_district" })
+    expect(names.get("hb-liyang" as never)).toMatchObject({ name: "黎阳产业集聚区", region: "410621", group: "county" })
+    expect(names.get("hb-qihe" as never)?.name).toBe("鹤淇产业集聚区")
+    expect(names.get("hb-baoshan" as never)?.name).toBe("宝山循环经济产业集聚区")
+    expect(names.get("xy-pingqiao" as never)?.name).toBe("平桥产业集聚区")
+    const services = d.clusters.filter((c) => c.kind === "modern_service")
+    expect(services.length).toBeGreaterThanOrEqual(18)
+    expect(services.every((c) => c.group === "urban_district" && c.form !== null)).toBe(true)
+    expect(d.clusters.every((c) => c.isDemo)).toBe(true)
+    expect(d.observations.every((o) => o.isDemo === true && o.source === DEMO_SOURCE)).toBe(true)
+    const years = new Set(d.observations.map((o) => o.period))
+    expect([...years].sort()).toEqual(Array.from({ length: 17 }, (_, i) => String(2009 + i)))
+    expect(d.observations.length).toBeGreaterThan(40_000)
+    // A typical county zone: tens to a few hundred 亿元 of revenue by 2025.
+    const rev2025 = d.observations
+      .filter((o) => o.indicator === "revenue" && o.period === "2025")
+      .map((o) => o.value)
+      .sort((x, y) => x - y)
+    const median = rev2025[Math.floor(rev2025.length / 2)]!
+    expect(median).toBeGreaterThan(50)
+    expect(median).toBeLessThan(400)
+    expect(d.observations.every((o) => Number.isFinite(o.value) && o.value >= 0)).toBe(true)
+    // Tax is a few per cent of revenue for the same zone and year.
+    const key = (o: (typeof d.observations)[number]) => `${o.target.id}|${o.period}`
+    const revenue = new Map(d.observations.filter((o) => o.indicator === "revenue").map((o) => [key(o), o.value]))
+    for (const o of d.observations.filter((o) => o.indicator === "tax_total" && revenue.has(key(o)))) {
+      const rate = o.value / revenue.get(key(o))!
+      expect(rate).toBeGreaterThan(0.015)
+      expect(rate).toBeLessThan(0.07)
+    }
+  })
+})
+
+describe.each(engines)("demo load, export and restore on %s", (engine) => {
+  let store: Store
+  let fresh: Store
+  const disposers: Array<() => Promise<void>> = []
+  beforeAll(async () => {
+    const a = await openTestStore(engine)
+    const b = await openTestStore(engine)
+    store = a.store
+    fresh = b.store
+    disposers.push(a.dispose, b.dispose)
+  })
+  afterAll(async () => {
+    for (const d of disposers) await d()
+  })
+
+  // Generous timeout: ~48,000 rows are written twice (load, restore) and read twice (export) on a shared machine.
+  it("loads the demo set fast into an empty store, refuses a second load; export → restore round-trips", { timeout: 300_000 }, async () => {
+    const result = await loadDemo(store)
+    console.log(`[${engine}] loadDemo: ${result.observations} observations, ${result.clusters} clusters in ${result.milliseconds} ms`)
+    const counts = await storeCounts(store.db)
+    expect(counts).toMatchObject({ regions: result.regions, clusters: result.clusters, observations: result.observations })
+    await expect(loadDemo(store)).rejects.toMatchObject({ code: "store_not_empty" })
+    const m = await store.observations.matrix("2025", { indicators: ["revenue"] })
+    expect(m.hasDemo).toBe(true)
+
+    const doc = await exportStore(store)
+    expect(doc.format).toBe("jiju-store")
+    expect(doc.version).toBe(1)
+    // Through JSON text, as the CLI writes it.
+    const text = JSON.stringify(doc)
+    expect(await isEmpty(fresh.db)).toBe(true)
+    const restored = await restoreStore(fresh, JSON.parse(text))
+    expect(restored.observations).toBe(result.observations)
+    expect(await storeCounts(fresh.db)).toEqual(counts)
+    expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
+    const again = await exportStore(fresh)
+    expect({ ...again, exportedAt: "" }).toEqual({ ...doc, exportedAt: "" })
+
+    // A non-empty store is refused without --force, replaced with it.
+    await expect(restoreStore(fresh, JSON.parse(text))).rejects.toMatchObject({ code: "store_not_empty" })
+    await fresh.clusters.archive("hb-jinshan", 1)
+    expect(await storeChecksum(fresh.db)).not.toBe(await storeChecksum(store.db))
+    await restoreStore(fresh, JSON.parse(text), { force: true })
+    expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
+    // Bad documents are refused before anything is touched.
+    await expect(restoreStore(fresh, { format: "jiju-store", version: 99 }, { force: true })).rejects.toMatchObject({
+      code: "unsupported_version",
+    })
+    const broken = JSON.parse(text)
+    broken.observations[3].value = "12"
+    await expect(restoreStore(fresh, broken, { force: true })).rejects.toMatchObject({ code: "invalid_value" })
+    expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
+  })
+})

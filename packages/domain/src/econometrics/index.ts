@@ -1,3 +1,4 @@
+export * from "./random/index.js"
 export * from "./linalg/index.js"
 export * from "./weights/index.js"
 export * from "./autocorrelation/index.js"

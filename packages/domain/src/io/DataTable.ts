@@ -16,7 +16,10 @@ export type Geometry =
  * Row numbers in error messages are 1-based data rows (the header is row 1 in a spreadsheet, so data row i is line i + 1).
  */
 export interface DataTable {
+  /** Column names in file order (header names, trimmed and unique). */
   readonly columns: ReadonlyArray<string>
+  /** Data rows, 0-based in the array; error messages call `rows[i]` data row i + 1. */
   readonly rows: ReadonlyArray<Readonly<Record<string, Cell>>>
+  /** One geometry per row (same index as `rows`), present only when the source had geometries (GeoJSON). */
   readonly geometry?: ReadonlyArray<Geometry | null>
 }

@@ -4,7 +4,10 @@
  * is the weight of `neighbours[i][k]`. A unit with no neighbours (an island) has an empty list.
  */
 export interface NeighbourList {
+  /** Unit ids in file order. */
   readonly ids: string[]
+  /** `neighbours[i]`: ids (not positions) of the neighbours of `ids[i]`, as spdep's nb lists them by region id. */
   readonly neighbours: string[][]
+  /** `weights[i][k]`: the weight of the link from `ids[i]` to `neighbours[i][k]` (GWT only). */
   readonly weights?: number[][]
 }

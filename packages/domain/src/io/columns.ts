@@ -50,7 +50,11 @@ export const requireColumn = (table: DataTable, name: string): string => {
   throw new InputError({ code: "unknown_column", message: en, zh, issues: [{ column: name, en, zh }] })
 }
 
-/** True when a cell carries no value: null, undefined, NaN, blank text or "NA"-like text. */
+/**
+ * True when a cell carries no value: null, undefined, NaN, blank text or "NA"-like text. Use it before
+ * converting a cell so that yearbook gaps are treated as missing rather than as zero.
+ * @example [isMissingCell("NA"), isMissingCell(" "), isMissingCell(0)] // [true, true, false]
+ */
 export const isMissingCell = (cell: Cell | undefined): boolean =>
   cell === null ||
   cell === undefined ||
@@ -123,7 +127,8 @@ export const numericColumn = (table: DataTable, name: string, opts: NumericColum
 
 /**
  * Render an id cell as text: strings trimmed, numbers canonical (1 → "1", 410102 → "410102"),
- * booleans "true"/"false"; undefined for a missing id.
+ * booleans "true"/"false"; undefined for a missing id. Use it to match ids read from different files.
+ * @example [idText(410102), idText(" hb-01 "), idText(null)] // ["410102", "hb-01", undefined]
  */
 export const idText = (cell: Cell | undefined): string | undefined => {
   if (cell === null || cell === undefined) return undefined

@@ -96,6 +96,7 @@ const lineOf = (records: ReadonlyArray<ReadonlyArray<string>>, k: number): numbe
 /**
  * The separator used by the header line: whichever of `,` tab `;` `|` occurs most in the first non-empty line
  * (commas win ties). Judging by the header alone keeps the guess predictable.
+ * @example guessDelimiter("id;gdp;pop\n1;2,5;3\n") // ";"
  */
 export const guessDelimiter = (text: string): string => {
   const start = text.search(/\S/)

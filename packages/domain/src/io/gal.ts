@@ -121,7 +121,11 @@ export const writeGal = (list: NeighbourList, opts: WriteGalOptions = {}): strin
   return out.join("\n") + "\n"
 }
 
-/** Check ids and neighbour ids are writable tokens and that the arrays line up. */
+/**
+ * Check that a neighbour list can be written to a GAL/GWT file: ids and neighbour ids are non-empty tokens
+ * without whitespace and the arrays line up. Throws InputError "bad_list" or "bad_id"; returns nothing when valid.
+ * @example checkNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }) // passes
+ */
 export const checkNeighbourList = (list: NeighbourList): void => {
   if (list.neighbours.length !== list.ids.length || (list.weights !== undefined && list.weights.length !== list.ids.length)) {
     const en = `The neighbour list has ${list.ids.length} ids but ${list.neighbours.length} neighbour lists${list.weights === undefined ? "" : ` and ${list.weights.length} weight lists`}`

@@ -51,6 +51,7 @@ const polygon = (rings: unknown, row: number, type: string): Position[][] => {
 /**
  * Validate one GeoJSON geometry (Point, Polygon, MultiPolygon or null) for 1-based feature `row`.
  * Other types throw InputError "unsupported_geometry"; malformed coordinates "invalid_geometry".
+ * @example geoJsonGeometry({ type: "Point", coordinates: [113.6, 34.7] }, 1) // { type: "Point", coordinates: [113.6, 34.7] }
  */
 export const geoJsonGeometry = (g: unknown, row: number): Geometry | null => {
   if (g === null || g === undefined) return null

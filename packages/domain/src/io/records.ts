@@ -8,7 +8,12 @@ const fail = (code: string, en: string, zh: string, at: { row?: number; column?:
   throw new InputError({ code, message: en, zh, issues: [{ ...at, en, zh }] })
 }
 
-/** True for a plain JSON object (not null, not an array). */
+/**
+ * True for a plain JSON object (not null, not an array).
+ * Shared by the JSON and GeoJSON readers.
+ * @internal
+ * @example isPlainObject([1]) // false
+ */
 export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v)
 
@@ -29,6 +34,9 @@ export const parseJsonText = (text: string, what = "JSON"): unknown => {
  * Union of the keys of `objects`, in first-seen order, plus a flat row per object (missing keys → null).
  * Values must be string, number, boolean or null: a nested object or array throws InputError "nested_value"
  * naming the 1-based row and the key. The key "__proto__" throws "reserved_name".
+ * Shared by the JSON and GeoJSON readers.
+ * @internal
+ * @example recordsToRows([{ a: 1 }, { b: "x" }]) // { columns: ["a", "b"], rows: [{ a: 1, b: null }, { a: null, b: "x" }] }
  */
 export const recordsToRows = (
   objects: ReadonlyArray<Readonly<Record<string, unknown>>>,

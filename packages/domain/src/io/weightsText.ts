@@ -3,7 +3,12 @@
  */
 import { InputError } from "../model/errors.js"
 
-/** Throw InputError `code` naming the 1-based line of the weights file (its `row` is that file line). */
+/**
+ * Throw InputError `code` naming the 1-based line of the weights file (its `row` is that file line).
+ * Shared by the GAL and GWT readers.
+ * @internal
+ * @example lineError("bad_count", 3, "expected 2 neighbours", "应有 2 个邻居") // throws, issues[0].row === 3
+ */
 export const lineError = (code: string, line: number, en: string, zh: string, value?: unknown): never => {
   const enFull = `Line ${line}: ${en}`
   const zhFull = `第 ${line} 行：${zh}`
@@ -15,7 +20,12 @@ export const lineError = (code: string, line: number, en: string, zh: string, va
   })
 }
 
-/** Split text into lines of whitespace-separated tokens (BOM removed, CRLF / CR / LF accepted). */
+/**
+ * Split text into lines of whitespace-separated tokens (BOM removed, CRLF / CR / LF accepted).
+ * Shared by the GAL and GWT readers.
+ * @internal
+ * @example tokenLines("0 2\r\n1 1\n\n") // [["0", "2"], ["1", "1"], [], []]
+ */
 export const tokenLines = (text: string): string[][] =>
   (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
     .split(/\r\n|\r|\n/)
@@ -27,6 +37,9 @@ export const tokenLines = (text: string): string[][] =>
 /**
  * Read the header of a GAL/GWT file: "n", or "0 n", or "0 n shapefile idVariable".
  * Returns n and the optional names; throws "bad_header" otherwise.
+ * Shared by the GAL and GWT readers.
+ * @internal
+ * @example parseHeader(["0", "49", "columbus", "POLYID"], "GAL") // { n: 49, shapefile: "columbus", idVariable: "POLYID" }
  */
 export const parseHeader = (
   tokens: ReadonlyArray<string> | undefined,
@@ -48,7 +61,12 @@ export const parseHeader = (
   return { n, ...(shapefile === undefined ? {} : { shapefile }), ...(idVariable === undefined ? {} : { idVariable }) }
 }
 
-/** Header line for writing: "0 n shapefile idVariable" when either name is given, else the plain "n" every reader accepts. */
+/**
+ * Header line for writing: "0 n shapefile idVariable" when either name is given, else the plain "n" every reader accepts.
+ * Shared by the GAL and GWT writers.
+ * @internal
+ * @example headerLine(49, { idVariable: "POLYID" }) // "0 49 unknown POLYID"
+ */
 export const headerLine = (n: number, opts: { shapefile?: string; idVariable?: string }): string =>
   opts.shapefile === undefined && opts.idVariable === undefined
     ? String(n)
@@ -56,7 +74,12 @@ export const headerLine = (n: number, opts: { shapefile?: string; idVariable?: s
 
 const safeName = (s: string): string => (s.trim() === "" ? "unknown" : s.trim().replace(/\s+/g, "_"))
 
-/** Ids are written as single tokens: reject empty ones and ones with whitespace. */
+/**
+ * Ids are written as single tokens: reject empty ones and ones with whitespace (InputError "bad_id" naming the 1-based unit).
+ * Shared by the GAL and GWT writers.
+ * @internal
+ * @example checkWritableIds(["a b"]) // throws InputError "bad_id"
+ */
 export const checkWritableIds = (ids: ReadonlyArray<string>): void => {
   ids.forEach((id, i) => {
     if (id === "" || /\s/.test(id)) {

@@ -56,6 +56,9 @@ export interface XmlHandler {
  * Walk an XML document calling `handler` for each start tag, end tag and text run, checking that tags nest.
  * Used directly for worksheets (no tree of a million cells); {@link parseXml} builds a tree with it.
  * Throws InputError "invalid_xlsx" on malformed markup.
+ * @example
+ * const names: string[] = []
+ * scanXml("<a><b/></a>", { open: (n) => names.push(n), close: () => {}, text: () => {} }) // names: ["a", "b"]
  */
 export const scanXml = (text: string, handler: XmlHandler): void => {
   const stack: string[] = []
@@ -179,22 +182,34 @@ export const parseXml = (text: string): XmlElement => {
   return top.children[0] as XmlElement
 }
 
-/** Child elements of `el` with local name `name`. */
+/**
+ * Child elements of `el` with local name `name`.
+ * @example childrenNamed(parseXml("<r><c/><d/><c/></r>"), "c").length // 2
+ */
 export const childrenNamed = (el: XmlElement, name: string): XmlElement[] =>
   el.children.filter((x): x is XmlElement => typeof x !== "string" && x.name === name)
 
-/** First child element of `el` with local name `name`. */
+/**
+ * First child element of `el` with local name `name`, or undefined.
+ * @example childNamed(parseXml("<r><c>1</c></r>"), "c")?.children // ["1"]
+ */
 export const childNamed = (el: XmlElement, name: string): XmlElement | undefined =>
   el.children.find((x): x is XmlElement => typeof x !== "string" && x.name === name)
 
-/** Attribute by local name, whatever its prefix ("r:id" matches "id" when no plain "id" exists). */
+/**
+ * Attribute by local name, whatever its prefix ("r:id" matches "id" when no plain "id" exists).
+ * @example attr(parseXml('<sheet r:id="rId1"/>'), "id") // "rId1"
+ */
 export const attr = (el: XmlElement, name: string): string | undefined => {
   if (Object.hasOwn(el.attrs, name)) return el.attrs[name]
   for (const k of Object.keys(el.attrs)) if (localName(k) === name) return el.attrs[k]
   return undefined
 }
 
-/** Concatenated text of an element's direct text children. */
+/**
+ * Concatenated text of an element's direct text children.
+ * @example textOf(parseXml("<t>a<b/>c</t>")) // "ac"
+ */
 export const textOf = (el: XmlElement): string => {
   let s = ""
   for (const x of el.children) if (typeof x === "string") s += x

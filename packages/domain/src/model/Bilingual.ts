@@ -2,7 +2,9 @@ import { Schema } from "effect"
 
 /** A name or text in both product languages. */
 export const BilingualText = Schema.Struct({
+  /** Simplified Chinese. */
   zh: Schema.NonEmptyString,
+  /** English. */
   en: Schema.NonEmptyString,
 })
 export type BilingualText = typeof BilingualText.Type

@@ -48,14 +48,23 @@ export type PlanningDocument = typeof PlanningDocument.Type
 
 /** 七通一平 plus a sewage plant: which site services are in place. */
 export const Infrastructure = Schema.Struct({
+  /** 通路: roads reach the site. */
   road: Schema.Boolean,
+  /** 通水: water supply. */
   water: Schema.Boolean,
+  /** 通电: power supply. */
   power: Schema.Boolean,
+  /** 通排水: drainage. */
   drainage: Schema.Boolean,
+  /** 通讯: telecommunications. */
   telecom: Schema.Boolean,
+  /** 通燃气: gas supply. */
   gas: Schema.Boolean,
+  /** 通热: heat supply. */
   heat: Schema.Boolean,
+  /** 场地平整: the site is levelled. */
   levelledSite: Schema.Boolean,
+  /** A sewage treatment plant serves the zone. */
   sewagePlant: Schema.Boolean,
 })
 export type Infrastructure = typeof Infrastructure.Type

@@ -3,7 +3,10 @@ import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
 /**
  * Check a variable against weights (same length, finite, not constant) and centre it on its mean.
- * Shared by the global and local Moran statistics.
+ * Shared by the global and local Moran statistics; throws InputError "not_finite" (naming the 1-based row)
+ * or "constant_variable".
+ * @internal
+ * @example centredVariable([1, 2, 6], w) // Float64Array [-2, -1, 3] for weights over 3 units
  */
 export const centredVariable = (x: ArrayLike<number>, w: SpatialWeights): Float64Array => {
   const n = w.ids.length
@@ -34,7 +37,11 @@ export const centredVariable = (x: ArrayLike<number>, w: SpatialWeights): Float6
   return z
 }
 
-/** Spatial lag Wv in CSR (islands get 0, as spdep with zero.policy = TRUE). */
+/**
+ * Spatial lag Wv in CSR (islands get 0, as spdep with zero.policy = TRUE).
+ * @internal
+ * @example spatialLag(weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }), [1, 5]) // [5, 1]
+ */
 export const spatialLag = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
   const n = w.ids.length
   const out = new Float64Array(n)

@@ -8,10 +8,15 @@ export type LisaQuadrant = "HH" | "LL" | "HL" | "LH"
 
 /** Local Moran statistics of one unit. `z`, `p` are null where the variance is 0 (islands). */
 export interface LocalMoranRow {
+  /** Unit id, in the order of the weights. */
   readonly id: string
+  /** Local Moran statistic I_i (spdep localmoran column Ii). */
   readonly Ii: number
+  /** E[I_i] under randomisation (column E.Ii). */
   readonly expected: number
+  /** Var[I_i] under randomisation (column Var.Ii). */
   readonly variance: number
+  /** (I_i − E[I_i]) / √Var[I_i] (column Z.Ii); null when the variance is 0 (islands). */
   readonly z: number | null
   /** Two-sided normal p-value 2·(1 − Φ(|z|)). */
   readonly p: number | null

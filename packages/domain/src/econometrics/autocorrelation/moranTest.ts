@@ -19,14 +19,21 @@ export interface MoranResult {
   readonly n: number
   /** Units with at least one neighbour: the n of the formulas (spdep adjust.n = TRUE). */
   readonly nEffective: number
+  /** Moran's I, as spdep moran.test's estimate. */
   readonly I: number
   /** E[I] = −1/(n_eff − 1). */
   readonly expected: number
+  /** Var[I] under normality (moran.test randomisation = FALSE). */
   readonly varianceNormality: number
+  /** (I − E[I]) / √Var[I] under normality. */
   readonly zNormality: number
+  /** Two-sided normal p-value of zNormality. */
   readonly pNormality: number
+  /** Var[I] under randomisation (moran.test default). */
   readonly varianceRandomization: number
+  /** (I − E[I]) / √Var[I] under randomisation. */
   readonly zRandomization: number
+  /** Two-sided normal p-value of zRandomization (moran.test reports the one-sided "greater" p by default). */
   readonly pRandomization: number
   /** Sample kurtosis n·Σz⁴/(Σz²)² used by the randomisation variance. */
   readonly kurtosis: number
@@ -38,7 +45,14 @@ export interface MoranResult {
   readonly pPermutationGreater: number | null
 }
 
-/** The weights constants S0, S1, S2 of Cliff and Ord (spdep spweights.constants). */
+/**
+ * The weights constants of Cliff and Ord (spdep spweights.constants): S0 = ΣΣ w_ij, S1 = ½ ΣΣ (w_ij + w_ji)²,
+ * S2 = Σ (w_i· + w_·i)², the island count and the number of non-island units. Use them to compute moments of
+ * Moran's I by hand.
+ * @example
+ * const w = weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }) // binary, 2 links
+ * weightsConstants(w) // { s0: 2, s1: 4, s2: 8, islands: 0, nEffective: 2 }
+ */
 export const weightsConstants = (w: SpatialWeights) => {
   const n = w.ids.length
   const { rowPtr, colIdx, values } = w

@@ -39,7 +39,7 @@ export const ellisonGlaeser = (s: ArrayLike<number>, x: ArrayLike<number>, h: nu
  * Ellison–Glaeser γ per industry from regional aggregates (REAT `ellison.a` definitions).
  *
  * Regional data carry no plants, so H cannot be computed here: pass it per industry in `plantHerfindahl` (e.g. from a
- * census of firms, or {@link plantHerfindahl} on plant sizes). An industry without a given H uses H = 0 — the limit of
+ * census of firms, or the `plantHerfindahl()` function of this module on plant sizes). An industry without a given H uses H = 0 — the limit of
  * many small plants — where γ = G / (1 − Σ x_r²), an upper bound of the true γ (which falls as H grows).
  * x_r is each region's share of the data's total (or of `regionTotals` when given, e.g. total employment of the region).
  * @example ellisonGlaeserByIndustry(table, { manufacturing: 0.02 })

@@ -31,6 +31,9 @@ export const krugmanSpecialisation = (
 /**
  * Krugman concentration index per industry (REAT `krugman.conc` against the all-industry distribution):
  * K_i = Σ_r |q_ir / q_i − q_r / q|, in [0, 2]; 0 means the industry is spread like the economy as a whole.
+ * @example
+ * // A: x 30, y 70; B: x 10, y 90 → x shares (0.75, 0.25), economy shares (0.5, 0.5) → K_x = 0.5
+ * krugmanConcentration(regionIndustryTable(records)).x // 0.5
  */
 export const krugmanConcentration = (t: RegionIndustryTable): Record<string, number> =>
   Object.fromEntries(

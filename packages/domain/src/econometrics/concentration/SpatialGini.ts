@@ -33,6 +33,9 @@ export const spatialGini = (t: RegionIndustryTable): Record<string, number> =>
 /**
  * Gini specialisation per region, REAT `gini.spec`: the Gini coefficient of the region's location quotients over
  * industries. 0: the region's mix equals the overall mix; larger: specialised in few industries.
+ * @example
+ * // A: x 30, y 70; B: x 10, y 90 → LQs of A: x 1.5, y 0.875; mean 1.1875
+ * giniSpecialisation(regionIndustryTable(records)).A // 2/(4·1.1875)·(1·(0.875 − 1.1875) + 2·(1.5 − 1.1875)) ≈ 0.1316
  */
 export const giniSpecialisation = (t: RegionIndustryTable): Record<string, number> =>
   Object.fromEntries(

@@ -24,7 +24,11 @@ const NAMES: ReadonlyArray<readonly [string, string, string]> = [
   ["high_quality_coordination", "优质协调", "high-quality coordination"],
 ]
 
-/** The ten classes of D in tenths, lowest first. */
+/**
+ * The ten classes of the coupling coordination degree D in tenths, lowest first (极度失调 … 优质协调);
+ * use it to draw a legend or to list the classes in a report.
+ * @example COORDINATION_LEVELS.map((l) => l.zh)[9] // "优质协调"
+ */
 export const COORDINATION_LEVELS: ReadonlyArray<CoordinationLevel> = NAMES.map(([code, zh, en], k) => ({
   code,
   zh,

@@ -35,14 +35,19 @@ export interface CouplingOptions {
 export interface CouplingRow {
   /** Comprehensive level of each subsystem, U_s = Σ_j w_j x'_j, by subsystem name. */
   readonly U: Readonly<Record<string, number>>
+  /** Coupling degree C ∈ [0, 1] of the subsystems' levels (the classical formula). */
   readonly C: number
   /** Corrected coupling degree of 王淑佳 et al. (2021), see {@link correctedCouplingDegree}. */
   readonly C_corrected: number
+  /** Comprehensive coordination index T = Σ_s α_s U_s. */
   readonly T: number
+  /** Coupling coordination degree D = √(C·T) ∈ [0, 1]. */
   readonly D: number
   /** Coordination degree using C_corrected: √(C_corrected·T). */
   readonly D_corrected: number
+  /** Class of D in tenths (极度失调 … 优质协调). */
   readonly level: CoordinationLevel
+  /** Class of D_corrected. */
   readonly level_corrected: CoordinationLevel
   /** Name of the subsystem with the smallest U, or "none" when the smallest U is shared (balanced). */
   readonly lagging: string
@@ -52,9 +57,13 @@ export interface CouplingRow {
 export interface CouplingCoordination {
   /** Indicator weights within each subsystem: weights[subsystem][indicator]. */
   readonly weights: Readonly<Record<string, Readonly<Record<string, number>>>>
+  /** Contribution weight α_s of each subsystem in T, by subsystem name (they sum to 1). */
   readonly alpha: Readonly<Record<string, number>>
+  /** One row per observation (region or zone-year), in input order. */
   readonly rows: ReadonlyArray<CouplingRow>
+  /** How D values on a class boundary are classed (lower bound inclusive). */
   readonly boundary_rule: BoundaryRule
+  /** Remarks on the computation (e.g. constant indicators), in both languages. */
   readonly notes: ReadonlyArray<Bilingual>
 }
 

@@ -119,7 +119,8 @@ const evalExpr = (e: Expr, table: DataTable, cache: ColumnCache, label: string):
 
 /**
  * Evaluate a parsed factor over every row: NaN marks a missing input. Infinite results (e.g. division by zero)
- * throw InputError "non_finite" naming the row.
+ * throw InputError "non_finite" naming the row. Pass a shared `cache` when evaluating many factors on one table.
+ * @example evaluateFactor({ columns: ["x"], rows: [{ x: 4 }, { x: null }] }, parseExpression("I(x / 2)")) // [2, NaN]
  */
 export const evaluateFactor = (table: DataTable, factor: Factor, cache: ColumnCache = new Map()): Float64Array => {
   const v = evalExpr(factor.expr, table, cache, factor.label)
@@ -145,7 +146,10 @@ export const evaluateFactor = (table: DataTable, factor: Factor, cache: ColumnCa
 export const evaluateExpression = (table: DataTable, text: string): Float64Array =>
   evaluateFactor(table, parseExpression(text))
 
-/** Names of the table columns an expression reads. */
+/**
+ * Names of the table columns an expression reads, e.g. to check a formula against a table before fitting.
+ * @example expressionVariables(parseExpression("log(gdp / pop)").expr) // ["gdp", "pop"]
+ */
 export const expressionVariables = (e: Expr): string[] => {
   switch (e.kind) {
     case "num":

@@ -32,11 +32,17 @@ export const cholesky = (a: Matrix): Matrix => {
   return l
 }
 
-/** Solve A·x = b given the Cholesky factor L of A. */
+/**
+ * Solve A·x = b given the Cholesky factor L of A; factor once, then solve for many right-hand sides.
+ * @example choleskySolve(cholesky(fromRows([[4, 2], [2, 3]])), [6, 5]) // ≈ [1, 1]
+ */
 export const choleskySolve = (l: Matrix, b: ArrayLike<number>): Float64Array =>
   solveLowerTransposed(l, solveLower(l, b))
 
-/** Inverse of A from its Cholesky factor L (as R's chol2inv). */
+/**
+ * Inverse of A from its Cholesky factor L (as R's chol2inv).
+ * @example choleskyInverse(cholesky(fromRows([[2, 0], [0, 4]]))).data // ≈ [0.5, 0, 0, 0.25]
+ */
 export const choleskyInverse = (l: Matrix): Matrix => {
   const n = l.rows
   const inv = matrix(n, n)

@@ -25,7 +25,10 @@ export const logGamma = (x: number): number => {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(s)
 }
 
-/** ln B(a, b). */
+/**
+ * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b).
+ * @example logBeta(2, 3) // ln(1/12) ≈ −2.4849
+ */
 export const logBeta = (a: number, b: number): number => logGamma(a) + logGamma(b) - logGamma(a + b)
 
 // Series for P(a, x), good when x < a + 1.
@@ -73,7 +76,10 @@ export const regularizedGammaP = (a: number, x: number): number => {
   return x < a + 1 ? gammaSeries(a, x) : 1 - gammaContinuedFraction(a, x)
 }
 
-/** Regularised upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the upper tail. */
+/**
+ * Regularised upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the upper tail.
+ * @example regularizedGammaQ(1, 1) // e⁻¹ ≈ 0.3679
+ */
 export const regularizedGammaQ = (a: number, x: number): number => {
   if (x <= 0) return 1
   if (!Number.isFinite(x)) return 0
@@ -144,10 +150,16 @@ export const normalCdf = (z: number): number => {
   return z < 0 ? h : 1 - h
 }
 
-/** Upper tail 1 − Φ(z) without cancellation. */
+/**
+ * Upper tail 1 − Φ(z) without cancellation: the one-sided p-value of a z statistic, as pnorm(z, lower.tail = FALSE).
+ * @example normalSf(1.959963984540054) // 0.025
+ */
 export const normalSf = (z: number): number => normalCdf(-z)
 
-/** Two-sided normal p-value 2·(1 − Φ(|z|)). */
+/**
+ * Two-sided normal p-value 2·(1 − Φ(|z|)), as 2 * pnorm(abs(z), lower.tail = FALSE) in R.
+ * @example normalPValue(-1.959963984540054) // 0.05
+ */
 export const normalPValue = (z: number): number =>
   Number.isNaN(z) ? Number.NaN : regularizedGammaQ(0.5, (z * z) / 2)
 
@@ -275,7 +287,10 @@ export const fSf = (f: number, df1: number, df2: number): number => {
   return regularizedBeta(x, df2 / 2, df1 / 2, lnx, ln1mx)
 }
 
-/** F distribution CDF P(F ≤ f). */
+/**
+ * F distribution CDF P(F ≤ f) with (df1, df2) degrees of freedom, as pf(f, df1, df2).
+ * @example fCdf(4.964602743730711, 1, 10) // ≈ 0.95
+ */
 export const fCdf = (f: number, df1: number, df2: number): number => {
   if (Number.isNaN(f)) return Number.NaN
   if (f <= 0) return 0

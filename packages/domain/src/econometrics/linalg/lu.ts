@@ -61,7 +61,10 @@ export const luDecompose = (a: Matrix): LU => {
   return { n, lu, pivot, sign }
 }
 
-/** Solve A·x = b from an LU factorisation. */
+/**
+ * Solve A·x = b from an LU factorisation; factor once with {@link luDecompose}, then solve for many right-hand sides.
+ * @example luSolve(luDecompose(fromRows([[2, 1], [1, 3]])), [3, 4]) // [1, 1]
+ */
 export const luSolve = (f: LU, b: ArrayLike<number>): Float64Array => {
   const { n, lu, pivot } = f
   const x = new Float64Array(n)
@@ -79,7 +82,10 @@ export const luSolve = (f: LU, b: ArrayLike<number>): Float64Array => {
   return x
 }
 
-/** log|det A| and the sign of det A from an LU factorisation. */
+/**
+ * log|det A| and the sign of det A from an LU factorisation (no overflow for large matrices).
+ * @example luLogDet(luDecompose(fromRows([[2, 0], [0, -3]]))) // { logAbsDet: ln 6, sign: -1 }
+ */
 export const luLogDet = (f: LU): { readonly logAbsDet: number; readonly sign: number } => {
   let s = f.sign
   let l = 0
@@ -98,7 +104,11 @@ export const luLogDet = (f: LU): { readonly logAbsDet: number; readonly sign: nu
  */
 export const solve = (a: Matrix, b: ArrayLike<number>): Float64Array => luSolve(luDecompose(a), b)
 
-/** Inverse of a general square matrix (LU with partial pivoting). */
+/**
+ * Inverse of a general square matrix (LU with partial pivoting). Throws ComputationError "singular_matrix"
+ * when A is singular; prefer {@link solve} when only A⁻¹b is needed.
+ * @example inverse(fromRows([[0, 2], [1, 0]])).data // [0, 1, 0.5, 0]
+ */
 export const inverse = (a: Matrix): Matrix => {
   const f = luDecompose(a)
   const n = a.rows

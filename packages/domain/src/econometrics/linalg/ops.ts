@@ -31,21 +31,30 @@ export const fromColumns = (columns: ReadonlyArray<ArrayLike<number>>, rows?: nu
   return m
 }
 
-/** The n×n identity. */
+/**
+ * The n×n identity.
+ * @example identity(2).data // Float64Array [1, 0, 0, 1]
+ */
 export const identity = (n: number): Matrix => {
   const m = matrix(n, n)
   for (let i = 0; i < n; i++) m.data[i * n + i] = 1
   return m
 }
 
-/** Column j as a new vector. */
+/**
+ * Column j (0-based) as a new vector.
+ * @example column(fromRows([[1, 2], [3, 4]]), 1) // Float64Array [2, 4]
+ */
 export const column = (m: Matrix, j: number): Float64Array => {
   const out = new Float64Array(m.rows)
   for (let i = 0; i < m.rows; i++) out[i] = m.data[i * m.cols + j]!
   return out
 }
 
-/** Column-major copy of the data: element (i, j) at [j * rows + i]. Fast column sweeps use this. */
+/**
+ * Column-major copy of the data: element (i, j) at [j * rows + i]. Fast column sweeps use this.
+ * @example toColumnMajor(fromRows([[1, 2], [3, 4]])) // Float64Array [1, 3, 2, 4]
+ */
 export const toColumnMajor = (m: Matrix): Float64Array => {
   const { rows: n, cols: p, data } = m
   const out = new Float64Array(n * p)
@@ -56,21 +65,30 @@ export const toColumnMajor = (m: Matrix): Float64Array => {
   return out
 }
 
-/** Row-major Matrix from a column-major buffer. */
+/**
+ * Row-major Matrix from a column-major buffer (the inverse of {@link toColumnMajor}).
+ * @example fromColumnMajor(2, 2, [1, 3, 2, 4]).data // Float64Array [1, 2, 3, 4]
+ */
 export const fromColumnMajor = (rows: number, cols: number, a: ArrayLike<number>): Matrix => {
   const m = matrix(rows, cols)
   for (let j = 0; j < cols; j++) for (let i = 0; i < rows; i++) m.data[i * cols + j] = a[j * rows + i]!
   return m
 }
 
-/** Transpose. */
+/**
+ * Transpose.
+ * @example transpose(fromRows([[1, 2, 3]])).rows // 3
+ */
 export const transpose = (m: Matrix): Matrix => {
   const t = matrix(m.cols, m.rows)
   for (let i = 0; i < m.rows; i++) for (let j = 0; j < m.cols; j++) t.data[j * m.rows + i] = m.data[i * m.cols + j]!
   return t
 }
 
-/** Matrix product A·B. */
+/**
+ * Matrix product A·B (A.cols must equal B.rows).
+ * @example multiply(fromRows([[1, 2]]), fromRows([[3], [4]])).data // Float64Array [11]
+ */
 export const multiply = (a: Matrix, b: Matrix): Matrix => {
   if (a.cols !== b.rows) throw new RangeError(`multiply: ${a.rows}×${a.cols} by ${b.rows}×${b.cols}`)
   const out = matrix(a.rows, b.cols)
@@ -88,7 +106,10 @@ export const multiply = (a: Matrix, b: Matrix): Matrix => {
   return out
 }
 
-/** y = A·x. */
+/**
+ * y = A·x.
+ * @example matVec(fromRows([[1, 2], [3, 4]]), [1, 1]) // Float64Array [3, 7]
+ */
 export const matVec = (a: Matrix, x: ArrayLike<number>): Float64Array => {
   const out = new Float64Array(a.rows)
   const { cols: p, data } = a
@@ -101,7 +122,10 @@ export const matVec = (a: Matrix, x: ArrayLike<number>): Float64Array => {
   return out
 }
 
-/** y = Aᵀ·x. */
+/**
+ * y = Aᵀ·x, without forming the transpose.
+ * @example matTVec(fromRows([[1, 2], [3, 4]]), [1, 1]) // Float64Array [4, 6]
+ */
 export const matTVec = (a: Matrix, x: ArrayLike<number>): Float64Array => {
   const out = new Float64Array(a.cols)
   const { cols: p, data } = a
@@ -114,7 +138,10 @@ export const matTVec = (a: Matrix, x: ArrayLike<number>): Float64Array => {
   return out
 }
 
-/** Cross-product XᵀX (symmetric p×p). */
+/**
+ * Cross-product XᵀX (symmetric p×p), as R's crossprod(X).
+ * @example crossprod(fromRows([[1, 2], [3, 4]])).data // Float64Array [10, 14, 14, 20]
+ */
 export const crossprod = (x: Matrix): Matrix => {
   const { rows: n, cols: p, data } = x
   const out = matrix(p, p)
@@ -130,21 +157,30 @@ export const crossprod = (x: Matrix): Matrix => {
   return out
 }
 
-/** Dot product of two vectors of equal length. */
+/**
+ * Dot product of two vectors of equal length.
+ * @example dot([1, 2, 3], [4, 5, 6]) // 32
+ */
 export const dot = (x: ArrayLike<number>, y: ArrayLike<number>): number => {
   let s = 0
   for (let i = 0; i < x.length; i++) s += x[i]! * y[i]!
   return s
 }
 
-/** Sum of the diagonal of a square matrix. */
+/**
+ * Sum of the diagonal of a square matrix.
+ * @example trace(fromRows([[1, 2], [3, 4]])) // 5
+ */
 export const trace = (m: Matrix): number => {
   let s = 0
   for (let i = 0; i < Math.min(m.rows, m.cols); i++) s += m.data[i * m.cols + i]!
   return s
 }
 
-/** Select columns (in the given order) of a matrix. */
+/**
+ * Select columns (0-based, in the given order) of a matrix.
+ * @example selectColumns(fromRows([[1, 2, 3]]), [2, 0]).data // Float64Array [3, 1]
+ */
 export const selectColumns = (m: Matrix, cols: ReadonlyArray<number>): Matrix => {
   const out = matrix(m.rows, cols.length)
   for (let i = 0; i < m.rows; i++)
@@ -152,7 +188,10 @@ export const selectColumns = (m: Matrix, cols: ReadonlyArray<number>): Matrix =>
   return out
 }
 
-/** Select rows (in the given order) of a matrix. */
+/**
+ * Select rows (0-based, in the given order) of a matrix.
+ * @example selectRows(fromRows([[1], [2], [3]]), [2, 0]).data // Float64Array [3, 1]
+ */
 export const selectRows = (m: Matrix, rows: ReadonlyArray<number>): Matrix => {
   const out = matrix(rows.length, m.cols)
   for (let k = 0; k < rows.length; k++) out.data.set(m.data.subarray(rows[k]! * m.cols, (rows[k]! + 1) * m.cols), k * m.cols)

@@ -32,6 +32,7 @@ export const qrDecompose = (x: Matrix, tol = 1e-7): QR => qrDecomposeColumnMajor
 /**
  * As {@link qrDecompose}, from a column-major buffer (element (i, j) at a[j * n + i]), which it overwrites.
  * Saves a copy when the columns were built one by one (e.g. within-transformed regressors).
+ * @example qrDecomposeColumnMajor(Float64Array.from([1, 1, 1, 1, 2, 3]), 3, 2).rank // 2
  */
 export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, tol = 1e-7): QR => {
   const qraux = new Float64Array(p)
@@ -96,7 +97,10 @@ export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, to
   return { n, p, qr: a, qraux, pivot, rank: Math.min(k, n), tol }
 }
 
-/** Apply Qᵀ to a vector of length n (as R's qr.qty). */
+/**
+ * Apply Qᵀ to a vector of length n (as R's qr.qty).
+ * @example qrQty(qrDecompose(fromRows([[1], [1]])), [1, 1]) // ≈ [−√2, 0]
+ */
 export const qrQty = (f: QR, y: ArrayLike<number>): Float64Array => {
   const { n, p, qr, qraux } = f
   const out = Float64Array.from(y as ArrayLike<number>)
@@ -114,7 +118,10 @@ export const qrQty = (f: QR, y: ArrayLike<number>): Float64Array => {
   return out
 }
 
-/** Apply Q to a vector of length n (as R's qr.qy). */
+/**
+ * Apply Q to a vector of length n (as R's qr.qy); undoes {@link qrQty}.
+ * @example qrQy(f, qrQty(f, y)) // y again, up to rounding
+ */
 export const qrQy = (f: QR, y: ArrayLike<number>): Float64Array => {
   const { n, p, qr, qraux } = f
   const out = Float64Array.from(y as ArrayLike<number>)
@@ -155,21 +162,30 @@ export const qrCoefficients = (f: QR, y: ArrayLike<number>): Float64Array => {
   return out
 }
 
-/** Fitted values Q·[Qᵀy]_{1..r}. */
+/**
+ * Fitted values Q·[Qᵀy]_{1..r} (as R's qr.fitted).
+ * @example qrFitted(qrDecompose(fromRows([[1], [1], [1]])), [1, 2, 6]) // ≈ [3, 3, 3]
+ */
 export const qrFitted = (f: QR, y: ArrayLike<number>): Float64Array => {
   const qty = qrQty(f, y)
   for (let i = f.rank; i < f.n; i++) qty[i] = 0
   return qrQy(f, qty)
 }
 
-/** Residuals y − fitted, computed as Q·[0, (Qᵀy)_{r+1..n}] for accuracy (as R's qr.resid). */
+/**
+ * Residuals y − fitted, computed as Q·[0, (Qᵀy)_{r+1..n}] for accuracy (as R's qr.resid).
+ * @example qrResiduals(qrDecompose(fromRows([[1], [1], [1]])), [1, 2, 6]) // ≈ [−2, −1, 3]
+ */
 export const qrResiduals = (f: QR, y: ArrayLike<number>): Float64Array => {
   const qty = qrQty(f, y)
   for (let i = 0; i < Math.min(f.rank, f.n); i++) qty[i] = 0
   return qrQy(f, qty)
 }
 
-/** The leading rank×rank upper-triangular R (row-major), in pivoted column order. */
+/**
+ * The leading rank×rank upper-triangular R (row-major), in pivoted column order (as R's qr.R, signs included).
+ * @example qrR(qrDecompose(fromRows([[1], [1], [1], [1]]))).data // Float64Array [-2]
+ */
 export const qrR = (f: QR): Matrix => {
   const r = f.rank
   const m = matrix(r, r)
@@ -179,7 +195,8 @@ export const qrR = (f: QR): Matrix => {
 
 /**
  * (XᵀX)⁻¹ for the non-aliased columns, rank×rank in pivoted order (pivot[0..rank)), as R's
- * chol2inv(qr$qr[1:r, 1:r]) used by summary.lm.
+ * chol2inv(qr$qr[1:r, 1:r]) used by summary.lm; multiply by σ² for the coefficient covariance.
+ * @example qrUnscaledCovariance(qrDecompose(fromRows([[1], [1], [1], [1]]))).data // Float64Array [0.25]
  */
 export const qrUnscaledCovariance = (f: QR): Matrix => {
   // R = Lᵀ for L lower triangular, so RᵀR = L·Lᵀ and chol2inv gives (RᵀR)⁻¹.

@@ -32,7 +32,10 @@ export const solveLower = (l: Matrix, b: ArrayLike<number>): Float64Array => {
   return x
 }
 
-/** Solve Lᵀ·x = b for lower-triangular L without forming the transpose. */
+/**
+ * Solve Lᵀ·x = b for lower-triangular L without forming the transpose (the second half of a Cholesky solve).
+ * @example solveLowerTransposed(fromRows([[2, 0], [1, 4]]), [4, 8]) // [1, 2]
+ */
 export const solveLowerTransposed = (l: Matrix, b: ArrayLike<number>): Float64Array => {
   const n = l.rows
   const p = l.cols

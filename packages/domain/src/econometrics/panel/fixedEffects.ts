@@ -16,39 +16,57 @@ import { type WithinEffects, type WithinOptions, within, withinPlan } from "./wi
 
 /** A fixed-effects coefficient with classic and cluster-robust (by unit) inference. */
 export interface PanelCoefficient {
+  /** Regressor name as in the formula. */
   readonly name: string
+  /** Within estimate, as coef(plm(..., model = "within")). */
   readonly estimate: number
+  /** Classic standard error √(σ² (X̃ᵀX̃)⁻¹_jj). */
   readonly se: number
+  /** estimate / se. */
   readonly t: number
   /** Two-sided t p-value with df.residual (as plm's summary). */
   readonly p: number
   /** Cluster-robust se by unit, plm vcovHC(type = "sss", cluster = "group"). */
   readonly clusterSe: number
+  /** estimate / clusterSe. */
   readonly clusterT: number
+  /** Two-sided t p-value of clusterT with dfResidual degrees of freedom (as coeftest with the cluster vcov). */
   readonly clusterP: number
 }
 
 /** A regressor left out of the fit, and why. */
 export interface DroppedRegressor {
+  /** Regressor name as in the formula. */
   readonly name: string
+  /** Why it was dropped, in both languages. */
   readonly reason: Bilingual
 }
 
 /** A within (fixed-effects) panel regression, as plm(model = "within"). */
 export interface PanelFit {
+  /** Which fixed effects were swept out: "individual", "time" or "twoways". */
   readonly effects: WithinEffects
+  /** Names of the kept regressors, in the order of `coefficients`. */
   readonly names: ReadonlyArray<string>
+  /** Estimates with classic and cluster-robust inference. */
   readonly coefficients: ReadonlyArray<PanelCoefficient>
+  /** Estimates as a vector, in the order of `names`. */
   readonly beta: Float64Array
   /** Regressors removed: no within variation, or collinear with others. Never silently kept. */
   readonly dropped: ReadonlyArray<DroppedRegressor>
+  /** Number of observations used. */
   readonly n: number
+  /** Number of units (individuals) N. */
   readonly units: number
+  /** Number of periods T. */
   readonly periods: number
+  /** Whether every unit is observed in every period. */
   readonly balanced: boolean
+  /** Number of kept regressors. */
   readonly k: number
   /** n − k − (number of fixed effects: N, T, or N + T − 1), as plm's df.residual. */
   readonly dfResidual: number
+  /** Residual sum of squares of the within regression. */
   readonly rss: number
   /** RSS / dfResidual. */
   readonly sigma2: number
@@ -56,10 +74,13 @@ export interface PanelFit {
   readonly r2Within: number
   /** Within-transformed response, regressors (one array per kept column) and residuals. */
   readonly yWithin: Float64Array
+  /** Within-transformed regressors, one array per kept column. */
   readonly xWithin: ReadonlyArray<Float64Array>
+  /** Within residuals, as residuals(plm). */
   readonly residuals: Float64Array
   /** Classic covariance σ²(X̃ᵀX̃)⁻¹ and cluster-robust covariance, k×k. */
   readonly vcov: Matrix
+  /** Cluster-robust (by unit) covariance, k×k. */
   readonly vcovCluster: Matrix
 }
 

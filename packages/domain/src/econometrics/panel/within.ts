@@ -113,7 +113,11 @@ export interface WithinPlan {
   readonly solver?: TwoWaySolver
 }
 
-/** Prepare a panel's within transformation once, then apply it to each variable with {@link within}. */
+/**
+ * Prepare a panel's within transformation once (group sizes, and the two-way solver for unbalanced panels),
+ * then apply it to each variable with {@link within}.
+ * @example within(withinPlan(panelIndex(["a", "a", "b", "b"], ["1", "2", "1", "2"]), "individual"), [1, 3, 5, 9]) // [-1, 1, -2, 2]
+ */
 export const withinPlan = (index: PanelIndex, effects: WithinEffects): WithinPlan => {
   const unitCount = counts(index.unit, index.units.length)
   const periodCount = counts(index.period, index.periods.length)
@@ -191,6 +195,7 @@ export const within = (plan: WithinPlan, x: ArrayLike<number>, opts: WithinOptio
 /**
  * Within transformation by alternating projections only (no direct solve), to 1e-13 by default.
  * Exposed for checking the direct method and for panels where it is preferred.
+ * @example withinAlternating(withinPlan(index, "twoways"), y) // ≈ within(withinPlan(index, "twoways"), y)
  */
 export const withinAlternating = (plan: WithinPlan, x: ArrayLike<number>, opts: WithinOptions = {}): Float64Array => {
   const { solver: _solver, ...rest } = plan

@@ -15,32 +15,51 @@ import {
 
 /** One estimated coefficient with its standard error, t statistic and two-sided t p-value. */
 export interface Coefficient {
+  /** Term name as R prints it, e.g. "(Intercept)", "log(INC)", "a:b". */
   readonly name: string
+  /** Least-squares estimate. */
   readonly estimate: number
+  /** Standard error √(σ² (XᵀX)⁻¹_jj), as summary.lm. */
   readonly se: number
+  /** t statistic estimate / se. */
   readonly t: number
+  /** Two-sided t p-value with dfResidual degrees of freedom. */
   readonly p: number
 }
 
 /** An ordinary least squares fit, with the statistics of R's summary.lm, logLik and AIC. */
 export interface OlsFit {
+  /** Coefficient names in column order of X. */
   readonly names: ReadonlyArray<string>
+  /** Estimates with standard errors, t and p, in the order of `names`. */
   readonly coefficients: ReadonlyArray<Coefficient>
+  /** Estimates as a vector, in the order of `names`. */
   readonly beta: Float64Array
   /** (XᵀX)⁻¹ in coefficient order (k×k). */
   readonly xtxInverse: Matrix
+  /** Design matrix X (n×k) of the rows used. */
   readonly x: Matrix
+  /** Response of the rows used. */
   readonly y: Float64Array
+  /** Fitted values Xβ. */
   readonly fitted: Float64Array
+  /** Residuals y − Xβ, as residuals(lm). */
   readonly residuals: Float64Array
+  /** Number of observations used (rows with missing values dropped). */
   readonly n: number
+  /** Number of coefficients (columns of X); a rank-deficient X is rejected, so none is aliased. */
   readonly k: number
+  /** Residual degrees of freedom n − k. */
   readonly dfResidual: number
+  /** Whether the model has an intercept (R² and F are then centred). */
   readonly intercept: boolean
+  /** Residual sum of squares Σe². */
   readonly rss: number
   /** Residual variance RSS/(n − k), as summary.lm's sigma². */
   readonly sigma2: number
+  /** R², as summary.lm r.squared. */
   readonly r2: number
+  /** Adjusted R², as summary.lm adj.r.squared. */
   readonly adjR2: number
   /** F statistic of all non-intercept terms, with its p-value. */
   readonly fStatistic: { readonly statistic: number; readonly df1: number; readonly df2: number; readonly p: number }
@@ -48,6 +67,7 @@ export interface OlsFit {
   readonly logLik: number
   /** −2 logLik + 2(k + 1), as R's AIC (the variance counts as a parameter). */
   readonly aic: number
+  /** The QR factorisation of X, for further computations on the same design. */
   readonly qr: QR
 }
 

@@ -17,7 +17,11 @@ export const lag = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
   return out
 }
 
-/** Transposed lag Wᵀ·v in CSR. */
+/**
+ * Transposed lag Wᵀ·v in CSR, without forming Wᵀ (used by the LM tests).
+ * @internal
+ * @example lagTransposed(w, v) // equals lag(w', v) for the transposed weights w'
+ */
 export const lagTransposed = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
   const n = w.ids.length
   const out = new Float64Array(n)

@@ -94,7 +94,11 @@ export const transformWeights = (w: SpatialWeights, style: WeightsStyle): Spatia
     ? w
     : styleWeights(style === "B" || w.style !== "U" ? { ...w, values: new Float64Array(w.values.length).fill(1) } : w, style)
 
-/** Index of column j in row i of CSR weights, or −1 (rows are sorted, so binary search). */
+/**
+ * Position in `colIdx`/`values` of the link from unit i to unit j (0-based positions) in CSR weights, or −1
+ * (rows are sorted, so binary search). Use it to read or change one weight.
+ * @example findLink(weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }), 1, 0) // 1
+ */
 export const findLink = (w: SpatialWeights, i: number, j: number): number => {
   let lo = w.rowPtr[i]!
   let hi = w.rowPtr[i + 1]! - 1
@@ -108,7 +112,10 @@ export const findLink = (w: SpatialWeights, i: number, j: number): number => {
   return -1
 }
 
-/** True when every link i → j has its reverse j → i. */
+/**
+ * True when every link i → j has its reverse j → i (the neighbour relation, not the weights, is symmetric).
+ * @example isSymmetricRelation(weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], []] })) // false
+ */
 export const isSymmetricRelation = (w: SpatialWeights): boolean => {
   const n = w.ids.length
   for (let i = 0; i < n; i++) {

@@ -2,13 +2,19 @@ import type { SpatialWeights } from "./SpatialWeights.js"
 
 /** Counts that describe a weights object; `islands` are the ids of units without neighbours. */
 export interface WeightsSummary {
+  /** Number of units. */
   readonly n: number
   /** Number of non-zero links (directed: i → j and j → i count twice, as spdep's "nonzero links"). */
   readonly links: number
+  /** Ids of units without neighbours. */
   readonly islands: ReadonlyArray<string>
+  /** Fewest neighbours of any unit. */
   readonly minNeighbours: number
+  /** Most neighbours of any unit. */
   readonly maxNeighbours: number
+  /** Average number of neighbours (links / n). */
   readonly meanNeighbours: number
+  /** Whether the neighbour relation is symmetric. */
   readonly symmetric: boolean
 }
 

@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// Load test of the HTTP API on 127.0.0.1: a cached ranking read and an observation submit, each for a
+// fixed time with keep-alive connections; req/s, p50 and p99; then a row count proving that every
+// accepted submission was written exactly once. Embedded store by default; PostgreSQL with
+// BENCH_DATABASE_URL=postgres://… (a fresh database is created on that server and dropped after).
+//
+//   pnpm bench:api                       # embedded PGlite
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm bench:api
+//   BENCH_SECONDS=10 BENCH_CONNECTIONS=16 pnpm bench:api
+import { spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { Agent, request } from "node:http"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
+const pgUrl = process.env.BENCH_DATABASE_URL
+const main = fileURLToPath(new URL("../dist/main.js", import.meta.url))
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS })
+let base = ""
+const call = (method, path, { token, body, cookie } = {}) =>
+  new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
+    const u = new URL(path, base)
+    if (u.hostname !== "127.0.0.1") return reject(new Error("the bench only talks to 127.0.0.1"))
+    const req = request(
+      {
+        agent,
+        host: u.hostname,
+        port: u.port,
+        method,
+        path: u.pathname + u.search,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(cookie ? { cookie } : {}),
+          ...(data ? { "content-type": "application/json", "content-length": data.length } : {}),
+        },
+      },
+      (res) => {
+        const chunks = []
+        res.on("data", (c) => chunks.push(c))
+        res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }))
+      },
+    )
+    req.on("error", reject)
+    req.end(data)
+  })
+
+/** Run `next()` from CONNECTIONS loops for SECONDS; latency percentiles over all requests. */
+const load = async (name, next, expected) => {
+  const times = []
+  const statuses = new Map()
+  const end = performance.now() + SECONDS * 1000
+  const loop = async () => {
+    while (performance.now() < end) {
+      const t0 = performance.now()
+      const r = await next()
+      times.push(performance.now() - t0)
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1)
+    }
+  }
+  const started = performance.now()
+  await Promise.all(Array.from({ length: CONNECTIONS }, loop))
+  const elapsed = (performance.now() - started) / 1000
+  times.sort((a, b) => a - b)
+  const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1)
+  const ok = statuses.get(expected) ?? 0
+  console.log(
+    `${name.padEnd(22)} ${String(Math.round(times.length / elapsed)).padStart(6)} req/s   p50 ${pct(50).padStart(6)} ms   p99 ${pct(99).padStart(6)} ms   ` +
+      `(${times.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))})`,
+  )
+  return { ok, statuses }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "jiju-bench-"))
+let dropDb = async () => {}
+const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", JIJU_DATA_DIR: join(dir, "data"), JIJU_DEMO: "1", JIJU_RATE_BURST: "1000000", JIJU_RATE_PER_SECOND: "1000000", DATABASE_URL: "" }
+if (pgUrl) {
+  // A fresh database on the given server, so that the demo data load into an empty store.
+  const require = createRequire(fileURLToPath(new URL("../../../packages/store/package.json", import.meta.url)))
+  const pg = require("pg")
+  const name = `jiju_bench_${process.pid}`
+  const admin = new pg.Client({ connectionString: pgUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const u = new URL(pgUrl)
+  u.pathname = `/${name}`
+  env.DATABASE_URL = u.toString()
+  dropDb = async () => {
+    const c = new pg.Client({ connectionString: pgUrl })
+    await c.connect()
+    await c.query(`drop database if exists ${name} with (force)`)
+    await c.end()
+  }
+}
+
+console.log(`jiju API bench: ${pgUrl ? "PostgreSQL" : "embedded PGlite"}, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per scenario`)
+const server = spawn(process.execPath, [main], { env, stdio: ["ignore", "pipe", "inherit"] })
+let out = ""
+try {
+  await new Promise((resolve, reject) => {
+    server.stdout.on("data", (c) => {
+      out += c
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)
+      if (m) {
+        base = m[1]
+        resolve()
+      }
+    })
+    server.on("exit", (code) => reject(new Error(`server exited (${code}):\n${out}`)))
+  })
+  const password = out.match(/admin\s+demo-admin\s+(\S+)/)?.[1]
+  if (!password) throw new Error(`no demo admin in the server output:\n${out}`)
+  const login = await call("POST", "/v1/auth/login", { body: { name: "demo-admin", password } })
+  const cookie = String(login.headers["set-cookie"]).split(";")[0]
+  const admin = JSON.parse((await call("POST", "/v1/tokens", { cookie, body: { role: "admin", name: "bench" } })).text).token
+  const viewer = JSON.parse((await call("POST", "/v1/tokens", { cookie, body: { role: "viewer", name: "bench-viewer" } })).text).token
+  const run = await call("POST", "/v1/assessments/runs", { token: admin, body: { scheme: "henan-2017", period: "2024", publish: true } })
+  if (run.status !== 201) throw new Error(`assessment run failed: ${run.status} ${run.text}`)
+  const clusters = JSON.parse((await call("GET", "/v1/clusters?limit=500", { token: viewer })).text).items.map((c) => c.id)
+
+  await load("ranking read (cached)", () => call("GET", "/v1/assessments/rankings?scheme=henan-2017&period=2024", { token: viewer }), 200)
+
+  // Each submission names a distinct (cluster, month): months of 2000–2008, before the demo's years.
+  const months = []
+  for (let y = 2000; y <= 2008; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, "0")}`)
+  let k = 0
+  const submit = await load(
+    "observation submit",
+    () => {
+      const i = k++
+      const cluster = clusters[i % clusters.length]
+      const period = months[Math.floor(i / clusters.length) % months.length]
+      return call("POST", `/v1/clusters/${cluster}/observations`, { token: admin, body: { period, values: { revenue: i + 0.5, employment: 1 } } })
+    },
+    201,
+  )
+  const rows = JSON.parse((await call("GET", "/v1/observations?from=2000-01&to=2008-12", { token: viewer })).text).items
+  const keys = new Set(rows.map((o) => `${o.target.id}|${o.period}|${o.indicator}`))
+  const accepted = submit.ok
+  const attempted = Math.min(k, clusters.length * months.length)
+  const duplicates = submit.statuses.get(409) ?? 0
+  console.log(
+    `rows after the run: ${rows.length} monthly values = ${accepted} accepted submissions × 2 indicators → ${rows.length === accepted * 2 && keys.size === rows.length ? "no lost or duplicated writes" : "MISMATCH"}` +
+      ` (${attempted} distinct submissions sent${duplicates ? `, ${duplicates} refused as duplicates after the key space wrapped` : ""})`,
+  )
+  if (rows.length !== accepted * 2 || keys.size !== rows.length) process.exitCode = 1
+} finally {
+  server.kill("SIGTERM")
+  await new Promise((r) => server.once("exit", r))
+  agent.destroy()
+  await dropDb()
+  rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { backends, cluster, type Setup, setup } from "./helpers.js"
+
+describe.each(backends)("register on $name", (backend) => {
+  let t: Setup
+  beforeAll(async () => {
+    t = await setup(backend)
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it("answers /health and /ready without credentials", async () => {
+    expect(await (await t.call("GET", "/health")).json()).toEqual({ status: "ok" })
+    const ready = await t.call("GET", "/ready")
+    expect(ready.status).toBe(200)
+    expect((await ready.json()).status).toBe("ready")
+  })
+
+  it("refuses anonymous reads with a 401 problem in Chinese by default, English on request", async () => {
+    const zh = await t.call("GET", "/v1/clusters")
+    expect(zh.status).toBe(401)
+    expect(zh.headers.get("content-type")).toContain("application/problem+json")
+    const p = await zh.json()
+    expect(p).toMatchObject({ status: 401, code: "unauthorized", title: "需要登录" })
+    const en = await t.call("GET", "/v1/clusters", { headers: { "accept-language": "en-US,en;q=0.9" } })
+    expect((await en.json()).title).toBe("Authentication required")
+  })
+
+  it("rejects an unknown bearer token", async () => {
+    const r = await t.call("GET", "/v1/regions", { headers: { authorization: "Bearer jjt_nope" } })
+    expect(r.status).toBe(401)
+    expect((await r.json()).code).toBe("bad_token")
+  })
+
+  it("lists regions with filters, sorting and cursor pages", async () => {
+    const all = await (await t.call("GET", "/v1/regions?level=county", { as: "viewer" })).json()
+    expect(all.items.map((r: { code: string }) => r.code)).toEqual(["410611", "410621"])
+    const p1 = await (await t.call("GET", "/v1/regions?sort=-code&limit=3", { as: "viewer" })).json()
+    expect(p1.items.map((r: { code: string }) => r.code)).toEqual(["410621", "410611", "410600"])
+    expect(p1.total).toBe(4)
+    const p2 = await (await t.call("GET", `/v1/regions?sort=-code&limit=3&cursor=${p1.nextCursor}`, { as: "viewer" })).json()
+    expect(p2.items.map((r: { code: string }) => r.code)).toEqual(["410000"])
+    expect(p2.nextCursor).toBeNull()
+    const q = await (await t.call("GET", `/v1/regions?q=${encodeURIComponent("浚")}`, { as: "viewer" })).json()
+    expect(q.items.map((r: { code: string }) => r.code)).toEqual(["410621"])
+    expect((await t.call("GET", "/v1/regions?sort=colour", { as: "viewer" })).status).toBe(422)
+    expect((await t.call("GET", "/v1/regions?cursor=xyz", { as: "viewer" })).status).toBe(422)
+    expect((await t.call("GET", "/v1/regions?level=galaxy", { as: "viewer" })).status).toBe(422)
+  })
+
+  it("reads a region with an ETag and replaces it only with the matching If-Match", async () => {
+    const r = await t.call("GET", "/v1/regions/410621", { as: "viewer" })
+    const etag = r.headers.get("etag")!
+    expect(etag).toMatch(/^"h/)
+    const region = await r.json()
+    const changed = { ...region, nameEn: "Xun County" }
+    expect((await t.call("PUT", "/v1/regions/410621", { as: "viewer", body: changed, headers: { "if-match": etag } })).status).toBe(403)
+    expect((await t.call("PUT", "/v1/regions/410621", { as: "admin", body: changed })).status).toBe(428)
+    expect((await t.call("PUT", "/v1/regions/410621", { as: "admin", body: changed, headers: { "if-match": '"hstale"' } })).status).toBe(412)
+    const ok = await t.call("PUT", "/v1/regions/410621", { as: "admin", body: changed, headers: { "if-match": etag } })
+    expect(ok.status).toBe(200)
+    expect((await (await t.call("GET", "/v1/regions/410621", { as: "viewer" })).json()).nameEn).toBe("Xun County")
+    expect((await t.call("GET", "/v1/regions/999999", { as: "viewer" })).status).toBe(404)
+  })
+
+  it("creates regions (admin only), refusing duplicates and unknown parents", async () => {
+    const body = { code: "410622", name: "淇县", level: "county", parent: "410600", macroZone: "central", isDistrict: false }
+    expect((await t.call("POST", "/v1/regions", { as: "submitter", body })).status).toBe(403)
+    const r = await t.call("POST", "/v1/regions", { as: "admin", body })
+    expect(r.status).toBe(201)
+    expect(r.headers.get("location")).toBe("/v1/regions/410622")
+    expect((await t.call("POST", "/v1/regions", { as: "admin", body })).status).toBe(409)
+    const orphan = await t.call("POST", "/v1/regions", { as: "admin", body: { ...body, code: "410623", parent: "419900" } })
+    expect(orphan.status).toBe(422)
+    const bad = await t.call("POST", "/v1/regions", { as: "admin", body: { ...body, code: "12" } })
+    expect(bad.status).toBe(422)
+    expect((await bad.json()).errors[0].field).toBe("code")
+  })
+
+  it("lists, reads, creates, updates and archives clusters with optimistic concurrency and an audit trail", async () => {
+    const list = await (await t.call("GET", "/v1/clusters?group=county", { as: "viewer" })).json()
+    expect(list.items.map((c: { id: string }) => c.id)).toEqual(["hb-xunxian"])
+    const byRegion = await (await t.call("GET", "/v1/clusters?region=410600", { as: "viewer" })).json()
+    expect(byRegion.total).toBe(2)
+
+    const created = await t.call("POST", "/v1/clusters", { as: "admin", body: cluster("hb-new", "410621") })
+    expect(created.status).toBe(201)
+    expect(created.headers.get("etag")).toBe('"v1"')
+    expect((await t.call("POST", "/v1/clusters", { as: "admin", body: cluster("hb-new", "410621") })).status).toBe(409)
+    expect((await t.call("POST", "/v1/clusters", { as: "admin", body: cluster("hb-x2", "419999") })).status).toBe(422)
+
+    const upd = { ...cluster("hb-new", "410621"), plannedArea: 20 }
+    const u = await t.call("PUT", "/v1/clusters/hb-new", { as: "admin", body: upd, headers: { "if-match": '"v1"' } })
+    expect(u.status).toBe(200)
+    expect(u.headers.get("etag")).toBe('"v2"')
+    expect((await u.json()).plannedArea).toBe(20)
+    const stale = await t.call("PUT", "/v1/clusters/hb-new", { as: "admin", body: upd, headers: { "if-match": '"v1"' } })
+    expect(stale.status).toBe(412)
+    expect((await t.call("PUT", "/v1/clusters/hb-new", { as: "admin", body: upd })).status).toBe(428)
+
+    const a = await t.call("POST", "/v1/clusters/hb-new/archive", { as: "admin", headers: { "if-match": '"v2"' } })
+    expect(a.status).toBe(200)
+    expect((await a.json()).archivedAt).not.toBeNull()
+    const after = await (await t.call("GET", "/v1/clusters", { as: "viewer" })).json()
+    expect(after.items.map((c: { id: string }) => c.id)).not.toContain("hb-new")
+    const archived = await (await t.call("GET", "/v1/clusters?archived=only", { as: "viewer" })).json()
+    expect(archived.items.map((c: { id: string }) => c.id)).toEqual(["hb-new"])
+
+    const hist = await (await t.call("GET", "/v1/clusters/hb-new/history", { as: "admin" })).json()
+    expect(hist.items.map((e: { action: string }) => e.action)).toEqual(["create", "update", "archive"])
+    expect(hist.items[1].before.plannedArea).toBe(12.5)
+    expect(hist.items[1].after.plannedArea).toBe(20)
+    expect(hist.items[0].actor).toMatch(/^token:/)
+    expect((await t.call("GET", "/v1/clusters/hb-new/history", { as: "viewer" })).status).toBe(403)
+  })
+
+  it("serves the indicator catalogue and lets admins add indicators", async () => {
+    const p = await (await t.call("GET", "/v1/indicators?subsystem=finance&limit=500", { as: "viewer" })).json()
+    expect(p.items.length).toBeGreaterThan(0)
+    expect(p.items.every((i: { subsystem: string }) => i.subsystem === "finance")).toBe(true)
+    const def = { code: "zz_test", zh: "测试", en: "Test", unit: "个", unitEn: "items", direction: "positive", subsystem: "scale", frequency: "year", allowNegative: false }
+    expect((await t.call("POST", "/v1/indicators", { as: "admin", body: def })).status).toBe(201)
+    const r = await t.call("GET", "/v1/indicators/zz_test", { as: "viewer" })
+    const etag = r.headers.get("etag")!
+    expect((await t.call("PUT", "/v1/indicators/zz_test", { as: "admin", body: { ...def, zh: "测试二" }, headers: { "if-match": etag } })).status).toBe(200)
+    expect((await t.call("PUT", "/v1/indicators/zz_test", { as: "admin", body: def, headers: { "if-match": etag } })).status).toBe(412)
+  })
+})

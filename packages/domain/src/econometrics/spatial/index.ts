@@ -1,1 +1,25 @@
-export {}
+/**
+ * Spatial econometrics by maximum likelihood: spatial lag (SLM) and spatial error (SEM) models for cross
+ * sections and fixed-effects panels, with the log-determinant log|I − ρW| from dense eigenvalues or a sparse
+ * Cholesky factorisation.
+ *
+ * @example
+ * import { fitSpatialLag } from "@jiju/domain/econometrics"
+ * const fit = fitSpatialLag({ y, X, names, weights })
+ * fit.rho, fit.coefficients, fit.impacts
+ */
+export * from "./SpatialFit.js"
+export * from "./SpatialRegression.js"
+export * from "./SpatialPanel.js"
+export {
+  EIGEN_MAX_N,
+  eigenLogDeterminant,
+  type LogDetChoice,
+  type LogDeterminant,
+  type LogDetMethod,
+  logDeterminant,
+  sparseLogDeterminant,
+} from "./LogDeterminant.js"
+export { ANALYTIC_MAX_N } from "./estimate.js"
+export { lagImpacts } from "./impacts.js"
+export { brentMaximize } from "./brent.js"

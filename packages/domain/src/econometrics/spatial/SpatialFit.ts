@@ -1,0 +1,62 @@
+import type { LogDetMethod } from "./LogDeterminant.js"
+
+/** One estimated parameter with its asymptotic standard error, z = estimate/se and two-sided normal p. */
+export interface Estimate {
+  readonly estimate: number
+  readonly se: number
+  readonly z: number
+  readonly p: number
+}
+
+/** Average direct, indirect (spillover) and total effect of one explanatory variable in a lag model. */
+export interface Impact {
+  readonly direct: number
+  readonly indirect: number
+  readonly total: number
+}
+
+/**
+ * What a spatial ML fit reports (cross-section or panel). `variance` says how standard errors were obtained:
+ * "analytic" = inverse of the asymptotic information matrix (Anselin 1988; spatialreg for n ≤ 1,500),
+ * "hessian" = inverse of the observed Hessian of the concentrated log-likelihood in (ρ or λ, β), as
+ * spatialreg's numerical fdHess for large n (here: exact derivatives except d²log|I − ρW|/dρ²).
+ */
+export interface SpatialFitBase {
+  readonly coefficients: Readonly<Record<string, Estimate>>
+  /** ML error variance e'e/n (n·T for panels). */
+  readonly sigma2: number
+  readonly logLik: number
+  /** −2·logLik + 2·(k + 2): β, the spatial parameter and σ². */
+  readonly aic: number
+  /** Log-likelihood of the non-spatial model (OLS, or the within model for panels). */
+  readonly logLikOLS: number
+  /** Likelihood-ratio test of ρ = 0 (or λ = 0) against the non-spatial model, χ²(1). */
+  readonly lr: { readonly statistic: number; readonly p: number }
+  /** How log|I − ρW| was computed. */
+  readonly method: LogDetMethod
+  readonly variance: "analytic" | "hessian"
+  /** Search interval for the spatial parameter. */
+  readonly interval: readonly [number, number]
+  readonly n: number
+  readonly k: number
+  readonly residuals: Float64Array
+  readonly fitted: Float64Array
+  /** Problems that do not stop the fit, e.g. code "spatial_parameter_at_bound" (results should not be used). */
+  readonly warnings: ReadonlyArray<{ readonly code: string; readonly en: string; readonly zh: string }>
+}
+
+/** Spatial lag model y = ρWy + Xβ + ε. */
+export interface SpatialLagFit extends SpatialFitBase {
+  readonly model: "lag"
+  readonly rho: Estimate
+  /** Impacts per explanatory variable (intercept excluded), as spatialreg impacts(). */
+  readonly impacts: Readonly<Record<string, Impact>>
+  /** "exact" from (I − ρW)⁻¹, or "monte-carlo" traces for large n. */
+  readonly impactsMethod: "exact" | "monte-carlo"
+}
+
+/** Spatial error model y = Xβ + u, u = λWu + ε. */
+export interface SpatialErrorFit extends SpatialFitBase {
+  readonly model: "error"
+  readonly lambda: Estimate
+}

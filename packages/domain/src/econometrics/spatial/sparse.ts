@@ -1,0 +1,93 @@
+import type { SpatialWeights } from "../weights/SpatialWeights.js"
+
+/** A square sparse matrix in compressed sparse row form (the layout of SpatialWeights without ids). */
+export interface Csr {
+  readonly n: number
+  readonly rowPtr: Int32Array
+  readonly colIdx: Int32Array
+  readonly values: Float64Array
+}
+
+/**
+ * The spatial lag W·x (row i: Σ_j w_ij x_j); islands get 0 as spdep's lag.listw with zero.policy = TRUE.
+ * @example spatialLag(w, y) // Wy
+ */
+export const spatialLag = (w: Csr | SpatialWeights, x: ArrayLike<number>, out?: Float64Array): Float64Array => {
+  const n = w.rowPtr.length - 1
+  const r = out ?? new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    let s = 0
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) s += w.values[p]! * x[w.colIdx[p]!]!
+    r[i] = s
+  }
+  return r
+}
+
+/** W as a dense row-major n×n array (for eigenvalues and small-n variances). */
+export const denseWeights = (w: Csr | SpatialWeights): Float64Array => {
+  const n = w.rowPtr.length - 1
+  const a = new Float64Array(n * n)
+  for (let i = 0; i < n; i++)
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) a[i * n + w.colIdx[p]!] = w.values[p]!
+  return a
+}
+
+/**
+ * When W = D⁻¹B with B symmetric (row-standardised symmetric contiguity, or W itself symmetric), the
+ * symmetric matrix S = D^{1/2} W D^{-1/2} with s_ij = √(w_ij·w_ji) is similar to W: same eigenvalues,
+ * same log|I − ρW|. Returns undefined when no such D exists (e.g. k-nearest-neighbour weights).
+ * D is found by propagating d_j = d_i·w_ij / w_ji along links and checking every link agrees.
+ * @example symmetricSimilar(rowStandardisedQueen)?.values // √(w_ij w_ji)
+ */
+export const symmetricSimilar = (w: Csr | SpatialWeights): Csr | undefined => {
+  const n = w.rowPtr.length - 1
+  const { rowPtr, colIdx, values } = w
+  // Position of the transposed entry (j, i) for every stored (i, j).
+  const find = (i: number, j: number): number => {
+    let lo = rowPtr[i]!
+    let hi = rowPtr[i + 1]! - 1
+    // Rows are sorted by column in SpatialWeights; fall back to a scan if not.
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const c = colIdx[mid]!
+      if (c === j) return mid
+      if (c < j) lo = mid + 1
+      else hi = mid - 1
+    }
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) if (colIdx[p] === j) return p
+    return -1
+  }
+  const d = new Float64Array(n).fill(Number.NaN)
+  const stack: number[] = []
+  for (let root = 0; root < n; root++) {
+    if (!Number.isNaN(d[root]!)) continue
+    d[root] = 1
+    stack.push(root)
+    while (stack.length > 0) {
+      const i = stack.pop()!
+      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+        const j = colIdx[p]!
+        const q = find(j, i)
+        if (q < 0) return undefined
+        const wij = values[p]!
+        const wji = values[q]!
+        if (wij === 0 && wji === 0) continue
+        if (wij <= 0 || wji <= 0) return undefined
+        const dj = (d[i]! * wij) / wji
+        if (Number.isNaN(d[j]!)) {
+          d[j] = dj
+          stack.push(j)
+        } else if (Math.abs(d[j]! - dj) > 1e-10 * Math.abs(dj)) {
+          return undefined
+        }
+      }
+    }
+  }
+  const s = new Float64Array(values.length)
+  for (let i = 0; i < n; i++)
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+      const q = find(colIdx[p]!, i)
+      s[p] = Math.sqrt(values[p]! * values[q]!)
+    }
+  return { n, rowPtr, colIdx, values: s }
+}

@@ -8,6 +8,7 @@ export default defineProject({
     name: "web",
     include: ["test/**/*.test.{ts,tsx}"],
     environment: "happy-dom",
+    setupFiles: ["test/setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

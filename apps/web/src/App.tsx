@@ -1,58 +1,146 @@
-import { useEffect, useState } from "react"
+import { Component, lazy, type ReactNode, Suspense, useEffect, useRef } from "react"
+import type { Me } from "./api/types.js"
+import { SessionProvider, useSession } from "./auth/Session.js"
+import { SignIn } from "./auth/SignIn.js"
+import { AssessmentForm } from "./form/AssessmentForm.js"
+import type { Lang } from "./i18n/dictionary.js"
+import { I18nProvider, LanguageToggle, useI18n } from "./i18n/I18n.js"
+import { ClusterList } from "./ui/ClusterList.js"
+import { navigate, type Route, useRoute } from "./ui/route.js"
 
-interface ClusterRow {
-  readonly id: string
-  readonly name: string
-  readonly kind: string
-  readonly group: string
-  readonly region: string
-  readonly isDemo?: boolean
+// Results, cluster pages and analyses carry ECharts and the assessment engine: loaded on first visit.
+const ResultsPage = lazy(() => import("./results/ResultsPage.js"))
+const ClusterPage = lazy(() => import("./results/ClusterPage.js"))
+const AnalysesPage = lazy(() => import("./analyses/AnalysesPage.js"))
+
+/** The pages each role sees in the navigation. */
+export const pagesFor = (me: Me | null | undefined): ReadonlyArray<"submit" | "results" | "analyses" | "register"> =>
+  !me ? ["results"] : me.role === "submitter" ? ["submit", "results"] : me.role === "admin" ? ["results", "submit", "analyses", "register"] : ["results", "analyses", "register"]
+
+function Nav({ route }: { readonly route: Route }) {
+  const { t } = useI18n()
+  const { me, signOut } = useSession()
+  const label = { submit: t.navSubmit, results: t.navResults, analyses: t.navAnalyses, register: t.navRegister }
+  return (
+    <header className="top">
+      <a className="skip" href="#main">
+        {t.skipToContent}
+      </a>
+      <span className="brand">
+        {t.appName} <small>{t.tagline}</small>
+      </span>
+      <nav aria-label={t.nav}>
+        <ul>
+          {pagesFor(me).map((p) => (
+            <li key={p}>
+              <a href={`#/${p}`} aria-current={route.page === p || (p === "results" && route.page === "cluster") ? "page" : undefined}>
+                {label[p]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="who">
+        <LanguageToggle />
+        {me ? (
+          <>
+            <span className="muted">{t.signedInAs(me.name, t.role[me.role] ?? me.role)}</span>
+            <button type="button" onClick={() => signOut().then(() => navigate("login"))}>
+              {t.signOut}
+            </button>
+          </>
+        ) : me === null ? (
+          <a href="#/login">{t.signIn}</a>
+        ) : null}
+      </div>
+    </header>
+  )
 }
 
-/** The register of cluster zones, read from the API. */
-export function App({ fetcher = fetch }: { readonly fetcher?: typeof fetch }) {
-  const [clusters, setClusters] = useState<ReadonlyArray<ClusterRow> | null>(null)
-  const [error, setError] = useState<string | null>(null)
+function Page({ route }: { readonly route: Route }) {
+  const { t } = useI18n()
+  const { me } = useSession()
+  if (me === undefined) return <p aria-busy="true">{t.loading}</p>
+  const home = me ? (me.role === "submitter" ? "submit" : "results") : "login"
+  const page = route.page || home
+  const guard = (ok: boolean, el: ReactNode) => (ok ? el : me ? <p role="alert">{t.notAllowed}</p> : <SignIn onDone={() => navigate(route.page || "")} />)
+  const period = route.query.get("period") ?? undefined
+  switch (page) {
+    case "login":
+      return me ? <Redirect to={home} /> : <SignIn onDone={() => navigate("")} />
+    case "submit":
+      return guard(!!me && me.role !== "viewer", <AssessmentForm key={`${route.arg ?? ""}|${period ?? ""}`} {...(route.arg ? { initialCluster: route.arg } : {})} {...(period ? { initialPeriod: period } : {})} />)
+    case "results":
+      return <ResultsPage {...(period ? { period } : {})} />
+    case "cluster":
+      return <ClusterPage clusterId={route.arg ?? ""} period={period ?? String(new Date().getFullYear() - 1)} />
+    case "analyses":
+      return guard(!!me, <AnalysesPage />)
+    case "register":
+      return guard(!!me, <ClusterList />)
+    default:
+      return <Redirect to={home} />
+  }
+}
+
+function Redirect({ to }: { readonly to: string }) {
+  useEffect(() => navigate(to), [to])
+  return null
+}
+
+/** Keeps a failing page from blanking the whole app; the next navigation (a new key) starts afresh. */
+class PageBoundary extends Component<{ readonly children: ReactNode; readonly message: (e: string) => string }, { error: string | null }> {
+  override state = { error: null as string | null }
+  static getDerivedStateFromError(e: unknown) {
+    return { error: e instanceof Error ? e.message : String(e) }
+  }
+  override render() {
+    return this.state.error ? <p role="alert">{this.props.message(this.state.error)}</p> : this.props.children
+  }
+}
+
+function Shell() {
+  const { t } = useI18n()
+  const route = useRoute()
+  const main = useRef<HTMLElement | null>(null)
+  // Move focus to the new page's content so keyboard and screen-reader users follow navigation.
+  const key = `${route.page}/${route.arg ?? ""}`
+  const titles: Record<string, string> = { login: t.signIn, submit: t.navSubmit, results: t.navResults, cluster: t.clusterTitle, analyses: t.navAnalyses, register: t.navRegister }
   useEffect(() => {
-    fetcher("/v1/clusters?limit=500")
-      .then(async (r) => {
-        if (!r.ok) throw new Error(`HTTP ${r.status}`)
-        const body = (await r.json()) as { items?: ClusterRow[]; clusters?: ClusterRow[] }
-        setClusters(body.items ?? body.clusters ?? [])
-      })
-      .catch((e: unknown) => setError(String(e)))
-  }, [fetcher])
+    document.title = `${titles[route.page] ? `${titles[route.page]} · ` : ""}${t.appName} · ${t.tagline}`
+  })
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    main.current?.focus()
+  }, [key])
   return (
-    <main>
-      <h1>集聚 Jiju</h1>
-      <p>产业集聚区评估 · Cluster-zone assessment</p>
-      {error && <p role="alert">加载失败 Failed to load: {error}</p>}
-      {clusters === null && !error && <p>加载中… Loading…</p>}
-      {clusters && (
-        <table>
-          <caption>
-            集聚区 {clusters.length} 个{clusters.some((c) => c.isDemo) ? "（演示数据 demo data）" : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th>名称 Name</th>
-              <th>类型 Kind</th>
-              <th>分组 Group</th>
-              <th>区划 Region</th>
-            </tr>
-          </thead>
-          <tbody>
-            {clusters.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td>{c.kind}</td>
-                <td>{c.group}</td>
-                <td>{c.region}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </main>
+    <>
+      <Nav route={route} />
+      <main id="main" ref={main} tabIndex={-1}>
+        <PageBoundary key={key} message={t.loadFailed}>
+          <Suspense fallback={<p aria-busy="true">{t.chartsLoading}</p>}>
+            <Page route={route} />
+          </Suspense>
+        </PageBoundary>
+      </main>
+    </>
+  )
+}
+
+/**
+ * The web app: sign-in, role-aware navigation, the assessment form, results and analyses, in zh-CN or English.
+ * @example createRoot(el).render(<App />)
+ */
+export function App({ fetcher, lang }: { readonly fetcher?: typeof fetch; readonly lang?: Lang }) {
+  return (
+    <I18nProvider {...(lang ? { lang } : {})}>
+      <SessionProvider {...(fetcher ? { fetcher } : {})}>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
   )
 }

@@ -1,0 +1,31 @@
+import { useId, useState } from "react"
+import { useI18n } from "../i18n/I18n.js"
+import { validPeriod } from "../form/validate.js"
+
+/** A period field that reports a well-formed period on change (the API's Period schema decides). */
+export function PeriodPicker({ value, onChange }: { readonly value: string; readonly onChange: (p: string) => void }) {
+  const { t } = useI18n()
+  const id = useId()
+  const [text, setText] = useState(value)
+  const ok = validPeriod(text)
+  return (
+    <div className="field inline">
+      <label htmlFor={id}>{t.period}</label>
+      <input
+        id={id}
+        value={text}
+        size={8}
+        aria-invalid={!ok}
+        aria-describedby={`${id}-err`}
+        onChange={(e) => {
+          const v = e.target.value.trim()
+          setText(v)
+          if (validPeriod(v)) onChange(v)
+        }}
+      />
+      <span id={`${id}-err`} className="error" aria-live="polite">
+        {ok ? "" : t.errPeriod}
+      </span>
+    </div>
+  )
+}

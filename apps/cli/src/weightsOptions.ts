@@ -1,6 +1,6 @@
 /**
  * The spatial-weights flags shared by every spatial command (weights, moran, lisa, regress, panel …),
- * parsed once here into SpatialWeights aligned to the data's rows:
+ * parsed here into the domain's WeightsSpec (the weights file is read here; the domain builds the weights):
  *
  *   --weights FILE.gal|FILE.gwt        neighbours from a GAL / GWT file, matched to the data by --id value
  *   --contiguity queen|rook [--snap T] polygon contiguity (--data must be GeoJSON with polygons)
@@ -12,28 +12,11 @@
  * Usage in a command:
  *   const { values: f } = parseFlags(argv, { ...weightsFlagOptions, data: { type: "string" }, json: { type: "boolean" } })
  *   const data = await readSpatialData(f.data, io)
- *   const { ids, weights } = await buildWeights(f, data, io)
+ *   const doc = domainCall(() => moranReport(data, { id: f.id, var: expr, weights: await weightsSpec(f, io) }))
  */
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import {
-  alignWeights,
-  contiguityWeights,
-  type DataTable,
-  decodeText,
-  distanceBandWeights,
-  InputError,
-  knnWeights,
-  type NeighbourList,
-  numericColumn,
-  parseGal,
-  parseGwt,
-  type PointCoordinates,
-  readTable,
-  type SpatialWeights,
-  stringColumn,
-  weightsFromNeighbourList,
-} from "@jiju/domain"
+import { ComputationError, type DataTable, decodeText, InputError, readTable, type WeightsSpec } from "@jiju/domain"
 import { numberFlag } from "./args.js"
 import { CliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
@@ -73,9 +56,25 @@ export const weightsUsage = `weights (exactly one of):
   --transform r|b       r: row-standardised (default), b: binary
   --id COL              unit id column (default: 1-based row numbers)`
 
-/** Turn domain input errors into the CLI's one-line error, keeping the code (exit 1: bad input). */
+// Domain errors that are usage errors of the flags (exit 2), not bad input data (exit 1).
+const USAGE_CODES = new Set(["missing_coords", "bad_coords", "bad_plant_h", "missing_weights", "conflicting_weights"])
+
+/** Turn domain input and computation errors into the CLI's one-line error, keeping the code (exit 1: bad input). */
 export const cliInputError = (e: unknown): unknown =>
-  e instanceof InputError ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), 1) : e
+  e instanceof InputError
+    ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), USAGE_CODES.has(e.code) ? 2 : 1)
+    : e instanceof ComputationError
+      ? new CliError(e.code, e.message, 1)
+      : e
+
+/** Run domain code, turning its input and computation errors into the CLI's one-line errors. */
+export const domainCall = <T>(f: () => T): T => {
+  try {
+    return f()
+  } catch (e) {
+    throw cliInputError(e)
+  }
+}
 
 const readBytes = async (path: string, io: CommandIO, flag: string): Promise<Uint8Array> => {
   try {
@@ -96,33 +95,6 @@ export const readSpatialData = async (path: string, io: CommandIO): Promise<Data
   } catch (e) {
     throw cliInputError(e)
   }
-}
-
-/** The unit ids: the --id column as text, or 1-based row numbers. */
-export const dataIds = (data: DataTable, idColumn: string | undefined): string[] => {
-  if (idColumn === undefined) return data.rows.map((_, i) => String(i + 1))
-  try {
-    return stringColumn(data, idColumn)
-  } catch (e) {
-    throw cliInputError(e)
-  }
-}
-
-const coordinates = (data: DataTable, flags: WeightsFlags, method: string): PointCoordinates => {
-  if (flags.coords !== undefined) {
-    const parts = flags.coords.split(",").map((s) => s.trim())
-    if (parts.length !== 2 || parts.some((p) => p === ""))
-      throw new CliError("bad_coords", `--coords expects two column names "X,Y", got "${flags.coords}"`, 2)
-    return { x: numericColumn(data, parts[0]!), y: numericColumn(data, parts[1]!) }
-  }
-  const g = data.geometry
-  if (g !== undefined && g.length > 0 && g.every((p) => p?.type === "Point")) {
-    return {
-      x: Float64Array.from(g, (p) => (p as { coordinates: readonly [number, number] }).coordinates[0]),
-      y: Float64Array.from(g, (p) => (p as { coordinates: readonly [number, number] }).coordinates[1]),
-    }
-  }
-  throw new CliError("missing_coords", `--${method} needs --coords X,Y (the columns holding the point coordinates)`, 2)
 }
 
 const styleOf = (transform: string | undefined): "W" | "B" => {
@@ -162,58 +134,36 @@ export const checkWeightsFlags = (flags: WeightsFlags): void => {
     throw new CliError("unknown_weights_format", `--weights expects a .gal or .gwt file, got "${flags.weights}"`, 2)
 }
 
+const coordsOf = (flags: WeightsFlags): readonly [string, string] | undefined => {
+  if (flags.coords === undefined) return undefined
+  const parts = flags.coords.split(",").map((s) => s.trim())
+  if (parts.length !== 2 || parts.some((p) => p === ""))
+    throw new CliError("bad_coords", `--coords expects two column names "X,Y", got "${flags.coords}"`, 2)
+  return [parts[0]!, parts[1]!]
+}
+
 /**
- * Build the weights named by the flags for `data`, with rows in the data's order (ids matched by value).
- * Throws CliError: usage errors (exit 2) as in {@link checkWeightsFlags}; "file_not_found"; the domain's
- * input errors ("ids_mismatch", "no_polygons", "unknown_column", "not_numeric", …) with exit 1.
- * @example const { ids, weights } = await buildWeights(f, data, io)
+ * The domain's WeightsSpec named by the flags; a --weights file is read here and passed as text.
+ * Throws CliError: usage errors (exit 2) as in {@link checkWeightsFlags}; "file_not_found" (exit 1).
+ * @example const spec = await weightsSpec(f, io)
  */
-export const buildWeights = async (
-  flags: WeightsFlags,
-  data: DataTable,
-  io: CommandIO,
-): Promise<{ readonly ids: string[]; readonly weights: SpatialWeights }> => {
+export const weightsSpec = async (flags: WeightsFlags, io: CommandIO): Promise<WeightsSpec> => {
   checkWeightsFlags(flags)
-  const style = styleOf(flags.transform)
-  const ids = dataIds(data, flags.id)
-  try {
-    switch (source(flags)) {
-      case "weights": {
-        const path = flags.weights!
-        const text = decodeText(await readBytes(path, io, "weights"))
-        let list: NeighbourList
-        if (/\.gal$/i.test(path)) list = parseGal(text)
-        else {
-          try {
-            list = parseGwt(text)
-          } catch (e) {
-            // Islands are absent from a GWT body; with non-index ids only the data can name them.
-            if (e instanceof InputError && e.code === "n_mismatch") list = parseGwt(text, { ids })
-            else throw e
-          }
-        }
-        return { ids, weights: alignWeights(weightsFromNeighbourList(list, { style }), ids) }
-      }
-      case "contiguity": {
-        if (data.geometry === undefined || !data.geometry.some((g) => g?.type === "Polygon" || g?.type === "MultiPolygon"))
-          throw new CliError(
-            "no_polygons",
-            "--contiguity needs polygons: --data must be a GeoJSON FeatureCollection of Polygon or MultiPolygon features, and it has none",
-            1,
-          )
-        const snap = flags.snap === undefined ? undefined : numberFlag(flags.snap, "snap")
-        const rule = flags.contiguity as "queen" | "rook"
-        return { ids, weights: contiguityWeights(ids, data.geometry, snap === undefined ? { rule, style } : { rule, style, snap }) }
-      }
-      case "knn":
-        return { ids, weights: knnWeights(ids, coordinates(data, flags, "knn"), Number(flags.knn), { style }) }
-      case "distance-band":
-        return {
-          ids,
-          weights: distanceBandWeights(ids, coordinates(data, flags, "distance-band"), Number(flags["distance-band"]), { style }),
-        }
+  const transform = styleOf(flags.transform) === "B" ? "b" : "r"
+  switch (source(flags)) {
+    case "weights": {
+      const path = flags.weights!
+      const bytes = await readBytes(path, io, "weights")
+      const text = domainCall(() => decodeText(bytes))
+      return { kind: "file", format: /\.gal$/i.test(path) ? "gal" : "gwt", text, transform }
     }
-  } catch (e) {
-    throw cliInputError(e)
+    case "contiguity": {
+      const snap = flags.snap === undefined ? undefined : numberFlag(flags.snap, "snap")
+      return { kind: "contiguity", rule: flags.contiguity as "queen" | "rook", snap, transform }
+    }
+    case "knn":
+      return { kind: "knn", k: Number(flags.knn), coords: coordsOf(flags), transform }
+    case "distance-band":
+      return { kind: "distance_band", d: Number(flags["distance-band"]), coords: coordsOf(flags), transform }
   }
 }

@@ -1,6 +1,7 @@
 import type { Schema } from "effect"
 import { ConcentrationRequest, runConcentration } from "./concentration.js"
 import { CouplingRequest, runCoupling } from "./coupling.js"
+import { PanelRequest, runPanel } from "./panel.js"
 import { RegressRequest, runRegress } from "./regress.js"
 import { MoranRequest, WeightsRequest, runLisa, runMoran, runWeights } from "./spatial.js"
 
@@ -40,6 +41,11 @@ export const analyses: Readonly<Record<string, Analysis>> = {
     schema: RegressRequest,
     summary: { en: "Regression: OLS, spatial lag and spatial error models", zh: "回归：OLS、空间滞后与空间误差模型" },
     run: (input: RegressRequest) => runRegress(input),
+  },
+  panel: {
+    schema: PanelRequest,
+    summary: { en: "Fixed-effects panel and spatial panel models", zh: "面板固定效应与空间面板模型" },
+    run: (input: PanelRequest) => runPanel(input),
   },
   concentration: {
     schema: ConcentrationRequest,

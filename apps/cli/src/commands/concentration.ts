@@ -1,4 +1,4 @@
-import { concentrationIndices, numericColumn, requireColumn, stringColumn } from "@jiju/domain"
+import { concentrationAnalysis, concentrationDocument } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
@@ -57,34 +57,9 @@ export const concentrationCommand: Command = {
     const plantHerfindahl = f["plant-h"] === undefined ? undefined : parsePlantH(f["plant-h"])
     try {
       const data = await readDataFile(dataPath, io, f.sheet)
-      for (const c of [regionCol, industryCol, valueCol]) requireColumn(data, c)
-      const regions = stringColumn(data, regionCol)
-      const industries = stringColumn(data, industryCol)
-      const values = numericColumn(data, valueCol)
-      const records = regions.map((region, k) => ({ region, industry: industries[k]!, value: values[k]! }))
-      if (plantHerfindahl) {
-        const known = new Set(industries)
-        const unknown = Object.keys(plantHerfindahl).filter((k) => !known.has(k))
-        if (unknown.length > 0)
-          throw new CliError("bad_plant_h", `--plant-h names industries not in the data: ${unknown.join(", ")}; available: ${[...known].join(", ")}`, 2)
-      }
-      const r = concentrationIndices(records, plantHerfindahl ? { plantHerfindahl } : {})
+      const r = concentrationAnalysis(data, { region: regionCol, industry: industryCol, value: valueCol, plantH: plantHerfindahl })
       if (f.json) {
-        printJson(io, {
-          lq: r.lq,
-          hhi: r.hhi,
-          ellison_glaeser: r.ellison_glaeser,
-          krugman: r.krugman,
-          gini: r.gini,
-          krugman_concentration: r.krugman_concentration,
-          gini_specialisation: r.gini_specialisation,
-          notes: [
-            {
-              en: "totals are sums over the data; Ellison–Glaeser uses H = 0 for industries without --plant-h",
-              zh: "总量取数据合计；未给出 --plant-h 的产业，EG 指数取 H = 0",
-            },
-          ],
-        })
+        printJson(io, concentrationDocument(r))
         return 0
       }
       const lq = new Map(r.lq.map((q) => [`${q.region}\u0000${q.industry}`, q.lq]))

@@ -1,20 +1,11 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import {
-  type CouplingSubsystem,
-  type DataTable,
-  couplingCoordination,
-  idText,
-  InputError,
-  numericColumn,
-  readTable,
-  requireColumn,
-  stringColumn,
-} from "@jiju/domain"
+import { couplingAnalysis, couplingDocument, type DataTable, readTable, signedIndicator } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command, CommandIO } from "../Command.js"
 import { printJson, table } from "../output.js"
+import { cliInputError } from "../weightsOptions.js"
 
 /** One parsed `--subsystem NAME=a,b,-c` flag. */
 export interface SubsystemFlag {
@@ -35,11 +26,7 @@ export const parseSubsystem = (text: string): SubsystemFlag => {
   const parts = eq > 0 ? text.slice(eq + 1).split(",").map((p) => p.trim()) : []
   if (name === "" || parts.length === 0 || parts.some((p) => p === "" || p === "-" || p === "+"))
     throw new CliError("bad_subsystem", `--subsystem "${text}": ${SUBSYSTEM_HELP}`, 2)
-  const indicators = parts.map((p) =>
-    p.startsWith("-")
-      ? { column: p.slice(1).trim(), direction: "negative" as const }
-      : { column: p.startsWith("+") ? p.slice(1).trim() : p, direction: "positive" as const },
-  )
+  const indicators = parts.map(signedIndicator)
   const seen = new Set<string>()
   for (const i of indicators) {
     if (seen.has(i.column)) throw new CliError("bad_subsystem", `--subsystem "${text}": column "${i.column}" is listed twice`, 2)
@@ -79,9 +66,8 @@ export const readDataFile = async (path: string, io: CommandIO, sheet?: string):
   return readTable(bytes, path, sheet === undefined ? {} : { sheet })
 }
 
-/** Turn a domain InputError into the CLI's one-line error with the same code (exit 1: bad input data). */
-export const asCliError = (e: unknown): unknown =>
-  e instanceof InputError ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), 1) : e
+/** Turn a domain error into the CLI's one-line error with the same code (see cliInputError). */
+export const asCliError = cliInputError
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : "—")
 
@@ -137,38 +123,20 @@ export const couplingCommand: Command = {
 
     try {
       const data = await readDataFile(dataPath, io, f.sheet)
-      // check every named column first so one message lists what is available
-      for (const c of [idCol, ...(f.period ? [f.period] : []), ...subs.flatMap((s) => s.indicators.map((i) => i.column))]) requireColumn(data, c)
-      const ids = stringColumn(data, idCol)
-      const periods = f.period ? data.rows.map((r) => r[f.period!] ?? null) : undefined
-      const subsystems: CouplingSubsystem[] = subs.map((s) => ({
-        name: s.name,
-        indicators: s.indicators.map((i) => ({ name: i.column, values: numericColumn(data, i.column), direction: i.direction })),
-      }))
-      const result = couplingCoordination(subsystems, { weighting, normalise: method, ...(alpha ? { alpha } : {}) })
-      const rows = result.rows.map((r, k) => ({
-        id: ids[k]!,
-        period: periods ? (typeof periods[k] === "string" ? idText(periods[k]) ?? null : periods[k]!) : null,
-        U: r.U,
-        C: r.C,
-        C_corrected: r.C_corrected,
-        T: r.T,
-        D: r.D,
-        D_corrected: r.D_corrected,
-        level: { code: r.level.code, zh: r.level.zh, en: r.level.en, grade: r.level.grade },
-        level_corrected: { code: r.level_corrected.code, zh: r.level_corrected.zh, en: r.level_corrected.en, grade: r.level_corrected.grade },
-        lagging: r.lagging,
-      }))
+      const a = couplingAnalysis(data, {
+        id: idCol,
+        period: f.period,
+        subsystems: subs,
+        weighting,
+        normalise: method,
+        alpha,
+      })
+      const doc = couplingDocument(a)
+      const { rows } = doc
+      const result = a.result
+      const periods = a.periods
       if (f.json) {
-        printJson(io, {
-          weights: result.weights,
-          alpha: result.alpha,
-          weighting,
-          normalise: method,
-          rows,
-          boundary_rule: result.boundary_rule,
-          notes: result.notes,
-        })
+        printJson(io, doc)
         return 0
       }
       const wRows = Object.entries(result.weights).flatMap(([s, w]) => Object.entries(w).map(([c, v]) => [s, c, fmt(v)]))

@@ -1,9 +1,9 @@
-import { localMoran } from "@jiju/domain"
+import { lisaAnalysis, lisaRows } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { buildWeights, checkWeightsFlags, cliInputError, readSpatialData, weightsFlagOptions, weightsUsage } from "../weightsOptions.js"
-import { permutationFlags, variableValues } from "./moran.js"
+import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
+import { permutationFlags } from "./moran.js"
 
 const usage = `jiju lisa — 局部莫兰指数 · local Moran's I (LISA)
 
@@ -42,24 +42,8 @@ export const lisaCommand: Command = {
     checkWeightsFlags(f)
     const { permutations, seed } = permutationFlags(f)
     const data = await readSpatialData(dataPath, io)
-    const { ids, weights } = await buildWeights(f, data, io)
-    const x = variableValues(data, expr, ids)
-    let rows: ReturnType<typeof localMoran>
-    try {
-      rows = localMoran(x, weights, { permutations, seed })
-    } catch (e) {
-      throw cliInputError(e)
-    }
-    const out = rows.map((r) => ({
-      id: r.id,
-      Ii: r.Ii,
-      expected: r.expected,
-      variance: r.variance,
-      z: r.z,
-      p: r.p,
-      p_permutation: r.pPermutation,
-      quadrant: r.quadrant,
-    }))
+    const spec = await weightsSpec(f, io)
+    const out = lisaRows(domainCall(() => lisaAnalysis(data, { id: f.id, var: expr, weights: spec, permutations, seed })))
     if (f.json) {
       printJson(io, { rows: out })
       return 0

@@ -1,25 +1,9 @@
-import { type DataTable, evaluateExpression, moranTest, numericColumn } from "@jiju/domain"
+import { moranAnalysis, moranDocument } from "@jiju/domain"
 import { numberFlag, parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { buildWeights, checkWeightsFlags, cliInputError, readSpatialData, weightsFlagOptions, weightsUsage } from "../weightsOptions.js"
-
-/**
- * The analysed variable: a column name, or an expression such as log(gdp) or I(sid / births).
- * Missing values are an error naming the row and id (Moran's I needs every unit).
- */
-export const variableValues = (data: DataTable, expr: string, ids: ReadonlyArray<string>): Float64Array => {
-  let x: Float64Array
-  try {
-    x = data.columns.includes(expr) ? numericColumn(data, expr) : evaluateExpression(data, expr)
-  } catch (e) {
-    throw cliInputError(e)
-  }
-  const bad = x.findIndex((v) => !Number.isFinite(v))
-  if (bad >= 0) throw new CliError("missing_value", `--var "${expr}" has no value in data row ${bad + 1} (id "${ids[bad]}"); every unit needs one`, 1)
-  return x
-}
+import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
 
 /** Parse --permutations and --seed (both whole numbers ≥ 0). */
 export const permutationFlags = (f: { permutations?: string | undefined; seed?: string | undefined }) => {
@@ -67,27 +51,9 @@ export const moranCommand: Command = {
     checkWeightsFlags(f)
     const { permutations, seed } = permutationFlags(f)
     const data = await readSpatialData(dataPath, io)
-    const { ids, weights } = await buildWeights(f, data, io)
-    const x = variableValues(data, expr, ids)
-    let r: ReturnType<typeof moranTest>
-    try {
-      r = moranTest(x, weights, { permutations, seed })
-    } catch (e) {
-      throw cliInputError(e)
-    }
-    const out = {
-      n: r.n,
-      I: r.I,
-      expected: r.expected,
-      variance_normality: r.varianceNormality,
-      z_normality: r.zNormality,
-      p_normality: r.pNormality,
-      variance_randomization: r.varianceRandomization,
-      z_randomization: r.zRandomization,
-      p_randomization: r.pRandomization,
-      permutations: r.permutations,
-      p_permutation: r.pPermutation,
-    }
+    const spec = await weightsSpec(f, io)
+    const r = domainCall(() => moranAnalysis(data, { id: f.id, var: expr, weights: spec, permutations, seed }))
+    const out = moranDocument(r)
     if (f.json) {
       printJson(io, out)
       return 0

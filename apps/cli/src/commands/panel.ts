@@ -1,26 +1,23 @@
 import {
-  type DataTable,
-  fitSpatialPanel,
   type PanelFit,
   type PanelFrame,
-  panelFrame,
-  fixedEffects,
+  type PanelModel,
+  panelAnalysis,
+  panelDocument,
   type SpatialPanelErrorFit,
   type SpatialPanelLagFit,
-  type SpatialWeights,
-  stringColumn,
   type WithinEffects,
 } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
-import type { Command, CommandIO } from "../Command.js"
+import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { buildWeights, checkWeightsFlags, readSpatialData, weightsFlagOptions, weightsUsage } from "../weightsOptions.js"
-import { domain, num, pText } from "./regress.js"
+import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
+import { num, pText } from "./regress.js"
 
 const EFFECTS = ["individual", "time", "twoways"] as const
 const MODELS = ["fe", "lag", "error"] as const
-type Model = (typeof MODELS)[number]
+type Model = PanelModel
 
 const usage = `jiju panel — 面板固定效应与空间面板 · fixed-effects panels and spatial panels
 
@@ -42,50 +39,6 @@ ${weightsUsage}
 Regressors without variation after the within transformation (e.g. constant within units under individual
 effects) or collinear with others are dropped and listed ("dropped"). p-values use the t distribution with
 df.residual, as plm's summary.`
-
-/** One row per unit (its first row), so the weights flags can build unit-level weights from the long table. */
-const unitTable = (data: DataTable, unitCol: string): DataTable => {
-  const units = domain(() => stringColumn(data, unitCol))
-  const seen = new Set<string>()
-  const keep: number[] = []
-  units.forEach((u, i) => {
-    if (!seen.has(u)) {
-      seen.add(u)
-      keep.push(i)
-    }
-  })
-  const rows = keep.map((i) => data.rows[i]!)
-  return data.geometry === undefined
-    ? { columns: data.columns, rows }
-    : { columns: data.columns, rows, geometry: keep.map((i) => data.geometry![i] ?? null) }
-}
-
-const unitWeights = async (
-  f: Parameters<typeof buildWeights>[0],
-  data: DataTable,
-  unitCol: string,
-  io: CommandIO,
-): Promise<SpatialWeights> => (await buildWeights({ ...f, id: unitCol }, unitTable(data, unitCol), io)).weights
-
-/** The spatial panel estimators, by --model (a small dispatch onto econometrics/spatial). */
-const fitSpatial = (
-  model: "lag" | "error",
-  pf: PanelFrame,
-  effects: WithinEffects,
-  weights: SpatialWeights,
-): SpatialPanelLagFit | SpatialPanelErrorFit => {
-  const { frame } = pf
-  // The fixed effects absorb the intercept: pass the regressors only.
-  const keep = frame.names.map((n, j) => (n === "(Intercept)" ? -1 : j)).filter((j) => j >= 0)
-  const k = keep.length
-  const X = { rows: frame.x.rows, cols: k, data: new Float64Array(frame.x.rows * k) }
-  for (let i = 0; i < frame.x.rows; i++)
-    for (let c = 0; c < k; c++) X.data[i * k + c] = frame.x.data[i * frame.x.cols + keep[c]!]!
-  const names = keep.map((j) => frame.names[j]!)
-  return domain(() =>
-    fitSpatialPanel({ y: frame.y, X, names, unit: pf.unitLabels, period: pf.periodLabels, weights, model, effects }),
-  )
-}
 
 const feText = (formula: string, effects: WithinEffects, pf: PanelFrame, fit: PanelFit): string => {
   const out: string[] = []
@@ -159,64 +112,13 @@ export const panelCommand: Command = {
       checkWeightsFlags(f)
     }
     const data = await readSpatialData(dataPath, io)
-    const pf = domain(() => panelFrame(data, formula, unitCol, periodCol))
-    if (model === "fe") {
-      const fit = domain(() => fixedEffects(pf.frame.x, pf.frame.y, pf.frame.names, pf.index, effects))
-      if (!f.json) {
-        io.stdout.write(feText(formula, effects, pf, fit))
-        return 0
-      }
-      printJson(io, {
-        model,
-        effects,
-        formula,
-        n: fit.n,
-        units: fit.units,
-        periods: fit.periods,
-        balanced: fit.balanced,
-        n_dropped: pf.frame.nDropped,
-        dropped_rows: pf.frame.dropped,
-        coefficients: Object.fromEntries(
-          fit.coefficients.map((c) => [
-            c.name,
-            { estimate: c.estimate, se: c.se, cluster_se: c.clusterSe, t: c.t, p: c.p, cluster_t: c.clusterT, cluster_p: c.clusterP },
-          ]),
-        ),
-        r2_within: fit.r2Within,
-        df_residual: fit.dfResidual,
-        rss: fit.rss,
-        sigma2: fit.sigma2,
-        dropped: fit.dropped.map((d) => ({ name: d.name, reason: d.reason })),
-      })
-      return 0
-    }
-    const weights = await unitWeights(f, data, unitCol, io)
-    const fit = fitSpatial(model, pf, effects, weights)
+    const weights = model === "fe" ? undefined : await weightsSpec(f, io)
+    const a = domainCall(() => panelAnalysis(data, { unit: unitCol, period: periodCol, formula, effects, model, weights }))
     if (!f.json) {
-      io.stdout.write(spatialText(formula, effects, fit))
+      io.stdout.write(a.model === "fe" ? feText(formula, effects, a.frame, a.fit) : spatialText(formula, effects, a.fit))
       return 0
     }
-    const par = fit.model === "lag" ? { rho: fit.rho } : { lambda: fit.lambda }
-    printJson(io, {
-      model,
-      effects,
-      formula,
-      n: fit.n,
-      units: fit.units,
-      periods: fit.periods,
-      n_dropped: pf.frame.nDropped,
-      coefficients: Object.fromEntries(
-        Object.entries(fit.coefficients).map(([name, c]) => [name, { estimate: c.estimate, se: c.se, cluster_se: null, z: c.z, p: c.p }]),
-      ),
-      ...par,
-      sigma2: fit.sigma2,
-      logLik: fit.logLik,
-      aic: fit.aic,
-      lr: fit.lr,
-      r2_within: null,
-      df_residual: null,
-      ...(fit.model === "lag" ? { impacts: fit.impacts } : {}),
-    })
+    printJson(io, panelDocument(a))
     return 0
   },
 }

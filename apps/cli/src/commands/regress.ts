@@ -1,36 +1,24 @@
 import {
-  ComputationError,
-  fitSpatialError,
-  fitSpatialLag,
   type ModelFrame,
-  modelFrame,
-  ols,
   type OlsFit,
+  type RegressModel,
+  regressAnalysis,
+  regressDocument,
   type ResidualDiagnostics,
   type SpatialErrorFit,
   type SpatialLagFit,
-  type SpatialWeights,
-  spatialDiagnostics,
-  subsetWeights,
 } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { buildWeights, checkWeightsFlags, cliInputError, readSpatialData, weightsFlagOptions, weightsUsage } from "../weightsOptions.js"
+import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
 
 const MODELS = ["ols", "lag", "error"] as const
-type Model = (typeof MODELS)[number]
+type Model = RegressModel
 
 /** Run domain code, turning its input and computation errors into the CLI's one-line errors. */
-export const domain = <T>(f: () => T): T => {
-  try {
-    return f()
-  } catch (e) {
-    if (e instanceof ComputationError) throw new CliError(e.code, e.message, 1)
-    throw cliInputError(e)
-  }
-}
+export const domain = domainCall
 
 /** Number formatting for the text tables: 6 significant digits, exponent for tiny values. */
 export const num = (x: number | null | undefined, digits = 6): string => {
@@ -68,37 +56,6 @@ Moran's I, LM-error, LM-lag, robust LM-error, robust LM-lag, SARMA) and a model 
 Anselin's rule: neither LM test significant → OLS; one → that model; both → the one whose robust test is
 significant; otherwise the larger robust statistic. For OLS, "z" holds the t value and "p" its t-test p-value;
 the Moran p-value is two-sided.`
-
-interface Spatial {
-  readonly ids: ReadonlyArray<string>
-  readonly weights: SpatialWeights
-}
-
-const diagnosticsJson = (d: ResidualDiagnostics) => ({
-  moran_residuals: { I: d.moran.I, expected: d.moran.expected, variance: d.moran.variance, z: d.moran.z, p: d.moran.p },
-  lm_error: { statistic: d.lm.lmError.statistic, df: d.lm.lmError.df, p: d.lm.lmError.p },
-  lm_lag: { statistic: d.lm.lmLag.statistic, df: d.lm.lmLag.df, p: d.lm.lmLag.p },
-  robust_lm_error: { statistic: d.lm.robustLmError.statistic, df: d.lm.robustLmError.df, p: d.lm.robustLmError.p },
-  robust_lm_lag: { statistic: d.lm.robustLmLag.statistic, df: d.lm.robustLmLag.df, p: d.lm.robustLmLag.p },
-  sarma: { statistic: d.lm.sarma.statistic, df: d.lm.sarma.df, p: d.lm.sarma.p },
-})
-
-const recommendationJson = (d: ResidualDiagnostics) => ({
-  model: d.recommendation.model,
-  alpha: d.recommendation.alpha,
-  reason: d.recommendation.reason,
-})
-
-/** Fit the spatial model named by --model (the small dispatch the spatial estimators plug into). */
-const fitSpatial = (model: "lag" | "error", frame: ModelFrame, weights: SpatialWeights): SpatialLagFit | SpatialErrorFit => {
-  const input = { y: frame.y, X: frame.x, names: frame.names, weights }
-  switch (model) {
-    case "lag":
-      return domain(() => fitSpatialLag(input))
-    case "error":
-      return domain(() => fitSpatialError(input))
-  }
-}
 
 const textReport = (
   model: Model,
@@ -202,71 +159,14 @@ export const regressCommand: Command = {
       throw new CliError("missing_weights", `--model ${model} needs spatial weights: give --weights FILE, --contiguity, --knn or --distance-band`, 2)
     if (withWeights) checkWeightsFlags(f)
     const data = await readSpatialData(dataPath, io)
-    const frame = domain(() => modelFrame(data, formula))
-    let spatialW: Spatial | undefined
-    if (withWeights) {
-      const { weights } = await buildWeights(f, data, io)
-      const w = frame.nDropped > 0 ? subsetWeights(weights, frame.rows) : weights
-      spatialW = { ids: w.ids, weights: w }
-    }
-    const fit = domain(() => ols(frame.x, frame.y, frame.names, frame.intercept))
-    const diag = spatialW === undefined ? undefined : domain(() => spatialDiagnostics(fit, spatialW!.weights, alpha))
-    // The LM tests assume row-standardised weights (spdep warns likewise).
-    const warnings =
-      spatialW !== undefined && spatialW.weights.style !== "W"
-        ? ["the LM tests assume row-standardised weights (--transform r); these weights are not"]
-        : []
-    for (const w of warnings) io.stderr.write(`jiju: warning: ${w}\n`)
-    const spatial = model === "ols" ? undefined : fitSpatial(model, frame, spatialW!.weights)
+    const weights = withWeights ? await weightsSpec(f, io) : undefined
+    const a = domainCall(() => regressAnalysis(data, { formula, model, alpha, id: f.id, weights }))
+    for (const w of a.warnings) io.stderr.write(`jiju: warning: ${w}\n`)
     if (!f.json) {
-      io.stdout.write(textReport(model, formula, frame, fit, spatial, diag))
+      io.stdout.write(textReport(model, formula, a.frame, a.fit, a.spatial, a.diagnostics))
       return 0
     }
-    const base = {
-      model,
-      formula,
-      response: frame.response,
-      n: fit.n,
-      k: fit.k,
-      n_dropped: frame.nDropped,
-      dropped_rows: frame.dropped,
-    }
-    if (spatial === undefined) {
-      printJson(io, {
-        ...base,
-        coefficients: Object.fromEntries(fit.coefficients.map((c) => [c.name, { estimate: c.estimate, se: c.se, z: c.t, p: c.p }])),
-        sigma2: fit.sigma2,
-        logLik: fit.logLik,
-        aic: fit.aic,
-        lr: null,
-        r2: fit.r2,
-        adj_r2: fit.adjR2,
-        df_residual: fit.dfResidual,
-        f_statistic: fit.fStatistic,
-        ...(diag ? { diagnostics: diagnosticsJson(diag), recommendation: recommendationJson(diag) } : {}),
-        ...(warnings.length > 0 ? { warnings } : {}),
-      })
-      return 0
-    }
-    const par = spatial.model === "lag" ? { rho: spatial.rho } : { lambda: spatial.lambda }
-    printJson(io, {
-      ...base,
-      coefficients: spatial.coefficients,
-      ...par,
-      sigma2: spatial.sigma2,
-      logLik: spatial.logLik,
-      aic: spatial.aic,
-      lr: spatial.lr,
-      logLik_ols: spatial.logLikOLS,
-      aic_ols: fit.aic,
-      r2: null,
-      ...(spatial.model === "lag" ? { impacts: spatial.impacts, impacts_method: spatial.impactsMethod } : {}),
-      logdet_method: spatial.method,
-      variance_method: spatial.variance,
-      // Diagnostics here are those of the OLS residuals, which motivate the spatial model.
-      ...(diag ? { diagnostics_of: "ols_residuals", diagnostics: diagnosticsJson(diag), recommendation: recommendationJson(diag) } : {}),
-      ...(warnings.length > 0 ? { warnings } : {}),
-    })
+    printJson(io, regressDocument(a))
     return 0
   },
 }

@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import { summariseWeights, toNeighbourList, writeGal, writeGwt } from "@jiju/domain"
+import { toNeighbourList, weightsAnalysis, weightsDocument, writeGal, writeGwt } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { buildWeights, checkWeightsFlags, cliInputError, readSpatialData, weightsFlagOptions, weightsUsage } from "../weightsOptions.js"
+import { checkWeightsFlags, cliInputError, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
 
 const usage = `jiju weights — 空间权重 · build and summarise spatial weights
 
@@ -31,8 +31,9 @@ export const weightsCommand: Command = {
     if (f.out !== undefined && !/\.(gal|gwt)$/i.test(f.out))
       throw new CliError("unknown_weights_format", `--out expects a .gal or .gwt file name, got "${f.out}"`, 2)
     const data = await readSpatialData(dataPath, io)
-    const { weights } = await buildWeights(f, data, io)
-    const s = summariseWeights(weights)
+    const spec = await weightsSpec(f, io)
+    const analysis = domainCall(() => weightsAnalysis(data, { id: f.id, weights: spec }))
+    const { weights, summary: s } = analysis
     if (f.out !== undefined) {
       const list = toNeighbourList(weights)
       let text: string
@@ -49,14 +50,7 @@ export const weightsCommand: Command = {
         throw new CliError("write_failed", `cannot write --out file "${f.out}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1)
       }
     }
-    const out = {
-      n: s.n,
-      links: s.links,
-      islands: [...s.islands],
-      min_neighbours: s.minNeighbours,
-      max_neighbours: s.maxNeighbours,
-      mean_neighbours: s.meanNeighbours,
-    }
+    const out = weightsDocument(analysis)
     if (f.json) {
       printJson(io, out)
       return 0

@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { backends, type Setup, setup } from "./helpers.js"
+
+// The API and the CLI build their documents with the same domain builders: same data, same JSON.
+const fixtures = fileURLToPath(new URL("../../../packages/domain/test/fixtures/", import.meta.url))
+const file = (rel: string) => join(fixtures, rel)
+const text = (rel: string) => readFileSync(file(rel), "utf8")
+
+// The CLI's in-process runner; imported by a computed path so the API's typecheck stays within its own rootDir.
+type RunCli = (argv: ReadonlyArray<string>) => Promise<{ code: number; stdout: string; stderr: string; json: () => unknown }>
+const cliHelpers = new URL("../../cli/test/helpers.ts", import.meta.url).href
+const runCli: RunCli = async (argv) => ((await import(/* @vite-ignore */ cliHelpers)) as { runCli: RunCli }).runCli(argv)
+
+describe.each(backends.slice(0, 1))("API documents equal `jiju … --json` on $name", (backend) => {
+  let t: Setup
+  beforeAll(async () => {
+    t = await setup(backend)
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it("moran: Columbus CRIME with the GAL weights, 99 permutations", async () => {
+    const cli = await runCli([
+      "moran",
+      "--data",
+      file("weights/columbus.csv"),
+      "--id",
+      "POLYID",
+      "--weights",
+      file("weights/columbus.gal"),
+      "--var",
+      "CRIME",
+      "--permutations",
+      "99",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const body = { csv: text("weights/columbus.csv"), id: "POLYID", var: "CRIME", permutations: 99, weights: { gal: text("weights/columbus.gal") } }
+    const r = await t.call("POST", "/v1/analyses/moran", { as: "viewer", body })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toEqual(cli.json())
+  })
+
+  it("panel: Grunfeld, individual fixed effects", async () => {
+    const cli = await runCli([
+      "panel",
+      "--data",
+      file("panel/grunfeld.csv"),
+      "--unit",
+      "firm",
+      "--period",
+      "year",
+      "--formula",
+      "inv ~ value + capital",
+      "--effects",
+      "individual",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const body = { csv: text("panel/grunfeld.csv"), unit: "firm", period: "year", formula: "inv ~ value + capital", effects: "individual" }
+    const r = await t.call("POST", "/v1/analyses/panel", { as: "viewer", body })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toEqual(cli.json())
+  })
+})

@@ -1,0 +1,17 @@
+/**
+ * Analyses: the JSON documents of the public `jiju … --json` contracts, built from a DataTable and plain
+ * options, so the CLI, the API and any other front end print the same numbers.
+ *
+ * @example
+ * import { moranReport } from "@jiju/domain/analyses"
+ * moranReport(table, { id: "POLYID", var: "CRIME", weights: { kind: "contiguity", rule: "queen" } }).I
+ */
+export * from "./WeightsSpec.js"
+export * from "./variable.js"
+export * from "./WeightsReport.js"
+export * from "./MoranReport.js"
+export * from "./LisaReport.js"
+export * from "./RegressReport.js"
+export * from "./PanelReport.js"
+export * from "./CouplingReport.js"
+export * from "./ConcentrationReport.js"

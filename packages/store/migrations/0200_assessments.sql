@@ -36,3 +36,30 @@ CREATE TABLE IF NOT EXISTS assessment_cluster_results (
   PRIMARY KEY (run_id, cluster_id)
 );
 CREATE INDEX IF NOT EXISTS assessment_cluster_results_history ON assessment_cluster_results (scheme, cluster_id, period);
+
+-- Every writer of assessment_runs (the CLI, the API) gets the per-zone rows: they are derived from the stored
+-- result document on insert, so no writer can forget them.
+CREATE OR REPLACE FUNCTION assessment_cluster_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO assessment_cluster_results
+    (run_id, cluster_id, scheme, period, ranking_group, status, score, rank, rank_change, reward, stars, star_movement)
+  SELECT NEW.id, c->>'clusterId', NEW.scheme, NEW.period, c->>'group', c->>'status', (c->>'score')::double precision,
+         (c->>'rank')::integer, (c->>'rankChange')::integer, coalesce((c->>'reward')::boolean, false),
+         (c->'stars'->>'stars')::integer, c->'stars'->>'movement'
+    FROM jsonb_array_elements(coalesce(NEW.result->'clusters', '[]'::jsonb)) AS c
+  ON CONFLICT (run_id, cluster_id) DO NOTHING;
+  RETURN NEW;
+END
+$$;
+DROP TRIGGER IF EXISTS assessment_runs_cluster_rows ON assessment_runs;
+CREATE TRIGGER assessment_runs_cluster_rows AFTER INSERT ON assessment_runs
+  FOR EACH ROW EXECUTE FUNCTION assessment_cluster_rows();
+
+-- Runs stored before this migration.
+INSERT INTO assessment_cluster_results
+  (run_id, cluster_id, scheme, period, ranking_group, status, score, rank, rank_change, reward, stars, star_movement)
+SELECT r.id, c->>'clusterId', r.scheme, r.period, c->>'group', c->>'status', (c->>'score')::double precision,
+       (c->>'rank')::integer, (c->>'rankChange')::integer, coalesce((c->>'reward')::boolean, false),
+       (c->'stars'->>'stars')::integer, c->'stars'->>'movement'
+  FROM assessment_runs r, jsonb_array_elements(coalesce(r.result->'clusters', '[]'::jsonb)) AS c
+ON CONFLICT (run_id, cluster_id) DO NOTHING;

@@ -1,7 +1,8 @@
 import { type AssessmentSchemeJson, decodeScheme, henan2017Scheme, runAssessment, valueLookup } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { assessmentRepo, schemeChecksum } from "../src/assessments/index.js"
+import { assessmentRepo, assessmentValues, schemeChecksum } from "../src/assessments/index.js"
+import { jinshan, regions } from "./fixtures.js"
 import type { Store } from "../src/Store.js"
 import { engines, openTestStore } from "./engines.js"
 
@@ -80,10 +81,42 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     ])
     expect(h1[0]!.score).toBeCloseTo(40, 12)
     expect(h1[1]!.score).toBeCloseTo(100, 12)
+    // A writer that inserts the run itself (as the API does) gets the per-zone rows too.
+    const r2026 = runAssessment(scheme, { clusters, value: valueLookup(rows("2026", 1, 2)) }, "2026")
+    await store.db.query("insert into assessment_runs (id, scheme, period, result, created_by) values ($1, $2, $3, $4::jsonb, $5)", ["run_direct", "tiny-test", "2026", JSON.stringify(r2026), "api"])
+    expect((await runs.history("tiny-test", "z2")).map((h) => [h.period, h.rank, h.runId === "run_direct"])).toEqual([
+      ["2024", 1, false],
+      ["2025", 2, false],
+      ["2026", 1, true],
+    ])
     const h3 = await runs.history("tiny-test", "z3")
     expect(h3.map((h) => [h.status, h.rank, h.score])).toEqual([
       ["excluded", null, null],
       ["excluded", null, null],
+      ["excluded", null, null],
     ])
+  })
+
+  it("reads a period range of cluster and region values as plain rows", async () => {
+    await store.regions.upsert(regions)
+    await store.clusters.create(jinshan)
+    const at = (kind: "cluster" | "region", id: string, period: string, indicator: string, value: number, isDemo = false) =>
+      ({ target: { kind, id }, period, indicator, value, isDemo }) as never
+    await store.observations.upsertMany([
+      at("cluster", "hb-jinshan", "2023", "revenue", 1),
+      at("cluster", "hb-jinshan", "2024", "revenue", 2),
+      at("cluster", "hb-jinshan", "2025", "revenue", 3),
+      at("cluster", "hb-jinshan", "2025Q1", "revenue", 9),
+      at("region", "410611", "2024", "gdp", 50, true),
+    ])
+    const { rows, hasDemo } = await assessmentValues(store.db, { from: "2024", to: "2025" })
+    const seen = rows.map((r) => [r.target.kind, r.target.id, r.period, r.indicator, r.value]).sort((a, b) => String(a).localeCompare(String(b)))
+    expect(seen).toEqual([
+      ["cluster", "hb-jinshan", "2024", "revenue", 2],
+      ["cluster", "hb-jinshan", "2025", "revenue", 3],
+      ["region", "410611", "2024", "gdp", 50],
+    ])
+    expect(hasDemo).toBe(true)
+    expect((await assessmentValues(store.db, { from: "2023", to: "2023" })).hasDemo).toBe(false)
   })
 })

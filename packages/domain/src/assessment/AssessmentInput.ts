@@ -6,11 +6,17 @@ import type { Observation } from "../model/Observation.js"
  * `Cluster` can be passed as is.
  */
 export interface AssessedCluster {
+  /** The zone's id, as used by the value lookup. */
   readonly id: string
+  /** Chinese name. */
   readonly name: string
+  /** English name, when known. */
   readonly nameEn?: string | undefined
+  /** Ranking group: zones in city districts and in counties are ranked apart. */
   readonly group: RankingGroup
+  /** Kind of zone (industrial, modern service, …), carried through for reports. */
   readonly kind?: ClusterKind
+  /** Service form of a service agglomeration, carried through for reports. */
   readonly form?: ServiceForm | null
   /** Planning documents and their approval state; when omitted, `plan` veto rules cannot be checked (a warning says so). */
   readonly planning?: ReadonlyArray<{ readonly kind: PlanKind; readonly state: ApprovalState }>
@@ -27,8 +33,11 @@ export type FactLookup = (clusterId: string, fact: string, period: string) => bo
 
 /** Everything {@link runAssessment} reads besides the scheme. */
 export interface AssessmentInput {
+  /** The zones to assess. */
   readonly clusters: ReadonlyArray<AssessedCluster>
+  /** Indicator values by zone, indicator code and period (see valueLookup). */
   readonly value: ValueLookup
+  /** Yes/no facts for veto rules (see factLookup); veto rules on facts are skipped with a note when absent. */
   readonly fact?: FactLookup
   /** A zone's own base for `base_relative` normalisation with `base: "given"`; the indicator's `base` in the scheme is the fallback. */
   readonly base?: (clusterId: string, indicator: string) => number | undefined
@@ -36,9 +45,13 @@ export interface AssessmentInput {
 
 /** One value row, the plainest way to feed an assessment. */
 export interface ValueRow {
+  /** The zone's id. */
   readonly clusterId: string
+  /** Indicator code, e.g. "revenue". */
   readonly indicator: string
+  /** Period, e.g. "2025". */
   readonly period: string
+  /** The value in the indicator's catalogue unit; non-finite values are ignored. */
   readonly value: number
 }
 
@@ -54,7 +67,11 @@ export const valueLookup = (rows: ReadonlyArray<ValueRow>): ValueLookup => {
   return (c, i, p) => m.get(key(c, i, p))
 }
 
-/** Build a {@link ValueLookup} from stored observations about clusters (region observations are skipped). */
+/**
+ * Build a {@link ValueLookup} from stored observations about clusters (region observations are skipped);
+ * the usual bridge from the register's observations to {@link runAssessment}.
+ * @example valueLookupFromObservations(observations)("hb-baoshan", "revenue", "2025") // that zone's 2025 revenue, or undefined
+ */
 export const valueLookupFromObservations = (observations: ReadonlyArray<Observation>): ValueLookup =>
   valueLookup(
     observations
@@ -62,7 +79,11 @@ export const valueLookupFromObservations = (observations: ReadonlyArray<Observat
       .map((o) => ({ clusterId: o.target.id, indicator: o.indicator, period: o.period, value: o.value })),
   )
 
-/** Build a {@link FactLookup} from plain rows. */
+/**
+ * Build a {@link FactLookup} from plain rows (the last row wins when a key repeats); feeds veto rules such as
+ * "serious_pollution".
+ * @example factLookup([{ clusterId: "a", fact: "serious_pollution", period: "2025", value: true }])("a", "serious_pollution", "2025") // true
+ */
 export const factLookup = (
   rows: ReadonlyArray<{ readonly clusterId: string; readonly fact: string; readonly period: string; readonly value: boolean }>,
 ): FactLookup => {

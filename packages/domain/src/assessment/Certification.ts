@@ -130,32 +130,47 @@ export const cityServiceCertification: CertificationTable = {
 
 /** One condition's outcome. */
 export interface ConditionOutcome {
+  /** Condition id in the certification table. */
   readonly id: string
+  /** The condition as the document words it. */
   readonly requirement: Bilingual
   /** "≥ 1.4" or "> 5.6" with the unit; null for yes/no conditions. */
   readonly op: ">=" | ">" | null
+  /** The threshold; null for yes/no conditions. */
   readonly required: number | null
+  /** The zone's value (or fact); null when missing. */
   readonly actual: number | boolean | null
+  /** Unit of the threshold, e.g. "亿元". */
   readonly unit: string
+  /** Unit in English. */
   readonly unitEn: string
   /** How far short: required − actual (0 when equal to a ">" threshold); null when passed, unknown or yes/no. */
   readonly shortfall: number | null
+  /** true met, false not met, null could not be checked (missing data). */
   readonly passed: boolean | null
+  /** Remark on how the condition was checked, if any. */
   readonly note: Bilingual | null
 }
 
 /** The certification answer (JSON-ready). */
 export interface CertificationResult {
+  /** Id of the certification table used. */
   readonly tableId: string
+  /** Service form whose conditions applied, or null for the common conditions only. */
   readonly form: string | null
   /** `certified`, `not_certified`, or `incomplete` (no condition failed but some could not be checked). */
   readonly status: "certified" | "not_certified" | "incomplete"
+  /** Shorthand for status === "certified". */
   readonly certified: boolean
   /** Certified directly on a higher-level approval. */
   readonly direct: boolean
+  /** Conditions not met. */
   readonly failed: ReadonlyArray<ConditionOutcome>
+  /** Conditions met. */
   readonly passed: ReadonlyArray<ConditionOutcome>
+  /** Conditions that could not be checked for missing data. */
   readonly unknown: ReadonlyArray<ConditionOutcome>
+  /** Summary sentence in both languages. */
   readonly text: Bilingual
 }
 

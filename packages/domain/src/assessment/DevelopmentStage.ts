@@ -64,11 +64,17 @@ export const defaultStageThresholds: StageThresholds = {
 
 /** One proxy compared with its threshold. */
 export interface ProxyCheck {
+  /** The stage or reach step this check decides. */
   readonly step: keyof StageThresholds
+  /** Proxy indicator code. */
   readonly indicator: string
+  /** Chinese indicator name. */
   readonly zh: string
+  /** English indicator name. */
   readonly en: string
+  /** The zone's value; null when missing. */
   readonly value: number | null
+  /** Threshold the value must reach. */
   readonly min: number
   /** null when the value is missing. */
   readonly met: boolean | null
@@ -76,17 +82,23 @@ export interface ProxyCheck {
 
 /** The classification with the proxy that decided it (JSON-ready). */
 export interface StageClassification {
+  /** Development stage reached. */
   readonly stage: DevelopmentStage
+  /** Display name of the stage. */
   readonly stageName: Bilingual
   /** null while the zone is still at 集中: the reach ladder starts once a leading industry has formed. */
   readonly reach: RadiationReach | null
+  /** Display name of the reach, or null. */
   readonly reachName: Bilingual | null
   /** The check that stopped the stage from going higher (null at 集群 with every check met). */
   readonly stageDecidedBy: ProxyCheck | null
+  /** The check that stopped the reach from going higher (null when none did). */
   readonly reachDecidedBy: ProxyCheck | null
+  /** Every proxy check made, in ladder order. */
   readonly checks: ReadonlyArray<ProxyCheck>
   /** A missing proxy stopped a step: the result is the highest stage confirmed. */
   readonly provisional: boolean
+  /** Summary sentence in both languages. */
   readonly text: Bilingual
 }
 

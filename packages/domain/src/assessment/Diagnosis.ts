@@ -198,31 +198,43 @@ export interface DiagnosedCluster extends AssessedCluster {
 
 /** Why a trigger fired. */
 export interface DiagnosisEvidence {
+  /** Kind of trigger that fired. */
   readonly trigger: DiagnosisTrigger["kind"]
+  /** Indicator compared, or null for facts and structural checks. */
   readonly indicator: string | null
+  /** The zone's value, or null. */
   readonly value: number | null
   /** The comparison value (group median × factor, or the threshold). */
   readonly reference: number | null
+  /** Median of the zone's ranking group, when the trigger compares with it. */
   readonly groupMedian: number | null
   /** 0–1: how far past the trigger (relative gap, capped at 1; structural facts count 1). */
   readonly severity: number
+  /** The evidence in a sentence, both languages. */
   readonly text: Bilingual
 }
 
 /** A triggered problem with its evidence and measures. */
 export interface DiagnosedProblem {
+  /** Problem id from the problem catalogue. */
   readonly id: string
+  /** Display name of the problem. */
   readonly name: Bilingual
   /** The strongest evidence's severity. */
   readonly severity: number
+  /** What showed the problem, strongest first. */
   readonly evidence: ReadonlyArray<DiagnosisEvidence>
+  /** Remedies the source documents propose. */
   readonly measures: ReadonlyArray<Bilingual>
 }
 
 /** A zone's diagnosis, strongest problem first (JSON-ready). */
 export interface ZoneDiagnosis {
+  /** The zone's id. */
   readonly clusterId: string
+  /** Problems found, most severe first. */
   readonly problems: ReadonlyArray<DiagnosedProblem>
+  /** Summary in both languages. */
   readonly text: Bilingual
 }
 

@@ -32,9 +32,13 @@ export const henanFiscalIncentive = (provincialShare: FiscalIncentivePolicy["pro
 
 /** One year of one zone, with the arithmetic. */
 export interface IncentiveYear {
+  /** Calendar year. */
   readonly year: number
+  /** Which return rule applies that year: all provincial tax above the base, or the year-on-year increase. */
   readonly rule: "full_return_above_base" | "increase_return"
+  /** "missing" when a tax figure for the year is absent (no return is computed then). */
   readonly status: "ok" | "missing"
+  /** The zone's tax figures that year (亿元), by tax. */
   readonly taxes: Readonly<Record<IncentiveTax, number | null>>
   /** vat + business_tax + corporate_income_tax. */
   readonly total: number | null
@@ -44,16 +48,21 @@ export interface IncentiveYear {
   readonly reference: number | null
   /** max(0, provincialPart − reference), returned to the county. */
   readonly returned: number | null
+  /** The computation written out, in both languages. */
   readonly arithmetic: Bilingual
 }
 
 /** One zone's incentive over the policy years (JSON-ready). */
 export interface ZoneIncentive {
+  /** The zone's id. */
   readonly clusterId: string
+  /** Base-year taxes, their total and the provincial part. */
   readonly base: { readonly taxes: Readonly<Record<IncentiveTax, number | null>>; readonly total: number | null; readonly provincialPart: number | null }
+  /** One entry per policy year, in order. */
   readonly years: ReadonlyArray<IncentiveYear>
   /** Sum over the years with data. */
   readonly totalReturned: number
+  /** Policy years without complete tax data. */
   readonly missingYears: ReadonlyArray<number>
 }
 

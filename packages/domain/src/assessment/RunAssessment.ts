@@ -15,11 +15,17 @@ import { evaluateVeto, type VetoHit } from "./Veto.js"
 
 /** One indicator's part in a zone's score: the value, how it was normalised and weighted, the points earned. */
 export interface IndicatorContribution {
+  /** Indicator code, e.g. "revenue". */
   readonly code: string
+  /** Id of the scheme dimension the indicator belongs to. */
   readonly dimension: string
+  /** Chinese indicator name. */
   readonly zh: string
+  /** English indicator name. */
   readonly en: string
+  /** Unit as users write it, e.g. "亿元". */
   readonly unit: string
+  /** "positive": more is better; "negative": less is better. */
   readonly direction: "positive" | "negative"
   /** The zone's value this period; null when missing. */
   readonly value: number | null
@@ -37,23 +43,33 @@ export interface IndicatorContribution {
 
 /** A zone's outcome: score, rank, reward, stars, veto, missing data, contributions and explanation (JSON-ready). */
 export interface ClusterAssessment {
+  /** The zone's id. */
   readonly clusterId: string
+  /** Chinese name. */
   readonly name: string
+  /** English name, or null when unknown. */
   readonly nameEn: string | null
+  /** Ranking group the zone is ranked in. */
   readonly group: RankingGroup
   /** `ranked`; `vetoed` (一票否决: no rank, no reward); `excluded` (missing data, see `reasons`). */
   readonly status: "ranked" | "vetoed" | "excluded"
+  /** Total points (out of the scheme's totalPoints); null when vetoed or excluded. */
   readonly score: number | null
+  /** Points per scheme dimension, in scheme order. */
   readonly dimensions: ReadonlyArray<{ readonly id: string; readonly zh: string; readonly en: string; readonly points: number | null }>
   /** Competition rank in its group ("1224"); null when not ranked. */
   readonly rank: number | null
   /** Number of ranked zones in its group. */
   readonly groupSize: number
+  /** Rank in the previous period's assessment; null when not ranked then or not given. */
   readonly previousRank: number | null
   /** previousRank − rank: positive moved up, negative moved down; null when either is missing. */
   readonly rankChange: number | null
+  /** rankChange as text ("上升 2 位" / "up 2 places"), see rankChangeText. */
   readonly rankChangeText: Bilingual | null
+  /** Whether the rank falls within the group's reward band (top N). */
   readonly reward: boolean
+  /** Veto rules the zone triggered (一票否决). */
   readonly veto: ReadonlyArray<VetoHit>
   /** Indicator codes with no value for the period (or no base under `base_relative`). */
   readonly missing: ReadonlyArray<string>
@@ -61,38 +77,55 @@ export interface ClusterAssessment {
   readonly reasons: ReadonlyArray<Bilingual>
   /** Checks that could not be made and other remarks. */
   readonly notes: ReadonlyArray<Bilingual>
+  /** Per-indicator breakdown of the score, in scheme order. */
   readonly contributions: ReadonlyArray<IndicatorContribution>
+  /** Star rating when the run was given a star ladder, else null. */
   readonly stars: StarRating | null
+  /** Plain-language account of the score and rank, in both languages. */
   readonly explanation: ClusterExplanation
 }
 
 /** A group's ranking in order. */
 export interface GroupRanking {
+  /** The ranking group. */
   readonly group: RankingGroup
+  /** Display name of the group. */
   readonly name: Bilingual
   /** Ranked zones. */
   readonly size: number
   /** How many are rewarded (top N). */
   readonly rewardBand: number
+  /** Ranked zones, best first; `rank` is 1-based competition rank. */
   readonly ranking: ReadonlyArray<{ readonly clusterId: string; readonly name: string; readonly rank: number; readonly score: number; readonly reward: boolean }>
 }
 
 /** Everything an assessment run produced (plain objects, numbers and strings only). */
 export interface AssessmentResult {
+  /** Id of the scheme used. */
   readonly schemeId: string
+  /** Display name of the scheme. */
   readonly schemeName: Bilingual
+  /** The assessed period, e.g. "2025". */
   readonly period: string
+  /** The comparison period for rank changes, or null. */
   readonly previousPeriod: string | null
+  /** Points a perfect zone would score (e.g. 100). */
   readonly totalPoints: number
+  /** Normalisation method applied to the indicator values. */
   readonly normalisation: AssessmentScheme["normalisation"]["method"]
+  /** How weights were set; the AHP consistency check or the entropies when those methods were used. */
   readonly weighting: {
     readonly method: AssessmentScheme["weighting"]["method"]
     readonly ahp?: AhpResult
     readonly entropy?: ReadonlyArray<{ readonly code: string; readonly entropy: number }>
   }
+  /** Final weight of each indicator (they sum to 1). */
   readonly weights: ReadonlyArray<{ readonly code: string; readonly dimension: string; readonly weight: number }>
+  /** Problems with the run as a whole (e.g. missing planning data), in both languages. */
   readonly warnings: ReadonlyArray<Bilingual>
+  /** One ranking per group (urban district, county). */
   readonly groups: ReadonlyArray<GroupRanking>
+  /** Every zone's result, ranked or not. */
   readonly clusters: ReadonlyArray<ClusterAssessment>
   /** Vetoed zones, listed apart as the documents require. */
   readonly vetoed: ReadonlyArray<{ readonly clusterId: string; readonly name: string; readonly reasons: ReadonlyArray<Bilingual> }>
@@ -106,7 +139,11 @@ export interface RunAssessmentOptions {
   readonly rewards?: Partial<Record<RankingGroup, number>>
 }
 
-/** Text for a rank change: "上升 3 位" / "up 3 places". */
+/**
+ * Text for a rank change (positive = moved up): "上升 3 位" / "up 3 places"; "新进入排名" when there was no
+ * previous rank; null when the change is unknown.
+ * @example rankChangeText(-1, 4) // { zh: "下降 1 位", en: "down 1 place" }
+ */
 export const rankChangeText = (change: number | null, previousRank: number | null): Bilingual | null => {
   if (previousRank === null) return { zh: "新进入排名", en: "newly ranked" }
   if (change === null) return null

@@ -14,7 +14,11 @@ const issue = (column: string, en: string, zh: string, value?: unknown): Issue =
   ...(value === undefined ? {} : { value }),
 })
 
-/** Rules a star ladder must follow beyond its shape: distinct ascending levels, thresholds that never fall. */
+/**
+ * Rules a star ladder must follow beyond its shape: distinct ascending levels, thresholds that never fall.
+ * Returns every problem, each naming its field under `prefix`; an empty array means the ladder is consistent.
+ * @example starLadderIssues(serviceTwoZonesStarLadder) // []
+ */
 export const starLadderIssues = (ladder: StarLadder, prefix = "stars."): Issue[] => {
   const path = prefix.replace(/\.$/, "")
   const at = (rest: string) => (path ? `${path}.${rest}` : rest)
@@ -75,7 +79,11 @@ const fail = (what: string, whatZh: string, issues: ReadonlyArray<Issue>): never
   })
 }
 
-/** Every problem of a decoded scheme that its Schema cannot see, naming the field (zh + en). */
+/**
+ * Every problem of a decoded scheme that its Schema cannot see (repeated ids and codes, weights, …), naming the
+ * field (zh + en); an empty array means the scheme is consistent.
+ * @example schemeIssues(henan2017Scheme) // []
+ */
 export const schemeIssues = (s: AssessmentScheme): Issue[] => {
   const out: Issue[] = []
   const codes = new Map<string, string>()
@@ -146,8 +154,10 @@ export const decodeScheme = (input: unknown): AssessmentScheme => {
 }
 
 /**
- * Decode a stand-alone star ladder and check that its levels ascend and its thresholds never fall.
+ * Decode a stand-alone star ladder (e.g. read from a JSON file) and check that its levels ascend and its
+ * thresholds never fall.
  * @throws InputError `invalid_value` or `invalid_scheme` naming the field.
+ * @example decodeStarLadder(JSON.parse(text)).levels.length
  */
 export const decodeStarLadder = (input: unknown): StarLadder => {
   const ladder = decodeWithMessages(StarLadder, input, "star ladder", "星级标准")

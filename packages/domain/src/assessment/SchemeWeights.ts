@@ -16,7 +16,11 @@ export interface FlatIndicator {
   readonly base: number | undefined
 }
 
-/** The scheme's indicators in the order they appear (dimension by dimension). */
+/**
+ * The scheme's indicators in the order they appear (dimension by dimension), with names, unit and direction
+ * resolved from the catalogue.
+ * @example flattenIndicators(henan2017Scheme)[0]?.code // "revenue"
+ */
 export const flattenIndicators = (scheme: AssessmentScheme): FlatIndicator[] =>
   scheme.dimensions.flatMap((d) =>
     d.indicators.map((i) => {

@@ -20,17 +20,23 @@ export type Target =
 
 /** A named set of targets due in `targetYear`. */
 export interface TargetSet {
+  /** Stable id, e.g. "hengshui". */
   readonly id: string
+  /** Display name. */
   readonly name: Bilingual
+  /** Year by which the targets are due. */
   readonly targetYear: number
+  /** The targets. */
   readonly targets: ReadonlyArray<Target>
+  /** Assumptions made in turning the document into targets. */
   readonly notes?: ReadonlyArray<Bilingual>
 }
 
 /**
  * 衡水 (seed 003): 3 clusters with revenue above 100亿 and 5 more above 50亿 (tracked as 8 above 50亿),
  * clusters ≥ 65 % of the county economy (tracked as the clusters' value added over the region's GDP — an
- * assumption: the document says 经济总量).
+ * assumption: the document says 经济总量). Pass the result to {@link trackTargets}.
+ * @example hengshuiTargets(2025).targets.map((t) => t.id) // ["above_100", "above_50", "economy_share"]
  */
 export const hengshuiTargets = (targetYear: number): TargetSet => ({
   id: "hengshui",
@@ -44,7 +50,11 @@ export const hengshuiTargets = (targetYear: number): TargetSet => ({
   notes: [{ zh: "假设：经济总量以增加值 / 地区生产总值计算。", en: "Assumption: economic weight measured as value added over GDP." }],
 })
 
-/** 大连 (seed 003): the 15 clusters reach 8800亿 gross output, ≥ 80 % of industrial output above designated size. */
+/**
+ * 大连 (seed 003): the 15 clusters reach 8800亿 gross output, ≥ 80 % of industrial output above designated size.
+ * Pass the result to {@link trackTargets}.
+ * @example dalianTargets(2025).targets.length // 2
+ */
 export const dalianTargets = (targetYear: number): TargetSet => ({
   id: "dalian",
   name: { zh: "大连市产业集群发展目标", en: "Dalian cluster targets" },
@@ -55,7 +65,11 @@ export const dalianTargets = (targetYear: number): TargetSet => ({
   ],
 })
 
-/** 陕西 (seed 003): sales +25 % and value added +18 % a year from `baseYear`, local supply ratio from < 30 % to ≥ 50 %. */
+/**
+ * 陕西 (seed 003): sales +25 % and value added +18 % a year from `baseYear`, local supply ratio from < 30 % to ≥ 50 %.
+ * Pass the result to {@link trackTargets}.
+ * @example shaanxiTargets(2020, 2025).targetYear // 2025
+ */
 export const shaanxiTargets = (baseYear: number, targetYear: number): TargetSet => ({
   id: "shaanxi",
   name: { zh: "陕西省产业集群发展目标", en: "Shaanxi cluster targets" },
@@ -69,11 +83,17 @@ export const shaanxiTargets = (baseYear: number, targetYear: number): TargetSet 
 
 /** One target tracked (JSON-ready). */
 export interface TargetProgress {
+  /** Target id within its set. */
   readonly id: string
+  /** The target's kind. */
   readonly kind: Target["kind"]
+  /** The target as the document words it. */
   readonly description: Bilingual
+  /** The value reached in the tracked period (count, sum, share, rate or level); null when it cannot be computed. */
   readonly actual: number | null
+  /** The value to reach. */
   readonly target: number
+  /** Whether the target is met now; null when actual is unknown. */
   readonly attained: boolean | null
   /** actual / target (for `annual_growth`: realised rate / target rate). */
   readonly attainment: number | null
@@ -87,6 +107,7 @@ export interface TargetProgress {
   readonly missing: ReadonlyArray<string>
   /** For `count_above`: the clusters not yet above, closest first, with the growth a year each needs. */
   readonly candidates: ReadonlyArray<{ readonly clusterId: string; readonly value: number; readonly requiredAnnualGrowth: number | null }>
+  /** Summary sentence in both languages. */
   readonly text: Bilingual
 }
 

@@ -4,6 +4,7 @@ import { type SchemeRepo, schemeRepo } from "./schemes.js"
 
 export * from "./runs.js"
 export * from "./schemes.js"
+export * from "./values.js"
 
 /** Stored schemes and assessment runs. */
 export interface AssessmentRepo {

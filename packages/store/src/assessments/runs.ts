@@ -58,7 +58,10 @@ const num = (v: unknown): number | null => (v == null ? null : Number(v))
 
 /** Stored assessment runs and their per-zone rows. */
 export interface RunRepo {
-  /** Store a run and one row per zone in ONE transaction (joins `tx` when given); returns the stored run. */
+  /**
+   * Store a run (joins `tx` when given); the database derives one row per zone from it for history queries.
+   * Returns the stored run.
+   */
   save(run: NewRun, tx?: Db): Promise<StoredRun>
   get(id: string): Promise<StoredRun | undefined>
   /** The latest run of a scheme and period (only published ones with `publishedOnly`). */
@@ -81,37 +84,13 @@ export const runRepo = (db: Db): RunRepo => {
     save: async (run, tx) => {
       const id = newId("run")
       const r = run.result
-      const write = async (t: Db) => {
-        await t.query(
-          `insert into assessment_runs (id, scheme, period, published, result, created_by, scheme_checksum, stability)
-           values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb)`,
-          [id, r.schemeId, r.period, run.published ?? false, JSON.stringify(r), run.createdBy ?? "", run.schemeChecksum ?? null, run.stability ? JSON.stringify(run.stability) : null],
-        )
-        const cs = r.clusters
-        if (cs.length > 0)
-          await t.query(
-            `insert into assessment_cluster_results
-               (run_id, cluster_id, scheme, period, ranking_group, status, score, rank, rank_change, reward, stars, star_movement)
-             select $1, c, $2, $3, g, s, sc, rk, rc, rw, st, sm
-             from unnest($4::text[], $5::text[], $6::text[], $7::float8[], $8::int[], $9::int[], $10::boolean[], $11::int[], $12::text[])
-               as u(c, g, s, sc, rk, rc, rw, st, sm)`,
-            [
-              id,
-              r.schemeId,
-              r.period,
-              cs.map((c) => c.clusterId),
-              cs.map((c) => c.group),
-              cs.map((c) => c.status),
-              cs.map((c) => c.score),
-              cs.map((c) => c.rank),
-              cs.map((c) => c.rankChange),
-              cs.map((c) => c.reward),
-              cs.map((c) => c.stars?.stars ?? null),
-              cs.map((c) => c.stars?.movement ?? null),
-            ],
-          )
-      }
-      await (tx ? write(tx) : db.transaction(write))
+      const t = tx ?? db
+      // One statement: the per-zone rows are written by the table's trigger (migration 0200) from the result.
+      await t.query(
+        `insert into assessment_runs (id, scheme, period, published, result, created_by, scheme_checksum, stability)
+         values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb)`,
+        [id, r.schemeId, r.period, run.published ?? false, JSON.stringify(r), run.createdBy ?? "", run.schemeChecksum ?? null, run.stability ? JSON.stringify(run.stability) : null],
+      )
       const [row] = await (tx ?? db).query("select * from assessment_runs where id = $1", [id])
       return toRun(row!)
     },

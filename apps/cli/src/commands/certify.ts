@@ -1,0 +1,68 @@
+import { certify, cityServiceCertification, countyServiceCertification, serviceFormNames, type ServiceForm } from "@jiju/domain"
+import { parseFlags } from "../args.js"
+import { findCluster, periodFlag, unknownPeriod, withAssessmentData } from "../assessmentData.js"
+import { CliError } from "../CliError.js"
+import type { Command } from "../Command.js"
+import { printJson, table } from "../output.js"
+
+const TABLES = { county: countyServiceCertification, city: cityServiceCertification } as const
+
+/** `jiju certify`: check service agglomerations against the certification conditions (认定条件). */
+export const certifyCommand: Command = {
+  name: "certify",
+  summary: { zh: "服务业集聚区认定", en: "certify service agglomerations" },
+  usage: [
+    "jiju certify --period P [--cluster ID] [--table county|city] [--data F [--clusters F]] [--json]",
+    "  --cluster ID    one zone (default: every zone with a service form)",
+    "  --table T       county (县级认定办法) or city (市级); default: city for city-level zones, else county",
+    "  --data F        long-format CSV/XLSX: cluster, period, indicator, value; yes/no conditions as fact:NAME rows",
+    "                  (positioning_plan, management_body, public_service; approved_by_higher_level certifies directly)",
+    "  --clusters F    the zones of --data: id, name, group, form [, level]",
+    "All conditions must hold. 以上 is ≥ and 超过 is >: exactly 1.4万 m² passes, revenue of exactly 5.6亿 fails.",
+  ].join("\n"),
+  run: async (argv, io) => {
+    const { values } = parseFlags(argv, {
+      json: { type: "boolean" },
+      cluster: { type: "string" },
+      period: { type: "string" },
+      table: { type: "string" },
+      data: { type: "string" },
+      clusters: { type: "string" },
+    })
+    const period = periodFlag(values.period)
+    if (values.table !== undefined && !(values.table in TABLES)) throw new CliError("usage", `--table must be county or city; got "${values.table}"`, 2)
+    return withAssessmentData(io, values, { from: period, to: period }, async (data) => {
+      const zones = values.cluster !== undefined ? [findCluster(data.input.clusters, values.cluster)] : data.input.clusters.filter((c) => c.form !== null && c.form !== undefined)
+      if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
+      const results = zones.map((c) => {
+        const t = TABLES[(values.table as keyof typeof TABLES | undefined) ?? (c.level === "city" ? "city" : "county")]
+        const r = certify(t, {
+          form: c.form ?? null,
+          value: (indicator) => data.input.value(c.id, indicator, period),
+          fact: (id) => data.input.fact(c.id, id, period),
+        })
+        return { id: c.id, name: c.name, table: t.id, ...r }
+      })
+      if (values.json === true) {
+        printJson(io, { period, source: data.source, demo: data.hasDemo, results })
+        return 0
+      }
+      const verdict = { certified: "符合 certified", not_certified: "不符合 not certified", incomplete: "无法判定 incomplete" } as const
+      io.stdout.write(
+        table(
+          ["编号 ID", "名称 Name", "形态 Form", "结论 Result", "未满足 / 缺数据 Failed / unknown"],
+          results.map((r) => [
+            r.id,
+            r.name,
+            r.form ? serviceFormNames[r.form as ServiceForm].zh : "—",
+            verdict[r.status],
+            [...r.failed.map((o) => (typeof o.actual === "number" ? `${o.id} ${o.actual}（需 need ${o.op === ">" ? ">" : "≥"} ${o.required}）` : `${o.id} ✗`)), ...r.unknown.map((o) => `${o.id} ?`)].join(", "),
+          ]),
+        ),
+      )
+      for (const r of results) if (r.status !== "certified") io.stdout.write(`  ${r.id}: ${r.text.zh}\n`)
+      io.stdout.write(`${results.length} 个集聚区 zones${data.hasDemo ? "（含演示数据 includes demo data）" : ""}\n`)
+      return 0
+    })
+  },
+}

@@ -1,0 +1,58 @@
+import { diagnose } from "@jiju/domain"
+import { parseFlags } from "../args.js"
+import { findCluster, fmt, periodFlag, unknownPeriod, withAssessmentData } from "../assessmentData.js"
+import type { Command } from "../Command.js"
+import { printJson, table } from "../output.js"
+
+/** `jiju diagnose`: a zone's problems (land, financing, chains, innovation …) with evidence and the documents' measures. */
+export const diagnoseCommand: Command = {
+  name: "diagnose",
+  summary: { zh: "问题诊断与对策", en: "diagnose problems and recommend measures" },
+  usage: [
+    "jiju diagnose --cluster ID --period P [--data F [--clusters F]] [--json]",
+    "  --cluster ID    the zone to diagnose (medians are taken over its ranking group)",
+    "Problems are triggered by indicators against the group median or fixed thresholds, by register facts",
+    "(infrastructure, financing platforms, management body, plans) and by stated facts; a missing value triggers nothing.",
+  ].join("\n"),
+  run: async (argv, io) => {
+    const { values } = parseFlags(argv, {
+      json: { type: "boolean" },
+      cluster: { type: "string" },
+      period: { type: "string" },
+      data: { type: "string" },
+      clusters: { type: "string" },
+    })
+    const period = periodFlag(values.period)
+    return withAssessmentData(io, values, { from: period, to: period }, async (data) => {
+      const zones = values.cluster !== undefined ? [findCluster(data.input.clusters, values.cluster)] : data.input.clusters
+      if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
+      const wanted = new Set(zones.map((c) => c.id))
+      // Every zone takes part, so group medians are the whole group's.
+      const results = diagnose(data.input, period).filter((d) => wanted.has(d.clusterId))
+      if (values.json === true) {
+        printJson(io, { period, source: data.source, demo: data.hasDemo, ...(values.cluster !== undefined ? { cluster: values.cluster } : {}), results })
+        return 0
+      }
+      for (const d of results) {
+        const zone = zones.find((c) => c.id === d.clusterId)!
+        io.stdout.write(`${zone.id} ${zone.name} — ${period}${data.hasDemo ? "（演示数据 demo data）" : ""}\n`)
+        if (d.problems.length === 0) {
+          io.stdout.write("  未发现触发的问题 no problem triggered\n\n")
+          continue
+        }
+        io.stdout.write(
+          table(
+            ["问题 Problem", "严重度 Severity", "依据 Evidence"],
+            d.problems.map((p) => [`${p.name.zh} ${p.name.en}`, fmt(p.severity), p.evidence.map((e) => e.text.zh).join("；")]),
+          ),
+        )
+        for (const p of d.problems) {
+          io.stdout.write(`\n${p.name.zh} 对策 measures:\n`)
+          for (const m of p.measures) io.stdout.write(`  · ${m.zh}\n`)
+        }
+        io.stdout.write("\n")
+      }
+      return 0
+    })
+  },
+}

@@ -1,0 +1,69 @@
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { runCli } from "./helpers.js"
+
+type Year = { year: number; rule: string; status: string; returned: number | null }
+type Zone = { clusterId: string; base: { total: number | null }; years: Year[]; totalReturned: number; missingYears: number[] }
+type Incentive = { policy: { baseYear: number }; assumptions: { en: string }[]; results: Zone[] }
+type Failure = { error: { code: string } }
+
+const fx = (f: string) => join(import.meta.dirname, "fixtures", "assessment", f)
+const files = ["--data", fx("incentive-data.csv"), "--clusters", fx("incentive-zones.csv")]
+const run = async (...args: string[]) => {
+  const r = await runCli(["incentive", ...files, ...args, "--json"])
+  expect(r.stderr).toBe("")
+  return r.json() as Incentive
+}
+
+// t1's three taxes (增值税 + 营业税 + 企业所得税): 2009 20 (the base), 2010 24, 2011 19, 2012 30, 2013 32, 2014 28,
+// 2015 incomplete (no 企业所得税).
+describe("jiju incentive on a hand-made data file", () => {
+  it("Henan's rule by default: 2010–2012 share above the base, 2013–2015 the year-on-year increase", async () => {
+    const out = await run("--share", "0.25", "--cluster", "t1")
+    const t1 = out.results[0]!
+    expect(t1.base.total).toBe(20)
+    const returned = t1.years.map((y) => [y.year, y.rule, y.returned])
+    // 0.25 × (24 − 20), 0 (below the base), 0.25 × (30 − 20); then 0.25 × (32 − 30), 0 (a fall), missing.
+    expect(returned).toEqual([
+      [2010, "full_return_above_base", 1],
+      [2011, "full_return_above_base", 0],
+      [2012, "full_return_above_base", 2.5],
+      [2013, "increase_return", 0.5],
+      [2014, "increase_return", 0],
+      [2015, "increase_return", null],
+    ])
+    expect(t1.missingYears).toEqual([2015])
+    expect(t1.totalReturned).toBeCloseTo(4, 12)
+    expect(out.assumptions).toEqual([])
+  })
+
+  it("one rule over a chosen range, and the default share labelled as an assumption", async () => {
+    const full = (await run("--rule", "full_refund", "--from", "2010", "--to", "2012", "--share", "0.4", "--cluster", "t1")).results[0]!
+    expect(full.years.map((y) => y.returned)).toEqual([expect.closeTo(1.6, 12), 0, expect.closeTo(4, 12)])
+    const yoy = (await run("--rule", "yoy", "--from", "2011", "--to", "2012", "--share", "0.5", "--cluster", "t1")).results[0]!
+    // 0.5 × (19 − 24) < 0 → 0; 0.5 × (30 − 19) = 5.5.
+    expect(yoy.years.map((y) => [y.year, y.rule, y.returned])).toEqual([
+      [2011, "increase_return", 0],
+      [2012, "increase_return", 5.5],
+    ])
+    const dflt = await run()
+    expect(dflt.assumptions[0]!.en).toContain("0.25")
+    const t2 = dflt.results.find((z) => z.clusterId === "t2")!
+    expect(t2.years.every((y) => y.status === "missing" && y.returned === null)).toBe(true)
+    expect(t2.totalReturned).toBe(0)
+  })
+
+  it("a readable table, and precise errors", async () => {
+    const t = await runCli(["incentive", ...files, "--share", "0.25"])
+    expect(t.code).toBe(0)
+    expect(t.stdout).toContain("基数 Base 2009")
+    const rule = await runCli(["incentive", ...files, "--rule", "half", "--json"])
+    expect(rule.code).toBe(2)
+    const share = await runCli(["incentive", ...files, "--share", "1.5", "--json"])
+    expect(share.code).toBe(2)
+    const base = await runCli(["incentive", ...files, "--base-year", "2001", "--json"])
+    expect((base.json() as Failure).error.code).toBe("unknown_period")
+    const unknown = await runCli(["incentive", ...files, "--cluster", "nope", "--json"])
+    expect((unknown.json() as Failure).error.code).toBe("unknown_cluster")
+  })
+})

@@ -20,5 +20,14 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+if ! command -v tmux >/dev/null 2>&1; then
+  if can_apt; then
+    echo "test-all: installing tmux for the terminal dashboard's end-to-end test"
+    apt_install tmux
+  else
+    echo "test-all: tmux is absent and cannot be installed here; the dashboard end-to-end test will be skipped"
+  fi
+fi
+
 pnpm exec turbo run build --output-logs=errors-only
 bash scripts/with-postgres.sh pnpm exec vitest run "$@"

@@ -10,12 +10,27 @@ const help = (): string =>
     "用法 usage: jiju <command> [flags]   (--json for machine-readable output)",
     "",
     ...commands.map((c) => `  ${c.name.padEnd(14)} ${c.summary.zh} · ${c.summary.en}`),
+    `  ${"dashboard".padEnd(14)} 终端看板（在终端中不带参数运行 jiju 也会打开） · terminal dashboard (also \`jiju\` alone in a terminal)`,
     "",
   ].join("\n")
 
 /** Dispatch argv to a command; returns the exit code. */
 export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<number> => {
   const [name, ...rest] = argv
+  // The dashboard loads Ink and React only when it opens; `jiju` alone opens it in an interactive terminal.
+  const interactive = io.stdout === process.stdout && process.stdout.isTTY === true && process.stdin.isTTY === true
+  if (name === "dashboard" || (name === undefined && interactive)) {
+    const { openDashboard, dashboardCommand } = await import("./dashboard/dashboard.js")
+    if (rest.includes("--help")) {
+      io.stdout.write(`${dashboardCommand.usage}\n`)
+      return 0
+    }
+    try {
+      return await openDashboard(rest, io)
+    } catch (e) {
+      return reportError(io, e, false)
+    }
+  }
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout.write(help())
     return 0

@@ -1,0 +1,31 @@
+import type { Bilingual } from "@jiju/domain/model"
+import type { DashboardSource } from "./DashboardSource.js"
+
+/**
+ * A source that is still opening (the embedded store takes a second or more): the dashboard can draw its first
+ * frame at once, and every read waits for the real source. `description` is the placeholder until it opens.
+ * @example render(<App source={deferredSource(storeSource(env), { zh: "本地数据库", en: "store" })} />)
+ */
+export const deferredSource = (pending: Promise<DashboardSource>, placeholder: Bilingual): DashboardSource => {
+  let real: DashboardSource | undefined
+  pending.then(
+    (s) => {
+      real = s
+    },
+    // The failure reaches whoever reads next (the first snapshot), which shows it.
+    () => {},
+  )
+  const get = async () => (real ??= await pending)
+  return {
+    get description() {
+      return real?.description ?? placeholder
+    },
+    register: async () => (await get()).register(),
+    observations: async (q) => (await get()).observations(q),
+    storedAssessment: async (scheme, period) => (await get()).storedAssessment(scheme, period),
+    close: async () => {
+      const s = await pending.catch(() => undefined)
+      await s?.close()
+    },
+  }
+}

@@ -1,0 +1,35 @@
+import type { TargetSet, TargetTracking } from "@jiju/domain/assessment"
+import { type Line, Lines } from "./Lines.js"
+import { bar, bi, fit, type Lang, tr } from "./text.js"
+
+/** The Targets screen's lines: one attainment bar per target, then the domain's text for each. */
+export const targetLines = (sets: ReadonlyArray<TargetSet>, index: number, tracking: TargetTracking | null, lang: Lang, width: number): Line[] => {
+  const L = (zh: string, en: string) => tr(lang, bi(zh, en))
+  const set = sets[index]
+  if (!set) return [L("没有目标集", "no target set")]
+  const out: Line[] = [
+    `◀ ${tr(lang, set.name)} ▶ (${index + 1}/${sets.length}, ←/→) · ${L("目标年", "target year")} ${set.targetYear}${tracking ? ` · ${L("当前", "now")} ${tracking.period}` : ""}`,
+    L("范围：全省产业集聚区（未归档）", "scope: the province's industrial zones (not archived)"),
+    "",
+  ]
+  // A tracking of another set is still on screen while the new one loads.
+  if (!tracking || tracking.setId !== set.id) return [...out, L("读取中…", "loading…")]
+  const descW = Math.max(16, width - 40)
+  for (const t of tracking.targets) {
+    const share = t.attainment ?? 0
+    const mark = t.attained === null ? "?" : t.attained ? "✓" : "✗"
+    out.push(`${mark} ${fit(tr(lang, t.description), descW)} ${bar(share, 20)} ${fit(t.attainment === null ? "—" : `${Math.round(t.attainment * 100)}%`, 6, "right")}`)
+  }
+  out.push("")
+  for (const t of tracking.targets) {
+    out.push(`• ${tr(lang, t.text)}`)
+    if (t.missing.length > 0) out.push(`    ${L(`缺少数据的集聚区 ${t.missing.length} 个（不计为 0）`, `${t.missing.length} zones without data (not counted as 0)`)}`)
+  }
+  for (const n of set.notes ?? []) out.push(`  ${tr(lang, n)}`)
+  return out
+}
+
+/** The Targets screen. */
+export const TargetsScreen = (p: { sets: ReadonlyArray<TargetSet>; index: number; tracking: TargetTracking | null; lang: Lang; width: number; height: number; scroll: number }) => (
+  <Lines lines={targetLines(p.sets, p.index, p.tracking, p.lang, p.width)} scroll={p.scroll} height={p.height} />
+)

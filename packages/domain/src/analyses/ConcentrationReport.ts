@@ -38,7 +38,10 @@ export const concentrationAnalysis = (table: DataTable, options: ConcentrationRe
   return concentrationIndices(records, plantH ? { plantHerfindahl: plantH } : {})
 }
 
-/** The JSON document of the concentration indices. */
+/**
+ * The JSON document of the concentration indices (what `jiju concentration --json` prints).
+ * @example concentrationDocument(concentrationAnalysis(table, { region: "city", industry: "ind", value: "emp" })).hhi
+ */
 export const concentrationDocument = (r: ConcentrationIndices) => ({
   lq: r.lq,
   hhi: r.hhi,

@@ -61,7 +61,10 @@ export const couplingAnalysis = (table: DataTable, options: CouplingReportOption
   return { ids, periods, weighting, normalise, result }
 }
 
-/** The JSON document of a coupling analysis. */
+/**
+ * The JSON document of a coupling analysis (what `jiju coupling --json` prints).
+ * @example couplingDocument(couplingAnalysis(table, options)).rows[0]?.D
+ */
 export const couplingDocument = (a: CouplingAnalysis) => {
   const { result, ids, periods } = a
   const rows = result.rows.map((r, k) => ({

@@ -14,7 +14,10 @@ export const lisaAnalysis = (table: DataTable, options: MoranReportOptions): Rea
   return localMoran(variableValues(table, options.var, ids), weights, { permutations: options.permutations ?? 0, seed: options.seed ?? 1 })
 }
 
-/** The JSON rows of a local Moran result. */
+/**
+ * The JSON rows of a local Moran result (the `rows` of `jiju lisa --json`).
+ * @example lisaRows(localMoran(x, w))[0]?.quadrant // "HH"
+ */
 export const lisaRows = (rows: ReadonlyArray<LocalMoranRow>) =>
   rows.map((r) => ({ id: r.id, Ii: r.Ii, expected: r.expected, variance: r.variance, z: r.z, p: r.p, p_permutation: r.pPermutation, quadrant: r.quadrant }))
 

@@ -23,7 +23,10 @@ export const moranAnalysis = (table: DataTable, options: MoranReportOptions): Mo
   return moranTest(variableValues(table, options.var, ids), weights, { permutations: options.permutations ?? 0, seed: options.seed ?? 1 })
 }
 
-/** The JSON document of a Moran's I result. */
+/**
+ * The JSON document of a Moran's I result (what `jiju moran --json` prints).
+ * @example moranDocument(moranTest(x, w)).p_randomization
+ */
 export const moranDocument = (r: MoranResult) => ({
   n: r.n,
   I: r.I,

@@ -83,7 +83,10 @@ export const panelAnalysis = (table: DataTable, options: PanelReportOptions): Pa
   return { model, effects, formula, frame: pf, fit }
 }
 
-/** The JSON document of a panel analysis. */
+/**
+ * The JSON document of a panel analysis (what `jiju panel --json` prints).
+ * @example panelDocument(panelAnalysis(table, options)).r2_within
+ */
 export const panelDocument = (a: PanelAnalysis): Record<string, unknown> => {
   const pf = a.frame
   if (a.model === "fe") {

@@ -81,7 +81,10 @@ const diagnosticsJson = (d: ResidualDiagnostics) => ({
 
 const recommendationJson = (d: ResidualDiagnostics) => ({ model: d.recommendation.model, alpha: d.recommendation.alpha, reason: d.recommendation.reason })
 
-/** The JSON document of a regression analysis (OLS, or spatial lag / error with the OLS diagnostics). */
+/**
+ * The JSON document of a regression analysis (OLS, or spatial lag / error with the OLS diagnostics), as `jiju regress --json` prints it.
+ * @example regressDocument(regressAnalysis(table, options)).coefficients
+ */
 export const regressDocument = (a: RegressAnalysis): Record<string, unknown> => {
   const { fit, frame, spatial, diagnostics: diag, warnings } = a
   const base = { model: a.model, formula: a.formula, response: frame.response, n: fit.n, k: fit.k, n_dropped: frame.nDropped, dropped_rows: frame.dropped }

@@ -19,7 +19,10 @@ export const weightsAnalysis = (table: DataTable, options: SpatialReportOptions)
   return { ids, weights, summary: summariseWeights(weights) }
 }
 
-/** The JSON document of a weights summary (units, directed links, islands, neighbour counts). */
+/**
+ * The JSON document of a weights summary (units, directed links, islands, neighbour counts), as `jiju weights --json` prints it.
+ * @example weightsDocument(weightsAnalysis(table, options)).mean_neighbours
+ */
 export const weightsDocument = (a: WeightsAnalysis) => ({
   n: a.summary.n,
   links: a.summary.links,

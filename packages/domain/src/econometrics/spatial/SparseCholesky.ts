@@ -27,7 +27,11 @@ export interface SparseCholesky {
   solveMany(b: Float64Array, m: number): Float64Array
 }
 
-/** Build the ordering and symbolic factorisation of I − ρS (S symmetric, zero or any diagonal). */
+/**
+ * Build the ordering and symbolic factorisation of I − ρS (S symmetric, zero or any diagonal); each
+ * `factor(ρ)` is then one numeric factorisation.
+ * @example const chol = sparseCholesky(s); chol.factor(0.4) && chol.logDet()
+ */
 export const sparseCholesky = (s: Csr): SparseCholesky => {
   const n = s.n
   const perm = minimumDegreeOrder(s.rowPtr, s.colIdx, n)

@@ -17,7 +17,11 @@ export interface SparseLU {
   logAbsDet(): number
 }
 
-/** Build the ordering and symbolic structure for I − ρW (W square CSR, any pattern). */
+/**
+ * Build the ordering and symbolic structure for I − ρW (W square CSR, any pattern); then `factor(ρ)` and
+ * `logAbsDet()` per trial value of ρ.
+ * @example const lu = sparseLU(w); lu.factor(0.5) && lu.logAbsDet()
+ */
 export const sparseLU = (w: Csr): SparseLU => {
   const n = w.n
   // Symmetrised pattern for the ordering and the symbolic factorisation.

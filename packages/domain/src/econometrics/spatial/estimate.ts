@@ -129,6 +129,7 @@ export interface LagCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
  * Maximum likelihood for y = ρWy + Xβ + ε on stacked data: ρ maximises the concentrated log-likelihood
  * T·log|I − ρW| − (NT/2)·log(2π·SSE(ρ)/NT) − NT/2 with SSE(ρ) = ‖e0 − ρe1‖², e0, e1 the OLS residuals of
  * y and Wy on X (Anselin 1988; Elhorst 2014 for panels). Brent's method as R's optimize.
+ * @internal used by fitSpatialLag and fitSpatialPanel
  */
 export const estimateLag = (d: StackedData): LagCore => {
   const nObs = d.y.length
@@ -243,6 +244,7 @@ export interface ErrorCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
  * X − λWX and λ maximises T·log|I − λW| − (NT/2)·log(2π·SSE(λ)/NT) − NT/2. Standard errors of β are
  * √(σ²·diag((X − λWX)'(X − λWX))⁻¹) as spatialreg errorsarlm; λ's from the information matrix (n ≤ 1,500)
  * or the observed Hessian.
+ * @internal used by fitSpatialError and fitSpatialPanel
  */
 export const estimateError = (d: StackedData): ErrorCore => {
   const nObs = d.y.length
@@ -340,10 +342,10 @@ const lagColumns = (d: StackedData): Matrix => {
   return out
 }
 
-/** Spatial lag of each period block of a stacked vector (row t·N + i). */
+/** Spatial lag of each period block of a stacked vector (row t·N + i). @internal */
 export const stackedLag = (weights: SpatialWeights, periods: number, v: Float64Array): Float64Array =>
   lagFromPeriods({ weights, periods } as StackedData, v)
 
-/** Spatial lags of each column of a stacked matrix. */
+/** Spatial lags of each column of a stacked matrix. @internal */
 export const stackedLagColumns = (weights: SpatialWeights, periods: number, X: Matrix): Matrix =>
   lagColumns({ weights, periods, X } as StackedData)

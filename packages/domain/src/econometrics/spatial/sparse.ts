@@ -23,7 +23,7 @@ export const spatialLag = (w: Csr | SpatialWeights, x: ArrayLike<number>, out?: 
   return r
 }
 
-/** W as a dense row-major n×n array (for eigenvalues and small-n variances). */
+/** W as a dense row-major n×n array (for eigenvalues and small-n variances). @internal */
 export const denseWeights = (w: Csr | SpatialWeights): Float64Array => {
   const n = w.rowPtr.length - 1
   const a = new Float64Array(n * n)

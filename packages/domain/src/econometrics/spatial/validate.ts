@@ -3,7 +3,7 @@ import type { Matrix } from "../linalg/Matrix.js"
 import { qrDecompose } from "../linalg/qr.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
-/** Check y, X, names and weights agree in size, are finite and X has full column rank. */
+/** Check y, X, names and weights agree in size, are finite and X has full column rank. @internal */
 export const validateRegression = (
   y: ArrayLike<number>,
   X: Matrix,

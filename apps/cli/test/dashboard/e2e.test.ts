@@ -62,7 +62,8 @@ describe.skipIf(reason !== null)("dashboard end to end (built binary in tmux)", 
   })
 
   it("opens on the ranking, moves, opens a zone, switches screens and language, and quits with q", async () => {
-    const cmd = `JIJU_DATA_DIR='${join(dir, "data")}' DATABASE_URL= NO_COLOR=1 '${process.execPath}' '${main}'; echo "EXITED $?"; sleep 30`
+    // A clean environment: under CI=true Ink draws only the final frame, so CI's variables must not reach the binary.
+    const cmd = `env -i PATH='${process.env.PATH ?? "/usr/bin:/bin"}' HOME='${dir}' TERM=xterm-256color JIJU_DATA_DIR='${join(dir, "data")}' NO_COLOR=1 '${process.execPath}' '${main}'; echo "EXITED $?"; sleep 30`
     tmux("new-session", "-d", "-s", "dash", "-x", "80", "-y", "24", cmd)
     const first = await until("排名：据观测值计算")
     expect(first).toContain("[总览]")

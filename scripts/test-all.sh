@@ -29,5 +29,6 @@ if ! command -v tmux >/dev/null 2>&1; then
   fi
 fi
 
-pnpm exec turbo run build --output-logs=errors-only
+pnpm exec turbo run build typecheck --output-logs=errors-only
+pnpm exec biome lint .
 bash scripts/with-postgres.sh pnpm exec vitest run "$@"

@@ -17,7 +17,7 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import { ComputationError, type DataTable, decodeText, InputError, readTable, type WeightsSpec } from "@jiju/domain"
-import { numberFlag } from "./args.js"
+import { numberFlag, parseFlags, required } from "./args.js"
 import { CliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
 
@@ -166,4 +166,36 @@ export const weightsSpec = async (flags: WeightsFlags, io: CommandIO): Promise<W
     case "distance-band":
       return { kind: "distance_band", d: Number(flags["distance-band"]), coords: coordsOf(flags), transform }
   }
+}
+
+/** Parse --permutations and --seed (both whole numbers ≥ 0). */
+export const permutationFlags = (f: { permutations?: string | undefined; seed?: string | undefined }) => {
+  const permutations = numberFlag(f.permutations, "permutations", 0)!
+  const seed = numberFlag(f.seed, "seed", 1)!
+  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 1e6)
+    throw new CliError("bad_permutations", `--permutations expects a whole number from 0 to 1000000, got "${f.permutations}"`, 2)
+  if (!Number.isInteger(seed) || seed < 0) throw new CliError("bad_seed", `--seed expects a whole number ≥ 0, got "${f.seed}"`, 2)
+  return { permutations, seed }
+}
+
+/**
+ * The input `jiju moran` and `jiju lisa` share: the data file, the variable, the weights and the permutation flags,
+ * read and checked.
+ */
+export const spatialVariableInput = async (argv: ReadonlyArray<string>, io: CommandIO) => {
+  const { values: f } = parseFlags(argv, {
+    ...weightsFlagOptions,
+    data: { type: "string" },
+    var: { type: "string" },
+    permutations: { type: "string" },
+    seed: { type: "string" },
+    json: { type: "boolean" },
+  })
+  const dataPath = required(f.data, "data")
+  const variable = required(f.var, "var")
+  checkWeightsFlags(f)
+  const { permutations, seed } = permutationFlags(f)
+  const data = await readSpatialData(dataPath, io)
+  const weights = await weightsSpec(f, io)
+  return { json: f.json === true, data, options: { id: f.id, var: variable, weights, permutations, seed } }
 }

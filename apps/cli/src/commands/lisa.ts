@@ -1,9 +1,7 @@
 import { lisaAnalysis, lisaRows } from "@jiju/domain"
-import { parseFlags, required } from "../args.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
-import { permutationFlags } from "./moran.js"
+import { domainCall, spatialVariableInput, weightsUsage } from "../weightsOptions.js"
 
 const usage = `jiju lisa — 局部莫兰指数 · local Moran's I (LISA)
 
@@ -29,22 +27,10 @@ export const lisaCommand: Command = {
   summary: { zh: "局部莫兰指数与集聚象限", en: "local Moran's I (LISA) and cluster quadrants" },
   usage,
   async run(argv, io) {
-    const { values: f } = parseFlags(argv, {
-      ...weightsFlagOptions,
-      data: { type: "string" },
-      var: { type: "string" },
-      permutations: { type: "string" },
-      seed: { type: "string" },
-      json: { type: "boolean" },
-    })
-    const dataPath = required(f.data, "data")
-    const expr = required(f.var, "var")
-    checkWeightsFlags(f)
-    const { permutations, seed } = permutationFlags(f)
-    const data = await readSpatialData(dataPath, io)
-    const spec = await weightsSpec(f, io)
-    const out = lisaRows(domainCall(() => lisaAnalysis(data, { id: f.id, var: expr, weights: spec, permutations, seed })))
-    if (f.json) {
+    const input = await spatialVariableInput(argv, io)
+    const permutations = input.options.permutations
+    const out = lisaRows(domainCall(() => lisaAnalysis(input.data, input.options)))
+    if (input.json) {
       printJson(io, { rows: out })
       return 0
     }

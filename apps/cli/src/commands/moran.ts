@@ -1,19 +1,7 @@
 import { moranAnalysis, moranDocument } from "@jiju/domain"
-import { numberFlag, parseFlags, required } from "../args.js"
-import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
-
-/** Parse --permutations and --seed (both whole numbers ≥ 0). */
-export const permutationFlags = (f: { permutations?: string | undefined; seed?: string | undefined }) => {
-  const permutations = numberFlag(f.permutations, "permutations", 0)!
-  const seed = numberFlag(f.seed, "seed", 1)!
-  if (!Number.isInteger(permutations) || permutations < 0 || permutations > 1e6)
-    throw new CliError("bad_permutations", `--permutations expects a whole number from 0 to 1000000, got "${f.permutations}"`, 2)
-  if (!Number.isInteger(seed) || seed < 0) throw new CliError("bad_seed", `--seed expects a whole number ≥ 0, got "${f.seed}"`, 2)
-  return { permutations, seed }
-}
+import { domainCall, spatialVariableInput, weightsUsage } from "../weightsOptions.js"
 
 const usage = `jiju moran — 全局莫兰指数 · global Moran's I
 
@@ -38,27 +26,14 @@ export const moranCommand: Command = {
   summary: { zh: "全局莫兰指数（空间自相关）", en: "global Moran's I (spatial autocorrelation)" },
   usage,
   async run(argv, io) {
-    const { values: f } = parseFlags(argv, {
-      ...weightsFlagOptions,
-      data: { type: "string" },
-      var: { type: "string" },
-      permutations: { type: "string" },
-      seed: { type: "string" },
-      json: { type: "boolean" },
-    })
-    const dataPath = required(f.data, "data")
-    const expr = required(f.var, "var")
-    checkWeightsFlags(f)
-    const { permutations, seed } = permutationFlags(f)
-    const data = await readSpatialData(dataPath, io)
-    const spec = await weightsSpec(f, io)
-    const r = domainCall(() => moranAnalysis(data, { id: f.id, var: expr, weights: spec, permutations, seed }))
+    const input = await spatialVariableInput(argv, io)
+    const r = domainCall(() => moranAnalysis(input.data, input.options))
     const out = moranDocument(r)
-    if (f.json) {
+    if (input.json) {
       printJson(io, out)
       return 0
     }
-    io.stdout.write(`Moran's I of ${expr}: ${fmt(r.I)}   E[I] = ${fmt(r.expected)}   n = ${r.n}${r.nEffective < r.n ? ` (${r.n - r.nEffective} without neighbours)` : ""}\n\n`)
+    io.stdout.write(`Moran's I of ${input.options.var}: ${fmt(r.I)}   E[I] = ${fmt(r.expected)}   n = ${r.n}${r.nEffective < r.n ? ` (${r.n - r.nEffective} without neighbours)` : ""}\n\n`)
     io.stdout.write(
       table(
         ["推断 inference", "variance", "z", "p (two-sided)"],

@@ -19,6 +19,7 @@ import { resolve } from "node:path"
 import { ComputationError, type DataTable, decodeText, InputError, readTable, type WeightsSpec } from "@jiju/domain"
 import { numberFlag, parseFlags, required } from "./args.js"
 import { CliError } from "./CliError.js"
+import { progressBar } from "./progress.js"
 import type { CommandIO } from "./Command.js"
 
 /** parseArgs options for the weights flags; spread them into a command's own options. */
@@ -197,5 +198,6 @@ export const spatialVariableInput = async (argv: ReadonlyArray<string>, io: Comm
   const { permutations, seed } = permutationFlags(f)
   const data = await readSpatialData(dataPath, io)
   const weights = await weightsSpec(f, io)
-  return { json: f.json === true, data, options: { id: f.id, var: variable, weights, permutations, seed } }
+  const onProgress = permutations > 0 ? progressBar(io, `permutations ${permutations}`) : undefined
+  return { json: f.json === true, data, options: { id: f.id, var: variable, weights, permutations, seed, onProgress } }
 }

@@ -11,7 +11,11 @@ import { buildWeights, unitIds } from "./WeightsSpec.js"
 export const lisaAnalysis = (table: DataTable, options: MoranReportOptions): ReadonlyArray<LocalMoranRow> => {
   const ids = unitIds(table, options.id)
   const weights = buildWeights(options.weights, table, ids)
-  return localMoran(variableValues(table, options.var, ids), weights, { permutations: options.permutations ?? 0, seed: options.seed ?? 1 })
+  return localMoran(variableValues(table, options.var, ids), weights, {
+    permutations: options.permutations ?? 0,
+    seed: options.seed ?? 1,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  })
 }
 
 /**

@@ -11,6 +11,8 @@ export interface MoranReportOptions extends SpatialReportOptions {
   readonly permutations?: number | undefined
   /** Seed of the permutations (default 1). */
   readonly seed?: number | undefined
+  /** Progress of the permutations (done, total), for a progress bar. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined
 }
 
 /**
@@ -20,7 +22,11 @@ export interface MoranReportOptions extends SpatialReportOptions {
 export const moranAnalysis = (table: DataTable, options: MoranReportOptions): MoranResult => {
   const ids = unitIds(table, options.id)
   const weights = buildWeights(options.weights, table, ids)
-  return moranTest(variableValues(table, options.var, ids), weights, { permutations: options.permutations ?? 0, seed: options.seed ?? 1 })
+  return moranTest(variableValues(table, options.var, ids), weights, {
+    permutations: options.permutations ?? 0,
+    seed: options.seed ?? 1,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  })
 }
 
 /**

@@ -278,3 +278,20 @@ describe("invariance properties (fast-check)", () => {
     )
   })
 })
+
+describe("progress of permutation runs", () => {
+  const w = lattice(10, 10)
+  const x = Float64Array.from({ length: 100 }, (_, i) => (i % 10) + Math.floor(i / 10))
+
+  it("reports monotone progress ending at the total, and the same results as without a callback", () => {
+    const seen: Array<[number, number]> = []
+    const r = moranTest(x, w, { permutations: 999, seed: 5, onProgress: (d, t) => seen.push([d, t]) })
+    expect(seen.at(-1)).toEqual([999, 999])
+    expect(seen.every(([d], i) => i === 0 || d >= seen[i - 1]![0])).toBe(true)
+    expect(seen.length).toBeGreaterThan(10)
+    expect(r.pPermutation).toBe(moranTest(x, w, { permutations: 999, seed: 5 }).pPermutation)
+    const local: number[] = []
+    localMoran(x, w, { permutations: 99, seed: 5, onProgress: (d) => local.push(d) })
+    expect(local.at(-1)).toBe(100 * 99)
+  })
+})

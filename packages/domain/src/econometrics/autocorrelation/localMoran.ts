@@ -32,6 +32,8 @@ export interface LocalMoranOptions {
   readonly permutations?: number
   /** Seed of the permutation generator (default 1). */
   readonly seed?: number
+  /** Called as permutations proceed (done, total), about a hundred times a run: for progress bars. */
+  readonly onProgress?: (done: number, total: number) => void
 }
 
 /**
@@ -73,7 +75,9 @@ export const localMoran = (
   for (let i = 0; i < n; i++) maxCard = Math.max(maxCard, rowPtr[i + 1]! - rowPtr[i]!)
   const draws = new Int32Array(nsim > 0 ? maxCard * nsim : 0)
   const rows: LocalMoranRow[] = []
+  const every = Math.max(1, Math.ceil(n / 100))
   for (let i = 0; i < n; i++) {
+    if (nsim > 0 && options.onProgress && i % every === 0) options.onProgress(i * nsim, n * nsim)
     const zi = z[i]!
     let wi = 0
     let wi2 = 0
@@ -119,5 +123,6 @@ export const localMoran = (
       quadrant,
     })
   }
+  if (nsim > 0) options.onProgress?.(n * nsim, n * nsim)
   return rows
 }

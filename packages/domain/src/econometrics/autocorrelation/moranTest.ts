@@ -11,6 +11,8 @@ export interface MoranOptions {
   readonly permutations?: number
   /** Seed of the permutation generator (default 1). */
   readonly seed?: number
+  /** Called as permutations proceed (done, total), about a hundred times a run: for progress bars. */
+  readonly onProgress?: (done: number, total: number) => void
 }
 
 /** Global Moran's I with its analytical and permutation inference. All p-values are two-sided. */
@@ -144,7 +146,9 @@ export const moranTest = (x: ArrayLike<number>, w: SpatialWeights, options: Mora
     const zp = new Float64Array(z)
     let ge = 0
     let le = 0
+    const every = Math.max(1, Math.ceil(nsim / 100))
     for (let s = 0; s < nsim; s++) {
+      if (options.onProgress && s % every === 0) options.onProgress(s, nsim)
       // Shuffling the previous permutation again still gives a uniform random permutation.
       rng.shuffle(zp)
       const Ip = scale * crossProduct(w, zp)
@@ -152,6 +156,7 @@ export const moranTest = (x: ArrayLike<number>, w: SpatialWeights, options: Mora
       if (Ip <= I) le++
     }
     pPermutation = Math.min(1, (2 * Math.min(ge + 1, le + 1)) / (nsim + 1))
+    options.onProgress?.(nsim, nsim)
     pPermutationGreater = (ge + 1) / (nsim + 1)
   }
   return {

@@ -1,9 +1,8 @@
-import type { CommandIO } from "./Command.js"
-import { commands } from "./commands/index.js"
+import type { Command, CommandIO } from "./Command.js"
 import { reportError } from "./output.js"
 import { CliError } from "./CliError.js"
 
-const help = (): string =>
+const help = (commands: ReadonlyArray<Command>): string =>
   [
     "jiju — 产业集聚区评估工具 / cluster-zone assessment toolkit",
     "",
@@ -31,8 +30,10 @@ export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<n
       return reportError(io, e, false)
     }
   }
+  // Loaded after the dashboard check so that opening the dashboard does not load every command first.
+  const { commands } = await import("./commands/index.js")
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout.write(help())
+    io.stdout.write(help(commands))
     return 0
   }
   const command = commands.find((c) => c.name === name)

@@ -304,3 +304,30 @@ export const findCluster = <C extends { readonly id: string }>(clusters: Readonl
 
 /** Round for display. */
 export const fmt = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? "—" : x.toFixed(digits))
+
+/** The flags of the commands that judge zones in one period (stage, diagnose, certify). */
+export const zoneFlagOptions = {
+  json: { type: "boolean" },
+  cluster: { type: "string" },
+  period: { type: "string" },
+  data: { type: "string" },
+  clusters: { type: "string" },
+} as const
+
+/**
+ * Load one period's data and pick the zones to judge: the one named by --cluster, or every zone that passes
+ * `include`. An unknown cluster or a period without observations is an error.
+ */
+export const withZonesOfPeriod = <T>(
+  io: CommandIO,
+  flags: DataFlags & { readonly period?: string | undefined; readonly cluster?: string | undefined },
+  include: (c: AssessmentData["input"]["clusters"][number]) => boolean,
+  fn: (data: AssessmentData, zones: AssessmentData["input"]["clusters"], period: string) => Promise<T>,
+): Promise<T> => {
+  const period = periodFlag(flags.period)
+  return withAssessmentData(io, flags, { from: period, to: period }, async (data) => {
+    const zones = flags.cluster !== undefined ? [findCluster(data.input.clusters, flags.cluster)] : data.input.clusters.filter(include)
+    if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
+    return fn(data, zones, period)
+  })
+}

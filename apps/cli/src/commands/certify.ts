@@ -1,6 +1,6 @@
 import { certify, cityServiceCertification, countyServiceCertification, serviceFormNames, type ServiceForm } from "@jiju/domain"
 import { parseFlags } from "../args.js"
-import { findCluster, periodFlag, unknownPeriod, withAssessmentData } from "../assessmentData.js"
+import { withZonesOfPeriod, zoneFlagOptions } from "../assessmentData.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
@@ -21,19 +21,9 @@ export const certifyCommand: Command = {
     "All conditions must hold. 以上 is ≥ and 超过 is >: exactly 1.4万 m² passes, revenue of exactly 5.6亿 fails.",
   ].join("\n"),
   run: async (argv, io) => {
-    const { values } = parseFlags(argv, {
-      json: { type: "boolean" },
-      cluster: { type: "string" },
-      period: { type: "string" },
-      table: { type: "string" },
-      data: { type: "string" },
-      clusters: { type: "string" },
-    })
-    const period = periodFlag(values.period)
+    const { values } = parseFlags(argv, { ...zoneFlagOptions, table: { type: "string" } })
     if (values.table !== undefined && !(values.table in TABLES)) throw new CliError("usage", `--table must be county or city; got "${values.table}"`, 2)
-    return withAssessmentData(io, values, { from: period, to: period }, async (data) => {
-      const zones = values.cluster !== undefined ? [findCluster(data.input.clusters, values.cluster)] : data.input.clusters.filter((c) => c.form !== null && c.form !== undefined)
-      if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
+    return withZonesOfPeriod(io, values, (c) => c.form !== null && c.form !== undefined, async (data, zones, period) => {
       const results = zones.map((c) => {
         const t = TABLES[(values.table as keyof typeof TABLES | undefined) ?? (c.level === "city" ? "city" : "county")]
         const r = certify(t, {

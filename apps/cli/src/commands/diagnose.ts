@@ -1,6 +1,6 @@
 import { diagnose } from "@jiju/domain"
 import { parseFlags } from "../args.js"
-import { findCluster, fmt, periodFlag, unknownPeriod, withAssessmentData } from "../assessmentData.js"
+import { fmt, withZonesOfPeriod, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -15,17 +15,8 @@ export const diagnoseCommand: Command = {
     "(infrastructure, financing platforms, management body, plans) and by stated facts; a missing value triggers nothing.",
   ].join("\n"),
   run: async (argv, io) => {
-    const { values } = parseFlags(argv, {
-      json: { type: "boolean" },
-      cluster: { type: "string" },
-      period: { type: "string" },
-      data: { type: "string" },
-      clusters: { type: "string" },
-    })
-    const period = periodFlag(values.period)
-    return withAssessmentData(io, values, { from: period, to: period }, async (data) => {
-      const zones = values.cluster !== undefined ? [findCluster(data.input.clusters, values.cluster)] : data.input.clusters
-      if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
+    const { values } = parseFlags(argv, zoneFlagOptions)
+    return withZonesOfPeriod(io, values, () => true, async (data, zones, period) => {
       const wanted = new Set(zones.map((c) => c.id))
       // Every zone takes part, so group medians are the whole group's.
       const results = diagnose(data.input, period).filter((d) => wanted.has(d.clusterId))

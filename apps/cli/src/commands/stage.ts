@@ -1,6 +1,6 @@
 import { classifyStage } from "@jiju/domain"
 import { parseFlags } from "../args.js"
-import { findCluster, periodFlag, unknownPeriod, withAssessmentData } from "../assessmentData.js"
+import { withZonesOfPeriod, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -16,17 +16,8 @@ export const stageCommand: Command = {
     "stops the step: the stage shown is the highest confirmed, marked provisional.",
   ].join("\n"),
   run: async (argv, io) => {
-    const { values } = parseFlags(argv, {
-      json: { type: "boolean" },
-      cluster: { type: "string" },
-      period: { type: "string" },
-      data: { type: "string" },
-      clusters: { type: "string" },
-    })
-    const period = periodFlag(values.period)
-    return withAssessmentData(io, values, { from: period, to: period }, async (data) => {
-      const zones = values.cluster !== undefined ? [findCluster(data.input.clusters, values.cluster)] : data.input.clusters
-      if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
+    const { values } = parseFlags(argv, zoneFlagOptions)
+    return withZonesOfPeriod(io, values, () => true, async (data, zones, period) => {
       const results = zones.map((c) => ({ id: c.id, name: c.name, ...classifyStage((indicator) => data.input.value(c.id, indicator, period)) }))
       if (values.json === true) {
         printJson(io, { period, source: data.source, demo: data.hasDemo, results })

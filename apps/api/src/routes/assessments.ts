@@ -60,6 +60,7 @@ const TTL_MS = 5_000
  */
 export const assessmentRoutes = (s: Services) => {
   const cache = new Map<string, { at: number; run: StoredRun | undefined }>()
+  const rankingBodies = new Map<string, string>()
   const latest = async (scheme: string, period: string): Promise<StoredRun | undefined> => {
     const key = `${scheme}|${period}`
     const hit = cache.get(key)
@@ -127,15 +128,23 @@ export const assessmentRoutes = (s: Services) => {
       const q = c.req.valid("query")
       const run = await readable(c, q.scheme, q.period)
       c.header("Cache-Control", run.published ? "public, max-age=5" : "private, max-age=5")
-      return c.json({
-        id: run.id,
-        scheme: run.scheme,
-        period: run.period,
-        published: run.published,
-        groups: run.result.groups.filter((g) => !q.group || g.group === q.group),
-        vetoed: run.result.vetoed,
-        excluded: run.result.excluded,
-      })
+      // A stored run changes only by being published, so its serialised ranking is kept by run, state and group.
+      const key = `${run.id}|${run.published}|${q.group ?? ""}`
+      let body = rankingBodies.get(key)
+      if (body === undefined) {
+        body = JSON.stringify({
+          id: run.id,
+          scheme: run.scheme,
+          period: run.period,
+          published: run.published,
+          groups: run.result.groups.filter((g) => !q.group || g.group === q.group),
+          vetoed: run.result.vetoed,
+          excluded: run.result.excluded,
+        })
+        if (rankingBodies.size > 64) rankingBodies.clear()
+        rankingBodies.set(key, body)
+      }
+      return c.body(body, 200, { "content-type": "application/json; charset=UTF-8" })
     })
     .get("/clusters/:id", queryParams(ResultQuery), async (c) => {
       const q = c.req.valid("query")

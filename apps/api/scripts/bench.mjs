@@ -100,7 +100,7 @@ if (pgUrl) {
 }
 
 console.log(`jiju API bench: ${pgUrl ? "PostgreSQL" : "embedded PGlite"}, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per scenario`)
-const server = spawn(process.execPath, [main], { env, stdio: ["ignore", "pipe", "inherit"] })
+const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(" ") : []), main], { env, stdio: ["ignore", "pipe", "inherit"] })
 let out = ""
 try {
   await new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { IndicatorCode, Period, frequencyOf, yearOf } from "@jiju/domain/model"
-import { importObservationFile, observationRepo, type Principal, storeOn } from "@jiju/store"
+import { importObservationFile, type Principal, storeOn } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
 import type { AppEnv } from "../http/env.js"
@@ -47,7 +47,7 @@ const list = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).f
  * indicators, negative values where not allowed, a period not yet begun) into one 422.
  */
 const checkSubmission = async (s: Services, sub: Submission, now: Date) => {
-  const defs = new Map((await s.indicators.list()).map((d) => [d.code as string, d]))
+  const defs = await s.catalogue.byCode(Object.keys(sub.values))
   const errors: Array<{ field: string; en: string; zh: string }> = []
   const codes = Object.keys(sub.values)
   if (codes.length === 0) errors.push({ field: "values", en: "give at least one indicator value", zh: "至少填写一个指标值" })
@@ -71,59 +71,48 @@ const checkSubmission = async (s: Services, sub: Submission, now: Date) => {
     )
 }
 
+const duplicate = (clusterId: string, period: string, existing: Readonly<Record<string, number>>) => {
+  const codes = Object.keys(existing).sort()
+  return new ApiProblem(
+    409,
+    "duplicate_submission",
+    {
+      en: `${clusterId} already has ${period} values for ${codes.join(", ")}; use PUT to correct them`,
+      zh: `${clusterId} 已提交 ${period} 的 ${codes.join("、")}；如需更正请使用 PUT`,
+    },
+    codes.map((code) => ({ field: `values.${code}`, en: "already submitted", zh: "已提交" })),
+  )
+}
+
 /**
- * Write one period's values for a cluster atomically, with an audit entry. `replace` false refuses
- * indicators that already have a value for the period (409); true overwrites them (a correction).
+ * Write one period's values for a cluster with its audit entry, atomically (one database call). A
+ * first submission (POST, `replace` false) refuses indicators that already have a value for the period
+ * (409, nothing written); a correction (PUT) overwrites them and the audit keeps the old values.
+ * Concurrent submissions share database calls (see submissionQueue).
  */
 const writeSubmission = async (s: Services, who: Principal, clusterId: string, sub: Submission, replace: boolean) => {
   await checkSubmission(s, sub, new Date())
-  return s.db.transaction(async (tx) => {
-    // Lock the cluster: submissions for one zone are serialised, so the duplicate check holds.
-    const [row] = await tx.query<{ id: string; archived_at: unknown }>(
-      "select id, archived_at from clusters where id = $1 for update",
-      [clusterId],
-    )
-    if (!row) throw problems.notFound("cluster", clusterId)
-    if (row.archived_at != null)
-      throw problems.conflict("cluster_archived", `cluster ${clusterId} is archived`, `集聚区 ${clusterId} 已归档`)
-    const codes = Object.keys(sub.values)
-    const existing = await tx.query<{ indicator: string; value: number }>(
-      `select indicator, value from observations
-        where target_kind = 'cluster' and target_id = $1 and period = $2 and indicator = any($3::text[])`,
-      [clusterId, sub.period, codes],
-    )
-    if (existing.length > 0 && !replace)
-      throw new ApiProblem(
-        409,
-        "duplicate_submission",
-        {
-          en: `${clusterId} already has ${sub.period} values for ${existing.map((e) => e.indicator).join(", ")}; use PUT to correct them`,
-          zh: `${clusterId} 已提交 ${sub.period} 的 ${existing.map((e) => e.indicator).join("、")}；如需更正请使用 PUT`,
-        },
-        existing.map((e) => ({ field: `values.${e.indicator}`, en: "already submitted", zh: "已提交" })),
-      )
-    const submittedAt = new Date().toISOString()
-    const obs = codes.map((indicator) => ({
-      target: { kind: "cluster" as const, id: clusterId as never },
-      period: sub.period,
-      indicator: indicator as IndicatorCode,
-      value: sub.values[indicator]!,
-      source: sub.source ?? "submission",
-      submitter: actorOf(who),
-      submittedAt,
-      note: sub.note ?? null,
-    }))
-    await observationRepo(tx).upsertMany(obs, tx)
-    await s.audit.record(tx, {
-      actor: actorOf(who),
-      entity: "observations",
-      entityId: `${clusterId}/${sub.period}`,
-      action: replace ? "replace" : "submit",
-      before: existing.length ? Object.fromEntries(existing.map((e) => [e.indicator, e.value])) : null,
-      after: sub.values,
-    })
-    return { cluster: clusterId, period: sub.period, written: obs.length, submittedAt }
+  const submittedAt = new Date().toISOString()
+  const r = await s.submissions.submit({
+    clusterId,
+    period: sub.period,
+    values: sub.values,
+    source: sub.source ?? "submission",
+    submitter: actorOf(who),
+    submittedAt,
+    note: sub.note ?? null,
+    replace,
   })
+  switch (r.kind) {
+    case "unknown_cluster":
+      throw problems.notFound("cluster", clusterId)
+    case "archived":
+      throw problems.conflict("cluster_archived", `cluster ${clusterId} is archived`, `集聚区 ${clusterId} 已归档`)
+    case "duplicate":
+      throw duplicate(clusterId, sub.period, r.existing)
+    case "written":
+      return { cluster: clusterId, period: sub.period, written: r.written, submittedAt }
+  }
 }
 
 /** Submissions for one cluster (mounted under /v1/clusters/:id/observations). */

@@ -5,6 +5,7 @@ import { getCookie } from "hono/cookie"
 import { cors } from "hono/cors"
 import { type ApiConfig, defaultConfig } from "./config.js"
 import type { AppEnv } from "./http/env.js"
+import { clientIp } from "./http/clientIp.js"
 import { languageOf } from "./http/language.js"
 import { ApiProblem, problemDocument, problems, toApiProblem } from "./http/problem.js"
 import { startWorker } from "./jobs/worker.js"
@@ -15,6 +16,7 @@ import { assessmentRoutes } from "./routes/assessments.js"
 import { authRoutes, SESSION_COOKIE } from "./routes/auth.js"
 import { clusterRoutes } from "./routes/clusters.js"
 import { indicatorRoutes } from "./routes/indicators.js"
+import { judgementRoutes } from "./routes/judgements.js"
 import { observationRoutes, submissionRoutes } from "./routes/observations.js"
 import { regionRoutes } from "./routes/regions.js"
 import { makeRateLimiter } from "./security/rateLimit.js"
@@ -125,6 +127,7 @@ export const buildApi = (deps: AppDeps) => {
     .route("/v1/observations", observationRoutes(s))
     .route("/v1", analysisRoutes(s, () => worker?.kick()))
     .route("/v1/assessments", assessmentRoutes(s))
+    .route("/v1/assessments", judgementRoutes(s))
     .get("/v1/openapi.json", (c) => c.json(openApi()))
     .get("/v1/docs", (c) => c.html(docsPage()))
     .get("/v1/audit", async (c) => {
@@ -156,6 +159,3 @@ const TOKEN_TTL_MS = 5_000
 
 let cachedDoc: Record<string, unknown> | undefined
 const openApi = () => (cachedDoc ??= openApiDocument())
-
-const clientIp = (env: unknown): string =>
-  (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? "local"

@@ -1,4 +1,5 @@
 import {
+  archiveState,
   auditRepo,
   clusterRepo,
   type Db,
@@ -24,7 +25,13 @@ export const makeServices = (db: Db, config: ApiConfig) => {
     audit,
     regions: regionRepo(db),
     indicators,
-    catalogue: cachedCatalogue(indicators),
+    // Submissions check codes against the catalogue, archived indicators included (to name them as archived).
+    catalogue: cachedCatalogue({
+      list: async () => {
+        const [defs, archived] = await Promise.all([indicators.list(), archiveState(db, "indicators").archived()])
+        return defs.map((d) => ({ ...d, archivedAt: archived.get(d.code) ?? null }))
+      },
+    }),
     clusters: clusterRepo(db, audit),
     observations: observationRepo(db),
     submissions: submissionQueue(db),

@@ -61,6 +61,11 @@ describe.each(backends)("accounts, sessions and tokens on $name", (backend) => {
     expect((await right.json()).code).toBe("account_locked")
     // Unknown names fail like wrong passwords (no account probing).
     expect((await login(t, "nobody", "x")).status).toBe(401)
+    // Every attempt is in the audit trail, with the caller's address.
+    const trail = await (await t.call("GET", "/v1/audit?entity=session&id=view", { as: "admin" })).json()
+    const actions = trail.items.map((e: { action: string }) => e.action)
+    expect(actions.slice(-6)).toEqual(["login_failed", "login_failed", "login_failed", "login_failed", "login_locked", "login_locked"])
+    expect(trail.items.at(-1).actor).toMatch(/^ip:/)
   })
 
   it("lets admins mint role tokens (a submitter bound to clusters) and revoke them", async () => {

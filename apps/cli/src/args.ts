@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util"
+import { InputError } from "@jiju/domain"
 import { CliError } from "./CliError.js"
+import { cliError } from "./store.js"
 
 type Options = NonNullable<ParseArgsConfig["options"]>
 
@@ -28,4 +30,22 @@ export const numberFlag = (value: string | undefined, flag: string, fallback?: n
   const n = Number(value)
   if (!Number.isFinite(n)) throw new CliError("usage", `--${flag} expects a number, got "${value}"`, 2)
   return n
+}
+
+/**
+ * Check the options the flags describe with the domain's own check: its "bad_option" is a usage error (exit 2)
+ * like a bad flag; any other domain error is the usual one-line error (exit 1).
+ */
+export const checkOptions = <T>(check: () => T): T => {
+  try {
+    return check()
+  } catch (e) {
+    if (e instanceof InputError && e.code === "bad_option") {
+      // The domain names the option ("baseYear"); the person at the terminal typed the flag (--base-year).
+      const option = e.issues?.[0]?.column ?? ""
+      const flag = `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+      throw new CliError("usage", option !== "" && e.message.startsWith(option) ? `${flag}${e.message.slice(option.length)}` : e.message, 2)
+    }
+    throw cliError(e)
+  }
 }

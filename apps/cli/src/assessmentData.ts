@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
 import {
+  type AssessmentData,
   type AssessmentScheme,
   assessmentInputFromRegister,
   builtInSchemes,
@@ -10,32 +11,25 @@ import {
   type DataTable,
   decodeScheme,
   type FactRow,
+  findZone,
   henan2017Scheme,
   idText,
   InputError,
   isMissingCell,
   parseNumericText,
-  previousPeriod,
   readTable,
   type RegisterCluster,
-  type RegisterInput,
   serviceFormNames,
+  unknownPeriod as unknownPeriodError,
+  zonesOfPeriod,
 } from "@jiju/domain"
-import { assessmentRepo, assessmentValues, type Store } from "@jiju/store"
+import { assessmentRepo, loadAssessmentData, type Store } from "@jiju/store"
 import { CliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
 import { cliError, withStore } from "./store.js"
 
 /** What every assessment command reads, from the store or from files. */
-export interface AssessmentData {
-  readonly input: RegisterInput
-  /** "store" when the register and observations came from the store, else "file". */
-  readonly source: "store" | "file"
-  /** True when any value is generated demo data (the output says so). */
-  readonly hasDemo: boolean
-  /** Every period with data (the store's, or the file's), sorted, for error messages. */
-  readonly periods: ReadonlyArray<string>
-}
+export type { AssessmentData } from "@jiju/domain"
 
 /** Flags the commands share for where data come from. */
 export interface DataFlags {
@@ -65,13 +59,6 @@ export const periodFlag = (value: string | undefined, flag = "period"): string =
   if (value === undefined || value === "") throw new CliError("usage", `missing required flag --${flag}`, 2)
   if (!PERIOD.test(value)) throw new CliError("bad_period", `--${flag} expects a period like 2025, 2025Q1 or 2025-03; got "${value}"`, 2)
   return value
-}
-
-/** Periods `n` steps before `p`, oldest first, then `p`. */
-export const periodsBack = (p: string, n: number): PeriodRange => {
-  let from = p
-  for (let i = 0; i < n; i++) from = previousPeriod(from)
-  return { from, to: p }
 }
 
 const readBytes = async (io: CommandIO, path: string, flag: string): Promise<Uint8Array> => {
@@ -206,16 +193,6 @@ export const parseClustersTable = (table: DataTable, file: string): RegisterClus
   return out
 }
 
-const fromStore = async (store: Store, range: PeriodRange): Promise<AssessmentData> => {
-  const [clusters, values, periods] = await Promise.all([store.clusters.list(), assessmentValues(store.db, range), store.observations.periods()])
-  return {
-    input: assessmentInputFromRegister(clusters, values.rows),
-    source: "store",
-    hasDemo: values.hasDemo || clusters.some((c) => c.isDemo),
-    periods,
-  }
-}
-
 /**
  * Load what an assessment command reads and run `fn` with it. With --data and --clusters only files are read
  * and the store is never opened (`store` is undefined); with --data alone the zones come from the store's
@@ -252,7 +229,7 @@ const loadAndRun = async <T>(
     const register = parseClustersTable(readTable(await readBytes(io, flags.clusters, "clusters"), flags.clusters), flags.clusters)
     return fn(await fileData(register), undefined)
   }
-  return withStore(io, async (store) => fn(flags.data !== undefined ? await fileData(await store.clusters.list()) : await fromStore(store, range), store))
+  return withStore(io, async (store) => fn(flags.data !== undefined ? await fileData(await store.clusters.list()) : await loadAssessmentData(store, range), store))
 }
 
 /** Whether a --scheme value names a file (a path, or a name ending in .json) rather than an id. */
@@ -288,18 +265,15 @@ export const resolveScheme = async (io: CommandIO, name: string | undefined, sto
 }
 
 /** CliError "unknown_period" listing the periods that have data. */
-export const unknownPeriod = (period: string, periods: ReadonlyArray<string>): CliError =>
-  new CliError(
-    "unknown_period",
-    `no observations for period ${period}; periods with data: ${periods.length === 0 ? "(none)" : periods.length > 12 ? `${periods[0]} … ${periods[periods.length - 1]} (${periods.length})` : periods.join(", ")}`,
-    1,
-  )
+export const unknownPeriod = (period: string, periods: ReadonlyArray<string>): CliError => cliError(unknownPeriodError(period, periods)) as CliError
 
 /** The zone `id`, or CliError "unknown_cluster". */
 export const findCluster = <C extends { readonly id: string }>(clusters: ReadonlyArray<C>, id: string): C => {
-  const c = clusters.find((x) => x.id === id)
-  if (!c) throw new CliError("unknown_cluster", `unknown cluster "${id}"; run jiju clusters to list the register`, 1)
-  return c
+  try {
+    return findZone(clusters, id)
+  } catch (e) {
+    throw cliError(e)
+  }
 }
 
 /** Round for display. */
@@ -325,9 +299,5 @@ export const withZonesOfPeriod = <T>(
   fn: (data: AssessmentData, zones: AssessmentData["input"]["clusters"], period: string) => Promise<T>,
 ): Promise<T> => {
   const period = periodFlag(flags.period)
-  return withAssessmentData(io, flags, { from: period, to: period }, async (data) => {
-    const zones = flags.cluster !== undefined ? [findCluster(data.input.clusters, flags.cluster)] : data.input.clusters.filter(include)
-    if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
-    return fn(data, zones, period)
-  })
+  return withAssessmentData(io, flags, { from: period, to: period }, async (data) => fn(data, zonesOfPeriod(data, { period, cluster: flags.cluster }, include), period))
 }

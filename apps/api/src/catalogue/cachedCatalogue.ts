@@ -1,5 +1,4 @@
 import type { IndicatorDefinition } from "@jiju/domain/model"
-import type { IndicatorRepo } from "@jiju/store"
 
 /** How long another process's change to the catalogue may go unseen here. */
 const TTL_MS = 5_000
@@ -13,15 +12,18 @@ const TTL_MS = 5_000
  * const catalogue = cachedCatalogue(store.indicators)
  * const defs = await catalogue.byCode(["revenue"])
  */
-export const cachedCatalogue = (repo: Pick<IndicatorRepo, "list">, now: () => number = Date.now) => {
-  let cache: { at: number; defs: Map<string, IndicatorDefinition> } | undefined
+export const cachedCatalogue = <T extends Pick<IndicatorDefinition, "code"> = IndicatorDefinition>(
+  repo: { list(): Promise<ReadonlyArray<T>> },
+  now: () => number = Date.now,
+) => {
+  let cache: { at: number; defs: Map<string, T> } | undefined
   const load = async () => {
     cache = { at: now(), defs: new Map((await repo.list()).map((d) => [d.code as string, d])) }
     return cache.defs
   }
   return {
     /** The definitions of these codes (unknown codes are absent from the map). */
-    async byCode(codes: ReadonlyArray<string>): Promise<ReadonlyMap<string, IndicatorDefinition>> {
+    async byCode(codes: ReadonlyArray<string>): Promise<ReadonlyMap<string, T>> {
       const fresh = cache !== undefined && now() - cache.at < TTL_MS
       const defs = fresh ? cache!.defs : await load()
       if (fresh && codes.some((c) => !defs.has(c))) return load()

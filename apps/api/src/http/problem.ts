@@ -66,9 +66,10 @@ const titles: Record<number, Localised> = {
 /** The problem "type" URI for a code; relative, resolvable against the API's own docs page. */
 export const problemType = (code: string): string => `/v1/docs#problem-${code}`
 
-// Input errors whose code means more than "invalid": the store's not-found, conflicts and stale versions.
+// Input errors whose code means more than "invalid": not-found (the store's, a zone the register lacks), conflicts and stale versions.
 const statusOfCode: Record<string, number> = {
   not_found: 404,
+  unknown_cluster: 404,
   duplicate_id: 409,
   duplicate_submission: 409,
   version_conflict: 412,

@@ -6,10 +6,11 @@ import { ClusterListQuery } from "../routes/clusters.js"
 import { IndicatorListQuery } from "../routes/indicators.js"
 import { ImportQuery, ObservationQuery, Submission } from "../routes/observations.js"
 import { RegionListQuery } from "../routes/regions.js"
-import { HistoryQuery, ResultQuery, RunRequest } from "../routes/assessments.js"
+import { CertificationQuery, IncentiveQuery, TargetsQuery, TargetsRequest, ZonePeriodQuery } from "../routes/judgements.js"
+import { HistoryQuery, ReportQuery, ResultQuery, RunRequest } from "../routes/assessments.js"
 
 /** Who may call an operation. */
-export type Access = "public" | "signed-in" | "admin" | "admin, submitter (own clusters)" | "signed-in; published results public when configured"
+export type Access = "public" | "signed-in" | "admin" | "admin, submitter (own clusters)" | "signed-in; published results public when configured" | "signed-in; a submitter only its own cluster" | "admin, viewer"
 
 /** One documented operation; the Schemas are the ones the routes validate with. */
 export interface Operation {
@@ -28,6 +29,7 @@ export interface Operation {
 
 const read = { "200": "OK", "401": "No credentials", "403": "Wrong role" }
 const write = { ...read, "409": "Conflict", "422": "Invalid input (problem details with errors[])" }
+const judgement = { ...read, "404": "Unknown cluster", "422": "Bad option or a period without data" }
 
 /** Every operation of the API, in the order the reference page lists them. */
 export const operations: ReadonlyArray<Operation> = [
@@ -44,10 +46,14 @@ export const operations: ReadonlyArray<Operation> = [
   { method: "get", path: "/v1/regions/{code}", id: "getRegion", tag: "register", summary: { en: "One region, with ETag", zh: "读取区域（含 ETag）" }, access: "signed-in", responses: { ...read, "404": "Unknown" } },
   { method: "post", path: "/v1/regions", id: "createRegion", tag: "register", summary: { en: "Add a region", zh: "新增区域" }, access: "admin", body: Region, responses: { ...write, "201": "Created" } },
   { method: "put", path: "/v1/regions/{code}", id: "replaceRegion", tag: "register", summary: { en: "Replace a region (If-Match)", zh: "修改区域（需 If-Match）" }, access: "admin", body: Region, ifMatch: true, responses: { ...write, "412": "Changed since read", "428": "If-Match missing" } },
+  { method: "post", path: "/v1/regions/{code}/archive", id: "archiveRegion", tag: "register", summary: { en: "Archive a region (If-Match): kept, left out of lists", zh: "归档区域（需 If-Match）：保留数据，不再列出" }, access: "admin", ifMatch: true, responses: { ...write, "412": "Changed since read", "428": "If-Match missing" } },
+  { method: "post", path: "/v1/regions/{code}/unarchive", id: "unarchiveRegion", tag: "register", summary: { en: "Bring an archived region back (If-Match)", zh: "恢复已归档区域（需 If-Match）" }, access: "admin", ifMatch: true, responses: { ...write, "412": "Changed since read", "428": "If-Match missing" } },
   { method: "get", path: "/v1/indicators", id: "listIndicators", tag: "register", summary: { en: "Indicator catalogue", zh: "指标目录" }, access: "signed-in", query: IndicatorListQuery, responses: read },
   { method: "get", path: "/v1/indicators/{code}", id: "getIndicator", tag: "register", summary: { en: "One indicator, with ETag", zh: "读取指标（含 ETag）" }, access: "signed-in", responses: { ...read, "404": "Unknown" } },
   { method: "post", path: "/v1/indicators", id: "createIndicator", tag: "register", summary: { en: "Add an indicator", zh: "新增指标" }, access: "admin", body: IndicatorDefinition, responses: { ...write, "201": "Created" } },
   { method: "put", path: "/v1/indicators/{code}", id: "replaceIndicator", tag: "register", summary: { en: "Replace an indicator (If-Match)", zh: "修改指标（需 If-Match）" }, access: "admin", body: IndicatorDefinition, ifMatch: true, responses: { ...write, "412": "Changed since read", "428": "If-Match missing" } },
+  { method: "post", path: "/v1/indicators/{code}/archive", id: "archiveIndicator", tag: "register", summary: { en: "Archive an indicator (If-Match): kept, closed to new submissions", zh: "归档指标（需 If-Match）：保留数据，不再接收填报" }, access: "admin", ifMatch: true, responses: { ...write, "412": "Changed since read", "428": "If-Match missing" } },
+  { method: "post", path: "/v1/indicators/{code}/unarchive", id: "unarchiveIndicator", tag: "register", summary: { en: "Bring an archived indicator back (If-Match)", zh: "恢复已归档指标（需 If-Match）" }, access: "admin", ifMatch: true, responses: { ...write, "412": "Changed since read", "428": "If-Match missing" } },
   { method: "get", path: "/v1/clusters", id: "listClusters", tag: "register", summary: { en: "Cluster zones (filter, sort, cursor pages)", zh: "集聚区列表（筛选、排序、游标分页）" }, access: "signed-in", query: ClusterListQuery, responses: read },
   { method: "get", path: "/v1/clusters/{id}", id: "getCluster", tag: "register", summary: { en: "One cluster zone, with ETag", zh: "读取集聚区（含 ETag）" }, access: "signed-in", responses: { ...read, "404": "Unknown" } },
   { method: "get", path: "/v1/clusters/{id}/history", id: "clusterHistory", tag: "register", summary: { en: "Audit trail of a cluster", zh: "集聚区修改记录" }, access: "admin", responses: read },
@@ -79,9 +85,16 @@ export const operations: ReadonlyArray<Operation> = [
   { method: "post", path: "/v1/assessments/runs", id: "runAssessment", tag: "assessments", summary: { en: "Run a scheme for a period", zh: "运行一期综合考核" }, access: "admin", body: RunRequest, responses: { ...write, "201": "Stored" } },
   { method: "post", path: "/v1/assessments/runs/{id}/publish", id: "publishAssessment", tag: "assessments", summary: { en: "Publish a run", zh: "发布考核结果" }, access: "admin", responses: { "204": "Published", "404": "Unknown" } },
   { method: "get", path: "/v1/assessments/results", id: "assessmentResult", tag: "assessments", summary: { en: "The latest result with explanations", zh: "最新考核结果（含解释）" }, access: "signed-in; published results public when configured", query: ResultQuery, responses: { ...read, "404": "No run" } },
+  { method: "get", path: "/v1/assessments/report", id: "assessmentReport", tag: "assessments", summary: { en: "The latest run's report, as `jiju assess --json` prints it", zh: "最新考核报告（与 jiju assess --json 相同）" }, access: "signed-in; published results public when configured", query: ReportQuery, responses: { ...read, "404": "No run" } },
   { method: "get", path: "/v1/assessments/rankings", id: "rankings", tag: "assessments", summary: { en: "Rankings by group (cached)", zh: "分组排名（缓存）" }, access: "signed-in; published results public when configured", query: ResultQuery, responses: { ...read, "404": "No run" } },
   { method: "get", path: "/v1/assessments/clusters/{id}", id: "clusterAssessment", tag: "assessments", summary: { en: "One zone's result and explanation", zh: "单个集聚区的考核结果与解释" }, access: "signed-in", query: ResultQuery, responses: { ...read, "404": "No run" } },
   { method: "get", path: "/v1/assessments/clusters/{id}/history", id: "clusterAssessmentHistory", tag: "assessments", summary: { en: "A zone's ranks over the periods", zh: "集聚区历年排名" }, access: "signed-in", query: HistoryQuery, responses: read },
+  { method: "get", path: "/v1/assessments/certification", id: "certification", tag: "assessments", summary: { en: "Certify service agglomerations (as jiju certify --json)", zh: "服务业集聚区认定（同 jiju certify --json）" }, access: "signed-in; a submitter only its own cluster", query: CertificationQuery, responses: judgement },
+  { method: "get", path: "/v1/assessments/stage", id: "stage", tag: "assessments", summary: { en: "Development stage and reach (as jiju stage --json)", zh: "发展阶段判定（同 jiju stage --json）" }, access: "signed-in; a submitter only its own cluster", query: ZonePeriodQuery, responses: judgement },
+  { method: "get", path: "/v1/assessments/diagnosis", id: "diagnosis", tag: "assessments", summary: { en: "Problems and measures (as jiju diagnose --json)", zh: "问题诊断与对策（同 jiju diagnose --json）" }, access: "signed-in; a submitter only its own cluster", query: ZonePeriodQuery, responses: judgement },
+  { method: "get", path: "/v1/assessments/incentive", id: "incentive", tag: "assessments", summary: { en: "Fiscal incentive, tax above the base returned (as jiju incentive --json)", zh: "财政激励测算（同 jiju incentive --json）" }, access: "signed-in; a submitter only its own cluster", query: IncentiveQuery, responses: judgement },
+  { method: "get", path: "/v1/assessments/targets", id: "targets", tag: "assessments", summary: { en: "Track a built-in target set (as jiju targets --json)", zh: "发展目标跟踪（同 jiju targets --json）" }, access: "admin, viewer", query: TargetsQuery, responses: judgement },
+  { method: "post", path: "/v1/assessments/targets", id: "customTargets", tag: "assessments", summary: { en: "Track a target set of one's own (as jiju targets --set FILE --json)", zh: "跟踪自定义目标集（同 jiju targets --set 文件 --json）" }, access: "admin, viewer", body: TargetsRequest, responses: judgement },
   { method: "get", path: "/v1/openapi.json", id: "openapi", tag: "service", summary: { en: "This description (OpenAPI 3.1)", zh: "本接口说明（OpenAPI 3.1）" }, access: "public", responses: { "200": "OK" } },
   { method: "get", path: "/v1/docs", id: "docs", tag: "service", summary: { en: "Reference page", zh: "接口参考页面" }, access: "public", responses: { "200": "OK" } },
 ]

@@ -2,6 +2,7 @@ import { makeTokens, roles } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
+import { clientIp } from "../http/clientIp.js"
 import type { AppEnv } from "../http/env.js"
 import { ApiProblem, problems } from "../http/problem.js"
 import { jsonBody } from "../http/validate.js"
@@ -46,6 +47,15 @@ export const authRoutes = (s: Services) =>
     .post("/auth/login", jsonBody(Login, "login", { anonymous: true }), async (c) => {
       const { name, password } = c.req.valid("json")
       const out = await s.users.login(name, password)
+      // Sign-ins are audited like writes, failures included (who tried which account, from where).
+      await s.audit.record(s.db, {
+        actor: `ip:${clientIp(c.env)}`,
+        entity: "session",
+        entityId: name,
+        action: out.ok ? "login" : out.reason === "locked" ? "login_locked" : "login_failed",
+        before: null,
+        after: out.ok ? { user: out.user.id } : null,
+      })
       if (!out.ok && out.reason === "locked") {
         const seconds = Math.max(1, Math.ceil((out.until.getTime() - Date.now()) / 1000))
         throw new ApiProblem(
@@ -73,6 +83,8 @@ export const authRoutes = (s: Services) =>
     .post("/auth/logout", async (c) => {
       const secret = getCookie(c, SESSION_COOKIE)
       if (secret) await s.users.logout(secret)
+      const who = c.get("principal")
+      if (who) await s.audit.record(s.db, { actor: actorOf(who), entity: "session", entityId: who.name, action: "logout", before: null, after: null })
       deleteCookie(c, SESSION_COOKIE, { path: "/" })
       return c.body(null, 204)
     })

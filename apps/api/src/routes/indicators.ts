@@ -3,6 +3,7 @@ import { indicatorRepo } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
 import type { AppEnv } from "../http/env.js"
+import { ArchivedAtField, ArchivedQuery, archiveRoutes, shownEntry, withArchiveStates } from "../http/archive.js"
 import { checkIfMatch, etagOf } from "../http/etag.js"
 import { PageQuery, paginate } from "../http/list.js"
 import { problems } from "../http/problem.js"
@@ -10,28 +11,32 @@ import { jsonBody, queryParams } from "../http/validate.js"
 import { actorOf, requireRole } from "../security/principal.js"
 import type { Services } from "../services.js"
 
-/** Query of GET /v1/indicators. */
-export const IndicatorListQuery = Schema.Struct({ ...PageQuery, subsystem: Schema.optional(Subsystem) })
+/** A indicator as PUT and POST take it: the domain value (plus the `archivedAt` a client read, ignored). */
+const IndicatorDefinitionBody = Schema.Struct({ ...IndicatorDefinition.fields, ...ArchivedAtField })
 
-/** The indicator catalogue: list, read, add, replace (If-Match). */
+/** Query of GET /v1/indicators. */
+export const IndicatorListQuery = Schema.Struct({ ...PageQuery, ...ArchivedQuery, subsystem: Schema.optional(Subsystem) })
+
+/** The indicator catalogue: list, read, add, replace and archive (If-Match). */
 export const indicatorRoutes = (s: Services) =>
   new Hono<AppEnv>()
     .get("/", queryParams(IndicatorListQuery), async (c) => {
       requireRole(c)
       const q = c.req.valid("query")
-      const all = (await s.indicators.list()).filter((i) => !q.subsystem || i.subsystem === q.subsystem)
+      const listed = (await s.indicators.list()).filter((i) => !q.subsystem || i.subsystem === q.subsystem)
+      const all = await withArchiveStates(s.db, "indicators", listed, (i) => i.code, q.archived)
       return c.json(paginate(all, q, { id: (i) => i.code, text: (i) => [i.code, i.zh, i.en], fields: ["code", "subsystem", "zh", "en"] }))
     })
     .get("/:code", async (c) => {
       requireRole(c)
-      const ind = await s.indicators.get(c.req.param("code"))
+      const ind = await shownEntry(s.db, "indicators", c.req.param("code"), s.indicators.get)
       if (!ind) throw problems.notFound("indicator", c.req.param("code"))
       c.header("ETag", etagOf(ind))
       return c.json(ind)
     })
-    .post("/", jsonBody(IndicatorDefinition, "indicator"), async (c) => {
+    .post("/", jsonBody(IndicatorDefinitionBody, "indicator"), async (c) => {
       const who = requireRole(c, "admin")
-      const def = c.req.valid("json")
+      const { archivedAt: _ignored, ...def } = c.req.valid("json")
       await s.db.transaction(async (tx) => {
         const repo = indicatorRepo(tx)
         if (await repo.get(def.code))
@@ -40,26 +45,30 @@ export const indicatorRoutes = (s: Services) =>
         await s.audit.record(tx, { actor: actorOf(who), entity: "indicator", entityId: def.code, action: "create", before: null, after: def })
       })
       s.catalogue.invalidate()
-      c.header("ETag", etagOf(def))
+      const shown = { ...def, archivedAt: null }
+      c.header("ETag", etagOf(shown))
       c.header("Location", `/v1/indicators/${def.code}`)
-      return c.json(def, 201)
+      return c.json(shown, 201)
     })
-    .put("/:code", jsonBody(IndicatorDefinition, "indicator"), async (c) => {
+    .put("/:code", jsonBody(IndicatorDefinitionBody, "indicator"), async (c) => {
       const who = requireRole(c, "admin")
       const code = c.req.param("code")
-      const def = c.req.valid("json")
+      const { archivedAt: _ignored, ...def } = c.req.valid("json")
       if (def.code !== code)
         throw problems.invalid("id_mismatch", `the body's code ${def.code} is not ${code}`, `请求体中的代码 ${def.code} 与路径 ${code} 不一致`, "code")
-      await s.db.transaction(async (tx) => {
+      const shown = await s.db.transaction(async (tx) => {
         await tx.query("select code from indicators where code = $1 for update", [code])
         const repo = indicatorRepo(tx)
-        const before = await repo.get(code)
+        const before = await shownEntry(tx, "indicators", code, repo.get)
         if (!before) throw problems.notFound("indicator", code)
         checkIfMatch(c, etagOf(before))
         await repo.upsert([def])
-        await s.audit.record(tx, { actor: actorOf(who), entity: "indicator", entityId: code, action: "update", before, after: def })
+        const { archivedAt, ...plain } = before
+        await s.audit.record(tx, { actor: actorOf(who), entity: "indicator", entityId: code, action: "update", before: plain, after: def })
+        return { ...def, archivedAt }
       })
       s.catalogue.invalidate()
-      c.header("ETag", etagOf(def))
-      return c.json(def)
+      c.header("ETag", etagOf(shown))
+      return c.json(shown)
     })
+    .route("/", archiveRoutes(s, { table: "indicators", entity: "indicator", get: (db, code) => indicatorRepo(db).get(code), onChange: () => s.catalogue.invalidate() }))

@@ -56,6 +56,8 @@ const checkSubmission = async (s: Services, sub: Submission, now: Date) => {
     const v = sub.values[code]!
     if (!Schema.is(IndicatorCode)(code) || !def)
       errors.push({ field: `values.${code}`, en: `unknown indicator "${code}"`, zh: `未知指标“${code}”` })
+    else if (def.archivedAt !== null)
+      errors.push({ field: `values.${code}`, en: `indicator "${code}" is archived and takes no new values`, zh: `指标“${def.zh}”已归档，不再接收新数据` })
     else if (!def.allowNegative && v < 0)
       errors.push({ field: `values.${code}`, en: `${code} cannot be negative (got ${v})`, zh: `${def.zh}不能为负数（收到 ${v}）` })
   }

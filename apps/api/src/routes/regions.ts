@@ -3,6 +3,7 @@ import { regionRepo } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
 import type { AppEnv } from "../http/env.js"
+import { ArchivedAtField, ArchivedQuery, archiveRoutes, shownEntry, withArchiveStates } from "../http/archive.js"
 import { checkIfMatch, etagOf } from "../http/etag.js"
 import { PageQuery, paginate } from "../http/list.js"
 import { problems } from "../http/problem.js"
@@ -10,35 +11,40 @@ import { jsonBody, queryParams } from "../http/validate.js"
 import { actorOf, requireRole } from "../security/principal.js"
 import type { Services } from "../services.js"
 
+/** A region as PUT and POST take it: the domain value (plus the `archivedAt` a client read, ignored). */
+const RegionBody = Schema.Struct({ ...Region.fields, ...ArchivedAtField })
+
 /** Query of GET /v1/regions. */
 export const RegionListQuery = Schema.Struct({
   ...PageQuery,
+  ...ArchivedQuery,
   level: Schema.optional(RegionLevel),
   parent: Schema.optional(Schema.String),
 })
 
-/** Regions of the GB/T 2260 hierarchy: list, read, create, replace (If-Match). */
+/** Regions of the GB/T 2260 hierarchy: list, read, create, replace and archive (If-Match). */
 export const regionRoutes = (s: Services) =>
   new Hono<AppEnv>()
     .get("/", queryParams(RegionListQuery), async (c) => {
       requireRole(c)
       const q = c.req.valid("query")
-      const all = await s.regions.list({
+      const listed = await s.regions.list({
         ...(q.level ? { level: q.level } : {}),
         ...(q.parent ? { parent: q.parent } : {}),
       })
+      const all = await withArchiveStates(s.db, "regions", listed, (r) => r.code, q.archived)
       return c.json(paginate(all, q, { id: (r) => r.code, text: (r) => [r.code, r.name, r.nameEn], fields: ["code", "name", "level"] }))
     })
     .get("/:code", async (c) => {
       requireRole(c)
-      const region = await s.regions.get(c.req.param("code"))
+      const region = await shownEntry(s.db, "regions", c.req.param("code"), s.regions.get)
       if (!region) throw problems.notFound("region", c.req.param("code"))
       c.header("ETag", etagOf(region))
       return c.json(region)
     })
-    .post("/", jsonBody(Region, "region"), async (c) => {
+    .post("/", jsonBody(RegionBody, "region"), async (c) => {
       const who = requireRole(c, "admin")
-      const region = c.req.valid("json")
+      const { archivedAt: _ignored, ...region } = c.req.valid("json")
       const created = await s.db.transaction(async (tx) => {
         const repo = regionRepo(tx)
         if (await repo.get(region.code))
@@ -47,30 +53,32 @@ export const regionRoutes = (s: Services) =>
           throw problems.invalid("unknown_region", `unknown parent region ${region.parent}`, `未知的上级区划 ${region.parent}`, "parent")
         await repo.upsert([region])
         await s.audit.record(tx, { actor: actorOf(who), entity: "region", entityId: region.code, action: "create", before: null, after: region })
-        return region
+        return { ...region, archivedAt: null }
       })
       c.header("ETag", etagOf(created))
       c.header("Location", `/v1/regions/${created.code}`)
       return c.json(created, 201)
     })
-    .put("/:code", jsonBody(Region, "region"), async (c) => {
+    .put("/:code", jsonBody(RegionBody, "region"), async (c) => {
       const who = requireRole(c, "admin")
       const code = c.req.param("code")
-      const region = c.req.valid("json")
+      const { archivedAt: _ignored, ...region } = c.req.valid("json")
       if (region.code !== code)
         throw problems.invalid("id_mismatch", `the body's code ${region.code} is not ${code}`, `请求体中的代码 ${region.code} 与路径 ${code} 不一致`, "code")
       const saved = await s.db.transaction(async (tx) => {
         // Lock the row so that two concurrent replacements cannot both pass the If-Match check.
         await tx.query("select code from regions where code = $1 for update", [code])
         const repo = regionRepo(tx)
-        const before = await repo.get(code)
+        const before = await shownEntry(tx, "regions", code, repo.get)
         if (!before) throw problems.notFound("region", code)
         checkIfMatch(c, etagOf(before))
         await repo.upsert([region])
-        await s.audit.record(tx, { actor: actorOf(who), entity: "region", entityId: code, action: "update", before, after: region })
-        return region
+        const { archivedAt, ...plain } = before
+        await s.audit.record(tx, { actor: actorOf(who), entity: "region", entityId: code, action: "update", before: plain, after: region })
+        return { ...region, archivedAt }
       })
       c.header("ETag", etagOf(saved))
       return c.json(saved)
     })
+    .route("/", archiveRoutes(s, { table: "regions", entity: "region", get: (db, code) => regionRepo(db).get(code) }))
 

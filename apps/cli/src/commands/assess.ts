@@ -1,68 +1,14 @@
-import {
-  type AssessmentResult,
-  builtInSchemes,
-  type ClusterAssessment,
-  clusterKindNames,
-  type ClusterKind,
-  previousPeriod,
-  rankingGroupNames,
-  type RankStability,
-  rankStability,
-  runAssessment,
-} from "@jiju/domain"
-import { assessmentRepo, schemeChecksum } from "@jiju/store"
+import { assessPeriod, assessmentReport, builtInSchemes, clusterKindNames, type ClusterKind, periodsBack, previousPeriod, rankingGroupNames } from "@jiju/domain"
+import { assessmentRepo, recordAssessmentRun, schemeChecksum } from "@jiju/store"
 import { numberFlag, parseFlags } from "../args.js"
-import { fmt, isSchemeFile, periodFlag, periodsBack, resolveScheme, unknownPeriod, withAssessmentData } from "../assessmentData.js"
+import { fmt, isSchemeFile, periodFlag, resolveScheme, withAssessmentData } from "../assessmentData.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
-/** One zone in `jiju assess --json` (the stable contract). */
-export interface AssessedZoneJson {
-  readonly id: string
-  readonly name: string
-  readonly group: string
-  readonly status: ClusterAssessment["status"]
-  readonly score: number | null
-  readonly rank: number | null
-  readonly rank_change: number | null
-  readonly stars: number | null
-  readonly star_change: string | null
-  readonly reward: boolean
-  readonly veto: { readonly reason: { readonly zh: string; readonly en: string }; readonly rules: ReadonlyArray<string> } | null
-  readonly missing: ReadonlyArray<string>
-  readonly contributions: ReadonlyArray<{ readonly indicator: string; readonly value: number | null; readonly normalised: number | null; readonly weight: number; readonly points: number | null }>
-  readonly explanation: { readonly zh: string; readonly en: string }
-  readonly stability?: { readonly median: number; readonly p5: number; readonly p95: number; readonly min: number; readonly max: number; readonly reward_share: number }
-}
-
-/** A zone's outcome in the CLI's JSON shape. */
-export const zoneJson = (c: ClusterAssessment, stability?: RankStability): AssessedZoneJson => {
-  const s = stability?.zones.find((z) => z.clusterId === c.clusterId)
-  return {
-    id: c.clusterId,
-    name: c.name,
-    group: c.group,
-    status: c.status,
-    score: c.score,
-    rank: c.rank,
-    rank_change: c.rankChange,
-    stars: c.stars?.stars ?? null,
-    star_change: c.stars?.movement ?? null,
-    reward: c.reward,
-    veto:
-      c.veto.length === 0
-        ? null
-        : {
-            reason: { zh: c.veto.map((h) => `${h.reason.zh}（${h.evidence.zh}）`).join("；"), en: c.veto.map((h) => `${h.reason.en} (${h.evidence.en})`).join("; ") },
-            rules: c.veto.map((h) => h.ruleId),
-          },
-    missing: c.missing,
-    contributions: c.contributions.map((x) => ({ indicator: x.code, value: x.value, normalised: x.normalised, weight: x.weight, points: x.points })),
-    explanation: { zh: c.explanation.zh, en: c.explanation.en },
-    ...(s ? { stability: { median: s.median, p5: s.p5, p95: s.p95, min: s.min, max: s.max, reward_share: s.rewardShare } } : {}),
-  }
-}
+/** One zone in `jiju assess --json` (the stable contract); built in the domain, shared with the API. */
+export type { AssessedZoneJson } from "@jiju/domain"
+export { zoneJson } from "@jiju/domain"
 
 const change = (n: number | null, ranked: boolean) => (!ranked ? "" : n === null ? "新 new" : n > 0 ? `↑${n}` : n < 0 ? `↓${-n}` : "=")
 
@@ -110,59 +56,27 @@ export const assessCommand: Command = {
     return withAssessmentData(io, values, periodsBack(period, 2), async (data, store) => {
       const { scheme, from } = early ?? (await resolveScheme(io, values.scheme, store))
       const checksum = schemeChecksum(scheme)
-      const clusters = data.input.clusters.filter((c) => kind === undefined || c.kind === kind)
-      const input = { ...data.input, clusters }
-      const hasPeriod = (p: string) => clusters.some((c) => scheme.dimensions.some((d) => d.indicators.some((i) => data.input.value(c.id, i.code, p) !== undefined)))
-      if (!data.periods.includes(period) || !hasPeriod(period)) throw unknownPeriod(period, data.periods)
-
-      // The previous result: the stored run of the same scheme version, else computed from the observations.
-      const prev = previousPeriod(period)
       const runs = store && data.source === "store" ? assessmentRepo(store.db).runs : undefined
-      const storedPrev = runs ? await runs.latest(scheme.id, prev) : undefined
-      let previous: AssessmentResult | undefined
-      let previousSource: "stored" | "computed" | null = null
-      if (storedPrev && (storedPrev.schemeChecksum === null || storedPrev.schemeChecksum === checksum) && kind === undefined) {
-        previous = storedPrev.result
-        previousSource = "stored"
-      } else if (hasPeriod(prev)) {
-        previous = runAssessment(scheme, input, prev)
-        previousSource = "computed"
-      }
-
-      const result = runAssessment(scheme, input, period, previous)
-      const stability = draws !== undefined ? rankStability(scheme, result, { draws, seed }) : undefined
+      const storedPrev = runs ? await runs.latest(scheme.id, previousPeriod(period)) : undefined
+      const assessed = assessPeriod(scheme, data, period, { kind, checksum, storedPrevious: storedPrev, stability: draws !== undefined ? { draws, seed } : undefined })
+      const { result, previousSource, stability } = assessed
+      const previous = previousSource === null ? undefined : { period: result.previousPeriod }
 
       // Store what came from the store (file data would mix with the register's results). A --kind subset is a
       // partial ranking: it is shown, never stored over the full one.
       let run: { id: string; published: boolean; createdAt: string } | null = null
       if (store && runs && kind === undefined) {
         const actor = `cli:${io.env.USER ?? "unknown"}`
-        const saved = await store.db.transaction(async (tx) => {
-          if (from === "file") await assessmentRepo(tx).schemes.save(scheme, actor, tx)
-          const r = await runs.save({ result, published: values.publish === true, createdBy: actor, schemeChecksum: checksum, stability: stability ?? null }, tx)
-          await store.audit.record(tx, { actor, entity: "assessment", entityId: r.id, action: "run", before: null, after: { scheme: scheme.id, period, published: r.published } })
-          return r
-        })
+        const saved = await recordAssessmentRun(
+          store,
+          { result, published: values.publish === true, schemeChecksum: checksum, stability, provenance: { previousSource, source: data.source, demo: data.hasDemo, schemeFrom: from } },
+          { actor, ...(from === "file" ? { schemeFromFile: scheme } : {}) },
+        )
         run = { id: saved.id, published: saved.published, createdAt: saved.createdAt }
       }
 
       if (values.json === true) {
-        printJson(io, {
-          scheme: { id: scheme.id, name: scheme.name, from, checksum },
-          period,
-          previous_period: previous?.period ?? null,
-          previous_source: previousSource,
-          source: data.source,
-          demo: data.hasDemo,
-          stored: run !== null,
-          run,
-          weighting: result.weighting,
-          weights: result.weights,
-          warnings: result.warnings,
-          groups: result.groups.map((g) => ({ group: g.group, name: g.name, size: g.size, reward_band: g.rewardBand, ranking: g.ranking })),
-          clusters: result.clusters.map((c) => zoneJson(c, stability)),
-          ...(stability ? { stability: { draws: stability.draws, seed: stability.seed, method: stability.method, parameter: stability.parameter } } : {}),
-        })
+        printJson(io, assessmentReport({ scheme, schemeFrom: from, checksum, ...assessed, source: data.source, demo: data.hasDemo, run }))
         return 0
       }
 

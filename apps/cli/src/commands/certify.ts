@@ -1,11 +1,8 @@
-import { certify, cityServiceCertification, countyServiceCertification, serviceFormNames, type ServiceForm } from "@jiju/domain"
-import { parseFlags } from "../args.js"
-import { withZonesOfPeriod, zoneFlagOptions } from "../assessmentData.js"
-import { CliError } from "../CliError.js"
+import { type CertificationTableName, certificationDocument, certificationPeriodRange, serviceFormNames, type ServiceForm } from "@jiju/domain"
+import { checkOptions, parseFlags } from "../args.js"
+import { periodFlag, withAssessmentData, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-
-const TABLES = { county: countyServiceCertification, city: cityServiceCertification } as const
 
 /** `jiju certify`: check service agglomerations against the certification conditions (认定条件). */
 export const certifyCommand: Command = {
@@ -22,21 +19,15 @@ export const certifyCommand: Command = {
   ].join("\n"),
   run: async (argv, io) => {
     const { values } = parseFlags(argv, { ...zoneFlagOptions, table: { type: "string" } })
-    if (values.table !== undefined && !(values.table in TABLES)) throw new CliError("usage", `--table must be county or city; got "${values.table}"`, 2)
-    return withZonesOfPeriod(io, values, (c) => c.form !== null && c.form !== undefined, async (data, zones, period) => {
-      const results = zones.map((c) => {
-        const t = TABLES[(values.table as keyof typeof TABLES | undefined) ?? (c.level === "city" ? "city" : "county")]
-        const r = certify(t, {
-          form: c.form ?? null,
-          value: (indicator) => data.input.value(c.id, indicator, period),
-          fact: (id) => data.input.fact(c.id, id, period),
-        })
-        return { id: c.id, name: c.name, table: t.id, ...r }
-      })
+    const options = { period: periodFlag(values.period), cluster: values.cluster, table: values.table as CertificationTableName | undefined }
+    const range = checkOptions(() => certificationPeriodRange(options))
+    return withAssessmentData(io, values, range, async (data) => {
+      const doc = certificationDocument(data, options)
       if (values.json === true) {
-        printJson(io, { period, source: data.source, demo: data.hasDemo, results })
+        printJson(io, doc)
         return 0
       }
+      const { results } = doc
       const verdict = { certified: "符合 certified", not_certified: "不符合 not certified", incomplete: "无法判定 incomplete" } as const
       io.stdout.write(
         table(

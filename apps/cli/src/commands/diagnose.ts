@@ -1,6 +1,6 @@
-import { diagnose } from "@jiju/domain"
-import { parseFlags } from "../args.js"
-import { fmt, withZonesOfPeriod, zoneFlagOptions } from "../assessmentData.js"
+import { diagnosisDocument, diagnosisPeriodRange } from "@jiju/domain"
+import { checkOptions, parseFlags } from "../args.js"
+import { fmt, periodFlag, withAssessmentData, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -16,16 +16,17 @@ export const diagnoseCommand: Command = {
   ].join("\n"),
   run: async (argv, io) => {
     const { values } = parseFlags(argv, zoneFlagOptions)
-    return withZonesOfPeriod(io, values, () => true, async (data, zones, period) => {
-      const wanted = new Set(zones.map((c) => c.id))
-      // Every zone takes part, so group medians are the whole group's.
-      const results = diagnose(data.input, period).filter((d) => wanted.has(d.clusterId))
+    const options = { period: periodFlag(values.period), cluster: values.cluster }
+    const range = checkOptions(() => diagnosisPeriodRange(options))
+    return withAssessmentData(io, values, range, async (data) => {
+      const doc = diagnosisDocument(data, options)
       if (values.json === true) {
-        printJson(io, { period, source: data.source, demo: data.hasDemo, ...(values.cluster !== undefined ? { cluster: values.cluster } : {}), results })
+        printJson(io, doc)
         return 0
       }
+      const { period, results } = doc
       for (const d of results) {
-        const zone = zones.find((c) => c.id === d.clusterId)!
+        const zone = data.input.clusters.find((c) => c.id === d.clusterId)!
         io.stdout.write(`${zone.id} ${zone.name} — ${period}${data.hasDemo ? "（演示数据 demo data）" : ""}\n`)
         if (d.problems.length === 0) {
           io.stdout.write("  未发现触发的问题 no problem triggered\n\n")

@@ -1,6 +1,6 @@
-import { classifyStage } from "@jiju/domain"
-import { parseFlags } from "../args.js"
-import { withZonesOfPeriod, zoneFlagOptions } from "../assessmentData.js"
+import { stageDocument, stagePeriodRange } from "@jiju/domain"
+import { checkOptions, parseFlags } from "../args.js"
+import { periodFlag, withAssessmentData, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -17,12 +17,15 @@ export const stageCommand: Command = {
   ].join("\n"),
   run: async (argv, io) => {
     const { values } = parseFlags(argv, zoneFlagOptions)
-    return withZonesOfPeriod(io, values, () => true, async (data, zones, period) => {
-      const results = zones.map((c) => ({ id: c.id, name: c.name, ...classifyStage((indicator) => data.input.value(c.id, indicator, period)) }))
+    const options = { period: periodFlag(values.period), cluster: values.cluster }
+    const range = checkOptions(() => stagePeriodRange(options))
+    return withAssessmentData(io, values, range, async (data) => {
+      const doc = stageDocument(data, options)
       if (values.json === true) {
-        printJson(io, { period, source: data.source, demo: data.hasDemo, results })
+        printJson(io, doc)
         return 0
       }
+      const { results } = doc
       const why = (d: (typeof results)[number]["stageDecidedBy"]) => (d === null ? "" : d.met === null ? `${d.indicator} 缺 missing` : `${d.indicator} ${d.value} < ${d.min}`)
       io.stdout.write(
         table(

@@ -49,3 +49,13 @@ export const previousPeriod = (p: string): string => {
     }
   }
 }
+
+/**
+ * The inclusive range from `n` periods before `p` to `p` (what a comparison over `n` earlier periods loads).
+ * @example periodsBack("2025", 2) // { from: "2023", to: "2025" }
+ */
+export const periodsBack = (p: string, n: number): { readonly from: string; readonly to: string } => {
+  let from = p
+  for (let i = 0; i < n; i++) from = previousPeriod(from)
+  return { from, to: p }
+}

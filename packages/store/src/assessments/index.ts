@@ -5,6 +5,8 @@ import { type SchemeRepo, schemeRepo } from "./schemes.js"
 export * from "./runs.js"
 export * from "./schemes.js"
 export * from "./values.js"
+export * from "./data.js"
+export * from "./record.js"
 
 /** Stored schemes and assessment runs. */
 export interface AssessmentRepo {

@@ -1,4 +1,4 @@
-import type { AssessmentResult, RankStability } from "@jiju/domain/assessment"
+import type { AssessmentResult, PreviousSource, RankStability } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { newId } from "../auth/password.js"
 import type { Db, Row } from "../db/Db.js"
@@ -16,6 +16,16 @@ export interface StoredRun {
   readonly schemeChecksum: string | null
   readonly result: AssessmentResult
   readonly stability: RankStability | null
+  /** Where the run's inputs came from (null for runs stored before it was recorded). */
+  readonly provenance: RunProvenance | null
+}
+
+/** Where a run's inputs came from, for its report. */
+export interface RunProvenance {
+  readonly previousSource: PreviousSource | null
+  readonly source: "store" | "file"
+  readonly demo: boolean
+  readonly schemeFrom: "built_in" | "file" | "stored"
 }
 
 /** What a run stores. */
@@ -25,6 +35,7 @@ export interface NewRun {
   readonly createdBy?: string
   readonly schemeChecksum?: string
   readonly stability?: RankStability | null
+  readonly provenance?: RunProvenance | null
 }
 
 /** One period of a zone's history under a scheme (the latest run of each period). */
@@ -52,6 +63,7 @@ const toRun = (r: Row): StoredRun => ({
   schemeChecksum: r.scheme_checksum == null ? null : String(r.scheme_checksum),
   result: r.result as AssessmentResult,
   stability: (r.stability ?? null) as RankStability | null,
+  provenance: (r.provenance ?? null) as RunProvenance | null,
 })
 
 const num = (v: unknown): number | null => (v == null ? null : Number(v))
@@ -87,9 +99,19 @@ export const runRepo = (db: Db): RunRepo => {
       const t = tx ?? db
       // One statement: the per-zone rows are written by the table's trigger (migration 0200) from the result.
       await t.query(
-        `insert into assessment_runs (id, scheme, period, published, result, created_by, scheme_checksum, stability)
-         values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb)`,
-        [id, r.schemeId, r.period, run.published ?? false, JSON.stringify(r), run.createdBy ?? "", run.schemeChecksum ?? null, run.stability ? JSON.stringify(run.stability) : null],
+        `insert into assessment_runs (id, scheme, period, published, result, created_by, scheme_checksum, stability, provenance)
+         values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb)`,
+        [
+          id,
+          r.schemeId,
+          r.period,
+          run.published ?? false,
+          JSON.stringify(r),
+          run.createdBy ?? "",
+          run.schemeChecksum ?? null,
+          run.stability ? JSON.stringify(run.stability) : null,
+          run.provenance ? JSON.stringify(run.provenance) : null,
+        ],
       )
       const [row] = await (tx ?? db).query("select * from assessment_runs where id = $1", [id])
       return toRun(row!)

@@ -79,3 +79,14 @@ export const schemeRepo = (db: Db): SchemeRepo => ({
   },
   list: async () => (await db.query("select * from assessment_schemes order by id")).map(toScheme),
 })
+
+/**
+ * A scheme by id: a built-in one, else one stored earlier; undefined when neither.
+ * @example const found = await findScheme(store.db, "henan-2017") // { scheme, from: "built_in" }
+ */
+export const findScheme = async (db: Db, id: string): Promise<{ scheme: AssessmentScheme; from: "built_in" | "stored" } | undefined> => {
+  const builtIn = builtInSchemes[id]
+  if (builtIn) return { scheme: builtIn, from: "built_in" }
+  const stored = await schemeRepo(db).get(id)
+  return stored ? { scheme: stored.definition, from: "stored" } : undefined
+}

@@ -82,7 +82,10 @@ export const buildApi = (deps: AppDeps) => {
   })
   if (config.webOrigin)
     app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))
-  app.use("/v1/*", (c, next) => (/\/(import|analyses)(\/|$)/.test(c.req.path) ? large(c, next) : small(c, next)))
+  // GET and HEAD carry no body: skip the limit, whose check would build a full Request object for every read.
+  app.use("/v1/*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : /\/(import|analyses)(\/|$)/.test(c.req.path) ? large(c, next) : small(c, next),
+  )
 
   // Who is calling: a bearer token (wrong → 401) or a session cookie (stale → anonymous).
   app.use("/v1/*", async (c, next) => {

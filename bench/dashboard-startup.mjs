@@ -1,84 +1,137 @@
 #!/usr/bin/env node
-// Startup of the terminal dashboard on the demo data: time from launching `node apps/cli/dist/main.js` in a
-// real terminal (tmux, 80×24) to its first frame and to the first frame that shows the ranking, and the in-process time to open the
-// store and build the first snapshot (register, latest two periods, ranking).
+// Startup of the terminal dashboard on the demo data, in a real terminal (tmux, 80×24), from launching
+// `node apps/cli/dist/main.js` to
+//   - the first frame: the title "jiju 集聚" with the tabs, "loading", the status and keys lines;
+//   - the first answer to a key: `l` is pressed as soon as the first frame shows, and the frame switching to
+//     English ("[Overview]") shows that the dashboard reads keys;
+//   - the first ranking frame: the ranking's status ("排名：" / "ranking:") and a row ranked 1.
+// Then, in process, the time to open the store and build the first snapshot (register, latest two periods,
+// ranking), as the dashboard does after its first frame.
 //
-//   node bench/dashboard-startup.mjs [--runs N] [--data DIR]
+//   node bench/dashboard-startup.mjs [--runs N] [--data DIR] [--main PATH …]
 //
 // Without --data a temp JIJU_DATA_DIR is made and the demo data loaded into it (not timed). Needs the build
-// (pnpm build) and tmux.
+// (pnpm build) and tmux. Several --main (other builds of apps/cli) run in turn, run by run, so that they share
+// the machine's conditions. The terminal's output is read from a pipe (tmux pipe-pane) rather than by polling
+// capture-pane, which would spawn a process every few milliseconds and take a core from the dashboard.
 import { execFileSync, spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs"
+import { loadavg, tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
+import { StringDecoder } from "node:string_decoder"
 import { parseArgs } from "node:util"
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
-const main = join(root, "apps/cli/dist/main.js")
-const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, data: { type: "string" } } })
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, data: { type: "string" }, main: { type: "string", multiple: true } },
+})
 const runs = Math.max(1, Number(values.runs))
-if (!existsSync(main)) {
-  console.error(`dashboard-startup: ${main} is missing; run pnpm build first`)
-  process.exit(1)
-}
+const mains = (values.main ?? [join(root, "apps/cli/dist/main.js")]).map((m) => resolve(m))
+for (const main of mains)
+  if (!existsSync(main)) {
+    console.error(`dashboard-startup: ${main} is missing; run pnpm build first`)
+    process.exit(1)
+  }
 if (spawnSync("tmux", ["-V"]).status !== 0) {
   console.error("dashboard-startup: tmux is not installed (apt-get install -y tmux)")
   process.exit(1)
 }
 
-const temp = values.data === undefined ? mkdtempSync(join(tmpdir(), "jiju-dash-bench-")) : null
+const temp = mkdtempSync(join(tmpdir(), "jiju-dash-bench-"))
 const dataDir = values.data ?? join(temp, "data")
 const env = { ...process.env, JIJU_DATA_DIR: dataDir, DATABASE_URL: "" }
-if (temp) execFileSync(process.execPath, [main, "demo"], { env, stdio: "inherit" })
+if (values.data === undefined) execFileSync(process.execPath, [mains[0], "demo"], { env, stdio: "inherit" })
 
 const socket = `jiju-bench-${process.pid}`
 const tmux = (...args) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" / ")
 
-const terminal = []
-const firstFrame = []
-try {
-  for (let i = 0; i < runs; i++) {
-    const cmd = `JIJU_DATA_DIR='${dataDir}' DATABASE_URL= NO_COLOR=1 '${process.execPath}' '${main}'; echo EXITED; sleep 30`
-    const t0 = performance.now()
-    tmux("new-session", "-d", "-s", `b${i}`, "-x", "80", "-y", "24", cmd)
-    let seen = false
+/** One launch: the three milestones in ms, read from the pane's output as it arrives. */
+const launch = async (main, id) => {
+  const out = join(temp, `${id}.out`)
+  // The shell waits for the signal, so the pipe is attached before the dashboard writes anything.
+  const cmd = `tmux -L ${socket} wait-for go-${id}; JIJU_DATA_DIR='${dataDir}' DATABASE_URL= NO_COLOR=1 '${process.execPath}' '${main}'; echo EXITED; sleep 30`
+  tmux("new-session", "-d", "-s", id, "-x", "80", "-y", "24", cmd)
+  tmux("pipe-pane", "-o", "-t", id, `cat >> '${out}'`)
+  while (!existsSync(out)) await sleep(5)
+  const fd = openSync(out, "r")
+  const buf = Buffer.alloc(1 << 16)
+  // A character may be split between two reads.
+  const utf8 = new StringDecoder("utf8")
+  let text = ""
+  const read = () => {
     for (;;) {
-      const s = tmux("capture-pane", "-p", "-t", `b${i}`)
-      if (!seen && s.includes("jiju 集聚")) {
-        seen = true
-        firstFrame.push(performance.now() - t0)
-      }
-      if (/排名：|ranking:/.test(s) && /\s1\s/.test(s)) break
-      if (performance.now() - t0 > 120_000) throw new Error(`no ranking after 120 s:\n${s}`)
-      await sleep(10)
+      const n = readSync(fd, buf, 0, buf.length, null)
+      if (n === 0) return
+      text += utf8.write(buf.subarray(0, n))
     }
-    terminal.push(performance.now() - t0)
-    tmux("send-keys", "-t", `b${i}`, "q")
-    for (let k = 0; k < 500 && !tmux("capture-pane", "-p", "-t", `b${i}`).includes("EXITED"); k++) await sleep(20)
-    tmux("kill-session", "-t", `b${i}`)
   }
+  const t0 = performance.now()
+  tmux("wait-for", "-S", `go-${id}`)
+  const at = {}
+  for (;;) {
+    read()
+    const t = performance.now() - t0
+    if (at.first === undefined && text.includes("jiju 集聚")) {
+      at.first = t
+      tmux("send-keys", "-t", id, "l")
+    }
+    if (at.first !== undefined && at.keys === undefined && text.includes("[Overview]")) at.keys = t
+    if (/排名：|ranking:/.test(text) && /›\s+1\s/.test(text)) at.ranking ??= t
+    if (at.keys !== undefined && at.ranking !== undefined) break
+    if (text.includes("EXITED") || t > 120_000) throw new Error(`${main}: no ranking after ${Math.round(t)} ms:\n${tmux("capture-pane", "-p", "-t", id)}`)
+    await sleep(2)
+  }
+  tmux("send-keys", "-t", id, "q")
+  for (let k = 0; k < 500 && !text.includes("EXITED"); k++) {
+    await sleep(20)
+    read()
+  }
+  closeSync(fd)
+  tmux("kill-session", "-t", id)
+  return at
+}
+
+const results = mains.map(() => ({ first: [], keys: [], ranking: [] }))
+const loadBefore = load()
+try {
+  // Killing the last session would stop the server under the next new-session: one stays for the whole run.
+  tmux("new-session", "-d", "-s", "keep", "sleep 3600")
+  for (let i = 0; i < runs; i++)
+    for (const [k, main] of mains.entries()) {
+      const at = await launch(main, `r${i}m${k}`)
+      for (const key of ["first", "keys", "ranking"]) results[k][key].push(at[key])
+    }
 } finally {
   try {
     tmux("kill-server")
   } catch {}
 }
+const loadAfter = load()
 
-// In-process: open the store and build the first snapshot, as the dashboard does before its first frame.
-const { storeSource } = await import(pathToFileURL(join(root, "apps/cli/dist/dashboard/sources/storeSource.js")).href)
-const { loadSnapshot } = await import(pathToFileURL(join(root, "apps/cli/dist/dashboard/data/snapshot.js")).href)
+// In process: open the store and build the first snapshot, as the dashboard does after its first frame.
+const dist = join(dirname(mains[0]), "dashboard")
+const { storeSource } = await import(pathToFileURL(join(dist, "sources/storeSource.js")).href)
+const { loadSnapshot } = await import(pathToFileURL(join(dist, "data/snapshot.js")).href)
 const t1 = performance.now()
 const source = await storeSource(env)
 const opened = performance.now() - t1
 const snap = await loadSnapshot(source)
 const total = performance.now() - t1
 await source.close()
-if (temp) rmSync(temp, { recursive: true, force: true })
+rmSync(temp, { recursive: true, force: true })
 
 const ms = (x) => `${Math.round(x)} ms`
-console.log(`dashboard startup (demo data: ${snap.register.clusters.length} zones, period ${snap.period}, ranking ${snap.resultFrom})`)
-console.log(`  launch → first frame (header and "loading"), 80×24 tmux: median ${ms(median(firstFrame))} (${firstFrame.map(ms).join(", ")})`)
-console.log(`  launch → first ranking frame, 80×24 tmux: median ${ms(median(terminal))} over ${runs} runs (${terminal.map(ms).join(", ")})`)
+const line = (label, xs) => `  ${label}: median ${ms(median(xs))} (${xs.map(ms).join(", ")})`
+console.log(`dashboard startup (demo data: ${snap.register.clusters.length} zones, period ${snap.period}, ranking ${snap.resultFrom}), ${runs} runs, 80×24 tmux`)
+console.log(`load average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after`)
+for (const [k, main] of mains.entries()) {
+  if (mains.length > 1) console.log(main)
+  console.log(line("launch → first frame (title, tabs, loading)", results[k].first))
+  console.log(line("launch → first answer to a key (l)", results[k].keys))
+  console.log(line("launch → first ranking frame", results[k].ranking))
+}
 console.log(`  in process: open store ${ms(opened)}, first snapshot ${ms(snap.loadMs)}, together ${ms(total)}`)

@@ -1,4 +1,4 @@
-import { InputError } from "@jiju/domain"
+import { InputError } from "@jiju/domain/model"
 import { openStore, type Store } from "@jiju/store"
 import { CliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"

@@ -25,6 +25,12 @@ describe("jiju dashboard (command)", () => {
     expect((await runCli(["dashboard", "--lang", "fr"])).stderr).toContain("--lang must be zh or en")
   })
 
+  it("rejects an unknown flag as a usage error", async () => {
+    const r = await runCli(["dashboard", "--colour"])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain("--colour")
+  })
+
   it("lists the dashboard in the help, and `jiju` alone prints the help when not in a terminal", async () => {
     const r = await runCli([])
     expect(r.code).toBe(0)

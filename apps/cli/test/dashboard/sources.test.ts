@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { indicatorCatalogue } from "@jiju/domain/model"
+import { openStore } from "@jiju/store"
 import { describe, expect, it } from "vitest"
 import { prefectureWeights } from "../../src/dashboard/data/prefectureWeights.js"
 import { apiSource } from "../../src/dashboard/sources/apiSource.js"
 import { memorySource } from "../../src/dashboard/sources/memorySource.js"
+import { openSource } from "../../src/dashboard/sources/openSource.js"
 import { clusters, observations, regions } from "./fixture.js"
 
 describe("dashboard sources", () => {
@@ -83,4 +88,24 @@ describe("deferredSource", () => {
     await expect(src.register()).rejects.toThrow("locked")
     await src.close()
   })
+})
+
+describe("openSource", () => {
+  it("opens the API for --api, and refuses a URL that is not http(s)", async () => {
+    const api = await openSource({ api: "http://127.0.0.1:9/", token: "t0k" }, {})
+    expect(api.description.en).toBe("API http://127.0.0.1:9")
+    await expect(openSource({ api: "ftp://example.org" }, {})).rejects.toMatchObject({ code: "usage", exitCode: 2 })
+  })
+
+  it("reports a store in use as the CLI's error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jiju-dash-open-"))
+    const env = { JIJU_DATA_DIR: dir, DATABASE_URL: "" }
+    const holder = await openStore({ env })
+    try {
+      await expect(openSource({}, env)).rejects.toMatchObject({ name: "CliError", code: "store_in_use", exitCode: 1 })
+    } finally {
+      await holder.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })

@@ -1,13 +1,9 @@
-import { render } from "ink"
-import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command, CommandIO } from "../Command.js"
-import { cliError } from "../store.js"
-import { apiSource } from "./sources/apiSource.js"
+import { dashboardFlags } from "./flags.js"
 import { deferredSource } from "./sources/deferredSource.js"
-import type { DashboardSource } from "./sources/DashboardSource.js"
-import { storeSource } from "./sources/storeSource.js"
-import { App } from "./ui/App.js"
+import { openSource } from "./sources/openSource.js"
+import { showSplash } from "./splash.js"
 import type { Lang } from "./ui/text.js"
 
 const usage = [
@@ -19,40 +15,39 @@ const usage = [
   "  keys: ↑↓/j k move · Tab screens · / filter · Enter open · Esc back · ? help · l language · q quit",
 ].join("\n")
 
-/** Pick the data source from the flags: the API when --api is given, else the store. */
-export const dashboardSource = async (flags: { api?: string | undefined; token?: string | undefined }, env: CommandIO["env"]): Promise<DashboardSource> => {
-  if (flags.api !== undefined) {
-    if (!/^https?:\/\//.test(flags.api)) throw new CliError("usage", `--api expects an http(s) URL, got "${flags.api}"`, 2)
-    const token = flags.token ?? env.JIJU_TOKEN
-    return apiSource({ baseUrl: flags.api, ...(token ? { token } : {}) })
-  }
-  try {
-    return await storeSource(env)
-  } catch (e) {
-    throw cliError(e)
-  }
-}
-
 /**
  * Open the terminal dashboard on the process's terminal; resolves with the exit code when the user quits.
  * Needs an interactive terminal (stdin a TTY) for its keys.
+ *
+ * Start-up order: the first frame is written before Ink is loaded (splash.ts); the data source starts opening,
+ * then Ink, React and the frame load, and Ink draws the same frame over it and reads the keys; the screens load
+ * behind it and show the data when they arrive.
  */
 export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<number> => {
-  const { values } = parseFlags(argv, { api: { type: "string" }, token: { type: "string" }, lang: { type: "string" } })
+  const values = dashboardFlags(argv)
   const lang = (values.lang ?? io.env.JIJU_LANG ?? "zh") as Lang
   if (lang !== "zh" && lang !== "en") throw new CliError("usage", `--lang must be zh or en, got "${lang}"`, 2)
   if (values.api !== undefined && !/^https?:\/\//.test(values.api)) throw new CliError("usage", `--api expects an http(s) URL, got "${values.api}"`, 2)
   if (!process.stdin.isTTY) throw new CliError("not_a_terminal", "the dashboard needs an interactive terminal; use the other commands (jiju --help) in scripts", 2)
-  // Draw at once and open the data source meanwhile; a failure to open shows on screen, and the exit code says it.
-  const opening = dashboardSource(values, io.env)
+  const placeholder = values.api !== undefined ? { zh: `API ${values.api}`, en: `API ${values.api}` } : { zh: "本地数据库", en: "store" }
+  const splash = showSplash(process.stdout, process.stdin, io.env, lang, placeholder)
+  // A failure to open shows on screen, and the exit code says it.
+  const opening = openSource(values, io.env)
   let failed = false
   opening.catch(() => {
     failed = true
   })
-  const source = deferredSource(opening, values.api !== undefined ? { zh: `API ${values.api}`, en: `API ${values.api}` } : { zh: "本地数据库", en: "store" })
+  const source = deferredSource(opening, placeholder)
+  let ui: typeof import("./ui/mount.js")
   try {
-    const instance = render(<App source={source} env={io.env} lang={lang} />, { exitOnCtrlC: true })
-    await instance.waitUntilExit()
+    ui = await import("./ui/mount.js")
+  } catch (e) {
+    splash?.dispose()
+    await source.close()
+    throw e
+  }
+  try {
+    await ui.mount({ source, env: io.env, lang }).waitUntilExit()
     return failed ? 1 : 0
   } finally {
     await source.close()

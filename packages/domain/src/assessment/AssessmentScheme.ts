@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { BilingualText } from "../model/Bilingual.js"
 import { PlanKind, type RankingGroup } from "../model/Cluster.js"
 import { IndicatorCode } from "../model/ids.js"

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { BilingualText } from "../model/Bilingual.js"
 import { ServiceForm } from "../model/Cluster.js"
 import { findIndicator } from "../model/catalogue.js"

@@ -1,5 +1,5 @@
 import { findIndicator } from "../model/catalogue.js"
-import type { Schema } from "effect"
+import type * as Schema from "effect/Schema"
 import { decodeOrThrow } from "../model/decode.js"
 import { type Bilingual, InputError, type InputLocation } from "../model/errors.js"
 import { ahpWeights } from "./Ahp.js"

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** A name or text in both product languages. */
 export const BilingualText = Schema.Struct({

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { ClusterId, IndicatorCode, RegionCode } from "./ids.js"
 
 /** What a zone is: 产业集聚区 / 现代服务业集聚区 / 金融集聚区 / 航运物流集聚区. */

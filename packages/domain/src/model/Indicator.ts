@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { IndicatorCode } from "./ids.js"
 
 /** 正向 (more is better) or 逆向 (less is better, e.g. energy per unit of value added). */

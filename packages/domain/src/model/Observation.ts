@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { ClusterId, IndicatorCode, RegionCode } from "./ids.js"
 import { Period } from "./Period.js"
 

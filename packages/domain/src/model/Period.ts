@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * A reporting period: a year "2025", a quarter "2025Q1" or a month "2025-03".

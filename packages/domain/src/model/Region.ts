@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { RegionCode } from "./ids.js"
 
 /** 东部 / 中部 / 西部 / 东北: the four macro zones of China's regional statistics. */

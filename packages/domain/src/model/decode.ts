@@ -1,4 +1,6 @@
-import { Exit, Schema, SchemaIssue } from "effect"
+import * as Exit from "effect/Exit"
+import * as Schema from "effect/Schema"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { InputError } from "./errors.js"
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()

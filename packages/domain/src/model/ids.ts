@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /** A GB/T 2260 administrative division code: six digits, e.g. "410600" (鹤壁市). */
 export const RegionCode = Schema.String.pipe(

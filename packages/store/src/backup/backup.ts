@@ -1,5 +1,5 @@
 import { decodeOrThrow, IndicatorDefinition, InputError, Observation, Region, StoredCluster } from "@jiju/domain/model"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { clearStore, isEmpty, type Store, storeCounts, storeOn } from "../Store.js"
 
 /** The format tag and version of an export document; restore refuses other versions. */

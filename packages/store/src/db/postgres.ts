@@ -1,4 +1,4 @@
-import pg from "pg"
+import type pg from "pg"
 import type { Db, Row } from "./Db.js"
 
 /** Options for {@link openPostgres}. */
@@ -9,8 +9,15 @@ export interface PostgresOptions {
   readonly max?: number
 }
 
-// Return numeric/bigint counts as JS numbers (our counts stay far below 2^53), like PGlite does for int8.
-pg.types.setTypeParser(20, (v) => Number(v))
+// The driver is loaded only when a server is used: the embedded store (and the dashboard's start) never needs it.
+let driver: Promise<typeof pg> | undefined
+const loadDriver = () =>
+  (driver ??= import("pg").then((m) => {
+    const d = m.default
+    // Return numeric/bigint counts as JS numbers (our counts stay far below 2^53), like PGlite does for int8.
+    d.types.setTypeParser(20, (v) => Number(v))
+    return d
+  }))
 
 type Client = Pick<pg.PoolClient, "query">
 
@@ -32,6 +39,7 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
  */
 export const openPostgres = async (url: string, opts: PostgresOptions = {}): Promise<Db> => {
   if (opts.schema !== undefined && !SCHEMA_NAME.test(opts.schema)) throw new Error(`bad schema name ${opts.schema}`)
+  const pg = await loadDriver()
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 5,

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import type { Bilingual } from "../../model/errors.js"
 import { InputError } from "../../model/errors.js"
 import { Period } from "../../model/Period.js"

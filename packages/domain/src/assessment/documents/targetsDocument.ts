@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { BilingualText } from "../../model/Bilingual.js"
 import type { Bilingual } from "../../model/errors.js"
 import { InputError } from "../../model/errors.js"

@@ -1,5 +1,6 @@
 import type { CommandIO } from "./Command.js"
 import { CliError } from "./CliError.js"
+import { tableSink } from "./csvFormat.js"
 
 /** Print exactly one JSON document on stdout. */
 export const printJson = (io: CommandIO, value: unknown): void => {
@@ -26,6 +27,12 @@ export const reportError = (io: CommandIO, error: unknown, json: boolean): numbe
 
 /** Render rows as an aligned text table (wide CJK characters count as two columns). */
 export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
+  // Under --format csv the table is kept for the CSV and its text is not printed.
+  const csv = tableSink()
+  if (csv) {
+    csv.push({ header, rows })
+    return ""
+  }
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0)
   const all = [header, ...rows]
   const widths = header.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ""))))

@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from "node:async_hooks"
+
+/** A table a command printed: its header and rows, as the aligned text shows them. */
+export interface PrintedTable {
+  readonly header: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<string>>
+}
+
+const sink = new AsyncLocalStorage<PrintedTable[]>()
+
+/** The tables being collected for `--format csv` in this call, if any (output.table hands them over here). */
+export const tableSink = (): PrintedTable[] | undefined => sink.getStore()
+
+/**
+ * Run a command and keep the tables it prints instead of their text.
+ * @example const { code, tables } = await collectTables(() => command.run(argv, io))
+ */
+export const collectTables = async <T>(fn: () => Promise<T>): Promise<{ result: T; tables: PrintedTable[] }> => {
+  const tables: PrintedTable[] = []
+  const result = await sink.run(tables, fn)
+  return { result, tables }
+}
+
+// RFC 4180: quote cells holding a comma, quote, or line break; double the quotes.
+const cell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+
+/**
+ * Tables as CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads the Chinese headers),
+ * CRLF line ends, one blank line between tables.
+ * @example toCsv([{ header: ["id", "score"], rows: [["a", "1.5"]] }]) // "\uFEFFid,score\r\na,1.5\r\n"
+ */
+export const toCsv = (tables: ReadonlyArray<PrintedTable>): string =>
+  `\uFEFF${tables.map((t) => [t.header, ...t.rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n").join("\r\n")}`

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { indicatorCatalogue } from "@jiju/domain"
 import { openPostgres, openStore, type Store } from "@jiju/store"
+import { runCli } from "./helpers.js"
 
 /** Engines the store-backed CLI tests run on; PostgreSQL only when JIJU_TEST_DATABASE_URL is set. */
 export const TEST_DATABASE_URL = process.env.JIJU_TEST_DATABASE_URL
@@ -79,3 +80,15 @@ export const smallExport = () => ({
   })),
   observations: [],
 })
+
+/**
+ * A private store holding {@link smallExport}, restored through `jiju restore` as a user would; throws when the
+ * restore fails.
+ */
+export const makeRestoredStoreEnv = async (engine: "pglite" | "postgres") => {
+  const made = await makeStoreEnv(engine)
+  writeFileSync(join(made.dir, "small.json"), JSON.stringify(smallExport()))
+  const r = await runCli(["restore", join(made.dir, "small.json"), "--json"], made.env)
+  if (r.code !== 0) throw new Error(`restore of the small export failed: ${r.stderr}`)
+  return made
+}

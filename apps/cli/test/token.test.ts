@@ -1,21 +1,16 @@
-import { writeFileSync } from "node:fs"
-import { join } from "node:path"
 import { makeApp } from "@jiju/api"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
-import { engines, makeStoreEnv, smallExport } from "./storeEnv.js"
+import { engines, makeRestoredStoreEnv, type makeStoreEnv } from "./storeEnv.js"
 
 const SLOW = { timeout: 240_000 }
 
 describe.each(engines)("jiju token on %s", (engine) => {
   let env: Record<string, string>
-  let dir: string
   let open: Awaited<ReturnType<typeof makeStoreEnv>>["open"]
   let dispose: () => Promise<void>
   beforeAll(async () => {
-    ;({ env, dir, open, dispose } = await makeStoreEnv(engine))
-    writeFileSync(join(dir, "small.json"), JSON.stringify(smallExport()))
-    expect((await runCli(["restore", join(dir, "small.json"), "--json"], env)).code).toBe(0)
+    ;({ env, open, dispose } = await makeRestoredStoreEnv(engine))
   }, SLOW.timeout)
   afterAll(() => dispose(), SLOW.timeout)
 

@@ -1,22 +1,17 @@
 import { makeUsers } from "@jiju/store"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
-import { engines, makeStoreEnv, smallExport } from "./storeEnv.js"
-import { writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { engines, makeRestoredStoreEnv, type makeStoreEnv } from "./storeEnv.js"
 
 // Each CLI call opens the on-disk store: allow for a busy machine.
 const SLOW = { timeout: 240_000 }
 
 describe.each(engines)("jiju user on %s", (engine) => {
   let env: Record<string, string>
-  let dir: string
   let open: Awaited<ReturnType<typeof makeStoreEnv>>["open"]
   let dispose: () => Promise<void>
   beforeAll(async () => {
-    ;({ env, dir, open, dispose } = await makeStoreEnv(engine))
-    writeFileSync(join(dir, "small.json"), JSON.stringify(smallExport()))
-    expect((await runCli(["restore", join(dir, "small.json"), "--json"], env)).code).toBe(0)
+    ;({ env, open, dispose } = await makeRestoredStoreEnv(engine))
   }, SLOW.timeout)
   afterAll(() => dispose(), SLOW.timeout)
 

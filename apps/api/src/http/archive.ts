@@ -3,6 +3,7 @@ import { Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { actorOf, requireRole } from "../security/principal.js"
 import type { Services } from "../services.js"
+import type { Principal } from "@jiju/store"
 import type { AppEnv } from "./env.js"
 import { checkIfMatch, etagOf } from "./etag.js"
 import { problems } from "./problem.js"
@@ -42,6 +43,37 @@ export const shownEntry = async <T extends object>(db: Db, table: ArchivableTabl
   return value === undefined || archivedAt === undefined ? undefined : { ...value, archivedAt }
 }
 
+/** Which register table an entry lives in, and how to read it inside a transaction. */
+export interface EntrySpec<T extends object> {
+  readonly table: ArchivableTable
+  readonly entity: "region" | "indicator"
+  readonly get: (db: Db, code: string) => Promise<T | undefined>
+}
+
+/**
+ * Change one entry under If-Match, in one transaction: lock its row (two concurrent changes cannot both pass
+ * the check), compare the caller's If-Match with the ETag of the entry as shown, apply the change, audit it.
+ * @example const shown = await guardedChange(s, c, who, regionSpec, code, "update", async (tx, before) => …)
+ */
+export const guardedChange = <T extends object>(
+  s: Services,
+  c: Context<AppEnv>,
+  who: Principal,
+  spec: EntrySpec<T>,
+  code: string,
+  action: string,
+  apply: (tx: Db, before: Shown<T>) => Promise<{ readonly shown: Shown<T>; readonly before: unknown; readonly after: unknown }>,
+): Promise<Shown<T>> =>
+  s.db.transaction(async (tx) => {
+    await tx.query(`select code from ${spec.table} where code = $1 for update`, [code])
+    const before = await shownEntry(tx, spec.table, code, (k) => spec.get(tx, k))
+    if (!before) throw problems.notFound(spec.entity, code)
+    checkIfMatch(c, etagOf(before))
+    const r = await apply(tx, before)
+    await s.audit.record(tx, { actor: actorOf(who), entity: spec.entity, entityId: code, action, before: r.before, after: r.after })
+    return r.shown
+  })
+
 /**
  * POST /:code/archive and /:code/unarchive for regions or indicators: admins only, If-Match on the
  * entry's ETag, audited with the state before and after. The entry and what refers to it are kept.
@@ -49,38 +81,21 @@ export const shownEntry = async <T extends object>(db: Db, table: ArchivableTabl
  */
 export const archiveRoutes = <T extends object>(
   s: Services,
-  spec: {
-    readonly table: ArchivableTable
-    readonly entity: "region" | "indicator"
-    readonly get: (db: Db, code: string) => Promise<T | undefined>
+  spec: EntrySpec<T> & {
     /** Called after a change (e.g. to drop a cache). */
     readonly onChange?: () => void
   },
 ): Hono<AppEnv> => {
-  const change = (archive: boolean) =>
-    async (c: Context<AppEnv>) => {
-      const who = requireRole(c, "admin")
-      const code = c.req.param("code") ?? ""
-      const shown = await s.db.transaction(async (tx) => {
-        // Lock the row so that a concurrent change cannot slip between the If-Match check and the write.
-        await tx.query(`select code from ${spec.table} where code = $1 for update`, [code])
-        const before = await shownEntry(tx, spec.table, code, (k) => spec.get(tx, k))
-        if (!before) throw problems.notFound(spec.entity, code)
-        checkIfMatch(c, etagOf(before))
-        const archivedAt = await archiveState(tx, spec.table).set(code, archive)
-        await s.audit.record(tx, {
-          actor: actorOf(who),
-          entity: spec.entity,
-          entityId: code,
-          action: archive ? "archive" : "unarchive",
-          before: { archivedAt: before.archivedAt },
-          after: { archivedAt },
-        })
-        return { ...before, archivedAt: archivedAt ?? null }
-      })
-      spec.onChange?.()
-      c.header("ETag", etagOf(shown))
-      return c.json(shown)
-    }
+  const change = (archive: boolean) => async (c: Context<AppEnv>) => {
+    const who = requireRole(c, "admin")
+    const code = c.req.param("code") ?? ""
+    const shown = await guardedChange(s, c, who, spec, code, archive ? "archive" : "unarchive", async (tx, before) => {
+      const archivedAt = (await archiveState(tx, spec.table).set(code, archive)) ?? null
+      return { shown: { ...before, archivedAt }, before: { archivedAt: before.archivedAt }, after: { archivedAt } }
+    })
+    spec.onChange?.()
+    c.header("ETag", etagOf(shown))
+    return c.json(shown)
+  }
   return new Hono<AppEnv>().post("/:code/archive", change(true)).post("/:code/unarchive", change(false))
 }

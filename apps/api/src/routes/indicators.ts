@@ -3,8 +3,8 @@ import { indicatorRepo } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
 import type { AppEnv } from "../http/env.js"
-import { ArchivedAtField, ArchivedQuery, archiveRoutes, shownEntry, withArchiveStates } from "../http/archive.js"
-import { checkIfMatch, etagOf } from "../http/etag.js"
+import { ArchivedAtField, ArchivedQuery, archiveRoutes, type EntrySpec, guardedChange, shownEntry, withArchiveStates } from "../http/archive.js"
+import { etagOf } from "../http/etag.js"
 import { PageQuery, paginate } from "../http/list.js"
 import { problems } from "../http/problem.js"
 import { jsonBody, queryParams } from "../http/validate.js"
@@ -13,6 +13,8 @@ import type { Services } from "../services.js"
 
 /** A indicator as PUT and POST take it: the domain value (plus the `archivedAt` a client read, ignored). */
 const IndicatorDefinitionBody = Schema.Struct({ ...IndicatorDefinition.fields, ...ArchivedAtField })
+
+const indicatorEntry: EntrySpec<IndicatorDefinition> = { table: "indicators", entity: "indicator", get: (db, code) => indicatorRepo(db).get(code) }
 
 /** Query of GET /v1/indicators. */
 export const IndicatorListQuery = Schema.Struct({ ...PageQuery, ...ArchivedQuery, subsystem: Schema.optional(Subsystem) })
@@ -56,19 +58,13 @@ export const indicatorRoutes = (s: Services) =>
       const { archivedAt: _ignored, ...def } = c.req.valid("json")
       if (def.code !== code)
         throw problems.invalid("id_mismatch", `the body's code ${def.code} is not ${code}`, `请求体中的代码 ${def.code} 与路径 ${code} 不一致`, "code")
-      const shown = await s.db.transaction(async (tx) => {
-        await tx.query("select code from indicators where code = $1 for update", [code])
-        const repo = indicatorRepo(tx)
-        const before = await shownEntry(tx, "indicators", code, repo.get)
-        if (!before) throw problems.notFound("indicator", code)
-        checkIfMatch(c, etagOf(before))
-        await repo.upsert([def])
+      const shown = await guardedChange(s, c, who, indicatorEntry, code, "update", async (tx, before) => {
+        await indicatorRepo(tx).upsert([def])
         const { archivedAt, ...plain } = before
-        await s.audit.record(tx, { actor: actorOf(who), entity: "indicator", entityId: code, action: "update", before: plain, after: def })
-        return { ...def, archivedAt }
+        return { shown: { ...def, archivedAt }, before: plain, after: def }
       })
       s.catalogue.invalidate()
       c.header("ETag", etagOf(shown))
       return c.json(shown)
     })
-    .route("/", archiveRoutes(s, { table: "indicators", entity: "indicator", get: (db, code) => indicatorRepo(db).get(code), onChange: () => s.catalogue.invalidate() }))
+    .route("/", archiveRoutes(s, { ...indicatorEntry, onChange: () => s.catalogue.invalidate() }))

@@ -3,8 +3,8 @@ import { regionRepo } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
 import type { AppEnv } from "../http/env.js"
-import { ArchivedAtField, ArchivedQuery, archiveRoutes, shownEntry, withArchiveStates } from "../http/archive.js"
-import { checkIfMatch, etagOf } from "../http/etag.js"
+import { ArchivedAtField, ArchivedQuery, archiveRoutes, type EntrySpec, guardedChange, shownEntry, withArchiveStates } from "../http/archive.js"
+import { etagOf } from "../http/etag.js"
 import { PageQuery, paginate } from "../http/list.js"
 import { problems } from "../http/problem.js"
 import { jsonBody, queryParams } from "../http/validate.js"
@@ -13,6 +13,8 @@ import type { Services } from "../services.js"
 
 /** A region as PUT and POST take it: the domain value (plus the `archivedAt` a client read, ignored). */
 const RegionBody = Schema.Struct({ ...Region.fields, ...ArchivedAtField })
+
+const regionEntry: EntrySpec<Region> = { table: "regions", entity: "region", get: (db, code) => regionRepo(db).get(code) }
 
 /** Query of GET /v1/regions. */
 export const RegionListQuery = Schema.Struct({
@@ -65,20 +67,13 @@ export const regionRoutes = (s: Services) =>
       const { archivedAt: _ignored, ...region } = c.req.valid("json")
       if (region.code !== code)
         throw problems.invalid("id_mismatch", `the body's code ${region.code} is not ${code}`, `请求体中的代码 ${region.code} 与路径 ${code} 不一致`, "code")
-      const saved = await s.db.transaction(async (tx) => {
-        // Lock the row so that two concurrent replacements cannot both pass the If-Match check.
-        await tx.query("select code from regions where code = $1 for update", [code])
-        const repo = regionRepo(tx)
-        const before = await shownEntry(tx, "regions", code, repo.get)
-        if (!before) throw problems.notFound("region", code)
-        checkIfMatch(c, etagOf(before))
-        await repo.upsert([region])
+      const saved = await guardedChange(s, c, who, regionEntry, code, "update", async (tx, before) => {
+        await regionRepo(tx).upsert([region])
         const { archivedAt, ...plain } = before
-        await s.audit.record(tx, { actor: actorOf(who), entity: "region", entityId: code, action: "update", before: plain, after: region })
-        return { ...region, archivedAt }
+        return { shown: { ...region, archivedAt }, before: plain, after: region }
       })
       c.header("ETag", etagOf(saved))
       return c.json(saved)
     })
-    .route("/", archiveRoutes(s, { table: "regions", entity: "region", get: (db, code) => regionRepo(db).get(code) }))
+    .route("/", archiveRoutes(s, regionEntry))
 

@@ -18,8 +18,8 @@ import { execFileSync, spawnSync } from "node:child_process"
 import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
 import { StringDecoder } from "node:string_decoder"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { parseArgs } from "node:util"
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
@@ -47,7 +47,10 @@ const socket = `jiju-bench-${process.pid}`
 const tmux = (...args) => execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" / ")
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" / ")
 
 /** One launch: the three milestones in ms, read from the pane's output as it arrives. */
 const launch = async (main, id) => {
@@ -126,7 +129,9 @@ rmSync(temp, { recursive: true, force: true })
 
 const ms = (x) => `${Math.round(x)} ms`
 const line = (label, xs) => `  ${label}: median ${ms(median(xs))} (${xs.map(ms).join(", ")})`
-console.log(`dashboard startup (demo data: ${snap.register.clusters.length} zones, period ${snap.period}, ranking ${snap.resultFrom}), ${runs} runs, 80×24 tmux`)
+console.log(
+  `dashboard startup (demo data: ${snap.register.clusters.length} zones, period ${snap.period}, ranking ${snap.resultFrom}), ${runs} runs, 80×24 tmux`,
+)
 console.log(`load average (1 / 5 / 15 min): ${loadBefore} before, ${loadAfter} after`)
 for (const [k, main] of mains.entries()) {
   if (mains.length > 1) console.log(main)

@@ -30,5 +30,5 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 
 pnpm exec turbo run build typecheck --output-logs=errors-only
-pnpm exec biome lint .
+pnpm exec biome check .
 bash scripts/with-postgres.sh pnpm exec vitest run "$@"

@@ -1,5 +1,5 @@
-import { defineConfig } from "vite"
 import react from "@vitejs/plugin-react"
+import { defineConfig } from "vite"
 
 // The web app talks only to the API; in development Vite proxies /v1 to a local server.
 export default defineConfig({

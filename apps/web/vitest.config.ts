@@ -1,5 +1,5 @@
-import { defineProject } from "vitest/config"
 import react from "@vitejs/plugin-react"
+import { defineProject } from "vitest/config"
 
 export default defineProject({
   plugins: [react()],

@@ -85,7 +85,16 @@ const load = async (name, next, expected) => {
 
 const dir = mkdtempSync(join(tmpdir(), "jiju-bench-"))
 let dropDb = async () => {}
-const env = { ...process.env, PORT: "0", HOST: "127.0.0.1", JIJU_DATA_DIR: join(dir, "data"), JIJU_DEMO: "1", JIJU_RATE_BURST: "1000000", JIJU_RATE_PER_SECOND: "1000000", DATABASE_URL: "" }
+const env = {
+  ...process.env,
+  PORT: "0",
+  HOST: "127.0.0.1",
+  JIJU_DATA_DIR: join(dir, "data"),
+  JIJU_DEMO: "1",
+  JIJU_RATE_BURST: "1000000",
+  JIJU_RATE_PER_SECOND: "1000000",
+  DATABASE_URL: "",
+}
 if (pgUrl) {
   // A fresh database on the given server, so that the demo data load into an empty store.
   const require = createRequire(fileURLToPath(new URL("../../../packages/store/package.json", import.meta.url)))
@@ -107,7 +116,10 @@ if (pgUrl) {
 }
 
 console.log(`jiju API bench: ${pgUrl ? "PostgreSQL" : "embedded PGlite"}, ${CONNECTIONS} keep-alive connections, ${SECONDS} s per scenario`)
-const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(" ") : []), main], { env, stdio: ["ignore", "pipe", "inherit"] })
+const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(" ") : []), main], {
+  env,
+  stdio: ["ignore", "pipe", "inherit"],
+})
 let out = ""
 try {
   await new Promise((resolve, reject) => {
@@ -145,7 +157,11 @@ try {
       const i = k++
       const cluster = clusters[i % clusters.length]
       const period = months[Math.floor(i / clusters.length) % months.length]
-      return call("POST", `/v1/clusters/${cluster}/observations`, { token: admin, body: { period, values: { revenue: i + 0.5, employment: 1 } }, discard: true })
+      return call("POST", `/v1/clusters/${cluster}/observations`, {
+        token: admin,
+        body: { period, values: { revenue: i + 0.5, employment: 1 } },
+        discard: true,
+      })
     },
     201,
   )

@@ -4,8 +4,8 @@ import { bodyLimit } from "hono/body-limit"
 import { getCookie } from "hono/cookie"
 import { cors } from "hono/cors"
 import { type ApiConfig, defaultConfig } from "./config.js"
-import type { AppEnv } from "./http/env.js"
 import { clientIp } from "./http/clientIp.js"
+import type { AppEnv } from "./http/env.js"
 import { languageOf } from "./http/language.js"
 import { ApiProblem, problemDocument, problems, toApiProblem } from "./http/problem.js"
 import { startWorker } from "./jobs/worker.js"
@@ -80,8 +80,7 @@ export const buildApi = (deps: AppDeps) => {
     c.set("principal", undefined)
     await next()
   })
-  if (config.webOrigin)
-    app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))
+  if (config.webOrigin) app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))
   // GET and HEAD carry no body: skip the limit, whose check would build a full Request object for every read.
   app.use("/v1/*", (c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD" ? next() : /\/(import|analyses)(\/|$)/.test(c.req.path) ? large(c, next) : small(c, next),
@@ -128,7 +127,10 @@ export const buildApi = (deps: AppDeps) => {
     .route("/v1/clusters", clusterRoutes(s))
     .route("/v1/clusters", submissionRoutes(s))
     .route("/v1/observations", observationRoutes(s))
-    .route("/v1", analysisRoutes(s, () => worker?.kick()))
+    .route(
+      "/v1",
+      analysisRoutes(s, () => worker?.kick()),
+    )
     .route("/v1/assessments", assessmentRoutes(s))
     .route("/v1/assessments", judgementRoutes(s))
     .get("/v1/openapi.json", (c) => c.json(openApi()))

@@ -1,4 +1,4 @@
-export { buildApi, makeApp, type AppDeps, type AppType } from "./app.js"
+export { type AppDeps, type AppType, buildApi, makeApp } from "./app.js"
+export { type ApiClient, makeClient } from "./client.js"
 export { type ApiConfig, configFromEnv, defaultConfig } from "./config.js"
-export { startServer, type RunningServer, type ServerOptions } from "./server.js"
-export { makeClient, type ApiClient } from "./client.js"
+export { type RunningServer, type ServerOptions, startServer } from "./server.js"

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
@@ -6,7 +7,6 @@ import { isEmpty, loadDemo, makeUsers, openStore, type Store } from "@jiju/store
 import { buildApi } from "./app.js"
 import { configFromEnv } from "./config.js"
 import { staticSite } from "./http/staticFiles.js"
-import { randomBytes } from "node:crypto"
 
 /** Options of {@link startServer}; everything else comes from the environment. */
 export interface ServerOptions {

@@ -174,10 +174,7 @@ describe.each(backends)("analyses and jobs on $name", (backend) => {
       a.worker!.kick()
       b.worker!.kick()
       await waitFor(async () => {
-        const [r] = await t.store.db.query<{ n: number }>(
-          "select count(*)::int as n from jobs where id = any($1::text[]) and status = 'succeeded'",
-          [ids],
-        )
+        const [r] = await t.store.db.query<{ n: number }>("select count(*)::int as n from jobs where id = any($1::text[]) and status = 'succeeded'", [ids])
         return Number(r!.n) === ids.length ? true : undefined
       }, 60_000)
       const rows = await t.store.db.query<{ attempts: number; claimed_by: string }>("select attempts, claimed_by from jobs where id = any($1::text[])", [ids])

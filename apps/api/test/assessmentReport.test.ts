@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../src/app.js"
 
 // The CLI's in-process runner; imported by a computed path so the API's typecheck stays within its own rootDir.
-type RunCli = (argv: ReadonlyArray<string>, env?: Record<string, string | undefined>) => Promise<{ code: number; stdout: string; stderr: string; json: () => unknown }>
+type RunCli = (
+  argv: ReadonlyArray<string>,
+  env?: Record<string, string | undefined>,
+) => Promise<{ code: number; stdout: string; stderr: string; json: () => unknown }>
 const cliHelpers = new URL("../../cli/test/helpers.ts", import.meta.url).href
 const runCli: RunCli = async (argv, env) => ((await import(/* @vite-ignore */ cliHelpers)) as { runCli: RunCli }).runCli(argv, env)
 

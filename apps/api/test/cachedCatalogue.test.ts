@@ -1,4 +1,4 @@
-import { indicatorCatalogue, type IndicatorDefinition } from "@jiju/domain/model"
+import { type IndicatorDefinition, indicatorCatalogue } from "@jiju/domain/model"
 import { describe, expect, it } from "vitest"
 import { cachedCatalogue } from "../src/catalogue/cachedCatalogue.js"
 

@@ -1,5 +1,5 @@
-import { makeTokens, makeUsers, openStore, type Store } from "@jiju/store"
 import { readFileSync } from "node:fs"
+import { makeTokens, makeUsers, openStore, type Store } from "@jiju/store"
 import { inject } from "vitest"
 import { makeApp } from "../src/app.js"
 import type { ApiConfig } from "../src/config.js"

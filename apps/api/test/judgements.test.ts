@@ -68,7 +68,12 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     expect(xun.unknown.map((o) => o.id)).toEqual(["public_service"])
     // The city table's numbers hold; whether it lies in an approved area within clear boundaries is not recorded.
     expect(by.get("cbd-hebi")).toMatchObject({ table: "city-service-agglomeration", status: "incomplete", failed: [] })
-    expect(by.get("cbd-hebi")!.unknown.map((o) => o.id).sort()).toEqual(["clear_boundaries", "in_approved_area"])
+    expect(
+      by
+        .get("cbd-hebi")!
+        .unknown.map((o) => o.id)
+        .sort(),
+    ).toEqual(["clear_boundaries", "in_approved_area"])
     const county = await (await get("/v1/assessments/certification?period=2025&cluster=cbd-hebi&table=county", "admin")).json()
     expect(county.results).toHaveLength(1)
     expect(county.results[0].table).toBe("county-service-agglomeration")
@@ -156,7 +161,12 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
   })
 
   it("answers 404 for a zone the register lacks, in Chinese or English", async () => {
-    for (const path of ["stage?period=2025&cluster=hb-none", "certification?period=2025&cluster=hb-none", "diagnosis?period=2025&cluster=hb-none", "incentive?cluster=hb-none"]) {
+    for (const path of [
+      "stage?period=2025&cluster=hb-none",
+      "certification?period=2025&cluster=hb-none",
+      "diagnosis?period=2025&cluster=hb-none",
+      "incentive?cluster=hb-none",
+    ]) {
       const en = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(en.status, path).toBe(404)
       const p = await en.json()
@@ -169,7 +179,13 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
   })
 
   it("answers 422 for a period without data, naming the periods that have data", async () => {
-    for (const path of ["stage?period=2031", "certification?period=2031", "diagnosis?period=2031", "targets?set=hengshui&period=2031", "incentive?baseYear=2001"]) {
+    for (const path of [
+      "stage?period=2031",
+      "certification?period=2031",
+      "diagnosis?period=2031",
+      "targets?set=hengshui&period=2031",
+      "incentive?baseYear=2001",
+    ]) {
       const r = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(r.status, path).toBe(422)
       const p = await r.json()
@@ -186,7 +202,10 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
       expect(r.status, path).toBe(422)
       const p = await r.json()
       expect(p.code, path).toBe(code)
-      expect(p.errors.map((e: { field: string }) => e.field), path).toContain(field)
+      expect(
+        p.errors.map((e: { field: string }) => e.field),
+        path,
+      ).toContain(field)
       return p
     }
     // The query Schemas refuse what is malformed …
@@ -205,7 +224,11 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     expect(zh).toMatchObject({ code: "bad_option", title: "输入数据无效", detail: expect.stringContaining("0 到 1") })
     const region = await bad("targets?set=dalian&period=2025&region=110000", "unknown_region", "region")
     expect(region.detail).toContain("110000")
-    const body = await t.call("POST", "/v1/assessments/targets", { as: "admin", body: { set: { ...ownSet, targets: [{ ...ownSet.targets[0], min: "lots" }] }, period: "2025" }, headers: { "accept-language": "en" } })
+    const body = await t.call("POST", "/v1/assessments/targets", {
+      as: "admin",
+      body: { set: { ...ownSet, targets: [{ ...ownSet.targets[0], min: "lots" }] }, period: "2025" },
+      headers: { "accept-language": "en" },
+    })
     expect(body.status).toBe(422)
     expect((await body.json()).errors.map((e: { field: string }) => e.field)).toContain("set.targets.0.min")
   })

@@ -49,8 +49,23 @@ const ownSet = {
   targetYear: 2028,
   targets: [
     { id: "revenue_total", kind: "total", indicator: "revenue", min: 40000, description: { zh: "主营业务收入合计4万亿元", en: "revenue 4tn CNY in all" } },
-    { id: "revenue_growth", kind: "annual_growth", indicator: "revenue", rate: 0.08, baseYear: 2020, description: { zh: "营收年均增长8%", en: "revenue up 8% a year" } },
-    { id: "above_500", kind: "count_above", indicator: "revenue", op: ">=", threshold: 500, count: 30, description: { zh: "营收500亿元以上30个", en: "30 zones at 50bn or more" } },
+    {
+      id: "revenue_growth",
+      kind: "annual_growth",
+      indicator: "revenue",
+      rate: 0.08,
+      baseYear: 2020,
+      description: { zh: "营收年均增长8%", en: "revenue up 8% a year" },
+    },
+    {
+      id: "above_500",
+      kind: "count_above",
+      indicator: "revenue",
+      op: ">=",
+      threshold: 500,
+      count: 30,
+      description: { zh: "营收500亿元以上30个", en: "30 zones at 50bn or more" },
+    },
   ],
   notes: [{ zh: "测试用目标集", en: "a test target set" }],
 }
@@ -64,24 +79,41 @@ interface Case {
 
 const cases = (setFile: string): ReadonlyArray<Case> => [
   { title: "certify every service zone", argv: ["certify", "--period", "2025"], path: "/v1/assessments/certification?period=2025" },
-  { title: "certify one zone by the county table", argv: ["certify", "--period", "2024", "--cluster", "cbd-4101", "--table", "county"], path: "/v1/assessments/certification?period=2024&cluster=cbd-4101&table=county" },
+  {
+    title: "certify one zone by the county table",
+    argv: ["certify", "--period", "2024", "--cluster", "cbd-4101", "--table", "county"],
+    path: "/v1/assessments/certification?period=2024&cluster=cbd-4101&table=county",
+  },
   { title: "stage of every zone", argv: ["stage", "--period", "2025"], path: "/v1/assessments/stage?period=2025" },
   { title: "stage of one zone", argv: ["stage", "--period", "2020", "--cluster", "hb-jinshan"], path: "/v1/assessments/stage?period=2020&cluster=hb-jinshan" },
   { title: "diagnosis of every zone", argv: ["diagnose", "--period", "2025"], path: "/v1/assessments/diagnosis?period=2025" },
-  { title: "diagnosis of one zone", argv: ["diagnose", "--period", "2023", "--cluster", "hb-jinshan"], path: "/v1/assessments/diagnosis?period=2023&cluster=hb-jinshan" },
+  {
+    title: "diagnosis of one zone",
+    argv: ["diagnose", "--period", "2023", "--cluster", "hb-jinshan"],
+    path: "/v1/assessments/diagnosis?period=2023&cluster=hb-jinshan",
+  },
   { title: "Henan's incentive with the assumed share", argv: ["incentive"], path: "/v1/assessments/incentive" },
   {
     title: "a year-on-year incentive for one zone",
     argv: ["incentive", "--base-year", "2010", "--rule", "yoy", "--from", "2011", "--to", "2014", "--share", "0.3", "--cluster", "hb-baoshan"],
     path: "/v1/assessments/incentive?baseYear=2010&rule=yoy&from=2011&to=2014&share=0.3&cluster=hb-baoshan",
   },
-  { title: "衡水 targets over every zone", argv: ["targets", "--set", "hengshui", "--period", "2025"], path: "/v1/assessments/targets?set=hengshui&period=2025" },
+  {
+    title: "衡水 targets over every zone",
+    argv: ["targets", "--set", "hengshui", "--period", "2025"],
+    path: "/v1/assessments/targets?set=hengshui&period=2025",
+  },
   {
     title: "陕西 targets over a city",
     argv: ["targets", "--set", "shaanxi", "--period", "2024", "--region", "410600", "--base-year", "2019", "--target-year", "2028"],
     path: "/v1/assessments/targets?set=shaanxi&period=2024&region=410600&baseYear=2019&targetYear=2028",
   },
-  { title: "a target set of one's own", argv: ["targets", "--set", setFile, "--period", "2025", "--region", "410000"], path: "/v1/assessments/targets", body: { set: ownSet, period: "2025", region: "410000" } },
+  {
+    title: "a target set of one's own",
+    argv: ["targets", "--set", setFile, "--period", "2025", "--region", "410000"],
+    path: "/v1/assessments/targets",
+    body: { set: ownSet, period: "2025", region: "410000" },
+  },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
   { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?baseYear=2001" },

@@ -123,7 +123,9 @@ describe.each(backends)("observations and bad input on $name", (backend) => {
         headers: { authorization: `Bearer ${t.token[as]}`, "content-type": "text/csv" },
         body: csv,
       })
-    const bad = await post("cluster,period,indicator,value\nhb-qibin,2021,revenue,10\nhb-nowhere,2021,revenue,5\nhb-qibin,2021,moonbeams,3\nhb-qibin,2021,firms,abc\n")
+    const bad = await post(
+      "cluster,period,indicator,value\nhb-qibin,2021,revenue,10\nhb-nowhere,2021,revenue,5\nhb-qibin,2021,moonbeams,3\nhb-qibin,2021,firms,abc\n",
+    )
     expect(bad.status).toBe(422)
     const p = (await bad.json()) as { code: string; errors: Array<{ row: number; field: string; value: unknown }> }
     expect(p.code).toBe("invalid_rows")

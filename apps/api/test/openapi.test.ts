@@ -4,16 +4,19 @@ import { makeApp } from "../src/app.js"
 import { operations } from "../src/openapi/operations.js"
 
 // The description and the docs page need no database.
-const noDb = { engine: "pglite", location: "none", query: async () => [], exec: async () => {}, transaction: async (f: (tx: Db) => unknown) => f(noDb), close: async () => {} } as unknown as Db
+const noDb = {
+  engine: "pglite",
+  location: "none",
+  query: async () => [],
+  exec: async () => {},
+  transaction: async (f: (tx: Db) => unknown) => f(noDb),
+  close: async () => {},
+} as unknown as Db
 const app = makeApp({ db: noDb })
 
 describe("OpenAPI description and reference page", () => {
   it("documents exactly the routes the app serves", () => {
-    const served = new Set(
-      app.routes
-        .filter((r) => r.method !== "ALL")
-        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
-    )
+    const served = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, "{$1}")}`))
     const documented = new Set(operations.map((o) => `${o.method} ${o.path.replace(/^\/v1\/analyses\/(?!\{)[a-z]+$/, "/v1/analyses/{kind}")}`))
     expect([...served].filter((r) => !documented.has(r))).toEqual([])
     expect([...documented].filter((r) => !served.has(r))).toEqual([])
@@ -24,7 +27,17 @@ describe("OpenAPI description and reference page", () => {
     expect(r.status).toBe(200)
     const doc = (await r.json()) as {
       openapi: string
-      paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }; parameters: Array<{ name: string; in: string }> }>>
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string
+            requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> }
+            parameters: Array<{ name: string; in: string }>
+          }
+        >
+      >
     }
     expect(doc.openapi).toBe("3.1.0")
     const create = doc.paths["/v1/clusters"]!.post!

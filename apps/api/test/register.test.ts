@@ -119,7 +119,17 @@ describe.each(backends)("register on $name", (backend) => {
     const p = await (await t.call("GET", "/v1/indicators?subsystem=finance&limit=500", { as: "viewer" })).json()
     expect(p.items.length).toBeGreaterThan(0)
     expect(p.items.every((i: { subsystem: string }) => i.subsystem === "finance")).toBe(true)
-    const def = { code: "zz_test", zh: "测试", en: "Test", unit: "个", unitEn: "items", direction: "positive", subsystem: "scale", frequency: "year", allowNegative: false }
+    const def = {
+      code: "zz_test",
+      zh: "测试",
+      en: "Test",
+      unit: "个",
+      unitEn: "items",
+      direction: "positive",
+      subsystem: "scale",
+      frequency: "year",
+      allowNegative: false,
+    }
     expect((await t.call("POST", "/v1/indicators", { as: "admin", body: def })).status).toBe(201)
     const r = await t.call("GET", "/v1/indicators/zz_test", { as: "viewer" })
     const etag = r.headers.get("etag")!
@@ -139,7 +149,8 @@ describe.each(backends)("register on $name", (backend) => {
     const archived = await a.json()
     expect(archived.archivedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(a.headers.get("etag")).not.toBe(etag)
-    const codes = async (q: string) => ((await (await t.call("GET", `/v1/regions${q}`, { as: "viewer" })).json()).items as Array<{ code: string }>).map((x) => x.code)
+    const codes = async (q: string) =>
+      ((await (await t.call("GET", `/v1/regions${q}`, { as: "viewer" })).json()).items as Array<{ code: string }>).map((x) => x.code)
     const counties = await codes("?level=county&archived=include")
     expect(counties).toContain("410621")
     expect(await codes("?level=county")).toEqual(counties.filter((c) => c !== "410621"))
@@ -148,7 +159,11 @@ describe.each(backends)("register on $name", (backend) => {
     expect((await t.call("GET", "/v1/regions/410621", { as: "viewer" })).status).toBe(200)
     expect((await t.call("GET", "/v1/clusters/hb-xunxian", { as: "viewer" })).status).toBe(200)
     // A client may send back what it read, archivedAt included: it is ignored.
-    const edited = await t.call("PUT", "/v1/regions/410621", { as: "admin", body: { ...archived, nameEn: "Xun" }, headers: { "if-match": a.headers.get("etag")! } })
+    const edited = await t.call("PUT", "/v1/regions/410621", {
+      as: "admin",
+      body: { ...archived, nameEn: "Xun" },
+      headers: { "if-match": a.headers.get("etag")! },
+    })
     expect(edited.status).toBe(200)
     expect((await edited.json()).archivedAt).toBe(archived.archivedAt)
     const back = await t.call("POST", "/v1/regions/410621/unarchive", { as: "admin", headers: { "if-match": edited.headers.get("etag")! } })
@@ -165,7 +180,10 @@ describe.each(backends)("register on $name", (backend) => {
     expect(a.status).toBe(200)
     const listed = await (await t.call("GET", "/v1/indicators?limit=500", { as: "viewer" })).json()
     expect(listed.items.some((i: { code: string }) => i.code === "patents_granted")).toBe(false)
-    const refused = await t.call("POST", "/v1/clusters/hb-qibin/observations", { as: "submitter", body: { period: "2019", values: { patents_granted: 3, revenue: 1 } } })
+    const refused = await t.call("POST", "/v1/clusters/hb-qibin/observations", {
+      as: "submitter",
+      body: { period: "2019", values: { patents_granted: 3, revenue: 1 } },
+    })
     expect(refused.status).toBe(422)
     const problem = await refused.json()
     expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(["values.patents_granted"])

@@ -1,5 +1,5 @@
-import { request } from "node:http"
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { request } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -59,7 +59,11 @@ describe("the server: demo data, demo accounts, web app, typed client, graceful 
   it("runs the 2017 Henan scheme on the demo data, ranks by group and publishes the result", async () => {
     const pw = (role: string) => lines.join("\n").match(new RegExp(`${role}\\s+demo-${role}\\s+(\\S+)`))![1]!
     const cookieFor = async (role: string) => {
-      const r = await fetch(`${server.url}/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `demo-${role}`, password: pw(role) }) })
+      const r = await fetch(`${server.url}/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: `demo-${role}`, password: pw(role) }),
+      })
       return r.headers.get("set-cookie")!.split(";")[0]!
     }
     const admin = await cookieFor("admin")
@@ -90,7 +94,9 @@ describe("the server: demo data, demo accounts, web app, typed client, graceful 
     const one = (await (await fetch(`${server.url}/v1/assessments/clusters/${top}?${q}`)).json()) as { rank: number; explanation: unknown }
     expect(one.rank).toBe(1)
     expect(one.explanation).toBeTruthy()
-    const hist = (await (await fetch(`${server.url}/v1/assessments/clusters/${top}/history?scheme=henan-2017`)).json()) as { items: Array<{ period: string; rank: number }> }
+    const hist = (await (await fetch(`${server.url}/v1/assessments/clusters/${top}/history?scheme=henan-2017`)).json()) as {
+      items: Array<{ period: string; rank: number }>
+    }
     expect(hist.items).toEqual([expect.objectContaining({ period: "2024", rank: 1 })])
     expect((await fetch(`${server.url}/v1/assessments/runs`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).status).toBe(401)
   })
@@ -100,7 +106,13 @@ describe("the server: demo data, demo accounts, web app, typed client, graceful 
     // Send the headers and half the body, start the shutdown, then send the rest: the request is in flight.
     const u = new URL(other.url)
     const body = JSON.stringify({ name: "nobody", password: "wrong-password" })
-    const req = request({ host: u.hostname, port: u.port, method: "POST", path: "/v1/auth/login", headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) } })
+    const req = request({
+      host: u.hostname,
+      port: u.port,
+      method: "POST",
+      path: "/v1/auth/login",
+      headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+    })
     const response = new Promise<number>((resolve, reject) => {
       req.on("response", (res) => {
         res.resume()

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util"
+import { type ParseArgsConfig, parseArgs } from "node:util"
 import { InputError } from "@jiju/domain"
 import { CliError } from "./CliError.js"
 import { cliError } from "./store.js"

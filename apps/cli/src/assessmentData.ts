@@ -13,12 +13,12 @@ import {
   type FactRow,
   findZone,
   henan2017Scheme,
-  idText,
   InputError,
+  idText,
   isMissingCell,
   parseNumericText,
-  readTable,
   type RegisterCluster,
+  readTable,
   serviceFormNames,
   unknownPeriod as unknownPeriodError,
   zonesOfPeriod,
@@ -120,7 +120,8 @@ export const parseLongTable = (table: DataTable, file: string, known?: ReadonlyS
     const isRegion = id !== undefined && REGION.test(id) && !(known?.has(id) ?? false)
     if (id === undefined) ok = !!bad(cCol, r[cCol], "missing cluster id", "缺少集聚区编号")
     else if (known && !known.has(id) && !isRegion) ok = !!bad(cCol, r[cCol], "unknown cluster (not in the register)", "未知的集聚区（不在名录中）")
-    if (period === undefined || !PERIOD.test(period)) ok = !!bad(pCol, r[pCol], 'expected a period like "2025", "2025Q1" or "2025-03"', "期间格式应为 2025、2025Q1 或 2025-03")
+    if (period === undefined || !PERIOD.test(period))
+      ok = !!bad(pCol, r[pCol], 'expected a period like "2025", "2025Q1" or "2025-03"', "期间格式应为 2025、2025Q1 或 2025-03")
     const isFact = indicator?.startsWith("fact:") === true
     if (indicator === undefined || (!isFact && !CODE.test(indicator)) || (isFact && indicator.length <= 5))
       ok = !!bad(iCol, r[iCol], 'expected an indicator code (snake_case) or "fact:NAME"', "应为指标代码（小写下划线）或 fact:名称")
@@ -151,7 +152,14 @@ export const parseClustersTable = (table: DataTable, file: string): RegisterClus
   const nameCol = column(table, ["name", "名称"], file, true)!
   const groupCol = column(table, ["group", "ranking_group", "组别"], file, true)!
   const opt = (names: string[]) => column(table, names, file, false)
-  const cols = { kind: opt(["kind", "类型"]), form: opt(["form", "形态"]), level: opt(["level", "级别"]), region: opt(["region", "区域"]), nameEn: opt(["name_en"]), body: opt(["management_body", "管理机构"]) }
+  const cols = {
+    kind: opt(["kind", "类型"]),
+    form: opt(["form", "形态"]),
+    level: opt(["level", "级别"]),
+    region: opt(["region", "区域"]),
+    nameEn: opt(["name_en"]),
+    body: opt(["management_body", "管理机构"]),
+  }
   const issues: Issue[] = []
   const seen = new Set<string>()
   const out: RegisterCluster[] = []
@@ -161,14 +169,22 @@ export const parseClustersTable = (table: DataTable, file: string): RegisterClus
     const name = idText(r[nameCol])
     const group = idText(r[groupCol])
     const text = (c: string | undefined) => (c === undefined ? undefined : idText(r[c]))
-    const bad = (col: string, en: string, zh: string) => issues.push({ row, column: col, value: r[col] ?? null, en: `row ${row}, ${col} ${show(r[col])}: ${en}`, zh: `第 ${row} 行 ${col} ${show(r[col])}：${zh}` })
+    const bad = (col: string, en: string, zh: string) =>
+      issues.push({
+        row,
+        column: col,
+        value: r[col] ?? null,
+        en: `row ${row}, ${col} ${show(r[col])}: ${en}`,
+        zh: `第 ${row} 行 ${col} ${show(r[col])}：${zh}`,
+      })
     if (id === undefined) bad(idCol, "missing id", "缺少编号")
     else if (seen.has(id)) bad(idCol, "id appears twice", "编号重复")
     if (name === undefined) bad(nameCol, "missing name", "缺少名称")
     if (group === undefined || !GROUPS.has(group)) bad(groupCol, "expected urban_district or county", "应为 urban_district 或 county")
     const form = text(cols.form)
     const oneOf = (col: string | undefined, v: string | undefined, allowed: Record<string, unknown>) => {
-      if (col !== undefined && v !== undefined && !(v in allowed)) bad(col, `expected one of ${Object.keys(allowed).join(", ")}`, `应为以下之一：${Object.keys(allowed).join("、")}`)
+      if (col !== undefined && v !== undefined && !(v in allowed))
+        bad(col, `expected one of ${Object.keys(allowed).join(", ")}`, `应为以下之一：${Object.keys(allowed).join("、")}`)
     }
     const before = issues.length
     oneOf(cols.kind, text(cols.kind), clusterKindNames)
@@ -229,7 +245,9 @@ const loadAndRun = async <T>(
     const register = parseClustersTable(readTable(await readBytes(io, flags.clusters, "clusters"), flags.clusters), flags.clusters)
     return fn(await fileData(register), undefined)
   }
-  return withStore(io, async (store) => fn(flags.data !== undefined ? await fileData(await store.clusters.list()) : await loadAssessmentData(store, range), store))
+  return withStore(io, async (store) =>
+    fn(flags.data !== undefined ? await fileData(await store.clusters.list()) : await loadAssessmentData(store, range), store),
+  )
 }
 
 /** Whether a --scheme value names a file (a path, or a name ending in .json) rather than an id. */
@@ -239,7 +257,11 @@ export const isSchemeFile = (name: string): boolean => /[/\\]/.test(name) || nam
  * Find a scheme: a built-in id, a JSON file (a path, or any name ending in .json), or a scheme stored earlier.
  * CliError "unknown_scheme" naming what was tried; InputError from decodeScheme naming the field of a bad file.
  */
-export const resolveScheme = async (io: CommandIO, name: string | undefined, store: Store | undefined): Promise<{ scheme: AssessmentScheme; from: "built_in" | "file" | "stored" }> => {
+export const resolveScheme = async (
+  io: CommandIO,
+  name: string | undefined,
+  store: Store | undefined,
+): Promise<{ scheme: AssessmentScheme; from: "built_in" | "file" | "stored" }> => {
   if (name === undefined) return { scheme: henan2017Scheme, from: "built_in" }
   const builtIn = builtInSchemes[name]
   if (builtIn) return { scheme: builtIn, from: "built_in" }
@@ -299,5 +321,7 @@ export const withZonesOfPeriod = <T>(
   fn: (data: AssessmentData, zones: AssessmentData["input"]["clusters"], period: string) => Promise<T>,
 ): Promise<T> => {
   const period = periodFlag(flags.period)
-  return withAssessmentData(io, flags, { from: period, to: period }, async (data) => fn(data, zonesOfPeriod(data, { period, cluster: flags.cluster }, include), period))
+  return withAssessmentData(io, flags, { from: period, to: period }, async (data) =>
+    fn(data, zonesOfPeriod(data, { period, cluster: flags.cluster }, include), period),
+  )
 }

@@ -1,5 +1,5 @@
-import type { CommandIO } from "./Command.js"
 import { CliError } from "./CliError.js"
+import type { CommandIO } from "./Command.js"
 import { tableSink } from "./csvFormat.js"
 
 /** Print exactly one JSON document on stdout. */
@@ -15,10 +15,7 @@ const jsonReplacer = (_key: string, v: unknown) => (typeof v === "number" && !Nu
  * Returns the exit code.
  */
 export const reportError = (io: CommandIO, error: unknown, json: boolean): number => {
-  const e =
-    error instanceof CliError
-      ? error
-      : new CliError("internal", error instanceof Error ? error.message : String(error), 1)
+  const e = error instanceof CliError ? error : new CliError("internal", error instanceof Error ? error.message : String(error), 1)
   const line = e.message.replace(/\s*\n\s*/g, "; ")
   io.stderr.write(`jiju: ${line}\n`)
   if (json) printJson(io, { error: { code: e.code, message: line } })
@@ -37,6 +34,9 @@ export const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<Readonl
   const all = [header, ...rows]
   const widths = header.map((_, c) => Math.max(...all.map((r) => width(r[c] ?? ""))))
   const line = (r: ReadonlyArray<string>) =>
-    r.map((cell, c) => cell + " ".repeat(Math.max(0, widths[c]! - width(cell)))).join("  ").trimEnd()
+    r
+      .map((cell, c) => cell + " ".repeat(Math.max(0, widths[c]! - width(cell))))
+      .join("  ")
+      .trimEnd()
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n"
 }

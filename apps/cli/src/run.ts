@@ -1,6 +1,6 @@
+import { CliError } from "./CliError.js"
 import type { Command, CommandIO } from "./Command.js"
 import { reportError } from "./output.js"
-import { CliError } from "./CliError.js"
 
 const help = (commands: ReadonlyArray<Command>): string =>
   [

@@ -4,8 +4,7 @@ import { CliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
 
 /** A domain/store InputError as the CLI's one-line error with the same code (exit 1: bad input or state). */
-export const cliError = (e: unknown): unknown =>
-  e instanceof InputError ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), 1) : e
+export const cliError = (e: unknown): unknown => (e instanceof InputError ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), 1) : e)
 
 /**
  * Open the store for one command — PostgreSQL when DATABASE_URL is set, else the embedded database under

@@ -19,8 +19,8 @@ import { resolve } from "node:path"
 import { ComputationError, type DataTable, decodeText, InputError, readTable, type WeightsSpec } from "@jiju/domain"
 import { numberFlag, parseFlags, required } from "./args.js"
 import { CliError } from "./CliError.js"
-import { progressBar } from "./progress.js"
 import type { CommandIO } from "./Command.js"
+import { progressBar } from "./progress.js"
 
 /** parseArgs options for the weights flags; spread them into a command's own options. */
 export const weightsFlagOptions = {
@@ -138,8 +138,7 @@ export const checkWeightsFlags = (flags: WeightsFlags): void => {
 const coordsOf = (flags: WeightsFlags): readonly [string, string] | undefined => {
   if (flags.coords === undefined) return undefined
   const parts = flags.coords.split(",").map((s) => s.trim())
-  if (parts.length !== 2 || parts.some((p) => p === ""))
-    throw new CliError("bad_coords", `--coords expects two column names "X,Y", got "${flags.coords}"`, 2)
+  if (parts.length !== 2 || parts.some((p) => p === "")) throw new CliError("bad_coords", `--coords expects two column names "X,Y", got "${flags.coords}"`, 2)
   return [parts[0]!, parts[1]!]
 }
 

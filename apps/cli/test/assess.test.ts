@@ -200,7 +200,16 @@ describe.each(engines)("jiju assess on the demo data (%s)", (engine) => {
         id: "two-indicators",
         name: { zh: "双指标方案", en: "Two indicators" },
         totalPoints: 100,
-        dimensions: [{ id: "scale", name: { zh: "规模", en: "Scale" }, indicators: [{ code: "revenue", weight: 1 }, { code: "tax_total", weight: 1 }] }],
+        dimensions: [
+          {
+            id: "scale",
+            name: { zh: "规模", en: "Scale" },
+            indicators: [
+              { code: "revenue", weight: 1 },
+              { code: "tax_total", weight: 1 },
+            ],
+          },
+        ],
         weighting: { method: "given" },
         normalisation: { method: "minmax" },
         normaliseWithin: "all",
@@ -294,7 +303,18 @@ describe("jiju assess on hand-made files (no store)", () => {
   })
 
   it("rates stars against the previous period: promotion, demotion below entry, exact thresholds", async () => {
-    const r = await runCli(["assess", "--period", "2025", "--scheme", "henan-service-two-zones", "--data", fx("stars-data.csv"), "--clusters", fx("stars-zones.csv"), "--json"])
+    const r = await runCli([
+      "assess",
+      "--period",
+      "2025",
+      "--scheme",
+      "henan-service-two-zones",
+      "--data",
+      fx("stars-data.csv"),
+      "--clusters",
+      fx("stars-zones.csv"),
+      "--json",
+    ])
     expect(r.code).toBe(0)
     const z = new Map((r.json() as Assess).clusters.map((c) => [c.id, c]))
     // p1: 1 star in 2024 (6亿 / 0.8亿 / 0.31万 ≥ 5 / 0.75 / 0.3), 2 stars in 2025 (10 / 1.4 / 0.55 ≥ 9.1 / 1.37 / 0.546).

@@ -2,8 +2,26 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
-type Outcome = { id: string; passed: boolean | null; actual: number | boolean | null; required: number | null; shortfall: number | null; note: { zh: string; en: string } | null }
-type Result = { id: string; form: string | null; table: string; status: string; certified: boolean; direct: boolean; failed: Outcome[]; passed: Outcome[]; unknown: Outcome[]; text: { zh: string; en: string } }
+type Outcome = {
+  id: string
+  passed: boolean | null
+  actual: number | boolean | null
+  required: number | null
+  shortfall: number | null
+  note: { zh: string; en: string } | null
+}
+type Result = {
+  id: string
+  form: string | null
+  table: string
+  status: string
+  certified: boolean
+  direct: boolean
+  failed: Outcome[]
+  passed: Outcome[]
+  unknown: Outcome[]
+  text: { zh: string; en: string }
+}
 type Certify = { period: string; source: string; results: Result[] }
 type Failure = { error: { code: string; message: string } }
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { openStore } from "@jiju/store"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 import { engines, makeStoreEnv } from "./storeEnv.js"
 

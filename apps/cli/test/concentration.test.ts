@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
 const data = fileURLToPath(new URL("./fixtures/concentration.csv", import.meta.url))

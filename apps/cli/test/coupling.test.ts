@@ -1,14 +1,24 @@
-import { describe, expect, it } from "vitest"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 const data = fixture("coupling.csv")
 // independent reference: base R (packages/domain/scripts/golden/coupling.R) on the same table
-const golden = JSON.parse(
-  readFileSync(new URL("../../../packages/domain/test/fixtures/coupling/coupling.json", import.meta.url), "utf8"),
-) as Record<string, { weights: Record<string, Record<string, number>>; U: number[][]; names: string[]; C: number[]; C_corrected: number[]; T: number[]; D: number[]; level_zh: string[] }>
+const golden = JSON.parse(readFileSync(new URL("../../../packages/domain/test/fixtures/coupling/coupling.json", import.meta.url), "utf8")) as Record<
+  string,
+  {
+    weights: Record<string, Record<string, number>>
+    U: number[][]
+    names: string[]
+    C: number[]
+    C_corrected: number[]
+    T: number[]
+    D: number[]
+    level_zh: string[]
+  }
+>
 
 interface Out {
   weights: Record<string, Record<string, number>>
@@ -30,9 +40,22 @@ const near = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqu
 describe("jiju coupling", () => {
   it("three subsystems, shifted, entropy — matches base R", async () => {
     const r = await runCli([
-      "coupling", "--data", data, "--id", "id", "--period", "period",
-      "--subsystem", "econ=revenue,tax", "--subsystem", "env=green,-so2", "--subsystem", "innov=patents,rd",
-      "--normalise", "shifted", "--json",
+      "coupling",
+      "--data",
+      data,
+      "--id",
+      "id",
+      "--period",
+      "period",
+      "--subsystem",
+      "econ=revenue,tax",
+      "--subsystem",
+      "env=green,-so2",
+      "--subsystem",
+      "innov=patents,rd",
+      "--normalise",
+      "shifted",
+      "--json",
     ])
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
@@ -58,9 +81,20 @@ describe("jiju coupling", () => {
 
   it("two subsystems, min-max, equal weights, alpha 0.6/0.4 — matches base R", async () => {
     const r = await runCli([
-      "coupling", "--data", data, "--id", "id",
-      "--subsystem", "econ=revenue,tax", "--subsystem", "innov=patents,rd",
-      "--weighting", "equal", "--alpha", "0.6,0.4", "--json",
+      "coupling",
+      "--data",
+      data,
+      "--id",
+      "id",
+      "--subsystem",
+      "econ=revenue,tax",
+      "--subsystem",
+      "innov=patents,rd",
+      "--weighting",
+      "equal",
+      "--alpha",
+      "0.6,0.4",
+      "--json",
     ])
     expect(r.code).toBe(0)
     const out = r.json() as Out
@@ -95,7 +129,18 @@ describe("jiju coupling", () => {
   })
 
   it("errors: a non-numeric cell names row, column and value", async () => {
-    const r = await runCli(["coupling", "--data", fixture("coupling-bad.csv"), "--id", "id", "--subsystem", "econ=revenue,tax", "--subsystem", "env=green", "--json"])
+    const r = await runCli([
+      "coupling",
+      "--data",
+      fixture("coupling-bad.csv"),
+      "--id",
+      "id",
+      "--subsystem",
+      "econ=revenue,tax",
+      "--subsystem",
+      "env=green",
+      "--json",
+    ])
     expect(r.code).toBe(1)
     const e = (r.json() as { error: { code: string; message: string } }).error
     expect(e.code).toBe("not_numeric")

@@ -2,7 +2,12 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
-type Problem = { id: string; severity: number; evidence: { indicator: string | null; value: number | null; reference: number | null; groupMedian: number | null }[]; measures: { zh: string }[] }
+type Problem = {
+  id: string
+  severity: number
+  evidence: { indicator: string | null; value: number | null; reference: number | null; groupMedian: number | null }[]
+  measures: { zh: string }[]
+}
 type Diagnosis = { cluster?: string; results: { clusterId: string; problems: Problem[] }[] }
 type Failure = { error: { code: string } }
 

@@ -57,7 +57,20 @@ describe("jiju panel", () => {
   for (const effects of ["individual", "time", "twoways"])
     it(`Produc ${effects} effects: the JSON contract and plm values`, async () => {
       const g = golden<PlmGolden>("panel/produc.json")
-      const r = await runCli(["panel", "--data", pfile("produc.csv"), "--unit", "state", "--period", "year", "--formula", g.formula, "--effects", effects, "--json"])
+      const r = await runCli([
+        "panel",
+        "--data",
+        pfile("produc.csv"),
+        "--unit",
+        "state",
+        "--period",
+        "year",
+        "--formula",
+        g.formula,
+        "--effects",
+        effects,
+        "--json",
+      ])
       expect(r.code, r.stderr).toBe(0)
       const out = r.json() as Out
       for (const k of ["n", "units", "periods", "coefficients", "r2_within", "df_residual"]) expect(out).toHaveProperty(k)
@@ -92,8 +105,22 @@ describe("jiju panel", () => {
       const csv = ["unit,year,y,x1,x2,x3", ...y.map((v, i) => [g.unit[i]! + 1, 2000 + g.time[i]!, v, ...g.X[i]!].join(","))].join("\n")
       const dir = tempFiles({ "p.csv": csv })
       const r = await runCli([
-        "panel", "--data", join(dir, "p.csv"), "--unit", "unit", "--period", "year", "--formula", "y ~ x1 + x2 + x3",
-        "--model", model, "--effects", "twoways", "--weights", join(fixtures, "ols", "columbus.gal"), "--json",
+        "panel",
+        "--data",
+        join(dir, "p.csv"),
+        "--unit",
+        "unit",
+        "--period",
+        "year",
+        "--formula",
+        "y ~ x1 + x2 + x3",
+        "--model",
+        model,
+        "--effects",
+        "twoways",
+        "--weights",
+        join(fixtures, "ols", "columbus.gal"),
+        "--json",
       ])
       expect(r.code, r.stderr).toBe(0)
       const out = r.json() as Out & Fit
@@ -127,9 +154,35 @@ describe("jiju panel", () => {
       const r = await runCli(["panel", "--data", join(dir, "bad.csv"), "--unit", "firm", "--period", "year", "--formula", "inv ~ value", "--json"])
       expect(r.code).toBe(1)
       expect(errorOf(r).code).toBe("not_numeric")
-      const b = await runCli(["panel", "--data", pfile("grunfeld.csv"), "--unit", "firm", "--period", "year", "--formula", "inv ~ value", "--effects", "both", "--json"])
+      const b = await runCli([
+        "panel",
+        "--data",
+        pfile("grunfeld.csv"),
+        "--unit",
+        "firm",
+        "--period",
+        "year",
+        "--formula",
+        "inv ~ value",
+        "--effects",
+        "both",
+        "--json",
+      ])
       expect(b.code).toBe(2)
-      const c = await runCli(["panel", "--data", pfile("grunfeld.csv"), "--unit", "firm", "--period", "year", "--formula", "inv ~ value", "--model", "lag", "--json"])
+      const c = await runCli([
+        "panel",
+        "--data",
+        pfile("grunfeld.csv"),
+        "--unit",
+        "firm",
+        "--period",
+        "year",
+        "--formula",
+        "inv ~ value",
+        "--model",
+        "lag",
+        "--json",
+      ])
       expect(c.code).toBe(2)
       expect(errorOf(c).code).toBe("missing_weights")
     })

@@ -95,7 +95,18 @@ describe("jiju regress", () => {
 
   it("drops rows with missing values, counts them and subsets the weights as spdep does", async () => {
     const g = golden<OlsGolden>("ols/columbus_missing.json")
-    const r = await runCli(["regress", "--data", ofile("columbus_missing.csv"), "--id", "POLYID", "--weights", ofile("columbus.gal"), "--formula", g.formula, "--json"])
+    const r = await runCli([
+      "regress",
+      "--data",
+      ofile("columbus_missing.csv"),
+      "--id",
+      "POLYID",
+      "--weights",
+      ofile("columbus.gal"),
+      "--formula",
+      g.formula,
+      "--json",
+    ])
     expect(r.code, r.stderr).toBe(0)
     const out = r.json() as Out
     expect(out.n_dropped).toBe(3)
@@ -158,7 +169,18 @@ describe("jiju regress", () => {
       // data id 49 renamed 4900: the GAL file still says 49
       const csv = readFileSync(ofile("columbus.csv"), "utf8").replace(/^49,/m, "4900,")
       const dir = tempFiles({ "d.csv": csv })
-      const r = await runCli(["regress", "--data", join(dir, "d.csv"), "--id", "POLYID", "--weights", ofile("columbus.gal"), "--formula", "CRIME ~ INC", "--json"])
+      const r = await runCli([
+        "regress",
+        "--data",
+        join(dir, "d.csv"),
+        "--id",
+        "POLYID",
+        "--weights",
+        ofile("columbus.gal"),
+        "--formula",
+        "CRIME ~ INC",
+        "--json",
+      ])
       expect(r.code).toBe(1)
       expect(errorOf(r).message).toContain("4900")
       expect(errorOf(r).code).toBe("ids_mismatch")

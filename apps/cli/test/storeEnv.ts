@@ -9,8 +9,7 @@ import { runCli } from "./helpers.js"
 /** Engines the store-backed CLI tests run on; PostgreSQL only when JIJU_TEST_DATABASE_URL is set. */
 export const TEST_DATABASE_URL = process.env.JIJU_TEST_DATABASE_URL
 export const engines: ReadonlyArray<"pglite" | "postgres"> = TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"]
-if (!TEST_DATABASE_URL)
-  console.warn("[cli store tests] JIJU_TEST_DATABASE_URL is not set: PostgreSQL runs skipped (use scripts/with-postgres.sh)")
+if (!TEST_DATABASE_URL) console.warn("[cli store tests] JIJU_TEST_DATABASE_URL is not set: PostgreSQL runs skipped (use scripts/with-postgres.sh)")
 
 /** A private store for one test file: a temp PGlite data dir, or a fresh database on the test server. */
 export const makeStoreEnv = async (
@@ -70,7 +69,15 @@ export const smallExport = () => ({
     managementBody: null,
     planning: [],
     infrastructure: {
-      road: true, water: true, power: true, drainage: true, telecom: true, gas: true, heat: false, levelledSite: true, sewagePlant: true,
+      road: true,
+      water: true,
+      power: true,
+      drainage: true,
+      telecom: true,
+      gas: true,
+      heat: false,
+      levelledSite: true,
+      sewagePlant: true,
     },
     standardFactoryArea: 100000,
     financing: { count: 1, registeredCapital: 2, cumulativeFinancing: 10 },

@@ -2,7 +2,15 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
-type Progress = { id: string; actual: number | null; target: number; attained: boolean | null; gap: number | null; requiredAnnualGrowth: number | null; missing: string[] }
+type Progress = {
+  id: string
+  actual: number | null
+  target: number
+  attained: boolean | null
+  gap: number | null
+  requiredAnnualGrowth: number | null
+  missing: string[]
+}
 type Tracking = { setId: string; targetYear: number; yearsLeft: number; zones: number; targets: Progress[]; assumptions: { en: string }[] }
 type Failure = { error: { code: string; message: string } }
 

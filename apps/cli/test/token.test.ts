@@ -14,7 +14,7 @@ describe.each(engines)("jiju token on %s", (engine) => {
   }, SLOW.timeout)
   afterAll(() => dispose(), SLOW.timeout)
 
-  it("prints {\"token\"} that the API accepts with the token's role and cluster", SLOW, async () => {
+  it('prints {"token"} that the API accepts with the token\'s role and cluster', SLOW, async () => {
     const sub = await runCli(["token", "create", "--role", "submitter", "--cluster", "hb-jinshan", "--json"], env)
     expect(sub.code).toBe(0)
     const doc = sub.json() as Record<string, string>

@@ -32,7 +32,9 @@ describe("jiju weights", () => {
     const knn = await runCli(["weights", "--data", wfile("columbus.csv"), "--id", "POLYID", "--knn", "4", "--coords", "X,Y", "--json"])
     expect(knn.json()).toMatchObject({ n: 49, links: 196, min_neighbours: 4, max_neighbours: 4, mean_neighbours: 4 })
     const band = await runCli(["weights", "--data", wfile("columbus.csv"), "--id", "POLYID", "--distance-band", "1.5", "--coords", "X,Y", "--json"])
-    const expectedIslands = Object.entries(R.dist_band_1_5!).filter(([, v]) => v.length === 0).map(([k]) => k)
+    const expectedIslands = Object.entries(R.dist_band_1_5!)
+      .filter(([, v]) => v.length === 0)
+      .map(([k]) => k)
     const out = band.json() as { islands: string[]; links: number; min_neighbours: number }
     expect([...out.islands].sort()).toEqual([...expectedIslands].sort())
     expect(out.links).toBe(totalLinks(R.dist_band_1_5!))
@@ -41,7 +43,18 @@ describe("jiju weights", () => {
 
   it("--out writes a GAL file with the same links, in the data's id order", async () => {
     const dir = tempFiles({})
-    const r = await runCli(["weights", "--data", wfile("nc_sids.csv"), "--id", "FIPS", "--weights", wfile("nc_cc89.gal"), "--out", join(dir, "nc.gal"), "--json"])
+    const r = await runCli([
+      "weights",
+      "--data",
+      wfile("nc_sids.csv"),
+      "--id",
+      "FIPS",
+      "--weights",
+      wfile("nc_cc89.gal"),
+      "--out",
+      join(dir, "nc.gal"),
+      "--json",
+    ])
     expect(r.code, r.stderr).toBe(0)
     const written = parseGal(readFileSync(join(dir, "nc.gal"), "utf8"))
     const original = parseGal(readFileSync(wfile("nc_cc89.gal"), "utf8"))

@@ -15,7 +15,13 @@ const AnalysesPage = lazy(() => import("./analyses/AnalysesPage.js"))
 
 /** The pages each role sees in the navigation. */
 export const pagesFor = (me: Me | null | undefined): ReadonlyArray<"submit" | "results" | "analyses" | "register"> =>
-  !me ? ["results"] : me.role === "submitter" ? ["submit", "results"] : me.role === "admin" ? ["results", "submit", "analyses", "register"] : ["results", "analyses", "register"]
+  !me
+    ? ["results"]
+    : me.role === "submitter"
+      ? ["submit", "results"]
+      : me.role === "admin"
+        ? ["results", "submit", "analyses", "register"]
+        : ["results", "analyses", "register"]
 
 function Nav({ route }: { readonly route: Route }) {
   const { t } = useI18n()
@@ -69,7 +75,14 @@ function Page({ route }: { readonly route: Route }) {
     case "login":
       return me ? <Redirect to={home} /> : <SignIn onDone={() => navigate("")} />
     case "submit":
-      return guard(!!me && me.role !== "viewer", <AssessmentForm key={`${route.arg ?? ""}|${period ?? ""}`} {...(route.arg ? { initialCluster: route.arg } : {})} {...(period ? { initialPeriod: period } : {})} />)
+      return guard(
+        !!me && me.role !== "viewer",
+        <AssessmentForm
+          key={`${route.arg ?? ""}|${period ?? ""}`}
+          {...(route.arg ? { initialCluster: route.arg } : {})}
+          {...(period ? { initialPeriod: period } : {})}
+        />,
+      )
     case "results":
       return <ResultsPage {...(period ? { period } : {})} />
     case "cluster":
@@ -105,7 +118,14 @@ function Shell() {
   const main = useRef<HTMLElement | null>(null)
   // Move focus to the new page's content so keyboard and screen-reader users follow navigation.
   const key = `${route.page}/${route.arg ?? ""}`
-  const titles: Record<string, string> = { login: t.signIn, submit: t.navSubmit, results: t.navResults, cluster: t.clusterTitle, analyses: t.navAnalyses, register: t.navRegister }
+  const titles: Record<string, string> = {
+    login: t.signIn,
+    submit: t.navSubmit,
+    results: t.navResults,
+    cluster: t.clusterTitle,
+    analyses: t.navAnalyses,
+    register: t.navRegister,
+  }
   useEffect(() => {
     document.title = `${titles[route.page] ? `${titles[route.page]} · ` : ""}${t.appName} · ${t.tagline}`
   })

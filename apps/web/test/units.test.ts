@@ -38,6 +38,18 @@ describe("map units", () => {
     expect(unitOf("110101", "410000")).toBeUndefined()
     expect(unitOf("410308", "410300")).toBe("410308")
     expect(unitOf("410611", "410300")).toBeUndefined()
-    expect(meanByUnit([{ unit: "a", value: 1 }, { unit: "a", value: 3 }, { unit: undefined, value: 9 }, { unit: "b", value: 2 }])).toEqual(new Map([["a", 2], ["b", 2]]))
+    expect(
+      meanByUnit([
+        { unit: "a", value: 1 },
+        { unit: "a", value: 3 },
+        { unit: undefined, value: 9 },
+        { unit: "b", value: 2 },
+      ]),
+    ).toEqual(
+      new Map([
+        ["a", 2],
+        ["b", 2],
+      ]),
+    )
   })
 })

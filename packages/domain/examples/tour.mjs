@@ -1,7 +1,7 @@
 // A two-minute tour of @jiju/domain: load a CSV and a GAL file, Moran's I, OLS diagnostics,
 // a spatial lag model, coupling coordination and an assessment. Run: node tour.mjs DATA.csv WEIGHTS.gal
 import { readFileSync } from "node:fs"
-import { parseCsv, parseGal, numericColumn, stringColumn } from "@jiju/domain/io"
+import { henan2017Scheme, runAssessment, valueLookup } from "@jiju/domain/assessment"
 import {
   alignWeights,
   couplingCoordination,
@@ -12,7 +12,7 @@ import {
   spatialDiagnostics,
   weightsFromNeighbourList,
 } from "@jiju/domain/econometrics"
-import { henan2017Scheme, runAssessment, valueLookup } from "@jiju/domain/assessment"
+import { numericColumn, parseCsv, parseGal, stringColumn } from "@jiju/domain/io"
 
 const [csvFile, galFile] = process.argv.slice(2)
 const table = parseCsv(readFileSync(csvFile, "utf8"))

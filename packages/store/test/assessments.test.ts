@@ -2,16 +2,25 @@ import { type AssessmentSchemeJson, decodeScheme, henan2017Scheme, runAssessment
 import { InputError } from "@jiju/domain/model"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { assessmentRepo, assessmentValues, schemeChecksum } from "../src/assessments/index.js"
-import { jinshan, regions } from "./fixtures.js"
 import type { Store } from "../src/Store.js"
 import { engines, openTestStore } from "./engines.js"
+import { jinshan, regions } from "./fixtures.js"
 
 // A two-indicator scheme and three county zones with hand-picked values: z1 ranks first, z2 second, z3 is excluded.
 const schemeJson = {
   id: "tiny-test",
   name: { zh: "测试方案", en: "Test scheme" },
   totalPoints: 100,
-  dimensions: [{ id: "scale", name: { zh: "规模", en: "Scale" }, indicators: [{ code: "revenue", weight: 60 }, { code: "tax_total", weight: 40 }] }],
+  dimensions: [
+    {
+      id: "scale",
+      name: { zh: "规模", en: "Scale" },
+      indicators: [
+        { code: "revenue", weight: 60 },
+        { code: "tax_total", weight: 40 },
+      ],
+    },
+  ],
   weighting: { method: "given" },
   normalisation: { method: "minmax" },
   normaliseWithin: "group",
@@ -83,7 +92,13 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     expect(h1[1]!.score).toBeCloseTo(100, 12)
     // A writer that inserts the run itself (as the API does) gets the per-zone rows too.
     const r2026 = runAssessment(scheme, { clusters, value: valueLookup(rows("2026", 1, 2)) }, "2026")
-    await store.db.query("insert into assessment_runs (id, scheme, period, result, created_by) values ($1, $2, $3, $4::jsonb, $5)", ["run_direct", "tiny-test", "2026", JSON.stringify(r2026), "api"])
+    await store.db.query("insert into assessment_runs (id, scheme, period, result, created_by) values ($1, $2, $3, $4::jsonb, $5)", [
+      "run_direct",
+      "tiny-test",
+      "2026",
+      JSON.stringify(r2026),
+      "api",
+    ])
     expect((await runs.history("tiny-test", "z2")).map((h) => [h.period, h.rank, h.runId === "run_direct"])).toEqual([
       ["2024", 1, false],
       ["2025", 2, false],

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
-import { inject } from "vitest"
 import pg from "pg"
+import { inject } from "vitest"
 import { openStore, type Store } from "../src/Store.js"
 
 /** The engines every repository test runs against; PostgreSQL only when JIJU_TEST_DATABASE_URL is set. */

@@ -42,7 +42,7 @@ describe.each(engines)("observation import on %s", (engine) => {
   it("imports a long CSV (ids, names, Chinese headers) and records the import", async () => {
     const text =
       "集聚区,年份,指标,数值,来源,备注\n" +
-      "hb-jinshan,2024,revenue,\"1,234.5\",统计年鉴,\n" +
+      'hb-jinshan,2024,revenue,"1,234.5",统计年鉴,\n' +
       "黎阳产业集聚区,2024,主营业务收入,88,,初步数\n" +
       "hb-liyang,2024,gdp_growth,-1.5,,\n"
     const result = await importObservationFile(store, csv(text), "2024.csv")

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest"
-import { clearStore, type Store } from "../src/Store.js"
 import { type ClusterSubmission, submissionQueue, submitClusterValues } from "../src/repos/submissions.js"
+import { clearStore, type Store } from "../src/Store.js"
 import { engines, openTestStore } from "./engines.js"
 import { jinshan, liyang, pingqiaoCbd, regions } from "./fixtures.js"
 
@@ -29,9 +29,7 @@ describe.each(engines)("submissions on %s", (engine) => {
   })
 
   const stored = async (id: string, period: string) =>
-    Object.fromEntries(
-      (await store.observations.query({ target: { kind: "cluster", id: id as never }, period })).map((o) => [o.indicator, o.value]),
-    )
+    Object.fromEntries((await store.observations.query({ target: { kind: "cluster", id: id as never }, period })).map((o) => [o.indicator, o.value]))
   const audits = async (id: string, period: string) => store.audit.history("observations", `${id}/${period}`)
 
   it("decides each submission of a call on its own and audits only those written", async () => {
@@ -74,9 +72,9 @@ describe.each(engines)("submissions on %s", (engine) => {
   })
 
   it("refuses two submissions for one cluster in one call", async () => {
-    await expect(
-      submitClusterValues(store.db, [sub(jinshan.id, "2025-01", { revenue: 1 }), sub(jinshan.id, "2025-02", { revenue: 1 })]),
-    ).rejects.toThrow(/appears twice/)
+    await expect(submitClusterValues(store.db, [sub(jinshan.id, "2025-01", { revenue: 1 }), sub(jinshan.id, "2025-02", { revenue: 1 })])).rejects.toThrow(
+      /appears twice/,
+    )
     expect(await store.observations.count()).toBe(0)
   })
 

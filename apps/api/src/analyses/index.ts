@@ -3,7 +3,7 @@ import { ConcentrationRequest, runConcentration } from "./concentration.js"
 import { CouplingRequest, runCoupling } from "./coupling.js"
 import { PanelRequest, runPanel } from "./panel.js"
 import { RegressRequest, runRegress } from "./regress.js"
-import { MoranRequest, WeightsRequest, runLisa, runMoran, runWeights } from "./spatial.js"
+import { MoranRequest, runLisa, runMoran, runWeights, WeightsRequest } from "./spatial.js"
 
 /** One analysis the API offers: the Schema of its body and the function computing the CLI's JSON. */
 export interface Analysis {

@@ -1,4 +1,4 @@
-import { lisaReport, moranReport, type WeightsSpec as DomainWeightsSpec, weightsReport } from "@jiju/domain/analyses"
+import { type WeightsSpec as DomainWeightsSpec, lisaReport, moranReport, weightsReport } from "@jiju/domain/analyses"
 import { Schema } from "effect"
 import { ApiProblem } from "../http/problem.js"
 import { DataInput, tableOf } from "./table.js"

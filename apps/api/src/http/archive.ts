@@ -1,9 +1,9 @@
+import type { Principal } from "@jiju/store"
 import { type ArchivableTable, archiveState, type Db } from "@jiju/store"
 import { Schema } from "effect"
 import { type Context, Hono } from "hono"
 import { actorOf, requireRole } from "../security/principal.js"
 import type { Services } from "../services.js"
-import type { Principal } from "@jiju/store"
 import type { AppEnv } from "./env.js"
 import { checkIfMatch, etagOf } from "./etag.js"
 import { problems } from "./problem.js"
@@ -38,7 +38,12 @@ export const withArchiveStates = async <T extends object>(
 }
 
 /** One entry with its archive state, or undefined when there is none. */
-export const shownEntry = async <T extends object>(db: Db, table: ArchivableTable, code: string, get: (code: string) => Promise<T | undefined>): Promise<Shown<T> | undefined> => {
+export const shownEntry = async <T extends object>(
+  db: Db,
+  table: ArchivableTable,
+  code: string,
+  get: (code: string) => Promise<T | undefined>,
+): Promise<Shown<T> | undefined> => {
   const [value, archivedAt] = await Promise.all([get(code), archiveState(db, table).archivedAt(code)])
   return value === undefined || archivedAt === undefined ? undefined : { ...value, archivedAt }
 }

@@ -23,7 +23,10 @@ export const checkIfMatch = (c: Context, current: string): void => {
 export const versionFromIfMatch = (c: Context): number => {
   const sent = c.req.header("if-match")
   if (!sent) throw problems.preconditionRequired()
-  const m = sent.trim().replace(/^W\//, "").match(/^"v(\d+)"$/)
-  if (!m) throw problems.preconditionFailed("(a version tag like \"v3\")")
+  const m = sent
+    .trim()
+    .replace(/^W\//, "")
+    .match(/^"v(\d+)"$/)
+  if (!m) throw problems.preconditionFailed('(a version tag like "v3")')
   return Number(m[1])
 }

@@ -91,8 +91,7 @@ export const toApiProblem = (e: unknown): ApiProblem => {
   }
   if (e instanceof ComputationError) return new ApiProblem(422, e.code, { en: e.message, zh: e.zh })
   if (e instanceof HTTPException) {
-    if (e.status === 413)
-      return new ApiProblem(413, "payload_too_large", { en: "the request body is too large", zh: "请求体超过大小限制" })
+    if (e.status === 413) return new ApiProblem(413, "payload_too_large", { en: "the request body is too large", zh: "请求体超过大小限制" })
     if (e.status === 400 && /json/i.test(e.message))
       return new ApiProblem(400, "malformed_json", { en: "the body is not valid JSON", zh: "请求体不是有效的 JSON" })
     return new ApiProblem(e.status, "http_error", { en: e.message || "request failed", zh: e.message || "请求失败" })
@@ -117,10 +116,8 @@ export const problemDocument = (p: ApiProblem, lang: Language): ProblemDocument 
 
 /** Shorthands for the problems routes raise most. */
 export const problems = {
-  notFound: (what: string, id: string) =>
-    new ApiProblem(404, "not_found", { en: `no ${what} "${id}"`, zh: `未找到${zhWhat(what)} "${id}"` }),
-  unauthorized: () =>
-    new ApiProblem(401, "unauthorized", { en: "log in or send a bearer token", zh: "请先登录或提供访问令牌" }),
+  notFound: (what: string, id: string) => new ApiProblem(404, "not_found", { en: `no ${what} "${id}"`, zh: `未找到${zhWhat(what)} "${id}"` }),
+  unauthorized: () => new ApiProblem(401, "unauthorized", { en: "log in or send a bearer token", zh: "请先登录或提供访问令牌" }),
   forbidden: (en: string, zh: string) => new ApiProblem(403, "forbidden", { en, zh }),
   preconditionFailed: (current: string) =>
     new ApiProblem(
@@ -135,10 +132,8 @@ export const problems = {
       en: "send If-Match with the ETag you read",
       zh: "请在 If-Match 请求头中提供读取时的 ETag",
     }),
-  badRequest: (code: string, en: string, zh: string, field?: string) =>
-    new ApiProblem(400, code, { en, zh }, field ? [{ field, en, zh }] : []),
-  invalid: (code: string, en: string, zh: string, field?: string) =>
-    new ApiProblem(422, code, { en, zh }, field ? [{ field, en, zh }] : []),
+  badRequest: (code: string, en: string, zh: string, field?: string) => new ApiProblem(400, code, { en, zh }, field ? [{ field, en, zh }] : []),
+  invalid: (code: string, en: string, zh: string, field?: string) => new ApiProblem(422, code, { en, zh }, field ? [{ field, en, zh }] : []),
   conflict: (code: string, en: string, zh: string) => new ApiProblem(409, code, { en, zh }),
 }
 

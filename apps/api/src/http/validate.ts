@@ -44,9 +44,7 @@ export const jsonBody =
  * app.get("/clusters", queryParams(ListQuery), (c) => c.json(c.req.valid("query")))
  */
 export const queryParams =
-  <S extends Schema.Top>(
-    schema: S,
-  ): MiddlewareHandler<AppEnv, string, { in: { query: S["Encoded"] }; out: { query: S["Type"] } }> =>
+  <S extends Schema.Top>(schema: S): MiddlewareHandler<AppEnv, string, { in: { query: S["Encoded"] }; out: { query: S["Type"] } }> =>
   async (c, next) => {
     c.req.addValidatedData("query", decodeOrThrow(schema, c.req.query(), "query") as object)
     await next()

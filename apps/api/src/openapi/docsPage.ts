@@ -9,7 +9,8 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export const docsPage = (): string => {
   const rows = operations
     .map(
-      (op) => `<tr data-method="${op.method}" data-path="${esc(op.path)}"><td><code class="m ${op.method}">${op.method.toUpperCase()}</code></td><td><code>${esc(op.path)}</code></td><td>${esc(op.summary.zh)}<br><small>${esc(op.summary.en)}</small></td><td><small>${esc(op.access)}</small></td></tr>`,
+      (op) =>
+        `<tr data-method="${op.method}" data-path="${esc(op.path)}"><td><code class="m ${op.method}">${op.method.toUpperCase()}</code></td><td><code>${esc(op.path)}</code></td><td>${esc(op.summary.zh)}<br><small>${esc(op.summary.en)}</small></td><td><small>${esc(op.access)}</small></td></tr>`,
     )
     .join("\n")
   return `<!doctype html>

@@ -40,7 +40,8 @@ const operationObject = (op: Operation, defs: Json): Json => {
   params.push({ name: "Accept-Language", in: "header", required: false, schema: { type: "string" }, description: "zh (default) or en" })
   const responses: Json = {}
   for (const [status, description] of Object.entries(op.responses))
-    responses[status] = Number(status) >= 400 ? { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } : { description }
+    responses[status] =
+      Number(status) >= 400 ? { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } : { description }
   return {
     operationId: op.id,
     tags: [op.tag],

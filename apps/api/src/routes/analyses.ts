@@ -38,7 +38,7 @@ export const analysisRoutes = (s: Services, kick: () => void) =>
         c.header("Location", `/v1/jobs/${job.id}`)
         return c.json({ id: job.id, status: job.status, location: `/v1/jobs/${job.id}` }, 202)
       }
-      return c.json(await analysis.run(input as never, async () => undefined) as Record<string, unknown>)
+      return c.json((await analysis.run(input as never, async () => undefined)) as Record<string, unknown>)
     })
     .get("/jobs/:id", async (c) => {
       const who = requireRole(c)
@@ -52,8 +52,8 @@ export const analysisRoutes = (s: Services, kick: () => void) =>
                 new ApiProblem(
                   Number((job.error as { status?: number }).status ?? 500),
                   String((job.error as { code?: string }).code ?? "internal"),
-                  ((job.error as { detail?: { en: string; zh: string } }).detail ?? { en: "failed", zh: "失败" }),
-                  ((job.error as { errors?: Array<{ field: string; en: string; zh: string }> }).errors ?? []),
+                  (job.error as { detail?: { en: string; zh: string } }).detail ?? { en: "failed", zh: "失败" },
+                  (job.error as { errors?: Array<{ field: string; en: string; zh: string }> }).errors ?? [],
                 ),
               ),
               c.get("lang"),

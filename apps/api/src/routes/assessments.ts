@@ -1,6 +1,6 @@
-import { type AssessmentScheme, assessPeriod, assessmentReport, builtInSchemes } from "@jiju/domain/assessment"
-import { Period, RankingGroup, periodsBack, previousPeriod } from "@jiju/domain/model"
-import { assessmentRepo, findScheme, loadAssessmentData, recordAssessmentRun, runRepo, schemeChecksum, storeOn, type StoredRun as StoreRun } from "@jiju/store"
+import { type AssessmentScheme, assessmentReport, assessPeriod, builtInSchemes } from "@jiju/domain/assessment"
+import { Period, periodsBack, previousPeriod, RankingGroup } from "@jiju/domain/model"
+import { assessmentRepo, findScheme, loadAssessmentData, recordAssessmentRun, runRepo, type StoredRun as StoreRun, schemeChecksum, storeOn } from "@jiju/store"
 import { Schema } from "effect"
 import { type Context, Hono } from "hono"
 import type { AppEnv } from "../http/env.js"
@@ -18,9 +18,7 @@ export const RunRequest = Schema.Struct({
   period: Period,
   publish: Schema.optional(Schema.Boolean),
   /** Rank stability over this many random weight draws (as `jiju assess --stability N --seed S`). */
-  stability: Schema.optional(
-    Schema.Struct({ draws: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 10_000 })), seed: Schema.optional(Schema.Int) }),
-  ),
+  stability: Schema.optional(Schema.Struct({ draws: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 10_000 })), seed: Schema.optional(Schema.Int) })),
 })
 
 /** Query of the result reads. */
@@ -103,7 +101,10 @@ export const assessmentRoutes = (s: Services) => {
       const checksum = schemeChecksum(scheme)
       // The same computation as `jiju assess`: the previous period's stored run of this scheme version, else computed.
       const store = storeOn(s.db)
-      const [data, storedPrevious] = await Promise.all([loadAssessmentData(store, periodsBack(body.period, 2)), runRepo(s.db).latest(scheme.id, previousPeriod(body.period))])
+      const [data, storedPrevious] = await Promise.all([
+        loadAssessmentData(store, periodsBack(body.period, 2)),
+        runRepo(s.db).latest(scheme.id, previousPeriod(body.period)),
+      ])
       const assessed = assessPeriod(scheme, data, body.period, { checksum, storedPrevious, stability: body.stability })
       const saved = await recordAssessmentRun(
         store,
@@ -133,7 +134,14 @@ export const assessmentRoutes = (s: Services) => {
     .post("/runs/:id/publish", async (c) => {
       const who = requireRole(c, "admin")
       const run = await runRepo(s.db).publish(c.req.param("id"))
-      await s.audit.record(s.db, { actor: actorOf(who), entity: "assessment", entityId: run.id, action: "publish", before: { published: false }, after: { published: true } })
+      await s.audit.record(s.db, {
+        actor: actorOf(who),
+        entity: "assessment",
+        entityId: run.id,
+        action: "publish",
+        before: { published: false },
+        after: { published: true },
+      })
       cache.delete(`${run.scheme}|${run.period}`)
       return c.body(null, 204)
     })
@@ -146,7 +154,14 @@ export const assessmentRoutes = (s: Services) => {
       const q = c.req.valid("query")
       const run = await readable(c, q.scheme, q.period)
       const found = await findScheme(s.db, run.scheme)
-      return c.json(reportOf(run, found?.scheme ?? { id: run.scheme, name: run.result.schemeName }, run.provenance?.schemeFrom ?? found?.from ?? "stored", run.schemeChecksum))
+      return c.json(
+        reportOf(
+          run,
+          found?.scheme ?? { id: run.scheme, name: run.result.schemeName },
+          run.provenance?.schemeFrom ?? found?.from ?? "stored",
+          run.schemeChecksum,
+        ),
+      )
     })
     .get("/rankings", queryParams(ResultQuery), async (c) => {
       const q = c.req.valid("query")
@@ -157,15 +172,17 @@ export const assessmentRoutes = (s: Services) => {
       // Kept as UTF-8 bytes: encoding 30 KB of Chinese text on every read costs more than the rest of the request.
       let body = rankingBodies.get(key)
       if (body === undefined) {
-        body = utf8.encode(JSON.stringify({
-          id: run.id,
-          scheme: run.scheme,
-          period: run.period,
-          published: run.published,
-          groups: run.result.groups.filter((g) => !q.group || g.group === q.group),
-          vetoed: run.result.vetoed,
-          excluded: run.result.excluded,
-        })) as Uint8Array<ArrayBuffer>
+        body = utf8.encode(
+          JSON.stringify({
+            id: run.id,
+            scheme: run.scheme,
+            period: run.period,
+            published: run.published,
+            groups: run.result.groups.filter((g) => !q.group || g.group === q.group),
+            vetoed: run.result.vetoed,
+            excluded: run.result.excluded,
+          }),
+        ) as Uint8Array<ArrayBuffer>
         if (rankingBodies.size > 64) rankingBodies.clear()
         rankingBodies.set(key, body)
       }

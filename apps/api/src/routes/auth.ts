@@ -36,10 +36,15 @@ export const NewUser = Schema.Struct({
 })
 
 const bindingProblem = () =>
-  new ApiProblem(422, "cluster_binding", {
-    en: "a submitter must be bound to at least one cluster; other roles to none",
-    zh: "填报员须绑定至少一个集聚区；其他角色不绑定集聚区",
-  }, [{ field: "clusterIds", en: "required for submitters only", zh: "仅填报员需要" }])
+  new ApiProblem(
+    422,
+    "cluster_binding",
+    {
+      en: "a submitter must be bound to at least one cluster; other roles to none",
+      zh: "填报员须绑定至少一个集聚区；其他角色不绑定集聚区",
+    },
+    [{ field: "clusterIds", en: "required for submitters only", zh: "仅填报员需要" }],
+  )
 
 /** Login and logout (cookie sessions), who-am-I, tokens and accounts (admin), the audit log (admin). */
 export const authRoutes = (s: Services) =>
@@ -69,8 +74,7 @@ export const authRoutes = (s: Services) =>
           { "Retry-After": String(seconds) },
         )
       }
-      if (!out.ok)
-        throw new ApiProblem(401, "bad_credentials", { en: "wrong name or password", zh: "用户名或密码错误" })
+      if (!out.ok) throw new ApiProblem(401, "bad_credentials", { en: "wrong name or password", zh: "用户名或密码错误" })
       setCookie(c, SESSION_COOKIE, out.session, {
         httpOnly: true,
         secure: s.config.secureCookies,
@@ -95,7 +99,7 @@ export const authRoutes = (s: Services) =>
     .post("/tokens", jsonBody(NewToken, "token"), async (c) => {
       const who = requireRole(c, "admin")
       const body = c.req.valid("json")
-      if ((body.role === "submitter") !== ((body.clusterIds?.length ?? 0) > 0)) throw bindingProblem()
+      if ((body.role === "submitter") !== (body.clusterIds?.length ?? 0) > 0) throw bindingProblem()
       const t = await s.db.transaction(async (tx) => {
         const made = await makeTokens(tx).create({ role: body.role, clusterIds: body.clusterIds ?? [], ...(body.name ? { name: body.name } : {}) })
         const { token: _secret, ...info } = made
@@ -117,9 +121,8 @@ export const authRoutes = (s: Services) =>
     .post("/users", jsonBody(NewUser, "user"), async (c) => {
       const who = requireRole(c, "admin")
       const body = c.req.valid("json")
-      if ((body.role === "submitter") !== ((body.clusterIds?.length ?? 0) > 0)) throw bindingProblem()
-      if (await s.users.byName(body.name))
-        throw problems.conflict("duplicate_id", `user ${body.name} exists`, `用户 ${body.name} 已存在`)
+      if ((body.role === "submitter") !== (body.clusterIds?.length ?? 0) > 0) throw bindingProblem()
+      if (await s.users.byName(body.name)) throw problems.conflict("duplicate_id", `user ${body.name} exists`, `用户 ${body.name} 已存在`)
       const user = await s.users.create({ name: body.name, role: body.role, password: body.password, clusterIds: body.clusterIds ?? [] })
       await s.audit.record(s.db, { actor: actorOf(who), entity: "user", entityId: user.id, action: "create", before: null, after: user })
       return c.json(user, 201)

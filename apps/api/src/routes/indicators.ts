@@ -2,8 +2,8 @@ import { IndicatorDefinition, Subsystem } from "@jiju/domain/model"
 import { indicatorRepo } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
-import type { AppEnv } from "../http/env.js"
 import { ArchivedAtField, ArchivedQuery, archiveRoutes, type EntrySpec, guardedChange, shownEntry, withArchiveStates } from "../http/archive.js"
+import type { AppEnv } from "../http/env.js"
 import { etagOf } from "../http/etag.js"
 import { PageQuery, paginate } from "../http/list.js"
 import { problems } from "../http/problem.js"
@@ -41,8 +41,7 @@ export const indicatorRoutes = (s: Services) =>
       const { archivedAt: _ignored, ...def } = c.req.valid("json")
       await s.db.transaction(async (tx) => {
         const repo = indicatorRepo(tx)
-        if (await repo.get(def.code))
-          throw problems.conflict("duplicate_id", `indicator ${def.code} exists`, `指标 ${def.code} 已存在`)
+        if (await repo.get(def.code)) throw problems.conflict("duplicate_id", `indicator ${def.code} exists`, `指标 ${def.code} 已存在`)
         await repo.upsert([def])
         await s.audit.record(tx, { actor: actorOf(who), entity: "indicator", entityId: def.code, action: "create", before: null, after: def })
       })

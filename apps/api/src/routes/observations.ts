@@ -1,4 +1,4 @@
-import { IndicatorCode, Period, frequencyOf, yearOf } from "@jiju/domain/model"
+import { frequencyOf, IndicatorCode, Period, yearOf } from "@jiju/domain/model"
 import { importObservationFile, type Principal, storeOn } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
@@ -40,7 +40,13 @@ const periodStart = (p: string): { year: number; month: number } => {
   }
 }
 
-const list = (s: string | undefined) => (s ? s.split(",").map((x) => x.trim()).filter(Boolean) : undefined)
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined
 
 /**
  * Check a submission against the catalogue and the calendar; collects every problem (unknown
@@ -54,8 +60,7 @@ const checkSubmission = async (s: Services, sub: Submission, now: Date) => {
   for (const code of codes) {
     const def = defs.get(code)
     const v = sub.values[code]!
-    if (!Schema.is(IndicatorCode)(code) || !def)
-      errors.push({ field: `values.${code}`, en: `unknown indicator "${code}"`, zh: `未知指标“${code}”` })
+    if (!Schema.is(IndicatorCode)(code) || !def) errors.push({ field: `values.${code}`, en: `unknown indicator "${code}"`, zh: `未知指标“${code}”` })
     else if (def.archivedAt !== null)
       errors.push({ field: `values.${code}`, en: `indicator "${code}" is archived and takes no new values`, zh: `指标“${def.zh}”已归档，不再接收新数据` })
     else if (!def.allowNegative && v < 0)
@@ -65,12 +70,7 @@ const checkSubmission = async (s: Services, sub: Submission, now: Date) => {
   if (start.year > now.getUTCFullYear() || (start.year === now.getUTCFullYear() && start.month > now.getUTCMonth() + 1))
     errors.push({ field: "period", en: `the period ${sub.period} has not begun`, zh: `期间 ${sub.period} 尚未开始` })
   if (errors.length > 0)
-    throw new ApiProblem(
-      422,
-      "invalid_submission",
-      { en: errors.map((e) => e.en).join("; "), zh: errors.map((e) => e.zh).join("；") },
-      errors,
-    )
+    throw new ApiProblem(422, "invalid_submission", { en: errors.map((e) => e.en).join("; "), zh: errors.map((e) => e.zh).join("；") }, errors)
 }
 
 const duplicate = (clusterId: string, period: string, existing: Readonly<Record<string, number>>) => {
@@ -136,8 +136,7 @@ export const submissionRoutes = (s: Services) =>
     .get("/:id/observations", queryParams(ObservationQuery), async (c) => {
       const who = requireRole(c)
       const id = c.req.param("id")
-      if (who.role === "submitter" && !mayWriteCluster(who, id))
-        throw problems.forbidden(`you may read only your own zones' data`, "您只能查看本集聚区的数据")
+      if (who.role === "submitter" && !mayWriteCluster(who, id)) throw problems.forbidden(`you may read only your own zones' data`, "您只能查看本集聚区的数据")
       const q = c.req.valid("query")
       const items = await s.observations.query({
         target: { kind: "cluster", id: id as never },
@@ -159,33 +158,32 @@ export const ImportQuery = Schema.Struct({
 /** Time-series queries across clusters (GET /v1/observations) and bulk imports (POST /v1/observations/import). */
 export const observationRoutes = (s: Services) =>
   new Hono<AppEnv>()
-  .post("/import", queryParams(ImportQuery), async (c) => {
-    const who = requireRole(c, "admin")
-    const q = c.req.valid("query")
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
-    if (bytes.length === 0) throw problems.badRequest("empty_file", "the request body is empty; send the file's bytes", "请求体为空，请发送文件内容", "body")
-    const result = await importObservationFile(storeOn(s.db), bytes, q.fileName, {
-      importedBy: actorOf(who),
-      ...(q.format ? { format: q.format } : {}),
+    .post("/import", queryParams(ImportQuery), async (c) => {
+      const who = requireRole(c, "admin")
+      const q = c.req.valid("query")
+      const bytes = new Uint8Array(await c.req.arrayBuffer())
+      if (bytes.length === 0) throw problems.badRequest("empty_file", "the request body is empty; send the file's bytes", "请求体为空，请发送文件内容", "body")
+      const result = await importObservationFile(storeOn(s.db), bytes, q.fileName, {
+        importedBy: actorOf(who),
+        ...(q.format ? { format: q.format } : {}),
+      })
+      await s.audit.record(s.db, { actor: actorOf(who), entity: "import", entityId: String(result.importId), action: "import", before: null, after: result })
+      return c.json(result, 201)
     })
-    await s.audit.record(s.db, { actor: actorOf(who), entity: "import", entityId: String(result.importId), action: "import", before: null, after: result })
-    return c.json(result, 201)
-  })
-  .get("/", queryParams(ObservationQuery), async (c) => {
-    const who = requireRole(c)
-    const q = c.req.valid("query")
-    let clusters = list(q.clusters)
-    if (who.role === "submitter") {
-      if (clusters?.some((x) => !mayWriteCluster(who, x)))
-        throw problems.forbidden(`you may read only your own zones' data`, "您只能查看本集聚区的数据")
-      clusters ??= [...who.clusterIds]
-    }
-    const items = await s.observations.query({
-      ...(clusters ? { clusters } : {}),
-      ...(list(q.indicators) ? { indicators: list(q.indicators)! } : {}),
-      ...(q.period ? { period: q.period } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(q.to ? { to: q.to } : {}),
+    .get("/", queryParams(ObservationQuery), async (c) => {
+      const who = requireRole(c)
+      const q = c.req.valid("query")
+      let clusters = list(q.clusters)
+      if (who.role === "submitter") {
+        if (clusters?.some((x) => !mayWriteCluster(who, x))) throw problems.forbidden(`you may read only your own zones' data`, "您只能查看本集聚区的数据")
+        clusters ??= [...who.clusterIds]
+      }
+      const items = await s.observations.query({
+        ...(clusters ? { clusters } : {}),
+        ...(list(q.indicators) ? { indicators: list(q.indicators)! } : {}),
+        ...(q.period ? { period: q.period } : {}),
+        ...(q.from ? { from: q.from } : {}),
+        ...(q.to ? { to: q.to } : {}),
+      })
+      return c.json({ items })
     })
-    return c.json({ items })
-  })

@@ -2,8 +2,8 @@ import { Region, RegionLevel } from "@jiju/domain/model"
 import { regionRepo } from "@jiju/store"
 import { Schema } from "effect"
 import { Hono } from "hono"
-import type { AppEnv } from "../http/env.js"
 import { ArchivedAtField, ArchivedQuery, archiveRoutes, type EntrySpec, guardedChange, shownEntry, withArchiveStates } from "../http/archive.js"
+import type { AppEnv } from "../http/env.js"
 import { etagOf } from "../http/etag.js"
 import { PageQuery, paginate } from "../http/list.js"
 import { problems } from "../http/problem.js"
@@ -49,8 +49,7 @@ export const regionRoutes = (s: Services) =>
       const { archivedAt: _ignored, ...region } = c.req.valid("json")
       const created = await s.db.transaction(async (tx) => {
         const repo = regionRepo(tx)
-        if (await repo.get(region.code))
-          throw problems.conflict("duplicate_id", `region ${region.code} exists`, `行政区划 ${region.code} 已存在`)
+        if (await repo.get(region.code)) throw problems.conflict("duplicate_id", `region ${region.code} exists`, `行政区划 ${region.code} 已存在`)
         if (region.parent !== null && !(await repo.get(region.parent)))
           throw problems.invalid("unknown_region", `unknown parent region ${region.parent}`, `未知的上级区划 ${region.parent}`, "parent")
         await repo.upsert([region])
@@ -76,4 +75,3 @@ export const regionRoutes = (s: Services) =>
       return c.json(saved)
     })
     .route("/", archiveRoutes(s, regionEntry))
-

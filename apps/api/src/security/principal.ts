@@ -21,8 +21,7 @@ export const requireRole = (c: Context<AppEnv>, ...allowed: Role[]): Principal =
 }
 
 /** Whether a principal may write a cluster's data: admins any, submitters only their own. */
-export const mayWriteCluster = (p: Principal, clusterId: string): boolean =>
-  p.role === "admin" || (p.role === "submitter" && p.clusterIds.includes(clusterId))
+export const mayWriteCluster = (p: Principal, clusterId: string): boolean => p.role === "admin" || (p.role === "submitter" && p.clusterIds.includes(clusterId))
 
 /** Require write access to one cluster's data (403 for another zone). */
 export const requireClusterWrite = (c: Context<AppEnv>, clusterId: string): Principal => {

@@ -1,4 +1,13 @@
-import { assessPeriod, assessmentReport, builtInSchemes, clusterKindNames, type ClusterKind, periodsBack, previousPeriod, rankingGroupNames } from "@jiju/domain"
+import {
+  assessmentReport,
+  assessPeriod,
+  builtInSchemes,
+  type ClusterKind,
+  clusterKindNames,
+  periodsBack,
+  previousPeriod,
+  rankingGroupNames,
+} from "@jiju/domain"
 import { assessmentRepo, recordAssessmentRun, schemeChecksum } from "@jiju/store"
 import { numberFlag, parseFlags } from "../args.js"
 import { fmt, isSchemeFile, periodFlag, resolveScheme, withAssessmentData } from "../assessmentData.js"
@@ -20,7 +29,7 @@ export const assessCommand: Command = {
     "jiju assess --period P [--scheme S] [--data F [--clusters F]] [--kind K] [--stability N [--seed S]] [--publish] [--json]",
     "  --scheme S      a built-in scheme (henan-2017 default, henan-service-two-zones), a stored scheme id, or a JSON file",
     "  --period P      the period to assess (2025, 2025Q1, 2025-03)",
-    "  --data F        long-format CSV/XLSX: cluster, period, indicator, value (\"fact:NAME\" rows state facts)",
+    '  --data F        long-format CSV/XLSX: cluster, period, indicator, value ("fact:NAME" rows state facts)',
     "  --clusters F    the zones of --data: id, name, group [, kind, form, level, region]; default: the store's register",
     `  --kind K        only zones of this kind (${Object.keys(clusterKindNames).join(" | ")})`,
     "  --stability N   rank stability over N random weight draws around the scheme's weights; --seed S (default 1)",
@@ -43,22 +52,35 @@ export const assessCommand: Command = {
     const period = periodFlag(values.period)
     const draws = numberFlag(values.stability, "stability")
     const seed = numberFlag(values.seed, "seed", 1)!
-    if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1)) throw new CliError("usage", `--stability expects a positive whole number of draws, got "${values.stability}"`, 2)
+    if (draws !== undefined && !(Number.isInteger(draws) && draws >= 1))
+      throw new CliError("usage", `--stability expects a positive whole number of draws, got "${values.stability}"`, 2)
     if (values.seed !== undefined && draws === undefined) throw new CliError("usage", "--seed goes with --stability N", 2)
     if (values.kind !== undefined && !(values.kind in clusterKindNames))
       throw new CliError("usage", `--kind must be one of ${Object.keys(clusterKindNames).join(", ")}; got "${values.kind}"`, 2)
     if (values.publish === true && values.data !== undefined)
-      throw new CliError("usage", "--publish stores the result, and only results computed from the store are stored: drop --data (import the file first with jiju import)", 2)
+      throw new CliError(
+        "usage",
+        "--publish stores the result, and only results computed from the store are stored: drop --data (import the file first with jiju import)",
+        2,
+      )
     const kind = values.kind as ClusterKind | undefined
 
     // Built-in and file schemes are checked before the store is opened: a bad file fails fast.
-    const early = values.scheme === undefined || builtInSchemes[values.scheme] !== undefined || isSchemeFile(values.scheme) ? await resolveScheme(io, values.scheme, undefined) : undefined
+    const early =
+      values.scheme === undefined || builtInSchemes[values.scheme] !== undefined || isSchemeFile(values.scheme)
+        ? await resolveScheme(io, values.scheme, undefined)
+        : undefined
     return withAssessmentData(io, values, periodsBack(period, 2), async (data, store) => {
       const { scheme, from } = early ?? (await resolveScheme(io, values.scheme, store))
       const checksum = schemeChecksum(scheme)
       const runs = store && data.source === "store" ? assessmentRepo(store.db).runs : undefined
       const storedPrev = runs ? await runs.latest(scheme.id, previousPeriod(period)) : undefined
-      const assessed = assessPeriod(scheme, data, period, { kind, checksum, storedPrevious: storedPrev, stability: draws !== undefined ? { draws, seed } : undefined })
+      const assessed = assessPeriod(scheme, data, period, {
+        kind,
+        checksum,
+        storedPrevious: storedPrev,
+        stability: draws !== undefined ? { draws, seed } : undefined,
+      })
       const { result, previousSource, stability } = assessed
       const previous = previousSource === null ? undefined : { period: result.previousPeriod }
 
@@ -69,7 +91,13 @@ export const assessCommand: Command = {
         const actor = `cli:${io.env.USER ?? "unknown"}`
         const saved = await recordAssessmentRun(
           store,
-          { result, published: values.publish === true, schemeChecksum: checksum, stability, provenance: { previousSource, source: data.source, demo: data.hasDemo, schemeFrom: from } },
+          {
+            result,
+            published: values.publish === true,
+            schemeChecksum: checksum,
+            stability,
+            provenance: { previousSource, source: data.source, demo: data.hasDemo, schemeFrom: from },
+          },
           { actor, ...(from === "file" ? { schemeFromFile: scheme } : {}) },
         )
         run = { id: saved.id, published: saved.published, createdAt: saved.createdAt }
@@ -80,11 +108,16 @@ export const assessCommand: Command = {
         return 0
       }
 
-      const out: string[] = [`${scheme.name.zh} · ${scheme.name.en} — ${period}${previous ? `（对比 vs ${previous.period}${previousSource === "computed" ? "，由观测值计算 computed" : ""}）` : ""}`]
+      const out: string[] = [
+        `${scheme.name.zh} · ${scheme.name.en} — ${period}${previous ? `（对比 vs ${previous.period}${previousSource === "computed" ? "，由观测值计算 computed" : ""}）` : ""}`,
+      ]
       if (data.hasDemo) out.push("（演示数据 demo data）")
       const byId = new Map(result.clusters.map((c) => [c.clusterId, c]))
       for (const g of result.groups) {
-        out.push("", `${rankingGroupNames[g.group].zh} ${rankingGroupNames[g.group].en}: ${g.size} 个参评 ranked, 前 ${g.rewardBand} 名奖励 top ${g.rewardBand} rewarded`)
+        out.push(
+          "",
+          `${rankingGroupNames[g.group].zh} ${rankingGroupNames[g.group].en}: ${g.size} 个参评 ranked, 前 ${g.rewardBand} 名奖励 top ${g.rewardBand} rewarded`,
+        )
         const header = ["排名 Rank", "编号 ID", "名称 Name", "得分 Score", "变化 Change", "奖励 Reward"]
         if (scheme.stars) header.push("星级 Stars")
         if (stability) header.push("P5–P95")

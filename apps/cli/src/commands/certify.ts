@@ -1,4 +1,4 @@
-import { type CertificationTableName, certificationDocument, certificationPeriodRange, serviceFormNames, type ServiceForm } from "@jiju/domain"
+import { type CertificationTableName, certificationDocument, certificationPeriodRange, type ServiceForm, serviceFormNames } from "@jiju/domain"
 import { checkOptions, parseFlags } from "../args.js"
 import { periodFlag, withAssessmentData, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
@@ -37,7 +37,10 @@ export const certifyCommand: Command = {
             r.name,
             r.form ? serviceFormNames[r.form as ServiceForm].zh : "—",
             verdict[r.status],
-            [...r.failed.map((o) => (typeof o.actual === "number" ? `${o.id} ${o.actual}（需 need ${o.op === ">" ? ">" : "≥"} ${o.required}）` : `${o.id} ✗`)), ...r.unknown.map((o) => `${o.id} ?`)].join(", "),
+            [
+              ...r.failed.map((o) => (typeof o.actual === "number" ? `${o.id} ${o.actual}（需 need ${o.op === ">" ? ">" : "≥"} ${o.required}）` : `${o.id} ✗`)),
+              ...r.unknown.map((o) => `${o.id} ?`),
+            ].join(", "),
           ]),
         ),
       )

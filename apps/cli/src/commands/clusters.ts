@@ -1,4 +1,4 @@
-import { clusterKindNames, clusterLevelNames, rankingGroupNames, type ClusterKind, type ClusterLevel, type RankingGroup } from "@jiju/domain"
+import { type ClusterKind, type ClusterLevel, clusterKindNames, clusterLevelNames, type RankingGroup, rankingGroupNames } from "@jiju/domain"
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"

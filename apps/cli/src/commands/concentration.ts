@@ -64,7 +64,12 @@ export const concentrationCommand: Command = {
       }
       const lq = new Map(r.lq.map((q) => [`${q.region}\u0000${q.industry}`, q.lq]))
       io.stdout.write("区位熵 location quotients\n")
-      io.stdout.write(table(["region", ...r.industries], r.regions.map((reg) => [reg, ...r.industries.map((ind) => fmt(lq.get(`${reg}\u0000${ind}`)!))])))
+      io.stdout.write(
+        table(
+          ["region", ...r.industries],
+          r.regions.map((reg) => [reg, ...r.industries.map((ind) => fmt(lq.get(`${reg}\u0000${ind}`)!))]),
+        ),
+      )
       io.stdout.write("\n按产业 by industry\n")
       io.stdout.write(
         table(
@@ -76,7 +81,12 @@ export const concentrationCommand: Command = {
         ),
       )
       io.stdout.write("\n按区域 by region\n")
-      io.stdout.write(table(["region", "Krugman spec.", "Gini spec."], r.regions.map((reg) => [reg, fmt(r.krugman[reg]!), fmt(r.gini_specialisation[reg]!)])))
+      io.stdout.write(
+        table(
+          ["region", "Krugman spec.", "Gini spec."],
+          r.regions.map((reg) => [reg, fmt(r.krugman[reg]!), fmt(r.gini_specialisation[reg]!)]),
+        ),
+      )
       return 0
     } catch (e) {
       throw asCliError(e)

@@ -23,7 +23,13 @@ const SUBSYSTEM_HELP = 'expected NAME=col1,col2,-col3 (a leading "-" marks a neg
 export const parseSubsystem = (text: string): SubsystemFlag => {
   const eq = text.indexOf("=")
   const name = eq > 0 ? text.slice(0, eq).trim() : ""
-  const parts = eq > 0 ? text.slice(eq + 1).split(",").map((p) => p.trim()) : []
+  const parts =
+    eq > 0
+      ? text
+          .slice(eq + 1)
+          .split(",")
+          .map((p) => p.trim())
+      : []
   if (name === "" || parts.length === 0 || parts.some((p) => p === "" || p === "-" || p === "+"))
     throw new CliError("bad_subsystem", `--subsystem "${text}": ${SUBSYSTEM_HELP}`, 2)
   const indicators = parts.map(signedIndicator)
@@ -109,11 +115,9 @@ export const couplingCommand: Command = {
     const dataPath = required(f.data, "data")
     const idCol = required(f.id, "id")
     const weighting = f.weighting ?? "entropy"
-    if (weighting !== "entropy" && weighting !== "equal")
-      throw new CliError("usage", `--weighting must be entropy or equal, got "${weighting}"`, 2)
+    if (weighting !== "entropy" && weighting !== "equal") throw new CliError("usage", `--weighting must be entropy or equal, got "${weighting}"`, 2)
     const method = f.normalise ?? "minmax"
-    if (method !== "minmax" && method !== "shifted")
-      throw new CliError("usage", `--normalise must be minmax or shifted, got "${method}"`, 2)
+    if (method !== "minmax" && method !== "shifted") throw new CliError("usage", `--normalise must be minmax or shifted, got "${method}"`, 2)
     const subs = (f.subsystem ?? []).map(parseSubsystem)
     if (subs.length < 2) throw new CliError("bad_subsystem", `need at least two --subsystem flags, got ${subs.length}; ${SUBSYSTEM_HELP}`, 2)
     const names = subs.map((s) => s.name)

@@ -18,8 +18,7 @@ const reportInvalidRows = (io: CommandIO, e: InputError, json: boolean): number 
     reason_zh: i.zh,
   }))
   io.stderr.write(`jiju: ${e.message}\njiju: ${e.zh}\n`)
-  for (const r of rows)
-    io.stderr.write(`  第 ${r.row} 行 row ${r.row}, ${r.column}: ${r.reason_zh} / ${r.reason}\n`)
+  for (const r of rows) io.stderr.write(`  第 ${r.row} 行 row ${r.row}, ${r.column}: ${r.reason_zh} / ${r.reason}\n`)
   if (json) printJson(io, { error: { code: e.code, message: e.message, message_zh: e.zh, rows } })
   return 1
 }
@@ -40,8 +39,7 @@ export const importCommand: Command = {
     const file = positionals[0]
     if (file === undefined || positionals.length > 1) throw new CliError("usage", "expected exactly one FILE: jiju import FILE", 2)
     const format = values.format
-    if (format !== undefined && format !== "long" && format !== "wide")
-      throw new CliError("usage", `--format must be long or wide, got "${format}"`, 2)
+    if (format !== undefined && format !== "long" && format !== "wide") throw new CliError("usage", `--format must be long or wide, got "${format}"`, 2)
     const path = resolve(io.cwd, file)
     let bytes: Uint8Array
     try {

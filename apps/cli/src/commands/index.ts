@@ -1,27 +1,51 @@
 import type { Command } from "../Command.js"
-import { couplingCommand } from "./coupling.js"
+import { assessCommand } from "./assess.js"
+import { certifyCommand } from "./certify.js"
+import { clustersCommand } from "./clusters.js"
 import { concentrationCommand } from "./concentration.js"
+import { couplingCommand } from "./coupling.js"
+import { demoCommand } from "./demo.js"
+import { diagnoseCommand } from "./diagnose.js"
+import { exportCommand } from "./export.js"
+import { importCommand } from "./import.js"
+import { incentiveCommand } from "./incentive.js"
+import { indicatorsCommand } from "./indicators.js"
 import { lisaCommand } from "./lisa.js"
 import { moranCommand } from "./moran.js"
 import { panelCommand } from "./panel.js"
-import { regressCommand } from "./regress.js"
-import { weightsCommand } from "./weights.js"
-import { clustersCommand } from "./clusters.js"
 import { regionsCommand } from "./regions.js"
-import { indicatorsCommand } from "./indicators.js"
-import { importCommand } from "./import.js"
-import { exportCommand } from "./export.js"
+import { regressCommand } from "./regress.js"
 import { restoreCommand } from "./restore.js"
-import { demoCommand } from "./demo.js"
-import { userCommand } from "./user.js"
-import { tokenCommand } from "./token.js"
 import { serveCommand } from "./serve.js"
-import { assessCommand } from "./assess.js"
-import { certifyCommand } from "./certify.js"
 import { stageCommand } from "./stage.js"
-import { incentiveCommand } from "./incentive.js"
 import { targetsCommand } from "./targets.js"
-import { diagnoseCommand } from "./diagnose.js"
+import { tokenCommand } from "./token.js"
+import { userCommand } from "./user.js"
+import { weightsCommand } from "./weights.js"
 
 /** Every `jiju` subcommand, by name. Each lives in its own module in this folder. */
-export const commands: ReadonlyArray<Command> = [clustersCommand, regionsCommand, indicatorsCommand, importCommand, exportCommand, restoreCommand, demoCommand, couplingCommand, concentrationCommand, weightsCommand, moranCommand, lisaCommand, regressCommand, panelCommand, userCommand, tokenCommand, serveCommand, assessCommand, certifyCommand, stageCommand, incentiveCommand, targetsCommand, diagnoseCommand]
+export const commands: ReadonlyArray<Command> = [
+  clustersCommand,
+  regionsCommand,
+  indicatorsCommand,
+  importCommand,
+  exportCommand,
+  restoreCommand,
+  demoCommand,
+  couplingCommand,
+  concentrationCommand,
+  weightsCommand,
+  moranCommand,
+  lisaCommand,
+  regressCommand,
+  panelCommand,
+  userCommand,
+  tokenCommand,
+  serveCommand,
+  assessCommand,
+  certifyCommand,
+  stageCommand,
+  incentiveCommand,
+  targetsCommand,
+  diagnoseCommand,
+]

@@ -33,7 +33,9 @@ export const moranCommand: Command = {
       printJson(io, out)
       return 0
     }
-    io.stdout.write(`Moran's I of ${input.options.var}: ${fmt(r.I)}   E[I] = ${fmt(r.expected)}   n = ${r.n}${r.nEffective < r.n ? ` (${r.n - r.nEffective} without neighbours)` : ""}\n\n`)
+    io.stdout.write(
+      `Moran's I of ${input.options.var}: ${fmt(r.I)}   E[I] = ${fmt(r.expected)}   n = ${r.n}${r.nEffective < r.n ? ` (${r.n - r.nEffective} without neighbours)` : ""}\n\n`,
+    )
     io.stdout.write(
       table(
         ["推断 inference", "variance", "z", "p (two-sided)"],

@@ -58,7 +58,7 @@ const feText = (formula: string, effects: WithinEffects, pf: PanelFrame, fit: Pa
   out.push("Signif. codes: 0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1")
   out.push(`Residual sum of squares: ${num(fit.rss)} on ${fit.dfResidual} degrees of freedom`)
   out.push(`Within R-squared: ${num(fit.r2Within, 5)}`)
-  out.push("Cluster-robust s.e. by unit, small-sample factor G/(G−1)·(n−1)/(n−k) (plm vcovHC type \"sss\").")
+  out.push('Cluster-robust s.e. by unit, small-sample factor G/(G−1)·(n−1)/(n−k) (plm vcovHC type "sss").')
   for (const d of fit.dropped) out.push(`Dropped 已剔除 ${d.name}: ${d.reason.en} / ${d.reason.zh}`)
   return `${out.join("\n")}\n`
 }
@@ -102,13 +102,11 @@ export const panelCommand: Command = {
     const periodCol = required(f.period, "period")
     const formula = required(f.formula, "formula")
     const effects = (f.effects ?? "twoways") as WithinEffects
-    if (!EFFECTS.includes(effects))
-      throw new CliError("usage", `--effects expects individual, time or twoways, got "${f.effects}"`, 2)
+    if (!EFFECTS.includes(effects)) throw new CliError("usage", `--effects expects individual, time or twoways, got "${f.effects}"`, 2)
     const model = (f.model ?? "fe") as Model
     if (!MODELS.includes(model)) throw new CliError("usage", `--model expects fe, lag or error, got "${f.model}"`, 2)
     if (model !== "fe") {
-      if (f.id !== undefined && f.id !== unitCol)
-        throw new CliError("usage", "--id is not used by jiju panel: the weights are matched to the --unit column", 2)
+      if (f.id !== undefined && f.id !== unitCol) throw new CliError("usage", "--id is not used by jiju panel: the weights are matched to the --unit column", 2)
       checkWeightsFlags(f)
     }
     const data = await readSpatialData(dataPath, io)

@@ -1,4 +1,4 @@
-import { type RegionLevel, macroZoneNames } from "@jiju/domain"
+import { macroZoneNames, type RegionLevel } from "@jiju/domain"
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
@@ -15,8 +15,7 @@ export const regionsCommand: Command = {
   run: async (argv, io) => {
     const { values } = parseFlags(argv, { json: { type: "boolean" }, level: { type: "string" }, parent: { type: "string" } })
     const level = values.level as RegionLevel | undefined
-    if (level !== undefined && !LEVELS.includes(level))
-      throw new CliError("usage", `--level must be one of ${LEVELS.join(", ")}; got "${values.level}"`, 2)
+    if (level !== undefined && !LEVELS.includes(level)) throw new CliError("usage", `--level must be one of ${LEVELS.join(", ")}; got "${values.level}"`, 2)
     return withStore(io, async (store) => {
       const regions = await store.regions.list({
         ...(level !== undefined ? { level } : {}),

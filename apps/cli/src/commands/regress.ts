@@ -2,9 +2,9 @@ import {
   type ModelFrame,
   type OlsFit,
   type RegressModel,
+  type ResidualDiagnostics,
   regressAnalysis,
   regressDocument,
-  type ResidualDiagnostics,
   type SpatialErrorFit,
   type SpatialLagFit,
 } from "@jiju/domain"
@@ -34,8 +34,7 @@ export const pText = (p: number): string => {
 }
 
 /** Whether any weights flag was given. */
-const hasWeights = (f: Record<string, unknown>) =>
-  ["weights", "contiguity", "knn", "distance-band"].some((k) => f[k] !== undefined)
+const hasWeights = (f: Record<string, unknown>) => ["weights", "contiguity", "knn", "distance-band"].some((k) => f[k] !== undefined)
 
 const usage = `jiju regress — 回归与空间回归 · OLS, spatial lag and spatial error models
 
@@ -68,7 +67,9 @@ const textReport = (
   const out: string[] = []
   const title = model === "ols" ? "OLS" : model === "lag" ? "Spatial lag model (ML)" : "Spatial error model (ML)"
   out.push(`${title}: ${formula}`)
-  out.push(`n = ${fit.n}${frame.nDropped > 0 ? ` (${frame.nDropped} row(s) dropped for missing values: ${frame.dropped.slice(0, 20).join(", ")}${frame.nDropped > 20 ? " …" : ""})` : ""}`)
+  out.push(
+    `n = ${fit.n}${frame.nDropped > 0 ? ` (${frame.nDropped} row(s) dropped for missing values: ${frame.dropped.slice(0, 20).join(", ")}${frame.nDropped > 20 ? " …" : ""})` : ""}`,
+  )
   out.push("")
   if (spatial === undefined) {
     out.push("Coefficients:")

@@ -26,11 +26,19 @@ export const stageCommand: Command = {
         return 0
       }
       const { results } = doc
-      const why = (d: (typeof results)[number]["stageDecidedBy"]) => (d === null ? "" : d.met === null ? `${d.indicator} 缺 missing` : `${d.indicator} ${d.value} < ${d.min}`)
+      const why = (d: (typeof results)[number]["stageDecidedBy"]) =>
+        d === null ? "" : d.met === null ? `${d.indicator} 缺 missing` : `${d.indicator} ${d.value} < ${d.min}`
       io.stdout.write(
         table(
           ["编号 ID", "名称 Name", "阶段 Stage", "辐射 Reach", "暂定 Provisional", "决定因素 Decided by"],
-          results.map((r) => [r.id, r.name, `${r.stageName.zh} ${r.stageName.en}`, r.reachName ? r.reachName.zh : "—", r.provisional ? "是 yes" : "", why(r.stageDecidedBy)]),
+          results.map((r) => [
+            r.id,
+            r.name,
+            `${r.stageName.zh} ${r.stageName.en}`,
+            r.reachName ? r.reachName.zh : "—",
+            r.provisional ? "是 yes" : "",
+            why(r.stageDecidedBy),
+          ]),
         ),
       )
       io.stdout.write(`${results.length} 个集聚区 zones${data.hasDemo ? "（含演示数据 includes demo data）" : ""}\n`)

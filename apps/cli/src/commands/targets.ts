@@ -1,6 +1,16 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import { type BuiltInTargetSet, builtInTargetSets, decodeOrThrow, InputError, resolveTargetSet, type TargetSet, TargetSetJson, targetsDocument, targetsPeriodRange } from "@jiju/domain"
+import {
+  type BuiltInTargetSet,
+  builtInTargetSets,
+  decodeOrThrow,
+  InputError,
+  resolveTargetSet,
+  type TargetSet,
+  TargetSetJson,
+  targetsDocument,
+  targetsPeriodRange,
+} from "@jiju/domain"
 import { checkOptions, numberFlag, parseFlags } from "../args.js"
 import { periodFlag, withAssessmentData } from "../assessmentData.js"
 import { CliError } from "../CliError.js"
@@ -31,7 +41,8 @@ export const targetsCommand: Command = {
       clusters: { type: "string" },
     })
     const period = periodFlag(values.period)
-    if (values.set === undefined || values.set === "") throw new CliError("usage", `missing required flag --set (${builtInTargetSets.join(", ")} or a JSON file)`, 2)
+    if (values.set === undefined || values.set === "")
+      throw new CliError("usage", `missing required flag --set (${builtInTargetSets.join(", ")} or a JSON file)`, 2)
     const isFile = /[/\\]/.test(values.set) || values.set.toLowerCase().endsWith(".json")
     const options = {
       set: isFile ? await readTargetSet(io.cwd, values.set) : (values.set as BuiltInTargetSet),
@@ -50,7 +61,12 @@ export const targetsCommand: Command = {
       const { zones, targets, assumptions } = doc
       io.stdout.write(`${doc.name.zh} · ${doc.name.en} — ${period} → ${doc.targetYear}（${zones} 个集聚区 zones）\n`)
       const yes = (a: boolean | null) => (a === null ? "? 缺数据" : a ? "✓ 达成" : "✗ 未达成")
-      io.stdout.write(table(["目标 Target", "达成 Attained", "说明 Detail"], targets.map((t) => [t.id, yes(t.attained), t.text.zh])))
+      io.stdout.write(
+        table(
+          ["目标 Target", "达成 Attained", "说明 Detail"],
+          targets.map((t) => [t.id, yes(t.attained), t.text.zh]),
+        ),
+      )
       for (const a of assumptions) io.stdout.write(`假设 assumption: ${a.zh} · ${a.en}\n`)
       return 0
     })

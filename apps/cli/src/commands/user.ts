@@ -44,7 +44,13 @@ export const userCommand: Command = {
       return withStore(io, async (store) => {
         const users = await makeUsers(store.db).list()
         if (f.json) printJson(io, { users })
-        else io.stdout.write(table(["name", "role", "clusters", "locked until"], users.map((u) => [u.name, u.role, u.clusterIds.join(","), u.lockedUntil ?? ""])))
+        else
+          io.stdout.write(
+            table(
+              ["name", "role", "clusters", "locked until"],
+              users.map((u) => [u.name, u.role, u.clusterIds.join(","), u.lockedUntil ?? ""]),
+            ),
+          )
         return 0
       })
     }
@@ -64,7 +70,10 @@ export const userCommand: Command = {
       const user = await users.create({ name, role, password, clusterIds: clusters })
       await store.audit.record(store.db, { actor: "cli", entity: "user", entityId: user.id, action: "create", before: null, after: user })
       if (f.json) printJson(io, { user, ...(f.password === undefined ? { password } : {}) })
-      else io.stdout.write(`已创建账户 created ${role} "${name}"${clusters.length ? ` for ${clusters.join(", ")}` : ""}${f.password === undefined ? `; password: ${password}` : ""}\n`)
+      else
+        io.stdout.write(
+          `已创建账户 created ${role} "${name}"${clusters.length ? ` for ${clusters.join(", ")}` : ""}${f.password === undefined ? `; password: ${password}` : ""}\n`,
+        )
       return 0
     })
   },

@@ -64,7 +64,10 @@ export const weightsCommand: Command = {
           ["min neighbours", String(out.min_neighbours)],
           ["max neighbours", String(out.max_neighbours)],
           ["mean neighbours", out.mean_neighbours.toFixed(4)],
-          ["islands", out.islands.length === 0 ? "none" : `${out.islands.length}: ${out.islands.slice(0, 20).join(", ")}${out.islands.length > 20 ? " …" : ""}`],
+          [
+            "islands",
+            out.islands.length === 0 ? "none" : `${out.islands.length}: ${out.islands.slice(0, 20).join(", ")}${out.islands.length > 20 ? " …" : ""}`,
+          ],
           ["symmetric", s.symmetric ? "yes" : "no"],
         ],
       ),

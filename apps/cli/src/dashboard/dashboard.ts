@@ -28,7 +28,8 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
   const lang = (values.lang ?? io.env.JIJU_LANG ?? "zh") as Lang
   if (lang !== "zh" && lang !== "en") throw new CliError("usage", `--lang must be zh or en, got "${lang}"`, 2)
   if (values.api !== undefined && !/^https?:\/\//.test(values.api)) throw new CliError("usage", `--api expects an http(s) URL, got "${values.api}"`, 2)
-  if (!process.stdin.isTTY) throw new CliError("not_a_terminal", "the dashboard needs an interactive terminal; use the other commands (jiju --help) in scripts", 2)
+  if (!process.stdin.isTTY)
+    throw new CliError("not_a_terminal", "the dashboard needs an interactive terminal; use the other commands (jiju --help) in scripts", 2)
   const placeholder = values.api !== undefined ? { zh: `API ${values.api}`, en: `API ${values.api}` } : { zh: "本地数据库", en: "store" }
   const splash = showSplash(process.stdout, process.stdin, io.env, lang, placeholder)
   // A failure to open shows on screen, and the exit code says it.

@@ -60,7 +60,8 @@ describe("Cluster screen", () => {
 describe("Cluster screen for a service agglomeration", () => {
   it("certifies against the county table and names the failed condition", async () => {
     const cbd: StoredCluster = { ...clusters[3]!, id: "kf-cbd", name: "杞县中央商务区", kind: "modern_service", form: "cbd", level: "county" } as StoredCluster
-    const o = (indicator: string, value: number) => ({ ...observations[0]!, target: { kind: "cluster", id: "kf-cbd" }, period: "2025", indicator, value }) as Observation
+    const o = (indicator: string, value: number) =>
+      ({ ...observations[0]!, target: { kind: "cluster", id: "kf-cbd" }, period: "2025", indicator, value }) as Observation
     // County CBD rule (篇10): floor area ≥ 1.4万 m², ≥ 10 firms, revenue MORE than 5.6亿. Revenue of exactly
     // 5.6 fails ("超过"), the others pass.
     const src = memorySource({

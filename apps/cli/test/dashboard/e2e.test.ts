@@ -46,7 +46,10 @@ describe.skipIf(reason !== null)("dashboard end to end (built binary in tmux)", 
         const s = storeOn(tx)
         await s.regions.upsert(demo.regions)
         await s.clusters.insertMany(demo.clusters, tx)
-        await s.observations.insertMany(demo.observations.filter((o) => o.period >= "2022"), tx)
+        await s.observations.insertMany(
+          demo.observations.filter((o) => o.period >= "2022"),
+          tx,
+        )
       })
     } finally {
       await store.close()

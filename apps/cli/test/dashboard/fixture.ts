@@ -29,7 +29,14 @@ export const regions: Region[] = [
   region("410222", "通许县", "county", "410200"),
 ]
 
-const cluster = (id: string, name: string, nameEn: string, group: StoredCluster["group"], regionCode: string, extra: Partial<StoredCluster> = {}): StoredCluster =>
+const cluster = (
+  id: string,
+  name: string,
+  nameEn: string,
+  group: StoredCluster["group"],
+  regionCode: string,
+  extra: Partial<StoredCluster> = {},
+): StoredCluster =>
   ({
     id,
     name,
@@ -76,7 +83,17 @@ const strength: Record<string, Record<string, number>> = {
 }
 
 const obs = (id: string, period: string, indicator: string, value: number): Observation =>
-  ({ target: { kind: "cluster", id }, period, indicator, value, source: "test", submitter: "test", submittedAt: "2026-01-01T00:00:00.000Z", note: null, isDemo: true }) as unknown as Observation
+  ({
+    target: { kind: "cluster", id },
+    period,
+    indicator,
+    value,
+    source: "test",
+    submitter: "test",
+    submittedAt: "2026-01-01T00:00:00.000Z",
+    note: null,
+    isDemo: true,
+  }) as unknown as Observation
 
 export const observations: Observation[] = Object.entries(strength).flatMap(([period, byId]) =>
   Object.entries(byId).flatMap(([id, s]) => [

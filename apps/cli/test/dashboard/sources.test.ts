@@ -37,7 +37,8 @@ describe("dashboard sources", () => {
           : json({ items: clusters.slice(0, 3), nextCursor: "p2", total: 5 })
       if (url.pathname === "/v1/regions") return json({ items: regions, nextCursor: null, total: regions.length })
       if (url.pathname === "/v1/indicators") return json({ items: indicatorCatalogue, nextCursor: null, total: 1 })
-      if (url.pathname === "/v1/observations") return json({ items: observations.filter((o) => o.indicator === url.searchParams.get("indicators")?.split(",")[0]) })
+      if (url.pathname === "/v1/observations")
+        return json({ items: observations.filter((o) => o.indicator === url.searchParams.get("indicators")?.split(",")[0]) })
       if (url.pathname === "/v1/assessments/results") return json({ type: "not_found" }, 404)
       return json({}, 500)
     }) as typeof fetch
@@ -55,7 +56,12 @@ describe("dashboard sources", () => {
   })
 
   it("apiSource reports an unreachable server as a CLI error", async () => {
-    const src = apiSource({ baseUrl: "http://127.0.0.1:9", fetch: (async () => { throw new Error("ECONNREFUSED") }) as typeof fetch })
+    const src = apiSource({
+      baseUrl: "http://127.0.0.1:9",
+      fetch: (async () => {
+        throw new Error("ECONNREFUSED")
+      }) as typeof fetch,
+    })
     await expect(src.register()).rejects.toThrow(/cannot reach the API/)
   })
 

@@ -2,8 +2,8 @@ import type { ReadStream, WriteStream } from "node:tty"
 import { render } from "ink-testing-library"
 import { createElement } from "react"
 import { describe, expect, it } from "vitest"
-import { deferredSource } from "../../src/dashboard/sources/deferredSource.js"
 import type { DashboardSource } from "../../src/dashboard/sources/DashboardSource.js"
+import { deferredSource } from "../../src/dashboard/sources/deferredSource.js"
 import { showSplash } from "../../src/dashboard/splash.js"
 import { App } from "../../src/dashboard/ui/App.js"
 import { displayWidth } from "../../src/dashboard/ui/text.js"
@@ -25,7 +25,11 @@ const terminal = (columns = 80, rows = 24, isTTY = true) => {
 }
 
 /** The splash's lines without colour and the cursor move back to its first line. */
-const lines = (written: string) => written.replace(new RegExp(`\\n${ESC}\\[\\d+A$`), "").replace(sgr, "").split("\n")
+const lines = (written: string) =>
+  written
+    .replace(new RegExp(`\\n${ESC}\\[\\d+A$`), "")
+    .replace(sgr, "")
+    .split("\n")
 
 describe("splash (the first frame, before Ink loads)", () => {
   it("writes the frame App draws while loading, line for line, and goes back to its first line", () => {

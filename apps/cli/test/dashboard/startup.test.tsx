@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url"
 import { render } from "ink-testing-library"
 import { createElement } from "react"
 import { describe, expect, it } from "vitest"
-import { deferredSource } from "../../src/dashboard/sources/deferredSource.js"
 import type { DashboardSource } from "../../src/dashboard/sources/DashboardSource.js"
+import { deferredSource } from "../../src/dashboard/sources/deferredSource.js"
 import { App } from "../../src/dashboard/ui/App.js"
 import { fakeSource } from "./fixture.js"
 
@@ -49,7 +49,10 @@ describe("dashboard start-up", () => {
   it("shows a source that failed to open as an error in the frame", async () => {
     const source = deferredSource(Promise.reject(new Error("store is locked by process 42")), { zh: "本地数据库", en: "store" })
     const r = render(createElement(App, { source, width: 80, height: 24, lang: "zh", env: {} }))
-    const f = await waitFor(() => r.lastFrame() ?? "", (x) => x.includes("出错"))
+    const f = await waitFor(
+      () => r.lastFrame() ?? "",
+      (x) => x.includes("出错"),
+    )
     expect(f).toContain("出错：store is locked by process 42")
     expect(f).toContain("jiju 集聚")
     r.unmount()

@@ -11,8 +11,21 @@ export const keys = { enter: "\r", esc: "\u001b", tab: "\t", up: "\u001b[A", dow
 /** Render the dashboard on a fake source and wait until the first frame with data. */
 export const start = async (
   opts: { source?: DashboardSource; width?: number; height?: number; lang?: Lang; env?: AppProps["env"] } = {},
-): Promise<{ r: { unmount(): void }; frame: () => string; until: (ok: string | ((f: string) => boolean), timeout?: number) => Promise<string>; press: (...seq: string[]) => Promise<void> }> => {
-  const r = render(createElement(App, { source: opts.source ?? fakeSource(), width: opts.width ?? 80, height: opts.height ?? 24, lang: opts.lang ?? "zh", env: opts.env ?? {} }))
+): Promise<{
+  r: { unmount(): void }
+  frame: () => string
+  until: (ok: string | ((f: string) => boolean), timeout?: number) => Promise<string>
+  press: (...seq: string[]) => Promise<void>
+}> => {
+  const r = render(
+    createElement(App, {
+      source: opts.source ?? fakeSource(),
+      width: opts.width ?? 80,
+      height: opts.height ?? 24,
+      lang: opts.lang ?? "zh",
+      env: opts.env ?? {},
+    }),
+  )
   const frame = () => r.lastFrame() ?? ""
   /** Wait until the frame satisfies `ok` (a text it contains, or a predicate); fail with the frame after 5 s. */
   const until = async (ok: string | ((f: string) => boolean), timeout = 5000) => {

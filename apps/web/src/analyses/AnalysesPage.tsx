@@ -8,17 +8,28 @@ import { useSession } from "../auth/Session.js"
 import { EChart } from "../charts/EChart.js"
 import { hasMap, type LoadedMap, loadMap } from "../charts/henanMap.js"
 import { couplingOption, LEVEL_COLOURS, mapOption, moranScatterOption, QUADRANT_COLOURS } from "../charts/options.js"
+import { readNumber } from "../form/validate.js"
 import { useI18n } from "../i18n/I18n.js"
 import { listAllClusters } from "../results/loadAssessment.js"
-import { readNumber } from "../form/validate.js"
 import { PeriodPicker } from "../ui/PeriodPicker.js"
 import { gradeOf, meanByUnit, spatialSummary, unitOf } from "./units.js"
 
 /** Indicators offered for the two subsystems. */
 const CHOICES = [
-  "revenue", "industrial_value_added", "fixed_investment", "tax_total", "employment", "firms", "large_firms",
-  "investment_intensity", "high_tech_firms", "patents_granted", "leading_industry_share", "local_supply_ratio",
-  "energy_per_value_added", "sewage_treatment_rate",
+  "revenue",
+  "industrial_value_added",
+  "fixed_investment",
+  "tax_total",
+  "employment",
+  "firms",
+  "large_firms",
+  "investment_intensity",
+  "high_tech_firms",
+  "patents_granted",
+  "leading_industry_share",
+  "local_supply_ratio",
+  "energy_per_value_added",
+  "sewage_treatment_rate",
 ]
 const DEFAULT_A = ["revenue", "fixed_investment", "tax_total"]
 const DEFAULT_B = ["patents_granted", "high_tech_firms", "sewage_treatment_rate", "energy_per_value_added"]
@@ -191,7 +202,9 @@ export default function AnalysesPage() {
   const pieces =
     colourBy === "coupling"
       ? COORDINATION_LEVELS.map((l) => ({ value: l.grade, label: pick(l), color: LEVEL_COLOURS[l.grade - 1]! }))
-      : ["HH", "LL", "HL", "LH"].map((q, k) => ({ value: k + 1, label: q, color: QUADRANT_COLOURS[q]! })).concat([{ value: 0, label: "—", color: QUADRANT_COLOURS.none! }])
+      : ["HH", "LL", "HL", "LH"]
+          .map((q, k) => ({ value: k + 1, label: q, color: QUADRANT_COLOURS[q]! }))
+          .concat([{ value: 0, label: "—", color: QUADRANT_COLOURS.none! }])
 
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -255,13 +268,15 @@ export default function AnalysesPage() {
               <label htmlFor={`${id}-m`}>{t.mapLevel}</label>
               <select id={`${id}-m`} value={mapCode} onChange={(e) => setMapCode(e.target.value)}>
                 <option value="410000">{t.mapCities}</option>
-                {map && mapCode === "410000"
-                  ? map.codes.filter(hasMap).map((c) => (
-                      <option key={c} value={c}>
-                        {t.mapCounties(unitName(c))}
-                      </option>
-                    ))
-                  : mapCode !== "410000" ? <option value={mapCode}>{t.mapCounties(mapCode)}</option> : null}
+                {map && mapCode === "410000" ? (
+                  map.codes.filter(hasMap).map((c) => (
+                    <option key={c} value={c}>
+                      {t.mapCounties(unitName(c))}
+                    </option>
+                  ))
+                ) : mapCode !== "410000" ? (
+                  <option value={mapCode}>{t.mapCounties(mapCode)}</option>
+                ) : null}
               </select>
             </div>
             <div className="field">
@@ -333,10 +348,18 @@ export default function AnalysesPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t.colName}</th>
-                    <th scope="col" className="num">U1</th>
-                    <th scope="col" className="num">U2</th>
-                    <th scope="col" className="num">C</th>
-                    <th scope="col" className="num">D</th>
+                    <th scope="col" className="num">
+                      U1
+                    </th>
+                    <th scope="col" className="num">
+                      U2
+                    </th>
+                    <th scope="col" className="num">
+                      C
+                    </th>
+                    <th scope="col" className="num">
+                      D
+                    </th>
                     <th scope="col">{t.level}</th>
                     <th scope="col">{t.lagging}</th>
                   </tr>

@@ -46,17 +46,18 @@ export interface SpatialSummary {
  * Moran's I, LISA quadrants and the scatter points (standardised value, its lag) of units with a value and a
  * polygon; null when fewer than 3 such units or the value does not vary.
  */
-export const spatialSummary = (
-  values: ReadonlyMap<string, number>,
-  polygons: ReadonlyMap<string, Geometry>,
-): SpatialSummary | null => {
+export const spatialSummary = (values: ReadonlyMap<string, number>, polygons: ReadonlyMap<string, Geometry>): SpatialSummary | null => {
   const codes = [...values.keys()].filter((c) => polygons.has(c)).sort()
   if (codes.length < 3) return null
   const x = codes.map((c) => values.get(c)!)
   const mean = x.reduce((a, b) => a + b, 0) / x.length
   const sd = Math.sqrt(x.reduce((a, b) => a + (b - mean) ** 2, 0) / x.length)
   if (!(sd > 0)) return null
-  const w = contiguityWeights(codes, codes.map((c) => polygons.get(c)!), { rule: "queen", style: "W" })
+  const w = contiguityWeights(
+    codes,
+    codes.map((c) => polygons.get(c)!),
+    { rule: "queen", style: "W" },
+  )
   const g = moranTest(x, w)
   const local = localMoran(x, w)
   const z = x.map((v) => (v - mean) / sd)

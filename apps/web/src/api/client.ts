@@ -25,7 +25,12 @@ export class ApiError extends Error {
 /** A minimal client of the Jiju HTTP API: JSON in and out, cookies sent, problems thrown as {@link ApiError}. */
 export interface Api {
   readonly get: <T>(path: string) => Promise<T>
-  readonly send: <T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: T; headers: Headers }>
+  readonly send: <T>(
+    method: "POST" | "PUT" | "DELETE",
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: T; headers: Headers }>
 }
 
 const readProblem = async (r: Response): Promise<ApiError> => {
@@ -48,12 +53,12 @@ export const makeApi = (fetcher: typeof fetch, lang: () => Lang): Api => {
     ...extra,
   })
   return {
-    get: async <T,>(path: string) => {
+    get: async <T>(path: string) => {
       const r = await fetcher(path, { headers: headers(), credentials: "same-origin" })
       if (!r.ok) throw await readProblem(r)
       return (await r.json()) as T
     },
-    send: async <T,>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown, extra?: Record<string, string>) => {
+    send: async <T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown, extra?: Record<string, string>) => {
       const r = await fetcher(path, {
         method,
         credentials: "same-origin",

@@ -38,7 +38,15 @@ export function SignIn({ onDone }: { readonly onDone?: () => void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-password`}>{t.password}</label>
-        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          id={`${id}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </div>
       <p className="error" role="alert" aria-live="assertive">
         {error}

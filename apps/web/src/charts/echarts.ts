@@ -30,6 +30,6 @@ echarts.use([
   CanvasRenderer,
 ])
 
+export type { EChartsCoreOption as ChartOption, EChartsType } from "echarts/core"
 /** ECharts core with the registered charts (bar, line, map, radar, scatter). */
 export { echarts }
-export type { EChartsCoreOption as ChartOption, EChartsType } from "echarts/core"

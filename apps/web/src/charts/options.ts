@@ -19,8 +19,21 @@ export const scoreBreakdownOption = (
     xAxis: { type: "value" },
     yAxis: { type: "category", data: items.map(pick), inverse: true, axisLabel: { width: 120, overflow: "truncate" } },
     series: [
-      { name: labels.full, type: "bar", data: items.map((i) => Number((i.weight * totalPoints).toFixed(2))), itemStyle: { color: "#d9e2ec" }, barGap: "-100%", z: 1 },
-      { name: labels.earned, type: "bar", data: items.map((i) => (i.points === null ? null : Number(i.points.toFixed(2)))), itemStyle: { color: "#1f6feb" }, z: 2 },
+      {
+        name: labels.full,
+        type: "bar",
+        data: items.map((i) => Number((i.weight * totalPoints).toFixed(2))),
+        itemStyle: { color: "#d9e2ec" },
+        barGap: "-100%",
+        z: 1,
+      },
+      {
+        name: labels.earned,
+        type: "bar",
+        data: items.map((i) => (i.points === null ? null : Number(i.points.toFixed(2)))),
+        itemStyle: { color: "#1f6feb" },
+        z: 2,
+      },
     ],
   }
 }
@@ -29,7 +42,14 @@ export const scoreBreakdownOption = (
 export const dimensionRadarOption = (dims: ReadonlyArray<{ zh: string; en: string; share: number | null }>, lang: Lang, seriesName: string): ChartOption => ({
   tooltip: {},
   radar: { indicator: dims.map((d) => ({ name: d[lang], max: 100 })), radius: "65%" },
-  series: [{ type: "radar", name: seriesName, data: [{ name: seriesName, value: dims.map((d) => (d.share === null ? 0 : Math.round(d.share * 1000) / 10)) }], areaStyle: { opacity: 0.2 } }],
+  series: [
+    {
+      type: "radar",
+      name: seriesName,
+      data: [{ name: seriesName, value: dims.map((d) => (d.share === null ? 0 : Math.round(d.share * 1000) / 10)) }],
+      areaStyle: { opacity: 0.2 },
+    },
+  ],
 })
 
 /** Lines of indicator values over periods (one series per indicator). */
@@ -81,7 +101,9 @@ export const moranScatterOption = (
   const lo = Math.min(-1, ...xs) * 1.1
   const hi = Math.max(1, ...xs) * 1.1
   return {
-    tooltip: { formatter: (p: { data: { name: string; value: [number, number] } }) => `${p.data.name}<br/>${p.data.value[0].toFixed(3)}, ${p.data.value[1].toFixed(3)}` },
+    tooltip: {
+      formatter: (p: { data: { name: string; value: [number, number] } }) => `${p.data.name}<br/>${p.data.value[0].toFixed(3)}, ${p.data.value[1].toFixed(3)}`,
+    },
     grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: "value", name: labels.x, nameLocation: "end", min: lo, max: hi, axisLine: { onZero: true } },
     yAxis: { type: "value", name: labels.y, nameLocation: "end", axisLine: { onZero: true } },
@@ -91,7 +113,16 @@ export const moranScatterOption = (
         symbolSize: 9,
         data: points.map((p) => ({ name: p.name, value: [p.z, p.lag], itemStyle: { color: QUADRANT_COLOURS[p.quadrant ?? "none"] } })),
       },
-      { type: "line", showSymbol: false, silent: true, data: [[lo, slope * lo], [hi, slope * hi]], lineStyle: { type: "dashed", color: "#555" } },
+      {
+        type: "line",
+        showSymbol: false,
+        silent: true,
+        data: [
+          [lo, slope * lo],
+          [hi, slope * hi],
+        ],
+        lineStyle: { type: "dashed", color: "#555" },
+      },
     ],
   }
 }
@@ -108,7 +139,15 @@ export const mapOption = (
     tooltip: {
       formatter: (p: { name: string }) => `${names.get(p.name) ?? p.name}${byCode.get(p.name) ? `<br/>${byCode.get(p.name)!.label}` : ""}`,
     },
-    visualMap: { type: "piecewise", pieces: pieces.map((p) => ({ value: p.value, label: p.label, color: p.color })), left: 0, bottom: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 11 } },
+    visualMap: {
+      type: "piecewise",
+      pieces: pieces.map((p) => ({ value: p.value, label: p.label, color: p.color })),
+      left: 0,
+      bottom: 0,
+      itemWidth: 14,
+      itemHeight: 10,
+      textStyle: { fontSize: 11 },
+    },
     series: [
       {
         type: "map",

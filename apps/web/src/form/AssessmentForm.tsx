@@ -278,7 +278,14 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
           <button type="button" onClick={() => fileRef.current?.click()}>
             {t.importXlsx}
           </button>
-          <input ref={fileRef} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden onChange={importFile} aria-label={t.importXlsx} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hidden
+            onChange={importFile}
+            aria-label={t.importXlsx}
+          />
         </div>
       </div>
 
@@ -310,7 +317,14 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
               <div key={it.code} className={`indicator-row${err ? " has-error" : ""}${c.unusual !== null ? " unusual" : ""}`}>
                 <label htmlFor={inputId} className="indicator-name">
                   {pick(it.def)}
-                  {it.required ? <span className="req" aria-hidden="true"> *</span> : <small className="muted"> ({t.optionalItem})</small>}
+                  {it.required ? (
+                    <span className="req" aria-hidden="true">
+                      {" "}
+                      *
+                    </span>
+                  ) : (
+                    <small className="muted"> ({t.optionalItem})</small>
+                  )}
                 </label>
                 <input
                   id={inputId}
@@ -394,17 +408,19 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
               </tr>
             </thead>
             <tbody>
-              {[...stored.rows].sort((x, y) => order(x.indicator) - order(y.indicator)).map((r) => {
-                const it = items.find((i) => i.code === r.indicator)
-                return (
-                  <tr key={r.indicator} data-code={r.indicator}>
-                    <th scope="row">{it ? pick(it.def) : r.indicator}</th>
-                    <td className="num">{fmt(r.value)}</td>
-                    <td>{it ? (lang === "zh" ? it.def.unit : it.def.unitEn) : ""}</td>
-                    <td>{r.submitter ?? ""}</td>
-                  </tr>
-                )
-              })}
+              {[...stored.rows]
+                .sort((x, y) => order(x.indicator) - order(y.indicator))
+                .map((r) => {
+                  const it = items.find((i) => i.code === r.indicator)
+                  return (
+                    <tr key={r.indicator} data-code={r.indicator}>
+                      <th scope="row">{it ? pick(it.def) : r.indicator}</th>
+                      <td className="num">{fmt(r.value)}</td>
+                      <td>{it ? (lang === "zh" ? it.def.unit : it.def.unitEn) : ""}</td>
+                      <td>{r.submitter ?? ""}</td>
+                    </tr>
+                  )
+                })}
             </tbody>
           </table>
         </section>

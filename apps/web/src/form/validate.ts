@@ -30,7 +30,10 @@ const isPeriod = Schema.is(Period)
  * @example readNumber(" 1,234.5 ") // 1234.5
  */
 export const readNumber = (raw: string): number | null | undefined => {
-  const s = raw.replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s,，]/g, "").replace("．", ".")
+  const s = raw
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[\s,，]/g, "")
+    .replace("．", ".")
   if (s === "") return null
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined
   const n = Number(s)
@@ -52,13 +55,7 @@ export const unusualRatio = (value: number, previous: number | undefined): numbe
  * on submit (it is flagged as soon as it is typed). The sign rule is the catalogue's `allowNegative`, the same
  * the API applies.
  */
-export const checkField = (
-  ind: FormIndicator,
-  raw: string,
-  previous: number | undefined,
-  confirmed: boolean,
-  onSubmit: boolean,
-): FieldCheck => {
+export const checkField = (ind: FormIndicator, raw: string, previous: number | undefined, confirmed: boolean, onSubmit: boolean): FieldCheck => {
   const n = readNumber(raw)
   if (n === undefined) return { value: null, issue: { kind: "number" }, unusual: null }
   if (n === null) return { value: null, issue: onSubmit && ind.required ? { kind: "required" } : null, unusual: null }

@@ -1,5 +1,5 @@
-import { findIndicator } from "@jiju/domain/model"
 import { readXlsx, writeXlsx } from "@jiju/domain/io"
+import { findIndicator } from "@jiju/domain/model"
 import type { FormIndicator } from "./schemeIndicators.js"
 
 /** Column headers of the template (bilingual, so either language's users read it). */

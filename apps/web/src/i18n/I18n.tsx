@@ -40,10 +40,7 @@ export function I18nProvider({ children, lang: given }: { readonly children: Rea
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en"
   }, [lang])
-  const value = useMemo<I18nValue>(
-    () => ({ lang, t: dictionaries[lang], setLang, pick: (b) => (b ? b[lang] : "") }),
-    [lang, setLang],
-  )
+  const value = useMemo<I18nValue>(() => ({ lang, t: dictionaries[lang], setLang, pick: (b) => (b ? b[lang] : "") }), [lang, setLang])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 
@@ -59,7 +56,13 @@ export function LanguageToggle() {
   const { lang, t, setLang } = useI18n()
   return (
     // The visible name ("English" / "中文") is the accessible name, spoken in its own language.
-    <button type="button" className="lang-toggle" lang={lang === "zh" ? "en" : "zh-CN"} title={t.switchToOtherLabel} onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
+    <button
+      type="button"
+      className="lang-toggle"
+      lang={lang === "zh" ? "en" : "zh-CN"}
+      title={t.switchToOtherLabel}
+      onClick={() => setLang(lang === "zh" ? "en" : "zh")}
+    >
       {t.switchToOther}
     </button>
   )

@@ -16,7 +16,11 @@ export function RankChange({ change, previousRank }: { readonly change: number |
   const { t } = useI18n()
   if (previousRank === null) return <span className="rank-new">{t.newEntry}</span>
   if (change === null || change === 0) return <Said className="rank-same" symbol="–" words={t.same} />
-  return change > 0 ? <Said className="rank-up" symbol={`▲${change}`} words={t.up(change)} /> : <Said className="rank-down" symbol={`▼${-change}`} words={t.down(-change)} />
+  return change > 0 ? (
+    <Said className="rank-up" symbol={`▲${change}`} words={t.up(change)} />
+  ) : (
+    <Said className="rank-down" symbol={`▼${-change}`} words={t.down(-change)} />
+  )
 }
 
 /**

@@ -70,7 +70,7 @@ const load = async (api: Api, period: string): Promise<LoadedAssessment> => {
   try {
     run = await api.get<RunDocument>(`/v1/assessments/results?scheme=${scheme.id}&period=${encodeURIComponent(period)}`)
   } catch (e) {
-    if (!(e instanceof ApiError && (e.status === 404))) throw e
+    if (!(e instanceof ApiError && e.status === 404)) throw e
   }
   const register = Promise.all([
     listAllClusters(api, "&kind=industrial"),
@@ -91,4 +91,6 @@ const load = async (api: Api, period: string): Promise<LoadedAssessment> => {
 }
 
 const lookup = (items: ReadonlyArray<ObservationRow>) =>
-  valueLookup(items.filter((o) => o.target.kind === "cluster").map((o) => ({ clusterId: o.target.id, indicator: o.indicator, period: o.period, value: o.value })))
+  valueLookup(
+    items.filter((o) => o.target.kind === "cluster").map((o) => ({ clusterId: o.target.id, indicator: o.indicator, period: o.period, value: o.value })),
+  )

@@ -25,7 +25,12 @@ export function ClusterList() {
   return (
     <div className="table-scroll">
       <table>
-        <caption>{t.registerCaption(clusters.length, clusters.some((c) => c.isDemo))}</caption>
+        <caption>
+          {t.registerCaption(
+            clusters.length,
+            clusters.some((c) => c.isDemo),
+          )}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t.colName}</th>

@@ -1,6 +1,6 @@
 import { useId, useState } from "react"
-import { useI18n } from "../i18n/I18n.js"
 import { validPeriod } from "../form/validate.js"
+import { useI18n } from "../i18n/I18n.js"
 
 /** A period field that reports a well-formed period on change (the API's Period schema decides). */
 export function PeriodPicker({ value, onChange }: { readonly value: string; readonly onChange: (p: string) => void }) {

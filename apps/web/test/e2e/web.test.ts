@@ -25,8 +25,16 @@ const missing = [
 if (missing.length > 0) console.warn(`[web e2e] SKIPPED: ${missing.join("; ")}`)
 
 const SCORED = [
-  "revenue", "fixed_investment", "tax_total", "investment_intensity", "high_tech_firms", "patents_granted",
-  "leading_industry_share", "local_supply_ratio", "energy_per_value_added", "sewage_treatment_rate",
+  "revenue",
+  "fixed_investment",
+  "tax_total",
+  "investment_intensity",
+  "high_tech_firms",
+  "patents_granted",
+  "leading_industry_share",
+  "local_supply_ratio",
+  "energy_per_value_added",
+  "sewage_treatment_rate",
 ]
 const COUNTS = new Set(["high_tech_firms", "patents_granted"])
 const PERCENT = new Set(["leading_industry_share", "local_supply_ratio", "sewage_treatment_rate"])
@@ -55,7 +63,10 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
       const s = storeOn(tx)
       await s.regions.upsert(demo.regions)
       await s.clusters.insertMany(demo.clusters, tx)
-      await s.observations.upsertMany(demo.observations.filter((o) => o.period >= "2023"), tx)
+      await s.observations.upsertMany(
+        demo.observations.filter((o) => o.period >= "2023"),
+        tx,
+      )
     })
     step("demo data loaded")
     const industrial = (await store.clusters.list()).filter((c) => c.kind === "industrial")
@@ -68,7 +79,15 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     server = await startServer({ env, store, port: 0, webDist, log: () => undefined })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     })
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" })
     page.on("response", (r) => r.url().includes("/v1/") && step(`${r.request().method()} ${r.url().replace(server.url, "")} ${r.status()}`))
@@ -99,10 +118,15 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     await signIn("zone", "zone-password-1")
     await page.getByRole("heading", { name: "指标数据填报" }).waitFor()
 
-    const before = new Map((await store.observations.query({ target: { kind: "cluster", id: own as never }, period: "2025" as never })).map((o) => [o.indicator as string, o.value]))
+    const before = new Map(
+      (await store.observations.query({ target: { kind: "cluster", id: own as never }, period: "2025" as never })).map((o) => [o.indicator as string, o.value]),
+    )
     await page.getByLabel("期间", { exact: true }).fill("2026")
     // The 2026 form is empty and shows 2025's values as the previous period.
-    await page.locator('.indicator-row:has(input[name="revenue"]) .prev').filter({ hasText: String(Number(before.get("revenue")!.toPrecision(6))) }).waitFor()
+    await page
+      .locator('.indicator-row:has(input[name="revenue"]) .prev')
+      .filter({ hasText: String(Number(before.get("revenue")!.toPrecision(6))) })
+      .waitFor()
     await expect.poll(() => page.locator('input[name="revenue"]').inputValue()).toBe("")
 
     const sent: Record<string, number> = {}
@@ -122,9 +146,9 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     await page.getByRole("heading", { name: "已保存的数据" }).waitFor()
     await shot("02-form-submitted")
 
-    const shown = await page.locator("table.stored tbody tr").evaluateAll((rows) =>
-      rows.map((r) => [r.getAttribute("data-code"), r.querySelector("td.num")?.textContent]),
-    )
+    const shown = await page
+      .locator("table.stored tbody tr")
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-code"), r.querySelector("td.num")?.textContent]))
     expect(Object.fromEntries(shown)).toEqual(Object.fromEntries(SCORED.map((c) => [c, String(Number(sent[c]!.toPrecision(6)))])))
     const stored = await store.observations.query({ target: { kind: "cluster", id: own as never }, period: "2026" as never })
     expect(Object.fromEntries(stored.map((o) => [o.indicator, o.value]))).toEqual(sent)
@@ -136,7 +160,11 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     await page.getByRole("alert").filter({ hasText: "只能查看本集聚区" }).waitFor()
     const status = await page.evaluate(
       async ([id]) => {
-        const r = await fetch(`/v1/clusters/${id}/observations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ period: "2026", values: { revenue: 1 } }) })
+        const r = await fetch(`/v1/clusters/${id}/observations`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ period: "2026", values: { revenue: 1 } }),
+        })
         return [r.status, (await r.json()).code]
       },
       [other],

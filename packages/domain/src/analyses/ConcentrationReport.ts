@@ -62,5 +62,4 @@ export const concentrationDocument = (r: ConcentrationIndices) => ({
  * The document `jiju concentration --json` prints.
  * @example concentrationReport(table, { region: "region", industry: "industry", value: "emp" }).lq[0].lq
  */
-export const concentrationReport = (table: DataTable, options: ConcentrationReportOptions) =>
-  concentrationDocument(concentrationAnalysis(table, options))
+export const concentrationReport = (table: DataTable, options: ConcentrationReportOptions) => concentrationDocument(concentrationAnalysis(table, options))

@@ -49,8 +49,7 @@ export const couplingAnalysis = (table: DataTable, options: CouplingReportOption
   const normalise = options.normalise ?? "minmax"
   const period = options.period
   // check every named column first so one message lists what is available
-  for (const c of [options.id, ...(period ? [period] : []), ...options.subsystems.flatMap((s) => s.indicators.map((i) => i.column))])
-    requireColumn(table, c)
+  for (const c of [options.id, ...(period ? [period] : []), ...options.subsystems.flatMap((s) => s.indicators.map((i) => i.column))]) requireColumn(table, c)
   const ids = stringColumn(table, options.id)
   const periods = period ? table.rows.map((r) => r[period] ?? null) : undefined
   const subsystems: CouplingSubsystem[] = options.subsystems.map((s) => ({

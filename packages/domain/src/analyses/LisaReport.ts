@@ -1,4 +1,4 @@
-import { localMoran, type LocalMoranRow } from "../econometrics/index.js"
+import { type LocalMoranRow, localMoran } from "../econometrics/index.js"
 import type { DataTable } from "../io/DataTable.js"
 import type { MoranReportOptions } from "./MoranReport.js"
 import { variableValues } from "./variable.js"

@@ -1,4 +1,4 @@
-import { moranTest, type MoranResult } from "../econometrics/index.js"
+import { type MoranResult, moranTest } from "../econometrics/index.js"
 import type { DataTable } from "../io/DataTable.js"
 import { variableValues } from "./variable.js"
 import { buildWeights, type SpatialReportOptions, unitIds } from "./WeightsSpec.js"

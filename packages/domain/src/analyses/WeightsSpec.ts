@@ -8,8 +8,8 @@ import {
   weightsFromNeighbourList,
 } from "../econometrics/index.js"
 import type { DataTable } from "../io/DataTable.js"
-import type { NeighbourList } from "../io/NeighbourList.js"
 import { numericColumn, parseGal, parseGwt, stringColumn } from "../io/index.js"
+import type { NeighbourList } from "../io/NeighbourList.js"
 import { InputError, inputError } from "../model/errors.js"
 
 /** Where the neighbours come from: a GAL/GWT text, polygon contiguity, k nearest neighbours or a distance band. */

@@ -6,12 +6,13 @@
  * import { moranReport } from "@jiju/domain/analyses"
  * moranReport(table, { id: "POLYID", var: "CRIME", weights: { kind: "contiguity", rule: "queen" } }).I
  */
-export * from "./WeightsSpec.js"
+
+export * from "./ConcentrationReport.js"
+export * from "./CouplingReport.js"
+export * from "./LisaReport.js"
+export * from "./MoranReport.js"
+export * from "./PanelReport.js"
+export * from "./RegressReport.js"
 export * from "./variable.js"
 export * from "./WeightsReport.js"
-export * from "./MoranReport.js"
-export * from "./LisaReport.js"
-export * from "./RegressReport.js"
-export * from "./PanelReport.js"
-export * from "./CouplingReport.js"
-export * from "./ConcentrationReport.js"
+export * from "./WeightsSpec.js"

@@ -55,20 +55,34 @@ export const ahpWeights = (matrix: ReadonlyArray<ReadonlyArray<number>>, label =
   const n = matrix.length
   if (n === 0) throw inputError("bad_ahp_matrix", `${label}: the pairwise matrix is empty`, `${label}：判断矩阵为空`)
   if (n > 15)
-    throw inputError("bad_ahp_matrix", `${label}: ${n} × ${n} is larger than Saaty's RI table (15)`, `${label}：${n} 阶超出 Saaty 随机一致性指标表的范围 (15 阶)`)
+    throw inputError(
+      "bad_ahp_matrix",
+      `${label}: ${n} × ${n} is larger than Saaty's RI table (15)`,
+      `${label}：${n} 阶超出 Saaty 随机一致性指标表的范围 (15 阶)`,
+    )
   for (let i = 0; i < n; i++) {
     const row = matrix[i]!
     if (row.length !== n)
-      throw inputError("bad_ahp_matrix", `${label}: row ${i + 1} has ${row.length} entries, expected ${n}`, `${label}：第 ${i + 1} 行有 ${row.length} 个元素，应为 ${n} 个`, {
-        row: i + 1,
-      })
+      throw inputError(
+        "bad_ahp_matrix",
+        `${label}: row ${i + 1} has ${row.length} entries, expected ${n}`,
+        `${label}：第 ${i + 1} 行有 ${row.length} 个元素，应为 ${n} 个`,
+        {
+          row: i + 1,
+        },
+      )
     for (let j = 0; j < n; j++) {
       const a = row[j]!
       const at = { row: i + 1, column: String(j + 1), value: a }
       if (!(Number.isFinite(a) && a > 0))
         throw inputError("bad_ahp_matrix", `${label}[${i + 1}][${j + 1}] = ${a} must be a positive number`, `${label}[${i + 1}][${j + 1}] = ${a} 须为正数`, at)
       if (i === j && Math.abs(a - 1) > 1e-9)
-        throw inputError("bad_ahp_matrix", `${label}[${i + 1}][${j + 1}] = ${a}: the diagonal must be 1`, `${label}[${i + 1}][${j + 1}] = ${a}：对角线元素须为 1`, at)
+        throw inputError(
+          "bad_ahp_matrix",
+          `${label}[${i + 1}][${j + 1}] = ${a}: the diagonal must be 1`,
+          `${label}[${i + 1}][${j + 1}] = ${a}：对角线元素须为 1`,
+          at,
+        )
     }
   }
   for (let i = 0; i < n; i++)

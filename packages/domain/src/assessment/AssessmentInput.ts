@@ -74,9 +74,7 @@ export const valueLookup = (rows: ReadonlyArray<ValueRow>): ValueLookup => {
  */
 export const valueLookupFromObservations = (observations: ReadonlyArray<Observation>): ValueLookup =>
   valueLookup(
-    observations
-      .filter((o) => o.target.kind === "cluster")
-      .map((o) => ({ clusterId: o.target.id, indicator: o.indicator, period: o.period, value: o.value })),
+    observations.filter((o) => o.target.kind === "cluster").map((o) => ({ clusterId: o.target.id, indicator: o.indicator, period: o.period, value: o.value })),
   )
 
 /**

@@ -1,16 +1,14 @@
 import * as Schema from "effect/Schema"
 import { BilingualText } from "../model/Bilingual.js"
 import { PlanKind, type RankingGroup } from "../model/Cluster.js"
-import { IndicatorCode } from "../model/ids.js"
 import { Direction } from "../model/Indicator.js"
+import { IndicatorCode } from "../model/ids.js"
 
 const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))
 const Positive = Schema.Finite.check(Schema.isGreaterThan(0))
 
 /** A scheme's id: lower-case letters, digits and dashes, e.g. "henan-2017". */
-export const SchemeId = Schema.String.check(
-  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { expected: "an id of a-z, 0-9 and '-' (max 64)" }),
-)
+export const SchemeId = Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { expected: "an id of a-z, 0-9 and '-' (max 64)" }))
 
 /** One indicator of a dimension: its catalogue code and weight (null when the weighting method computes it). */
 export const SchemeIndicator = Schema.Struct({

@@ -64,7 +64,14 @@ export const countyServiceCertification: CertificationTable = {
   ],
   commonConditions: [],
   forms: [
-    { form: "cbd", conditions: [floor14, c("firms", "firms", ">=", 10, "区内注册企业10家以上", "at least 10 registered firms"), c("revenue", "operating_revenue", ">", 5.6, "年营业收入超过5.6亿元", "annual revenue above 560m CNY (5.6亿)")] },
+    {
+      form: "cbd",
+      conditions: [
+        floor14,
+        c("firms", "firms", ">=", 10, "区内注册企业10家以上", "at least 10 registered firms"),
+        c("revenue", "operating_revenue", ">", 5.6, "年营业收入超过5.6亿元", "annual revenue above 560m CNY (5.6亿)"),
+      ],
+    },
     {
       form: "logistics_park",
       conditions: [
@@ -80,7 +87,14 @@ export const countyServiceCertification: CertificationTable = {
         c("revenue", "operating_revenue", ">", 10, "年营业收入超过10亿元", "annual revenue above 1bn CNY (10亿)"),
       ],
     },
-    { form: "tech_startup_park", conditions: [floor14, c("firms", "firms", ">=", 14, "区内企业14家以上", "at least 14 firms"), c("revenue", "operating_revenue", ">=", 0.7, "年营业收入7千万元以上", "annual revenue at least 70m CNY (7千万)")] },
+    {
+      form: "tech_startup_park",
+      conditions: [
+        floor14,
+        c("firms", "firms", ">=", 14, "区内企业14家以上", "at least 14 firms"),
+        c("revenue", "operating_revenue", ">=", 0.7, "年营业收入7千万元以上", "annual revenue at least 70m CNY (7千万)"),
+      ],
+    },
     ...(["tourism_leisure", "cultural_services"] as const).map((form) => ({
       form,
       conditions: [
@@ -88,8 +102,22 @@ export const countyServiceCertification: CertificationTable = {
         c("revenue", "operating_revenue", ">", 1.4, "年营业收入超1.4亿元", "annual revenue above 140m CNY (1.4亿)"),
       ],
     })),
-    { form: "software_park", conditions: [floor14, c("software_firms", "specialised_firms", ">=", 7, "园内软件及相关企业7家以上", "at least 7 software firms"), c("revenue", "operating_revenue", ">", 1.4, "年营业收入超过1.4亿元", "annual revenue above 140m CNY (1.4亿)")] },
-    { form: "creative_park", conditions: [floor14, c("firms", "firms", ">=", 7, "进驻企业7家以上", "at least 7 firms"), c("revenue", "operating_revenue", ">=", 0.35, "年总营业收入3500万元", "annual revenue 35m CNY (3500万)")] },
+    {
+      form: "software_park",
+      conditions: [
+        floor14,
+        c("software_firms", "specialised_firms", ">=", 7, "园内软件及相关企业7家以上", "at least 7 software firms"),
+        c("revenue", "operating_revenue", ">", 1.4, "年营业收入超过1.4亿元", "annual revenue above 140m CNY (1.4亿)"),
+      ],
+    },
+    {
+      form: "creative_park",
+      conditions: [
+        floor14,
+        c("firms", "firms", ">=", 7, "进驻企业7家以上", "at least 7 firms"),
+        c("revenue", "operating_revenue", ">=", 0.35, "年总营业收入3500万元", "annual revenue 35m CNY (3500万)"),
+      ],
+    },
     {
       form: "science_education",
       conditions: [
@@ -99,10 +127,19 @@ export const countyServiceCertification: CertificationTable = {
       ],
     },
   ],
-  direct: { id: "approved_by_higher_level", requirement: { zh: "已获国家和省市批准的以服务为主体的园区，凭相关批件直接认定", en: "a service park already approved by the state, province or city is certified on its approval" } },
+  direct: {
+    id: "approved_by_higher_level",
+    requirement: {
+      zh: "已获国家和省市批准的以服务为主体的园区，凭相关批件直接认定",
+      en: "a service park already approved by the state, province or city is certified on its approval",
+    },
+  },
   notes: [
-    { zh: "“以上”按 ≥、“超过/超”按 > 判定。", en: "\"以上\" (at least) is read as ≥, \"超过/超\" (more than) as >." },
-    { zh: "现代物流园“营业面积7万平方米”、创意产业园“年总营业收入3500万元”原文无限定词，按 ≥ 判定。", en: "The logistics park's operating area and the creative park's revenue carry no qualifier and are read as ≥." },
+    { zh: "“以上”按 ≥、“超过/超”按 > 判定。", en: '"以上" (at least) is read as ≥, "超过/超" (more than) as >.' },
+    {
+      zh: "现代物流园“营业面积7万平方米”、创意产业园“年总营业收入3500万元”原文无限定词，按 ≥ 判定。",
+      en: "The logistics park's operating area and the creative park's revenue carry no qualifier and are read as ≥.",
+    },
   ],
 }
 
@@ -115,7 +152,10 @@ export const cityServiceCertification: CertificationTable = {
   id: "city-service-agglomeration",
   name: { zh: "市级现代服务业集聚区认定条件", en: "City modern service agglomeration certification" },
   common: [
-    { id: "in_approved_area", requirement: { zh: "在国家批准的经济开发区和城市规划区范围内", en: "inside a state-approved development zone and the city planning area" } },
+    {
+      id: "in_approved_area",
+      requirement: { zh: "在国家批准的经济开发区和城市规划区范围内", en: "inside a state-approved development zone and the city planning area" },
+    },
     { id: "layout_plans", requirement: { zh: "有明晰的产业布局规划和空间布局规划", en: "clear industry layout and spatial layout plans" } },
     { id: "clear_boundaries", requirement: { zh: "有相对明确的四至范围", en: "reasonably clear boundaries" } },
     { id: "management_body", requirement: { zh: "管理机构和运营机制较为合理规范", en: "a management body and operating mechanism" } },
@@ -125,7 +165,10 @@ export const cityServiceCertification: CertificationTable = {
     c("firms", "firms", ">=", 30, "入区企业30家以上", "at least 30 firms"),
   ],
   forms: [],
-  direct: { id: "approved_by_state_or_province", requirement: { zh: "已经国家和省批准的软件、物流等其他园区", en: "a software, logistics or other park already approved by the state or province" } },
+  direct: {
+    id: "approved_by_state_or_province",
+    requirement: { zh: "已经国家和省批准的软件、物流等其他园区", en: "a software, logistics or other park already approved by the state or province" },
+  },
 }
 
 /** One condition's outcome. */
@@ -194,7 +237,10 @@ export const certify = (table: CertificationTable, subject: CertificationSubject
   const direct = table.direct ? subject.fact(table.direct.id) === true : false
   const row = table.forms.find((f) => f.form === subject.form)
   if (!direct && table.forms.length > 0 && !row)
-    throw inputError("unknown_form", `${table.name.en}: no conditions for form "${subject.form}"`, `${table.name.zh}：没有形态 "${subject.form}" 的认定条件`, { column: "form", value: subject.form })
+    throw inputError("unknown_form", `${table.name.en}: no conditions for form "${subject.form}"`, `${table.name.zh}：没有形态 "${subject.form}" 的认定条件`, {
+      column: "form",
+      value: subject.form,
+    })
   if (direct)
     return {
       tableId: table.id,
@@ -203,21 +249,56 @@ export const certify = (table: CertificationTable, subject: CertificationSubject
       certified: true,
       direct: true,
       failed: [],
-      passed: [{ id: table.direct!.id, requirement: table.direct!.requirement, op: null, required: null, actual: true, unit: "", unitEn: "", shortfall: null, passed: true, note: null }],
+      passed: [
+        {
+          id: table.direct!.id,
+          requirement: table.direct!.requirement,
+          op: null,
+          required: null,
+          actual: true,
+          unit: "",
+          unitEn: "",
+          shortfall: null,
+          passed: true,
+          note: null,
+        },
+      ],
       unknown: [],
       text: { zh: `直接认定：${table.direct!.requirement.zh}`, en: `certified directly: ${table.direct!.requirement.en}` },
     }
   const outcomes: ConditionOutcome[] = [
     ...table.common.map((f) => {
       const v = subject.fact(f.id)
-      return { id: f.id, requirement: f.requirement, op: null, required: null, actual: v ?? null, unit: "", unitEn: "", shortfall: null, passed: v ?? null, note: null }
+      return {
+        id: f.id,
+        requirement: f.requirement,
+        op: null,
+        required: null,
+        actual: v ?? null,
+        unit: "",
+        unitEn: "",
+        shortfall: null,
+        passed: v ?? null,
+        note: null,
+      }
     }),
     ...[...table.commonConditions, ...(row?.conditions ?? [])].map((cond): ConditionOutcome => {
       const unit = findIndicator(cond.indicator)?.unit ?? ""
       const unitEn = findIndicator(cond.indicator)?.unitEn ?? ""
       const v = subject.value(cond.indicator)
       if (v === undefined)
-        return { id: cond.id, requirement: cond.requirement, op: cond.op, required: cond.threshold, actual: null, unit, unitEn, shortfall: null, passed: null, note: { zh: `缺少 ${cond.indicator} 数据`, en: `no ${cond.indicator} value` } }
+        return {
+          id: cond.id,
+          requirement: cond.requirement,
+          op: cond.op,
+          required: cond.threshold,
+          actual: null,
+          unit,
+          unitEn,
+          shortfall: null,
+          passed: null,
+          note: { zh: `缺少 ${cond.indicator} 数据`, en: `no ${cond.indicator} value` },
+        }
       const passed = cond.op === ">=" ? v >= cond.threshold : v > cond.threshold
       const shortfall = passed ? null : cond.threshold - v
       const note =
@@ -240,7 +321,20 @@ export const certify = (table: CertificationTable, subject: CertificationSubject
     status === "certified"
       ? { zh: "符合全部认定条件", en: "meets every condition" }
       : status === "incomplete"
-        ? { zh: `无法判定：${unknown.map((o) => o.requirement.zh).join("；")}未提供`, en: `cannot decide: no data for ${unknown.map((o) => o.requirement.en).join("; ")}` }
+        ? {
+            zh: `无法判定：${unknown.map((o) => o.requirement.zh).join("；")}未提供`,
+            en: `cannot decide: no data for ${unknown.map((o) => o.requirement.en).join("; ")}`,
+          }
         : { zh: `不符合：${failed.map((o) => fmtFail(o, "zh")).join("；")}`, en: `not met: ${failed.map((o) => fmtFail(o, "en")).join("; ")}` }
-  return { tableId: table.id, form: subject.form, status, certified: status === "certified", direct: false, failed, passed: outcomes.filter((o) => o.passed === true), unknown, text }
+  return {
+    tableId: table.id,
+    form: subject.form,
+    status,
+    certified: status === "certified",
+    direct: false,
+    failed,
+    passed: outcomes.filter((o) => o.passed === true),
+    unknown,
+    text,
+  }
 }

@@ -117,7 +117,15 @@ export const classifyStage = (lookup: (indicator: string) => number | undefined,
     for (const t of thresholds[step]) {
       const v = lookup(t.indicator)
       const d = findIndicator(t.indicator)
-      const check: ProxyCheck = { step, indicator: t.indicator, zh: d?.zh ?? t.indicator, en: d?.en ?? t.indicator, value: v ?? null, min: t.min, met: v === undefined ? null : v >= t.min }
+      const check: ProxyCheck = {
+        step,
+        indicator: t.indicator,
+        zh: d?.zh ?? t.indicator,
+        en: d?.en ?? t.indicator,
+        value: v ?? null,
+        min: t.min,
+        met: v === undefined ? null : v >= t.min,
+      }
       checks.push(check)
       if (check.met !== true && decisive === null) decisive = check
     }
@@ -143,7 +151,15 @@ export const classifyStage = (lookup: (indicator: string) => number | undefined,
   }
   const provisional = stageDecidedBy?.met === null || reachDecidedBy?.met === null
   const why = (c: ProxyCheck | null, lang: "zh" | "en") =>
-    c === null ? "" : c.met === null ? (lang === "zh" ? `（${c.zh}缺失，暂定）` : ` (${c.en} missing; provisional)`) : lang === "zh" ? `（${c.zh} ${c.value} < ${c.min}）` : ` (${c.en} ${c.value} < ${c.min})`
+    c === null
+      ? ""
+      : c.met === null
+        ? lang === "zh"
+          ? `（${c.zh}缺失，暂定）`
+          : ` (${c.en} missing; provisional)`
+        : lang === "zh"
+          ? `（${c.zh} ${c.value} < ${c.min}）`
+          : ` (${c.en} ${c.value} < ${c.min})`
   const sName = developmentStageNames[stage]
   const rName = reach ? radiationReachNames[reach] : null
   return {

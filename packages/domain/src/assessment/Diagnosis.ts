@@ -1,5 +1,5 @@
+import { type FinancingPlatforms, type Infrastructure, infrastructureReadiness, type PlanKind, planKindNames } from "../model/Cluster.js"
 import { findIndicator } from "../model/catalogue.js"
-import { type FinancingPlatforms, type Infrastructure, infrastructureReadiness, planKindNames, type PlanKind } from "../model/Cluster.js"
 import type { Bilingual } from "../model/errors.js"
 import type { AssessedCluster, FactLookup, ValueLookup } from "./AssessmentInput.js"
 
@@ -50,7 +50,10 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
     ],
     measures: [
       m("严把准入关，核减项目申请用地规模，提高项目用地容积率", "screen new projects, trim the land they ask for and raise plot ratios"),
-      m("清查存量土地，处置闲置土地，实施“腾笼换鸟”；两年以上无实质进展的项目已供地的予以收回", "survey land stock, dispose of idle land (“empty the cage, change the bird”); take back land from projects idle for two years"),
+      m(
+        "清查存量土地，处置闲置土地，实施“腾笼换鸟”；两年以上无实质进展的项目已供地的予以收回",
+        "survey land stock, dispose of idle land (“empty the cage, change the bird”); take back land from projects idle for two years",
+      ),
       m("推行三层以上标准化厂房建设，开展厂房租赁", "build standard factories of three or more storeys and lease them"),
       m("实行城乡建设用地增减挂钩，周转指标优先用于集聚区项目", "link urban and rural land quotas; give zone projects priority for turnover quotas"),
     ],
@@ -68,7 +71,10 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
       m("建立具有较强资金运作能力的投融资平台", "set up investment and financing platforms able to raise funds"),
       m("由政府与集聚区企业共同出资组建融资担保公司，提供贷款过桥资金", "have government and zone firms jointly fund a guarantee company for bridging loans"),
       m("运用 PPP、BT、BOT 等模式引导社会资本参与基础设施建设", "use PPP, BT and BOT to bring private capital into infrastructure"),
-      m("参股政府担保中心或设立产业发展基金，定期举办银企对接会", "join the government guarantee centre or set up an industry fund; hold regular bank–firm meetings"),
+      m(
+        "参股政府担保中心或设立产业发展基金，定期举办银企对接会",
+        "join the government guarantee centre or set up an industry fund; hold regular bank–firm meetings",
+      ),
     ],
   },
   {
@@ -82,7 +88,10 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
     measures: [
       m("理顺管理体制，解决现有行政机构与集聚区管理机构的“套合”问题", "sort out the management system and merge the administrative and zone bodies"),
       m("设立专门管理机构并配备专职人员，对区内企业实行“一站式”服务", "set up a dedicated management body with full-time staff and one-stop service for firms"),
-      m("推动国土、环保、工商、税务等部门派驻综合服务中心，实现企业事项园区办结", "station land, environment, business and tax offices in the zone's service centre"),
+      m(
+        "推动国土、环保、工商、税务等部门派驻综合服务中心，实现企业事项园区办结",
+        "station land, environment, business and tax offices in the zone's service centre",
+      ),
     ],
   },
   {
@@ -109,7 +118,10 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
       { kind: "below_group_median", indicator: "leading_industry_share", factor: 0.7 },
     ],
     measures: [
-      m("围绕主导产业招大引强，以产业链招商，补链、延链、强链", "attract large firms around the leading industry; recruit along the chain to fill, extend and strengthen it"),
+      m(
+        "围绕主导产业招大引强，以产业链招商，补链、延链、强链",
+        "attract large firms around the leading industry; recruit along the chain to fill, extend and strengthen it",
+      ),
       m("鼓励龙头企业对上下游配套企业进行重组和改造", "encourage leading firms to restructure and upgrade their suppliers"),
       m("按产业关联分区布局，引导项目向专业园区集中", "lay out the zone by industry linkage and steer projects into specialised parks"),
     ],
@@ -125,7 +137,10 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
     ],
     measures: [
       m("鼓励企业申报高新技术企业，消除“零专利”", "encourage firms to qualify as high-tech enterprises; end “zero patents”"),
-      m("创建国家级、省级工程技术研究中心和重点实验室，引进 500 强研发中心", "found national and provincial engineering centres and key labs; attract top-500 R&D centres"),
+      m(
+        "创建国家级、省级工程技术研究中心和重点实验室，引进 500 强研发中心",
+        "found national and provincial engineering centres and key labs; attract top-500 R&D centres",
+      ),
       m("建设共性技术平台和科技企业孵化园，促进成果转化", "build shared technology platforms and incubators to commercialise research"),
     ],
   },
@@ -152,7 +167,10 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
       { kind: "fact", fact: "no_service_platform", description: m("缺少公共服务平台", "no public service platform") },
     ],
     measures: [
-      m("完善综合服务中心，引进检验检测、研发设计、人力资源、工程咨询等中介服务平台", "complete the service centre; bring in testing, design, HR and consulting services"),
+      m(
+        "完善综合服务中心，引进检验检测、研发设计、人力资源、工程咨询等中介服务平台",
+        "complete the service centre; bring in testing, design, HR and consulting services",
+      ),
       m("发展为主导产业配套的物流、商贸等生产性服务业", "develop logistics and trade services for the leading industry"),
       m("建设投融资、人才培训、信息咨询、技术创新等公共服务平台", "build platforms for finance, training, information and innovation"),
     ],
@@ -264,10 +282,14 @@ export const diagnose = (
     if (!medians.has(k))
       medians.set(
         k,
-        median(input.clusters.filter((c) => c.group === group).flatMap((c) => {
-          const v = input.value(c.id, indicator, period)
-          return v === undefined ? [] : [v]
-        })),
+        median(
+          input.clusters
+            .filter((c) => c.group === group)
+            .flatMap((c) => {
+              const v = input.value(c.id, indicator, period)
+              return v === undefined ? [] : [v]
+            }),
+        ),
       )
     return medians.get(k)
   }
@@ -334,7 +356,10 @@ const check = (
         reference: ref,
         groupMedian: med ?? null,
         severity,
-        text: { zh: `${zhName} ${fmt(v)}${unit} ${below ? "低于" : "高于"} ${refZh}`, en: `${enName} ${fmt(v)} ${unitEn} ${below ? "below" : "above"} ${refEn}`.replace(/ {2}/g, " ") },
+        text: {
+          zh: `${zhName} ${fmt(v)}${unit} ${below ? "低于" : "高于"} ${refZh}`,
+          en: `${enName} ${fmt(v)} ${unitEn} ${below ? "below" : "above"} ${refEn}`.replace(/ {2}/g, " "),
+        },
       }
     }
     case "fact":
@@ -344,17 +369,25 @@ const check = (
       if (t.requirement === "sewage_plant")
         return c.infrastructure.sewagePlant ? undefined : { trigger: t.kind, ...none, severity: 0.6, text: { zh: "没有污水处理厂", en: "no sewage plant" } }
       const r = infrastructureReadiness(c.infrastructure)
-      if (t.requirement === "three_one" && r === "none") return { trigger: t.kind, ...none, severity: 1, text: { zh: "未达到“三通一平”", en: "below 三通一平 (road, water, power, levelled site)" } }
-      if (t.requirement === "seven_one" && r !== "seven_one") return { trigger: t.kind, ...none, severity: r === "none" ? 1 : 0.5, text: { zh: "未达到“七通一平”", en: "below 七通一平" } }
+      if (t.requirement === "three_one" && r === "none")
+        return { trigger: t.kind, ...none, severity: 1, text: { zh: "未达到“三通一平”", en: "below 三通一平 (road, water, power, levelled site)" } }
+      if (t.requirement === "seven_one" && r !== "seven_one")
+        return { trigger: t.kind, ...none, severity: r === "none" ? 1 : 0.5, text: { zh: "未达到“七通一平”", en: "below 七通一平" } }
       return undefined
     }
     case "no_financing_platform":
-      return c.financing && c.financing.count === 0 ? { trigger: t.kind, ...none, severity: 1, text: { zh: "没有投融资平台", en: "no investment and financing platform" } } : undefined
+      return c.financing && c.financing.count === 0
+        ? { trigger: t.kind, ...none, severity: 1, text: { zh: "没有投融资平台", en: "no investment and financing platform" } }
+        : undefined
     case "no_management_body":
-      return c.managementBody === null ? { trigger: t.kind, ...none, severity: 1, text: { zh: "没有专门的管理机构", en: "no dedicated management body" } } : undefined
+      return c.managementBody === null
+        ? { trigger: t.kind, ...none, severity: 1, text: { zh: "没有专门的管理机构", en: "no dedicated management body" } }
+        : undefined
     case "plan_not_approved": {
       const state = input.fact?.(c.id, `plan:${t.plan}`, period) ?? (c.planning ? c.planning.find((p) => p.kind === t.plan)?.state === "approved" : undefined)
-      return state === false ? { trigger: t.kind, ...none, severity: 0.8, text: { zh: `${planKindNames[t.plan].zh}未批复`, en: `${planKindNames[t.plan].en} not approved` } } : undefined
+      return state === false
+        ? { trigger: t.kind, ...none, severity: 0.8, text: { zh: `${planKindNames[t.plan].zh}未批复`, en: `${planKindNames[t.plan].en} not approved` } }
+        : undefined
     }
   }
 }

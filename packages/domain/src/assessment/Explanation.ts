@@ -58,12 +58,14 @@ const r3 = (x: number) => Number(x.toPrecision(3))
 export const explainCluster = (c: ClusterAssessment, all: ReadonlyArray<ClusterAssessment>, previous?: ClusterAssessment): ClusterExplanation => {
   const group = rankingGroupNames[c.group]
   const nextStar = c.stars?.next ? { stars: c.stars.next.stars, shortfalls: c.stars.next.shortfalls } : null
-  const starZh = nextStar && nextStar.shortfalls.length > 0
-    ? `${nextStar.stars === 0 ? "达到入门门槛" : `升至 ${nextStar.stars} 星`}还差：${nextStar.shortfalls.map((s) => `${s.zh} ${r3(s.shortfall)}${s.unit}（需 ${s.required}，现 ${s.actual}）`).join("，")}。`
-    : ""
-  const starEn = nextStar && nextStar.shortfalls.length > 0
-    ? `To reach ${nextStar.stars === 0 ? "the entry threshold" : `${nextStar.stars} stars`} it needs: ${nextStar.shortfalls.map((s) => `${s.en} +${r3(s.shortfall)} ${s.unitEn} (required ${s.required}, has ${s.actual})`).join(", ")}.`
-    : ""
+  const starZh =
+    nextStar && nextStar.shortfalls.length > 0
+      ? `${nextStar.stars === 0 ? "达到入门门槛" : `升至 ${nextStar.stars} 星`}还差：${nextStar.shortfalls.map((s) => `${s.zh} ${r3(s.shortfall)}${s.unit}（需 ${s.required}，现 ${s.actual}）`).join("，")}。`
+      : ""
+  const starEn =
+    nextStar && nextStar.shortfalls.length > 0
+      ? `To reach ${nextStar.stars === 0 ? "the entry threshold" : `${nextStar.stars} stars`} it needs: ${nextStar.shortfalls.map((s) => `${s.en} +${r3(s.shortfall)} ${s.unitEn} (required ${s.required}, has ${s.actual})`).join(", ")}.`
+      : ""
   const starsZh = c.stars ? `星级：${c.stars.text.zh}。` : ""
   const starsEn = c.stars ? `Stars: ${c.stars.text.en}.` : ""
   if (c.status !== "ranked") {
@@ -88,13 +90,18 @@ export const explainCluster = (c: ClusterAssessment, all: ReadonlyArray<ClusterA
         })
   const sorted = [...standings].sort((a, b) => b.difference - a.difference)
   const strengths = sorted.filter((s) => s.difference > 0).slice(0, 2)
-  const weaknesses = sorted.filter((s) => s.difference < 0).reverse().slice(0, 2)
+  const weaknesses = sorted
+    .filter((s) => s.difference < 0)
+    .reverse()
+    .slice(0, 2)
   const rankDrivers: RankDriver[] =
     previous && previous.status === "ranked"
       ? c.contributions
           .flatMap((x) => {
             const before = previous.contributions.find((p) => p.code === x.code)?.points
-            return before === null || before === undefined ? [] : [{ code: x.code, zh: x.zh, en: x.en, pointsBefore: before, pointsNow: x.points!, change: x.points! - before }]
+            return before === null || before === undefined
+              ? []
+              : [{ code: x.code, zh: x.zh, en: x.en, pointsBefore: before, pointsNow: x.points!, change: x.points! - before }]
           })
           .filter((d) => Math.abs(d.change) > 1e-9)
           .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))

@@ -84,16 +84,24 @@ export const fiscalIncentive = (policy: FiscalIncentivePolicy, clusterIds: Reado
       : { ...policy.provincialShare }
   for (const t of incentiveTaxes)
     if (!(share[t] >= 0 && share[t] <= 1))
-      throw inputError("bad_share", `provincial share of ${t} must be between 0 and 1, got ${share[t]}`, `${t} 省级分成比例须在 0 到 1 之间，实际 ${share[t]}`, { column: t, value: share[t] })
+      throw inputError(
+        "bad_share",
+        `provincial share of ${t} must be between 0 and 1, got ${share[t]}`,
+        `${t} 省级分成比例须在 0 到 1 之间，实际 ${share[t]}`,
+        { column: t, value: share[t] },
+      )
   const uniform = share.vat === share.business_tax && share.vat === share.corporate_income_tax
   const pct = (s: number) => `${r(s * 100)}%`
   return clusterIds.map((id) => {
-    const taxesOf = (year: number) => Object.fromEntries(incentiveTaxes.map((t) => [t, value(id, t, String(year)) ?? null])) as Record<IncentiveTax, number | null>
+    const taxesOf = (year: number) =>
+      Object.fromEntries(incentiveTaxes.map((t) => [t, value(id, t, String(year)) ?? null])) as Record<IncentiveTax, number | null>
     const complete = (x: Record<IncentiveTax, number | null>) => incentiveTaxes.every((t) => x[t] !== null)
     const totalOf = (x: Record<IncentiveTax, number | null>) => (complete(x) ? incentiveTaxes.reduce((a, t) => a + x[t]!, 0) : null)
     const provincialOf = (x: Record<IncentiveTax, number | null>) => (complete(x) ? incentiveTaxes.reduce((a, t) => a + share[t] * x[t]!, 0) : null)
     const provExpr = (x: Record<IncentiveTax, number | null>) =>
-      uniform ? `(${incentiveTaxes.map((t) => r(x[t]!)).join(" + ")}) × ${pct(share.vat)}` : incentiveTaxes.map((t) => `${pct(share[t])} × ${r(x[t]!)}`).join(" + ")
+      uniform
+        ? `(${incentiveTaxes.map((t) => r(x[t]!)).join(" + ")}) × ${pct(share.vat)}`
+        : incentiveTaxes.map((t) => `${pct(share[t])} × ${r(x[t]!)}`).join(" + ")
     const baseTaxes = taxesOf(policy.baseYear)
     const basePart = provincialOf(baseTaxes)
     const years: IncentiveYear[] = []
@@ -111,8 +119,21 @@ export const fiscalIncentive = (policy: FiscalIncentivePolicy, clusterIds: Reado
         const refTaxes = rule === "full_return_above_base" ? baseTaxes : taxesOf(year - 1)
         const reference = rule === "full_return_above_base" ? basePart : provincialOf(refTaxes)
         if (part === null || reference === null) {
-          const miss = [...incentiveTaxes.filter((t) => taxes[t] === null).map((t) => `${t} ${year}`), ...incentiveTaxes.filter((t) => refTaxes[t] === null).map((t) => `${t} ${refYear}`)]
-          years.push({ year, rule, status: "missing", taxes, total, provincialPart: part, reference, returned: null, arithmetic: { zh: `数据缺失：${miss.join("、")}`, en: `missing: ${miss.join(", ")}` } })
+          const miss = [
+            ...incentiveTaxes.filter((t) => taxes[t] === null).map((t) => `${t} ${year}`),
+            ...incentiveTaxes.filter((t) => refTaxes[t] === null).map((t) => `${t} ${refYear}`),
+          ]
+          years.push({
+            year,
+            rule,
+            status: "missing",
+            taxes,
+            total,
+            provincialPart: part,
+            reference,
+            returned: null,
+            arithmetic: { zh: `数据缺失：${miss.join("、")}`, en: `missing: ${miss.join(", ")}` },
+          })
           continue
         }
         const returned = Math.max(0, part - reference)

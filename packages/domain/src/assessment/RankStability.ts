@@ -1,6 +1,6 @@
+import { type Random, seededRandom } from "../econometrics/random/Random.js"
 import type { RankingGroup } from "../model/Cluster.js"
 import { inputError } from "../model/errors.js"
-import { type Random, seededRandom } from "../econometrics/random/Random.js"
 import { type AssessmentScheme, jiangsuRule } from "./AssessmentScheme.js"
 import { baseRelativePoints } from "./BaseRelative.js"
 import { competitionRanks } from "./Ranking.js"
@@ -83,10 +83,15 @@ export const rankStability = (scheme: AssessmentScheme, result: AssessmentResult
   const method = options.method ?? "dirichlet"
   const concentration = options.concentration ?? 100
   const sigma = options.sigma ?? 0.2
-  if (!(Number.isInteger(draws) && draws >= 1)) throw inputError("bad_option", `draws must be a positive integer, got ${draws}`, `抽样次数须为正整数，实际 ${draws}`, { column: "draws", value: draws })
+  if (!(Number.isInteger(draws) && draws >= 1))
+    throw inputError("bad_option", `draws must be a positive integer, got ${draws}`, `抽样次数须为正整数，实际 ${draws}`, { column: "draws", value: draws })
   if (method === "dirichlet" && !(concentration > 0))
-    throw inputError("bad_option", `concentration must be > 0, got ${concentration}`, `集中参数须大于 0，实际 ${concentration}`, { column: "concentration", value: concentration })
-  if (method === "lognormal" && !(sigma >= 0)) throw inputError("bad_option", `sigma must be ≥ 0, got ${sigma}`, `σ 须不小于 0，实际 ${sigma}`, { column: "sigma", value: sigma })
+    throw inputError("bad_option", `concentration must be > 0, got ${concentration}`, `集中参数须大于 0，实际 ${concentration}`, {
+      column: "concentration",
+      value: concentration,
+    })
+  if (method === "lognormal" && !(sigma >= 0))
+    throw inputError("bad_option", `sigma must be ≥ 0, got ${sigma}`, `σ 须不小于 0，实际 ${sigma}`, { column: "sigma", value: sigma })
   const rng = seededRandom(seed)
   const w0 = result.weights.map((w) => w.weight)
   const k = w0.length

@@ -1,8 +1,8 @@
-import { rankingGroupNames, type RankingGroup } from "../model/Cluster.js"
-import type { Bilingual } from "../model/errors.js"
-import { previousPeriod } from "../model/Period.js"
 import { entropyWeights } from "../econometrics/composite/EntropyWeights.js"
 import { DEFAULT_SHIFTED_RANGE, normalise } from "../econometrics/composite/Normalise.js"
+import { type RankingGroup, rankingGroupNames } from "../model/Cluster.js"
+import type { Bilingual } from "../model/errors.js"
+import { previousPeriod } from "../model/Period.js"
 import type { AhpResult } from "./Ahp.js"
 import type { AssessedCluster, AssessmentInput } from "./AssessmentInput.js"
 import { type AssessmentScheme, jiangsuRule, rankingGroups } from "./AssessmentScheme.js"
@@ -96,7 +96,13 @@ export interface GroupRanking {
   /** How many are rewarded (top N). */
   readonly rewardBand: number
   /** Ranked zones, best first; `rank` is 1-based competition rank. */
-  readonly ranking: ReadonlyArray<{ readonly clusterId: string; readonly name: string; readonly rank: number; readonly score: number; readonly reward: boolean }>
+  readonly ranking: ReadonlyArray<{
+    readonly clusterId: string
+    readonly name: string
+    readonly rank: number
+    readonly score: number
+    readonly reward: boolean
+  }>
 }
 
 /** Everything an assessment run produced (plain objects, numbers and strings only). */
@@ -204,7 +210,17 @@ export const runAssessment = (
     })
     const missing = flat.filter((_, j) => values[j] === null || (baseRelative && bases[j] === null)).map((f) => f.code)
     const v = evaluateVeto(scheme.veto, cluster, period, input)
-    return { cluster, values, bases, missing, veto: v.hits, notes: [...v.notes], normalised: flat.map(() => null), points: flat.map(() => null), arithmetic: flat.map(() => undefined) }
+    return {
+      cluster,
+      values,
+      bases,
+      missing,
+      veto: v.hits,
+      notes: [...v.notes],
+      normalised: flat.map(() => null),
+      points: flat.map(() => null),
+      arithmetic: flat.map(() => undefined),
+    }
   })
   const eligible = work.filter((w) => w.veto.length === 0 && w.missing.length === 0)
 
@@ -216,7 +232,12 @@ export const runAssessment = (
       flat.forEach((f, j) => {
         const col = normalise(
           scope.map((w) => w.values[j]!),
-          { method: norm.method, direction: f.direction, shiftedRange: norm.method === "shifted" ? (norm.range ?? DEFAULT_SHIFTED_RANGE) : DEFAULT_SHIFTED_RANGE, label: f.code },
+          {
+            method: norm.method,
+            direction: f.direction,
+            shiftedRange: norm.method === "shifted" ? (norm.range ?? DEFAULT_SHIFTED_RANGE) : DEFAULT_SHIFTED_RANGE,
+            label: f.code,
+          },
         )
         scope.forEach((w, i) => {
           w.normalised[j] = col[i]!
@@ -241,7 +262,10 @@ export const runAssessment = (
     warnings.push(...fixed.warnings)
   } else if (eligible.length < 2) {
     weights = flat.map(() => 1 / k)
-    warnings.push({ zh: "参评集聚区少于 2 个，无法计算熵值权重，改用等权重", en: "fewer than 2 ranked zones: entropy weights cannot be computed; equal weights used" })
+    warnings.push({
+      zh: "参评集聚区少于 2 个，无法计算熵值权重，改用等权重",
+      en: "fewer than 2 ranked zones: entropy weights cannot be computed; equal weights used",
+    })
   } else {
     // Under base_relative the entropy is taken on the performance ratios r = value/base (or base/value).
     const columns = flat.map((f, j) =>
@@ -251,10 +275,17 @@ export const runAssessment = (
         return Math.min(Math.max(r, 0), 1e6)
       }),
     )
-    const ew = entropyWeights(columns, flat.map((f) => f.code))
+    const ew = entropyWeights(
+      columns,
+      flat.map((f) => f.code),
+    )
     weights = Array.from(ew.weights)
     entropy = flat.map((f, j) => ({ code: f.code, entropy: ew.entropy[j]! }))
-    if (ew.degenerate) warnings.push({ zh: "所有指标在参评集聚区间均无差异，熵值法退化为等权重", en: "no indicator varies across the ranked zones; entropy weights fall back to equal" })
+    if (ew.degenerate)
+      warnings.push({
+        zh: "所有指标在参评集聚区间均无差异，熵值法退化为等权重",
+        en: "no indicator varies across the ranked zones; entropy weights fall back to equal",
+      })
   }
 
   // 4. Points.
@@ -301,9 +332,7 @@ export const runAssessment = (
     const rankChange = rank !== null && previousRank !== null ? previousRank - rank : null
     const reasons: Bilingual[] = [
       ...w.veto.map((h) => ({ zh: `一票否决：${h.reason.zh}（${h.evidence.zh}）`, en: `vetoed: ${h.reason.en} (${h.evidence.en})` })),
-      ...(w.missing.length > 0
-        ? [{ zh: `缺少数据：${w.missing.join("、")}`, en: `missing: ${w.missing.join(", ")}` }]
-        : []),
+      ...(w.missing.length > 0 ? [{ zh: `缺少数据：${w.missing.join("、")}`, en: `missing: ${w.missing.join(", ")}` }] : []),
     ]
     const stars = scheme.stars
       ? rateStars(

@@ -1,5 +1,5 @@
-import { findIndicator } from "../model/catalogue.js"
 import type * as Schema from "effect/Schema"
+import { findIndicator } from "../model/catalogue.js"
 import { decodeOrThrow } from "../model/decode.js"
 import { type Bilingual, InputError, type InputLocation } from "../model/errors.js"
 import { ahpWeights } from "./Ahp.js"
@@ -66,7 +66,12 @@ const decodeWithMessages = <S extends Schema.Top>(schema: S, input: unknown, wha
   } catch (e) {
     if (!(e instanceof InputError) || !e.issues) throw e
     const issues = e.issues.map((i) => ({ ...i, en: clarify(i.en, "en"), zh: clarify(i.zh, "zh") }))
-    throw new InputError({ code: e.code, message: `invalid ${what}: ${issues.map((i) => i.en).join("; ")}`, zh: `${whatZh}无效：${issues.map((i) => i.zh).join("；")}`, issues })
+    throw new InputError({
+      code: e.code,
+      message: `invalid ${what}: ${issues.map((i) => i.en).join("; ")}`,
+      zh: `${whatZh}无效：${issues.map((i) => i.zh).join("；")}`,
+      issues,
+    })
   }
 }
 
@@ -97,7 +102,14 @@ export const schemeIssues = (s: AssessmentScheme): Issue[] => {
       if (first) out.push(issue(`${at}.code`, `indicator "${ind.code}" is already used at ${first}`, `指标 "${ind.code}" 已在 ${first} 使用`, ind.code))
       else codes.set(ind.code, at)
       if (!findIndicator(ind.code) && ind.direction === undefined)
-        out.push(issue(`${at}.direction`, `"${ind.code}" is not in the indicator catalogue; give its direction`, `"${ind.code}" 不在指标目录中，须注明方向 (positive/negative)`, ind.code))
+        out.push(
+          issue(
+            `${at}.direction`,
+            `"${ind.code}" is not in the indicator catalogue; give its direction`,
+            `"${ind.code}" 不在指标目录中，须注明方向 (positive/negative)`,
+            ind.code,
+          ),
+        )
       if (s.weighting.method === "given" && ind.weight === null)
         out.push(issue(`${at}.weight`, 'a weight is required when weighting is "given"', "权重方法为 given 时须给出权重", null))
     })
@@ -121,12 +133,19 @@ export const schemeIssues = (s: AssessmentScheme): Issue[] => {
       try {
         ahpWeights(m, "weighting.matrix")
       } catch (e) {
-        if (e instanceof InputError) out.push(...(e.issues ?? [{ column: "weighting.matrix", en: e.message, zh: e.zh }]).map((x) => ({ ...x, column: "weighting.matrix" })))
+        if (e instanceof InputError)
+          out.push(...(e.issues ?? [{ column: "weighting.matrix", en: e.message, zh: e.zh }]).map((x) => ({ ...x, column: "weighting.matrix" })))
         else throw e
       }
   }
   if (s.weighting.method === "entropy" && s.normalisation.method === "zscore")
-    out.push(issue("weighting.method", "entropy weights need non-negative normalised values: use minmax, shifted or base_relative, not zscore", "熵值法要求标准化值非负：请用 minmax、shifted 或 base_relative，不能用 zscore"))
+    out.push(
+      issue(
+        "weighting.method",
+        "entropy weights need non-negative normalised values: use minmax, shifted or base_relative, not zscore",
+        "熵值法要求标准化值非负：请用 minmax、shifted 或 base_relative，不能用 zscore",
+      ),
+    )
   if (s.normalisation.method === "shifted" && s.normalisation.range && !(s.normalisation.range[0] < s.normalisation.range[1]))
     out.push(issue("normalisation.range", "must satisfy lower < upper", "须满足下限 < 上限", s.normalisation.range))
   const vetoIds = new Set<string>()

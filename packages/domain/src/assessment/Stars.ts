@@ -1,5 +1,5 @@
-import type { Bilingual } from "../model/errors.js"
 import { findIndicator } from "../model/catalogue.js"
+import type { Bilingual } from "../model/errors.js"
 import type { StarLadder, StarThreshold } from "./AssessmentScheme.js"
 
 /** A threshold not met: what is required, what the zone has and how far short it is. */
@@ -48,11 +48,24 @@ const shortfalls = (thresholds: ReadonlyArray<StarThreshold>, lookup: (code: str
   thresholds.flatMap((t) => {
     const actual = lookup(t.indicator)
     if (actual === undefined || actual >= t.min) return []
-    return [{ indicator: t.indicator, ...describe(t.indicator), required: t.min, actual, shortfall: t.min - actual, shortfallShare: t.min > 0 ? (t.min - actual) / t.min : 0 }]
+    return [
+      {
+        indicator: t.indicator,
+        ...describe(t.indicator),
+        required: t.min,
+        actual,
+        shortfall: t.min - actual,
+        shortfallShare: t.min > 0 ? (t.min - actual) / t.min : 0,
+      },
+    ]
   })
 
 const fmtStars = (s: number | null | undefined): Bilingual =>
-  s === null || s === undefined ? { zh: "未评级", en: "not rated" } : s === 0 ? { zh: "入门（0 星）", en: "entry (0 stars)" } : { zh: `${s} 星`, en: `${s} star${s === 1 ? "" : "s"}` }
+  s === null || s === undefined
+    ? { zh: "未评级", en: "not rated" }
+    : s === 0
+      ? { zh: "入门（0 星）", en: "entry (0 stars)" }
+      : { zh: `${s} 星`, en: `${s} star${s === 1 ? "" : "s"}` }
 
 /**
  * Rate a zone on a star ladder (晋星升级). A zone holds level L when it meets ALL thresholds (≥) of every
@@ -63,11 +76,7 @@ const fmtStars = (s: number | null | undefined): Bilingual =>
  * @param previousStars stars of the previous period (null = not rated then, undefined = no previous rating).
  * @example rateStars(serviceTwoZonesStarLadder, (c) => ({ value_added: 6, tax_total: 0.8, employment: 0.31 })[c]).stars // 1
  */
-export const rateStars = (
-  ladder: StarLadder,
-  lookup: (code: string) => number | undefined,
-  previousStars?: number | null,
-): StarRating => {
+export const rateStars = (ladder: StarLadder, lookup: (code: string) => number | undefined, previousStars?: number | null): StarRating => {
   const needed = new Set([...ladder.entry.map((t) => t.indicator), ...ladder.levels.flatMap((l) => l.thresholds.map((t) => t.indicator))])
   const missing = [...needed].filter((c) => lookup(c) === undefined)
   const entryMissing = ladder.entry.some((t) => lookup(t.indicator) === undefined)
@@ -122,11 +131,27 @@ export const rateStars = (
       text: { zh: `数据缺失，无法评星：${missing.join("、")}`, en: `cannot rate: missing ${missing.join(", ")}` },
     }
   const movement: StarMovement =
-    previousStars === undefined ? "first_rating" : previousStars === null || stars > previousStars ? "promoted" : stars < previousStars ? "demoted" : "unchanged"
+    previousStars === undefined
+      ? "first_rating"
+      : previousStars === null || stars > previousStars
+        ? "promoted"
+        : stars < previousStars
+          ? "demoted"
+          : "unchanged"
   const nextLevel = levels.find((l) => l.stars > stars)
   const next = nextLevel ? { stars: nextLevel.stars, name: nextLevel.name, shortfalls: shortfalls(nextLevel.thresholds, lookup) } : null
-  const moveZh = { promoted: `，由${fmtStars(previousStars).zh}晋升`, demoted: `，由 ${fmtStars(previousStars).zh}降级`, unchanged: "，保持不变", first_rating: "，首次评定" } as Record<string, string>
-  const moveEn = { promoted: `, promoted from ${fmtStars(previousStars).en}`, demoted: `, demoted from ${fmtStars(previousStars).en}`, unchanged: ", unchanged", first_rating: ", first rating" } as Record<string, string>
+  const moveZh = {
+    promoted: `，由${fmtStars(previousStars).zh}晋升`,
+    demoted: `，由 ${fmtStars(previousStars).zh}降级`,
+    unchanged: "，保持不变",
+    first_rating: "，首次评定",
+  } as Record<string, string>
+  const moveEn = {
+    promoted: `, promoted from ${fmtStars(previousStars).en}`,
+    demoted: `, demoted from ${fmtStars(previousStars).en}`,
+    unchanged: ", unchanged",
+    first_rating: ", first rating",
+  } as Record<string, string>
   return {
     ...base,
     stars,

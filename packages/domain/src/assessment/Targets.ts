@@ -12,11 +12,40 @@ import type { ValueLookup } from "./AssessmentInput.js"
  * - `level`: the clusters' mean (or the region's value) reaches `min`.
  */
 export type Target =
-  | { readonly id: string; readonly kind: "count_above"; readonly indicator: string; readonly op: ">" | ">="; readonly threshold: number; readonly count: number; readonly description: Bilingual }
+  | {
+      readonly id: string
+      readonly kind: "count_above"
+      readonly indicator: string
+      readonly op: ">" | ">="
+      readonly threshold: number
+      readonly count: number
+      readonly description: Bilingual
+    }
   | { readonly id: string; readonly kind: "total"; readonly indicator: string; readonly min: number; readonly description: Bilingual }
-  | { readonly id: string; readonly kind: "share_of_region"; readonly indicator: string; readonly regionIndicator: string; readonly min: number; readonly description: Bilingual }
-  | { readonly id: string; readonly kind: "annual_growth"; readonly indicator: string; readonly rate: number; readonly baseYear: number; readonly description: Bilingual }
-  | { readonly id: string; readonly kind: "level"; readonly indicator: string; readonly aggregate: "mean" | "region"; readonly min: number; readonly description: Bilingual }
+  | {
+      readonly id: string
+      readonly kind: "share_of_region"
+      readonly indicator: string
+      readonly regionIndicator: string
+      readonly min: number
+      readonly description: Bilingual
+    }
+  | {
+      readonly id: string
+      readonly kind: "annual_growth"
+      readonly indicator: string
+      readonly rate: number
+      readonly baseYear: number
+      readonly description: Bilingual
+    }
+  | {
+      readonly id: string
+      readonly kind: "level"
+      readonly indicator: string
+      readonly aggregate: "mean" | "region"
+      readonly min: number
+      readonly description: Bilingual
+    }
 
 /** A named set of targets due in `targetYear`. */
 export interface TargetSet {
@@ -43,9 +72,32 @@ export const hengshuiTargets = (targetYear: number): TargetSet => ({
   name: { zh: "衡水市产业集群发展目标", en: "Hengshui cluster targets" },
   targetYear,
   targets: [
-    { id: "above_100", kind: "count_above", indicator: "revenue", op: ">", threshold: 100, count: 3, description: { zh: "年营业收入超100亿元的产业集群3个", en: "3 clusters with revenue above 10bn CNY" } },
-    { id: "above_50", kind: "count_above", indicator: "revenue", op: ">", threshold: 50, count: 8, description: { zh: "另有5个超50亿元（共8个超50亿元）", en: "5 more above 5bn CNY (8 above 5bn in all)" } },
-    { id: "economy_share", kind: "share_of_region", indicator: "value_added", regionIndicator: "gdp", min: 0.65, description: { zh: "产业集群经济总量占县域经济总量65%以上", en: "clusters at least 65% of the county economy" } },
+    {
+      id: "above_100",
+      kind: "count_above",
+      indicator: "revenue",
+      op: ">",
+      threshold: 100,
+      count: 3,
+      description: { zh: "年营业收入超100亿元的产业集群3个", en: "3 clusters with revenue above 10bn CNY" },
+    },
+    {
+      id: "above_50",
+      kind: "count_above",
+      indicator: "revenue",
+      op: ">",
+      threshold: 50,
+      count: 8,
+      description: { zh: "另有5个超50亿元（共8个超50亿元）", en: "5 more above 5bn CNY (8 above 5bn in all)" },
+    },
+    {
+      id: "economy_share",
+      kind: "share_of_region",
+      indicator: "value_added",
+      regionIndicator: "gdp",
+      min: 0.65,
+      description: { zh: "产业集群经济总量占县域经济总量65%以上", en: "clusters at least 65% of the county economy" },
+    },
   ],
   notes: [{ zh: "假设：经济总量以增加值 / 地区生产总值计算。", en: "Assumption: economic weight measured as value added over GDP." }],
 })
@@ -60,8 +112,21 @@ export const dalianTargets = (targetYear: number): TargetSet => ({
   name: { zh: "大连市产业集群发展目标", en: "Dalian cluster targets" },
   targetYear,
   targets: [
-    { id: "output_total", kind: "total", indicator: "gross_output", min: 8800, description: { zh: "15个产业集群总产值规模达到8800亿元", en: "15 clusters' gross output reaches 880bn CNY" } },
-    { id: "output_share", kind: "share_of_region", indicator: "gross_output", regionIndicator: "gross_output", min: 0.8, description: { zh: "占全市规模以上工业总产值的80%以上", en: "at least 80% of the city's industrial output" } },
+    {
+      id: "output_total",
+      kind: "total",
+      indicator: "gross_output",
+      min: 8800,
+      description: { zh: "15个产业集群总产值规模达到8800亿元", en: "15 clusters' gross output reaches 880bn CNY" },
+    },
+    {
+      id: "output_share",
+      kind: "share_of_region",
+      indicator: "gross_output",
+      regionIndicator: "gross_output",
+      min: 0.8,
+      description: { zh: "占全市规模以上工业总产值的80%以上", en: "at least 80% of the city's industrial output" },
+    },
   ],
 })
 
@@ -75,9 +140,30 @@ export const shaanxiTargets = (baseYear: number, targetYear: number): TargetSet 
   name: { zh: "陕西省产业集群发展目标", en: "Shaanxi cluster targets" },
   targetYear,
   targets: [
-    { id: "sales_growth", kind: "annual_growth", indicator: "revenue", rate: 0.25, baseYear, description: { zh: "产业集群销售收入年均增长25%左右", en: "cluster sales up about 25% a year" } },
-    { id: "va_growth", kind: "annual_growth", indicator: "value_added", rate: 0.18, baseYear, description: { zh: "增加值年均增长18%左右", en: "value added up about 18% a year" } },
-    { id: "local_supply", kind: "level", indicator: "local_supply_ratio", aggregate: "mean", min: 50, description: { zh: "产业集群省内配套率由不到30%提高到50%以上", en: "local supply ratio from under 30% to 50% or more" } },
+    {
+      id: "sales_growth",
+      kind: "annual_growth",
+      indicator: "revenue",
+      rate: 0.25,
+      baseYear,
+      description: { zh: "产业集群销售收入年均增长25%左右", en: "cluster sales up about 25% a year" },
+    },
+    {
+      id: "va_growth",
+      kind: "annual_growth",
+      indicator: "value_added",
+      rate: 0.18,
+      baseYear,
+      description: { zh: "增加值年均增长18%左右", en: "value added up about 18% a year" },
+    },
+    {
+      id: "local_supply",
+      kind: "level",
+      indicator: "local_supply_ratio",
+      aggregate: "mean",
+      min: 50,
+      description: { zh: "产业集群省内配套率由不到30%提高到50%以上", en: "local supply ratio from under 30% to 50% or more" },
+    },
   ],
 })
 
@@ -135,7 +221,11 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
   const growthNeeded = (target: number, actual: number) => (yearsLeft > 0 && actual > 0 ? (target / actual) ** (1 / yearsLeft) - 1 : null)
   const sumOf = (indicator: string, p: string) => {
     const vals = input.clusterIds.map((id) => [id, input.value(id, indicator, p)] as const)
-    return { sum: vals.reduce((a, [, v]) => a + (v ?? 0), 0), missing: vals.filter(([, v]) => v === undefined).map(([id]) => id), present: vals.filter(([, v]) => v !== undefined).length }
+    return {
+      sum: vals.reduce((a, [, v]) => a + (v ?? 0), 0),
+      missing: vals.filter(([, v]) => v === undefined).map(([id]) => id),
+      present: vals.filter(([, v]) => v !== undefined).length,
+    }
   }
   const targets: TargetProgress[] = set.targets.map((t) => {
     const unit = findIndicator(t.indicator)?.unit ?? ""
@@ -193,7 +283,17 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
         const { sum, missing } = sumOf(t.indicator, period)
         const total = input.region?.(t.regionIndicator, period)
         if (total === undefined || !(total > 0))
-          return { ...base, actual: null, target: t.min, attained: null, attainment: null, gap: null, requiredAnnualGrowth: null, missing, text: { zh: `${t.description.zh}：缺少地区 ${t.regionIndicator} 数据`, en: `${t.description.en}: no regional ${t.regionIndicator}` } }
+          return {
+            ...base,
+            actual: null,
+            target: t.min,
+            attained: null,
+            attainment: null,
+            gap: null,
+            requiredAnnualGrowth: null,
+            missing,
+            text: { zh: `${t.description.zh}：缺少地区 ${t.regionIndicator} 数据`, en: `${t.description.en}: no regional ${t.regionIndicator}` },
+          }
         const share = sum / total
         const gap = Math.max(0, t.min - share)
         return {
@@ -205,7 +305,10 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           gap,
           requiredAnnualGrowth: null,
           missing,
-          text: { zh: `${t.description.zh}：现为 ${pct(share)}，${gap === 0 ? "已达成" : `差 ${pct(gap)}`}`, en: `${t.description.en}: ${pct(share)} now, ${gap === 0 ? "attained" : `${pct(gap)} short`}` },
+          text: {
+            zh: `${t.description.zh}：现为 ${pct(share)}，${gap === 0 ? "已达成" : `差 ${pct(gap)}`}`,
+            en: `${t.description.en}: ${pct(share)} now, ${gap === 0 ? "attained" : `${pct(gap)} short`}`,
+          },
         }
       }
       case "annual_growth": {
@@ -214,7 +317,20 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
         const missing = [...new Set([...now.missing, ...then.missing])]
         const span = year - t.baseYear
         if (span <= 0 || then.sum <= 0 || missing.length > 0)
-          return { ...base, actual: null, target: t.rate, attained: null, attainment: null, gap: null, requiredAnnualGrowth: null, missing, text: { zh: `${t.description.zh}：无法计算（需基年与当期完整数据）`, en: `${t.description.en}: cannot compute (needs complete base-year and current data)` } }
+          return {
+            ...base,
+            actual: null,
+            target: t.rate,
+            attained: null,
+            attainment: null,
+            gap: null,
+            requiredAnnualGrowth: null,
+            missing,
+            text: {
+              zh: `${t.description.zh}：无法计算（需基年与当期完整数据）`,
+              en: `${t.description.en}: cannot compute (needs complete base-year and current data)`,
+            },
+          }
         const realised = (now.sum / then.sum) ** (1 / span) - 1
         const goal = then.sum * (1 + t.rate) ** (set.targetYear - t.baseYear)
         const g = growthNeeded(goal, now.sum)
@@ -237,7 +353,17 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
         const { sum, missing, present } = sumOf(t.indicator, period)
         const actual = t.aggregate === "region" ? (input.region?.(t.indicator, period) ?? null) : present > 0 ? sum / present : null
         if (actual === null)
-          return { ...base, actual: null, target: t.min, attained: null, attainment: null, gap: null, requiredAnnualGrowth: null, missing, text: { zh: `${t.description.zh}：缺少数据`, en: `${t.description.en}: no data` } }
+          return {
+            ...base,
+            actual: null,
+            target: t.min,
+            attained: null,
+            attainment: null,
+            gap: null,
+            requiredAnnualGrowth: null,
+            missing,
+            text: { zh: `${t.description.zh}：缺少数据`, en: `${t.description.en}: no data` },
+          }
         const gap = Math.max(0, t.min - actual)
         const perYear = gap > 0 && yearsLeft > 0 ? gap / yearsLeft : gap === 0 ? 0 : null
         return {

@@ -1,5 +1,5 @@
-import type { Bilingual } from "../model/errors.js"
 import { planKindNames } from "../model/Cluster.js"
+import type { Bilingual } from "../model/errors.js"
 import type { AssessedCluster, AssessmentInput } from "./AssessmentInput.js"
 import type { VetoRule } from "./AssessmentScheme.js"
 
@@ -11,8 +11,7 @@ export interface VetoHit {
   readonly evidence: Bilingual
 }
 
-const compare = (v: number, op: ">" | ">=" | "<" | "<=", t: number) =>
-  op === ">" ? v > t : op === ">=" ? v >= t : op === "<" ? v < t : v <= t
+const compare = (v: number, op: ">" | ">=" | "<" | "<=", t: number) => (op === ">" ? v > t : op === ">=" ? v >= t : op === "<" ? v < t : v <= t)
 
 /**
  * Apply one-vote veto rules (一票否决) to a zone for a period.
@@ -36,17 +35,40 @@ export const evaluateVeto = (
       case "plan": {
         const name = planKindNames[rule.plan]
         const stated = input.fact?.(cluster.id, `plan:${rule.plan}`, period)
-        const state = stated !== undefined ? (stated ? "approved" : "not approved") : cluster.planning ? (cluster.planning.find((p) => p.kind === rule.plan)?.state ?? "missing") : undefined
-        if (state === undefined) notes.push({ zh: `无法核查“${rule.reason.zh}”：未提供${name.zh}审批情况`, en: `cannot check "${rule.reason.en}": no ${name.en.toLowerCase()} approval state given` })
+        const state =
+          stated !== undefined
+            ? stated
+              ? "approved"
+              : "not approved"
+            : cluster.planning
+              ? (cluster.planning.find((p) => p.kind === rule.plan)?.state ?? "missing")
+              : undefined
+        if (state === undefined)
+          notes.push({
+            zh: `无法核查“${rule.reason.zh}”：未提供${name.zh}审批情况`,
+            en: `cannot check "${rule.reason.en}": no ${name.en.toLowerCase()} approval state given`,
+          })
         else if (state !== "approved")
-          hits.push({ ruleId: rule.id, reason: rule.reason, evidence: { zh: `${name.zh}：${state === "missing" ? "缺失" : state === "not approved" ? "未批复" : state === "drafting" ? "编制中" : "已报批未批复"}`, en: `${name.en}: ${state}` } })
+          hits.push({
+            ruleId: rule.id,
+            reason: rule.reason,
+            evidence: {
+              zh: `${name.zh}：${state === "missing" ? "缺失" : state === "not approved" ? "未批复" : state === "drafting" ? "编制中" : "已报批未批复"}`,
+              en: `${name.en}: ${state}`,
+            },
+          })
         break
       }
       case "indicator": {
         const v = input.value(cluster.id, rule.indicator, period)
-        if (v === undefined) notes.push({ zh: `无法核查“${rule.reason.zh}”：缺少 ${rule.indicator} 数据`, en: `cannot check "${rule.reason.en}": no ${rule.indicator} value` })
+        if (v === undefined)
+          notes.push({ zh: `无法核查“${rule.reason.zh}”：缺少 ${rule.indicator} 数据`, en: `cannot check "${rule.reason.en}": no ${rule.indicator} value` })
         else if (compare(v, rule.op, rule.threshold))
-          hits.push({ ruleId: rule.id, reason: rule.reason, evidence: { zh: `${rule.indicator} = ${v}（${rule.op} ${rule.threshold}）`, en: `${rule.indicator} = ${v} (${rule.op} ${rule.threshold})` } })
+          hits.push({
+            ruleId: rule.id,
+            reason: rule.reason,
+            evidence: { zh: `${rule.indicator} = ${v}（${rule.op} ${rule.threshold}）`, en: `${rule.indicator} = ${v} (${rule.op} ${rule.threshold})` },
+          })
         break
       }
       case "fact": {

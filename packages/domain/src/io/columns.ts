@@ -4,7 +4,7 @@
  * These helpers throw {@link InputError} (they do not return an Effect) so call sites stay simple;
  * wrap them in `Effect.try` where an Effect is wanted.
  */
-import { type InputLocation, InputError } from "../model/errors.js"
+import { InputError, type InputLocation } from "../model/errors.js"
 import type { Cell, DataTable } from "./DataTable.js"
 
 /** Options for {@link numericColumn}. */

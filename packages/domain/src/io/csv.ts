@@ -128,8 +128,7 @@ export const parseCsv = (text: string, opts: ParseCsvOptions = {}): DataTable =>
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const delimiter = opts.delimiter ?? guessDelimiter(body)
   /** File line where record k starts; re-parses the text, so only used on the error path. */
-  const lineAt = (k: number): number =>
-    lineOf(Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, preview: k }).data, k)
+  const lineAt = (k: number): number => lineOf(Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, preview: k }).data, k)
   let columns: string[] | undefined
   let record = -1
   const rows: Array<Record<string, Cell>> = []
@@ -191,12 +190,9 @@ const headerNames = (record: ReadonlyArray<string>): string[] => {
     }
     const before = seen.get(c)
     if (before !== undefined) {
-      fail(
-        "duplicate_header",
-        `Column ${j + 1} repeats the header "${c}" of column ${before + 1}`,
-        `第 ${j + 1} 列的表头“${c}”与第 ${before + 1} 列重复`,
-        { column: c },
-      )
+      fail("duplicate_header", `Column ${j + 1} repeats the header "${c}" of column ${before + 1}`, `第 ${j + 1} 列的表头“${c}”与第 ${before + 1} 列重复`, {
+        column: c,
+      })
     }
     seen.set(c, j)
   })
@@ -227,9 +223,7 @@ const NEEDS_QUOTES = /[",\r\n]/
 const renderCell = (cell: Cell | undefined): string => {
   if (cell === null || cell === undefined) return ""
   const s = typeof cell === "string" ? cell : String(cell)
-  return NEEDS_QUOTES.test(s) || (s.length > 0 && (s[0] === " " || s[s.length - 1] === " "))
-    ? `"${s.replaceAll('"', '""')}"`
-    : s
+  return NEEDS_QUOTES.test(s) || (s.length > 0 && (s[0] === " " || s[s.length - 1] === " ")) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
 /**

@@ -81,13 +81,7 @@ export const parseGal = (text: string): NeighbourList => {
     listLine.push(line + 1)
   }
   if (ids.length !== n) {
-    lineError(
-      "n_mismatch",
-      headerAt,
-      `the header says ${n} units but the file lists ${ids.length}`,
-      `文件头声明 ${n} 个单元，但文件列出 ${ids.length} 个`,
-      n,
-    )
+    lineError("n_mismatch", headerAt, `the header says ${n} units but the file lists ${ids.length}`, `文件头声明 ${n} 个单元，但文件列出 ${ids.length} 个`, n)
   }
   neighbours.forEach((list, u) => {
     for (const t of list) {

@@ -6,8 +6,8 @@
  * Parsers throw {@link InputError} (no Effect) naming the 1-based line, so call sites stay simple.
  */
 import { InputError } from "../model/errors.js"
-import type { NeighbourList } from "./NeighbourList.js"
 import { checkNeighbourList } from "./gal.js"
+import type { NeighbourList } from "./NeighbourList.js"
 import { headerLine, lineError, parseHeader, tokenLines } from "./weightsText.js"
 
 /** Options for {@link parseGwt}. */
@@ -61,13 +61,7 @@ export const parseGwt = (text: string, opts: ParseGwtOptions = {}): NeighbourLis
     links.push({ from, to, w, line })
   }
   const mismatch = (found: number, hint: string, hintZh: string): never =>
-    lineError(
-      "n_mismatch",
-      headerAt,
-      `the header says ${n} units but ${found} ${hint}`,
-      `文件头声明 ${n} 个单元，但${hintZh}`,
-      n,
-    )
+    lineError("n_mismatch", headerAt, `the header says ${n} units but ${found} ${hint}`, `文件头声明 ${n} 个单元，但${hintZh}`, n)
   let ids: string[]
   if (opts.ids !== undefined) {
     ids = [...opts.ids]
@@ -117,9 +111,7 @@ export const parseGwt = (text: string, opts: ParseGwtOptions = {}): NeighbourLis
  */
 export const writeGwt = (list: NeighbourList, opts: WriteGwtOptions = {}): string => {
   checkNeighbourList(list)
-  const out: string[] = [
-    headerLine(list.ids.length, { shapefile: opts.shapefile ?? "unknown", idVariable: opts.idVariable ?? "id" }),
-  ]
+  const out: string[] = [headerLine(list.ids.length, { shapefile: opts.shapefile ?? "unknown", idVariable: opts.idVariable ?? "id" })]
   list.ids.forEach((id, i) => {
     list.neighbours[i]!.forEach((nb, k) => {
       const w = list.weights?.[i]?.[k] ?? 1

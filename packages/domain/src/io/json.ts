@@ -16,8 +16,8 @@ import { isPlainObject, parseJsonText, recordsToRows } from "./records.js"
 export const parseJsonRecords = (text: string): DataTable => {
   const data = parseJsonText(text)
   if (!Array.isArray(data)) {
-    const en = "Expected a JSON array of records like [{\"id\": 1, \"value\": 2.5}, ...]"
-    const zh = "应为 JSON 记录数组，例如 [{\"id\": 1, \"value\": 2.5}, ...]"
+    const en = 'Expected a JSON array of records like [{"id": 1, "value": 2.5}, ...]'
+    const zh = '应为 JSON 记录数组，例如 [{"id": 1, "value": 2.5}, ...]'
     throw new InputError({ code: "not_records", message: en, zh, issues: [{ en, zh }] })
   }
   data.forEach((o, i) => {

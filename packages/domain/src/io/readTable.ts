@@ -4,8 +4,8 @@
  * Throws {@link InputError} (no Effect) so call sites stay simple.
  */
 import { InputError } from "../model/errors.js"
-import type { DataTable } from "./DataTable.js"
 import { decodeText, parseCsv } from "./csv.js"
+import type { DataTable } from "./DataTable.js"
 import { parseGeoJson } from "./geojson.js"
 import { parseJsonRecords } from "./json.js"
 import { readXlsx } from "./xlsx.js"

@@ -14,8 +14,7 @@ const fail = (code: string, en: string, zh: string, at: { row?: number; column?:
  * @internal
  * @example isPlainObject([1]) // false
  */
-export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v)
+export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v)
 
 /**
  * Parse JSON text, turning a syntax error into InputError "invalid_json".

@@ -27,12 +27,10 @@ export const lineError = (code: string, line: number, en: string, zh: string, va
  * @example tokenLines("0 2\r\n1 1\n\n") // [["0", "2"], ["1", "1"], [], []]
  */
 export const tokenLines = (text: string): string[][] =>
-  (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-    .split(/\r\n|\r|\n/)
-    .map((l) => {
-      const t = l.trim()
-      return t === "" ? [] : t.split(/\s+/)
-    })
+  (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/).map((l) => {
+    const t = l.trim()
+    return t === "" ? [] : t.split(/\s+/)
+  })
 
 /**
  * Read the header of a GAL/GWT file: "n", or "0 n", or "0 n shapefile idVariable".
@@ -41,10 +39,7 @@ export const tokenLines = (text: string): string[][] =>
  * @internal
  * @example parseHeader(["0", "49", "columbus", "POLYID"], "GAL") // { n: 49, shapefile: "columbus", idVariable: "POLYID" }
  */
-export const parseHeader = (
-  tokens: ReadonlyArray<string> | undefined,
-  kind: string,
-): { n: number; shapefile?: string; idVariable?: string } => {
+export const parseHeader = (tokens: ReadonlyArray<string> | undefined, kind: string): { n: number; shapefile?: string; idVariable?: string } => {
   const bad = (): never =>
     lineError(
       "bad_header",

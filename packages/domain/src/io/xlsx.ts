@@ -6,8 +6,8 @@
  */
 import { unzipSync, zipSync } from "fflate"
 import { InputError } from "../model/errors.js"
-import type { Cell, DataTable } from "./DataTable.js"
 import { decodeText } from "./csv.js"
+import type { Cell, DataTable } from "./DataTable.js"
 import { attr, childNamed, childrenNamed, escapeXml, parseXml, scanXml, textOf, type XmlElement } from "./xml.js"
 
 /** Options for {@link readXlsx}. */
@@ -204,8 +204,7 @@ const readSharedStrings = (wb: Workbook): string[] => {
 export const listSheets = (bytes: Uint8Array): string[] => openWorkbook(bytes).sheets.map((s) => s.name)
 
 /** Built-in number formats that show dates or times (including the East Asian ones Chinese Excel uses). */
-const isBuiltinDateFormat = (id: number): boolean =>
-  (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)
+const isBuiltinDateFormat = (id: number): boolean => (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58)
 
 /**
  * True when a custom number format code shows a date or time: after removing quoted text, escapes, fill/padding
@@ -304,12 +303,7 @@ const attrOf = (attrs: Readonly<Record<string, string>>, name: string): string |
  * Read the cells of a worksheet into a sparse grid (row number → column index → value; empty values left out),
  * streaming over the XML so a sheet of a million cells builds no element tree.
  */
-const readGrid = (
-  xml: string,
-  shared: ReadonlyArray<string>,
-  dateStyles: ReadonlyArray<boolean>,
-  date1904: boolean,
-): Map<number, Map<number, Cell>> => {
+const readGrid = (xml: string, shared: ReadonlyArray<string>, dateStyles: ReadonlyArray<boolean>, date1904: boolean): Map<number, Map<number, Cell>> => {
   const grid = new Map<number, Map<number, Cell>>()
   let rowNo = 0
   let col = -1
@@ -430,9 +424,14 @@ export const readXlsx = (bytes: Uint8Array, opts: ReadXlsxOptions = {}): DataTab
     const name = headerText(headerCells.get(col) ?? null)
     const ref = `${spreadsheetColumnLetters(col)}${headerRow}`
     if (name === "") {
-      fail("empty_header", `Column ${spreadsheetColumnLetters(col)} (cell ${ref}) has an empty header`, `第 ${spreadsheetColumnLetters(col)} 列（单元格 ${ref}）表头为空`, {
-        column: spreadsheetColumnLetters(col),
-      })
+      fail(
+        "empty_header",
+        `Column ${spreadsheetColumnLetters(col)} (cell ${ref}) has an empty header`,
+        `第 ${spreadsheetColumnLetters(col)} 列（单元格 ${ref}）表头为空`,
+        {
+          column: spreadsheetColumnLetters(col),
+        },
+      )
     }
     if (name === "__proto__") {
       fail("reserved_name", `Cell ${ref}: "__proto__" cannot be a column name`, `单元格 ${ref}：“__proto__”不能用作列名`, { column: name })
@@ -493,8 +492,7 @@ const encodeXString = (s: string): string => {
     const isLow = c >= 0xdc00 && c <= 0xdfff
     const next = protectedText.charCodeAt(i + 1)
     const pairedHigh = isHigh && next >= 0xdc00 && next <= 0xdfff
-    const bad =
-      (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff || (isHigh && !pairedHigh) || isLow
+    const bad = (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff || (isHigh && !pairedHigh) || isLow
     if (pairedHigh) {
       i++
       continue
@@ -514,12 +512,7 @@ const checkSheetNames = (sheets: ReadonlyArray<XlsxSheet>): void => {
   const seen = new Set<string>()
   for (const { name } of sheets) {
     const bad =
-      name.length === 0 ||
-      name.length > 31 ||
-      /[\\/?*[\]:]/.test(name) ||
-      name.startsWith("'") ||
-      name.endsWith("'") ||
-      name.toLowerCase() === "history"
+      name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === "history"
     if (bad) {
       fail(
         "invalid_sheet_name",

@@ -41,8 +41,7 @@ const localName = (qname: string): string => {
   return i < 0 ? qname : qname.slice(i + 1)
 }
 
-const isNameChar = (c: number): boolean =>
-  c > 32 && c !== 47 /* / */ && c !== 62 /* > */ && c !== 61 /* = */ && c !== 34 && c !== 39
+const isNameChar = (c: number): boolean => c > 32 && c !== 47 /* / */ && c !== 62 /* > */ && c !== 61 /* = */ && c !== 34 && c !== 39
 
 /** Callbacks of {@link scanXml}; element names are local names (prefix removed). */
 export interface XmlHandler {
@@ -220,5 +219,4 @@ export const textOf = (el: XmlElement): string => {
  * Escape text for an XML text node or attribute value.
  * @example escapeXml('a<b & "c"') // "a&lt;b &amp; &quot;c&quot;"
  */
-export const escapeXml = (s: string): string =>
-  s.replace(/[<>&"]/g, (ch) => (ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : ch === "&" ? "&amp;" : "&quot;"))
+export const escapeXml = (s: string): string => s.replace(/[<>&"]/g, (ch) => (ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : ch === "&" ? "&amp;" : "&quot;"))

@@ -149,8 +149,7 @@ export type StoredCluster = typeof StoredCluster.Type
  * The approval state of one planning document ("missing" when the zone never filed it).
  * @example planState({ planning: [{ kind: "master_plan", state: "approved" }] }, "spatial_plan") // "missing"
  */
-export const planState = (c: Pick<Cluster, "planning">, kind: PlanKind): ApprovalState =>
-  c.planning.find((p) => p.kind === kind)?.state ?? "missing"
+export const planState = (c: Pick<Cluster, "planning">, kind: PlanKind): ApprovalState => c.planning.find((p) => p.kind === kind)?.state ?? "missing"
 
 /** Chinese and English display names of the cluster kinds. */
 export const clusterKindNames: Record<ClusterKind, { zh: string; en: string }> = {

@@ -6,14 +6,7 @@ export const Direction = Schema.Literals(["positive", "negative"])
 export type Direction = typeof Direction.Type
 
 /** The subsystem an indicator belongs to, as the coupling and evaluation models group them. */
-export const Subsystem = Schema.Literals([
-  "scale",
-  "land_infrastructure",
-  "structure_innovation",
-  "finance",
-  "economy",
-  "environment",
-])
+export const Subsystem = Schema.Literals(["scale", "land_infrastructure", "structure_innovation", "finance", "economy", "environment"])
 export type Subsystem = typeof Subsystem.Type
 
 /** How often an indicator is reported. */

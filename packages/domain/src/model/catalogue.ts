@@ -78,19 +78,17 @@ const rows: ReadonlyArray<Row> = [
  * @example
  * indicatorCatalogue.find((d) => d.code === "investment_intensity")?.unit // "万元/亩"
  */
-export const indicatorCatalogue: ReadonlyArray<IndicatorDefinition> = rows.map(
-  ([code, zh, en, unit, unitEn, dir, subsystem, allowNegative]) => ({
-    code: code as IndicatorCode,
-    zh,
-    en,
-    unit,
-    unitEn,
-    direction: dir === "+" ? "positive" : "negative",
-    subsystem,
-    frequency: "year",
-    allowNegative: allowNegative ?? false,
-  }),
-)
+export const indicatorCatalogue: ReadonlyArray<IndicatorDefinition> = rows.map(([code, zh, en, unit, unitEn, dir, subsystem, allowNegative]) => ({
+  code: code as IndicatorCode,
+  zh,
+  en,
+  unit,
+  unitEn,
+  direction: dir === "+" ? "positive" : "negative",
+  subsystem,
+  frequency: "year",
+  allowNegative: allowNegative ?? false,
+}))
 
 const byCode = new Map(indicatorCatalogue.map((d) => [d.code as string, d]))
 

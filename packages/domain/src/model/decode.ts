@@ -51,10 +51,7 @@ export const translateIssue = (en: string): string => {
  * decodeOrThrow(Cluster, JSON.parse(text), "cluster")
  */
 export const decodeOrThrow = <S extends Schema.Top>(schema: S, input: unknown, what = "value"): S["Type"] => {
-  const exit = Schema.decodeUnknownExit(schema as never)(input, { errors: "all", onExcessProperty: "error" }) as Exit.Exit<
-    S["Type"],
-    Schema.SchemaError
-  >
+  const exit = Schema.decodeUnknownExit(schema as never)(input, { errors: "all", onExcessProperty: "error" }) as Exit.Exit<S["Type"], Schema.SchemaError>
   if (Exit.isSuccess(exit)) return exit.value
   const error = exit.cause.reasons.find((r) => r._tag === "Fail")
   const issue = error && "error" in error ? (error.error as Schema.SchemaError).issue : undefined

@@ -9,11 +9,12 @@
  * Every bad row is reported (row number as the spreadsheet shows it: the header is row 1, the first data row is 2),
  * never just the first; a table with any bad row yields no observations.
  */
-import type { Cell, DataTable } from "../io/DataTable.js"
+
 import { idText, isMissingCell, parseNumericText } from "../io/columns.js"
+import type { Cell, DataTable } from "../io/DataTable.js"
 import { InputError } from "./errors.js"
-import type { ClusterId, IndicatorCode } from "./ids.js"
 import type { IndicatorDefinition } from "./Indicator.js"
+import type { ClusterId, IndicatorCode } from "./ids.js"
 import type { Period } from "./Period.js"
 
 /** The two table layouts an import accepts. */
@@ -90,11 +91,7 @@ const show = (v: Cell): string => (typeof v === "string" ? `"${v}"` : String(v))
  *   rows: [{ cluster: "hb-qihe", period: 2024, indicator: "revenue", value: "-3" }] }, register)
  * // { ok: false, issues: [{ row: 2, column: "value", value: "-3", code: "negative_value", … }] }
  */
-export const validateObservationTable = (
-  table: DataTable,
-  register: ImportRegister,
-  opts: { readonly format?: ImportFormat } = {},
-): ImportValidation => {
+export const validateObservationTable = (table: DataTable, register: ImportRegister, opts: { readonly format?: ImportFormat } = {}): ImportValidation => {
   const format = opts.format ?? detectImportFormat(table.columns)
   const issues: ImportIssue[] = []
   const values: ImportedValue[] = []
@@ -171,12 +168,7 @@ export const validateObservationTable = (
     return t === undefined ? null : t
   }
 
-  const checkValue = (
-    row: number,
-    column: string,
-    cell: Cell | undefined,
-    def: IndicatorDefinition,
-  ): number | undefined => {
+  const checkValue = (row: number, column: string, cell: Cell | undefined, def: IndicatorDefinition): number | undefined => {
     const c = cell ?? null
     if (typeof c === "number") {
       if (!Number.isFinite(c)) {
@@ -196,14 +188,7 @@ export const validateObservationTable = (
       return undefined
     }
     if (n < 0 && !def.allowNegative) {
-      issue(
-        "negative_value",
-        row,
-        column,
-        c,
-        `${def.en} (${def.code}) cannot be negative: ${n}`,
-        `${def.zh}（${def.code}）不能为负数：${n}`,
-      )
+      issue("negative_value", row, column, c, `${def.en} (${def.code}) cannot be negative: ${n}`, `${def.zh}（${def.code}）不能为负数：${n}`)
       return undefined
     }
     return n

@@ -50,7 +50,16 @@ describe("moranReport and lisaReport", () => {
   it("Columbus CRIME, row-standardised GAL weights: spdep moran.test to 1e-10", () => {
     const out = moranReport(columbus, { id: "POLYID", var: "CRIME", weights: gal })
     expect(out.n).toBe(49)
-    for (const k of ["I", "expected", "variance_normality", "z_normality", "p_normality", "variance_randomization", "z_randomization", "p_randomization"] as const)
+    for (const k of [
+      "I",
+      "expected",
+      "variance_normality",
+      "z_normality",
+      "p_normality",
+      "variance_randomization",
+      "z_randomization",
+      "p_randomization",
+    ] as const)
       expect(rel(out[k]!, R.global[k]!), k).toBeLessThan(1e-10)
     expect(out.p_permutation).toBeNull()
   })

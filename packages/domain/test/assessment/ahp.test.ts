@@ -82,7 +82,12 @@ describe("ahpWeights", () => {
   })
 
   it("rejects a non-positive entry and a ragged matrix", () => {
-    expect(() => ahpWeights([[1, 0], [1, 1]])).toThrow(/positive/)
+    expect(() =>
+      ahpWeights([
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toThrow(/positive/)
     expect(() => ahpWeights([[1, 2], [0.5]])).toThrow(/row 2/)
   })
 })

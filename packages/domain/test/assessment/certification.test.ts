@@ -35,7 +35,10 @@ describe("county service agglomeration certification (篇10)", () => {
   })
 
   it("every zone also needs its plan, a management body and public-service capacity", () => {
-    const r = certify(countyServiceCertification, subject("creative_park", { floor_area: 2, firms: 9, operating_revenue: 0.35 }, (id) => id !== "management_body"))
+    const r = certify(
+      countyServiceCertification,
+      subject("creative_park", { floor_area: 2, firms: 9, operating_revenue: 0.35 }, (id) => id !== "management_body"),
+    )
     expect(r.status).toBe("not_certified")
     expect(r.failed.map((f) => f.id)).toEqual(["management_body"])
   })

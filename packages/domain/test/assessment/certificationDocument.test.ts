@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { certificationDocument, certificationPeriodRange, type CertificationTableName } from "../../src/assessment/index.js"
+import { type CertificationTableName, certificationDocument, certificationPeriodRange } from "../../src/assessment/index.js"
 import { dataOf, inputErrorOf, type Value } from "./documentData.js"
 
 // Two CBDs and an industrial zone. The county table asks a CBD for ≥ 1.4万 m², ≥ 10 firms and revenue above 5.6亿

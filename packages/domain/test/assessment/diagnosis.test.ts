@@ -3,11 +3,26 @@ import { type DiagnosedCluster, diagnose, factLookup, valueLookup } from "../../
 
 const infra = { road: true, water: true, power: true, drainage: true, telecom: true, gas: true, heat: true, levelledSite: true, sewagePlant: true }
 const clusters: DiagnosedCluster[] = [
-  { id: "a", name: "甲", group: "county", infrastructure: { ...infra, water: false }, managementBody: "管委会", financing: { count: 1, registeredCapital: 2, cumulativeFinancing: 1 } },
-  { id: "b", name: "乙", group: "county", infrastructure: infra, managementBody: "管委会", financing: { count: 0, registeredCapital: 0, cumulativeFinancing: 0 } },
+  {
+    id: "a",
+    name: "甲",
+    group: "county",
+    infrastructure: { ...infra, water: false },
+    managementBody: "管委会",
+    financing: { count: 1, registeredCapital: 2, cumulativeFinancing: 1 },
+  },
+  {
+    id: "b",
+    name: "乙",
+    group: "county",
+    infrastructure: infra,
+    managementBody: "管委会",
+    financing: { count: 0, registeredCapital: 0, cumulativeFinancing: 0 },
+  },
   { id: "c", name: "丙", group: "county", infrastructure: infra, managementBody: null },
 ]
-const rows = (indicator: string, vals: Record<string, number>) => Object.entries(vals).map(([clusterId, value]) => ({ clusterId, indicator, period: "2025", value }))
+const rows = (indicator: string, vals: Record<string, number>) =>
+  Object.entries(vals).map(([clusterId, value]) => ({ clusterId, indicator, period: "2025", value }))
 const value = valueLookup([
   ...rows("investment_intensity", { a: 50, b: 200, c: 120 }), // median 120; trigger below 84
   ...rows("energy_per_value_added", { a: 0.5, b: 1, c: 0.6 }), // median 0.6; trigger above 0.78

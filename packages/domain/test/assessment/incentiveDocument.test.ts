@@ -13,12 +13,22 @@ const data = dataOf(zones, [...taxes("t1", 2009, 30), ...taxes("t1", 2010, 36), 
 
 describe("incentivePolicy", () => {
   it("is Henan's (豫政办〔2010〕30号) by default: base 2009, full return 2010–2012, year-on-year return 2013–2015", () => {
-    expect(incentivePolicy({})).toEqual({ baseYear: 2009, fullReturn: { from: 2010, to: 2012 }, increaseReturn: { from: 2013, to: 2015 }, provincialShare: DEFAULT_PROVINCIAL_SHARE })
+    expect(incentivePolicy({})).toEqual({
+      baseYear: 2009,
+      fullReturn: { from: 2010, to: 2012 },
+      increaseReturn: { from: 2013, to: 2015 },
+      provincialShare: DEFAULT_PROVINCIAL_SHARE,
+    })
     expect(incentivePeriodRange({})).toEqual({ from: "2009", to: "2015" })
   })
 
   it("moves Henan's policy to another base year, and applies one rule over a chosen range", () => {
-    expect(incentivePolicy({ baseYear: 2015, share: 0.5 })).toMatchObject({ baseYear: 2015, fullReturn: { from: 2016, to: 2018 }, increaseReturn: { from: 2019, to: 2021 }, provincialShare: 0.5 })
+    expect(incentivePolicy({ baseYear: 2015, share: 0.5 })).toMatchObject({
+      baseYear: 2015,
+      fullReturn: { from: 2016, to: 2018 },
+      increaseReturn: { from: 2019, to: 2021 },
+      provincialShare: 0.5,
+    })
     expect(incentivePolicy({ rule: "full_refund", from: 2010, to: 2011 })).toMatchObject({ fullReturn: { from: 2010, to: 2011 }, increaseReturn: null })
     // yoy alone: the full-return range is empty; by default the three years after Henan's full-return years.
     const yoy = incentivePolicy({ rule: "yoy" })

@@ -5,7 +5,16 @@ const scheme = decodeScheme({
   id: "stability",
   name: { zh: "稳定性", en: "Stability" },
   totalPoints: 100,
-  dimensions: [{ id: "all", name: { zh: "全部", en: "All" }, indicators: [{ code: "revenue", weight: 1 }, { code: "tax_total", weight: 1 }] }],
+  dimensions: [
+    {
+      id: "all",
+      name: { zh: "全部", en: "All" },
+      indicators: [
+        { code: "revenue", weight: 1 },
+        { code: "tax_total", weight: 1 },
+      ],
+    },
+  ],
   weighting: { method: "given" },
   normalisation: { method: "minmax" },
   normaliseWithin: "group",
@@ -14,10 +23,12 @@ const scheme = decodeScheme({
 })
 const zones: AssessedCluster[] = ["a", "b", "c"].map((id) => ({ id, name: id, group: "county" }))
 const vals: Record<string, [number, number]> = { a: [10, 0], b: [0, 10], c: [20, 20] }
-const value = valueLookup(Object.entries(vals).flatMap(([id, [r, t]]) => [
-  { clusterId: id, indicator: "revenue", period: "2025", value: r },
-  { clusterId: id, indicator: "tax_total", period: "2025", value: t },
-]))
+const value = valueLookup(
+  Object.entries(vals).flatMap(([id, [r, t]]) => [
+    { clusterId: id, indicator: "revenue", period: "2025", value: r },
+    { clusterId: id, indicator: "tax_total", period: "2025", value: t },
+  ]),
+)
 // Normalised: revenue a .5, b 0, c 1; tax a 0, b .5, c 1. Scores a = b = 25, c = 100.
 const result = runAssessment(scheme, { clusters: zones, value }, "2025")
 

@@ -161,16 +161,20 @@ describe("runAssessment with base_relative (Jiangsu) normalisation", () => {
   const s = decodeScheme({
     ...schemeJson,
     id: "jiangsu-test",
-    dimensions: [{ id: "all", name: { zh: "全部", en: "All" }, indicators: [{ code: "revenue", weight: 50 }, { code: "energy_per_value_added", weight: 50 }] }],
+    dimensions: [
+      {
+        id: "all",
+        name: { zh: "全部", en: "All" },
+        indicators: [
+          { code: "revenue", weight: 50 },
+          { code: "energy_per_value_added", weight: 50 },
+        ],
+      },
+    ],
     normalisation: { method: "base_relative", base: "previous_period" },
     veto: [],
   })
-  const v = valueLookup(
-    [
-      ...rows("2024", { a: [100, 1], b: [100, 1], c: [100, 1] }),
-      ...rows("2025", { a: [110, 0.8], b: [90, 1], c: [200, 0.5] }),
-    ],
-  )
+  const v = valueLookup([...rows("2024", { a: [100, 1], b: [100, 1], c: [100, 1] }), ...rows("2025", { a: [110, 0.8], b: [90, 1], c: [200, 0.5] })])
   const r = runAssessment(s, { clusters: [zone("a", "county"), zone("b", "county"), zone("c", "county")], value: v }, "2025")
   const score = (id: string) => r.clusters.find((c) => c.clusterId === id)!.score
   // Items of 50 points: base share 40, cap 25.
@@ -187,7 +191,14 @@ describe("runAssessment with base_relative (Jiangsu) normalisation", () => {
     expect(a.contributions[0]!.arithmetic?.zh).toContain("超过基数")
   })
   it("a zone with no previous value has no base: excluded as missing", () => {
-    const r2 = runAssessment(s, { clusters: [zone("a", "county"), zone("z", "county")], value: valueLookup([...rows("2024", { a: [100, 1] }), ...rows("2025", { a: [110, 0.8], z: [50, 1] })]) }, "2025")
+    const r2 = runAssessment(
+      s,
+      {
+        clusters: [zone("a", "county"), zone("z", "county")],
+        value: valueLookup([...rows("2024", { a: [100, 1] }), ...rows("2025", { a: [110, 0.8], z: [50, 1] })]),
+      },
+      "2025",
+    )
     expect(r2.clusters[1]).toMatchObject({ status: "excluded", missing: ["revenue", "energy_per_value_added"] })
   })
 })
@@ -231,7 +242,16 @@ describe("runAssessment with entropy weights", () => {
   const s = decodeScheme({
     ...schemeJson,
     id: "entropy-test",
-    dimensions: [{ id: "all", name: { zh: "全部", en: "All" }, indicators: [{ code: "revenue", weight: null }, { code: "tax_total", weight: null }] }],
+    dimensions: [
+      {
+        id: "all",
+        name: { zh: "全部", en: "All" },
+        indicators: [
+          { code: "revenue", weight: null },
+          { code: "tax_total", weight: null },
+        ],
+      },
+    ],
     weighting: { method: "entropy" },
     veto: [],
   })
@@ -251,7 +271,18 @@ describe("runAssessment with entropy weights", () => {
 })
 
 describe("Henan 2017 scheme end to end", () => {
-  const codes = ["revenue", "fixed_investment", "tax_total", "investment_intensity", "high_tech_firms", "patents_granted", "leading_industry_share", "local_supply_ratio", "energy_per_value_added", "sewage_treatment_rate"]
+  const codes = [
+    "revenue",
+    "fixed_investment",
+    "tax_total",
+    "investment_intensity",
+    "high_tech_firms",
+    "patents_granted",
+    "leading_industry_share",
+    "local_supply_ratio",
+    "energy_per_value_added",
+    "sewage_treatment_rate",
+  ]
   const zones = ["p", "q"].map((id) => zone(id, "county"))
   // p is better on everything except energy use, which is lower (better) for q: p gets 100 − 8 = 92, q gets 8.
   const v = valueLookup([
@@ -276,11 +307,35 @@ describe("runAssessment with AHP weights and z-scores", () => {
     ...[3, 1, 2].map((x, i) => ({ clusterId: `z${i}`, indicator: "tax_total", period: "2025", value: x })),
     ...[5, 5, 8].map((x, i) => ({ clusterId: `z${i}`, indicator: "employment", period: "2025", value: x })),
   ])
-  const dims = [{ id: "all", name: { zh: "全部", en: "All" }, indicators: [{ code: "revenue", weight: null }, { code: "tax_total", weight: null }, { code: "employment", weight: null }] }]
+  const dims = [
+    {
+      id: "all",
+      name: { zh: "全部", en: "All" },
+      indicators: [
+        { code: "revenue", weight: null },
+        { code: "tax_total", weight: null },
+        { code: "employment", weight: null },
+      ],
+    },
+  ]
   const zones3 = [0, 1, 2].map((i) => zone(`z${i}`, "county"))
   it("an inconsistent pairwise matrix (CR > 0.1) puts a warning in the result", () => {
     // a12 = 9, a23 = 9, a13 = 1/9: d = a12·a23/a13 = 729, far from consistent.
-    const s = decodeScheme({ ...schemeJson, id: "ahp", dimensions: dims, veto: [], weighting: { method: "ahp", level: "indicators", matrix: [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]] } })
+    const s = decodeScheme({
+      ...schemeJson,
+      id: "ahp",
+      dimensions: dims,
+      veto: [],
+      weighting: {
+        method: "ahp",
+        level: "indicators",
+        matrix: [
+          [1, 9, 1 / 9],
+          [1 / 9, 1, 9],
+          [9, 1 / 9, 1],
+        ],
+      },
+    })
     const r = runAssessment(s, { clusters: zones3, value: v }, "2025")
     const lambda = 1 + Math.cbrt(729) + 1 / Math.cbrt(729) // 1 + 9 + 1/9
     expect(r.weighting.ahp!.cr).toBeCloseTo((lambda - 3) / 2 / 0.58, 10)

@@ -72,16 +72,50 @@ describe("decodeScheme errors name the field in English and Chinese", () => {
   })
 
   it("an AHP matrix of the wrong size, and one that is not reciprocal", () => {
-    const base = { ...henan2017SchemeJson, weighting: { method: "ahp", level: "dimensions", matrix: [[1, 2], [0.5, 1]] } }
+    const base = {
+      ...henan2017SchemeJson,
+      weighting: {
+        method: "ahp",
+        level: "dimensions",
+        matrix: [
+          [1, 2],
+          [0.5, 1],
+        ],
+      },
+    }
     expect(errorOf(() => decodeScheme(base)).issues![0]!.column).toBe("weighting.matrix")
-    const bad = { ...base, weighting: { method: "ahp", level: "dimensions", matrix: [[1, 2, 3, 4], [0.5, 1, 2, 3], [1 / 3, 0.5, 1, 2], [0.25, 1 / 3, 0.4, 1]] } }
+    const bad = {
+      ...base,
+      weighting: {
+        method: "ahp",
+        level: "dimensions",
+        matrix: [
+          [1, 2, 3, 4],
+          [0.5, 1, 2, 3],
+          [1 / 3, 0.5, 1, 2],
+          [0.25, 1 / 3, 0.4, 1],
+        ],
+      },
+    }
     const e = errorOf(() => decodeScheme(bad))
     expect(e.issues![0]).toMatchObject({ column: "weighting.matrix" })
     expect(e.issues![0]!.zh).toContain("倒数")
   })
 
   it("dimension-level AHP spreads each dimension's weight over its indicators by their points", () => {
-    const s = decodeScheme({ ...henan2017SchemeJson, weighting: { method: "ahp", level: "dimensions", matrix: [[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]] } })
+    const s = decodeScheme({
+      ...henan2017SchemeJson,
+      weighting: {
+        method: "ahp",
+        level: "dimensions",
+        matrix: [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+      },
+    })
     const w = schemeWeights(s)!
     // Equal dimensions (1/4 each); economic scale 12/10/8 of 30 → 0.1, 0.0833, 0.0667.
     expect(w.weights[0]).toBeCloseTo(0.25 * (12 / 30), 12)

@@ -11,7 +11,9 @@ describe("classifyStage", () => {
     expect(r.reach).toBeNull()
   })
   it("集聚 and 辐射接受中心: local supply ratio short of 30 % decides the stage, brands the reach", () => {
-    const r = classifyStage(of({ leading_industry_lq: 2, leading_industry_share: 55, local_supply_ratio: 25, rd_institutions: 4, patents_granted: 30, brands: 1 }))
+    const r = classifyStage(
+      of({ leading_industry_lq: 2, leading_industry_share: 55, local_supply_ratio: 25, rd_institutions: 4, patents_granted: 30, brands: 1 }),
+    )
     expect(r.stage).toBe("agglomeration")
     expect(r.stageDecidedBy!.indicator).toBe("local_supply_ratio")
     expect(r.reach).toBe("receiver")
@@ -19,7 +21,17 @@ describe("classifyStage", () => {
     expect(r.text.zh).toContain("集聚")
   })
   it("集群 and 向外辐射中心 when every threshold holds (boundaries inclusive)", () => {
-    const r = classifyStage(of({ leading_industry_lq: 1.5, leading_industry_share: 40, local_supply_ratio: 30, rd_institutions: 5, patents_granted: 100, brands: 3, outside_supply_share: 20 }))
+    const r = classifyStage(
+      of({
+        leading_industry_lq: 1.5,
+        leading_industry_share: 40,
+        local_supply_ratio: 30,
+        rd_institutions: 5,
+        patents_granted: 100,
+        brands: 3,
+        outside_supply_share: 20,
+      }),
+    )
     expect([r.stage, r.reach]).toEqual(["cluster", "outward"])
     expect(r.stageDecidedBy).toBeNull()
     expect(r.reachName!.zh).toBe("向外辐射中心")

@@ -26,7 +26,12 @@ describe("stageDocument", () => {
     expect(Object.keys(doc)).toEqual(["period", "source", "demo", "results"])
     expect(doc).toMatchObject({ period: "2025", source: "store", demo: true })
     const [a, b] = doc.results
-    expect(a).toMatchObject({ id: "a", name: "甲", stage: "agglomeration", stageDecidedBy: { indicator: "local_supply_ratio", value: 25, min: 30, met: false } })
+    expect(a).toMatchObject({
+      id: "a",
+      name: "甲",
+      stage: "agglomeration",
+      stageDecidedBy: { indicator: "local_supply_ratio", value: 25, min: 30, met: false },
+    })
     expect(b).toMatchObject({ id: "b", name: "乙", stage: "concentration", reach: null, stageDecidedBy: { indicator: "leading_industry_lq", met: false } })
   })
 
@@ -37,7 +42,10 @@ describe("stageDocument", () => {
   it("fails on a bad period option, an unknown zone and a period without data", () => {
     expect(stagePeriodRange({ period: "2025Q1" })).toEqual({ from: "2025Q1", to: "2025Q1" })
     expect(inputErrorOf(() => stagePeriodRange({ period: "2025Q5" }))).toMatchObject({ code: "bad_option", issues: [{ column: "period", value: "2025Q5" }] })
-    expect(inputErrorOf(() => stageDocument(data, { period: "2025", cluster: "z" }))).toMatchObject({ code: "unknown_cluster", issues: [{ column: "cluster", value: "z" }] })
+    expect(inputErrorOf(() => stageDocument(data, { period: "2025", cluster: "z" }))).toMatchObject({
+      code: "unknown_cluster",
+      issues: [{ column: "cluster", value: "z" }],
+    })
     expect(inputErrorOf(() => stageDocument(data, { period: "2020" }))).toMatchObject({ code: "unknown_period", issues: [{ column: "period", value: "2020" }] })
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { builtInSchemes, builtInStarLadders, rateStars, serviceTwoZonesStarLadder as ladder } from "../../src/assessment/index.js"
+import { builtInSchemes, builtInStarLadders, serviceTwoZonesStarLadder as ladder, rateStars } from "../../src/assessment/index.js"
 
 const of = (va?: number, tax?: number, emp?: number) => (c: string) => ({ value_added: va, tax_total: tax, employment: emp })[c]
 

@@ -7,7 +7,11 @@ const rows = (indicator: string, period: string, vals: Record<string, number>) =
 describe("trackTargets", () => {
   it("大连: total gross output 5500 of 8800 two years ahead needs √1.6 − 1 = 26.49 % a year; 78.57 % of 7000 is short of 80 %", () => {
     const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500, c: 1000 }))
-    const t = trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value, region: (i, p) => (i === "gross_output" && p === "2022" ? 7000 : undefined) }, "2022")
+    const t = trackTargets(
+      dalianTargets(2024),
+      { clusterIds: ["a", "b", "c"], value, region: (i, p) => (i === "gross_output" && p === "2022" ? 7000 : undefined) },
+      "2022",
+    )
     const [total, share] = t.targets
     expect(total).toMatchObject({ actual: 5500, target: 8800, attained: false, gap: 3300 })
     expect(total!.requiredAnnualGrowth).toBeCloseTo(0.264911064, 8)

@@ -86,7 +86,20 @@ describe("resolveTargetSet and targetsPeriodRange", () => {
 describe("targetsDocument", () => {
   it("tracks every zone, or a region's zones against the region's own figures", () => {
     const all = targetsDocument(data, { set: own, period: "2025" })
-    expect(Object.keys(all)).toEqual(["setId", "name", "period", "targetYear", "yearsLeft", "targets", "zones", "region", "assumptions", "notes", "source", "demo"])
+    expect(Object.keys(all)).toEqual([
+      "setId",
+      "name",
+      "period",
+      "targetYear",
+      "yearsLeft",
+      "targets",
+      "zones",
+      "region",
+      "assumptions",
+      "notes",
+      "source",
+      "demo",
+    ])
     expect(all).toMatchObject({ setId: "plan", targetYear: 2027, yearsLeft: 2, zones: 3, region: null, assumptions: [], notes: own.notes })
     expect(all.targets[0]).toMatchObject({ actual: 220, attained: true })
     const county = targetsDocument(data, { set: own, period: "2025", region: "410621" })
@@ -101,6 +114,9 @@ describe("targetsDocument", () => {
 
   it("fails on a period without data and a region without zones", () => {
     expect(inputErrorOf(() => targetsDocument(data, { set: "dalian", period: "2024" })).code).toBe("unknown_period")
-    expect(inputErrorOf(() => targetsDocument(data, { set: "dalian", period: "2025", region: "110000" }))).toMatchObject({ code: "unknown_region", issues: [{ column: "region", value: "110000" }] })
+    expect(inputErrorOf(() => targetsDocument(data, { set: "dalian", period: "2025", region: "110000" }))).toMatchObject({
+      code: "unknown_region",
+      issues: [{ column: "region", value: "110000" }],
+    })
   })
 })

@@ -1,16 +1,8 @@
-import { describe, expect, it } from "vitest"
 import { readFileSync } from "node:fs"
-import {
-  compositeIndex,
-  compositeScore,
-  entropyWeights,
-  equalWeights,
-  givenWeights,
-  normalise,
-  topsis,
-} from "../../src/econometrics/composite/index.js"
-import type { Direction } from "../../src/model/Indicator.js"
+import { describe, expect, it } from "vitest"
+import { compositeIndex, compositeScore, entropyWeights, equalWeights, givenWeights, normalise, topsis } from "../../src/econometrics/composite/index.js"
 import { InputError } from "../../src/model/errors.js"
+import type { Direction } from "../../src/model/Indicator.js"
 
 const close = (actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-12) => {
   expect(actual.length).toBe(expected.length)
@@ -92,9 +84,24 @@ describe("entropyWeights (hand-worked)", () => {
     expect(r.degenerate).toBe(false)
   })
   it("a constant column gets weight 0; an all-zero column too; all constant → equal and degenerate", () => {
-    close(entropyWeights([[0, 0.5, 1], [0.3, 0.3, 0.3]]).weights, [1, 0])
-    close(entropyWeights([[0, 0.5, 1], [0, 0, 0]]).weights, [1, 0])
-    const d = entropyWeights([[1, 1], [0, 0]])
+    close(
+      entropyWeights([
+        [0, 0.5, 1],
+        [0.3, 0.3, 0.3],
+      ]).weights,
+      [1, 0],
+    )
+    close(
+      entropyWeights([
+        [0, 0.5, 1],
+        [0, 0, 0],
+      ]).weights,
+      [1, 0],
+    )
+    const d = entropyWeights([
+      [1, 1],
+      [0, 0],
+    ])
     expect(d.degenerate).toBe(true)
     close(d.weights, [0.5, 0.5])
   })
@@ -118,7 +125,16 @@ describe("weights and composite score (hand-worked)", () => {
   })
   it("S_i = Σ w_j x'_ij", () => {
     // unit 1: 0.75·0 + 0.25·1 = 0.25; unit 2: 0.75·1 + 0.25·0 = 0.75
-    close(compositeScore([[0, 1], [1, 0]], [0.75, 0.25]), [0.25, 0.75])
+    close(
+      compositeScore(
+        [
+          [0, 1],
+          [1, 0],
+        ],
+        [0.75, 0.25],
+      ),
+      [0.25, 0.75],
+    )
   })
 })
 
@@ -134,13 +150,27 @@ describe("topsis (hand-worked)", () => {
     // a = [3, 4] (‖a‖ = 5) → r = [0.6, 0.8]; b = [6, 8] cost (‖b‖ = 10) → r = [0.6, 0.8]; w = [0.5, 0.5]
     // v_a = [0.3, 0.4], v_b = [0.3, 0.4]; A+ = (0.4, 0.3), A− = (0.3, 0.4)
     // unit 1 (0.3, 0.3): D+ = 0.1, D− = 0.1 → 0.5; unit 2 (0.4, 0.4): D+ = 0.1, D− = 0.1 → 0.5
-    const r = topsis([[3, 4], [6, 8]], [0.5, 0.5], ["positive", "negative"])
+    const r = topsis(
+      [
+        [3, 4],
+        [6, 8],
+      ],
+      [0.5, 0.5],
+      ["positive", "negative"],
+    )
     close(r.ideal, [0.4, 0.3])
     close(r.antiIdeal, [0.3, 0.4])
     close(r.closeness, [0.5, 0.5])
     // b = [8, 6] cost (‖b‖ = 10) → r = [0.8, 0.6]; v_a = [0.3, 0.4], v_b = [0.4, 0.3]
     // A+ = (max a, min b) = (0.4, 0.3) = unit 2; A− = (0.3, 0.4) = unit 1 → closeness [0, 1]
-    const s = topsis([[3, 4], [8, 6]], [0.5, 0.5], ["positive", "negative"])
+    const s = topsis(
+      [
+        [3, 4],
+        [8, 6],
+      ],
+      [0.5, 0.5],
+      ["positive", "negative"],
+    )
     close(s.closeness, [0, 1])
     close(s.dPlus, [Math.SQRT2 / 10, 0])
     // identical units: D+ = D− = 0 → closeness defined as 0.5

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest"
 import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
 import {
   concentrationIndices,
   ellisonGlaeser,
@@ -10,10 +10,10 @@ import {
   krugmanSpecialisation,
   locationQuotients,
   plantHerfindahl,
+  type RegionIndustryValue,
   regionIndustryTable,
   shiftShare,
   spatialGini,
-  type RegionIndustryValue,
 } from "../../src/econometrics/concentration/index.js"
 import { InputError } from "../../src/model/errors.js"
 
@@ -131,10 +131,16 @@ describe("shift-share (hand-worked)", () => {
   })
   it("national totals given", () => {
     // national x 1000→1100 (g 0.1), y 1000→1000 (0), G = 100/2000 = 0.05
-    const n = shiftShare([{ region: "A", industry: "x", base: 100, final: 130 }, { region: "A", industry: "y", base: 200, final: 210 }], {
-      x: { base: 1000, final: 1100 },
-      y: { base: 1000, final: 1000 },
-    })
+    const n = shiftShare(
+      [
+        { region: "A", industry: "x", base: 100, final: 130 },
+        { region: "A", industry: "y", base: 200, final: 210 },
+      ],
+      {
+        x: { base: 1000, final: 1100 },
+        y: { base: 1000, final: 1000 },
+      },
+    )
     const a = n.regions[0]!
     near(a.nationalGrowth, 300 * 0.05)
     near(a.industryMix, 100 * 0.05 + 200 * -0.05)

@@ -1,13 +1,13 @@
-import { describe, expect, it } from "vitest"
 import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
 import {
   BOUNDARY_RULE,
+  type CouplingSubsystem,
   coordinationLevel,
   correctedCouplingDegree,
   couplingCoordination,
   couplingDegree,
   laggingSubsystem,
-  type CouplingSubsystem,
 } from "../../src/econometrics/coupling/index.js"
 import { InputError } from "../../src/model/errors.js"
 import type { Direction } from "../../src/model/Indicator.js"
@@ -73,7 +73,13 @@ describe("couplingCoordination pipeline (hand-worked)", () => {
   // econ: gdp [1, 2, 3] → [0, 0.5, 1]; tax [10, 30, 20] → [0, 1, 0.5]; equal weights → U_econ = [0, 0.75, 0.75]
   // env: so2 (negative) [5, 3, 4] → (5 − x)/2 = [0, 1, 0.5] → U_env = [0, 1, 0.5]
   const subs: CouplingSubsystem[] = [
-    { name: "econ", indicators: [{ name: "gdp", values: [1, 2, 3] }, { name: "tax", values: [10, 30, 20] }] },
+    {
+      name: "econ",
+      indicators: [
+        { name: "gdp", values: [1, 2, 3] },
+        { name: "tax", values: [10, 30, 20] },
+      ],
+    },
     { name: "env", indicators: [{ name: "so2", values: [5, 3, 4], direction: "negative" }] },
   ]
   it("equal weights", () => {
@@ -141,7 +147,10 @@ describe("against base R (scripts/golden/coupling.R)", () => {
   }
   const check = (run: string, opts: Parameters<typeof couplingCoordination>[1]) => {
     const ref = g[run] as GoldenRun
-    const r = couplingCoordination(ref.names.map((n) => defs[n]!), opts)
+    const r = couplingCoordination(
+      ref.names.map((n) => defs[n]!),
+      opts,
+    )
     for (const s of ref.names) for (const [k, w] of Object.entries(ref.weights[s]!)) near(r.weights[s]![k]!, w, 1e-10)
     r.rows.forEach((row, i) => {
       ref.names.forEach((s, k) => {

@@ -1,17 +1,9 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { parseCsv } from "../../src/io/csv.js"
-import {
-  lmMoranTest,
-  lmTests,
-  olsFormula,
-  recommendModel,
-  spatialDiagnostics,
-  subsetWeights,
-  type LMTests,
-} from "../../src/econometrics/regression/index.js"
-import { weightsFromLinks } from "../../src/econometrics/weights/links.js"
+import { type LMTests, lmMoranTest, lmTests, olsFormula, recommendModel, spatialDiagnostics, subsetWeights } from "../../src/econometrics/regression/index.js"
 import { alignWeights } from "../../src/econometrics/weights/align.js"
+import { weightsFromLinks } from "../../src/econometrics/weights/links.js"
+import { parseCsv } from "../../src/io/csv.js"
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ols/${name}`, import.meta.url), "utf8")
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-12)
@@ -48,7 +40,12 @@ describe("residual diagnostics against spdep lm.morantest and lm.LMtests", () =>
     it(name, () => {
       const g = JSON.parse(fixture(`${name}.json`)) as Golden
       const { frame, fit } = olsFormula(parseCsv(fixture(csv)), g.formula)
-      const full = weightsFromLinks(g.ids, g.neighbours.map((v) => v.map((j) => j - 1)), undefined, g.style)
+      const full = weightsFromLinks(
+        g.ids,
+        g.neighbours.map((v) => v.map((j) => j - 1)),
+        undefined,
+        g.style,
+      )
       const w = subsetWeights(full, frame.rows)
       const m = lmMoranTest(fit, w)
       const d = g.diagnostics
@@ -80,7 +77,12 @@ describe("row order does not matter", () => {
     const order = t.rows.map((_, i) => i).reverse()
     for (let i = 0; i < order.length; i += 7) [order[i], order[(i * 31) % order.length]] = [order[(i * 31) % order.length]!, order[i]!]
     const shuffled = { columns: t.columns, rows: order.map((i) => t.rows[i]!) }
-    const full = weightsFromLinks(g.ids, g.neighbours.map((v) => v.map((j) => j - 1)), undefined, "W")
+    const full = weightsFromLinks(
+      g.ids,
+      g.neighbours.map((v) => v.map((j) => j - 1)),
+      undefined,
+      "W",
+    )
     const ids = shuffled.rows.map((r) => String(r.id))
     const { fit } = olsFormula(shuffled, g.formula)
     const d = spatialDiagnostics(fit, alignWeights(full, ids))
@@ -107,7 +109,12 @@ describe("model recommendation (Anselin's decision rule, alpha 0.05)", () => {
   it("columbus: both LM significant, only robust LM-lag near significant → lag", () => {
     const g = JSON.parse(fixture("columbus.json")) as Golden
     const { fit } = olsFormula(parseCsv(fixture("columbus.csv")), g.formula)
-    const w = weightsFromLinks(g.ids, g.neighbours.map((v) => v.map((j) => j - 1)), undefined, "W")
+    const w = weightsFromLinks(
+      g.ids,
+      g.neighbours.map((v) => v.map((j) => j - 1)),
+      undefined,
+      "W",
+    )
     const r = spatialDiagnostics(fit, w).recommendation
     // LMerr p 0.032, LMlag p 0.005, RLMerr p 0.85, RLMlag p 0.07: neither robust significant → larger robust (lag)
     expect(r.model).toBe("lag")

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { parseCsv } from "../../src/io/csv.js"
-import type { DataTable } from "../../src/io/DataTable.js"
 import { evaluateExpression, modelFrame, parseFormula } from "../../src/econometrics/formula/index.js"
 import { qrCoefficients, qrDecompose } from "../../src/econometrics/linalg/index.js"
+import { parseCsv } from "../../src/io/csv.js"
+import type { DataTable } from "../../src/io/DataTable.js"
 import type { InputError } from "../../src/model/errors.js"
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ols/${name}`, import.meta.url), "utf8")
@@ -97,14 +97,28 @@ describe("missing values, errors", () => {
     expect(e.issues?.[0]).toMatchObject({ row: 1, column: "name", value: "x" })
   })
   it("refuses log of a non-positive value, naming the row", () => {
-    const u = table(["y", "a"], [[1, 2], [2, 0], [3, 1]])
+    const u = table(
+      ["y", "a"],
+      [
+        [1, 2],
+        [2, 0],
+        [3, 1],
+      ],
+    )
     const e = caught(() => modelFrame(u, "log(a) ~ y"))
     expect(e.code).toBe("log_nonpositive")
     expect(e.issues?.[0]).toMatchObject({ row: 2, value: 0 })
     expect(e.zh).toContain("第 2 行")
   })
   it("evaluates expressions for other commands", () => {
-    const u = table(["a", "b"], [[2, 4], [8, 2], [null, 1]])
+    const u = table(
+      ["a", "b"],
+      [
+        [2, 4],
+        [8, 2],
+        [null, 1],
+      ],
+    )
     const v = evaluateExpression(u, "I(a / b) + log2(a)")
     expect(v[0]).toBeCloseTo(0.5 + 1, 15)
     expect(v[1]).toBeCloseTo(4 + 3, 15)

@@ -30,7 +30,12 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e
 describe("QR with R's rank detection", () => {
   it("solves least squares exactly on a hand-worked line", () => {
     // y = 1 + 2x exactly
-    const x = fromRows([[1, 0], [1, 1], [1, 2], [1, 3]])
+    const x = fromRows([
+      [1, 0],
+      [1, 1],
+      [1, 2],
+      [1, 3],
+    ])
     const f = qrDecompose(x)
     expect(f.rank).toBe(2)
     const b = qrCoefficients(f, [1, 3, 5, 7])
@@ -46,21 +51,38 @@ describe("QR with R's rank detection", () => {
 
   it("moves a collinear column to the end like lm.fit and marks it aliased (NaN)", () => {
     // column 2 = 2 * column 1 + column 0: R's lm gives NA for the third column
-    const x = fromRows([[1, 1, 3], [1, 2, 5], [1, 4, 9], [1, 7, 15], [1, 3, 7]])
+    const x = fromRows([
+      [1, 1, 3],
+      [1, 2, 5],
+      [1, 4, 9],
+      [1, 7, 15],
+      [1, 3, 7],
+    ])
     const f = qrDecompose(x)
     expect(f.rank).toBe(2)
     expect([...f.pivot]).toEqual([0, 1, 2])
     const b = qrCoefficients(f, [1, 2, 3, 5, 4])
     expect(Number.isNaN(b[2]!)).toBe(true)
     // a collinear column in the middle is moved behind the others
-    const g = qrDecompose(fromRows([[1, 2, 1], [1, 2, 2], [1, 2, 4], [1, 2, 7]]))
+    const g = qrDecompose(
+      fromRows([
+        [1, 2, 1],
+        [1, 2, 2],
+        [1, 2, 4],
+        [1, 2, 7],
+      ]),
+    )
     expect(g.rank).toBe(2)
     expect([...g.pivot]).toEqual([0, 2, 1])
   })
 })
 
 describe("Cholesky, solve, inverse", () => {
-  const a = fromRows([[4, 2, 0.6], [2, 5, 1], [0.6, 1, 3]])
+  const a = fromRows([
+    [4, 2, 0.6],
+    [2, 5, 1],
+    [0.6, 1, 3],
+  ])
   it("factorises and solves", () => {
     const l = cholesky(a)
     const back = multiply(l, transpose(l))
@@ -74,12 +96,25 @@ describe("Cholesky, solve, inverse", () => {
       const id = multiply(a, inv)
       for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) expect(id.data[i * 3 + j]).toBeCloseTo(i === j ? 1 : 0, 13)
     }
-    const x = solve(fromRows([[0, 2], [3, 1]]), [4, 5])
+    const x = solve(
+      fromRows([
+        [0, 2],
+        [3, 1],
+      ]),
+      [4, 5],
+    )
     expect(x[0]).toBeCloseTo(1, 14)
     expect(x[1]).toBeCloseTo(2, 14)
   })
   it("rejects a matrix that is not positive definite", () => {
-    expect(() => cholesky(fromRows([[1, 2], [2, 1]]))).toThrow(/not positive definite/)
+    expect(() =>
+      cholesky(
+        fromRows([
+          [1, 2],
+          [2, 1],
+        ]),
+      ),
+    ).toThrow(/not positive definite/)
   })
 })
 

@@ -10,8 +10,8 @@ import {
   weightsFromNeighbourList,
 } from "../../src/econometrics/weights/index.js"
 import type { SpatialWeights } from "../../src/econometrics/weights/SpatialWeights.js"
-import type { Geometry } from "../../src/io/DataTable.js"
 import { numericColumn, stringColumn } from "../../src/io/columns.js"
+import type { Geometry } from "../../src/io/DataTable.js"
 import type { InputError } from "../../src/model/errors.js"
 import { type MoranFixture, readCsv, readGal, readJson } from "./weightsFixtures.js"
 
@@ -147,7 +147,18 @@ const lattice = (rows: number, cols: number, rule: "queen" | "rook" = "rook") =>
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       ids.push(`${r}-${c}`)
-      geoms.push({ type: "Polygon", coordinates: [[[c, r], [c + 1, r], [c + 1, r + 1], [c, r + 1], [c, r]]] })
+      geoms.push({
+        type: "Polygon",
+        coordinates: [
+          [
+            [c, r],
+            [c + 1, r],
+            [c + 1, r + 1],
+            [c, r + 1],
+            [c, r],
+          ],
+        ],
+      })
     }
   }
   return contiguityWeights(ids, geoms, { rule })
@@ -174,7 +185,7 @@ describe("permutation inference", () => {
     const columbus = readCsv("weights/columbus.csv")
     const ids = stringColumn(columbus, "POLYID")
     const w49 = alignWeights(weightsFromNeighbourList(readGal("weights/columbus.gal")), ids)
-    const noise = Float64Array.from({ length: 49 }, (_, i) => Math.sin(i * 78.233) * 43758.5453 % 1)
+    const noise = Float64Array.from({ length: 49 }, (_, i) => (Math.sin(i * 78.233) * 43758.5453) % 1)
     const r = moranTest(noise, w49, { permutations: 499, seed: 11 })
     expect(r.pPermutation!).toBeGreaterThan(0.01)
     expect(r.pPermutation!).toBeLessThanOrEqual(1)
@@ -248,11 +259,17 @@ describe("invariance properties (fast-check)", () => {
       fc.property(values, fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), (xs, a, b) => {
         fc.pre(nonConstant(xs))
         const r0 = moranTest(xs, w)
-        const r1 = moranTest(xs.map((v) => a * v + b), w)
+        const r1 = moranTest(
+          xs.map((v) => a * v + b),
+          w,
+        )
         expect(r1.I).toBeCloseTo(r0.I, 6)
         expect(r1.zRandomization).toBeCloseTo(r0.zRandomization, 5)
         const l0 = localMoran(xs, w)
-        const l1 = localMoran(xs.map((v) => a * v + b), w)
+        const l1 = localMoran(
+          xs.map((v) => a * v + b),
+          w,
+        )
         l0.forEach((r, i) => {
           expect(l1[i]!.Ii).toBeCloseTo(r.Ii, 6)
         })
@@ -270,7 +287,10 @@ describe("invariance properties (fast-check)", () => {
         const permutedIds = order.map((i) => w.ids[i]!)
         const wp = alignWeights(w, permutedIds)
         const r0 = moranTest(xs, w)
-        const r1 = moranTest(order.map((i) => xs[i]!), wp)
+        const r1 = moranTest(
+          order.map((i) => xs[i]!),
+          wp,
+        )
         expect(r1.I).toBeCloseTo(r0.I, 9)
         expect(r1.varianceRandomization).toBeCloseTo(r0.varianceRandomization, 12)
       }),

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { parseCsv } from "../../src/io/csv.js"
-import { olsFormula, ols } from "../../src/econometrics/regression/index.js"
 import { fromRows } from "../../src/econometrics/linalg/index.js"
+import { ols, olsFormula } from "../../src/econometrics/regression/index.js"
+import { parseCsv } from "../../src/io/csv.js"
 import type { InputError } from "../../src/model/errors.js"
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/ols/${name}`, import.meta.url), "utf8")
@@ -86,7 +86,13 @@ describe("OLS against R's lm / summary.lm / logLik / AIC", () => {
   })
 
   it("refuses a singular design, naming the collinear terms", () => {
-    const x = fromRows([[1, 1, 2], [1, 2, 4], [1, 3, 6], [1, 5, 10], [1, 4, 8]])
+    const x = fromRows([
+      [1, 1, 2],
+      [1, 2, 4],
+      [1, 3, 6],
+      [1, 5, 10],
+      [1, 4, 8],
+    ])
     let err: InputError | undefined
     try {
       ols(x, Float64Array.of(1, 2, 2, 4, 5), ["(Intercept)", "a", "b"])

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { parseCsv } from "../../src/io/csv.js"
+import { matrix } from "../../src/econometrics/linalg/index.js"
 import {
   fixedEffects,
   panelFixedEffects,
@@ -11,7 +11,7 @@ import {
   withinAlternating,
   withinPlan,
 } from "../../src/econometrics/panel/index.js"
-import { matrix } from "../../src/econometrics/linalg/index.js"
+import { parseCsv } from "../../src/io/csv.js"
 import type { InputError } from "../../src/model/errors.js"
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/panel/${name}`, import.meta.url), "utf8")
@@ -146,7 +146,13 @@ describe("fixed effects against plm (within; vcovHC sss by group)", () => {
       y[r] = v + (s / 2147483648 - 0.5) * 0.1
     })
     const index = panelIndex(units, periods)
-    const fit = fixedEffects(x, y, Array.from({ length: k }, (_, j) => `x${j}`), index, "twoways")
+    const fit = fixedEffects(
+      x,
+      y,
+      Array.from({ length: k }, (_, j) => `x${j}`),
+      index,
+      "twoways",
+    )
     expect(fit.n).toBe(n)
     // The data were generated with these slopes and small noise; the fit must recover them.
     fit.coefficients.forEach((c, j) => {

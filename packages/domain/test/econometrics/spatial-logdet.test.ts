@@ -1,8 +1,8 @@
 // Log-determinants and eigenvalues against closed forms (hand-derived references, no R needed).
 import { describe, expect, it } from "vitest"
+import { brentMaximize } from "../../src/econometrics/spatial/brent.js"
 import { generalEigenvalues, symmetricEigenvalues } from "../../src/econometrics/spatial/eigenvalues.js"
 import { eigenLogDeterminant, logDeterminant, sparseLogDeterminant } from "../../src/econometrics/spatial/LogDeterminant.js"
-import { brentMaximize } from "../../src/econometrics/spatial/brent.js"
 import { fitSpatialLag } from "../../src/econometrics/spatial/SpatialRegression.js"
 import { fixture, matrixFrom, weightsFrom } from "./spatialRegressionFixtures.js"
 

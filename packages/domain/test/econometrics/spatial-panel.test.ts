@@ -62,14 +62,24 @@ describe("fixed-effects spatial panel", () => {
     })
     compareFit(fit, f.fits.lag_twoways!, TOL, "reordered sparse")
     // Residuals come back in the input order; two-way demeaned residuals sum to zero within each unit.
-    const unit0 = pick(f.unit).map((u, i) => (u === 0 ? fit.residuals[i]! : 0)).reduce((a, b) => a + b, 0)
+    const unit0 = pick(f.unit)
+      .map((u, i) => (u === 0 ? fit.residuals[i]! : 0))
+      .reduce((a, b) => a + b, 0)
     expect(Math.abs(unit0)).toBeLessThan(1e-10)
     expect(Math.abs(pick(f.y_lag)[5]! - fit.fitted[5]! - fit.residuals[5]!)).toBeLessThan(1e-12)
   })
 
   it("rejects unbalanced panels and unknown units", () => {
     expect(() =>
-      fitSpatialPanel({ y: f.y_lag.slice(1), X: matrixFrom(f.X.slice(1)), names: f.names, unit: f.unit.slice(1), period: f.time.slice(1), weights, model: "lag" }),
+      fitSpatialPanel({
+        y: f.y_lag.slice(1),
+        X: matrixFrom(f.X.slice(1)),
+        names: f.names,
+        unit: f.unit.slice(1),
+        period: f.time.slice(1),
+        weights,
+        model: "lag",
+      }),
     ).toThrow(expect.objectContaining({ code: "unbalanced_panel" }))
     const units = f.unit.map(String)
     units[0] = "nowhere"

@@ -115,9 +115,7 @@ describe("input checks", () => {
   it("rejects mismatched sizes and collinear regressors with coded InputErrors", () => {
     expect(() => fitSpatialLag({ y: f.y.slice(1), X, names: f.names, weights })).toThrow(expect.objectContaining({ code: "dimension_mismatch" }))
     const dup = matrixFrom(f.X.map((r) => [...r, r[1]! * 2]))
-    expect(() => fitSpatialLag({ y: f.y, X: dup, names: [...f.names, "INC2"], weights })).toThrow(
-      expect.objectContaining({ code: "singular_design" }),
-    )
+    expect(() => fitSpatialLag({ y: f.y, X: dup, names: [...f.names, "INC2"], weights })).toThrow(expect.objectContaining({ code: "singular_design" }))
     const bad = [...f.y]
     bad[3] = Number.NaN
     expect(() => fitSpatialError({ y: bad, X, names: f.names, weights })).toThrow(expect.objectContaining({ code: "not_finite" }))

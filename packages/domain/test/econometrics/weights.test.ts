@@ -1,8 +1,4 @@
 import { describe, expect, it } from "vitest"
-import type { Geometry } from "../../src/io/DataTable.js"
-import { numericColumn, stringColumn } from "../../src/io/columns.js"
-import { parseGeoJson } from "../../src/io/geojson.js"
-import { InputError } from "../../src/model/errors.js"
 import {
   alignWeights,
   contiguityWeights,
@@ -17,6 +13,10 @@ import {
   weightsFromNeighbourList,
 } from "../../src/econometrics/weights/index.js"
 import type { SpatialWeights } from "../../src/econometrics/weights/SpatialWeights.js"
+import { numericColumn, stringColumn } from "../../src/io/columns.js"
+import type { Geometry } from "../../src/io/DataTable.js"
+import { parseGeoJson } from "../../src/io/geojson.js"
+import { InputError } from "../../src/model/errors.js"
 import { type LinkSets, readCsv, readGal, readGeoJson, readJson, readText } from "./weightsFixtures.js"
 
 /** Our weights as { id: sorted neighbour ids }, to compare with spdep's link sets. */
@@ -188,7 +188,9 @@ describe("k nearest neighbours and distance bands against spdep knearneigh / dne
     expect(linkSets(distanceBandWeights(colIds, colXY, 3))).toEqual(sorted(colR.dist_band_3!))
     const w = distanceBandWeights(colIds, colXY, 1.5)
     expect(linkSets(w)).toEqual(sorted(colR.dist_band_1_5!))
-    const expectedIslands = Object.entries(colR.dist_band_1_5!).filter(([, v]) => v.length === 0).map(([k]) => k)
+    const expectedIslands = Object.entries(colR.dist_band_1_5!)
+      .filter(([, v]) => v.length === 0)
+      .map(([k]) => k)
     expect(expectedIslands.length).toBeGreaterThan(0)
     expect(summariseWeights(w).islands).toEqual(colIds.filter((id) => expectedIslands.includes(id)))
     expect(w.symmetric).toBe(true)

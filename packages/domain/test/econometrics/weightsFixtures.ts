@@ -1,8 +1,8 @@
 /** Readers for the weights / Moran fixtures written by scripts/golden/moran.R (test-only, kept minimal). */
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import type { DataTable, Geometry } from "../../src/io/DataTable.js"
 import { parseCsv } from "../../src/io/csv.js"
+import type { DataTable, Geometry } from "../../src/io/DataTable.js"
 
 const root = fileURLToPath(new URL("../fixtures/", import.meta.url))
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { InputError } from "../../src/model/errors.js"
-import type { DataTable } from "../../src/io/DataTable.js"
 import { numericColumn, parseNumericText, requireColumn, stringColumn } from "../../src/io/columns.js"
+import type { DataTable } from "../../src/io/DataTable.js"
+import { InputError } from "../../src/model/errors.js"
 
 const table: DataTable = {
   columns: ["id", "gdp", "code", "name"],
@@ -60,9 +60,7 @@ describe("numericColumn", () => {
     expect(e.zh).toContain("第 4 行")
   })
   it("reads codes with leading zeros as their numeric value", () => {
-    expect(Array.from(numericColumn({ columns: ["c"], rows: [{ c: "0410" }, { c: "1e3" }, { c: "-.5" }] }, "c"))).toEqual([
-      410, 1000, -0.5,
-    ])
+    expect(Array.from(numericColumn({ columns: ["c"], rows: [{ c: "0410" }, { c: "1e3" }, { c: "-.5" }] }, "c"))).toEqual([410, 1000, -0.5])
   })
   it("unknown column is reported before anything else", () => {
     expect(caught(() => numericColumn(table, "nope")).code).toBe("unknown_column")

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { InputError } from "../../src/model/errors.js"
-import { parseJsonRecords } from "../../src/io/json.js"
 import { parseGeoJson } from "../../src/io/geojson.js"
+import { parseJsonRecords } from "../../src/io/json.js"
+import { InputError } from "../../src/model/errors.js"
 
 const caught = (f: () => unknown): InputError => {
   try {
@@ -41,7 +41,15 @@ describe("parseJsonRecords", () => {
 })
 
 const fc = (features: unknown[]): string => JSON.stringify({ type: "FeatureCollection", features })
-const square = [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]
+const square = [
+  [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+    [0, 0],
+  ],
+]
 
 describe("parseGeoJson", () => {
   it("reads properties, geometries and null geometry", () => {
@@ -63,9 +71,17 @@ describe("parseGeoJson", () => {
     ])
   })
   it("exposes feature.id as column id only when no property is named id", () => {
-    const withId = parseGeoJson(fc([{ type: "Feature", id: 7, properties: { v: 1 }, geometry: null }, { type: "Feature", id: "b", properties: { v: 2 }, geometry: null }]))
+    const withId = parseGeoJson(
+      fc([
+        { type: "Feature", id: 7, properties: { v: 1 }, geometry: null },
+        { type: "Feature", id: "b", properties: { v: 2 }, geometry: null },
+      ]),
+    )
     expect(withId.columns).toEqual(["id", "v"])
-    expect(withId.rows).toEqual([{ id: 7, v: 1 }, { id: "b", v: 2 }])
+    expect(withId.rows).toEqual([
+      { id: 7, v: 1 },
+      { id: "b", v: 2 },
+    ])
     const own = parseGeoJson(fc([{ type: "Feature", id: 7, properties: { id: "x", v: 1 }, geometry: null }]))
     expect(own.columns).toEqual(["id", "v"])
     expect(own.rows).toEqual([{ id: "x", v: 1 }])
@@ -74,15 +90,60 @@ describe("parseGeoJson", () => {
   it("rejects what is not a usable FeatureCollection, naming the feature", () => {
     expect(caught(() => parseGeoJson('{"type":"Feature","properties":{},"geometry":null}')).code).toBe("not_feature_collection")
     expect(caught(() => parseGeoJson("nope")).code).toBe("invalid_json")
-    const np = caught(() => parseGeoJson(fc([{ type: "Feature", properties: {}, geometry: null }, { type: "Feature", geometry: null }])))
+    const np = caught(() =>
+      parseGeoJson(
+        fc([
+          { type: "Feature", properties: {}, geometry: null },
+          { type: "Feature", geometry: null },
+        ]),
+      ),
+    )
     expect(np.code).toBe("missing_properties")
     expect(np.issues?.[0]?.row).toBe(2)
     expect(caught(() => parseGeoJson(fc([{ type: "Point" }]))).code).toBe("not_feature")
-    const line = caught(() => parseGeoJson(fc([{ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: [[0, 0], [1, 1]] } }])))
+    const line = caught(() =>
+      parseGeoJson(
+        fc([
+          {
+            type: "Feature",
+            properties: {},
+            geometry: {
+              type: "LineString",
+              coordinates: [
+                [0, 0],
+                [1, 1],
+              ],
+            },
+          },
+        ]),
+      ),
+    )
     expect(line.code).toBe("unsupported_geometry")
     expect(line.message).toContain("LineString")
-    expect(caught(() => parseGeoJson(fc([{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: ["a", 1] } }]))).code).toBe("invalid_geometry")
-    expect(caught(() => parseGeoJson(fc([{ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 1]]] } }]))).code).toBe("invalid_geometry")
+    expect(caught(() => parseGeoJson(fc([{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: ["a", 1] } }]))).code).toBe(
+      "invalid_geometry",
+    )
+    expect(
+      caught(() =>
+        parseGeoJson(
+          fc([
+            {
+              type: "Feature",
+              properties: {},
+              geometry: {
+                type: "Polygon",
+                coordinates: [
+                  [
+                    [0, 0],
+                    [1, 1],
+                  ],
+                ],
+              },
+            },
+          ]),
+        ),
+      ).code,
+    ).toBe("invalid_geometry")
     expect(caught(() => parseGeoJson(fc([{ type: "Feature", properties: { a: [1] }, geometry: null }]))).code).toBe("nested_value")
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
-import { InputError } from "../../src/model/errors.js"
 import { readTable } from "../../src/io/readTable.js"
 import { writeXlsx } from "../../src/io/xlsx.js"
+import { InputError } from "../../src/model/errors.js"
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
-import { InputError } from "../../src/model/errors.js"
 import { parseGal, writeGal } from "../../src/io/gal.js"
 import { parseGwt, writeGwt } from "../../src/io/gwt.js"
+import { InputError } from "../../src/model/errors.js"
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/io/${name}`, import.meta.url)), "utf8")
 

@@ -3,17 +3,9 @@ import { fileURLToPath } from "node:url"
 import ExcelJS from "exceljs"
 import { strToU8, zipSync } from "fflate"
 import { describe, expect, it } from "vitest"
-import { InputError } from "../../src/model/errors.js"
-import {
-  spreadsheetColumnIndex,
-  spreadsheetColumnLetters,
-  excelSerialToIso,
-  isDateFormatCode,
-  listSheets,
-  readXlsx,
-  writeXlsx,
-} from "../../src/io/xlsx.js"
 import type { DataTable } from "../../src/io/DataTable.js"
+import { excelSerialToIso, isDateFormatCode, listSheets, readXlsx, spreadsheetColumnIndex, spreadsheetColumnLetters, writeXlsx } from "../../src/io/xlsx.js"
+import { InputError } from "../../src/model/errors.js"
 
 const caught = (f: () => unknown): InputError => {
   try {
@@ -113,13 +105,19 @@ describe("readXlsx on hand-written XML", () => {
     expect(caught(() => readXlsx(bytes, { sheet: 1 })).code).toBe("unknown_sheet")
   })
   it("rejects empty and duplicate headers and stray cells with their references", () => {
-    const gap = handMade(`<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="C1" t="inlineStr"><is><t>c</t></is></c></row></sheetData></worksheet>`)
+    const gap = handMade(
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="C1" t="inlineStr"><is><t>c</t></is></c></row></sheetData></worksheet>`,
+    )
     const e1 = caught(() => readXlsx(gap))
     expect(e1.code).toBe("empty_header")
     expect(e1.message).toContain("B1")
-    const dup = handMade(`<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>2019</v></c><c r="B1" t="inlineStr"><is><t> 2019 </t></is></c></row></sheetData></worksheet>`)
+    const dup = handMade(
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>2019</v></c><c r="B1" t="inlineStr"><is><t> 2019 </t></is></c></row></sheetData></worksheet>`,
+    )
     expect(caught(() => readXlsx(dup)).code).toBe("duplicate_header")
-    const stray = handMade(`<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="A4"><v>1</v></c><c r="C4"><v>9</v></c></row></sheetData></worksheet>`)
+    const stray = handMade(
+      `<worksheet ${NS}><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="A4"><v>1</v></c><c r="C4"><v>9</v></c></row></sheetData></worksheet>`,
+    )
     const e3 = caught(() => readXlsx(stray))
     expect(e3.code).toBe("cell_outside_header")
     expect(e3.message).toContain("C4")
@@ -132,7 +130,9 @@ describe("readXlsx on hand-written XML", () => {
     expect(caught(() => readXlsx(handMade(`<worksheet ${NS}><sheetData><row></sheetData></worksheet>`))).code).toBe("invalid_xlsx")
   })
   it("does not expand DOCTYPE entities", () => {
-    const evil = handMade(`<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]><worksheet ${NS}><sheetData><row r="1"><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`)
+    const evil = handMade(
+      `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]><worksheet ${NS}><sheetData><row r="1"><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>`,
+    )
     expect(readXlsx(evil).columns).toEqual(["&b;"])
   })
 })
@@ -170,12 +170,18 @@ describe("writeXlsx", () => {
   const table: DataTable = {
     columns: ["代码", "名称", "产值", "国家级"],
     rows: [
-      { 代码: "0410", 名称: " 郑州 <航空港> & \"港区\"", 产值: 1234.5678901234, 国家级: true },
+      { 代码: "0410", 名称: ' 郑州 <航空港> & "港区"', 产值: 1234.5678901234, 国家级: true },
       { 代码: "410102", 名称: "line1\nline2", 产值: null, 国家级: false },
       { 代码: "x", 名称: "ctl\u0001 _x0041_ 😀 \uD800", 产值: -1e-12, 国家级: null },
     ],
   }
-  const other: DataTable = { columns: ["year", "v"], rows: [{ year: 2023, v: 1 }, { year: 2024, v: Number.NaN }] }
+  const other: DataTable = {
+    columns: ["year", "v"],
+    rows: [
+      { year: 2023, v: 1 },
+      { year: 2024, v: Number.NaN },
+    ],
+  }
 
   it("round-trips through readXlsx", () => {
     const bytes = writeXlsx([
@@ -184,7 +190,10 @@ describe("writeXlsx", () => {
     ])
     expect(listSheets(bytes)).toEqual(["指标", "Other"])
     expect(readXlsx(bytes)).toEqual(table)
-    expect(readXlsx(bytes, { sheet: "Other" }).rows).toEqual([{ year: 2023, v: 1 }, { year: 2024, v: null }])
+    expect(readXlsx(bytes, { sheet: "Other" }).rows).toEqual([
+      { year: 2023, v: 1 },
+      { year: 2024, v: null },
+    ])
   })
   it("is readable by exceljs", async () => {
     const bytes = writeXlsx([
@@ -210,7 +219,14 @@ describe("writeXlsx", () => {
   it("enforces Excel's sheet-name rules", () => {
     expect(caught(() => writeXlsx([{ name: "a/b", table: other }])).code).toBe("invalid_sheet_name")
     expect(caught(() => writeXlsx([{ name: "x".repeat(32), table: other }])).code).toBe("invalid_sheet_name")
-    expect(caught(() => writeXlsx([{ name: "A", table: other }, { name: "a", table: other }])).code).toBe("invalid_sheet_name")
+    expect(
+      caught(() =>
+        writeXlsx([
+          { name: "A", table: other },
+          { name: "a", table: other },
+        ]),
+      ).code,
+    ).toBe("invalid_sheet_name")
     expect(caught(() => writeXlsx([])).code).toBe("invalid_sheet_name")
   })
 })
@@ -219,9 +235,7 @@ describe("writeXlsx", () => {
 describe.runIf(process.env.JIJU_BENCH === "1")("xlsx timing", () => {
   it("writes and reads 100,000 rows x 12 columns", () => {
     const columns = Array.from({ length: 12 }, (_, j) => `v${j}`)
-    const rows = Array.from({ length: 100_000 }, (_, i) =>
-      Object.fromEntries(columns.map((c, j) => [c, j === 0 ? `id${i}` : (i * 31 + j) / 7])),
-    )
+    const rows = Array.from({ length: 100_000 }, (_, i) => Object.fromEntries(columns.map((c, j) => [c, j === 0 ? `id${i}` : (i * 31 + j) / 7])))
     const cpu = (f: () => unknown): number => {
       const c0 = process.cpuUsage()
       f()
@@ -252,9 +266,7 @@ describe("readXlsx on a workbook written by R openxlsx, against what readxl read
       const ours = readXlsx(bytes, { sheet: t.sheet })
       expect(ours.columns).toEqual(t.columns)
       // readxl reads error cells such as #N/A as missing.
-      const normalised = ours.rows.map((r) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "string" && v.startsWith("#") ? null : v])),
-      )
+      const normalised = ours.rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "string" && v.startsWith("#") ? null : v])))
       expect(normalised).toEqual(t.rows.map((r) => Object.fromEntries(t.columns.map((c) => [c, r[c] ?? null]))))
     })
   }

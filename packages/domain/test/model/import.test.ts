@@ -87,7 +87,13 @@ describe("validateObservationTable", () => {
 
   it("wide layout: blank cells are skipped, unknown headers are reported on row 1, missing columns named", () => {
     const ok = validateObservationTable(
-      table(["集聚区", "年度", "revenue", "规模以上企业数"], [["hb-jinshan", 2023, 10, null], ["hb-liyang", 2023, null, 7]]),
+      table(
+        ["集聚区", "年度", "revenue", "规模以上企业数"],
+        [
+          ["hb-jinshan", 2023, 10, null],
+          ["hb-liyang", 2023, null, 7],
+        ],
+      ),
       register,
     )
     expect(ok.ok && ok.values.map((x) => [x.cluster, x.indicator, x.value])).toEqual([

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest"
 import {
   Cluster,
-  IndicatorDefinition,
-  InputError,
   decodeOrThrow,
   findIndicator,
+  IndicatorDefinition,
+  InputError,
   indicatorCatalogue,
-  previousPeriod,
-  Period,
-  Region,
   infrastructureReadiness,
+  Period,
+  previousPeriod,
+  Region,
 } from "../../src/model/index.js"
 
 const goodCluster = {
@@ -26,7 +26,15 @@ const goodCluster = {
   managementBody: "宝山管委会",
   planning: [{ kind: "master_plan", state: "approved" }],
   infrastructure: {
-    road: true, water: true, power: true, drainage: true, telecom: true, gas: true, heat: false, levelledSite: true, sewagePlant: true,
+    road: true,
+    water: true,
+    power: true,
+    drainage: true,
+    telecom: true,
+    gas: true,
+    heat: false,
+    levelledSite: true,
+    sewagePlant: true,
   },
   standardFactoryArea: 120000,
   financing: { count: 2, registeredCapital: 5, cumulativeFinancing: 12.5 },
@@ -51,9 +59,7 @@ describe("model decoding", () => {
   })
 
   it("names every bad field with the reason in English and Chinese", () => {
-    const issues = issuesOf(() =>
-      decodeOrThrow(Cluster, { ...goodCluster, region: "4106", plannedArea: -3, kind: "factory", extra: 1 }, "cluster"),
-    )
+    const issues = issuesOf(() => decodeOrThrow(Cluster, { ...goodCluster, region: "4106", plannedArea: -3, kind: "factory", extra: 1 }, "cluster"))
     const byField = Object.fromEntries(issues.map((i) => [i.column, i]))
     expect(Object.keys(byField).sort()).toEqual(["extra", "kind", "plannedArea", "region"])
     expect(byField.plannedArea!.en).toContain("greater than 0")
@@ -65,15 +71,15 @@ describe("model decoding", () => {
 
   it("reports nested paths and missing keys", () => {
     const { financing: _f, ...noFinancing } = goodCluster
-    const issues = issuesOf(() =>
-      decodeOrThrow(Cluster, { ...noFinancing, planning: [{ kind: "master_plan", state: "yes" }] }, "cluster"),
-    )
+    const issues = issuesOf(() => decodeOrThrow(Cluster, { ...noFinancing, planning: [{ kind: "master_plan", state: "yes" }] }, "cluster"))
     expect(issues.map((i) => i.column).sort()).toEqual(["financing", "planning.0.state"])
     expect(issues.find((i) => i.column === "financing")!.zh).toContain("缺少必填字段")
   })
 
   it("validates regions and periods", () => {
-    expect(() => decodeOrThrow(Region, { code: "410000", name: "河南省", level: "province", parent: null, macroZone: "central", isDistrict: false })).not.toThrow()
+    expect(() =>
+      decodeOrThrow(Region, { code: "410000", name: "河南省", level: "province", parent: null, macroZone: "central", isDistrict: false }),
+    ).not.toThrow()
     expect(() => decodeOrThrow(Period, "2025Q5")).toThrow(/period like/)
     expect(previousPeriod("2025")).toBe("2024")
     expect(previousPeriod("2025Q1")).toBe("2024Q4")
@@ -90,7 +96,17 @@ describe("indicator catalogue", () => {
   })
 
   it("covers the indicators the documents name", () => {
-    for (const zh of ["主营业务收入", "投资强度", "容积率", "本地配套率", "单位增加值能耗", "污水集中处理率", "金融集聚区位熵", "实际使用外资", "亿元以上项目数"]) {
+    for (const zh of [
+      "主营业务收入",
+      "投资强度",
+      "容积率",
+      "本地配套率",
+      "单位增加值能耗",
+      "污水集中处理率",
+      "金融集聚区位熵",
+      "实际使用外资",
+      "亿元以上项目数",
+    ]) {
       expect(findIndicator(zh), zh).toBeDefined()
     }
     expect(findIndicator("单位增加值能耗")!.direction).toBe("negative")

@@ -56,7 +56,8 @@ describe("API documentation", () => {
   })
 
   it("detects a missing example", () => {
-    const sample = "/** Adds. */\nexport const add = (a: number) => a\n/**\n * Subtracts.\n * @example sub(1) // 1\n */\nexport function sub(a: number) { return a }\n"
+    const sample =
+      "/** Adds. */\nexport const add = (a: number) => a\n/**\n * Subtracts.\n * @example sub(1) // 1\n */\nexport function sub(a: number) { return a }\n"
     const found = [...sample.matchAll(exportPattern)].filter((m) => !docBefore(sample, m.index)?.includes("@example"))
     expect(found.map((m) => m[1])).toEqual(["add"])
   })

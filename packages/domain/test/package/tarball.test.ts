@@ -47,7 +47,6 @@ const findNumber = (o: unknown, path: ReadonlyArray<string>): number | undefined
   }
   if (typeof cur === "number") return cur
   if (Array.isArray(cur) && typeof cur[0] === "number") return cur[0]
-  if (cur && typeof cur === "object" && typeof (cur as { estimate?: unknown }).estimate === "number")
-    return (cur as { estimate: number }).estimate
+  if (cur && typeof cur === "object" && typeof (cur as { estimate?: unknown }).estimate === "number") return (cur as { estimate: number }).estimate
   return undefined
 }

@@ -2,11 +2,11 @@ import type { Db } from "../db/Db.js"
 import { type RunRepo, runRepo } from "./runs.js"
 import { type SchemeRepo, schemeRepo } from "./schemes.js"
 
+export * from "./data.js"
+export * from "./record.js"
 export * from "./runs.js"
 export * from "./schemes.js"
 export * from "./values.js"
-export * from "./data.js"
-export * from "./record.js"
 
 /** Stored schemes and assessment runs. */
 export interface AssessmentRepo {

@@ -25,9 +25,15 @@ export const schemeChecksum = (scheme: AssessmentScheme | AssessmentSchemeJson):
     Array.isArray(v)
       ? v.map(canonical)
       : v !== null && typeof v === "object"
-        ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(v as object)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
         : v
-  return createHash("md5").update(JSON.stringify(canonical(scheme))).digest("hex")
+  return createHash("md5")
+    .update(JSON.stringify(canonical(scheme)))
+    .digest("hex")
 }
 
 const toScheme = (r: Row): StoredScheme => ({

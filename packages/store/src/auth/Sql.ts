@@ -19,9 +19,7 @@ export interface Principal {
 }
 
 /** A jsonb array of strings as either driver returns it. */
-export const jsonArray = (v: unknown): ReadonlyArray<string> =>
-  Array.isArray(v) ? (v as string[]) : typeof v === "string" ? (JSON.parse(v) as string[]) : []
+export const jsonArray = (v: unknown): ReadonlyArray<string> => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? (JSON.parse(v) as string[]) : [])
 
 /** A timestamp column as ISO 8601 text (null stays null). */
-export const isoOrNull = (v: unknown): string | null =>
-  v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString()
+export const isoOrNull = (v: unknown): string | null => (v == null ? null : v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString())

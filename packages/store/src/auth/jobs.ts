@@ -48,10 +48,12 @@ const toJob = (r: Record<string, unknown>): Job => ({
  */
 export const makeJobs = (sql: AuthSql) => ({
   async enqueue(kind: string, input: unknown, createdBy: string): Promise<Job> {
-    const rows = await sql.query(
-      "INSERT INTO jobs (id, kind, status, input, created_by) VALUES ($1, $2, 'queued', $3::jsonb, $4) RETURNING *",
-      [newId("job"), kind, JSON.stringify(input), createdBy],
-    )
+    const rows = await sql.query("INSERT INTO jobs (id, kind, status, input, created_by) VALUES ($1, $2, 'queued', $3::jsonb, $4) RETURNING *", [
+      newId("job"),
+      kind,
+      JSON.stringify(input),
+      createdBy,
+    ])
     return toJob(rows[0]!)
   },
 
@@ -72,11 +74,7 @@ export const makeJobs = (sql: AuthSql) => ({
   },
 
   async progress(id: string, worker: string, fraction: number): Promise<void> {
-    await sql.query("UPDATE jobs SET progress = $3 WHERE id = $1 AND claimed_by = $2 AND status = 'running'", [
-      id,
-      worker,
-      Math.max(0, Math.min(1, fraction)),
-    ])
+    await sql.query("UPDATE jobs SET progress = $3 WHERE id = $1 AND claimed_by = $2 AND status = 'running'", [id, worker, Math.max(0, Math.min(1, fraction))])
   },
 
   async succeed(id: string, worker: string, result: unknown): Promise<void> {

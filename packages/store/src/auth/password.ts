@@ -1,9 +1,7 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, createHash, type ScryptOptions } from "node:crypto"
+import { createHash, randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from "node:crypto"
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
-  )
+  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))))
 
 // N = 2^14, r = 8, p = 1: the interactive-login parameters of the scrypt paper (~16 MB, tens of ms).
 const N = 16384

@@ -1,5 +1,5 @@
 import { newId, newSecret, sha256 } from "./password.js"
-import { type AuthSql, type Principal, type Role, isoOrNull, jsonArray } from "./Sql.js"
+import { type AuthSql, isoOrNull, jsonArray, type Principal, type Role } from "./Sql.js"
 
 /** A bearer token's record (the secret itself is returned once, at creation). */
 export interface TokenInfo {
@@ -19,12 +19,7 @@ export interface TokenInfo {
  */
 export const makeTokens = (sql: AuthSql) => ({
   /** Mint a token; the secret ("jjt_…") is in the result and nowhere else. */
-  async create(input: {
-    role: Role
-    clusterIds?: ReadonlyArray<string>
-    name?: string
-    userId?: string
-  }): Promise<TokenInfo & { readonly token: string }> {
+  async create(input: { role: Role; clusterIds?: ReadonlyArray<string>; name?: string; userId?: string }): Promise<TokenInfo & { readonly token: string }> {
     const token = newSecret("jjt")
     const id = newId("tok")
     const rows = await sql.query(
@@ -40,9 +35,7 @@ export const makeTokens = (sql: AuthSql) => ({
   async resolve(token: string): Promise<Principal | undefined> {
     const rows = await sql.query("SELECT * FROM app_tokens WHERE token_hash = $1 AND revoked_at IS NULL", [sha256(token)])
     const r = rows[0]
-    return r
-      ? { kind: "token", id: String(r.id), name: String(r.name), role: r.role as Role, clusterIds: jsonArray(r.cluster_ids) }
-      : undefined
+    return r ? { kind: "token", id: String(r.id), name: String(r.name), role: r.role as Role, clusterIds: jsonArray(r.cluster_ids) } : undefined
   },
 
   async revoke(id: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { hashPassword, newId, newSecret, sha256, verifyPassword } from "./password.js"
-import { type AuthSql, type Principal, type Role, isoOrNull, jsonArray } from "./Sql.js"
+import { type AuthSql, isoOrNull, jsonArray, type Principal, type Role } from "./Sql.js"
 
 /** An account as the API shows it (never the hash). */
 export interface User {
@@ -43,13 +43,7 @@ export type LoginOutcome =
  */
 export const makeUsers = (sql: AuthSql, now: () => Date = () => new Date()) => ({
   /** Create an account; the password is hashed with scrypt and a per-user salt. */
-  async create(input: {
-    name: string
-    role: Role
-    password: string
-    clusterIds?: ReadonlyArray<string>
-    isDemo?: boolean
-  }): Promise<User> {
+  async create(input: { name: string; role: Role; password: string; clusterIds?: ReadonlyArray<string>; isDemo?: boolean }): Promise<User> {
     const hash = await hashPassword(input.password)
     const rows = await sql.query(
       `INSERT INTO app_users (id, name, role, cluster_ids, password_hash, is_demo)
@@ -109,11 +103,7 @@ export const makeUsers = (sql: AuthSql, now: () => Date = () => new Date()) => (
     await sql.query("UPDATE app_users SET failed_attempts = 0, locked_until = NULL WHERE id = $1", [row.id])
     const session = newSecret("jss")
     const expiresAt = new Date(t.getTime() + sessionHours * 3_600_000)
-    await sql.query("INSERT INTO app_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)", [
-      sha256(session),
-      row.id,
-      expiresAt.toISOString(),
-    ])
+    await sql.query("INSERT INTO app_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)", [sha256(session), row.id, expiresAt.toISOString()])
     return { ok: true, user: toUser({ ...row, failed_attempts: 0, locked_until: null }), session, expiresAt }
   },
 

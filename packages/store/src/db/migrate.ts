@@ -25,12 +25,8 @@ export const loadMigrations = (dir: string = MIGRATIONS_DIR): ReadonlyArray<Migr
  * @example await migrate(db) // [1] on a fresh database, [] afterwards
  */
 export const migrate = async (db: Db, migrations: ReadonlyArray<Migration> = loadMigrations()): Promise<number[]> => {
-  await db.exec(
-    "create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())",
-  )
-  const done = new Set(
-    (await db.query<{ version: number }>("select version from schema_migrations")).map((r) => Number(r.version)),
-  )
+  await db.exec("create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())")
+  const done = new Set((await db.query<{ version: number }>("select version from schema_migrations")).map((r) => Number(r.version)))
   const applied: number[] = []
   for (const m of migrations) {
     if (done.has(m.version)) continue

@@ -1,8 +1,8 @@
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
 import { PGlite } from "@electric-sql/pglite"
 import type { Db, Row } from "./Db.js"
 import { acquireLock, type Lock } from "./lock.js"
-import { mkdirSync } from "node:fs"
-import { dirname } from "node:path"
 
 /** Options for {@link openPglite}. */
 export interface PgliteOptions {
@@ -24,13 +24,11 @@ const wrap = (q: Queryable, location: string, inTx: boolean, root: PGlite, relea
   const db: Db = {
     engine: "pglite",
     location,
-    query: async <R extends Row>(sql: string, params: ReadonlyArray<unknown> = []) =>
-      (await q.query<R>(sql, [...params])).rows,
+    query: async <R extends Row>(sql: string, params: ReadonlyArray<unknown> = []) => (await q.query<R>(sql, [...params])).rows,
     exec: async (sql) => {
       await q.exec(sql)
     },
-    transaction: (fn) =>
-      inTx ? fn(db) : root.transaction((tx) => fn(wrap(tx as unknown as Queryable, location, true, root, release))),
+    transaction: (fn) => (inTx ? fn(db) : root.transaction((tx) => fn(wrap(tx as unknown as Queryable, location, true, root, release)))),
     close: release,
   }
   return db
@@ -49,10 +47,7 @@ export const openPglite = async (dataDir: string | undefined, opts: PgliteOption
     lock = acquireLock(dataDir)
   }
   try {
-    const pg =
-      dataDir !== undefined
-        ? await PGlite.create(dataDir)
-        : await PGlite.create(opts.template ? { loadDataDir: opts.template } : {})
+    const pg = dataDir !== undefined ? await PGlite.create(dataDir) : await PGlite.create(opts.template ? { loadDataDir: opts.template } : {})
     let closed = false
     const release = async () => {
       if (closed) return

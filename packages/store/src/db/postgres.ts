@@ -52,8 +52,7 @@ export const openPostgres = async (url: string, opts: PostgresOptions = {}): Pro
     const db: Db = {
       engine: "postgres",
       location,
-      query: async <R extends Row>(sql: string, params: ReadonlyArray<unknown> = []) =>
-        (await c.query(sql, [...params])).rows as R[],
+      query: async <R extends Row>(sql: string, params: ReadonlyArray<unknown> = []) => (await c.query(sql, [...params])).rows as R[],
       exec: async (sql) => {
         await c.query(sql)
       },

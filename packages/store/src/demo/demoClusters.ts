@@ -1,13 +1,5 @@
-import type {
-  ApprovalState,
-  Cluster,
-  ClusterId,
-  PlanKind,
-  PlanningDocument,
-  Region,
-  ServiceForm,
-} from "@jiju/domain/model"
 import type { Random } from "@jiju/domain/econometrics"
+import type { ApprovalState, Cluster, ClusterId, PlanKind, PlanningDocument, Region, ServiceForm } from "@jiju/domain/model"
 
 /** Zones whose names the source documents give, by county code: [id, name, leading industries]. */
 const NAMED: Readonly<Record<string, readonly [string, string, ReadonlyArray<string>]>> = {

@@ -1,5 +1,5 @@
-import type { IndicatorCode } from "@jiju/domain/model"
 import type { Random } from "@jiju/domain/econometrics"
+import type { IndicatorCode } from "@jiju/domain/model"
 import type { ObservationInput } from "../repos/observations.js"
 import type { DemoCluster } from "./demoClusters.js"
 
@@ -16,21 +16,57 @@ export const DEMO_LAST_YEAR = 2025
  * dip and the 2021 rebound. See README.md.
  */
 export const BASE_GROWTH: Readonly<Record<number, number>> = {
-  2010: 0.22, 2011: 0.2, 2012: 0.17, 2013: 0.15, 2014: 0.12, 2015: 0.1, 2016: 0.09, 2017: 0.08,
-  2018: 0.07, 2019: 0.06, 2020: -0.03, 2021: 0.12, 2022: 0.05, 2023: 0.06, 2024: 0.06, 2025: 0.055,
+  2010: 0.22,
+  2011: 0.2,
+  2012: 0.17,
+  2013: 0.15,
+  2014: 0.12,
+  2015: 0.1,
+  2016: 0.09,
+  2017: 0.08,
+  2018: 0.07,
+  2019: 0.06,
+  2020: -0.03,
+  2021: 0.12,
+  2022: 0.05,
+  2023: 0.06,
+  2024: 0.06,
+  2025: 0.055,
 }
 
 /** Indicators generated for industrial zones. */
 export const INDUSTRIAL_INDICATORS = [
-  "revenue", "industrial_value_added", "fixed_investment", "tax_total", "employment", "large_firms", "firms",
-  "new_projects", "built_up_area", "investment_intensity", "standard_factory_area", "high_tech_firms",
-  "patents_granted", "leading_industry_share", "local_supply_ratio", "energy_per_value_added", "sewage_treatment_rate",
+  "revenue",
+  "industrial_value_added",
+  "fixed_investment",
+  "tax_total",
+  "employment",
+  "large_firms",
+  "firms",
+  "new_projects",
+  "built_up_area",
+  "investment_intensity",
+  "standard_factory_area",
+  "high_tech_firms",
+  "patents_granted",
+  "leading_industry_share",
+  "local_supply_ratio",
+  "energy_per_value_added",
+  "sewage_treatment_rate",
 ] as const
 
 /** Indicators generated for modern service agglomerations. */
 export const SERVICE_INDICATORS = [
-  "operating_revenue", "value_added", "fixed_investment", "tax_total", "employment", "firms", "specialised_firms",
-  "service_projects", "built_up_area", "floor_area",
+  "operating_revenue",
+  "value_added",
+  "fixed_investment",
+  "tax_total",
+  "employment",
+  "firms",
+  "specialised_firms",
+  "service_projects",
+  "built_up_area",
+  "floor_area",
 ] as const
 
 const r2 = (x: number) => Math.round(x * 100) / 100

@@ -32,9 +32,7 @@ export const henanRegions = (): ReadonlyArray<Region> => {
   const cities = load("cities.json").filter((c) => c.provinceCode === "41")
   const areas = load("areas.json").filter((a) => a.provinceCode === "41" && !isDevelopmentZoneCode(a.code))
   const code = (c: string) => c.padEnd(6, "0") as RegionCode
-  const out: Region[] = [
-    { code: HENAN, name: province.name, nameEn: "Henan", level: "province", parent: null, macroZone: "central", isDistrict: false },
-  ]
+  const out: Region[] = [{ code: HENAN, name: province.name, nameEn: "Henan", level: "province", parent: null, macroZone: "central", isDistrict: false }]
   for (const c of cities) {
     out.push({ code: code(c.code), name: c.name, level: "prefecture", parent: HENAN, macroZone: "central", isDistrict: false })
   }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
-import { readTable } from "@jiju/domain/io"
 import type { DataTable } from "@jiju/domain/io"
+import { readTable } from "@jiju/domain/io"
 import { type ImportFormat, invalidRowsError, validateObservationTable } from "@jiju/domain/model"
 import type { Store } from "../Store.js"
 import { storeOn } from "../Store.js"

@@ -15,10 +15,7 @@ export interface AuditEntry {
 /** The audit trail: who changed which register entry, with before and after images. */
 export interface AuditRepo {
   /** Record one change (call inside the transaction that makes it). */
-  record(
-    tx: Db,
-    e: { actor: string; entity: string; entityId: string; action: string; before: unknown; after: unknown },
-  ): Promise<void>
+  record(tx: Db, e: { actor: string; entity: string; entityId: string; action: string; before: unknown; after: unknown }): Promise<void>
   /** The history of one entity, oldest first. */
   history(entity: string, entityId: string): Promise<ReadonlyArray<AuditEntry>>
 }
@@ -29,24 +26,21 @@ export const isoTime = (v: unknown): string => (v instanceof Date ? v.toISOStrin
 /** Build the audit repository over a database handle. */
 export const auditRepo = (db: Db): AuditRepo => ({
   record: async (tx, e) => {
-    await tx.query(
-      "insert into audit_log (actor, entity, entity_id, action, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)",
-      [
-        e.actor,
-        e.entity,
-        e.entityId,
-        e.action,
-        e.before === undefined ? null : JSON.stringify(e.before),
-        e.after === undefined ? null : JSON.stringify(e.after),
-      ],
-    )
+    await tx.query("insert into audit_log (actor, entity, entity_id, action, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)", [
+      e.actor,
+      e.entity,
+      e.entityId,
+      e.action,
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+    ])
   },
   history: async (entity, entityId) =>
     (
-      await db.query(
-        "select id, actor, at, entity, entity_id, action, before, after from audit_log where entity = $1 and entity_id = $2 order by id",
-        [entity, entityId],
-      )
+      await db.query("select id, actor, at, entity, entity_id, action, before, after from audit_log where entity = $1 and entity_id = $2 order by id", [
+        entity,
+        entityId,
+      ])
     ).map((r) => ({
       id: Number(r.id),
       actor: String(r.actor),

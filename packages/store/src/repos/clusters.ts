@@ -1,12 +1,4 @@
-import {
-  type Cluster,
-  type ClusterKind,
-  type ClusterLevel,
-  type RankingGroup,
-  decodeOrThrow,
-  InputError,
-  StoredCluster,
-} from "@jiju/domain/model"
+import { type Cluster, type ClusterKind, type ClusterLevel, decodeOrThrow, InputError, type RankingGroup, StoredCluster } from "@jiju/domain/model"
 import type { Db, Row } from "../db/Db.js"
 import { type AuditRepo, isoTime } from "./audit.js"
 
@@ -163,10 +155,7 @@ export const clusterRepo = (db: Db, audit: AuditRepo): ClusterRepo => {
       const archived = filter.archived ?? "exclude"
       if (archived === "exclude") where.push("c.archived_at is null")
       if (archived === "only") where.push("c.archived_at is not null")
-      const rows = await db.query(
-        `select ${COLUMNS} from clusters c ${where.length ? `where ${where.join(" and ")}` : ""} order by c.region, c.id`,
-        params,
-      )
+      const rows = await db.query(`select ${COLUMNS} from clusters c ${where.length ? `where ${where.join(" and ")}` : ""} order by c.region, c.id`, params)
       return rows.map(clusterFromRow)
     },
     get: (id) => getIn(db, id),
@@ -233,11 +222,7 @@ export const clusterRepo = (db: Db, audit: AuditRepo): ClusterRepo => {
                      $16::float8[], $17::text[], $18::boolean[], $19::int[], $20::text[])
            as u(id, name, name_en, kind, form, level, grp, region, area, established, li, lii, mb, planning, infra, sfa, fin,
                 demo, version, archived)`,
-        [
-          ...cols,
-          clusters.map((c) => stored(c)?.version ?? 1),
-          clusters.map((c) => stored(c)?.archivedAt ?? null),
-        ],
+        [...cols, clusters.map((c) => stored(c)?.version ?? 1), clusters.map((c) => stored(c)?.archivedAt ?? null)],
       )
       return clusters.length
     },

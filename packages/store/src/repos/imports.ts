@@ -28,15 +28,13 @@ export const importRepo = (db: Db): ImportRepo => ({
     return Number(row!.id)
   },
   list: async () =>
-    (await db.query("select id, file_name, format, rows, imported_by, imported_at, checksum from imports order by id")).map(
-      (r) => ({
-        id: Number(r.id),
-        fileName: String(r.file_name),
-        format: String(r.format),
-        rows: Number(r.rows),
-        importedBy: String(r.imported_by),
-        importedAt: isoTime(r.imported_at),
-        checksum: r.checksum == null ? null : String(r.checksum),
-      }),
-    ),
+    (await db.query("select id, file_name, format, rows, imported_by, imported_at, checksum from imports order by id")).map((r) => ({
+      id: Number(r.id),
+      fileName: String(r.file_name),
+      format: String(r.format),
+      rows: Number(r.rows),
+      importedBy: String(r.imported_by),
+      importedAt: isoTime(r.imported_at),
+      checksum: r.checksum == null ? null : String(r.checksum),
+    })),
 })

@@ -85,9 +85,7 @@ const checkTargets = async (db: Db, obs: ReadonlyArray<ObservationInput>): Promi
   ] as const) {
     const ids = [...new Set(obs.filter((o) => o.target.kind === kind).map((o) => o.target.id as string))]
     if (ids.length === 0) continue
-    const found = new Set(
-      (await db.query<{ k: string }>(`select ${key} as k from ${table} where ${key} = any($1::text[])`, [ids])).map((r) => r.k),
-    )
+    const found = new Set((await db.query<{ k: string }>(`select ${key} as k from ${table} where ${key} = any($1::text[])`, [ids])).map((r) => r.k))
     const missing = ids.filter((id) => !found.has(id))
     if (missing.length > 0) {
       const list = missing.slice(0, 10).join(", ") + (missing.length > 10 ? ` … (${missing.length})` : "")
@@ -97,7 +95,9 @@ const checkTargets = async (db: Db, obs: ReadonlyArray<ObservationInput>): Promi
         code: "unknown_target",
         message: en,
         zh,
-        issues: missing.slice(0, 50).map((id) => ({ column: "target", value: id, en: `unknown ${kind} ${id}`, zh: `未知的${kind === "cluster" ? "集聚区" : "区域"} ${id}` })),
+        issues: missing
+          .slice(0, 50)
+          .map((id) => ({ column: "target", value: id, en: `unknown ${kind} ${id}`, zh: `未知的${kind === "cluster" ? "集聚区" : "区域"} ${id}` })),
       })
     }
   }
@@ -217,8 +217,7 @@ export const observationRepo = (db: Db): ObservationRepo => {
       }
       return { period, clusters, indicators, values, hasDemo }
     },
-    periods: async () =>
-      (await db.query<{ period: string }>("select distinct period from observations order by period")).map((r) => r.period),
+    periods: async () => (await db.query<{ period: string }>("select distinct period from observations order by period")).map((r) => r.period),
     count: async () => Number((await db.query<{ n: number }>("select count(*)::int as n from observations"))[0]!.n),
   }
 }

@@ -48,10 +48,7 @@ export const regionRepo = (db: Db): RegionRepo => ({
       params.push(filter.parent)
       where.push(`parent = $${params.length}`)
     }
-    const rows = await db.query(
-      `select ${COLUMNS} from regions ${where.length ? `where ${where.join(" and ")}` : ""} order by code`,
-      params,
-    )
+    const rows = await db.query(`select ${COLUMNS} from regions ${where.length ? `where ${where.join(" and ")}` : ""} order by code`, params)
     return rows.map(regionFromRow)
   },
   get: async (code) => {

@@ -1,13 +1,13 @@
 import {
   type CouplingCoordination,
   couplingCoordination,
-  localMoran,
   type LocalMoranRow,
-  matrix,
+  localMoran,
   type MoranResult,
+  matrix,
   moranTest,
-  ols,
   type OlsFit,
+  ols,
   type ResidualDiagnostics,
   spatialDiagnostics,
 } from "@jiju/domain/econometrics"
@@ -115,7 +115,10 @@ export const runAnalyses = async (
     byCluster.set(o.target.id, m)
   }
   // Complete cases only: a missing value is never taken as zero.
-  const ids = [...byCluster.entries()].filter(([, m]) => codes.every((c) => m.has(c))).map(([id]) => id).sort()
+  const ids = [...byCluster.entries()]
+    .filter(([, m]) => codes.every((c) => m.has(c)))
+    .map(([id]) => id)
+    .sort()
   const column = (code: string) => Float64Array.from(ids, (id) => byCluster.get(id)!.get(code)!)
   const regionOf = Object.fromEntries(ids.map((id) => [id, live.get(id)!.region as string]))
   const w = prefectureWeights(ids, regionOf)

@@ -1,14 +1,14 @@
 import {
   type CertificationResult,
+  type ClusterAssessment,
   certify,
   cityServiceCertification,
-  type ClusterAssessment,
   classifyStage,
   countyServiceCertification,
   type StageClassification,
   type ZoneDiagnosis,
 } from "@jiju/domain/assessment"
-import { type Bilingual, findIndicator, indicatorCatalogue, InputError, type StoredCluster } from "@jiju/domain/model"
+import { type Bilingual, findIndicator, InputError, indicatorCatalogue, type StoredCluster } from "@jiju/domain/model"
 import type { DashboardSource } from "../sources/DashboardSource.js"
 import type { Snapshot } from "./snapshot.js"
 

@@ -99,9 +99,7 @@ export const loadSnapshot = async (source: DashboardSource, scheme: AssessmentSc
   const previous = period === null ? null : previousPeriod(period)
   const live = register.clusters.filter((c) => c.archivedAt === null)
   const [observations, stored] =
-    period === null
-      ? [[], undefined]
-      : await Promise.all([source.observations({ from: previous!, to: period }), source.storedAssessment(scheme.id, period)])
+    period === null ? [[], undefined] : await Promise.all([source.observations({ from: previous!, to: period }), source.storedAssessment(scheme.id, period)])
   const input = assessmentInputFromRegister(live, observations)
   let result: AssessmentResult | null = stored ?? null
   let resultFrom: Snapshot["resultFrom"] = stored ? "stored" : "none"
@@ -118,7 +116,12 @@ export const loadSnapshot = async (source: DashboardSource, scheme: AssessmentSc
     scheme,
     result,
     resultFrom,
-    totals: provinceTotals(input, live.map((c) => c.id), period, previous),
+    totals: provinceTotals(
+      input,
+      live.map((c) => c.id),
+      period,
+      previous,
+    ),
     isDemo: live.some((c) => c.isDemo) || observations.some((o) => o.isDemo),
     input,
     diagnoses: () => (diagnoses ??= period === null ? [] : diagnose(input, period)),

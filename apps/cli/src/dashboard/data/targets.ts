@@ -1,4 +1,12 @@
-import { dalianTargets, hengshuiTargets, shaanxiTargets, type TargetSet, type TargetTracking, trackTargets, assessmentInputFromRegister } from "@jiju/domain/assessment"
+import {
+  assessmentInputFromRegister,
+  dalianTargets,
+  hengshuiTargets,
+  shaanxiTargets,
+  type TargetSet,
+  type TargetTracking,
+  trackTargets,
+} from "@jiju/domain/assessment"
 import { yearOf } from "@jiju/domain/model"
 import type { DashboardSource } from "../sources/DashboardSource.js"
 import type { Snapshot } from "./snapshot.js"

@@ -1,6 +1,5 @@
 import type { AssessmentResult } from "@jiju/domain/assessment"
-import type { Bilingual } from "@jiju/domain/model"
-import type { IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
+import type { Bilingual, IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
 
 /** The register as the dashboard reads it once at start. */
 export interface DashboardRegister {

@@ -35,12 +35,13 @@ export const filterObservations = (all: ReadonlyArray<Observation>, q: Dashboard
  */
 export const memorySource = (data: MemoryData, description = { zh: "内存数据", en: "in-memory data" }): DashboardSource => ({
   description,
-  register: async () => ({
-    clusters: data.clusters,
-    regions: data.regions,
-    indicators: data.indicators,
-    periods: [...new Set(data.observations.map((o) => o.period as string))].sort(),
-  }) satisfies DashboardRegister,
+  register: async () =>
+    ({
+      clusters: data.clusters,
+      regions: data.regions,
+      indicators: data.indicators,
+      periods: [...new Set(data.observations.map((o) => o.period as string))].sort(),
+    }) satisfies DashboardRegister,
   observations: async (q) => filterObservations(data.observations, q),
   storedAssessment: async (scheme, period) => data.stored?.[`${scheme}|${period}`],
   close: async () => {},

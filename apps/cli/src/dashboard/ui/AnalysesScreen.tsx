@@ -19,7 +19,6 @@ export interface AnalysesView {
   readonly scroll: number
 }
 
-
 /** The results of a run as lines (tables of coupling, Moran's I, LISA and the regression). */
 export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
   const L = (zh: string, en: string) => tr(lang, bi(zh, en))
@@ -27,7 +26,11 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
     const d = findIndicator(c)
     return d ? tr(lang, { zh: d.zh, en: d.en }) : c
   }
-  const out: Line[] = [`${L("期间", "Period")} ${r.period} · ${L("集聚区", "zones")} n = ${r.units} · ${L("变量", "variable")}: ${name(r.variable)}`, tr(lang, PREFECTURE_WEIGHTS_NOTE), ""]
+  const out: Line[] = [
+    `${L("期间", "Period")} ${r.period} · ${L("集聚区", "zones")} n = ${r.units} · ${L("变量", "variable")}: ${name(r.variable)}`,
+    tr(lang, PREFECTURE_WEIGHTS_NOTE),
+    "",
+  ]
   out.push(L("— 耦合协调度 —", "— Coupling coordination —"))
   if ("error" in r.coupling) out.push(`  ${tr(lang, r.coupling.error)}`)
   else {
@@ -37,11 +40,29 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
     out.push(`  ${fit(L("子系统", "Subsystem"), 22)} ${fit("mean U", 8, "right")}  ${L("指标权重（熵值法）", "indicator weights (entropy)")}`)
     for (const s of subsystems)
       out.push(
-        `  ${fit(tr(lang, subsystemName(s)), 22)} ${fit(num(mean((x) => x.U[s] ?? 0), 3), 8, "right")}  ${Object.entries(model.weights[s] ?? {})
+        `  ${fit(tr(lang, subsystemName(s)), 22)} ${fit(
+          num(
+            mean((x) => x.U[s] ?? 0),
+            3,
+          ),
+          8,
+          "right",
+        )}  ${Object.entries(model.weights[s] ?? {})
           .map(([c, w]) => `${name(c)} ${num(w, 3)}`)
           .join(", ")}`,
       )
-    out.push(`  mean C ${num(mean((x) => x.C), 3)} · mean T ${num(mean((x) => x.T), 3)} · mean D ${num(mean((x) => x.D), 3)}`)
+    out.push(
+      `  mean C ${num(
+        mean((x) => x.C),
+        3,
+      )} · mean T ${num(
+        mean((x) => x.T),
+        3,
+      )} · mean D ${num(
+        mean((x) => x.D),
+        3,
+      )}`,
+    )
     const counts = new Map<number, { level: CoordinationLevel; n: number }>()
     for (const x of rows) counts.set(x.level.grade, { level: x.level, n: (counts.get(x.level.grade)?.n ?? 0) + 1 })
     for (const { level, n } of [...counts.values()].sort((a, b) => b.level.grade - a.level.grade))
@@ -52,8 +73,12 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
   if ("error" in r.moran) out.push(`  ${tr(lang, r.moran.error)}`)
   else {
     const m = r.moran
-    out.push(`  I = ${num(m.I, 4)}  E[I] = ${num(m.expected, 4)}  z = ${num(m.zRandomization, 3)}  p(${L("随机化", "randomisation")}) = ${pval(m.pRandomization)}`)
-    out.push(`  p(${L("正态", "normality")}) = ${pval(m.pNormality)}  p(${L("置换", "permutation")}, ${m.permutations}) = ${pval(m.pPermutation)}  n_eff = ${m.nEffective}`)
+    out.push(
+      `  I = ${num(m.I, 4)}  E[I] = ${num(m.expected, 4)}  z = ${num(m.zRandomization, 3)}  p(${L("随机化", "randomisation")}) = ${pval(m.pRandomization)}`,
+    )
+    out.push(
+      `  p(${L("正态", "normality")}) = ${pval(m.pNormality)}  p(${L("置换", "permutation")}, ${m.permutations}) = ${pval(m.pPermutation)}  n_eff = ${m.nEffective}`,
+    )
   }
   out.push("")
   out.push(L("— 局部 Moran（LISA），置换 p < 0.05 —", "— Local Moran (LISA), permutation p < 0.05 —"))
@@ -69,19 +94,39 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
   if ("error" in r.regression) out.push(`  ${tr(lang, r.regression.error)}`)
   else {
     const { fit: f, diagnostics: d } = r.regression
-    out.push(`  ${fit(L("变量", "term"), 24)} ${fit(L("系数", "estimate"), 11, "right")} ${fit(L("标准误", "s.e."), 10, "right")} ${fit("t", 8, "right")} ${fit("p", 7, "right")}`)
+    out.push(
+      `  ${fit(L("变量", "term"), 24)} ${fit(L("系数", "estimate"), 11, "right")} ${fit(L("标准误", "s.e."), 10, "right")} ${fit("t", 8, "right")} ${fit("p", 7, "right")}`,
+    )
     for (const c of f.coefficients)
-      out.push(`  ${fit(c.name === "(Intercept)" ? L("常数项", "(Intercept)") : name(c.name), 24)} ${fit(num(c.estimate, 4), 11, "right")} ${fit(num(c.se, 4), 10, "right")} ${fit(num(c.t, 2), 8, "right")} ${fit(pval(c.p), 7, "right")}`)
+      out.push(
+        `  ${fit(c.name === "(Intercept)" ? L("常数项", "(Intercept)") : name(c.name), 24)} ${fit(num(c.estimate, 4), 11, "right")} ${fit(num(c.se, 4), 10, "right")} ${fit(num(c.t, 2), 8, "right")} ${fit(pval(c.p), 7, "right")}`,
+      )
     out.push(`  R² = ${num(f.r2, 3)}  adj. R² = ${num(f.adjR2, 3)}  n = ${f.n}  AIC = ${num(f.aic, 1)}`)
     out.push(`  LM-lag ${num(d.lm.lmLag.statistic, 2)} (p ${pval(d.lm.lmLag.p)})  LM-error ${num(d.lm.lmError.statistic, 2)} (p ${pval(d.lm.lmError.p)})`)
-    out.push(`  robust LM-lag ${num(d.lm.robustLmLag.statistic, 2)} (p ${pval(d.lm.robustLmLag.p)})  robust LM-error ${num(d.lm.robustLmError.statistic, 2)} (p ${pval(d.lm.robustLmError.p)})`)
+    out.push(
+      `  robust LM-lag ${num(d.lm.robustLmLag.statistic, 2)} (p ${pval(d.lm.robustLmLag.p)})  robust LM-error ${num(d.lm.robustLmError.statistic, 2)} (p ${pval(d.lm.robustLmError.p)})`,
+    )
     out.push(`  ${L("建议模型", "suggested model")}: ${d.recommendation.model} — ${tr(lang, d.recommendation.reason)}`)
   }
   return out
 }
 
 /** The Analyses screen: choose indicators and period, run, watch progress, read the tables. */
-export const AnalysesScreen = ({ view, periods, lang, theme, width, height }: { view: AnalysesView; periods: ReadonlyArray<string>; lang: Lang; theme: Theme; width: number; height: number }) => {
+export const AnalysesScreen = ({
+  view,
+  periods,
+  lang,
+  theme,
+  width,
+  height,
+}: {
+  view: AnalysesView
+  periods: ReadonlyArray<string>
+  lang: Lang
+  theme: Theme
+  width: number
+  height: number
+}) => {
   const L = (zh: string, en: string) => tr(lang, bi(zh, en))
   if (view.mode === "results" && view.result) return <Lines lines={analysisLines(view.result, lang)} scroll={view.scroll} height={height} />
   if (view.mode === "running") {
@@ -103,10 +148,14 @@ export const AnalysesScreen = ({ view, periods, lang, theme, width, height }: { 
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
-        {L("期间", "Period")} ◀ {view.period} ▶ ({periods.length > 0 ? `${periods[0]}–${periods.at(-1)}` : "—"}, ←/→) · {L("空格 选择 · Enter 运行", "Space toggles · Enter runs")}
+        {L("期间", "Period")} ◀ {view.period} ▶ ({periods.length > 0 ? `${periods[0]}–${periods.at(-1)}` : "—"}, ←/→) ·{" "}
+        {L("空格 选择 · Enter 运行", "Space toggles · Enter runs")}
       </Text>
       <Text wrap="truncate" dimColor={theme.dim}>
-        {L("第一个选中的指标为 Moran/LISA 变量和回归因变量；耦合按指标所属子系统分组", "The first selected indicator is the Moran/LISA variable and the regression's y; coupling groups by subsystem")}
+        {L(
+          "第一个选中的指标为 Moran/LISA 变量和回归因变量；耦合按指标所属子系统分组",
+          "The first selected indicator is the Moran/LISA variable and the regression's y; coupling groups by subsystem",
+        )}
       </Text>
       {analysisIndicators.slice(start, start + visible).map((code, i) => {
         const d = findIndicator(code)
@@ -114,7 +163,8 @@ export const AnalysesScreen = ({ view, periods, lang, theme, width, height }: { 
         const k = view.selected.indexOf(code)
         return (
           <Text key={code} wrap="truncate" inverse={at && theme.accent !== undefined}>
-            {at ? "›" : " "} [{k >= 0 ? (k === 0 ? "y" : "x") : " "}] {fit(d ? tr(lang, { zh: d.zh, en: d.en }) : code, 24)} {fit(d ? tr(lang, subsystemName(d.subsystem)) : "", 16)} {code}
+            {at ? "›" : " "} [{k >= 0 ? (k === 0 ? "y" : "x") : " "}] {fit(d ? tr(lang, { zh: d.zh, en: d.en }) : code, 24)}{" "}
+            {fit(d ? tr(lang, subsystemName(d.subsystem)) : "", 16)} {code}
           </Text>
         )
       })}

@@ -56,7 +56,15 @@ export const App = (props: AppProps) => {
 
   if (Screens) return <Screens {...props} lang={lang} toggleLang={toggleLang} />
   return (
-    <Frame lang={lang} theme={theme} screen="overview" width={width} bodyHeight={bodyHeight} status={tr(lang, props.source.description)} keys={keysText(lang, "overview")}>
+    <Frame
+      lang={lang}
+      theme={theme}
+      screen="overview"
+      width={width}
+      bodyHeight={bodyHeight}
+      status={tr(lang, props.source.description)}
+      keys={keysText(lang, "overview")}
+    >
       {failure ? <Text color={theme.warn}>{tr(lang, bi(`出错：${failure}`, `error: ${failure}`))}</Text> : <Text>{tr(lang, LOADING)}</Text>}
     </Frame>
   )

@@ -57,7 +57,9 @@ export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[
   }
   if (d.stage) {
     out.push("")
-    out.push(`${L("发展阶段", "Stage")}: ${tr(lang, d.stage.stageName)}${d.stage.reachName ? ` · ${tr(lang, d.stage.reachName)}` : ""}${d.stage.provisional ? L("（暂定）", " (provisional)") : ""}`)
+    out.push(
+      `${L("发展阶段", "Stage")}: ${tr(lang, d.stage.stageName)}${d.stage.reachName ? ` · ${tr(lang, d.stage.reachName)}` : ""}${d.stage.provisional ? L("（暂定）", " (provisional)") : ""}`,
+    )
     out.push(`  ${tr(lang, d.stage.text)}`)
   }
   out.push("")
@@ -65,7 +67,9 @@ export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[
   else if ("error" in d.certification) out.push(`${L("认定", "Certification")}: ${tr(lang, d.certification.error)}`)
   else {
     const cr = d.certification
-    out.push(`${L("认定", "Certification")}: ${cr.status === "certified" ? L("✓ 符合", "✓ certified") : cr.status === "not_certified" ? L("✗ 不符合", "✗ not certified") : L("? 待核实", "? incomplete")}`)
+    out.push(
+      `${L("认定", "Certification")}: ${cr.status === "certified" ? L("✓ 符合", "✓ certified") : cr.status === "not_certified" ? L("✗ 不符合", "✗ not certified") : L("? 待核实", "? incomplete")}`,
+    )
     out.push(`  ${tr(lang, cr.text)}`)
   }
   out.push("")
@@ -79,6 +83,16 @@ export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[
 }
 
 /** The Cluster screen. */
-export const ClusterScreen = ({ detail, lang, width, height, scroll }: { detail: ClusterDetail; lang: Lang; width: number; height: number; scroll: number }) => (
-  <Lines lines={clusterLines(detail, lang, width)} scroll={scroll} height={height} />
-)
+export const ClusterScreen = ({
+  detail,
+  lang,
+  width,
+  height,
+  scroll,
+}: {
+  detail: ClusterDetail
+  lang: Lang
+  width: number
+  height: number
+  scroll: number
+}) => <Lines lines={clusterLines(detail, lang, width)} scroll={scroll} height={height} />

@@ -1,22 +1,22 @@
 import type { TargetTracking } from "@jiju/domain/assessment"
 import { type Key, Text, useApp, useInput } from "ink"
 import { useEffect, useMemo, useRef, useState } from "react"
-import { AnalysisCancelled, defaultAnalysisSelection, analysisIndicators, runAnalyses } from "../data/analyses.js"
+import { AnalysisCancelled, analysisIndicators, defaultAnalysisSelection, runAnalyses } from "../data/analyses.js"
 import { type ClusterDetail, loadClusterDetail } from "../data/clusterDetail.js"
 import { dashboardSchemes, loadSnapshot, type Snapshot } from "../data/snapshot.js"
 import { dashboardTargetSets, loadTargets } from "../data/targets.js"
+import { AnalysesScreen, type AnalysesView, analysisLines } from "./AnalysesScreen.js"
 import type { AppProps } from "./App.js"
-import { type AnalysesView, AnalysesScreen, analysisLines } from "./AnalysesScreen.js"
 import { ClusterScreen, clusterLines } from "./ClusterScreen.js"
 import { keysText, LOADING, type Screen, screens } from "./chrome.js"
 import { Frame } from "./Frame.js"
 import { Help } from "./Help.js"
 import { maxScroll } from "./Lines.js"
+import { useLayout } from "./layout.js"
 import { Overview, overviewRows } from "./Overview.js"
 import { TargetsScreen, targetLines } from "./TargetsScreen.js"
 import { bi, type Lang, tr } from "./text.js"
 import { themeFor } from "./theme.js"
-import { useLayout } from "./layout.js"
 
 export interface ScreensProps extends Omit<AppProps, "lang"> {
   /** The language, kept by {@link App} so that a key pressed while this module loaded is not lost. */
@@ -48,7 +48,16 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
   const [detail, setDetail] = useState<ClusterDetail | null>(null)
   const [clusterScroll, setClusterScroll] = useState(0)
   // Analyses
-  const [analyses, setAnalyses] = useState<AnalysesView>({ mode: "select", cursor: 0, selected: defaultAnalysisSelection, period: "", progress: null, result: null, message: null, scroll: 0 })
+  const [analyses, setAnalyses] = useState<AnalysesView>({
+    mode: "select",
+    cursor: 0,
+    selected: defaultAnalysisSelection,
+    period: "",
+    progress: null,
+    result: null,
+    message: null,
+    scroll: 0,
+  })
   const cancel = useRef<{ cancelled: boolean } | null>(null)
   // Targets
   const [targetIndex, setTargetIndex] = useState(0)
@@ -242,9 +251,25 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     if (help) return <Help lang={lang} />
     switch (screen) {
       case "overview":
-        return <Overview snap={snap} lang={lang} theme={theme} width={width} height={bodyHeight} group={group} cursor={cursor} filter={filter} filtering={filtering} />
+        return (
+          <Overview
+            snap={snap}
+            lang={lang}
+            theme={theme}
+            width={width}
+            height={bodyHeight}
+            group={group}
+            cursor={cursor}
+            filter={filter}
+            filtering={filtering}
+          />
+        )
       case "cluster":
-        return detail && detail.cluster.id === selectedId ? <ClusterScreen detail={detail} lang={lang} width={width} height={bodyHeight} scroll={clusterScroll} /> : <Text>{L("读取中…", "loading…")}</Text>
+        return detail && detail.cluster.id === selectedId ? (
+          <ClusterScreen detail={detail} lang={lang} width={width} height={bodyHeight} scroll={clusterScroll} />
+        ) : (
+          <Text>{L("读取中…", "loading…")}</Text>
+        )
       case "analyses":
         return <AnalysesScreen view={analyses} periods={snap.register.periods} lang={lang} theme={theme} width={width} height={bodyHeight} />
       case "targets":
@@ -252,10 +277,24 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     }
   })()
 
-  const resultFrom = snap ? (snap.resultFrom === "stored" ? L("排名：已存结果", "ranking: stored run") : snap.resultFrom === "computed" ? L("排名：据观测值计算", "ranking: computed from observations") : "") : ""
+  const resultFrom = snap
+    ? snap.resultFrom === "stored"
+      ? L("排名：已存结果", "ranking: stored run")
+      : snap.resultFrom === "computed"
+        ? L("排名：据观测值计算", "ranking: computed from observations")
+        : ""
+    : ""
   const status = `${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
   return (
-    <Frame lang={lang} theme={theme} screen={screen} width={width} bodyHeight={bodyHeight} status={status} keys={keysText(lang, screen, analyses.mode === "results")}>
+    <Frame
+      lang={lang}
+      theme={theme}
+      screen={screen}
+      width={width}
+      bodyHeight={bodyHeight}
+      status={status}
+      keys={keysText(lang, screen, analyses.mode === "results")}
+    >
       {body}
     </Frame>
   )

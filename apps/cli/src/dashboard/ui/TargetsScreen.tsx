@@ -18,18 +18,27 @@ export const targetLines = (sets: ReadonlyArray<TargetSet>, index: number, track
   for (const t of tracking.targets) {
     const share = t.attainment ?? 0
     const mark = t.attained === null ? "?" : t.attained ? "✓" : "✗"
-    out.push(`${mark} ${fit(tr(lang, t.description), descW)} ${bar(share, 20)} ${fit(t.attainment === null ? "—" : `${Math.round(t.attainment * 100)}%`, 6, "right")}`)
+    out.push(
+      `${mark} ${fit(tr(lang, t.description), descW)} ${bar(share, 20)} ${fit(t.attainment === null ? "—" : `${Math.round(t.attainment * 100)}%`, 6, "right")}`,
+    )
   }
   out.push("")
   for (const t of tracking.targets) {
     out.push(`• ${tr(lang, t.text)}`)
-    if (t.missing.length > 0) out.push(`    ${L(`缺少数据的集聚区 ${t.missing.length} 个（不计为 0）`, `${t.missing.length} zones without data (not counted as 0)`)}`)
+    if (t.missing.length > 0)
+      out.push(`    ${L(`缺少数据的集聚区 ${t.missing.length} 个（不计为 0）`, `${t.missing.length} zones without data (not counted as 0)`)}`)
   }
   for (const n of set.notes ?? []) out.push(`  ${tr(lang, n)}`)
   return out
 }
 
 /** The Targets screen. */
-export const TargetsScreen = (p: { sets: ReadonlyArray<TargetSet>; index: number; tracking: TargetTracking | null; lang: Lang; width: number; height: number; scroll: number }) => (
-  <Lines lines={targetLines(p.sets, p.index, p.tracking, p.lang, p.width)} scroll={p.scroll} height={p.height} />
-)
+export const TargetsScreen = (p: {
+  sets: ReadonlyArray<TargetSet>
+  index: number
+  tracking: TargetTracking | null
+  lang: Lang
+  width: number
+  height: number
+  scroll: number
+}) => <Lines lines={targetLines(p.sets, p.index, p.tracking, p.lang, p.width)} scroll={p.scroll} height={p.height} />

@@ -53,8 +53,7 @@ export const growthText = (g: number | null | undefined): string =>
   g === null || g === undefined || !Number.isFinite(g) ? "" : `${g >= 0 ? "▲" : "▼"}${Math.abs(g * 100).toFixed(1)}%`
 
 /** A p-value for tables. */
-export const pval = (p: number | null | undefined): string =>
-  p === null || p === undefined ? "—" : p < 0.001 ? "<0.001" : p.toFixed(3)
+export const pval = (p: number | null | undefined): string => (p === null || p === undefined ? "—" : p < 0.001 ? "<0.001" : p.toFixed(3))
 
 const SPARKS = "▁▂▃▄▅▆▇█"
 

@@ -1,5 +1,5 @@
-import type { Bilingual } from "../../model/errors.js"
 import type { ClusterKind } from "../../model/Cluster.js"
+import type { Bilingual } from "../../model/errors.js"
 import { previousPeriod } from "../../model/Period.js"
 import type { AssessmentScheme } from "../AssessmentScheme.js"
 import { type RankStability, rankStability } from "../RankStability.js"
@@ -20,9 +20,22 @@ export interface AssessedZoneJson {
   readonly reward: boolean
   readonly veto: { readonly reason: Bilingual; readonly rules: ReadonlyArray<string> } | null
   readonly missing: ReadonlyArray<string>
-  readonly contributions: ReadonlyArray<{ readonly indicator: string; readonly value: number | null; readonly normalised: number | null; readonly weight: number; readonly points: number | null }>
+  readonly contributions: ReadonlyArray<{
+    readonly indicator: string
+    readonly value: number | null
+    readonly normalised: number | null
+    readonly weight: number
+    readonly points: number | null
+  }>
   readonly explanation: Bilingual
-  readonly stability?: { readonly median: number; readonly p5: number; readonly p95: number; readonly min: number; readonly max: number; readonly reward_share: number }
+  readonly stability?: {
+    readonly median: number
+    readonly p5: number
+    readonly p95: number
+    readonly min: number
+    readonly max: number
+    readonly reward_share: number
+  }
 }
 
 /**
@@ -46,7 +59,10 @@ export const zoneJson = (c: ClusterAssessment, stability?: RankStability | null)
       c.veto.length === 0
         ? null
         : {
-            reason: { zh: c.veto.map((h) => `${h.reason.zh}（${h.evidence.zh}）`).join("；"), en: c.veto.map((h) => `${h.reason.en} (${h.evidence.en})`).join("; ") },
+            reason: {
+              zh: c.veto.map((h) => `${h.reason.zh}（${h.evidence.zh}）`).join("；"),
+              en: c.veto.map((h) => `${h.reason.en} (${h.evidence.en})`).join("; "),
+            },
             rules: c.veto.map((h) => h.ruleId),
           },
     missing: c.missing,
@@ -90,7 +106,8 @@ export interface AssessedPeriod {
 export const assessPeriod = (scheme: AssessmentScheme, data: AssessmentData, period: string, opts: AssessPeriodOptions): AssessedPeriod => {
   const clusters = data.input.clusters.filter((c) => opts.kind === undefined || c.kind === opts.kind)
   const input = { ...data.input, clusters }
-  const hasPeriod = (p: string) => clusters.some((c) => scheme.dimensions.some((d) => d.indicators.some((i) => data.input.value(c.id, i.code, p) !== undefined)))
+  const hasPeriod = (p: string) =>
+    clusters.some((c) => scheme.dimensions.some((d) => d.indicators.some((i) => data.input.value(c.id, i.code, p) !== undefined)))
   if (!data.periods.includes(period) || !hasPeriod(period)) throw unknownPeriod(period, data.periods)
   const prev = previousPeriod(period)
   const stored = opts.storedPrevious

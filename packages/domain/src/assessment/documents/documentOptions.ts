@@ -37,6 +37,7 @@ export const periodOption = (value: string, option = "period"): string => {
  * @example yearOption(2009, "baseYear") // 2009
  */
 export const yearOption = (value: number, option: string): number => {
-  if (!(Number.isInteger(value) && value >= 1900 && value <= 2099)) throw badOption(option, value, { en: "a year from 1900 to 2099, like 2010", zh: "1900 至 2099 之间的年份，如 2010" })
+  if (!(Number.isInteger(value) && value >= 1900 && value <= 2099))
+    throw badOption(option, value, { en: "a year from 1900 to 2099, like 2010", zh: "1900 至 2099 之间的年份，如 2010" })
   return value
 }

@@ -62,13 +62,19 @@ export const incentivePolicy = (options: IncentiveOptions): FiscalIncentivePolic
   if (options.rule === undefined && givenFrom === undefined && givenTo === undefined) {
     const h = henanFiscalIncentive(share)
     const shift = baseYear - h.baseYear
-    return { ...h, baseYear, fullReturn: { from: h.fullReturn.from + shift, to: h.fullReturn.to + shift }, increaseReturn: { from: h.increaseReturn!.from + shift, to: h.increaseReturn!.to + shift } }
+    return {
+      ...h,
+      baseYear,
+      fullReturn: { from: h.fullReturn.from + shift, to: h.fullReturn.to + shift },
+      increaseReturn: { from: h.increaseReturn!.from + shift, to: h.increaseReturn!.to + shift },
+    }
   }
   const rule = options.rule ?? "full_refund"
   const from = givenFrom ?? (rule === "full_refund" ? baseYear + 1 : baseYear + 4)
   const to = givenTo ?? (rule === "full_refund" ? baseYear + 3 : baseYear + 6)
   if (from > to) throw badOption("from", from, { en: `a year no later than to (${to})`, zh: `不晚于截止年 to（${to}）的年份` })
-  if (rule === "full_refund" && from <= baseYear) throw badOption("from", from, { en: `a year after the base year ${baseYear}`, zh: `晚于基年 ${baseYear} 的年份` })
+  if (rule === "full_refund" && from <= baseYear)
+    throw badOption("from", from, { en: `a year after the base year ${baseYear}`, zh: `晚于基年 ${baseYear} 的年份` })
   // An empty full-return range (from > to) leaves only the year-on-year rule.
   return rule === "full_refund"
     ? { baseYear, fullReturn: { from, to }, increaseReturn: null, provincialShare: share }
@@ -95,10 +101,19 @@ export const incentiveDocument = (data: AssessmentData, options: IncentiveOption
   const zones = options.cluster !== undefined ? [findZone(data.input.clusters, options.cluster)] : data.input.clusters
   const base = String(policy.baseYear)
   if (!data.periods.includes(base)) throw unknownPeriod(base, data.periods)
-  const results = fiscalIncentive(policy, zones.map((c) => c.id), data.input.value).map((z, i) => ({ name: zones[i]!.name, ...z }))
+  const results = fiscalIncentive(
+    policy,
+    zones.map((c) => c.id),
+    data.input.value,
+  ).map((z, i) => ({ name: zones[i]!.name, ...z }))
   const assumptions =
     options.share === undefined
-      ? [{ zh: `省级分成比例取 ${DEFAULT_PROVINCIAL_SHARE}（假设，文件未规定；用 --share 设定）`, en: `provincial share ${DEFAULT_PROVINCIAL_SHARE} (an assumption: the documents give none; set it with --share)` }]
+      ? [
+          {
+            zh: `省级分成比例取 ${DEFAULT_PROVINCIAL_SHARE}（假设，文件未规定；用 --share 设定）`,
+            en: `provincial share ${DEFAULT_PROVINCIAL_SHARE} (an assumption: the documents give none; set it with --share)`,
+          },
+        ]
       : []
   return { policy, assumptions, source: data.source, demo: data.hasDemo, results }
 }

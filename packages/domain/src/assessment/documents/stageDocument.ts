@@ -39,6 +39,10 @@ export const stagePeriodRange = (options: StageOptions): PeriodRange => {
  */
 export const stageDocument = (data: AssessmentData, options: StageOptions): StageDocument => {
   const period = periodOption(options.period)
-  const results = zonesOfPeriod(data, options).map((c) => ({ id: c.id, name: c.name, ...classifyStage((indicator) => data.input.value(c.id, indicator, period)) }))
+  const results = zonesOfPeriod(data, options).map((c) => ({
+    id: c.id,
+    name: c.name,
+    ...classifyStage((indicator) => data.input.value(c.id, indicator, period)),
+  }))
   return { period, source: data.source, demo: data.hasDemo, results }
 }

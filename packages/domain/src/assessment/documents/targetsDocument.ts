@@ -18,11 +18,26 @@ export const TargetSetJson = Schema.Struct({
   targetYear: Schema.Int,
   targets: Schema.Array(
     Schema.Union([
-      Schema.Struct({ id: Id, kind: Schema.Literal("count_above"), indicator: Code, op: Schema.Literals([">", ">="]), threshold: Num, count: Schema.Int, description: BilingualText }),
+      Schema.Struct({
+        id: Id,
+        kind: Schema.Literal("count_above"),
+        indicator: Code,
+        op: Schema.Literals([">", ">="]),
+        threshold: Num,
+        count: Schema.Int,
+        description: BilingualText,
+      }),
       Schema.Struct({ id: Id, kind: Schema.Literal("total"), indicator: Code, min: Num, description: BilingualText }),
       Schema.Struct({ id: Id, kind: Schema.Literal("share_of_region"), indicator: Code, regionIndicator: Code, min: Num, description: BilingualText }),
       Schema.Struct({ id: Id, kind: Schema.Literal("annual_growth"), indicator: Code, rate: Num, baseYear: Schema.Int, description: BilingualText }),
-      Schema.Struct({ id: Id, kind: Schema.Literal("level"), indicator: Code, aggregate: Schema.Literals(["mean", "region"]), min: Num, description: BilingualText }),
+      Schema.Struct({
+        id: Id,
+        kind: Schema.Literal("level"),
+        indicator: Code,
+        aggregate: Schema.Literals(["mean", "region"]),
+        min: Num,
+        description: BilingualText,
+      }),
     ]),
   ).check(Schema.isMinLength(1)),
   notes: Schema.optional(Schema.Array(BilingualText)),
@@ -78,7 +93,8 @@ export const resolveTargetSet = (options: TargetsOptions): { readonly set: Targe
   const y = yearOf(periodOption(options.period))
   const targetYear = options.targetYear === undefined ? y + 5 : yearOption(options.targetYear, "targetYear")
   const baseYear = options.baseYear === undefined ? y - 5 : yearOption(options.baseYear, "baseYear")
-  if (options.region !== undefined && !/^[1-9]\d{5}$/.test(options.region)) throw badOption("region", options.region, { en: "a 6-digit region code", zh: "6 位行政区划代码" })
+  if (options.region !== undefined && !/^[1-9]\d{5}$/.test(options.region))
+    throw badOption("region", options.region, { en: "a 6-digit region code", zh: "6 位行政区划代码" })
   if (!isBuiltIn(options.set)) return { set: options.set, assumptions: [] }
   const id: string = options.set
   if (!(builtInTargetSets as ReadonlyArray<string>).includes(id)) {
@@ -88,8 +104,12 @@ export const resolveTargetSet = (options: TargetsOptions): { readonly set: Targe
   }
   const set = id === "hengshui" ? hengshuiTargets(targetYear) : id === "dalian" ? dalianTargets(targetYear) : shaanxiTargets(baseYear, targetYear)
   const assumptions = [
-    ...(options.targetYear === undefined ? [{ zh: `目标年份取 ${targetYear}（假设；用 --target-year 设定）`, en: `target year ${targetYear} (an assumption; set it with --target-year)` }] : []),
-    ...(options.baseYear === undefined && id === "shaanxi" ? [{ zh: `增长基年取 ${baseYear}（假设；用 --base-year 设定）`, en: `growth base year ${baseYear} (an assumption; set it with --base-year)` }] : []),
+    ...(options.targetYear === undefined
+      ? [{ zh: `目标年份取 ${targetYear}（假设；用 --target-year 设定）`, en: `target year ${targetYear} (an assumption; set it with --target-year)` }]
+      : []),
+    ...(options.baseYear === undefined && id === "shaanxi"
+      ? [{ zh: `增长基年取 ${baseYear}（假设；用 --base-year 设定）`, en: `growth base year ${baseYear} (an assumption; set it with --base-year)` }]
+      : []),
   ]
   return { set, assumptions }
 }
@@ -122,7 +142,11 @@ export const targetsDocument = (data: AssessmentData, options: TargetsOptions): 
   }
   const tracking = trackTargets(
     set,
-    { clusterIds: zones.map((c) => c.id), value: data.input.value, ...(region !== undefined ? { region: (indicator: string, p: string) => data.input.regionValue(region, indicator, p) } : {}) },
+    {
+      clusterIds: zones.map((c) => c.id),
+      value: data.input.value,
+      ...(region !== undefined ? { region: (indicator: string, p: string) => data.input.regionValue(region, indicator, p) } : {}),
+    },
     period,
   )
   return { ...tracking, zones: zones.length, region: region ?? null, assumptions, notes: set.notes ?? [], source: data.source, demo: data.hasDemo }

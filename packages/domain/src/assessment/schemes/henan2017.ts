@@ -60,8 +60,22 @@ export const henan2017SchemeJson = {
   rewards: { urban_district: 10, county: 30 },
   veto: [
     { id: "no_master_plan", kind: "plan", plan: "master_plan", reason: { zh: "总体发展规划未获批复", en: "no approved master development plan" } },
-    { id: "serious_pollution", kind: "indicator", indicator: "serious_pollution", op: ">", threshold: 0, reason: { zh: "发生重大环境污染事件", en: "serious pollution incident" } },
-    { id: "land_violation", kind: "indicator", indicator: "land_violations", op: ">", threshold: 0, reason: { zh: "存在重大土地违法案件", en: "serious land-use violation" } },
+    {
+      id: "serious_pollution",
+      kind: "indicator",
+      indicator: "serious_pollution",
+      op: ">",
+      threshold: 0,
+      reason: { zh: "发生重大环境污染事件", en: "serious pollution incident" },
+    },
+    {
+      id: "land_violation",
+      kind: "indicator",
+      indicator: "land_violations",
+      op: ">",
+      threshold: 0,
+      reason: { zh: "存在重大土地违法案件", en: "serious land-use violation" },
+    },
   ],
   notes: [
     {

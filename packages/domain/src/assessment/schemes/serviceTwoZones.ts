@@ -12,19 +12,67 @@ import { decodeScheme, decodeStarLadder } from "../SchemeDecode.js"
  */
 export const serviceTwoZonesStarLadderJson = {
   id: "henan-service-two-zones-2016",
-  name: { zh: "服务业“两区”晋星升级标准（2016）", en: "Service \"two zones\" star ladder (2016)" },
+  name: { zh: "服务业“两区”晋星升级标准（2016）", en: 'Service "two zones" star ladder (2016)' },
   entry: [
     { indicator: "value_added", min: 2 },
     { indicator: "tax_total", min: 0.3 },
     { indicator: "employment", min: 0.12 },
   ],
   levels: [
-    { stars: 1, name: { zh: "一星", en: "One star" }, thresholds: [{ indicator: "value_added", min: 5 }, { indicator: "tax_total", min: 0.75 }, { indicator: "employment", min: 0.3 }] },
-    { stars: 2, name: { zh: "二星", en: "Two stars" }, thresholds: [{ indicator: "value_added", min: 9.1 }, { indicator: "tax_total", min: 1.37 }, { indicator: "employment", min: 0.546 }] },
-    { stars: 3, name: { zh: "三星", en: "Three stars" }, thresholds: [{ indicator: "value_added", min: 16.6 }, { indicator: "tax_total", min: 2.49 }, { indicator: "employment", min: 0.994 }] },
-    { stars: 4, name: { zh: "四星", en: "Four stars" }, thresholds: [{ indicator: "value_added", min: 30.2 }, { indicator: "tax_total", min: 4.53 }, { indicator: "employment", min: 1.81 }] },
-    { stars: 5, name: { zh: "五星", en: "Five stars" }, thresholds: [{ indicator: "value_added", min: 54.9 }, { indicator: "tax_total", min: 8.24 }, { indicator: "employment", min: 3.3 }] },
-    { stars: 6, name: { zh: "六星", en: "Six stars" }, thresholds: [{ indicator: "value_added", min: 100 }, { indicator: "tax_total", min: 15 }, { indicator: "employment", min: 6 }] },
+    {
+      stars: 1,
+      name: { zh: "一星", en: "One star" },
+      thresholds: [
+        { indicator: "value_added", min: 5 },
+        { indicator: "tax_total", min: 0.75 },
+        { indicator: "employment", min: 0.3 },
+      ],
+    },
+    {
+      stars: 2,
+      name: { zh: "二星", en: "Two stars" },
+      thresholds: [
+        { indicator: "value_added", min: 9.1 },
+        { indicator: "tax_total", min: 1.37 },
+        { indicator: "employment", min: 0.546 },
+      ],
+    },
+    {
+      stars: 3,
+      name: { zh: "三星", en: "Three stars" },
+      thresholds: [
+        { indicator: "value_added", min: 16.6 },
+        { indicator: "tax_total", min: 2.49 },
+        { indicator: "employment", min: 0.994 },
+      ],
+    },
+    {
+      stars: 4,
+      name: { zh: "四星", en: "Four stars" },
+      thresholds: [
+        { indicator: "value_added", min: 30.2 },
+        { indicator: "tax_total", min: 4.53 },
+        { indicator: "employment", min: 1.81 },
+      ],
+    },
+    {
+      stars: 5,
+      name: { zh: "五星", en: "Five stars" },
+      thresholds: [
+        { indicator: "value_added", min: 54.9 },
+        { indicator: "tax_total", min: 8.24 },
+        { indicator: "employment", min: 3.3 },
+      ],
+    },
+    {
+      stars: 6,
+      name: { zh: "六星", en: "Six stars" },
+      thresholds: [
+        { indicator: "value_added", min: 100 },
+        { indicator: "tax_total", min: 15 },
+        { indicator: "employment", min: 6 },
+      ],
+    },
   ],
   notes: [
     { zh: "文件给定：入门、一星、六星门槛。", en: "From the documents: entry, one-star and six-star thresholds." },
@@ -45,7 +93,7 @@ export const serviceTwoZonesStarLadder: StarLadder = decodeStarLadder(serviceTwo
  */
 export const serviceTwoZonesSchemeJson = {
   id: "henan-service-two-zones",
-  name: { zh: "服务业“两区”考核与晋星", en: "Service \"two zones\": evaluation and stars" },
+  name: { zh: "服务业“两区”考核与晋星", en: 'Service "two zones": evaluation and stars' },
   totalPoints: 100,
   dimensions: [
     {

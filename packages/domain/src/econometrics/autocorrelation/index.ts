@@ -6,5 +6,6 @@
  * import { moranTest, localMoran } from "@jiju/domain/econometrics"
  * moranTest(x, w, { permutations: 999, seed: 1 }).pPermutation
  */
-export * from "./moranTest.js"
+
 export * from "./localMoran.js"
+export * from "./moranTest.js"

@@ -47,11 +47,7 @@ export interface LocalMoranOptions {
  * `x` is in the order of `w.ids`. Throws InputError "not_finite" or "constant_variable".
  * @example localMoran(crime, w)[0] // { id: "1", Ii: 0.0161, ..., quadrant: "LL" }
  */
-export const localMoran = (
-  x: ArrayLike<number>,
-  w: SpatialWeights,
-  options: LocalMoranOptions = {},
-): ReadonlyArray<LocalMoranRow> => {
+export const localMoran = (x: ArrayLike<number>, w: SpatialWeights, options: LocalMoranOptions = {}): ReadonlyArray<LocalMoranRow> => {
   const z = centredVariable(x, w)
   const n = w.ids.length
   const { rowPtr, values } = w
@@ -108,9 +104,7 @@ export const localMoran = (
       }
       pPermutation = (Math.min(ge, nsim - ge) + 1) / (nsim + 1)
     }
-    const quadrant: LisaQuadrant | null = island
-      ? null
-      : ((x[i]! > meanX ? "H" : "L") + (lx[i]! > meanLag ? "H" : "L")) as LisaQuadrant
+    const quadrant: LisaQuadrant | null = island ? null : (((x[i]! > meanX ? "H" : "L") + (lx[i]! > meanLag ? "H" : "L")) as LisaQuadrant)
     rows.push({
       id: w.ids[i]!,
       // + 0 turns the −0 of islands into 0.

@@ -112,11 +112,7 @@ export const moranTest = (x: ArrayLike<number>, w: SpatialWeights, options: Mora
   const { s0, s1, s2, nEffective: m } = weightsConstants(w)
   if (!(s0 !== 0)) throw inputError("no_links", "The weights have no links; Moran's I is undefined", "权重中没有任何邻接关系，Moran's I 无定义")
   if (m < 4) {
-    throw inputError(
-      "too_few_units",
-      `Moran's I needs at least 4 units with neighbours, got ${m}`,
-      `Moran's I 至少需要 4 个有邻居的单元，实际为 ${m}`,
-    )
+    throw inputError("too_few_units", `Moran's I needs at least 4 units with neighbours, got ${m}`, `Moran's I 至少需要 4 个有邻居的单元，实际为 ${m}`)
   }
   let zz = 0
   let z4 = 0

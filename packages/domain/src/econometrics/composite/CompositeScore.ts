@@ -1,7 +1,7 @@
 import type { Bilingual } from "../../model/errors.js"
 import { inputError } from "../../model/errors.js"
-import { entropyWeights } from "./EntropyWeights.js"
 import type { Direction } from "../../model/Indicator.js"
+import { entropyWeights } from "./EntropyWeights.js"
 import { type NormaliseMethod, normalise } from "./Normalise.js"
 import { equalWeights, givenWeights } from "./Weights.js"
 
@@ -77,8 +77,7 @@ export const compositeIndex = (indicators: ReadonlyArray<IndicatorColumn>, optio
     const ew = entropyWeights(normalised, names)
     weights = ew.weights
     entropy = ew.entropy
-    if (ew.degenerate)
-      notes.push({ en: "every indicator is constant; equal weights used", zh: "所有指标均为常数，改用等权重" })
+    if (ew.degenerate) notes.push({ en: "every indicator is constant; equal weights used", zh: "所有指标均为常数，改用等权重" })
   } else if (weighting === "equal") {
     weights = equalWeights(indicators.length).weights
   } else {

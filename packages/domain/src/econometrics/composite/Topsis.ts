@@ -27,11 +27,7 @@ export interface Topsis {
  * @param directions per criterion, default all positive.
  * @example topsis([[1, 2, 3]], [1]).closeness // [0, 0.5, 1]
  */
-export const topsis = (
-  columns: ReadonlyArray<ArrayLike<number>>,
-  weights: ArrayLike<number>,
-  directions?: ReadonlyArray<Direction>,
-): Topsis => {
+export const topsis = (columns: ReadonlyArray<ArrayLike<number>>, weights: ArrayLike<number>, directions?: ReadonlyArray<Direction>): Topsis => {
   const k = columns.length
   if (k === 0) throw inputError("empty", "no criteria", "没有评价指标")
   if (weights.length !== k) throw inputError("ragged", `${k} criteria but ${weights.length} weights`, `${k} 个指标但有 ${weights.length} 个权重`)
@@ -40,15 +36,21 @@ export const topsis = (
   const n = columns[0]!.length
   if (n === 0) throw inputError("empty", "no units", "没有评价单元")
   const v = columns.map((col, j) => {
-    if (col.length !== n) throw inputError("ragged", `criterion #${j + 1} has ${col.length} values, expected ${n}`, `第 ${j + 1} 个指标有 ${col.length} 个值，应为 ${n} 个`)
+    if (col.length !== n)
+      throw inputError("ragged", `criterion #${j + 1} has ${col.length} values, expected ${n}`, `第 ${j + 1} 个指标有 ${col.length} 个值，应为 ${n} 个`)
     let ss = 0
     for (let i = 0; i < n; i++) {
       const x = col[i]!
       if (!Number.isFinite(x))
-        throw inputError("not_finite", `criterion #${j + 1}, row ${i + 1}: ${x} is not a finite number`, `第 ${j + 1} 个指标第 ${i + 1} 行：${x} 不是有限数值`, {
-          row: i + 1,
-          value: x,
-        })
+        throw inputError(
+          "not_finite",
+          `criterion #${j + 1}, row ${i + 1}: ${x} is not a finite number`,
+          `第 ${j + 1} 个指标第 ${i + 1} 行：${x} 不是有限数值`,
+          {
+            row: i + 1,
+            value: x,
+          },
+        )
       ss += x * x
     }
     const norm = Math.sqrt(ss)

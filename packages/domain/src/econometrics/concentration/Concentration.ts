@@ -2,7 +2,7 @@ import type { EllisonGlaeser } from "./EllisonGlaeser.js"
 import { ellisonGlaeserByIndustry } from "./EllisonGlaeser.js"
 import { herfindahlByIndustry } from "./Herfindahl.js"
 import { krugmanConcentration, krugmanSpecialisation } from "./Krugman.js"
-import { type LocationQuotient, type ReferenceTotals, locationQuotients } from "./LocationQuotient.js"
+import { type LocationQuotient, locationQuotients, type ReferenceTotals } from "./LocationQuotient.js"
 import { type RegionIndustryValue, regionIndustryTable } from "./RegionIndustry.js"
 import { giniSpecialisation, spatialGini } from "./SpatialGini.js"
 

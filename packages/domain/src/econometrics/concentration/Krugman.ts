@@ -16,7 +16,9 @@ export const krugmanSpecialisation = (
     if (!reference) return t.industryTotal[i]! / t.total
     const q = reference.industry[name]
     if (q === undefined || !(q >= 0) || !(reference.total > 0))
-      throw inputError("bad_reference", `no usable reference total for industry "${name}" (got ${q})`, `产业“${name}”缺少可用的参照总量（实际为 ${q}）`, { value: q })
+      throw inputError("bad_reference", `no usable reference total for industry "${name}" (got ${q})`, `产业“${name}”缺少可用的参照总量（实际为 ${q}）`, {
+        value: q,
+      })
     return q / reference.total
   })
   return Object.fromEntries(

@@ -31,10 +31,15 @@ export interface LocationQuotient {
 export const locationQuotients = (t: RegionIndustryTable, reference: ReferenceTotals = {}): LocationQuotient[] => {
   const positive = (v: number | undefined, what: string, name: string): number => {
     if (v === undefined || !Number.isFinite(v) || v <= 0)
-      throw inputError("bad_reference", `reference total of ${what} "${name}" must be a positive number, got ${v}`, `${what === "industry" ? "产业" : "区域"}“${name}”的参照总量须为正数，实际为 ${v}`, {
-        column: what,
-        value: v,
-      })
+      throw inputError(
+        "bad_reference",
+        `reference total of ${what} "${name}" must be a positive number, got ${v}`,
+        `${what === "industry" ? "产业" : "区域"}“${name}”的参照总量须为正数，实际为 ${v}`,
+        {
+          column: what,
+          value: v,
+        },
+      )
     return v
   }
   if (reference.industry && reference.total === undefined)

@@ -45,8 +45,7 @@ export const regionIndustryTable = (records: ReadonlyArray<RegionIndustryValue>)
     const at = { row: k + 1, column: "value", value: rec.value }
     if (!Number.isFinite(rec.value))
       throw inputError("not_finite", `row ${k + 1}: value ${rec.value} is not a finite number`, `第 ${k + 1} 行：数值 ${rec.value} 不是有限数`, at)
-    if (rec.value < 0)
-      throw inputError("negative_value", `row ${k + 1}: value ${rec.value} is negative`, `第 ${k + 1} 行：数值 ${rec.value} 为负`, at)
+    if (rec.value < 0) throw inputError("negative_value", `row ${k + 1}: value ${rec.value} is negative`, `第 ${k + 1} 行：数值 ${rec.value} 为负`, at)
     const key = JSON.stringify([rec.region, rec.industry])
     if (seen.has(key))
       throw inputError(
@@ -65,7 +64,8 @@ export const regionIndustryTable = (records: ReadonlyArray<RegionIndustryValue>)
       throw inputError("zero_total", `industry "${name}" sums to 0 over all regions`, `产业“${name}”在所有区域合计为 0`, { value: name })
   })
   regions.forEach((name, r) => {
-    if (!(regionTotal[r]! > 0)) throw inputError("zero_total", `region "${name}" sums to 0 over all industries`, `区域“${name}”在所有产业合计为 0`, { value: name })
+    if (!(regionTotal[r]! > 0))
+      throw inputError("zero_total", `region "${name}" sums to 0 over all industries`, `区域“${name}”在所有产业合计为 0`, { value: name })
   })
   const total = regionTotal.reduce((a, b) => a + b, 0)
   return { regions, industries, value, regionTotal, industryTotal, total }

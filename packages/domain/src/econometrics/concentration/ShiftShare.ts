@@ -50,17 +50,34 @@ export const shiftShare = (
   const sums = new Map<string, { base: number; final: number }>()
   const seen = new Set<string>()
   rows.forEach((row, k) => {
-    for (const [column, v] of [["base", row.base], ["final", row.final]] as const) {
+    for (const [column, v] of [
+      ["base", row.base],
+      ["final", row.final],
+    ] as const) {
       if (!Number.isFinite(v))
-        throw inputError("not_finite", `row ${k + 1}: ${column} ${v} is not a finite number`, `第 ${k + 1} 行：${column} 值 ${v} 不是有限数`, { row: k + 1, column, value: v })
-      if (v < 0) throw inputError("negative_value", `row ${k + 1}: ${column} ${v} is negative`, `第 ${k + 1} 行：${column} 值 ${v} 为负`, { row: k + 1, column, value: v })
+        throw inputError("not_finite", `row ${k + 1}: ${column} ${v} is not a finite number`, `第 ${k + 1} 行：${column} 值 ${v} 不是有限数`, {
+          row: k + 1,
+          column,
+          value: v,
+        })
+      if (v < 0)
+        throw inputError("negative_value", `row ${k + 1}: ${column} ${v} is negative`, `第 ${k + 1} 行：${column} 值 ${v} 为负`, {
+          row: k + 1,
+          column,
+          value: v,
+        })
     }
     const key = JSON.stringify([row.region, row.industry])
     if (seen.has(key))
-      throw inputError("duplicate_pair", `row ${k + 1}: region "${row.region}" and industry "${row.industry}" appear more than once`, `第 ${k + 1} 行：区域“${row.region}”与产业“${row.industry}”重复出现`, {
-        row: k + 1,
-        value: [row.region, row.industry],
-      })
+      throw inputError(
+        "duplicate_pair",
+        `row ${k + 1}: region "${row.region}" and industry "${row.industry}" appear more than once`,
+        `第 ${k + 1} 行：区域“${row.region}”与产业“${row.industry}”重复出现`,
+        {
+          row: k + 1,
+          value: [row.region, row.industry],
+        },
+      )
     seen.add(key)
     const s = sums.get(row.industry) ?? { base: 0, final: 0 }
     sums.set(row.industry, { base: s.base + row.base, final: s.final + row.final })
@@ -108,7 +125,15 @@ export const shiftShare = (
             industryMix: r.industryMix + c.industryMix,
             competitiveShift: r.competitiveShift + c.competitiveShift,
           }
-        : { region: c.region, base: c.base, final: c.final, change: c.change, nationalGrowth: c.nationalGrowth, industryMix: c.industryMix, competitiveShift: c.competitiveShift },
+        : {
+            region: c.region,
+            base: c.base,
+            final: c.final,
+            change: c.change,
+            nationalGrowth: c.nationalGrowth,
+            industryMix: c.industryMix,
+            competitiveShift: c.competitiveShift,
+          },
     )
   }
   return { cells, regions: [...byRegion.values()], nationalRate: G, industryRates: Object.fromEntries(rate) }

@@ -24,10 +24,7 @@ const giniOfQuotients = (v: ReadonlyArray<number>): number => {
  */
 export const spatialGini = (t: RegionIndustryTable): Record<string, number> =>
   Object.fromEntries(
-    t.industries.map((name, i) => [
-      name,
-      giniOfQuotients(t.regions.map((_, r) => t.value[r]![i]! / t.regionTotal[r]! / (t.industryTotal[i]! / t.total))),
-    ]),
+    t.industries.map((name, i) => [name, giniOfQuotients(t.regions.map((_, r) => t.value[r]![i]! / t.regionTotal[r]! / (t.industryTotal[i]! / t.total)))]),
   )
 
 /**
@@ -39,8 +36,5 @@ export const spatialGini = (t: RegionIndustryTable): Record<string, number> =>
  */
 export const giniSpecialisation = (t: RegionIndustryTable): Record<string, number> =>
   Object.fromEntries(
-    t.regions.map((name, r) => [
-      name,
-      giniOfQuotients(t.industries.map((_, i) => t.value[r]![i]! / t.regionTotal[r]! / (t.industryTotal[i]! / t.total))),
-    ]),
+    t.regions.map((name, r) => [name, giniOfQuotients(t.industries.map((_, i) => t.value[r]![i]! / t.regionTotal[r]! / (t.industryTotal[i]! / t.total)))]),
   )

@@ -86,8 +86,7 @@ export const LAGGING_TIE_TOLERANCE = 1e-12
  */
 export const couplingCoordination = (subsystems: ReadonlyArray<CouplingSubsystem>, options: CouplingOptions = {}): CouplingCoordination => {
   const n = subsystems.length
-  if (n < 2)
-    throw inputError("too_few_subsystems", `coupling needs at least 2 subsystems, got ${n}`, `耦合分析至少需要 2 个子系统，实际 ${n} 个`)
+  if (n < 2) throw inputError("too_few_subsystems", `coupling needs at least 2 subsystems, got ${n}`, `耦合分析至少需要 2 个子系统，实际 ${n} 个`)
   const names = subsystems.map((s) => s.name)
   const seen = new Set<string>()
   for (const name of names) {
@@ -110,9 +109,14 @@ export const couplingCoordination = (subsystems: ReadonlyArray<CouplingSubsystem
       throw inputError("empty_subsystem", `subsystem "${sub.name}" has no indicators`, `子系统“${sub.name}”没有指标`, { value: sub.name })
     const normalised = sub.indicators.map((ind) => {
       if (ind.values.length !== rows)
-        throw inputError("ragged", `indicator ${ind.name} has ${ind.values.length} values, expected ${rows}`, `指标 ${ind.name} 有 ${ind.values.length} 个值，应为 ${rows} 个`, {
-          column: ind.name,
-        })
+        throw inputError(
+          "ragged",
+          `indicator ${ind.name} has ${ind.values.length} values, expected ${rows}`,
+          `指标 ${ind.name} 有 ${ind.values.length} 个值，应为 ${rows} 个`,
+          {
+            column: ind.name,
+          },
+        )
       return normalise(ind.values, {
         method,
         direction: ind.direction ?? "positive",
@@ -184,15 +188,21 @@ const checkAlpha = (alpha: ArrayLike<number> | undefined, names: ReadonlyArray<s
   if (alpha === undefined) return new Float64Array(n).fill(1 / n)
   const given = Array.from(alpha)
   if (given.length !== n)
-    throw inputError("bad_alpha", `alpha has ${given.length} values but there are ${n} subsystems (${names.join(", ")})`, `α 有 ${given.length} 个值，但子系统有 ${n} 个（${names.join("、")}）`, {
-      value: given,
-    })
+    throw inputError(
+      "bad_alpha",
+      `alpha has ${given.length} values but there are ${n} subsystems (${names.join(", ")})`,
+      `α 有 ${given.length} 个值，但子系统有 ${n} 个（${names.join("、")}）`,
+      {
+        value: given,
+      },
+    )
   given.forEach((a, s) => {
     if (!Number.isFinite(a) || a < 0)
-      throw inputError("bad_alpha", `alpha for ${names[s]} is ${a}; it must be a non-negative number`, `子系统 ${names[s]} 的 α 为 ${a}，须为非负数`, { value: a })
+      throw inputError("bad_alpha", `alpha for ${names[s]} is ${a}; it must be a non-negative number`, `子系统 ${names[s]} 的 α 为 ${a}，须为非负数`, {
+        value: a,
+      })
   })
   const sum = given.reduce((a, b) => a + b, 0)
-  if (Math.abs(sum - 1) > 1e-6)
-    throw inputError("bad_alpha", `alpha must sum to 1, got ${sum}`, `α 之和须为 1，实际为 ${sum}`, { value: given })
+  if (Math.abs(sum - 1) > 1e-6) throw inputError("bad_alpha", `alpha must sum to 1, got ${sum}`, `α 之和须为 1，实际为 ${sum}`, { value: given })
   return Float64Array.from(given)
 }

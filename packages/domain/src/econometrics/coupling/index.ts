@@ -1,3 +1,3 @@
-export * from "./CouplingDegree.js"
 export * from "./CoordinationLevel.js"
 export * from "./CouplingCoordination.js"
+export * from "./CouplingDegree.js"

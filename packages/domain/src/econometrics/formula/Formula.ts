@@ -34,12 +34,7 @@ type Tok =
   | { readonly t: "op"; readonly v: string; readonly s: number; readonly e: number }
 
 const syntax = (text: string, at: number, what: string, zhWhat: string): InputError =>
-  inputError(
-    "formula_syntax",
-    `Formula "${text}": ${what} at position ${at + 1}`,
-    `公式“${text}”第 ${at + 1} 个字符处${zhWhat}`,
-    { value: text },
-  )
+  inputError("formula_syntax", `Formula "${text}": ${what} at position ${at + 1}`, `公式“${text}”第 ${at + 1} 个字符处${zhWhat}`, { value: text })
 
 const tokenize = (text: string): Tok[] => {
   const out: Tok[] = []
@@ -85,8 +80,7 @@ interface TermSet {
   readonly intercept: 0 | 1 | null
 }
 
-const sameTerm = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
-  a.length === b.length && a.every((f) => b.includes(f))
+const sameTerm = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === b.length && a.every((f) => b.includes(f))
 
 const union = (a: ReadonlyArray<ReadonlyArray<string>>, b: ReadonlyArray<ReadonlyArray<string>>) => {
   const out = [...a]
@@ -122,8 +116,7 @@ class Parser {
   }
   expect(v: string): Tok {
     const t = this.peek()
-    if (t === undefined || t.t !== "op" || t.v !== v)
-      throw syntax(this.text, t?.s ?? this.text.length, `expected "${v}"`, `应为“${v}”`)
+    if (t === undefined || t.t !== "op" || t.v !== v) throw syntax(this.text, t?.s ?? this.text.length, `expected "${v}"`, `应为“${v}”`)
     this.pos++
     return t
   }
@@ -315,7 +308,7 @@ export const parseFormula = (text: string): Formula => {
   if (lhs.pos !== tilde) throw syntax(text, toks[lhs.pos]!.s, "unexpected token in the response", "因变量中出现意外符号")
   const response: Factor = { label: lhs.label(toks[0]!.s, toks[tilde - 1]!.e), expr: responseExpr }
   const rhs = new Parser(text, toks.slice(tilde + 1))
-  if (rhs.toks.length === 0) throw syntax(text, text.length, "no terms after \"~\"", "“~”后没有自变量")
+  if (rhs.toks.length === 0) throw syntax(text, text.length, 'no terms after "~"', "“~”后没有自变量")
   const set = rhs.sum()
   if (rhs.pos !== rhs.toks.length) {
     const t = rhs.toks[rhs.pos]!

@@ -1,7 +1,7 @@
 import type { DataTable } from "../../io/DataTable.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
-import { type Formula, parseFormula } from "./Formula.js"
 import { type ColumnCache, evaluateFactor } from "./evaluate.js"
+import { type Formula, parseFormula } from "./Formula.js"
 
 /**
  * The numbers a formula selects from a table: the response y, the model matrix X (row-major, one column per
@@ -37,9 +37,7 @@ export const modelFrame = (table: DataTable, formula: string | Formula): ModelFr
   const n = table.rows.length
   const yAll = evaluateFactor(table, f.response, cache)
   const factorValues = new Map<string, Float64Array>()
-  for (const t of f.terms)
-    for (const fa of t.factors)
-      if (!factorValues.has(fa.label)) factorValues.set(fa.label, evaluateFactor(table, fa, cache))
+  for (const t of f.terms) for (const fa of t.factors) if (!factorValues.has(fa.label)) factorValues.set(fa.label, evaluateFactor(table, fa, cache))
   const keep: number[] = []
   const dropped: number[] = []
   const cols = [...factorValues.values()]

@@ -1,6 +1,6 @@
-import { InputError, type InputLocation, type Bilingual } from "../../model/errors.js"
-import type { DataTable } from "../../io/DataTable.js"
 import { numericColumn, requireColumn } from "../../io/columns.js"
+import type { DataTable } from "../../io/DataTable.js"
+import { type Bilingual, InputError, type InputLocation } from "../../model/errors.js"
 import { type Expr, type Factor, parseExpression } from "./Formula.js"
 
 /** Most issues kept on one error. */
@@ -133,8 +133,7 @@ export const evaluateFactor = (table: DataTable, factor: Factor, cache: ColumnCa
       issues.push({ row: i + 1, column: factor.label, value: x, en, zh })
     }
   }
-  if (issues.length > 0)
-    throw new InputError({ code: "non_finite", message: issues[0]!.en, zh: issues[0]!.zh, issues })
+  if (issues.length > 0) throw new InputError({ code: "non_finite", message: issues[0]!.en, zh: issues[0]!.zh, issues })
   return v
 }
 
@@ -143,8 +142,7 @@ export const evaluateFactor = (table: DataTable, factor: Factor, cache: ColumnCa
  * cell is missing. Errors as for formulas (unknown_column, not_numeric, log_nonpositive...).
  * @example evaluateExpression(table, "log(gdp)") // Float64Array of ln gdp
  */
-export const evaluateExpression = (table: DataTable, text: string): Float64Array =>
-  evaluateFactor(table, parseExpression(text))
+export const evaluateExpression = (table: DataTable, text: string): Float64Array => evaluateFactor(table, parseExpression(text))
 
 /**
  * Names of the table columns an expression reads, e.g. to check a formula against a table before fitting.

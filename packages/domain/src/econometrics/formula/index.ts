@@ -7,6 +7,7 @@
  * const mf = modelFrame(table, "CRIME ~ INC + HOVAL")
  * mf.names // ["(Intercept)", "INC", "HOVAL"]
  */
-export * from "./Formula.js"
+
 export * from "./evaluate.js"
+export * from "./Formula.js"
 export * from "./ModelFrame.js"

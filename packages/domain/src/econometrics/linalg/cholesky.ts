@@ -36,8 +36,7 @@ export const cholesky = (a: Matrix): Matrix => {
  * Solve A·x = b given the Cholesky factor L of A; factor once, then solve for many right-hand sides.
  * @example choleskySolve(cholesky(fromRows([[4, 2], [2, 3]])), [6, 5]) // ≈ [1, 1]
  */
-export const choleskySolve = (l: Matrix, b: ArrayLike<number>): Float64Array =>
-  solveLowerTransposed(l, solveLower(l, b))
+export const choleskySolve = (l: Matrix, b: ArrayLike<number>): Float64Array => solveLowerTransposed(l, solveLower(l, b))
 
 /**
  * Inverse of A from its Cholesky factor L (as R's chol2inv).

@@ -8,8 +8,8 @@ const EPS = 1e-16
 const TINY = 1e-300
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012,
+  9.9843695780195716e-6, 1.5056327351493116e-7,
 ]
 
 /**
@@ -160,8 +160,7 @@ export const normalSf = (z: number): number => normalCdf(-z)
  * Two-sided normal p-value 2·(1 − Φ(|z|)), as 2 * pnorm(abs(z), lower.tail = FALSE) in R.
  * @example normalPValue(-1.959963984540054) // 0.05
  */
-export const normalPValue = (z: number): number =>
-  Number.isNaN(z) ? Number.NaN : regularizedGammaQ(0.5, (z * z) / 2)
+export const normalPValue = (z: number): number => (Number.isNaN(z) ? Number.NaN : regularizedGammaQ(0.5, (z * z) / 2))
 
 /**
  * Standard normal quantile Φ⁻¹(p) (Acklam's approximation refined by one Halley step, ~1e-15).
@@ -183,7 +182,9 @@ export const normalQuantile = (p: number): number => {
   } else if (p <= 1 - plow) {
     const q = p - 0.5
     const r = q * q
-    x = ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+    x =
+      ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+      (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
   } else {
     const q = Math.sqrt(-2 * Math.log1p(-p))
     x = -(((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
@@ -271,8 +272,7 @@ export const chiSquareCdf = (x: number, df: number): number => regularizedGammaP
  * Chi-square upper tail P(X > x): the p-value of a chi-square statistic, as pchisq(x, df, lower.tail = FALSE).
  * @example chiSquareSf(3.841458820694124, 1) // 0.05
  */
-export const chiSquareSf = (x: number, df: number): number =>
-  Number.isNaN(x) ? Number.NaN : regularizedGammaQ(df / 2, x / 2)
+export const chiSquareSf = (x: number, df: number): number => (Number.isNaN(x) ? Number.NaN : regularizedGammaQ(df / 2, x / 2))
 
 /**
  * F distribution upper tail P(F > f) with (df1, df2) degrees of freedom, as pf(f, df1, df2, lower.tail = FALSE).

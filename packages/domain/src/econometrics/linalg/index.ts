@@ -7,10 +7,11 @@
  * const f = qrDecompose(fromRows([[1, 1], [1, 2], [1, 3]]))
  * qrCoefficients(f, [2, 3, 4]) // Float64Array [1, 1]
  */
+
+export * from "./cholesky.js"
+export * from "./distributions.js"
+export * from "./lu.js"
 export * from "./Matrix.js"
 export * from "./ops.js"
-export * from "./triangular.js"
-export * from "./cholesky.js"
-export * from "./lu.js"
 export * from "./qr.js"
-export * from "./distributions.js"
+export * from "./triangular.js"

@@ -183,8 +183,7 @@ export const trace = (m: Matrix): number => {
  */
 export const selectColumns = (m: Matrix, cols: ReadonlyArray<number>): Matrix => {
   const out = matrix(m.rows, cols.length)
-  for (let i = 0; i < m.rows; i++)
-    for (let k = 0; k < cols.length; k++) out.data[i * cols.length + k] = m.data[i * m.cols + cols[k]!]!
+  for (let i = 0; i < m.rows; i++) for (let k = 0; k < cols.length; k++) out.data[i * cols.length + k] = m.data[i * m.cols + cols[k]!]!
   return out
 }
 

@@ -1,6 +1,6 @@
+import { choleskyInverse } from "./cholesky.js"
 import { type Matrix, matrix } from "./Matrix.js"
 import { toColumnMajor } from "./ops.js"
-import { choleskyInverse } from "./cholesky.js"
 
 /**
  * A Householder QR factorisation with R's limited column pivoting (LINPACK dqrdc2, as used by lm.fit):

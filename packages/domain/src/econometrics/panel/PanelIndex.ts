@@ -30,11 +30,7 @@ const encode = (labels: ReadonlyArray<string>) => {
  * InputError "duplicate_observation" naming both rows (`rowNumbers` maps positions to 1-based data rows).
  * @example panelIndex(["a", "a", "b", "b"], ["2019", "2020", "2019", "2020"]).balanced // true
  */
-export const panelIndex = (
-  units: ReadonlyArray<string>,
-  periods: ReadonlyArray<string>,
-  rowNumbers?: ArrayLike<number>,
-): PanelIndex => {
+export const panelIndex = (units: ReadonlyArray<string>, periods: ReadonlyArray<string>, rowNumbers?: ArrayLike<number>): PanelIndex => {
   const u = encode(units)
   const p = encode(periods)
   const nu = u.levels.length

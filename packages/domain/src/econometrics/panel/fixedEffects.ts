@@ -1,16 +1,8 @@
-import { type Bilingual, InputError } from "../../model/errors.js"
-import type { DataTable } from "../../io/DataTable.js"
 import { stringColumn } from "../../io/columns.js"
+import type { DataTable } from "../../io/DataTable.js"
+import { type Bilingual, InputError } from "../../model/errors.js"
 import { type Formula, type ModelFrame, modelFrame } from "../formula/index.js"
-import {
-  type Matrix,
-  matrix,
-  qrCoefficients,
-  qrDecomposeColumnMajor,
-  qrUnscaledCovariance,
-  toColumnMajor,
-  tPValue,
-} from "../linalg/index.js"
+import { type Matrix, matrix, qrCoefficients, qrDecomposeColumnMajor, qrUnscaledCovariance, toColumnMajor, tPValue } from "../linalg/index.js"
 import { type PanelIndex, panelIndex } from "./PanelIndex.js"
 import { type WithinEffects, type WithinOptions, within, withinPlan } from "./within.js"
 

@@ -7,6 +7,7 @@
  * const { fit } = panelFixedEffects(table, "inv ~ value + capital", "firm", "year", "twoways")
  * fit.coefficients[0].clusterSe
  */
+
+export * from "./fixedEffects.js"
 export * from "./PanelIndex.js"
 export * from "./within.js"
-export * from "./fixedEffects.js"

@@ -1,6 +1,6 @@
 import { ComputationError } from "../../model/errors.js"
-import { type Matrix, matrix } from "../linalg/Matrix.js"
 import { cholesky, choleskySolve } from "../linalg/cholesky.js"
+import { type Matrix, matrix } from "../linalg/Matrix.js"
 import type { PanelIndex } from "./PanelIndex.js"
 
 /** Which fixed effects are swept out: unit ("individual"), period ("time") or both ("twoways"). */
@@ -121,8 +121,7 @@ export interface WithinPlan {
 export const withinPlan = (index: PanelIndex, effects: WithinEffects): WithinPlan => {
   const unitCount = counts(index.unit, index.units.length)
   const periodCount = counts(index.period, index.periods.length)
-  const solver =
-    effects === "twoways" && !index.balanced ? twoWaySolver(index, unitCount, periodCount) : undefined
+  const solver = effects === "twoways" && !index.balanced ? twoWaySolver(index, unitCount, periodCount) : undefined
   return solver ? { index, effects, unitCount, periodCount, solver } : { index, effects, unitCount, periodCount }
 }
 

@@ -1,7 +1,7 @@
 import type { Bilingual } from "../../model/errors.js"
 import { chiSquareSf, normalPValue } from "../linalg/distributions.js"
-import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { findLink } from "../weights/links.js"
+import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import type { OlsFit } from "./ols.js"
 import { lag, lagTransposed, traceWtWplusWW } from "./sparse.js"
 
@@ -37,8 +37,7 @@ export interface LMTests {
 }
 
 const checkSize = (fit: OlsFit, w: SpatialWeights) => {
-  if (w.ids.length !== fit.n)
-    throw new RangeError(`weights have ${w.ids.length} units but the model has ${fit.n} observations; align/subset them first`)
+  if (w.ids.length !== fit.n) throw new RangeError(`weights have ${w.ids.length} units but the model has ${fit.n} observations; align/subset them first`)
 }
 
 /** X·(column j) lags for all columns: returns column-major W·X (n×k). */

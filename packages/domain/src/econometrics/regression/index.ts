@@ -7,6 +7,7 @@
  * const { fit } = olsFormula(table, "CRIME ~ INC + HOVAL")
  * spatialDiagnostics(fit, w).recommendation.model // "lag"
  */
+
+export * from "./diagnostics.js"
 export * from "./ols.js"
 export { subsetWeights, traceWtWplusWW } from "./sparse.js"
-export * from "./diagnostics.js"

@@ -1,17 +1,7 @@
-import { InputError } from "../../model/errors.js"
 import type { DataTable } from "../../io/DataTable.js"
+import { InputError } from "../../model/errors.js"
 import { type Formula, type ModelFrame, modelFrame } from "../formula/index.js"
-import {
-  type Matrix,
-  type QR,
-  fSf,
-  qrCoefficients,
-  qrDecompose,
-  qrFitted,
-  qrResiduals,
-  qrUnscaledCovariance,
-  tPValue,
-} from "../linalg/index.js"
+import { fSf, type Matrix, type QR, qrCoefficients, qrDecompose, qrFitted, qrResiduals, qrUnscaledCovariance, tPValue } from "../linalg/index.js"
 
 /** One estimated coefficient with its standard error, t statistic and two-sided t p-value. */
 export interface Coefficient {
@@ -94,11 +84,7 @@ const singularDesign = (f: QR, x: Matrix, names: ReadonlyArray<string>): never =
     )
     .join("; ")
   const zh = details
-    .map((d) =>
-      d.partners.length === 0
-        ? `“${d.term}”在所有行均为零`
-        : `“${d.term}”与${d.partners.map((p) => `“${p}”`).join("、")}共线`,
-    )
+    .map((d) => (d.partners.length === 0 ? `“${d.term}”在所有行均为零` : `“${d.term}”与${d.partners.map((p) => `“${p}”`).join("、")}共线`))
     .join("；")
   throw new InputError({
     code: "singular_design",
@@ -185,10 +171,7 @@ export const ols = (x: Matrix, y: Float64Array, names: ReadonlyArray<string>, in
  * Fit OLS from a formula on a table (rows with missing values dropped, see ModelFrame).
  * @example const { fit, frame } = olsFormula(table, "CRIME ~ INC + HOVAL")
  */
-export const olsFormula = (
-  table: DataTable,
-  formula: string | Formula,
-): { readonly frame: ModelFrame; readonly fit: OlsFit } => {
+export const olsFormula = (table: DataTable, formula: string | Formula): { readonly frame: ModelFrame; readonly fit: OlsFit } => {
   const frame = modelFrame(table, formula)
   return { frame, fit: ols(frame.x, frame.y, frame.names, frame.intercept) }
 }

@@ -1,5 +1,5 @@
-import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { findLink } from "../weights/links.js"
+import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
 /**
  * Spatial lag W·v in CSR (no dense n×n).

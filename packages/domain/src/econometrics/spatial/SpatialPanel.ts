@@ -1,4 +1,4 @@
-import { InputError, type InputLocation, type Bilingual } from "../../model/errors.js"
+import { type Bilingual, InputError, type InputLocation } from "../../model/errors.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { estimateError, estimateLag, stackedLag, stackedLagColumns } from "./estimate.js"
@@ -76,8 +76,7 @@ export const fitSpatialPanel = (input: SpatialPanelInput): SpatialPanelLagFit | 
       })
     else unitIdx[r] = u
   }
-  if (issues.length > 0)
-    throw new InputError({ code: "unknown_unit", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
+  if (issues.length > 0) throw new InputError({ code: "unknown_unit", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
   const labels = [...new Set(input.period)]
   const numeric = labels.every((l) => typeof l === "number")
   labels.sort((a, b) => (numeric ? (a as number) - (b as number) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0))
@@ -104,8 +103,7 @@ export const fitSpatialPanel = (input: SpatialPanelInput): SpatialPanelLagFit | 
     seen[p] = r
     pos[r] = p
   }
-  if (issues.length > 0)
-    throw new InputError({ code: "duplicate_observation", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
+  if (issues.length > 0) throw new InputError({ code: "duplicate_observation", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
   validateRegression(input.y, input.X, input.names, undefined, rows)
   const k = input.X.cols
   // Stack by period: row t·N + i.
@@ -151,31 +149,28 @@ export const fitSpatialPanel = (input: SpatialPanelInput): SpatialPanelLagFit | 
 }
 
 // Within transformation on a stacked vector (row t·N + i).
-const demeaner = (N: number, T: number, effects: PanelEffects) => (v: Float64Array): Float64Array => {
-  const unitMean = new Float64Array(N)
-  const periodMean = new Float64Array(T)
-  let grand = 0
-  for (let t = 0; t < T; t++)
-    for (let i = 0; i < N; i++) {
-      const x = v[t * N + i]!
-      unitMean[i]! += x / T
-      periodMean[t]! += x / N
-      grand += x
-    }
-  grand /= N * T
-  const out = new Float64Array(v.length)
-  for (let t = 0; t < T; t++)
-    for (let i = 0; i < N; i++) {
-      const x = v[t * N + i]!
-      out[t * N + i] =
-        effects === "individual"
-          ? x - unitMean[i]!
-          : effects === "time"
-            ? x - periodMean[t]!
-            : x - unitMean[i]! - periodMean[t]! + grand
-    }
-  return out
-}
+const demeaner =
+  (N: number, T: number, effects: PanelEffects) =>
+  (v: Float64Array): Float64Array => {
+    const unitMean = new Float64Array(N)
+    const periodMean = new Float64Array(T)
+    let grand = 0
+    for (let t = 0; t < T; t++)
+      for (let i = 0; i < N; i++) {
+        const x = v[t * N + i]!
+        unitMean[i]! += x / T
+        periodMean[t]! += x / N
+        grand += x
+      }
+    grand /= N * T
+    const out = new Float64Array(v.length)
+    for (let t = 0; t < T; t++)
+      for (let i = 0; i < N; i++) {
+        const x = v[t * N + i]!
+        out[t * N + i] = effects === "individual" ? x - unitMean[i]! : effects === "time" ? x - periodMean[t]! : x - unitMean[i]! - periodMean[t]! + grand
+      }
+    return out
+  }
 
 const demeanColumns = (m: Matrix, demean: (v: Float64Array) => Float64Array): Matrix => {
   const k = m.cols

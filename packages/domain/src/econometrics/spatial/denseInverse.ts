@@ -1,7 +1,7 @@
 import { luDecompose } from "../linalg/lu.js"
 import { matrix } from "../linalg/Matrix.js"
-import type { Csr } from "./sparse.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
+import type { Csr } from "./sparse.js"
 
 /**
  * Summaries of Z = (I − ρW)⁻¹W (= W(I − ρW)⁻¹) needed by the analytic asymptotic variances and the exact

@@ -121,10 +121,7 @@ export const symmetricEigenvalues = (a: Float64Array, n: number): Float64Array =
  * algorithm (Francis double shift). Complex eigenvalues come in conjugate pairs.
  * @example generalEigenvalues(Float64Array.of(0, -1, 1, 0), 2) // re [0, 0], im [1, -1]
  */
-export const generalEigenvalues = (
-  a: Float64Array,
-  n: number,
-): { readonly re: Float64Array; readonly im: Float64Array } => {
+export const generalEigenvalues = (a: Float64Array, n: number): { readonly re: Float64Array; readonly im: Float64Array } => {
   balance(a, n)
   hessenberg(a, n)
   return hessenbergQR(a, n)

@@ -32,8 +32,7 @@ export interface StackedData {
   readonly variance?: "auto" | "analytic" | "hessian"
 }
 
-const useAnalytic = (d: StackedData): boolean =>
-  d.variance === "analytic" || (d.variance !== "hessian" && d.weights.ids.length <= ANALYTIC_MAX_N)
+const useAnalytic = (d: StackedData): boolean => d.variance === "analytic" || (d.variance !== "hessian" && d.weights.ids.length <= ANALYTIC_MAX_N)
 
 const estimate = (value: number, se: number): Estimate => {
   const z = value / se
@@ -113,8 +112,7 @@ const loglikOLS = (sse: number, nObs: number): number => (-nObs / 2) * (Math.log
 const lagFromPeriods = (d: StackedData, v: ArrayLike<number>): Float64Array => {
   const n = d.weights.ids.length
   const out = new Float64Array(v.length)
-  for (let t = 0; t < d.periods; t++)
-    out.set(spatialLag(d.weights, (v as Float64Array).subarray(t * n, (t + 1) * n)), t * n)
+  for (let t = 0; t < d.periods; t++) out.set(spatialLag(d.weights, (v as Float64Array).subarray(t * n, (t + 1) * n)), t * n)
   return out
 }
 
@@ -343,9 +341,7 @@ const lagColumns = (d: StackedData): Matrix => {
 }
 
 /** Spatial lag of each period block of a stacked vector (row t·N + i). @internal */
-export const stackedLag = (weights: SpatialWeights, periods: number, v: Float64Array): Float64Array =>
-  lagFromPeriods({ weights, periods } as StackedData, v)
+export const stackedLag = (weights: SpatialWeights, periods: number, v: Float64Array): Float64Array => lagFromPeriods({ weights, periods } as StackedData, v)
 
 /** Spatial lags of each column of a stacked matrix. @internal */
-export const stackedLagColumns = (weights: SpatialWeights, periods: number, X: Matrix): Matrix =>
-  lagColumns({ weights, periods, X } as StackedData)
+export const stackedLagColumns = (weights: SpatialWeights, periods: number, X: Matrix): Matrix => lagColumns({ weights, periods, X } as StackedData)

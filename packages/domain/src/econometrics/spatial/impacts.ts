@@ -1,7 +1,7 @@
 import { seededRandom } from "../random/Random.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import type { Impact } from "./SpatialFit.js"
 import type { SparseCholesky } from "./SparseCholesky.js"
+import type { Impact } from "./SpatialFit.js"
 import { type Csr, spatialLag } from "./sparse.js"
 
 /**

@@ -8,9 +8,10 @@
  * const fit = fitSpatialLag({ y, X, names, weights })
  * fit.rho, fit.coefficients, fit.impacts
  */
-export * from "./SpatialFit.js"
-export * from "./SpatialRegression.js"
-export * from "./SpatialPanel.js"
+
+export { brentMaximize } from "./brent.js"
+export { ANALYTIC_MAX_N } from "./estimate.js"
+export { lagImpacts } from "./impacts.js"
 export {
   EIGEN_MAX_N,
   eigenLogDeterminant,
@@ -20,6 +21,6 @@ export {
   logDeterminant,
   sparseLogDeterminant,
 } from "./LogDeterminant.js"
-export { ANALYTIC_MAX_N } from "./estimate.js"
-export { lagImpacts } from "./impacts.js"
-export { brentMaximize } from "./brent.js"
+export * from "./SpatialFit.js"
+export * from "./SpatialPanel.js"
+export * from "./SpatialRegression.js"

@@ -53,10 +53,11 @@ export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: nu
       // The rest is a clique: any order gives the same (dense) fill.
       perm[k++] = v
       eliminated[v] = 1
-      for (let i = 0; i < n; i++) if (!eliminated[i]) {
-        perm[k++] = i
-        eliminated[i] = 1
-      }
+      for (let i = 0; i < n; i++)
+        if (!eliminated[i]) {
+          perm[k++] = i
+          eliminated[i] = 1
+        }
       break
     }
     perm[k++] = v
@@ -68,14 +69,16 @@ export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: nu
       stamp++
       const old = adj[u]!
       const next: number[] = []
-      for (const x of old) if (!eliminated[x] && mark[x] !== stamp) {
-        mark[x] = stamp
-        next.push(x)
-      }
-      for (const x of nb) if (x !== u && mark[x] !== stamp) {
-        mark[x] = stamp
-        next.push(x)
-      }
+      for (const x of old)
+        if (!eliminated[x] && mark[x] !== stamp) {
+          mark[x] = stamp
+          next.push(x)
+        }
+      for (const x of nb)
+        if (x !== u && mark[x] !== stamp) {
+          mark[x] = stamp
+          next.push(x)
+        }
       adj[u] = next
       if (next.length !== degree[u]) {
         degree[u] = next.length

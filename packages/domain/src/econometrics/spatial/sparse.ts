@@ -27,8 +27,7 @@ export const spatialLag = (w: Csr | SpatialWeights, x: ArrayLike<number>, out?: 
 export const denseWeights = (w: Csr | SpatialWeights): Float64Array => {
   const n = w.rowPtr.length - 1
   const a = new Float64Array(n * n)
-  for (let i = 0; i < n; i++)
-    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) a[i * n + w.colIdx[p]!] = w.values[p]!
+  for (let i = 0; i < n; i++) for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) a[i * n + w.colIdx[p]!] = w.values[p]!
   return a
 }
 

@@ -1,4 +1,4 @@
-import { InputError, type InputLocation, type Bilingual } from "../../model/errors.js"
+import { type Bilingual, InputError, type InputLocation } from "../../model/errors.js"
 import type { Matrix } from "../linalg/Matrix.js"
 import { qrDecompose } from "../linalg/qr.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
@@ -18,8 +18,7 @@ export const validateRegression = (
       en: `y has ${y.length} values but the weights have ${nExpected} units`,
       zh: `y 有 ${y.length} 个值，而权重有 ${nExpected} 个单元`,
     })
-  if (X.rows !== y.length)
-    issues.push({ value: X.rows, en: `X has ${X.rows} rows, y has ${y.length}`, zh: `X 有 ${X.rows} 行，y 有 ${y.length} 个值` })
+  if (X.rows !== y.length) issues.push({ value: X.rows, en: `X has ${X.rows} rows, y has ${y.length}`, zh: `X 有 ${X.rows} 行，y 有 ${y.length} 个值` })
   if (names.length !== X.cols)
     issues.push({
       value: names.length,
@@ -42,8 +41,7 @@ export const validateRegression = (
           zh: `第 ${i + 1} 行 ${names[j]} 不是有限数值`,
         })
     }
-  if (issues.length > 0)
-    throw new InputError({ code: "not_finite", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
+  if (issues.length > 0) throw new InputError({ code: "not_finite", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
   if (weights !== undefined && weights.ids.length !== weights.rowPtr.length - 1)
     throw new InputError({ code: "bad_weights", message: "weights: ids and rows differ in length", zh: "权重：ids 与行数不一致" })
   const qr = qrDecompose(X)

@@ -4,8 +4,7 @@ import type { SpatialWeights } from "./SpatialWeights.js"
 /** Most ids listed in an "ids_mismatch" message, per side. */
 const MAX_LISTED = 10
 
-const listed = (xs: ReadonlyArray<string>) =>
-  xs.length > MAX_LISTED ? `${xs.slice(0, MAX_LISTED).join(", ")} … (${xs.length} in all)` : xs.join(", ")
+const listed = (xs: ReadonlyArray<string>) => (xs.length > MAX_LISTED ? `${xs.slice(0, MAX_LISTED).join(", ")} … (${xs.length} in all)` : xs.join(", "))
 
 /**
  * Reorder weights so that row i is the unit `ids[i]` of the data: weights and data are matched by id value,

@@ -236,11 +236,7 @@ export const contiguityWeights = (
  * absent), polygons from the table's geometry. Throws InputError "no_polygons" when the table has none.
  * @example tableContiguityWeights(parseGeoJson(text), "code", { rule: "rook" })
  */
-export const tableContiguityWeights = (
-  table: DataTable,
-  idColumn: string | undefined,
-  options: ContiguityOptions = {},
-): SpatialWeights => {
+export const tableContiguityWeights = (table: DataTable, idColumn: string | undefined, options: ContiguityOptions = {}): SpatialWeights => {
   const ids = idColumn === undefined ? table.rows.map((_, i) => String(i + 1)) : stringColumn(table, idColumn)
   return contiguityWeights(ids, table.geometry ?? table.rows.map(() => null), options)
 }

@@ -12,12 +12,10 @@ const checkCoordinates = (ids: ReadonlyArray<string>, c: PointCoordinates) => {
   if (c.x.length !== ids.length || c.y.length !== ids.length) throw new RangeError("one coordinate pair per id is needed")
   for (let i = 0; i < ids.length; i++) {
     if (!Number.isFinite(c.x[i]!) || !Number.isFinite(c.y[i]!)) {
-      throw inputError(
-        "missing_coordinates",
-        `Row ${i + 1} (id "${ids[i]}") has no finite coordinates`,
-        `第 ${i + 1} 行（编号“${ids[i]}”）没有有效坐标`,
-        { row: i + 1, value: ids[i] },
-      )
+      throw inputError("missing_coordinates", `Row ${i + 1} (id "${ids[i]}") has no finite coordinates`, `第 ${i + 1} 行（编号“${ids[i]}”）没有有效坐标`, {
+        row: i + 1,
+        value: ids[i],
+      })
     }
   }
 }

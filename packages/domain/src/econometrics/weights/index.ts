@@ -8,10 +8,11 @@
  * const w = alignWeights(weightsFromNeighbourList(gal), dataIds)
  * summariseWeights(w).islands // []
  */
-export type * from "./SpatialWeights.js"
-export * from "./links.js"
-export * from "./neighbourList.js"
+
 export * from "./align.js"
 export * from "./contiguity.js"
 export * from "./distance.js"
+export * from "./links.js"
+export * from "./neighbourList.js"
+export type * from "./SpatialWeights.js"
 export * from "./summary.js"

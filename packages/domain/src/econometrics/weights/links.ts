@@ -34,20 +34,12 @@ export const weightsFromLinks = (
       const j = nb[k]!
       if (!Number.isInteger(j) || j < 0 || j >= n) throw new RangeError(`neighbour index ${j} out of range`)
       if (j === i) {
-        throw inputError(
-          "self_link",
-          `Unit "${ids[i]}" is listed as its own neighbour`,
-          `单元“${ids[i]}”被列为自身的邻居`,
-          { value: ids[i] },
-        )
+        throw inputError("self_link", `Unit "${ids[i]}" is listed as its own neighbour`, `单元“${ids[i]}”被列为自身的邻居`, { value: ids[i] })
       }
       if (t > 0 && j === nb[order[t - 1]!]) {
-        throw inputError(
-          "duplicate_link",
-          `Unit "${ids[i]}" lists neighbour "${ids[j]}" more than once`,
-          `单元“${ids[i]}”重复列出邻居“${ids[j]}”`,
-          { value: ids[j] },
-        )
+        throw inputError("duplicate_link", `Unit "${ids[i]}" lists neighbour "${ids[j]}" more than once`, `单元“${ids[i]}”重复列出邻居“${ids[j]}”`, {
+          value: ids[j],
+        })
       }
       const v = vs === undefined ? 1 : vs[k]!
       if (!Number.isFinite(v)) {
@@ -90,9 +82,7 @@ const styleWeights = (w: SpatialWeights, style: WeightsStyle): SpatialWeights =>
  * @example transformWeights(w, "B").values.every((v) => v === 1) // true
  */
 export const transformWeights = (w: SpatialWeights, style: WeightsStyle): SpatialWeights =>
-  style === w.style
-    ? w
-    : styleWeights(style === "B" || w.style !== "U" ? { ...w, values: new Float64Array(w.values.length).fill(1) } : w, style)
+  style === w.style ? w : styleWeights(style === "B" || w.style !== "U" ? { ...w, values: new Float64Array(w.values.length).fill(1) } : w, style)
 
 /**
  * Position in `colIdx`/`values` of the link from unit i to unit j (0-based positions) in CSR weights, or −1

@@ -10,19 +10,11 @@ import type { SpatialWeights } from "./SpatialWeights.js"
  * Throws InputError "duplicate_id" or "unknown_neighbour" (a neighbour id that has no entry of its own).
  * @example weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }).values // [1, 1]
  */
-export const weightsFromNeighbourList = (
-  list: NeighbourList,
-  options: { readonly style?: WeightsStyle } = {},
-): SpatialWeights => {
+export const weightsFromNeighbourList = (list: NeighbourList, options: { readonly style?: WeightsStyle } = {}): SpatialWeights => {
   const index = new Map<string, number>()
   list.ids.forEach((id, i) => {
     if (index.has(id)) {
-      throw inputError(
-        "duplicate_id",
-        `Weights list id "${id}" appears more than once`,
-        `权重列表中的编号“${id}”出现多次`,
-        { value: id },
-      )
+      throw inputError("duplicate_id", `Weights list id "${id}" appears more than once`, `权重列表中的编号“${id}”出现多次`, { value: id })
     }
     index.set(id, i)
   })

@@ -1,4 +1,5 @@
 import type { AssessmentScheme } from "@jiju/domain/assessment"
+import { auditRepo } from "../repos/audit.js"
 import type { Store } from "../Store.js"
 import { type NewRun, runRepo, type StoredRun } from "./runs.js"
 import { schemeRepo } from "./schemes.js"
@@ -16,7 +17,7 @@ export const recordAssessmentRun = (
   store.db.transaction(async (tx) => {
     if (opts.schemeFromFile) await schemeRepo(tx).save(opts.schemeFromFile, opts.actor, tx)
     const saved = await runRepo(tx).save({ ...run, createdBy: run.createdBy ?? opts.actor }, tx)
-    await store.audit.record(tx, {
+    await auditRepo(tx).record({
       actor: opts.actor,
       entity: "assessment",
       entityId: saved.id,

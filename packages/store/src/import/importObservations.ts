@@ -55,7 +55,7 @@ export const importObservations = async (store: Store, table: DataTable, opts: I
       })),
       tx,
     )
-    return s.imports.record(tx, {
+    return s.imports.record({
       fileName: opts.fileName,
       format: check.format,
       rows: check.values.length,

@@ -1,0 +1,17 @@
+import * as register from "./api/register.js"
+import * as service from "./api/service.js"
+
+/** The service's own operations: liveness, readiness, the OpenAPI description, the reference page. */
+export const serviceApi = { ...service }
+/** The register: regions, indicators and cluster zones. */
+export const registerApi = { ...register }
+
+/**
+ * Every operation of Jiju's HTTP API, by operation id: the one description the server's routes, the OpenAPI
+ * document and the clients are made from.
+ * @example jijuApi.getRegion.path // "/v1/regions/{code}"
+ */
+export const jijuApi = { ...serviceApi, ...registerApi }
+
+/** The type of {@link jijuApi}. */
+export type JijuApi = typeof jijuApi

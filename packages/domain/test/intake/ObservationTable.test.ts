@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest"
+import { detectImportFormat, invalidRowsError, validateObservationTable } from "../../src/intake/ObservationTable.js"
 import type { DataTable } from "../../src/io/DataTable.js"
 import { indicatorCatalogue } from "../../src/model/catalogue.js"
-import { detectImportFormat, invalidRowsError, validateObservationTable } from "../../src/model/import.js"
+import { issuesOf } from "../../src/model/errors.js"
 
 const register = {
   clusters: [
@@ -76,13 +77,15 @@ describe("validateObservationTable", () => {
       ["bad_period", 9, "period", null],
       ["unknown_indicator", 9, "indicator", null],
     ])
-    expect(v.issues[2]!.reason).toBe("Main business revenue (revenue) cannot be negative: -2")
-    expect(v.issues[2]!.reason_zh).toBe("主营业务收入（revenue）不能为负数：-2")
-    expect(v.issues[5]!.reason).toContain("already given in row 4")
+    expect(v.issues[2]!.en).toBe("Main business revenue (revenue) cannot be negative: -2")
+    expect(v.issues[2]!.zh).toBe("主营业务收入（revenue）不能为负数：-2")
+    expect(v.issues[5]!.en).toContain("already given in row 4")
     const e = invalidRowsError("bad.csv", v.issues)
     expect(e.code).toBe("invalid_rows")
     expect(e.message).toBe("bad.csv: 9 problem(s) in 7 row(s); nothing was imported")
     expect(e.issues).toHaveLength(9)
+    // Each issue keeps its own code in the one issue shape.
+    expect(issuesOf(e).map((i) => i.code)).toEqual(v.issues.map((i) => i.code))
   })
 
   it("wide layout: blank cells are skipped, unknown headers are reported on row 1, missing columns named", () => {
@@ -105,5 +108,65 @@ describe("validateObservationTable", () => {
       ["missing_column", 1, "period"],
       ["unknown_indicator", 1, "亩均产值"],
     ])
+  })
+})
+
+describe("validateObservationTable under the value rule", () => {
+  const now = new Date("2025-06-15T00:00:00Z")
+  const archivedAt = "2025-01-01T00:00:00.000Z"
+  const withArchive = {
+    clusters: [...register.clusters, { id: "hb-old", name: "旧集聚区", archivedAt }],
+    indicators: indicatorCatalogue.map((d) => (d.code === "patents_granted" ? { ...d, archivedAt } : { ...d, archivedAt: null })),
+  }
+
+  it("refuses values for archived zones and indicators, periods not begun, percentages over 100 and fractional counts", () => {
+    const v = validateObservationTable(
+      table(
+        ["cluster", "period", "indicator", "value"],
+        [
+          ["hb-old", "2024", "revenue", 1], // 2: archived zone
+          ["旧集聚区", "2024", "revenue", 1], // 3: archived zone, by name
+          ["hb-jinshan", "2024", "patents_granted", 3], // 4: archived indicator
+          ["hb-jinshan", "2025Q3", "revenue", 1], // 5: not begun on 15 June 2025
+          ["hb-jinshan", "2025Q2", "revenue", 1], // 6: fine, begun in April
+          ["hb-jinshan", "2024", "local_supply_ratio", 130], // 7: a percentage over 100
+          ["hb-jinshan", "2024", "gdp_growth", 130], // 8: fine, a growth rate may exceed 100
+          ["hb-jinshan", "2024", "firms", "20.5"], // 9: a fraction of a count
+        ],
+      ),
+      withArchive,
+      { now },
+    )
+    expect(v.ok).toBe(false)
+    if (v.ok) return
+    expect(v.issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([
+      ["cluster_archived", 2, "cluster", "hb-old"],
+      ["cluster_archived", 3, "cluster", "旧集聚区"],
+      ["indicator_archived", 4, "indicator", "patents_granted"],
+      ["period_not_begun", 5, "period", "2025Q3"],
+      ["percent_range", 7, "value", 130],
+      ["not_integer", 9, "value", "20.5"],
+    ])
+    expect(v.issues[2]!.zh).toContain("已归档")
+  })
+
+  it("wide layout: a value in an archived indicator's column is refused where it stands; a blank one is not", () => {
+    const v = validateObservationTable(
+      table(
+        ["cluster", "period", "revenue", "专利授权数"],
+        [
+          ["hb-jinshan", 2024, 10, null],
+          ["hb-liyang", 2024, 5, 3],
+        ],
+      ),
+      withArchive,
+      { now },
+    )
+    expect(!v.ok && v.issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([["indicator_archived", 3, "专利授权数", 3]])
+  })
+
+  it("leaves the period unchecked against the clock without `now`", () => {
+    const v = validateObservationTable(table(["cluster", "period", "indicator", "value"], [["hb-jinshan", "2099", "revenue", 1]]), withArchive)
+    expect(v.ok).toBe(true)
   })
 })

@@ -1,6 +1,9 @@
 /**
  * Validation of an observation import table (CSV / XLSX already read into a {@link DataTable}) against the register:
- * pure, store-independent, so the CLI, the API and the browser form report the same problems.
+ * pure, store-independent, so the CLI, the API and the browser report the same problems. Each value is judged by
+ * the one acceptance rule of the model ({@link valueProblems} in model/ValueRule.ts: archived zones and indicators,
+ * periods not begun, signs, percentages, counts); this module adds what belongs to files: the layouts, the headers
+ * and numbers written as text.
  *
  * Two layouts:
  * - long: one value per row — columns cluster, period, indicator, value [, source, note];
@@ -12,31 +15,28 @@
 
 import { idText, isMissingCell, parseNumericText } from "../io/columns.js"
 import type { Cell, DataTable } from "../io/DataTable.js"
-import { InputError } from "./errors.js"
-import type { IndicatorDefinition } from "./Indicator.js"
-import type { ClusterId, IndicatorCode } from "./ids.js"
-import type { Period } from "./Period.js"
+import { InputError, type Issue } from "../model/errors.js"
+import type { IndicatorDefinition } from "../model/Indicator.js"
+import type { ClusterId, IndicatorCode } from "../model/ids.js"
+import type { Period } from "../model/Period.js"
+import { givenTwice, indicatorProblem, measureProblem, periodProblem, type RuleZone, type ValueProblem, zoneProblem } from "../model/ValueRule.js"
 
 /** The two table layouts an import accepts. */
 export type ImportFormat = "long" | "wide"
 
-/** What an import is checked against: the clusters and indicators of the register. */
+/** What an import is checked against: the zones and indicators of the register, archived ones included. */
 export interface ImportRegister {
-  readonly clusters: ReadonlyArray<{ readonly id: string; readonly name: string }>
-  readonly indicators: ReadonlyArray<IndicatorDefinition>
+  readonly clusters: ReadonlyArray<RuleZone & { readonly name: string }>
+  readonly indicators: ReadonlyArray<IndicatorDefinition & { readonly archivedAt?: string | null }>
 }
 
-/** One problem in one cell of the table. */
-export interface ImportIssue {
-  /** Stable code: missing_column, unknown_cluster, unknown_indicator, bad_period, missing_value, not_numeric, not_finite, negative_value, duplicate_key. */
-  readonly code: string
-  /** Row as the spreadsheet shows it (header = 1). */
-  readonly row: number
-  readonly column: string
-  readonly value: Cell
-  readonly reason: string
-  readonly reason_zh: string
-}
+/**
+ * One problem in one cell of the table, in the one issue shape: stable code (missing_column, not_numeric,
+ * missing_value, or a code of the value rule: unknown_cluster, cluster_archived, unknown_indicator,
+ * indicator_archived, bad_period, period_not_begun, not_finite, negative_value, percent_range, not_integer,
+ * duplicate_key), the row as the spreadsheet shows it (header = 1), the column, the cell, the reason in both languages.
+ */
+export type ImportIssue = Issue & { readonly row: number; readonly column: string }
 
 /** One valid value of the table, ready to store. */
 export interface ImportedValue {
@@ -77,30 +77,44 @@ const findColumn = (columns: ReadonlyArray<string>, role: Role): string | undefi
 export const detectImportFormat = (columns: ReadonlyArray<string>): ImportFormat =>
   findColumn(columns, "indicator") !== undefined && findColumn(columns, "value") !== undefined ? "long" : "wide"
 
-const PERIOD = /^(19|20)\d{2}(Q[1-4]|-(0[1-9]|1[0-2]))?$/
 const INFINITE_TEXT = new Set(["inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", "∞", "-∞", "#div/0!", "#num!"])
 
 const show = (v: Cell): string => (typeof v === "string" ? `"${v}"` : String(v))
 
+// The reason for an empty period cell (the rule's text quotes the period it was given).
+const badPeriodText = (cell: Cell) => ({
+  en: `bad period ${show(cell)}: expected "2025", "2025Q1" or "2025-03"`,
+  zh: `期间 ${show(cell)} 无效：应为 "2025"、"2025Q1" 或 "2025-03"`,
+})
+
 /**
  * Check every row of an observation table against the register and return either the values to store or every
- * problem found. Clusters are matched by id or exact name; indicators by code, Chinese or English name.
+ * problem found. Clusters are matched by id or exact name; indicators by code, Chinese or English name. With `now`,
+ * values for periods that have not begun are refused too (the import paths pass the clock; a check of a file
+ * alone may leave it out).
  *
  * @example
  * validateObservationTable({ columns: ["cluster","period","indicator","value"],
  *   rows: [{ cluster: "hb-qihe", period: 2024, indicator: "revenue", value: "-3" }] }, register)
  * // { ok: false, issues: [{ row: 2, column: "value", value: "-3", code: "negative_value", … }] }
  */
-export const validateObservationTable = (table: DataTable, register: ImportRegister, opts: { readonly format?: ImportFormat } = {}): ImportValidation => {
+export const validateObservationTable = (
+  table: DataTable,
+  register: ImportRegister,
+  opts: { readonly format?: ImportFormat; readonly now?: Date } = {},
+): ImportValidation => {
   const format = opts.format ?? detectImportFormat(table.columns)
   const issues: ImportIssue[] = []
   const values: ImportedValue[] = []
-  const issue = (code: string, row: number, column: string, value: Cell, reason: string, reason_zh: string) =>
-    issues.push({ code, row, column, value, reason, reason_zh })
+  const issue = (code: string, row: number, column: string, value: Cell, en: string, zh: string) => issues.push({ code, row, column, value, en, zh })
+  // A problem of the value rule, at a cell (the cell as read, not the number made of it).
+  const broke = (p: ValueProblem, row: number, column: string, value: Cell) => issue(p.code, row, column, value, p.en, p.zh)
 
-  const clusterById = new Map(register.clusters.map((c) => [c.id, c.id]))
-  const clusterByName = new Map(register.clusters.map((c) => [c.name, c.id]))
-  const indicatorByKey = new Map<string, IndicatorDefinition>()
+  type Zone = ImportRegister["clusters"][number]
+  type Def = ImportRegister["indicators"][number]
+  const clusterById = new Map<string, Zone>(register.clusters.map((c) => [c.id, c]))
+  const clusterByName = new Map<string, Zone>(register.clusters.map((c) => [c.name, c]))
+  const indicatorByKey = new Map<string, Def>()
   for (const d of register.indicators) {
     indicatorByKey.set(d.zh, d)
     indicatorByKey.set(d.en.toLowerCase(), d)
@@ -139,7 +153,7 @@ export const validateObservationTable = (table: DataTable, register: ImportRegis
   }
 
   // Wide layout: every other column is an indicator.
-  const indicatorColumns: Array<{ column: string; def: IndicatorDefinition }> = []
+  const indicatorColumns: Array<{ column: string; def: Def }> = []
   if (format === "wide") {
     const fixed = new Set([clusterCol, periodCol, sourceCol, noteCol])
     for (const column of table.columns) {
@@ -168,14 +182,9 @@ export const validateObservationTable = (table: DataTable, register: ImportRegis
     return t === undefined ? null : t
   }
 
-  const checkValue = (row: number, column: string, cell: Cell | undefined, def: IndicatorDefinition): number | undefined => {
+  const checkValue = (row: number, column: string, cell: Cell | undefined, def: Def): number | undefined => {
     const c = cell ?? null
-    if (typeof c === "number") {
-      if (!Number.isFinite(c)) {
-        issue("not_finite", row, column, c, `value ${show(c)} is not a finite number`, `数值 ${show(c)} 不是有限数`)
-        return undefined
-      }
-    } else if (typeof c === "string" && INFINITE_TEXT.has(c.trim().toLowerCase())) {
+    if (typeof c === "string" && INFINITE_TEXT.has(c.trim().toLowerCase())) {
       issue("not_finite", row, column, c, `value ${show(c)} is not a finite number`, `数值 ${show(c)} 不是有限数`)
       return undefined
     } else if (isMissingCell(c)) {
@@ -187,8 +196,9 @@ export const validateObservationTable = (table: DataTable, register: ImportRegis
       issue("not_numeric", row, column, c, `value ${show(c)} is not a number`, `数值 ${show(c)} 不是数字`)
       return undefined
     }
-    if (n < 0 && !def.allowNegative) {
-      issue("negative_value", row, column, c, `${def.en} (${def.code}) cannot be negative: ${n}`, `${def.zh}（${def.code}）不能为负数：${n}`)
+    const measure = measureProblem(def, n)
+    if (measure) {
+      broke(measure, row, column, c)
       return undefined
     }
     return n
@@ -200,72 +210,52 @@ export const validateObservationTable = (table: DataTable, register: ImportRegis
     // Cluster
     const clusterCell = r[clusterCol!] ?? null
     const clusterKey = text(clusterCell)
-    const cluster = clusterKey === null ? undefined : (clusterById.get(clusterKey) ?? clusterByName.get(clusterKey))
-    if (cluster === undefined) {
-      if (clusterKey === null) issue("unknown_cluster", row, clusterCol!, clusterCell, "missing cluster", "缺少集聚区")
-      else
-        issue(
-          "unknown_cluster",
-          row,
-          clusterCol!,
-          clusterCell,
-          `unknown cluster ${show(clusterCell)} (not an id or name in the register)`,
-          `未知的集聚区 ${show(clusterCell)}（名录中没有此编号或名称）`,
-        )
+    const zone = clusterKey === null ? undefined : (clusterById.get(clusterKey) ?? clusterByName.get(clusterKey))
+    if (clusterKey === null) issue("unknown_cluster", row, clusterCol!, clusterCell, "missing cluster", "缺少集聚区")
+    else {
+      const p = zoneProblem(clusterKey, zone)
+      if (p) broke(p, row, clusterCol!, clusterCell)
     }
+    const cluster = zone !== undefined && zone.archivedAt == null ? zone.id : undefined
     // Period
     const periodCell = r[periodCol!] ?? null
     const periodText = text(periodCell)
-    const period = periodText !== null && PERIOD.test(periodText) ? periodText : undefined
-    if (period === undefined) {
-      issue(
-        "bad_period",
-        row,
-        periodCol!,
-        periodCell,
-        `bad period ${show(periodCell)}: expected "2025", "2025Q1" or "2025-03"`,
-        `期间 ${show(periodCell)} 无效：应为 "2025"、"2025Q1" 或 "2025-03"`,
-      )
-    }
+    const periodIssue = periodProblem(periodText ?? show(periodCell), opts.now)
+    if (periodIssue) broke(periodText === null ? { ...periodIssue, ...badPeriodText(periodCell) } : periodIssue, row, periodCol!, periodCell)
+    const period = periodText !== null && periodIssue === undefined ? periodText : undefined
     const source = sourceCol ? text(r[sourceCol]) : null
     const note = noteCol ? text(r[noteCol]) : null
-    const cells: Array<{ def: IndicatorDefinition; column: string; cell: Cell | undefined }> = []
+    const cells: Array<{ def: Def; column: string; cell: Cell | undefined; at: string; key: Cell }> = []
     if (format === "long") {
       const indCell = r[indicatorCol!] ?? null
       const key = text(indCell)
       const def = key === null ? undefined : indicatorOf(key)
       if (def === undefined) {
-        issue(
-          "unknown_indicator",
-          row,
-          indicatorCol!,
-          indCell,
-          key === null ? "missing indicator" : `unknown indicator ${show(indCell)}`,
-          key === null ? "缺少指标" : `未知的指标 ${show(indCell)}`,
-        )
+        if (key === null) issue("unknown_indicator", row, indicatorCol!, indCell, "missing indicator", "缺少指标")
+        else broke(indicatorProblem(key, undefined)!, row, indicatorCol!, indCell)
         // Still check the value's form so one pass reports everything in the row.
         const v = r[valueCol!] ?? null
         if (!isMissingCell(v) && typeof v === "string" && parseNumericText(v) === undefined)
           issue("not_numeric", row, valueCol!, v, `value ${show(v)} is not a number`, `数值 ${show(v)} 不是数字`)
-      } else cells.push({ def, column: valueCol!, cell: r[valueCol!] })
+      } else cells.push({ def, column: valueCol!, cell: r[valueCol!], at: indicatorCol!, key: indCell })
     } else {
       // A blank cell in a yearbook table means "not reported", not an error.
-      for (const { column, def } of indicatorColumns) if (!isMissingCell(r[column] ?? null)) cells.push({ def, column, cell: r[column] })
+      for (const { column, def } of indicatorColumns)
+        if (!isMissingCell(r[column] ?? null)) cells.push({ def, column, cell: r[column], at: column, key: r[column] ?? null })
     }
-    for (const { def, column, cell } of cells) {
+    for (const { def, column, cell, at, key: named } of cells) {
+      // An archived indicator takes no new values: each value offered for it is refused where it stands.
+      const closed = indicatorProblem(def.code, def)
+      if (closed) {
+        broke(closed, row, at, format === "long" ? named : (cell ?? null))
+        continue
+      }
       const value = checkValue(row, column, cell, def)
       if (cluster === undefined || period === undefined || value === undefined) continue
       const key = `${cluster}\u0000${period}\u0000${def.code}`
       const first = seen.get(key)
       if (first !== undefined) {
-        issue(
-          "duplicate_key",
-          row,
-          column,
-          cell ?? null,
-          `duplicate: ${cluster} ${period} ${def.code} is already given in row ${first}`,
-          `重复：${cluster} ${period} ${def.code} 已在第 ${first} 行给出`,
-        )
+        broke(givenTwice(cluster, period, def.code, first, cell ?? null), row, column, cell ?? null)
         continue
       }
       seen.set(key, row)
@@ -285,7 +275,8 @@ export const validateObservationTable = (table: DataTable, register: ImportRegis
 }
 
 /**
- * The InputError for a refused import: code "invalid_rows", every issue with row, column, value and both languages.
+ * The InputError for a refused import: code "invalid_rows", every issue with its own code, row, column, value and
+ * both languages.
  * @example throw invalidRowsError("data.csv", validation.issues)
  */
 export const invalidRowsError = (fileName: string, issues: ReadonlyArray<ImportIssue>): InputError => {
@@ -294,6 +285,6 @@ export const invalidRowsError = (fileName: string, issues: ReadonlyArray<ImportI
     code: "invalid_rows",
     message: `${fileName}: ${issues.length} problem(s) in ${rows} row(s); nothing was imported`,
     zh: `${fileName}：${rows} 行共 ${issues.length} 处问题；未导入任何数据`,
-    issues: issues.map((i) => ({ row: i.row, column: i.column, value: i.value, en: i.reason, zh: i.reason_zh })),
+    issues: issues.map((i) => ({ code: i.code, row: i.row, column: i.column, value: i.value, en: i.en, zh: i.zh })),
   })
 }

@@ -1,3 +1,6 @@
+import * as accounts from "./api/accounts.js"
+import * as audit from "./api/audit.js"
+import * as observations from "./api/observations.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
 
@@ -5,13 +8,19 @@ import * as service from "./api/service.js"
 export const serviceApi = { ...service }
 /** The register: regions, indicators and cluster zones. */
 export const registerApi = { ...register }
+/** Observations: submissions, corrections, series, queries, file imports. */
+export const observationsApi = { ...observations }
+/** Accounts: sign-in, sign-out, who am I, accounts and tokens. */
+export const accountsApi = { ...accounts }
+/** The audit trail. */
+export const auditApi = { ...audit }
 
 /**
  * Every operation of Jiju's HTTP API, by operation id: the one description the server's routes, the OpenAPI
  * document and the clients are made from.
  * @example jijuApi.getRegion.path // "/v1/regions/{code}"
  */
-export const jijuApi = { ...serviceApi, ...registerApi }
+export const jijuApi = { ...serviceApi, ...registerApi, ...observationsApi, ...accountsApi, ...auditApi }
 
 /** The type of {@link jijuApi}. */
 export type JijuApi = typeof jijuApi

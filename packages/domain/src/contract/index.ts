@@ -6,10 +6,14 @@
  * import { jijuApi, makeClient } from "@jiju/domain/contract"
  * const api = makeClient(jijuApi, { baseUrl: "http://127.0.0.1:8080" })
  */
+export * from "./Accounts.js"
+export * from "./AuditTrail.js"
 export * from "./Client.js"
 export * from "./Endpoint.js"
 export * from "./JijuApi.js"
+export * from "./Observations.js"
 export * from "./OpenApi.js"
 export * from "./Page.js"
 export * from "./Problem.js"
+export * from "./Replacement.js"
 export * from "./Wire.js"

@@ -4,9 +4,12 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
+import { type TokenCache, tokenCacheLayer } from "./accounts/Credentials.js"
+import { type SubmissionQueue, submissionQueueLayer } from "./observations/SubmissionQueue.js"
+import { type IndicatorCatalogue, indicatorCatalogueLayer } from "./register/IndicatorCatalogue.js"
 
 /** Every service a use case may need. */
-export type AppServices = Database | AppConfig
+export type AppServices = Database | AppConfig | SubmissionQueue | IndicatorCatalogue | TokenCache
 
 /** Where the store is and how the deployment is set. */
 export interface AppOptions extends OpenStoreOptions {
@@ -17,11 +20,18 @@ export interface AppOptions extends OpenStoreOptions {
 
 /**
  * The layer of every service the use cases need: the store (PostgreSQL when a URL is given or DATABASE_URL is set,
- * else the embedded store, or an in-memory one), and the deployment settings.
+ * else the embedded store, or an in-memory one), the deployment settings, the submission queue and the caches of
+ * the indicator catalogue and of bearer tokens.
  * @example Effect.runPromise(Effect.provide(listRegions(caller, {}), appLayer({ memory: true })))
  */
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
-  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config))
+  Layer.mergeAll(
+    appConfigLayer(opts.config),
+    // The process-wide services over the store's own connection: the submission queue, the caches.
+    submissionQueueLayer,
+    indicatorCatalogueLayer,
+    tokenCacheLayer,
+  ).pipe(Layer.provideMerge(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts)))
 
 /** A running application core: run use cases, then dispose (closes the store). */
 export interface AppRuntime {

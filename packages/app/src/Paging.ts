@@ -1,9 +1,10 @@
+import { snakeCase } from "@jiju/domain/contract"
 import { inputError } from "@jiju/domain/model"
 
 /** The query every list accepts: text to find, sort field, page size and the cursor of the previous page. */
 export interface PageRequest {
   readonly q?: string | undefined
-  /** A field to sort by; prefix "-" for descending, e.g. "-plannedArea". */
+  /** A field to sort by, as the wire (snake_case) or TypeScript names it; prefix "-" for descending, e.g. "-planned_area". */
   readonly sort?: string | undefined
   /** Page size, 1–500 (default 50). */
   readonly limit?: number | undefined
@@ -37,12 +38,14 @@ export const paginate = <T extends object>(
 ): Page<T> => {
   const limit = Math.min(500, q.limit ?? 50)
   const desc = q.sort?.startsWith("-") ?? false
-  const field = q.sort?.replace(/^-/, "") ?? how.fields[0]!
+  // The wire names fields in snake_case ("planned_area"); the items carry them in camelCase.
+  const field = q.sort?.replace(/^-/, "").replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) ?? how.fields[0]!
+  const named = how.fields.map(snakeCase)
   if (!how.fields.includes(field))
     throw inputError(
       "unknown_sort_field",
-      `cannot sort by "${field}"; use one of ${how.fields.join(", ")}`,
-      `不能按“${field}”排序；可选 ${how.fields.join("、")}`,
+      `cannot sort by "${q.sort?.replace(/^-/, "")}"; use one of ${named.join(", ")}`,
+      `不能按“${q.sort?.replace(/^-/, "")}”排序；可选 ${named.join("、")}`,
       {
         column: "sort",
         value: q.sort,

@@ -4,6 +4,9 @@ import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { getCookie } from "hono/cookie"
 import { cors } from "hono/cors"
+import { accountsHandlers } from "./handlers/accounts.js"
+import { auditHandlers } from "./handlers/audit.js"
+import { observationsHandlers } from "./handlers/observations.js"
 import { registerHandlers } from "./handlers/register.js"
 import { serviceHandlers } from "./handlers/service.js"
 import { bindContract, type Handlers, type HttpEnv } from "./http/bind.js"
@@ -11,6 +14,7 @@ import { clientIp } from "./http/clientIp.js"
 import { languageOf } from "./http/language.js"
 import { HttpProblem, problemDocument, toProblem } from "./http/Problem.js"
 import { makeRateLimiter } from "./http/rateLimit.js"
+import { SESSION_COOKIE } from "./http/SessionCookie.js"
 
 /** How the HTTP adapter behaves (the use cases' own settings are the runtime's). */
 export interface HttpConfig {
@@ -48,14 +52,16 @@ export const httpConfigFromEnv = (env: Readonly<Record<string, string | undefine
     ...over,
   })
 
-/** The session cookie's name. */
-export const SESSION_COOKIE = "jiju_session"
-
-// A revocation reaches other processes within this time; this process forgets revoked tokens at once.
-const TOKEN_TTL_MS = 5_000
+export { SESSION_COOKIE }
 
 /** Every operation's handler: the compiler checks that the contract has no operation without one. */
-export const handlers: Handlers<typeof jijuApi> = { ...serviceHandlers, ...registerHandlers }
+export const handlers: Handlers<typeof jijuApi> = {
+  ...serviceHandlers,
+  ...registerHandlers,
+  ...observationsHandlers,
+  ...accountsHandlers,
+  ...auditHandlers,
+}
 
 /**
  * The whole HTTP API as one Hono app over a running application core: the contract's operations bound to their
@@ -67,15 +73,8 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
   const limiter = makeRateLimiter(config.rateLimit)
   const large = bodyLimit({ maxSize: config.bodyLimit.imports })
   const small = bodyLimit({ maxSize: config.bodyLimit.other })
-  const tokenCache = new Map<string, { at: number; actor: Caller }>()
-  const byToken = async (token: string): Promise<Caller> => {
-    const hit = tokenCache.get(token)
-    if (hit && Date.now() - hit.at < TOKEN_TTL_MS) return hit.actor
-    const actor = await runtime.run(actorOfToken(token))
-    if (tokenCache.size > 10_000) tokenCache.clear()
-    if (actor) tokenCache.set(token, { at: Date.now(), actor })
-    return actor
-  }
+  // Tokens are remembered for a few seconds by the application core (a revocation clears them at once).
+  const byToken = (token: string): Promise<Caller> => runtime.run(actorOfToken(token))
 
   const app = new Hono<HttpEnv>()
   app.onError((e, c) => {
@@ -93,6 +92,7 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
     c.set("lang", languageOf(c.req.header("accept-language")))
     c.set("caller", undefined)
     c.set("ip", clientIp(c.env))
+    c.set("secureCookies", config.secureCookies)
     await next()
   })
   if (config.webOrigin) app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))

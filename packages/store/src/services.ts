@@ -3,6 +3,8 @@
  * `transaction`): what the application core's use cases call. Nothing here opens a connection of its own.
  */
 
+import { makeTokens } from "./auth/tokens.js"
+import { makeUsers } from "./auth/users.js"
 import { repository } from "./Database.js"
 import { auditRepo } from "./repos/audit.js"
 import { clusterRepo } from "./repos/clusters.js"
@@ -23,3 +25,7 @@ export const Observations = repository(observationRepo)
 export const Imports = repository(importRepo)
 /** The audit trail. */
 export const Audit = repository(auditRepo)
+/** Accounts, sign-ins with lock-out, and sessions. */
+export const Accounts = repository(makeUsers)
+/** Bearer tokens (stored as hashes). */
+export const AccessTokens = repository(makeTokens)

@@ -18,6 +18,20 @@ export interface RegionListRequest extends PageRequest {
 }
 
 /**
+ * Every region that passes the filters, parents before children (by code); any signed-in role.
+ * @example const counties = yield* allRegions(caller, { parent: "410600" })
+ */
+export const allRegions = (caller: Caller, f: Omit<RegionListRequest, keyof PageRequest> = {}) =>
+  Effect.gen(function* () {
+    yield* requireRole(caller)
+    return yield* Regions.list({
+      ...(f.level ? { level: f.level } : {}),
+      ...(f.parent ? { parent: f.parent } : {}),
+      ...(f.archived ? { archived: f.archived } : {}),
+    })
+  })
+
+/**
  * A page of regions (any signed-in role).
  * @example const page = yield* listRegions(caller, { level: "prefecture", limit: 20 })
  */

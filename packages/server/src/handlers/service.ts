@@ -13,6 +13,10 @@ export const serviceHandlers: Handlers<typeof serviceApi> = {
   health: () => Effect.succeed({ status: "ok" as const }),
   ready: () => readiness(),
   openapi: () => Effect.sync(() => (openApi ??= openApiDocument(jijuApi))),
-  docs: () => Effect.sync(() => reply(undefined, { bytes: (page ??= new TextEncoder().encode(docsPage(jijuApi))), contentType: "text/html; charset=utf-8" })),
+  docs: () =>
+    Effect.sync(() => {
+      page ??= new TextEncoder().encode(docsPage(jijuApi))
+      return reply(undefined, { bytes: page, contentType: "text/html; charset=utf-8" })
+    }),
   docsScript: () => Effect.succeed(reply(undefined, { bytes: script, contentType: "text/javascript; charset=utf-8" })),
 }

@@ -14,6 +14,8 @@ export interface HttpEnv {
     caller: Caller
     /** The caller's address (rate limits, the audit of sign-ins). */
     ip: string
+    /** Whether the session cookie is sent with `Secure` (the deployment's setting). */
+    secureCookies: boolean
   }
 }
 

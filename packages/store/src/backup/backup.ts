@@ -23,7 +23,7 @@ export type StoreBackup = typeof StoreBackup.Type
  * into one document with a format version.
  * @example writeFileSync("backup.json", JSON.stringify(await exportStore(store)))
  */
-export const exportStore = async (store: Store): Promise<StoreBackup> => {
+export const exportStore = async (store: Pick<Store, "db">): Promise<StoreBackup> => {
   // One snapshot: read inside a transaction so a concurrent write cannot split the export.
   return store.db.transaction(async (tx) => {
     const s = storeOn(tx)
@@ -53,7 +53,7 @@ export interface RestoreResult {
  * every bad field; "unsupported_version" for another format version).
  * @example await restoreStore(store, JSON.parse(readFileSync("backup.json", "utf8")))
  */
-export const restoreStore = async (store: Store, doc: unknown, opts: { force?: boolean } = {}): Promise<RestoreResult> => {
+export const restoreStore = async (store: Pick<Store, "db">, doc: unknown, opts: { force?: boolean } = {}): Promise<RestoreResult> => {
   const head = doc as { format?: unknown; version?: unknown } | null
   if (head === null || typeof head !== "object" || head.format !== BACKUP_FORMAT) {
     const en = `not a Jiju store export (expected "format": "${BACKUP_FORMAT}")`

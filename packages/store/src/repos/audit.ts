@@ -1,16 +1,8 @@
+import type { AuditEntry } from "@jiju/domain/contract"
 import type { Db } from "../db/Db.js"
 
-/** One entry of the audit trail. */
-export interface AuditEntry {
-  readonly id: number
-  readonly actor: string
-  readonly at: string
-  readonly entity: string
-  readonly entityId: string
-  readonly action: string
-  readonly before: unknown
-  readonly after: unknown
-}
+/** One entry of the audit trail (the contract's document, so that the two cannot drift). */
+export type { AuditEntry }
 
 /** The audit trail: who changed which register entry, with before and after images. */
 export interface AuditRepo {

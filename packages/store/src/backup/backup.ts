@@ -6,13 +6,18 @@ import { clearStore, isEmpty, type Store, storeCounts, storeOn } from "../Store.
 export const BACKUP_FORMAT = "jiju-store"
 export const BACKUP_VERSION = 1
 
+// A register entry as exported: its fields, and its version and archive state (absent in exports made before
+// regions and indicators carried them; they then restore as version 1, not archived).
+const exported = <F extends Schema.Struct.Fields>(entry: Schema.Struct<F>) =>
+  Schema.Struct({ ...entry.fields, version: Schema.optional(Schema.Int), archivedAt: Schema.optional(Schema.NullOr(Schema.String)) })
+
 /** The whole store as one JSON document. */
 export const StoreBackup = Schema.Struct({
   format: Schema.Literal(BACKUP_FORMAT),
   version: Schema.Literal(BACKUP_VERSION),
   exportedAt: Schema.String,
-  regions: Schema.Array(Region),
-  indicators: Schema.Array(IndicatorDefinition),
+  regions: Schema.Array(exported(Region)),
+  indicators: Schema.Array(exported(IndicatorDefinition)),
   clusters: Schema.Array(StoredCluster),
   observations: Schema.Array(Observation),
 })

@@ -1,10 +1,8 @@
 import { writeFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import { exportStore } from "@jiju/store"
 import { parseFlags, required } from "../args.js"
 import type { Command } from "../Command.js"
 import { printJson } from "../output.js"
-import { withStore } from "../store.js"
 
 /** `jiju export --out FILE`: the whole store as one JSON document. */
 export const exportCommand: Command = {
@@ -14,8 +12,9 @@ export const exportCommand: Command = {
   run: async (argv, io) => {
     const { values } = parseFlags(argv, { out: { type: "string" }, json: { type: "boolean" } })
     const out = required(values.out, "out")
-    return withStore(io, async (store) => {
-      const doc = await exportStore(store)
+    const [{ withApp }, { exportBackup }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
+      const doc = await app.run(exportBackup(app.actor))
       await writeFile(resolve(io.cwd, out), `${JSON.stringify(doc)}\n`)
       const counts = {
         regions: doc.regions.length,

@@ -1,11 +1,9 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import { restoreStore } from "@jiju/store"
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson } from "../output.js"
-import { withStore } from "../store.js"
 
 /** `jiju restore FILE`: load an export into an empty store (all or nothing). */
 export const restoreCommand: Command = {
@@ -26,8 +24,9 @@ export const restoreCommand: Command = {
         1,
       )
     }
-    return withStore(io, async (store) => {
-      const result = await restoreStore(store, doc, { force: values.force === true })
+    const [{ withApp }, { restoreBackup }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
+      const result = await app.run(restoreBackup(app.actor, doc, { force: values.force === true }))
       if (values.json === true) printJson(io, { restored: file, ...result })
       else
         io.stdout.write(

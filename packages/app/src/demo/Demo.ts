@@ -8,15 +8,17 @@ import { auditName, type Caller, requireRole } from "../Actor.js"
 
 /**
  * Load the synthetic demo data set (Henan's zones, 2009–2025, every value marked as demo data) into an EMPTY store,
- * in one transaction with its audit entry (admins; the operator). InputError "store_not_empty" otherwise.
- * @example const loaded = yield* loadDemoData(operator("zhang"), { seed: 2009 })
+ * in one transaction with its audit entry (admins; the operator). InputError "store_not_empty" otherwise. The seed
+ * used (the standard one unless given) comes back with what was written.
+ * @example const { seed, observations } = yield* loadDemoData(operator("zhang"), { seed: 2009 })
  */
 export const loadDemoData = (caller: Caller, opts: { readonly seed?: number } = {}) =>
   Effect.gen(function* () {
     const who = yield* requireRole(caller, "admin")
+    const seed = opts.seed ?? DEMO_SEED
     return yield* transaction(
       Effect.gen(function* () {
-        const result: DemoLoadResult = yield* use((db) => loadDemo({ db }, { seed: opts.seed ?? DEMO_SEED }))
+        const result: DemoLoadResult & { readonly seed: number } = { seed, ...(yield* use((db) => loadDemo({ db }, { seed }))) }
         yield* Audit.record({ actor: auditName(who), entity: "store", entityId: "demo", action: "load_demo", before: null, after: result })
         return result
       }),
@@ -57,7 +59,7 @@ export const openDemo = (caller: Caller, opts: { readonly load: boolean }) =>
       const state: DemoState = { demo, loaded: undefined, accounts: [] }
       return state
     }
-    const loaded = yield* loadDemoData(caller)
+    const { seed: _seed, ...loaded } = yield* loadDemoData(caller)
     const first = (yield* Clusters.list())[0]?.id
     const accounts: DemoAccount[] = []
     for (const role of demoRoles) {

@@ -4,13 +4,16 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
+import { type AnalysisPool, analysisPoolLayer, type PoolLimits } from "./analyses/AnalysisPool.js"
 
 /** Every service a use case may need. */
-export type AppServices = Database | AppConfig
+export type AppServices = Database | AppConfig | AnalysisPool
 
 /** Where the store is and how the deployment is set. */
 export interface AppOptions extends OpenStoreOptions {
   readonly config?: Partial<AppConfigShape>
+  /** Worker threads for analyses and how many requests may wait for one. */
+  readonly analysisPool?: Partial<PoolLimits>
   /** A database opened by the caller (tests sharing one store); it is not closed with the runtime. */
   readonly db?: Db
 }
@@ -21,7 +24,7 @@ export interface AppOptions extends OpenStoreOptions {
  * @example Effect.runPromise(Effect.provide(listRegions(caller, {}), appLayer({ memory: true })))
  */
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
-  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config))
+  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config), analysisPoolLayer(opts.analysisPool))
 
 /** A running application core: run use cases, then dispose (closes the store). */
 export interface AppRuntime {

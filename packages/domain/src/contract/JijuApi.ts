@@ -1,3 +1,4 @@
+import * as analyses from "./api/analyses.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
 
@@ -6,12 +7,15 @@ export const serviceApi = { ...service }
 /** The register: regions, indicators and cluster zones. */
 export const registerApi = { ...register }
 
+/** Analyses on data sent with the request, and their jobs. */
+export const analysesApi = { ...analyses }
+
 /**
  * Every operation of Jiju's HTTP API, by operation id: the one description the server's routes, the OpenAPI
  * document and the clients are made from.
  * @example jijuApi.getRegion.path // "/v1/regions/{code}"
  */
-export const jijuApi = { ...serviceApi, ...registerApi }
+export const jijuApi = { ...serviceApi, ...registerApi, ...analysesApi }
 
 /** The type of {@link jijuApi}. */
 export type JijuApi = typeof jijuApi

@@ -1,7 +1,7 @@
+import { type ChildProcess, fork } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { type ChildProcess, fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { afterEach, describe, expect, it } from "vitest"
 import { dataDir, pgliteDir } from "../src/db/dataDir.js"

@@ -38,7 +38,7 @@ describe("HTTP hardening", () => {
       })
     const evil = await post({ origin: "http://evil.example" })
     expect(evil.status).toBe(403)
-    expect((await evil.json()).code).toBe("cross_site")
+    expect(((await evil.json()) as { code: string }).code).toBe("cross_site")
     expect((await post({ "sec-fetch-site": "cross-site" })).status).toBe(403)
     expect((await post({ origin: "null" })).status).toBe(403)
     // The text/plain trick of a cross-site form never reaches a use case either.
@@ -73,9 +73,9 @@ describe("HTTP hardening", () => {
         body: JSON.stringify({ ...region, code: "410200", name }),
       })
       expect(r.status).toBe(422)
-      const p = await r.json()
+      const p = (await r.json()) as { code: string; errors: Array<{ column: string }> }
       expect(p.code).toBe("bad_text")
-      expect(p.errors[0].column).toBe("name")
+      expect(p.errors[0]?.column).toBe("name")
     }
     expect(await t.store.regions.get("410200")).toBeUndefined()
     const q = await app.request(`/v1/regions?q=${encodeURIComponent("a\u0000b")}`, { headers: { authorization: `Bearer ${admin}` } })

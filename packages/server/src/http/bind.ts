@@ -99,8 +99,9 @@ const checkText = (v: unknown, path: string): void => {
       })
     return
   }
-  if (Array.isArray(v)) v.forEach((x, i) => checkText(x, path ? `${path}.${i}` : String(i)))
-  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) checkText(x, path ? `${path}.${k}` : k)
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) checkText(x, path ? `${path}.${i}` : String(i))
+  } else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) checkText(x, path ? `${path}.${k}` : k)
 }
 
 const jsonBody = async (c: Context<HttpEnv>, schema: Schema.Top, what: string): Promise<unknown> => {

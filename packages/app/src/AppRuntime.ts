@@ -5,15 +5,18 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
 import { type TokenCache, tokenCacheLayer } from "./accounts/Credentials.js"
+import { type AnalysisPool, analysisPoolLayer, type PoolLimits } from "./analyses/AnalysisPool.js"
 import { type SubmissionQueue, submissionQueueLayer } from "./observations/SubmissionQueue.js"
 import { type IndicatorCatalogue, indicatorCatalogueLayer } from "./register/IndicatorCatalogue.js"
 
 /** Every service a use case may need. */
-export type AppServices = Database | AppConfig | SubmissionQueue | IndicatorCatalogue | TokenCache
+export type AppServices = Database | AppConfig | AnalysisPool | SubmissionQueue | IndicatorCatalogue | TokenCache
 
 /** Where the store is and how the deployment is set. */
 export interface AppOptions extends OpenStoreOptions {
   readonly config?: Partial<AppConfigShape>
+  /** Worker threads for analyses and how many requests may wait for one. */
+  readonly analysisPool?: Partial<PoolLimits>
   /** A database opened by the caller (tests sharing one store); it is not closed with the runtime. */
   readonly db?: Db
 }
@@ -27,6 +30,7 @@ export interface AppOptions extends OpenStoreOptions {
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
   Layer.mergeAll(
     appConfigLayer(opts.config),
+    analysisPoolLayer(opts.analysisPool),
     // The process-wide services over the store's own connection: the submission queue, the caches.
     submissionQueueLayer,
     indicatorCatalogueLayer,

@@ -2,4 +2,5 @@
 export * from "./HttpApp.js"
 export * from "./http/bind.js"
 export * from "./http/Problem.js"
+export * from "./JobWorker.js"
 export * from "./Server.js"

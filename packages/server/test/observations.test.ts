@@ -194,7 +194,7 @@ describe.each(engines)("observations and bad input on %s", (engine) => {
     expect((await post("cluster,period,indicator,value\nhb-qibin,2021,revenue,10\n", "submitter")).status).toBe(403)
     const ok = await post("cluster,period,indicator,value\nhb-qibin,2021,revenue,10\nhb-xunxian,2021,revenue,5\n")
     expect(ok.status).toBe(201)
-    const receipt = await ok.json()
+    const receipt = (await ok.json()) as { import_id: number }
     expect(receipt).toMatchObject({ imported: 2, format: "long", file: "yearbook.csv" })
     expect(await count()).toBe(before + 2)
     const trail = await (await t.call("GET", `/v1/audit?entity=import&id=${receipt.import_id}`, { as: "admin" })).json()

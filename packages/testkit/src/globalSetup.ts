@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { TestProject } from "vitest/node"
-import { makePgliteTemplate } from "./template.js"
-
 import "./provided.js"
+import { makePgliteTemplate } from "./template.js"
 
 /** Make the PGlite template once for a project's run and hand its path to the test files. */
 export default async function setup(project: TestProject) {

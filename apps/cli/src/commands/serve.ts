@@ -19,6 +19,7 @@ export const serveCommand: Command = {
     const { values: f } = parseFlags(argv, { port: { type: "string" }, host: { type: "string" } })
     const port = numberFlag(f.port, "port", Number(io.env.PORT ?? 8080))!
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError("usage", `--port must be 0–65535, got "${f.port}"`, 2)
+    // The server and its dependencies load only for this command.
     const [{ startServer }, { cliError }] = await Promise.all([import("@jiju/server"), import("../app.js")])
     let server: Awaited<ReturnType<typeof startServer>>
     try {

@@ -1,4 +1,5 @@
 import * as accounts from "./api/accounts.js"
+import * as analyses from "./api/analyses.js"
 import * as audit from "./api/audit.js"
 import * as observations from "./api/observations.js"
 import * as register from "./api/register.js"
@@ -15,12 +16,15 @@ export const accountsApi = { ...accounts }
 /** The audit trail. */
 export const auditApi = { ...audit }
 
+/** Analyses on data sent with the request, and their jobs. */
+export const analysesApi = { ...analyses }
+
 /**
  * Every operation of Jiju's HTTP API, by operation id: the one description the server's routes, the OpenAPI
  * document and the clients are made from.
  * @example jijuApi.getRegion.path // "/v1/regions/{code}"
  */
-export const jijuApi = { ...serviceApi, ...registerApi, ...observationsApi, ...accountsApi, ...auditApi }
+export const jijuApi = { ...serviceApi, ...registerApi, ...observationsApi, ...accountsApi, ...auditApi, ...analysesApi }
 
 /** The type of {@link jijuApi}. */
 export type JijuApi = typeof jijuApi

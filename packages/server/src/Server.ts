@@ -5,6 +5,7 @@ import { serve } from "@hono/node-server"
 import { type AppOptions, type AppRuntime, makeAppRuntime, openDemo, operator, storeInfo } from "@jiju/app"
 import { buildHttpApp, httpConfigFromEnv } from "./HttpApp.js"
 import { staticSite } from "./http/staticFiles.js"
+import { startJobWorker } from "./JobWorker.js"
 
 /** Options of {@link startServer}; everything else comes from the environment. */
 export interface ServerOptions {
@@ -32,9 +33,10 @@ export interface RunningServer {
 
 /**
  * Start Jiju's server, as `pnpm start` and `jiju serve` do: open the store (PGlite under JIJU_DATA_DIR, or PostgreSQL
- * at DATABASE_URL), load the demo data into an empty store (unless JIJU_DEMO=0) with one account per role, and serve
- * the API under /v1 and the web app on PORT (default 8080). A demo store makes published results public unless
- * JIJU_PUBLIC_RESULTS says otherwise; cookies go without Secure only on this machine's loopback address.
+ * at DATABASE_URL), load the demo data into an empty store (unless JIJU_DEMO=0) with one account per role, serve
+ * the API under /v1 and the web app on PORT (default 8080), and answer queued analysis jobs (polling every
+ * JIJU_JOB_POLL_MS, default 250; 0 leaves them to other processes). A demo store makes published results public
+ * unless JIJU_PUBLIC_RESULTS says otherwise; cookies go without Secure only on this machine's loopback address.
  * @example const server = await startServer({ port: 0 }); console.log(server.url); await server.close()
  */
 export const startServer = async (opts: ServerOptions = {}): Promise<RunningServer> => {
@@ -95,6 +97,8 @@ export const startServer = async (opts: ServerOptions = {}): Promise<RunningServ
     await runtime.dispose()
     throw e
   }
+  const pollMs = Number(env.JIJU_JOB_POLL_MS ?? 250)
+  const worker = pollMs > 0 ? startJobWorker(runtime, { workerId: `server-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, pollMs }) : undefined
   const addr = server.address() as AddressInfo
   const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`
   log(`Jiju 已启动 listening on ${url}  (API ${url}/v1, docs ${url}/v1/docs)`)
@@ -110,6 +114,8 @@ export const startServer = async (opts: ServerOptions = {}): Promise<RunningServ
       force.unref()
       await closed
       clearTimeout(force)
+      // A job in hand finishes or goes back to the queue for another process.
+      await worker?.stop(5_000)
       await running.dispose()
     })())
   return { url, runtime: running, close }

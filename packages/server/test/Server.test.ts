@@ -67,6 +67,43 @@ describe("the server: demo data, demo accounts, web app, typed client, graceful 
     expect(me.cluster_ids).toHaveLength(1)
   })
 
+  it("answers a queued analysis job with its own worker", async () => {
+    const cookie = (
+      await fetch(`${server.url}/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "demo-viewer", password: password("viewer") }),
+      })
+    ).headers
+      .get("set-cookie")!
+      .split(";")[0]!
+    const body = {
+      data: [
+        { zone: "a", x: 0, y: 10 },
+        { zone: "b", x: 5, y: 0 },
+        { zone: "c", x: 10, y: 5 },
+      ],
+      id: "zone",
+      subsystems: [
+        { name: "econ", indicators: ["x"] },
+        { name: "env", indicators: ["y"] },
+      ],
+    }
+    const queued = await fetch(`${server.url}/v1/analyses/coupling/jobs`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, origin: server.url },
+      body: JSON.stringify(body),
+    })
+    expect(queued.status).toBe(202)
+    const loc = queued.headers.get("location")!
+    let job: { status: string; result: unknown } | undefined
+    for (const end = Date.now() + 30_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      job = (await (await fetch(`${server.url}${loc}`, { headers: { cookie } })).json()) as { status: string; result: unknown }
+      if (job.status === "succeeded" || job.status === "failed") break
+    }
+    expect(job?.status).toBe("succeeded")
+  })
+
   // The assessment operations come with the assessments part of the application core.
   it.runIf("runAssessment" in jijuApi)("runs the 2017 Henan scheme on the demo data, ranks by group and publishes the result", async () => {
     const cookieFor = async (role: string) => {

@@ -4,7 +4,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
-import { type TokenCache, tokenCacheLayer } from "./accounts/Credentials.js"
+import { TokenCache, type TokenCacheShape, tokenCacheLayer } from "./accounts/Credentials.js"
 import { type AnalysisPool, analysisPoolLayer, type PoolLimits } from "./analyses/AnalysisPool.js"
 import { type SubmissionQueue, submissionQueueLayer } from "./observations/SubmissionQueue.js"
 import { type IndicatorCatalogue, indicatorCatalogueLayer } from "./register/IndicatorCatalogue.js"
@@ -45,6 +45,8 @@ export interface AppRuntime {
   runExit<A, E>(effect: Effect.Effect<A, E, AppServices>): Promise<Exit.Exit<A, E>>
   /** The deployment settings in force. */
   readonly config: AppConfigShape
+  /** The bearer tokens resolved lately, for adapters that look a caller up on every request without a database read. */
+  readonly tokenCache: TokenCacheShape
   dispose(): Promise<void>
 }
 
@@ -57,6 +59,7 @@ export const makeAppRuntime = async (opts: AppOptions = {}): Promise<AppRuntime>
   const runtime = ManagedRuntime.make(appLayer(opts))
   // Open the store now: a store in use or a bad URL is reported at start, not at the first request.
   const config = await runtime.runPromise(AppConfig)
+  const tokenCache = await runtime.runPromise(TokenCache)
   return {
     run: (effect) =>
       runtime.runPromiseExit(effect).then((exit) => {
@@ -66,6 +69,7 @@ export const makeAppRuntime = async (opts: AppOptions = {}): Promise<AppRuntime>
     // The layer was built above: its failures cannot reach a use case.
     runExit: (effect) => runtime.runPromiseExit(effect) as Promise<Exit.Exit<never, never>>,
     config,
+    tokenCache,
     dispose: () => runtime.dispose(),
   }
 }

@@ -26,9 +26,11 @@ describe("cachedCatalogue", () => {
     await cat.byCode(["employment"])
     expect(repo.reads).toBe(1)
     now = CATALOGUE_TTL_MS - 1
+    expect(cat.peek(["revenue", "employment"])?.get("employment")).toEqual(employment)
     await cat.byCode(["revenue"])
     expect(repo.reads).toBe(1)
     now = CATALOGUE_TTL_MS
+    expect(cat.peek(["revenue"])).toBeUndefined()
     await cat.byCode(["revenue"])
     expect(repo.reads).toBe(2)
     cat.invalidate()
@@ -39,7 +41,9 @@ describe("cachedCatalogue", () => {
   it("looks again before calling a code unknown, so an indicator added elsewhere is found at once", async () => {
     const repo = countingRepo([revenue])
     const cat = cachedCatalogue(repo, () => 0)
+    expect(cat.peek(["revenue"])).toBeUndefined()
     expect((await cat.byCode(["employment"])).has("employment")).toBe(false)
+    expect(cat.peek(["employment"])).toBeUndefined()
     expect(repo.reads).toBe(1)
     repo.defs = [revenue, employment]
     expect((await cat.byCode(["employment"])).get("employment")).toEqual(employment)

@@ -81,8 +81,9 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
   const limiter = makeRateLimiter(config.rateLimit)
   const large = bodyLimit({ maxSize: config.bodyLimit.imports })
   const small = bodyLimit({ maxSize: config.bodyLimit.other })
-  // Tokens are remembered for a few seconds by the application core (a revocation clears them at once).
-  const byToken = (token: string): Promise<Caller> => runtime.run(actorOfToken(token))
+  // Tokens are remembered for a few seconds by the application core (a revocation clears them at once); a token
+  // seen lately costs neither a database read nor a run of the runtime.
+  const byToken = async (token: string): Promise<Caller> => runtime.tokenCache.get(token) ?? (await runtime.run(actorOfToken(token)))
 
   const app = new Hono<HttpEnv>()
   app.onError((e, c) => {

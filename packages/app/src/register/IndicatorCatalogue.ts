@@ -11,6 +11,8 @@ export const CATALOGUE_TTL_MS = 5_000
 export interface IndicatorCatalogueShape {
   /** The definitions of these codes (unknown codes are absent from the map). */
   byCode(codes: ReadonlyArray<string>): Promise<ReadonlyMap<string, StoredIndicator>>
+  /** The cached definitions when they are fresh and hold every code; undefined when they must be read. */
+  peek(codes: ReadonlyArray<string>): ReadonlyMap<string, StoredIndicator> | undefined
   /** Forget what was read: this process changed the catalogue. */
   invalidate(): void
 }
@@ -29,7 +31,11 @@ export class IndicatorCatalogue extends Context.Service<IndicatorCatalogue, Indi
 export const cachedCatalogue = <T extends { readonly code: string }>(
   repo: { list(): Promise<ReadonlyArray<T>> },
   now: () => number = Date.now,
-): { byCode(codes: ReadonlyArray<string>): Promise<ReadonlyMap<string, T>>; invalidate(): void } => {
+): {
+  byCode(codes: ReadonlyArray<string>): Promise<ReadonlyMap<string, T>>
+  peek(codes: ReadonlyArray<string>): ReadonlyMap<string, T> | undefined
+  invalidate(): void
+} => {
   let cache: { at: number; defs: Map<string, T> } | undefined
   const load = async () => {
     cache = { at: now(), defs: new Map((await repo.list()).map((d) => [d.code, d])) }
@@ -41,6 +47,10 @@ export const cachedCatalogue = <T extends { readonly code: string }>(
       const defs = fresh ? cache!.defs : await load()
       if (fresh && codes.some((c) => !defs.has(c))) return load()
       return defs
+    },
+    peek(codes) {
+      const defs = cache !== undefined && now() - cache.at < CATALOGUE_TTL_MS ? cache.defs : undefined
+      return defs && codes.every((c) => defs.has(c)) ? defs : undefined
     },
     invalidate() {
       cache = undefined

@@ -60,20 +60,25 @@ const call = (method, path, { token, body, cookie, discard = false } = {}) =>
     req.end(data)
   })
 
-// The server process's CPU time so far (user + system), in ms, from /proc (Linux); undefined elsewhere.
-let serverPid
-const cpuMs = () => {
+// CPU time (user + system) in ms from a /proc stat file (Linux); undefined elsewhere.
+const procMs = (file) => {
   try {
-    const f = readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1].split(" ")
+    const f = readFileSync(file, "utf8").split(") ")[1].split(" ")
     return ((Number(f[11]) + Number(f[12])) * 1000) / 100
   } catch {
     return undefined
   }
 }
+let serverPid
+// The server process's CPU time so far, all threads.
+const cpuMs = () => procMs(`/proc/${serverPid}/stat`)
+// The same for its main thread alone (the rest is garbage collection and compilation in other threads).
+const mainMs = () => procMs(`/proc/${serverPid}/task/${serverPid}/stat`)
 
 /** Run `next()` from CONNECTIONS loops for SECONDS; latency percentiles over all requests, and the server's CPU per request. */
 const load = async (name, next, expected) => {
   const cpu0 = cpuMs()
+  const main0 = mainMs()
   const times = []
   const statuses = new Map()
   const end = performance.now() + SECONDS * 1000
@@ -92,7 +97,10 @@ const load = async (name, next, expected) => {
   const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(1)
   const ok = statuses.get(expected) ?? 0
   const cpu1 = cpuMs()
-  const cpu = cpu0 === undefined || cpu1 === undefined ? "" : `   server CPU ${((cpu1 - cpu0) / times.length).toFixed(2)} ms/req`
+  const cpu =
+    cpu0 === undefined || cpu1 === undefined
+      ? ""
+      : `   server CPU ${((cpu1 - cpu0) / times.length).toFixed(2)} ms/req (main thread ${((mainMs() - main0) / times.length).toFixed(2)})`
   console.log(
     `${name.padEnd(22)} ${String(Math.round(times.length / elapsed)).padStart(6)} req/s   p50 ${pct(50).padStart(6)} ms   p99 ${pct(99).padStart(6)} ms${cpu}   ` +
       `(${times.length} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))})`,

@@ -105,12 +105,12 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
     await next()
   })
   // Every answer: no content sniffing; authenticated data is never stored by caches (a handler may say otherwise,
-  // as the public rankings do).
+  // as the public rankings do). Set before the answer is made: headers changed afterwards make the Node adapter
+  // build the response a second time, on every request.
   app.use("*", async (c, next) => {
-    await next()
     c.header("X-Content-Type-Options", "nosniff")
     c.header("Referrer-Policy", "no-referrer")
-    if (c.get("caller") && !c.res.headers.get("cache-control")) c.header("Cache-Control", "no-store")
+    await next()
   })
   app.use("/v1/docs", async (c, next) => {
     await next()
@@ -151,6 +151,7 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
       if (session) c.set("caller", await runtime.run(actorOfSession(session)))
     }
     const who = c.get("caller")
+    if (who) c.header("Cache-Control", "no-store")
     const taken = limiter.take(who ? `p:${who.kind}:${who.id}` : `ip:${c.get("ip")}`)
     if (!taken.ok)
       throw new HttpProblem(429, "rate_limited", `too many requests; retry in ${taken.retryAfter} s`, `请求过于频繁，请 ${taken.retryAfter} 秒后重试`, [], {

@@ -2,7 +2,7 @@ import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { fileURLToPath } from "node:url"
 import { serve } from "@hono/node-server"
-import { type AppOptions, type AppRuntime, makeAppRuntime, openDemo, operator, storeInfo } from "@jiju/app"
+import { type AppOptions, type AppRuntime, makeAppRuntime, openDatabase, openDemo, operator, storeInfo } from "@jiju/app"
 import { buildHttpApp, httpConfigFromEnv } from "./HttpApp.js"
 import { staticSite } from "./http/staticFiles.js"
 import { startJobWorker } from "./JobWorker.js"
@@ -42,12 +42,22 @@ export interface RunningServer {
 export const startServer = async (opts: ServerOptions = {}): Promise<RunningServer> => {
   const env = opts.env ?? process.env
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`))
-  const store: AppOptions = { env, ...(opts.db ? { db: opts.db } : {}) }
+  // The store is opened once: the runtime may start twice over it (below), and the database engine warms up with
+  // the demo load for the requests that follow.
+  const db = opts.db ?? (await openDatabase({ env }))
+  const ownDb = opts.db === undefined
+  const store: AppOptions = { env, db }
   const publicResults = (demo: boolean) => (env.JIJU_PUBLIC_RESULTS === undefined ? demo : env.JIJU_PUBLIC_RESULTS === "1")
   // The server acts as the operator of its store for what it does on its own behalf (the demo).
   const self = operator("server")
 
-  let runtime = await makeAppRuntime({ ...store, config: { publicResults: publicResults(false) } })
+  let runtime: AppRuntime
+  try {
+    runtime = await makeAppRuntime({ ...store, config: { publicResults: publicResults(false) } })
+  } catch (e) {
+    if (ownDb) await db.close()
+    throw e
+  }
   let demo = false
   try {
     const where = await runtime.run(storeInfo())
@@ -62,12 +72,14 @@ export const startServer = async (opts: ServerOptions = {}): Promise<RunningServ
         log(`  ${a.role.padEnd(9)} ${a.name.padEnd(15)} ${a.password}${a.clusterIds.length > 0 ? `  (cluster ${a.clusterIds.join(", ")})` : ""}`)
     }
     if (publicResults(demo) !== runtime.config.publicResults) {
-      // The settings are fixed when the runtime starts: start it again now that the store is known to be a demo.
+      // The settings are fixed when a runtime starts: start another over the same store now that it is known to be a
+      // demo.
       await runtime.dispose()
       runtime = await makeAppRuntime({ ...store, config: { publicResults: publicResults(demo) } })
     }
   } catch (e) {
     await runtime.dispose()
+    if (ownDb) await db.close()
     throw e
   }
 
@@ -95,6 +107,7 @@ export const startServer = async (opts: ServerOptions = {}): Promise<RunningServ
     })
   } catch (e) {
     await runtime.dispose()
+    if (ownDb) await db.close()
     throw e
   }
   const pollMs = Number(env.JIJU_JOB_POLL_MS ?? 250)
@@ -117,6 +130,7 @@ export const startServer = async (opts: ServerOptions = {}): Promise<RunningServ
       // A job in hand finishes or goes back to the queue for another process.
       await worker?.stop(5_000)
       await running.dispose()
+      if (ownDb) await db.close()
     })())
   return { url, runtime: running, close }
 }

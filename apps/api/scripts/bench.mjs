@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Load test of the HTTP API on 127.0.0.1: a cached ranking read and an observation submit, each for a
-// fixed time with keep-alive connections; req/s, p50 and p99; then a row count proving that every
-// accepted submission was written exactly once. Embedded store by default; PostgreSQL with
+// Load test of the HTTP API on 127.0.0.1: a cached ranking read, a zone read and an observation submit, each
+// for a fixed time with keep-alive connections; req/s, p50, p99 and the server's CPU per request; then a row
+// count proving that every accepted submission was written exactly once. Embedded store by default; PostgreSQL with
 // BENCH_DATABASE_URL=postgres://… (a fresh database is created on that server and dropped after).
 // The server is @jiju/server's, started as `jiju serve` starts it (BENCH_MAIN names another entry that
 // prints "listening on http://127.0.0.1:PORT", e.g. apps/api/dist/main.js).
@@ -176,6 +176,10 @@ try {
     if (ranking.status !== 200 || JSON.parse(ranking.text).groups.length === 0) throw new Error(`no ranking to read: ${ranking.status}`)
     await load("ranking read (cached)", () => call("GET", "/v1/assessments/rankings?scheme=henan-2017&period=2024", { token: viewer, discard: true }), 200)
   }
+
+  // A register read: one zone with its ETag, as an edit form loads it (a read that touches the store each time).
+  let z = 0
+  await load("zone read", () => call("GET", `/v1/clusters/${clusters[z++ % clusters.length]}`, { token: viewer, discard: true }), 200)
 
   // Each submission names a distinct (cluster, month): months of 2000–2008, before the demo's years.
   const months = []

@@ -1,3 +1,5 @@
+import * as assessments from "./api/assessments.js"
+import * as judgements from "./api/judgements.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
 
@@ -5,13 +7,17 @@ import * as service from "./api/service.js"
 export const serviceApi = { ...service }
 /** The register: regions, indicators and cluster zones. */
 export const registerApi = { ...register }
+/** Assessments: runs, previews, publication, results, rankings and histories. */
+export const assessmentsApi = { ...assessments }
+/** Judgements on zones: certification, stage, diagnosis, incentive and targets. */
+export const judgementsApi = { ...judgements }
 
 /**
  * Every operation of Jiju's HTTP API, by operation id: the one description the server's routes, the OpenAPI
  * document and the clients are made from.
  * @example jijuApi.getRegion.path // "/v1/regions/{code}"
  */
-export const jijuApi = { ...serviceApi, ...registerApi }
+export const jijuApi = { ...serviceApi, ...registerApi, ...assessmentsApi, ...judgementsApi }
 
 /** The type of {@link jijuApi}. */
 export type JijuApi = typeof jijuApi

@@ -1,6 +1,7 @@
-import { diagnose, type ZoneDiagnosis } from "../Diagnosis.js"
-import { type AssessmentData, zonesOfPeriod } from "./AssessmentData.js"
-import { type PeriodRange, periodOption } from "./documentOptions.js"
+import * as Schema from "effect/Schema"
+import { diagnose, ZoneDiagnosis } from "../Diagnosis.js"
+import { type AssessmentData, DataSource, zonesOfPeriod } from "./AssessmentData.js"
+import { type PeriodRange, periodOption } from "./DocumentOptions.js"
 
 /** Whom to diagnose (the flags of `jiju diagnose`, the query of GET /v1/assessments/diagnosis). */
 export interface DiagnosisOptions {
@@ -9,15 +10,16 @@ export interface DiagnosisOptions {
   readonly cluster?: string | undefined
 }
 
-/** The diagnosis document: what `jiju diagnose --json` prints (a public contract). */
-export interface DiagnosisDocument {
-  readonly period: string
-  readonly source: AssessmentData["source"]
-  readonly demo: boolean
+/** The diagnosis document: what `jiju diagnose --json` prints and GET /v1/assessments/diagnosis answers. */
+export const DiagnosisDocument = Schema.Struct({
+  period: Schema.String,
+  source: DataSource,
+  demo: Schema.Boolean,
   /** The zone asked about, when one was. */
-  readonly cluster?: string
-  readonly results: ReadonlyArray<ZoneDiagnosis>
-}
+  cluster: Schema.optional(Schema.String),
+  results: Schema.Array(ZoneDiagnosis),
+})
+export type DiagnosisDocument = typeof DiagnosisDocument.Type
 
 /**
  * The periods diagnosis reads (the one judged), after checking the options: InputError "bad_option".

@@ -4,9 +4,10 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
+import { LatestRuns, latestRunsLayer } from "./assessments/LatestRuns.js"
 
 /** Every service a use case may need. */
-export type AppServices = Database | AppConfig
+export type AppServices = Database | AppConfig | LatestRuns
 
 /** Where the store is and how the deployment is set. */
 export interface AppOptions extends OpenStoreOptions {
@@ -21,7 +22,7 @@ export interface AppOptions extends OpenStoreOptions {
  * @example Effect.runPromise(Effect.provide(listRegions(caller, {}), appLayer({ memory: true })))
  */
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
-  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config))
+  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config), latestRunsLayer())
 
 /** A running application core: run use cases, then dispose (closes the store). */
 export interface AppRuntime {

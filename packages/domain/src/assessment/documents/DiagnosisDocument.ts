@@ -10,6 +10,10 @@ export interface DiagnosisOptions {
   readonly cluster?: string | undefined
 }
 
+/** One zone's diagnosis in the document, with its name. */
+export const DiagnosedZone = Schema.Struct({ name: Schema.String, ...ZoneDiagnosis.fields })
+export type DiagnosedZone = typeof DiagnosedZone.Type
+
 /** The diagnosis document: what `jiju diagnose --json` prints and GET /v1/assessments/diagnosis answers. */
 export const DiagnosisDocument = Schema.Struct({
   period: Schema.String,
@@ -17,7 +21,7 @@ export const DiagnosisDocument = Schema.Struct({
   demo: Schema.Boolean,
   /** The zone asked about, when one was. */
   cluster: Schema.optional(Schema.String),
-  results: Schema.Array(ZoneDiagnosis),
+  results: Schema.Array(DiagnosedZone),
 })
 export type DiagnosisDocument = typeof DiagnosisDocument.Type
 
@@ -38,7 +42,10 @@ export const diagnosisPeriodRange = (options: DiagnosisOptions): PeriodRange => 
  */
 export const diagnosisDocument = (data: AssessmentData, options: DiagnosisOptions): DiagnosisDocument => {
   const period = periodOption(options.period)
-  const wanted = new Set(zonesOfPeriod(data, options).map((c) => c.id))
-  const results = diagnose(data.input, period).filter((d) => wanted.has(d.clusterId))
+  const wanted = new Map(zonesOfPeriod(data, options).map((c) => [c.id, c.name]))
+  const results = diagnose(data.input, period).flatMap((d) => {
+    const name = wanted.get(d.clusterId)
+    return name === undefined ? [] : [{ name, ...d }]
+  })
   return { period, source: data.source, demo: data.hasDemo, ...(options.cluster !== undefined ? { cluster: options.cluster } : {}), results }
 }

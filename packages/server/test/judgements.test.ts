@@ -171,7 +171,12 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       const en = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(en.status, path).toBe(404)
       const p = await en.json()
-      expect(p).toMatchObject({ status: 404, code: "unknown_cluster", title: "Not found", errors: [{ code: "unknown_cluster", row: null, column: "cluster", value: "hb-none" }] })
+      expect(p).toMatchObject({
+        status: 404,
+        code: "unknown_cluster",
+        title: "Not found",
+        errors: [{ code: "unknown_cluster", row: null, column: "cluster", value: "hb-none" }],
+      })
       expect(p.detail).toContain('unknown cluster "hb-none"')
     }
     const zh = await get("/v1/assessments/stage?period=2025&cluster=hb-none", "admin", "zh")

@@ -1,5 +1,4 @@
-import { assess, previewAssessment, publishAssessment, rankingsOf, storedReport, storedResult, zoneHistory, zoneResult } from "@jiju/app"
-import { listSchemes } from "@jiju/app"
+import { assess, listSchemes, previewAssessment, publishAssessment, rankingsOf, storedReport, storedResult, zoneHistory, zoneResult } from "@jiju/app"
 import { RankingsDocument } from "@jiju/domain/assessment"
 import { type assessmentsApi, wireDocument } from "@jiju/domain/contract"
 import * as Effect from "effect/Effect"

@@ -130,4 +130,3 @@ export const requireResultsReader = (caller: Caller, publicResults: boolean): Ef
  */
 export const mayReadDrafts = (caller: Caller, clusterId?: string): boolean =>
   caller !== undefined && (caller.role !== "submitter" || (clusterId !== undefined && caller.clusterIds.includes(clusterId)))
-

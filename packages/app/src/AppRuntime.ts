@@ -4,7 +4,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
-import { LatestRuns, latestRunsLayer } from "./assessments/LatestRuns.js"
+import { type LatestRuns, latestRunsLayer } from "./assessments/LatestRuns.js"
 
 /** Every service a use case may need. */
 export type AppServices = Database | AppConfig | LatestRuns

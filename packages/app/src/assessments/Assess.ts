@@ -5,10 +5,10 @@
  */
 
 import {
+  type AssessedPeriod,
   type AssessmentPreviewDocument,
   type AssessmentReport,
   type AssessmentResult,
-  type AssessedPeriod,
   assessmentReport,
   assessPeriod,
   type ReportRun,
@@ -53,9 +53,7 @@ const compute = (req: AssessRequest) =>
     const data = yield* loadAssessmentData(source, periodsBack(req.period, 2))
     // A stored run is the comparison only for data from the store: a file's zones are not the register's.
     const storedPrevious = data.source === "store" ? yield* AssessmentRuns.latest(scheme.id, previousPeriod(req.period)) : undefined
-    const assessed = yield* attempt(() =>
-      assessPeriod(scheme, data, req.period, { kind: req.kind, checksum, storedPrevious, stability: req.stability }),
-    )
+    const assessed = yield* attempt(() => assessPeriod(scheme, data, req.period, { kind: req.kind, checksum, storedPrevious, stability: req.stability }))
     return { scheme, from, checksum, data, assessed }
   })
 

@@ -9,9 +9,7 @@ import { attempt } from "../Attempt.js"
  * The data a use case judges: the store's register and observations (the default), or a long-format data file
  * about the zones of a clusters file or, without one, of the store's register.
  */
-export type AssessmentSource =
-  | { readonly kind: "store" }
-  | { readonly kind: "file"; readonly data: NamedFile; readonly clusters?: NamedFile | undefined }
+export type AssessmentSource = { readonly kind: "store" } | { readonly kind: "file"; readonly data: NamedFile; readonly clusters?: NamedFile | undefined }
 
 /** The store's register and observations. */
 export const storeSource: AssessmentSource = { kind: "store" }

@@ -1,4 +1,4 @@
-import { databaseLayerOf, type Db } from "@jiju/store"
+import { type Db, databaseLayerOf } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"

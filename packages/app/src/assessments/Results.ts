@@ -45,10 +45,7 @@ const readableRun = (caller: Caller, q: ResultRequest, clusterId?: string) =>
  * @example const { id, published, result } = yield* storedResult(caller, { scheme: "henan-2017", period: "2025" })
  */
 export const storedResult = (caller: Caller, q: ResultRequest) =>
-  Effect.map(
-    readableRun(caller, q),
-    (run): StoredResultDocument => ({ id: run.id, published: run.published, createdAt: run.createdAt, result: run.result }),
-  )
+  Effect.map(readableRun(caller, q), (run): StoredResultDocument => ({ id: run.id, published: run.published, createdAt: run.createdAt, result: run.result }))
 
 const reportOf = (run: StoredRun) =>
   Effect.gen(function* () {
@@ -72,8 +69,7 @@ const reportOf = (run: StoredRun) =>
  * The report of the latest stored run: the document `jiju assess --json` printed when it made the run.
  * @example const report = yield* storedReport(caller, { scheme: "henan-2017", period: "2025" })
  */
-export const storedReport = (caller: Caller, q: ResultRequest) =>
-  Effect.flatMap(readableRun(caller, q), reportOf)
+export const storedReport = (caller: Caller, q: ResultRequest) => Effect.flatMap(readableRun(caller, q), reportOf)
 
 /**
  * The rankings of the latest stored run, for one ranking group or both.

@@ -5,7 +5,6 @@
  */
 
 import {
-  type AssessmentReport,
   assessmentReport,
   builtInSchemes,
   type ClusterAssessment,

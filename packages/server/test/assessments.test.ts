@@ -1,6 +1,8 @@
 import { decodeScheme } from "@jiju/domain/assessment"
+import { type Endpoint, fromWire, jijuApi } from "@jiju/domain/contract"
 import { assessmentRepo } from "@jiju/store"
 import { engines, type TestEngine } from "@jiju/testkit"
+import * as Schema from "effect/Schema"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type AssessmentsSetup, assessmentsSetup } from "./assessmentsSetup.js"
 
@@ -151,6 +153,39 @@ describe.each(engines)("assessment runs and results on %s (results public)", (en
     const bad = await t.call("GET", "/v1/assessments/rankings?scheme=tiny-test&period=25", { as: "admin", headers: { "accept-language": "en" } })
     expect(bad.status).toBe(422)
     expect(await bad.json()).toMatchObject({ code: "invalid_value", errors: [expect.objectContaining({ column: "period" })] })
+  })
+})
+
+/** An answer decodes with its operation's success Schema: the contract describes what the server sends. */
+const conforms = (e: Endpoint, body: unknown) => {
+  expect(() =>
+    Schema.decodeUnknownSync(e.success.schema! as Schema.Codec<unknown, unknown>, { onExcessProperty: "error" })(fromWire(e.success.schema!, body)),
+  ).not.toThrow()
+}
+
+describe.each(engines)("assessment answers on %s", (engine: TestEngine) => {
+  let t: AssessmentsSetup
+  beforeAll(async () => {
+    t = await assessmentsSetup(engine)
+    await seed(t)
+  })
+  afterAll(() => t?.close())
+
+  it("are what the contract's Schemas describe", async () => {
+    const read = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+      const r = await t.call(init.method ?? "GET", path, { as: "admin", ...(init.body ? { body: init.body } : {}) })
+      expect(r.status, path).toBeLessThan(300)
+      return r.json()
+    }
+    const run = await read("/v1/assessments/runs", { method: "POST", body: { scheme: "tiny-test", period: "2025", stability: { draws: 10, seed: 2 } } })
+    conforms(jijuApi.runAssessment, run)
+    conforms(jijuApi.previewAssessment, await read(`/v1/assessments/preview?${q}`))
+    conforms(jijuApi.assessmentResult, await read(`/v1/assessments/results?${q}`))
+    conforms(jijuApi.assessmentReport, await read(`/v1/assessments/report?${q}`))
+    conforms(jijuApi.rankings, await read(`/v1/assessments/rankings?${q}`))
+    conforms(jijuApi.clusterAssessment, await read(`/v1/assessments/clusters/hb-qibin?${q}`))
+    conforms(jijuApi.clusterAssessmentHistory, await read("/v1/assessments/clusters/hb-qibin/history?scheme=tiny-test"))
+    conforms(jijuApi.listSchemes, await read("/v1/assessments/schemes"))
   })
 })
 

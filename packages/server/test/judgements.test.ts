@@ -1,4 +1,6 @@
+import { fromWire, jijuApi } from "@jiju/domain/contract"
 import { engines } from "@jiju/testkit"
+import * as Schema from "effect/Schema"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type AssessmentsSetup, assessmentsSetup, cluster } from "./assessmentsSetup.js"
 
@@ -148,6 +150,23 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(own).toMatchObject({ set_id: "plan", zones: 4, region: null, notes: [] })
     // 130 + 70 of revenue against 250: short by 50.
     expect(own.targets[0]).toMatchObject({ actual: 200, attained: false, gap: 50 })
+  })
+
+  it("answers documents that the contract's Schemas describe", async () => {
+    const cases = [
+      [jijuApi.certification, "/v1/assessments/certification?period=2025"],
+      [jijuApi.stage, "/v1/assessments/stage?period=2025"],
+      [jijuApi.diagnosis, "/v1/assessments/diagnosis?period=2025&cluster=hb-qibin"],
+      [jijuApi.incentive, "/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5"],
+      [jijuApi.targets, "/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027"],
+    ] as const
+    for (const [e, path] of cases) {
+      const body = await (await get(path, "admin")).json()
+      expect(
+        () => Schema.decodeUnknownSync(e.success.schema as Schema.Codec<unknown, unknown>, { onExcessProperty: "error" })(fromWire(e.success.schema, body)),
+        path,
+      ).not.toThrow()
+    }
   })
 
   it("answers 401 without credentials on every endpoint", async () => {

@@ -1,9 +1,16 @@
 /** Where an assessment or a judgement reads its register and observations: the store, or files given to a command. */
 
-import { type AssessmentData, assessmentDataFromFile, type NamedFile, type PeriodRange, registerFromFile } from "@jiju/domain/assessment"
+import { type AssessmentData, assessmentDataFromTable, type PeriodRange, registerFromTable } from "@jiju/domain/assessment"
+import { readTable } from "@jiju/domain/io"
 import { Clusters, loadAssessmentData as loadFromStore, use } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { attempt } from "../Attempt.js"
+
+/** A file given to a command: its name (for the format and for messages) and its bytes. */
+export interface NamedFile {
+  readonly name: string
+  readonly bytes: Uint8Array
+}
 
 /**
  * The data a use case judges: the store's register and observations (the default), or a long-format data file
@@ -29,6 +36,7 @@ export const loadAssessmentData = (source: AssessmentSource, range: PeriodRange)
   Effect.gen(function* () {
     if (source.kind === "store") return yield* use((db) => loadFromStore(db, range))
     const clusters = source.clusters
-    const register = clusters !== undefined ? yield* attempt(() => registerFromFile(clusters)) : yield* Clusters.list()
-    return yield* attempt((): AssessmentData => assessmentDataFromFile(source.data, register))
+    const register =
+      clusters !== undefined ? yield* attempt(() => registerFromTable(readTable(clusters.bytes, clusters.name), clusters.name)) : yield* Clusters.list()
+    return yield* attempt((): AssessmentData => assessmentDataFromTable(readTable(source.data.bytes, source.data.name), source.data.name, register))
   })

@@ -6,7 +6,6 @@
 import * as Schema from "effect/Schema"
 import { idText, isMissingCell, parseNumericText } from "../../io/columns.js"
 import type { Cell, DataTable } from "../../io/DataTable.js"
-import { readTable } from "../../io/readTable.js"
 import { clusterKindNames, clusterLevelNames, serviceFormNames } from "../../model/Cluster.js"
 import { InputError } from "../../model/errors.js"
 import { Period } from "../../model/Period.js"
@@ -176,26 +175,20 @@ export const parseClustersTable = (table: DataTable, file: string): RegisterClus
   return out
 }
 
-/** A file given to a command: its name (for the format and for messages) and its bytes. */
-export interface NamedFile {
-  readonly name: string
-  readonly bytes: Uint8Array
-}
-
 /**
- * The zones of a clusters file (id, name, group [, kind, form, level, region, name_en, management_body]).
- * @example registerFromFile({ name: "zones.csv", bytes }).length
+ * The zones of a clusters table (id, name, group [, kind, form, level, region, name_en, management_body]), read
+ * from a file with `readTable`.
+ * @example registerFromTable(readTable(bytes, "zones.csv"), "zones.csv").length
  */
-export const registerFromFile = (file: NamedFile): RegisterCluster[] => parseClustersTable(readTable(file.bytes, file.name), file.name)
+export const registerFromTable = (table: DataTable, file: string): RegisterCluster[] => parseClustersTable(table, file)
 
 /**
- * What the documents read, from a long-format data file about the zones of `register` (a clusters file, or the
+ * What the documents read, from a long-format data table about the zones of `register` (a clusters file, or the
  * store's register): the values, the stated facts and the periods with data, marked as coming from a file.
- * @example const data = assessmentDataFromFile({ name: "data.csv", bytes }, registerFromFile(zones))
+ * @example const data = assessmentDataFromTable(readTable(bytes, "data.csv"), "data.csv", registerFromTable(zones, "zones.csv"))
  */
-export const assessmentDataFromFile = (data: NamedFile, register: ReadonlyArray<RegisterCluster>): AssessmentData => {
-  const table = readTable(data.bytes, data.name)
-  const { observations, facts } = parseLongTable(table, data.name, new Set(register.map((c) => c.id as string)))
+export const assessmentDataFromTable = (table: DataTable, file: string, register: ReadonlyArray<RegisterCluster>): AssessmentData => {
+  const { observations, facts } = parseLongTable(table, file, new Set(register.map((c) => c.id as string)))
   const input = assessmentInputFromRegister(register, observations, facts)
   return { input, source: "file", hasDemo: false, periods: input.periods }
 }

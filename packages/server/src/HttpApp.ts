@@ -4,6 +4,7 @@ import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { getCookie } from "hono/cookie"
 import { cors } from "hono/cors"
+import { analysesHandlers } from "./handlers/analyses.js"
 import { assessmentsHandlers } from "./handlers/assessments.js"
 import { judgementsHandlers } from "./handlers/judgements.js"
 import { registerHandlers } from "./handlers/register.js"
@@ -53,11 +54,23 @@ export const httpConfigFromEnv = (env: Readonly<Record<string, string | undefine
 /** The session cookie's name. */
 export const SESSION_COOKIE = "jiju_session"
 
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"])
+
+// The reference page: its own script and inline styles, nothing from elsewhere, never framed.
+const DOCS_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 // A revocation reaches other processes within this time; this process forgets revoked tokens at once.
 const TOKEN_TTL_MS = 5_000
 
 /** Every operation's handler: the compiler checks that the contract has no operation without one. */
-export const handlers: Handlers<typeof jijuApi> = { ...serviceHandlers, ...registerHandlers, ...assessmentsHandlers, ...judgementsHandlers }
+export const handlers: Handlers<typeof jijuApi> = {
+  ...serviceHandlers,
+  ...registerHandlers,
+  ...analysesHandlers,
+  ...assessmentsHandlers,
+  ...judgementsHandlers,
+}
 
 /**
  * The whole HTTP API as one Hono app over a running application core: the contract's operations bound to their
@@ -96,6 +109,35 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
     c.set("caller", undefined)
     c.set("ip", clientIp(c.env))
     await next()
+  })
+  // Every answer: no content sniffing; authenticated data is never stored by caches (a handler may say otherwise,
+  // as the public rankings do).
+  app.use("*", async (c, next) => {
+    await next()
+    c.header("X-Content-Type-Options", "nosniff")
+    c.header("Referrer-Policy", "no-referrer")
+    if (c.get("caller") && !c.res.headers.get("cache-control")) c.header("Cache-Control", "no-store")
+  })
+  app.use("/v1/docs", async (c, next) => {
+    await next()
+    c.header("Content-Security-Policy", DOCS_CSP)
+  })
+  // Cross-site writes: a browser names the page that sends a request (Sec-Fetch-Site, Origin). A write that does not
+  // carry a bearer token (so rides on the session cookie, or sets one: sign-in) is refused when it comes from
+  // another site. Scripts with tokens are not browsers and are not concerned.
+  app.use("/v1/*", async (c, next) => {
+    if (SAFE.has(c.req.method) || c.req.header("authorization")) return next()
+    const site = c.req.header("sec-fetch-site")
+    const origin = c.req.header("origin")
+    const own = new URL(c.req.url).origin
+    const allowed = (o: string) => o === own || (config.webOrigin !== undefined && o === config.webOrigin)
+    if (
+      (site !== undefined && site !== "same-origin" && site !== "none" && !(origin !== undefined && allowed(origin))) ||
+      (origin !== undefined && origin !== "null" && !allowed(origin)) ||
+      origin === "null"
+    )
+      throw new HttpProblem(403, "cross_site", "a write from another site is refused", "拒绝来自其他站点的写请求")
+    return next()
   })
   if (config.webOrigin) app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))
   // GET and HEAD carry no body: skip the limit, whose check would build a full Request object for every read.

@@ -2,3 +2,4 @@
 export * from "./HttpApp.js"
 export * from "./http/bind.js"
 export * from "./http/Problem.js"
+export * from "./JobWorker.js"

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs"
 import { type Db, openStore, type Store } from "@jiju/store"
 import pg from "pg"
 import { inject } from "vitest"
+import "./provided.js"
 
 /** The PostgreSQL server of the run (scripts/with-postgres.sh sets it), or undefined. */
 export const TEST_DATABASE_URL = process.env.JIJU_TEST_DATABASE_URL || undefined

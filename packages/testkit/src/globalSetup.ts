@@ -2,14 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { TestProject } from "vitest/node"
+import "./provided.js"
 import { makePgliteTemplate } from "./template.js"
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** A tarball of a migrated, empty PGlite data directory: test files start from it instead of running initdb. */
-    pgliteTemplate: string
-  }
-}
 
 /** Make the PGlite template once for a project's run and hand its path to the test files. */
 export default async function setup(project: TestProject) {

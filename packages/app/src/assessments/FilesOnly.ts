@@ -4,6 +4,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import { appConfigLayer } from "../AppConfig.js"
 import { type AppServices, firstError } from "../AppRuntime.js"
+import { analysisPoolLayer } from "../analyses/AnalysisPool.js"
 import { latestRunsLayer } from "./LatestRuns.js"
 
 const refuse = () => Promise.reject(new Error("this command reads files only: it has no store to query"))
@@ -25,7 +26,9 @@ const noStore: Db = {
  * @example const doc = await runOnFiles(stage(operator("me"), { period: "2025", source: { kind: "file", data, clusters } }))
  */
 export const runOnFiles = async <A, E>(effect: Effect.Effect<A, E, AppServices>): Promise<A> => {
-  const exit = await Effect.runPromiseExit(Effect.provide(effect, Layer.mergeAll(databaseLayerOf(noStore), appConfigLayer(), latestRunsLayer())))
+  const exit = await Effect.runPromiseExit(
+    Effect.provide(effect, Layer.mergeAll(databaseLayerOf(noStore), appConfigLayer(), analysisPoolLayer(), latestRunsLayer())),
+  )
   if (Exit.isSuccess(exit)) return exit.value
   throw firstError(exit)
 }

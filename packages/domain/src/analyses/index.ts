@@ -7,6 +7,7 @@
  * moranReport(table, { id: "POLYID", var: "CRIME", weights: { kind: "contiguity", rule: "queen" } }).I
  */
 
+export * from "./AnalysisRequest.js"
 export * from "./ConcentrationReport.js"
 export * from "./CouplingReport.js"
 export * from "./LisaReport.js"

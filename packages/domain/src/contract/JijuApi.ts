@@ -1,3 +1,4 @@
+import * as analyses from "./api/analyses.js"
 import * as assessments from "./api/assessments.js"
 import * as judgements from "./api/judgements.js"
 import * as register from "./api/register.js"
@@ -12,12 +13,15 @@ export const assessmentsApi = { ...assessments }
 /** Judgements on zones: certification, stage, diagnosis, incentive and targets. */
 export const judgementsApi = { ...judgements }
 
+/** Analyses on data sent with the request, and their jobs. */
+export const analysesApi = { ...analyses }
+
 /**
  * Every operation of Jiju's HTTP API, by operation id: the one description the server's routes, the OpenAPI
  * document and the clients are made from.
  * @example jijuApi.getRegion.path // "/v1/regions/{code}"
  */
-export const jijuApi = { ...serviceApi, ...registerApi, ...assessmentsApi, ...judgementsApi }
+export const jijuApi = { ...serviceApi, ...registerApi, ...analysesApi, ...assessmentsApi, ...judgementsApi }
 
 /** The type of {@link jijuApi}. */
 export type JijuApi = typeof jijuApi

@@ -9,6 +9,7 @@
 export * from "./Client.js"
 export * from "./Endpoint.js"
 export * from "./JijuApi.js"
+export * from "./Jobs.js"
 export * from "./OpenApi.js"
 export * from "./Page.js"
 export * from "./Problem.js"

@@ -78,6 +78,32 @@ const onWire = <A>(f: () => A): A => {
   }
 }
 
+// Text PostgreSQL cannot store (NUL) or that is not well-formed Unicode (a lone surrogate) never reaches a use case.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+const checkText = (v: unknown, path: string): void => {
+  if (typeof v === "string") {
+    if (v.includes("\u0000") || LONE_SURROGATE.test(v))
+      throw new InputError({
+        code: "bad_text",
+        message: `${path || "the body"}: text with a NUL character or a lone surrogate is not accepted`,
+        zh: `${path || "请求体"}：文本含 NUL 字符或不成对的代理码位，不予接受`,
+        issues: [
+          {
+            code: "bad_text",
+            column: path,
+            en: `${path || "the body"}: NUL characters and lone surrogates are not accepted`,
+            zh: `${path || "请求体"}：不接受 NUL 字符和不成对的代理码位`,
+          },
+        ],
+      })
+    return
+  }
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) checkText(x, path ? `${path}.${i}` : String(i))
+  } else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) checkText(x, path ? `${path}.${k}` : k)
+}
+
 const jsonBody = async (c: Context<HttpEnv>, schema: Schema.Top, what: string): Promise<unknown> => {
   const type = c.req.header("content-type") ?? ""
   if (!/^application\/(.+\+)?json\b/i.test(type))
@@ -89,6 +115,7 @@ const jsonBody = async (c: Context<HttpEnv>, schema: Schema.Top, what: string): 
   } catch {
     throw new HttpProblem(400, "malformed_json", "the body is not valid JSON", "请求体不是有效的 JSON")
   }
+  checkText(raw, "")
   return onWire(() => decodeOrThrow(schema, fromWire(schema, raw), what))
 }
 
@@ -112,7 +139,9 @@ const answer = async (e: Endpoint, handler: Handler<Endpoint>, runtime: AppRunti
   if (e.access !== "public" && e.access !== "results_reader" && c.get("caller") === undefined)
     throw new HttpProblem(401, "unauthorized", "log in or send a bearer token", "请先登录或提供访问令牌")
   const params = e.params ? onWire(() => decodeOrThrow(e.params!, c.req.param(), "path")) : undefined
-  const query = e.query ? onWire(() => decodeOrThrow(e.query!, fromWire(e.query!, c.req.query()), "query")) : undefined
+  const rawQuery = c.req.query()
+  checkText(rawQuery, "")
+  const query = e.query ? onWire(() => decodeOrThrow(e.query!, fromWire(e.query!, rawQuery), "query")) : undefined
   const body = e.body === undefined ? undefined : isFileBody(e.body) ? await fileBody(c, e.body.media) : await jsonBody(c, e.body, e.id)
   const ctx: HandlerContext = {
     caller: c.get("caller"),

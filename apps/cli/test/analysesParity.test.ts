@@ -1,26 +1,34 @@
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { type AppRuntime, makeAppRuntime } from "@jiju/app"
+import { buildHttpApp } from "@jiju/server"
+import { makeTokens } from "@jiju/store"
+import { openTestStore } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { backends, type Setup, setup } from "./helpers.js"
+import { runCli } from "./helpers.js"
 
 // The API and the CLI build their documents with the same domain builders: same data, same JSON.
 const fixtures = fileURLToPath(new URL("../../../packages/domain/test/fixtures/", import.meta.url))
 const file = (rel: string) => join(fixtures, rel)
 const text = (rel: string) => readFileSync(file(rel), "utf8")
 
-// The CLI's in-process runner; imported by a computed path so the API's typecheck stays within its own rootDir.
-type RunCli = (argv: ReadonlyArray<string>) => Promise<{ code: number; stdout: string; stderr: string; json: () => unknown }>
-const cliHelpers = new URL("../../cli/test/helpers.ts", import.meta.url).href
-const runCli: RunCli = async (argv) => ((await import(/* @vite-ignore */ cliHelpers)) as { runCli: RunCli }).runCli(argv)
-
-describe.each(backends.slice(0, 1))("API documents equal `jiju … --json` on $name", (backend) => {
-  let t: Setup
+describe("API analysis documents equal `jiju … --json`", () => {
+  let t: Awaited<ReturnType<typeof openTestStore>>
+  let runtime: AppRuntime
+  let app: ReturnType<typeof buildHttpApp>
+  let viewer = ""
+  const post = async (path: string, body: unknown) =>
+    app.request(path, { method: "POST", headers: { authorization: `Bearer ${viewer}`, "content-type": "application/json" }, body: JSON.stringify(body) })
   beforeAll(async () => {
-    t = await setup(backend)
+    t = await openTestStore("pglite")
+    viewer = (await makeTokens(t.db).create({ role: "viewer" })).token
+    runtime = await makeAppRuntime({ db: t.db, analysisPool: { threads: 1 } })
+    app = buildHttpApp(runtime)
   })
   afterAll(async () => {
-    await t?.close()
+    await runtime?.dispose()
+    await t?.dispose()
   })
 
   it("moran: Columbus CRIME with the GAL weights, 99 permutations", async () => {
@@ -39,8 +47,13 @@ describe.each(backends.slice(0, 1))("API documents equal `jiju … --json` on $n
       "--json",
     ])
     expect(cli.code, cli.stderr).toBe(0)
-    const body = { csv: text("weights/columbus.csv"), id: "POLYID", var: "CRIME", permutations: 99, weights: { gal: text("weights/columbus.gal") } }
-    const r = await t.call("POST", "/v1/analyses/moran", { as: "viewer", body })
+    const r = await post("/v1/analyses/moran", {
+      csv: text("weights/columbus.csv"),
+      id: "POLYID",
+      var: "CRIME",
+      permutations: 99,
+      weights: { gal: text("weights/columbus.gal") },
+    })
     expect(r.status).toBe(200)
     expect(await r.json()).toEqual(cli.json())
   })
@@ -61,8 +74,13 @@ describe.each(backends.slice(0, 1))("API documents equal `jiju … --json` on $n
       "--json",
     ])
     expect(cli.code, cli.stderr).toBe(0)
-    const body = { csv: text("panel/grunfeld.csv"), unit: "firm", period: "year", formula: "inv ~ value + capital", effects: "individual" }
-    const r = await t.call("POST", "/v1/analyses/panel", { as: "viewer", body })
+    const r = await post("/v1/analyses/panel", {
+      csv: text("panel/grunfeld.csv"),
+      unit: "firm",
+      period: "year",
+      formula: "inv ~ value + capital",
+      effects: "individual",
+    })
     expect(r.status).toBe(200)
     expect(await r.json()).toEqual(cli.json())
   })

@@ -1,0 +1,300 @@
+/**
+ * The analyses as requests: the Schema of each analysis's input (what the CLI's flags and files say, as one JSON
+ * body), how much work it asks for, and the function that answers it with the `jiju <name> --json` document.
+ * The HTTP API runs these in worker threads; the same request always gives the same document.
+ */
+import * as Schema from "effect/Schema"
+import { parseCsv } from "../io/csv.js"
+import type { DataTable } from "../io/DataTable.js"
+import { parseGeoJson } from "../io/geojson.js"
+import { parseJsonRecords } from "../io/json.js"
+import { decodeOrThrow } from "../model/decode.js"
+import { type Bilingual, inputError } from "../model/errors.js"
+import { concentrationReport } from "./ConcentrationReport.js"
+import { couplingReport, signedIndicator } from "./CouplingReport.js"
+import { lisaReport } from "./LisaReport.js"
+import { moranReport } from "./MoranReport.js"
+import { panelReport } from "./PanelReport.js"
+import { regressReport } from "./RegressReport.js"
+import { weightsReport } from "./WeightsReport.js"
+import type { WeightsSpec } from "./WeightsSpec.js"
+
+/** The data of an analysis: JSON records (`data`), CSV text (`csv`) or GeoJSON (`geojson`), exactly one. */
+export const dataInputFields = {
+  /** One object per row, flat values (as a `.json` file given to the CLI). */
+  data: Schema.optional(Schema.Array(Schema.Record(Schema.String, Schema.Unknown))),
+  /** CSV text with a header row (as a `.csv` file given to the CLI). */
+  csv: Schema.optional(Schema.String),
+  /** A GeoJSON FeatureCollection (object or text): its properties are the columns, its geometries are kept. */
+  geojson: Schema.optional(Schema.Unknown),
+}
+
+type DataInput = { readonly data?: ReadonlyArray<Record<string, unknown>> | undefined; readonly csv?: string | undefined; readonly geojson?: unknown }
+
+/**
+ * The table of a request, read by the same parsers the CLI uses for `.json`, `.csv` and `.geojson` files.
+ * InputError "data_required" unless exactly one of data, csv and geojson is given.
+ * @example tableOfRequest({ csv: "id,x\n1,2" }).rows.length // 1
+ */
+export const tableOfRequest = (input: DataInput): DataTable => {
+  const given = [input.data, input.csv, input.geojson].filter((x) => x !== undefined).length
+  if (given !== 1)
+    throw inputError(
+      "data_required",
+      "give the rows as exactly one of data (JSON records), csv (text) or geojson",
+      "请以 data（JSON 记录）、csv（文本）或 geojson 之一提供数据",
+      { column: "data" },
+    )
+  if (input.geojson !== undefined) return parseGeoJson(typeof input.geojson === "string" ? input.geojson : JSON.stringify(input.geojson))
+  return input.csv !== undefined ? parseCsv(input.csv) : parseJsonRecords(JSON.stringify(input.data))
+}
+
+/**
+ * The spatial weights of a request, one source (as the CLI's --weights / --contiguity / --knn / --distance-band
+ * flags): GAL or GWT text, polygon contiguity of GeoJSON data, k nearest neighbours or a distance band.
+ */
+export const WeightsRequest = Schema.Struct({
+  gal: Schema.optional(Schema.String),
+  gwt: Schema.optional(Schema.String),
+  contiguity: Schema.optional(Schema.Literals(["queen", "rook"])),
+  snap: Schema.optional(Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))),
+  knn: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
+  distanceBand: Schema.optional(Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))),
+  /** Coordinate columns [x, y] (GeoJSON points are used when omitted). */
+  coords: Schema.optional(Schema.Tuple([Schema.String, Schema.String])),
+  /** r: row-standardised (default), b: binary. */
+  transform: Schema.optional(Schema.Literals(["r", "b"])),
+})
+export type WeightsRequest = typeof WeightsRequest.Type
+
+const weightsProblem = (code: string, en: string, zh: string) => inputError(code, en, zh, { column: "weights" })
+
+/**
+ * The domain's WeightsSpec of a request's weights: exactly one source. InputError "missing_weights",
+ * "conflicting_weights" or "usage" (snap without contiguity).
+ * @example weightsOfRequest({ knn: 4, coords: ["x", "y"] }) // { kind: "knn", k: 4, … }
+ */
+export const weightsOfRequest = (w: WeightsRequest): WeightsSpec => {
+  const given = (["gal", "gwt", "contiguity", "knn", "distanceBand"] as const).filter((k) => w[k] !== undefined)
+  if (given.length !== 1)
+    throw weightsProblem(
+      given.length === 0 ? "missing_weights" : "conflicting_weights",
+      `give exactly one weights source (gal, gwt, contiguity, knn, distance_band), got ${given.length}`,
+      `请只给出一种空间权重来源（gal、gwt、contiguity、knn、distance_band），当前为 ${given.length} 种`,
+    )
+  if (w.snap !== undefined && w.contiguity === undefined) throw weightsProblem("usage", "snap applies only to contiguity", "snap 仅用于 contiguity")
+  const transform = w.transform
+  switch (given[0]!) {
+    case "gal":
+      return { kind: "file", format: "gal", text: w.gal!, transform }
+    case "gwt":
+      return { kind: "file", format: "gwt", text: w.gwt!, transform }
+    case "contiguity":
+      return { kind: "contiguity", rule: w.contiguity!, snap: w.snap, transform }
+    case "knn":
+      return { kind: "knn", k: w.knn!, coords: w.coords, transform }
+    case "distanceBand":
+      return { kind: "distance_band", d: w.distanceBand!, coords: w.coords, transform }
+  }
+}
+
+const spatialFields = {
+  ...dataInputFields,
+  /** Unit id column (default: 1-based row numbers). */
+  id: Schema.optional(Schema.String),
+  weights: WeightsRequest,
+}
+
+/** Body of the weights analysis (the flags of `jiju weights`). */
+export const WeightsAnalysisRequest = Schema.Struct(spatialFields)
+
+/** Body of Moran's I and LISA (the flags of `jiju moran` and `jiju lisa`). */
+export const MoranRequest = Schema.Struct({
+  ...spatialFields,
+  /** Column name or expression, e.g. "gdp" or "log(gdp)". */
+  var: Schema.String,
+  permutations: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(1_000_000))),
+  seed: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+})
+export type MoranRequest = typeof MoranRequest.Type
+
+/** Body of a regression (the flags of `jiju regress`). */
+export const RegressRequest = Schema.Struct({
+  ...dataInputFields,
+  id: Schema.optional(Schema.String),
+  /** R-style formula, e.g. "log(y) ~ a + log(b)". */
+  formula: Schema.String,
+  model: Schema.optional(Schema.Literals(["ols", "lag", "error"])),
+  alpha: Schema.optional(Schema.Finite.check(Schema.isGreaterThan(0), Schema.isLessThan(1))),
+  weights: Schema.optional(WeightsRequest),
+})
+export type RegressRequest = typeof RegressRequest.Type
+
+/** Body of a panel model (the flags of `jiju panel`); the weights are matched to the unit column. */
+export const PanelRequest = Schema.Struct({
+  ...dataInputFields,
+  unit: Schema.String,
+  period: Schema.String,
+  /** R-style formula, e.g. "inv ~ value + capital"; the fixed effects absorb the intercept. */
+  formula: Schema.String,
+  effects: Schema.optional(Schema.Literals(["individual", "time", "twoways"])),
+  model: Schema.optional(Schema.Literals(["fe", "lag", "error"])),
+  weights: Schema.optional(WeightsRequest),
+})
+export type PanelRequest = typeof PanelRequest.Type
+
+/** Body of the coupling coordination degree (the flags of `jiju coupling`). */
+export const CouplingRequest = Schema.Struct({
+  ...dataInputFields,
+  id: Schema.String,
+  period: Schema.optional(Schema.String),
+  /** Subsystems and their columns; "-" before a column marks a negative indicator, as in `--subsystem`. */
+  subsystems: Schema.Array(Schema.Struct({ name: Schema.NonEmptyString, indicators: Schema.Array(Schema.NonEmptyString).check(Schema.isMinLength(1)) })).check(
+    Schema.isMinLength(2),
+  ),
+  weighting: Schema.optional(Schema.Literals(["entropy", "equal"])),
+  normalise: Schema.optional(Schema.Literals(["minmax", "shifted"])),
+  alpha: Schema.optional(Schema.Array(Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0)))),
+})
+export type CouplingRequest = typeof CouplingRequest.Type
+
+/** Body of the concentration indices (the flags of `jiju concentration`). */
+export const ConcentrationRequest = Schema.Struct({
+  ...dataInputFields,
+  region: Schema.String,
+  industry: Schema.String,
+  value: Schema.String,
+  /** Plant-level Herfindahl H per industry (0 ≤ H < 1), as `--plant-h`. */
+  plantH: Schema.optional(Schema.Record(Schema.String, Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThan(1)))),
+})
+export type ConcentrationRequest = typeof ConcentrationRequest.Type
+
+const rowsOf = (input: DataInput): number => {
+  if (input.data !== undefined) return input.data.length
+  if (input.csv !== undefined) return input.csv.split("\n").length
+  const g = input.geojson as { features?: ReadonlyArray<unknown> } | string | undefined
+  return typeof g === "string" ? g.length / 200 : (g?.features?.length ?? 0)
+}
+
+const needWeights = (model: string, weights: WeightsRequest | undefined, what: Bilingual): WeightsSpec | undefined => {
+  if (model !== "ols" && model !== "fe" && weights === undefined)
+    throw inputError("missing_weights", `model ${model} needs spatial weights (${what.en})`, `${model} 模型需要空间权重（${what.zh}）`, { column: "weights" })
+  return weights === undefined || model === "fe" ? undefined : weightsOfRequest(weights)
+}
+
+/** One analysis: its request Schema, a summary, an estimate of the work it asks for, and its answer. */
+export interface AnalysisKind<S extends Schema.Top = Schema.Top> {
+  readonly request: S
+  readonly summary: Bilingual
+  /**
+   * Units of work (about one per elementary operation of its inner loop, e.g. n × (permutations + 1) for Moran):
+   * the API refuses, or sends to the job queue, requests above its budgets.
+   */
+  readonly cost: (req: S["Type"]) => number
+  /** The `jiju <name> --json` document; `onProgress(fraction)` for long runs. */
+  readonly run: (req: S["Type"], onProgress?: (fraction: number) => void) => unknown
+}
+
+const kind = <S extends Schema.Top>(k: AnalysisKind<S>): AnalysisKind => k as unknown as AnalysisKind
+
+// Dense fits cost about n² per likelihood evaluation (eigenvalues once: n³ for small n); sparse ones much less.
+const spatialFitCost = (n: number) => (n <= 1500 ? n ** 3 / 10 : n * 2000)
+
+/**
+ * The analyses by name, as POST /v1/analyses/{name} offers them; each answers exactly what `jiju {name} --json`
+ * prints for the same data and options.
+ * @example analysisKinds.moran.run({ csv, var: "x", weights: { knn: 4, coords: ["x", "y"] } })
+ */
+export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
+  coupling: kind({
+    request: CouplingRequest,
+    summary: { en: "Coupling coordination degree of 2+ subsystems", zh: "耦合协调度" },
+    cost: (r) => rowsOf(r) * 50,
+    run: (r) =>
+      couplingReport(tableOfRequest(r), {
+        id: r.id,
+        period: r.period,
+        subsystems: r.subsystems.map((s) => ({ name: s.name, indicators: s.indicators.map(signedIndicator) })),
+        weighting: r.weighting,
+        normalise: r.normalise,
+        alpha: r.alpha,
+      }),
+  }),
+  weights: kind({
+    request: WeightsAnalysisRequest,
+    summary: { en: "Build and summarise spatial weights", zh: "构建并概括空间权重" },
+    cost: (r) => rowsOf(r) * 100,
+    run: (r) => weightsReport(tableOfRequest(r), { id: r.id, weights: weightsOfRequest(r.weights) }),
+  }),
+  moran: kind({
+    request: MoranRequest,
+    summary: { en: "Global Moran's I", zh: "全局莫兰指数" },
+    cost: (r) => rowsOf(r) * ((r.permutations ?? 0) + 1) * 8,
+    run: (r, onProgress) =>
+      moranReport(tableOfRequest(r), {
+        id: r.id,
+        var: r.var,
+        weights: weightsOfRequest(r.weights),
+        permutations: r.permutations,
+        seed: r.seed,
+        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total) } : {}),
+      }),
+  }),
+  lisa: kind({
+    request: MoranRequest,
+    summary: { en: "Local Moran's I (LISA) and quadrants", zh: "局部莫兰指数与集聚象限" },
+    cost: (r) => rowsOf(r) * ((r.permutations ?? 0) + 1) * 8,
+    run: (r, onProgress) =>
+      lisaReport(tableOfRequest(r), {
+        id: r.id,
+        var: r.var,
+        weights: weightsOfRequest(r.weights),
+        permutations: r.permutations,
+        seed: r.seed,
+        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total) } : {}),
+      }),
+  }),
+  regress: kind({
+    request: RegressRequest,
+    summary: { en: "Regression: OLS, spatial lag and spatial error models", zh: "回归：OLS、空间滞后与空间误差模型" },
+    cost: (r) => (r.model === undefined || r.model === "ols" ? rowsOf(r) * 100 : spatialFitCost(rowsOf(r))),
+    run: (r) => {
+      const model = r.model ?? "ols"
+      return regressReport(tableOfRequest(r), {
+        formula: r.formula,
+        model,
+        alpha: r.alpha,
+        id: r.id,
+        weights:
+          r.weights === undefined ? needWeights(model, undefined, { en: "lag and error models", zh: "空间滞后与空间误差模型" }) : weightsOfRequest(r.weights),
+      })
+    },
+  }),
+  panel: kind({
+    request: PanelRequest,
+    summary: { en: "Fixed-effects panel and spatial panel models", zh: "面板固定效应与空间面板模型" },
+    cost: (r) => (r.model === undefined || r.model === "fe" ? rowsOf(r) * 100 : spatialFitCost(rowsOf(r))),
+    run: (r) => {
+      const model = r.model ?? "fe"
+      const weights = needWeights(model, r.weights, { en: "lag and error panels", zh: "空间滞后与空间误差面板" })
+      return panelReport(tableOfRequest(r), { unit: r.unit, period: r.period, formula: r.formula, effects: r.effects, model, weights })
+    },
+  }),
+  concentration: kind({
+    request: ConcentrationRequest,
+    summary: { en: "Location quotients and concentration indices", zh: "区位熵与产业集聚指数" },
+    cost: (r) => rowsOf(r) * 50,
+    run: (r) => concentrationReport(tableOfRequest(r), { region: r.region, industry: r.industry, value: r.value, plantH: r.plantH }),
+  }),
+}
+
+/**
+ * Decode a request of an analysis (its body's JSON, in TypeScript casing) and answer it: what the API's worker
+ * threads run. InputError "unknown_analysis" for a name not offered, or the decoding and analysis errors.
+ * @example runAnalysisRequest("weights", { csv: "id,x,y\n1,0,0\n2,1,0", id: "id", weights: { knn: 1, coords: ["x", "y"] } }).n // 2
+ */
+export const runAnalysisRequest = (name: string, body: unknown, onProgress?: (fraction: number) => void): unknown => {
+  const k = analysisKinds[name]
+  if (!k) throw inputError("unknown_analysis", `no analysis "${name}"`, `没有名为“${name}”的分析方法`, { column: "analysis", value: name })
+  return k.run(decodeOrThrow(k.request, body, name), onProgress)
+}

@@ -5,9 +5,10 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
 import { type AnalysisPool, analysisPoolLayer, type PoolLimits } from "./analyses/AnalysisPool.js"
+import { type LatestRuns, latestRunsLayer } from "./assessments/LatestRuns.js"
 
 /** Every service a use case may need. */
-export type AppServices = Database | AppConfig | AnalysisPool
+export type AppServices = Database | AppConfig | AnalysisPool | LatestRuns
 
 /** Where the store is and how the deployment is set. */
 export interface AppOptions extends OpenStoreOptions {
@@ -24,7 +25,7 @@ export interface AppOptions extends OpenStoreOptions {
  * @example Effect.runPromise(Effect.provide(listRegions(caller, {}), appLayer({ memory: true })))
  */
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
-  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config), analysisPoolLayer(opts.analysisPool))
+  Layer.mergeAll(opts.db ? databaseLayerOf(opts.db) : databaseLayer(opts), appConfigLayer(opts.config), analysisPoolLayer(opts.analysisPool), latestRunsLayer())
 
 /** A running application core: run use cases, then dispose (closes the store). */
 export interface AppRuntime {

@@ -5,6 +5,8 @@ import { bodyLimit } from "hono/body-limit"
 import { getCookie } from "hono/cookie"
 import { cors } from "hono/cors"
 import { analysesHandlers } from "./handlers/analyses.js"
+import { assessmentsHandlers } from "./handlers/assessments.js"
+import { judgementsHandlers } from "./handlers/judgements.js"
 import { registerHandlers } from "./handlers/register.js"
 import { serviceHandlers } from "./handlers/service.js"
 import { bindContract, type Handlers, type HttpEnv } from "./http/bind.js"
@@ -62,7 +64,13 @@ const DOCS_CSP =
 const TOKEN_TTL_MS = 5_000
 
 /** Every operation's handler: the compiler checks that the contract has no operation without one. */
-export const handlers: Handlers<typeof jijuApi> = { ...serviceHandlers, ...registerHandlers, ...analysesHandlers }
+export const handlers: Handlers<typeof jijuApi> = {
+  ...serviceHandlers,
+  ...registerHandlers,
+  ...analysesHandlers,
+  ...assessmentsHandlers,
+  ...judgementsHandlers,
+}
 
 /**
  * The whole HTTP API as one Hono app over a running application core: the contract's operations bound to their

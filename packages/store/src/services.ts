@@ -3,6 +3,8 @@
  * `transaction`): what the application core's use cases call. Nothing here opens a connection of its own.
  */
 
+import { runRepo } from "./assessments/runs.js"
+import { schemeRepo } from "./assessments/schemes.js"
 import { repository } from "./Database.js"
 import { auditRepo } from "./repos/audit.js"
 import { clusterRepo } from "./repos/clusters.js"
@@ -23,3 +25,7 @@ export const Observations = repository(observationRepo)
 export const Imports = repository(importRepo)
 /** The audit trail. */
 export const Audit = repository(auditRepo)
+/** Stored assessment runs and their per-zone rows. */
+export const AssessmentRuns = repository(runRepo)
+/** Assessment schemes stored from files. */
+export const AssessmentSchemes = repository(schemeRepo)

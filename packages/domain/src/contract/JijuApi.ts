@@ -1,4 +1,6 @@
 import * as analyses from "./api/analyses.js"
+import * as assessments from "./api/assessments.js"
+import * as judgements from "./api/judgements.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
 
@@ -6,6 +8,10 @@ import * as service from "./api/service.js"
 export const serviceApi = { ...service }
 /** The register: regions, indicators and cluster zones. */
 export const registerApi = { ...register }
+/** Assessments: runs, previews, publication, results, rankings and histories. */
+export const assessmentsApi = { ...assessments }
+/** Judgements on zones: certification, stage, diagnosis, incentive and targets. */
+export const judgementsApi = { ...judgements }
 
 /** Analyses on data sent with the request, and their jobs. */
 export const analysesApi = { ...analyses }
@@ -15,7 +21,7 @@ export const analysesApi = { ...analyses }
  * document and the clients are made from.
  * @example jijuApi.getRegion.path // "/v1/regions/{code}"
  */
-export const jijuApi = { ...serviceApi, ...registerApi, ...analysesApi }
+export const jijuApi = { ...serviceApi, ...registerApi, ...analysesApi, ...assessmentsApi, ...judgementsApi }
 
 /** The type of {@link jijuApi}. */
 export type JijuApi = typeof jijuApi

@@ -12,11 +12,9 @@ import { startWorker } from "./jobs/worker.js"
 import { docsPage } from "./openapi/docsPage.js"
 import { openApiDocument } from "./openapi/document.js"
 import { analysisRoutes } from "./routes/analyses.js"
-import { assessmentRoutes } from "./routes/assessments.js"
 import { authRoutes, SESSION_COOKIE } from "./routes/auth.js"
 import { clusterRoutes } from "./routes/clusters.js"
 import { indicatorRoutes } from "./routes/indicators.js"
-import { judgementRoutes } from "./routes/judgements.js"
 import { observationRoutes, submissionRoutes } from "./routes/observations.js"
 import { regionRoutes } from "./routes/regions.js"
 import { makeRateLimiter } from "./security/rateLimit.js"
@@ -131,8 +129,6 @@ export const buildApi = (deps: AppDeps) => {
       "/v1",
       analysisRoutes(s, () => worker?.kick()),
     )
-    .route("/v1/assessments", assessmentRoutes(s))
-    .route("/v1/assessments", judgementRoutes(s))
     .get("/v1/openapi.json", (c) => c.json(openApi()))
     .get("/v1/docs", (c) => c.html(docsPage()))
     .get("/v1/audit", async (c) => {

@@ -96,3 +96,37 @@ export const requireZoneRead = (caller: Caller, clusterId: string) =>
       ? Effect.succeed(a)
       : Effect.fail(new Forbidden({ code: "other_cluster", en: "you may read only your own zones' data", zh: "您只能查看本集聚区的数据" })),
   )
+
+/**
+ * The caller, allowed to ask a judgement about `clusterId` or, when none is named, about every zone: any signed-in
+ * role, but a submitter only about one of its own zones, named (Forbidden "forbidden" otherwise).
+ * @example const who = yield* requireZoneQuery(caller, q.cluster)
+ */
+export const requireZoneQuery = (caller: Caller, clusterId: string | undefined) =>
+  Effect.flatMap(requireRole(caller), (a) =>
+    a.role !== "submitter" || (clusterId !== undefined && a.clusterIds.includes(clusterId))
+      ? Effect.succeed(a)
+      : Effect.fail(
+          new Forbidden({
+            code: "forbidden",
+            en: `a submitter may ask only about its own zones (${a.clusterIds.join(", ") || "none"}): give cluster=<one of them>`,
+            zh: `填报员只能查询本集聚区（${a.clusterIds.join("、") || "无"}）：请用 cluster 参数指定`,
+          }),
+        ),
+  )
+
+/**
+ * Whether a caller may read assessment results at all: signed-in callers always, anonymous ones only when the
+ * deployment publishes results (JIJU_PUBLIC_RESULTS=1); Unauthorized otherwise.
+ * @example yield* requireResultsReader(caller, config.publicResults)
+ */
+export const requireResultsReader = (caller: Caller, publicResults: boolean): Effect.Effect<Caller, Unauthorized | Forbidden> =>
+  caller !== undefined || publicResults ? Effect.succeed(caller) : requireRole(caller)
+
+/**
+ * Whether a caller may read unpublished (draft) results: admins and viewers any, a submitter only about its own
+ * zone (`clusterId`), anonymous callers never.
+ * @example mayReadDrafts(caller, "hb-qibin")
+ */
+export const mayReadDrafts = (caller: Caller, clusterId?: string): boolean =>
+  caller !== undefined && (caller.role !== "submitter" || (clusterId !== undefined && caller.clusterIds.includes(clusterId)))

@@ -6,11 +6,12 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import { AppConfig, type AppConfigShape, appConfigLayer } from "./AppConfig.js"
 import { TokenCache, type TokenCacheShape, tokenCacheLayer } from "./accounts/Credentials.js"
 import { type AnalysisPool, analysisPoolLayer, type PoolLimits } from "./analyses/AnalysisPool.js"
+import { type LatestRuns, latestRunsLayer } from "./assessments/LatestRuns.js"
 import { type SubmissionQueue, submissionQueueLayer } from "./observations/SubmissionQueue.js"
 import { type IndicatorCatalogue, indicatorCatalogueLayer } from "./register/IndicatorCatalogue.js"
 
 /** Every service a use case may need. */
-export type AppServices = Database | AppConfig | AnalysisPool | SubmissionQueue | IndicatorCatalogue | TokenCache
+export type AppServices = Database | AppConfig | AnalysisPool | LatestRuns | SubmissionQueue | IndicatorCatalogue | TokenCache
 
 /** Where the store is and how the deployment is set. */
 export interface AppOptions extends OpenStoreOptions {
@@ -31,6 +32,7 @@ export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknow
   Layer.mergeAll(
     appConfigLayer(opts.config),
     analysisPoolLayer(opts.analysisPool),
+    latestRunsLayer(),
     // The process-wide services over the store's own connection: the submission queue, the caches.
     submissionQueueLayer,
     indicatorCatalogueLayer,

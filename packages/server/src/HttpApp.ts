@@ -6,7 +6,9 @@ import { getCookie } from "hono/cookie"
 import { cors } from "hono/cors"
 import { accountsHandlers } from "./handlers/accounts.js"
 import { analysesHandlers } from "./handlers/analyses.js"
+import { assessmentsHandlers } from "./handlers/assessments.js"
 import { auditHandlers } from "./handlers/audit.js"
+import { judgementsHandlers } from "./handlers/judgements.js"
 import { observationsHandlers } from "./handlers/observations.js"
 import { registerHandlers } from "./handlers/register.js"
 import { serviceHandlers } from "./handlers/service.js"
@@ -69,6 +71,8 @@ export const handlers: Handlers<typeof jijuApi> = {
   ...accountsHandlers,
   ...auditHandlers,
   ...analysesHandlers,
+  ...assessmentsHandlers,
+  ...judgementsHandlers,
 }
 
 /**

@@ -3,6 +3,8 @@
  * `transaction`): what the application core's use cases call. Nothing here opens a connection of its own.
  */
 
+import { runRepo } from "./assessments/runs.js"
+import { schemeRepo } from "./assessments/schemes.js"
 import { makeTokens } from "./auth/tokens.js"
 import { makeUsers } from "./auth/users.js"
 import { repository } from "./Database.js"
@@ -29,3 +31,7 @@ export const Audit = repository(auditRepo)
 export const Accounts = repository(makeUsers)
 /** Bearer tokens (stored as hashes). */
 export const AccessTokens = repository(makeTokens)
+/** Stored assessment runs and their per-zone rows. */
+export const AssessmentRuns = repository(runRepo)
+/** Assessment schemes stored from files. */
+export const AssessmentSchemes = repository(schemeRepo)

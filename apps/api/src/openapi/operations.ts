@@ -1,11 +1,9 @@
 import { Cluster, IndicatorDefinition, Region } from "@jiju/domain/model"
 import type { Schema } from "effect"
 import { analyses } from "../analyses/index.js"
-import { HistoryQuery, ReportQuery, ResultQuery, RunRequest } from "../routes/assessments.js"
 import { Login, NewToken, NewUser } from "../routes/auth.js"
 import { ClusterListQuery } from "../routes/clusters.js"
 import { IndicatorListQuery } from "../routes/indicators.js"
-import { CertificationQuery, IncentiveQuery, TargetsQuery, TargetsRequest, ZonePeriodQuery } from "../routes/judgements.js"
 import { ImportQuery, ObservationQuery, Submission } from "../routes/observations.js"
 import { RegionListQuery } from "../routes/regions.js"
 
@@ -36,7 +34,6 @@ export interface Operation {
 
 const read = { "200": "OK", "401": "No credentials", "403": "Wrong role" }
 const write = { ...read, "409": "Conflict", "422": "Invalid input (problem details with errors[])" }
-const judgement = { ...read, "404": "Unknown cluster", "422": "Bad option or a period without data" }
 
 /** Every operation of the API, in the order the reference page lists them. */
 export const operations: ReadonlyArray<Operation> = [
@@ -380,144 +377,6 @@ export const operations: ReadonlyArray<Operation> = [
     summary: { en: "A job's status, progress and result", zh: "任务状态、进度与结果" },
     access: "signed-in",
     responses: { ...read, "404": "Unknown" },
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/schemes",
-    id: "listSchemes",
-    tag: "assessments",
-    summary: { en: "Assessment schemes", zh: "考核方案" },
-    access: "signed-in",
-    responses: read,
-  },
-  {
-    method: "post",
-    path: "/v1/assessments/runs",
-    id: "runAssessment",
-    tag: "assessments",
-    summary: { en: "Run a scheme for a period", zh: "运行一期综合考核" },
-    access: "admin",
-    body: RunRequest,
-    responses: { ...write, "201": "Stored" },
-  },
-  {
-    method: "post",
-    path: "/v1/assessments/runs/{id}/publish",
-    id: "publishAssessment",
-    tag: "assessments",
-    summary: { en: "Publish a run", zh: "发布考核结果" },
-    access: "admin",
-    responses: { "204": "Published", "404": "Unknown" },
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/results",
-    id: "assessmentResult",
-    tag: "assessments",
-    summary: { en: "The latest result with explanations", zh: "最新考核结果（含解释）" },
-    access: "signed-in; published results public when configured",
-    query: ResultQuery,
-    responses: { ...read, "404": "No run" },
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/report",
-    id: "assessmentReport",
-    tag: "assessments",
-    summary: { en: "The latest run's report, as `jiju assess --json` prints it", zh: "最新考核报告（与 jiju assess --json 相同）" },
-    access: "signed-in; published results public when configured",
-    query: ReportQuery,
-    responses: { ...read, "404": "No run" },
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/rankings",
-    id: "rankings",
-    tag: "assessments",
-    summary: { en: "Rankings by group (cached)", zh: "分组排名（缓存）" },
-    access: "signed-in; published results public when configured",
-    query: ResultQuery,
-    responses: { ...read, "404": "No run" },
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/clusters/{id}",
-    id: "clusterAssessment",
-    tag: "assessments",
-    summary: { en: "One zone's result and explanation", zh: "单个集聚区的考核结果与解释" },
-    access: "signed-in",
-    query: ResultQuery,
-    responses: { ...read, "404": "No run" },
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/clusters/{id}/history",
-    id: "clusterAssessmentHistory",
-    tag: "assessments",
-    summary: { en: "A zone's ranks over the periods", zh: "集聚区历年排名" },
-    access: "signed-in",
-    query: HistoryQuery,
-    responses: read,
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/certification",
-    id: "certification",
-    tag: "assessments",
-    summary: { en: "Certify service agglomerations (as jiju certify --json)", zh: "服务业集聚区认定（同 jiju certify --json）" },
-    access: "signed-in; a submitter only its own cluster",
-    query: CertificationQuery,
-    responses: judgement,
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/stage",
-    id: "stage",
-    tag: "assessments",
-    summary: { en: "Development stage and reach (as jiju stage --json)", zh: "发展阶段判定（同 jiju stage --json）" },
-    access: "signed-in; a submitter only its own cluster",
-    query: ZonePeriodQuery,
-    responses: judgement,
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/diagnosis",
-    id: "diagnosis",
-    tag: "assessments",
-    summary: { en: "Problems and measures (as jiju diagnose --json)", zh: "问题诊断与对策（同 jiju diagnose --json）" },
-    access: "signed-in; a submitter only its own cluster",
-    query: ZonePeriodQuery,
-    responses: judgement,
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/incentive",
-    id: "incentive",
-    tag: "assessments",
-    summary: { en: "Fiscal incentive, tax above the base returned (as jiju incentive --json)", zh: "财政激励测算（同 jiju incentive --json）" },
-    access: "signed-in; a submitter only its own cluster",
-    query: IncentiveQuery,
-    responses: judgement,
-  },
-  {
-    method: "get",
-    path: "/v1/assessments/targets",
-    id: "targets",
-    tag: "assessments",
-    summary: { en: "Track a built-in target set (as jiju targets --json)", zh: "发展目标跟踪（同 jiju targets --json）" },
-    access: "admin, viewer",
-    query: TargetsQuery,
-    responses: judgement,
-  },
-  {
-    method: "post",
-    path: "/v1/assessments/targets",
-    id: "customTargets",
-    tag: "assessments",
-    summary: { en: "Track a target set of one's own (as jiju targets --set FILE --json)", zh: "跟踪自定义目标集（同 jiju targets --set 文件 --json）" },
-    access: "admin, viewer",
-    body: TargetsRequest,
-    responses: judgement,
   },
   {
     method: "get",

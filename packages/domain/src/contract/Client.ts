@@ -3,7 +3,10 @@ import type { Issue } from "../model/errors.js"
 import type { Contract, Endpoint, FileBody } from "./Endpoint.js"
 import type { Snake } from "./Wire.js"
 
-/** A failed call: the HTTP status and the problem document's code, detail (in the requested language) and issues. */
+/**
+ * A failed call: the HTTP status and the problem document's code, detail (in the requested language) and issues.
+ * @example try { await api.getRegion({ params: { code: "999999" } }) } catch (e) { if (e instanceof ApiError && e.status === 404) … }
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -102,6 +102,14 @@ const encodedOf = (schema: Schema.Top): AST.AST => {
 export const toWire = (schema: Schema.Top, encoded: unknown): unknown => walk(encodedOf(schema), encoded, "out")
 
 /**
+ * A document as it is printed and answered: encoded by its Schema (which checks it and keeps only the fields the
+ * Schema names), then in snake_case. `jiju … --json` and the API answer the same bytes for the same document.
+ * @example wireDocument(Schema.Struct({ setId: Schema.String }), { setId: "hengshui" }) // { set_id: "hengshui" }
+ */
+export const wireDocument = <S extends Schema.Top>(schema: S, value: S["Type"]): unknown =>
+  toWire(schema, Schema.encodeUnknownSync(schema as unknown as Schema.Codec<unknown, unknown>)(value))
+
+/**
  * Wire JSON (snake_case) back to the encoded form a Schema decodes (camelCase). Keys the Schema does not know are
  * kept as they came, so that decoding names them as excess.
  * @example fromWire(Schema.Struct({ plannedArea: Schema.Number }), { planned_area: 3 }) // { plannedArea: 3 }

@@ -7,8 +7,8 @@ import { InputError } from "../../src/model/errors.js"
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 // Rewrite the uncompressed size an archive declares for one entry (local header and central directory alike).
-const declare = (zip: Uint8Array, name: string, size: number): Uint8Array => {
-  const out = zip.slice()
+const declare = (zip: Uint8Array, name: string, size: number): Uint8Array<ArrayBuffer> => {
+  const out = new Uint8Array(zip)
   const dv = new DataView(out.buffer)
   const nameBytes = strToU8(name)
   const at = (i: number, len: number) => out.subarray(i, i + len).every((b, k) => b === nameBytes[k])

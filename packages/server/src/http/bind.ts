@@ -136,6 +136,10 @@ const fileBody = async (c: Context<HttpEnv>, media: ReadonlyArray<string>): Prom
  * success Schema (to snake_case). A failure is thrown for the app's error handler to turn into a problem.
  */
 const answer = async (e: Endpoint, handler: Handler<Endpoint>, runtime: AppRuntime, c: Context<HttpEnv>): Promise<Response> => {
+  // Credentials before the request is checked: a caller without them learns nothing about what input is valid.
+  // (The use case checks the caller's rights again; this only spares decoding for operations that need a caller.)
+  if (e.access !== "public" && e.access !== "results_reader" && c.get("caller") === undefined)
+    throw new HttpProblem(401, "unauthorized", "log in or send a bearer token", "请先登录或提供访问令牌")
   const params = e.params ? onWire(() => decodeOrThrow(e.params!, c.req.param(), "path")) : undefined
   const rawQuery = c.req.query()
   checkText(rawQuery, "")

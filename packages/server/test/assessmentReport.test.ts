@@ -1,19 +1,20 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { type AppRuntime, makeAppRuntime } from "@jiju/app"
 import { loadDemo, makeTokens, openStore, type Store } from "@jiju/store"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../src/app.js"
+import { buildHttpApp } from "../src/HttpApp.js"
 
-// The CLI's in-process runner; imported by a computed path so the API's typecheck stays within its own rootDir.
+// The CLI's in-process runner; imported by a computed path so the server's typecheck stays within its own rootDir.
 type RunCli = (
   argv: ReadonlyArray<string>,
   env?: Record<string, string | undefined>,
 ) => Promise<{ code: number; stdout: string; stderr: string; json: () => unknown }>
-const cliHelpers = new URL("../../cli/test/helpers.ts", import.meta.url).href
+const cliHelpers = new URL("../../../apps/cli/test/helpers.ts", import.meta.url).href
 const runCli: RunCli = async (argv, env) => ((await import(/* @vite-ignore */ cliHelpers)) as { runCli: RunCli }).runCli(argv, env)
 
-type Report = { run: { id: string; published: boolean; createdAt: string } | null; [k: string]: unknown }
+type Report = { run: { id: string; published: boolean; created_at: string } | null; [k: string]: unknown }
 
 // The CLI and the API assess with the same domain step and print the same report. The CLI opens the embedded
 // store by its data directory, so the two take turns on one directory (PGlite admits one opener at a time).
@@ -22,7 +23,8 @@ describe("assessment report: `jiju assess --json` and the API", () => {
   const env = { JIJU_DATA_DIR: dir, DATABASE_URL: "" }
   let cli: Report
   let store: Store
-  let app: ReturnType<typeof makeApp>
+  let runtime: AppRuntime
+  let app: ReturnType<typeof buildHttpApp>
   let admin: string
   let viewer: string
 
@@ -34,11 +36,13 @@ describe("assessment report: `jiju assess --json` and the API", () => {
     expect(r.code, r.stderr).toBe(0)
     cli = r.json() as Report
     store = await openStore({ env })
-    app = makeApp({ db: store.db })
+    runtime = await makeAppRuntime({ db: store.db })
+    app = buildHttpApp(runtime)
     admin = (await makeTokens(store.db).create({ role: "admin" })).token
     viewer = (await makeTokens(store.db).create({ role: "viewer" })).token
   }, 120_000)
   afterAll(async () => {
+    await runtime?.dispose()
     await store?.close()
     rmSync(dir, { recursive: true, force: true })
   })
@@ -78,7 +82,9 @@ describe("assessment report: `jiju assess --json` and the API", () => {
   })
 
   it("refuses an unknown scheme (404), a period without data (422) and a bad stability request (400/422)", async () => {
-    expect((await call("POST", "/v1/assessments/runs", admin, { scheme: "no-such-scheme", period: "2024" })).status).toBe(404)
+    const scheme = await call("POST", "/v1/assessments/runs", admin, { scheme: "no-such-scheme", period: "2024" })
+    expect(scheme.status).toBe(404)
+    expect(((await scheme.json()) as { code: string }).code).toBe("unknown_scheme")
     const noData = await call("POST", "/v1/assessments/runs", admin, { scheme: "henan-2017", period: "1999" })
     expect(noData.status).toBe(422)
     expect(((await noData.json()) as { code: string }).code).toBe("unknown_period")

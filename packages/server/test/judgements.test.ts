@@ -1,5 +1,8 @@
+import { fromWire, jijuApi } from "@jiju/domain/contract"
+import { engines } from "@jiju/testkit"
+import * as Schema from "effect/Schema"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { backends, cluster, type Setup, setup } from "./helpers.js"
+import { type AssessmentsSetup, assessmentsSetup, cluster } from "./assessmentsSetup.js"
 
 type Row = readonly [id: string, period: string, indicator: string, value: number]
 
@@ -35,12 +38,12 @@ const rows: Row[] = [
   ...taxes("hb-qibin", 2012, 60),
 ]
 
-describe.each(backends)("certification, stage, diagnosis, incentive and targets on $name", (backend) => {
-  let t: Setup
+describe.each(engines)("certification, stage, diagnosis, incentive and targets on %s", (engine) => {
+  let t: AssessmentsSetup
   const get = (path: string, as?: "admin" | "submitter" | "viewer", lang?: "en" | "zh") =>
     t.call("GET", path, { ...(as ? { as } : {}), ...(lang ? { headers: { "accept-language": lang } } : {}) })
   beforeAll(async () => {
-    t = await setup(backend)
+    t = await assessmentsSetup(engine)
     await t.store.clusters.insertMany(cbds as never)
     await t.store.observations.upsertMany([
       ...rows.map(([id, period, indicator, value]) => ({ target: { kind: "cluster" as const, id }, period, indicator, value })),
@@ -84,7 +87,7 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     expect(r.status).toBe(200)
     const doc = await r.json()
     expect(doc.results).toHaveLength(1)
-    expect(doc.results[0]).toMatchObject({ id: "hb-qibin", stage: "agglomeration", stageDecidedBy: { indicator: "local_supply_ratio", value: 22, min: 30 } })
+    expect(doc.results[0]).toMatchObject({ id: "hb-qibin", stage: "agglomeration", stage_decided_by: { indicator: "local_supply_ratio", value: 22, min: 30 } })
     const all = await (await get("/v1/assessments/stage?period=2025", "viewer")).json()
     expect(all.results.find((x: { id: string }) => x.id === "hb-xunxian")).toMatchObject({ stage: "concentration" })
     for (const path of [
@@ -107,11 +110,11 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     const all = await get("/v1/assessments/diagnosis?period=2025", "viewer")
     expect(all.status).toBe(200)
     const doc = await all.json()
-    expect(doc.results.map((d: { clusterId: string }) => d.clusterId).sort()).toEqual(["cbd-hebi", "cbd-xun", "hb-qibin", "hb-xunxian"])
+    expect(doc.results.map((d: { cluster_id: string }) => d.cluster_id).sort()).toEqual(["cbd-hebi", "cbd-xun", "hb-qibin", "hb-xunxian"])
     expect(doc).not.toHaveProperty("cluster")
     const one = await (await get("/v1/assessments/diagnosis?period=2025&cluster=hb-qibin", "submitter")).json()
     expect(one.cluster).toBe("hb-qibin")
-    expect(one.results.map((d: { clusterId: string }) => d.clusterId)).toEqual(["hb-qibin"])
+    expect(one.results.map((d: { cluster_id: string }) => d.cluster_id)).toEqual(["hb-qibin"])
     expect(one.results[0].text.zh).toContain("集聚区 hb-qibin")
   })
 
@@ -119,23 +122,23 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     const r = await get("/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5&cluster=hb-qibin", "submitter")
     expect(r.status).toBe(200)
     const doc = await r.json()
-    expect(doc.policy).toEqual({ baseYear: 2009, fullReturn: { from: 2010, to: 2012 }, increaseReturn: null, provincialShare: 0.5 })
+    expect(doc.policy).toEqual({ base_year: 2009, full_return: { from: 2010, to: 2012 }, increase_return: null, provincial_share: 0.5 })
     expect(doc.assumptions).toEqual([])
     const [zone] = doc.results
-    expect(zone).toMatchObject({ clusterId: "hb-qibin", name: "集聚区 hb-qibin", base: { total: 40 } })
+    expect(zone).toMatchObject({ cluster_id: "hb-qibin", name: "集聚区 hb-qibin", base: { total: 40 } })
     // Half of the three taxes above the base: 0.5 × (48 − 40) = 4, nothing below the base, 0.5 × (60 − 40) = 10.
     expect(zone.years.map((y: { returned: number }) => y.returned)).toEqual([expect.closeTo(4, 9), 0, expect.closeTo(10, 9)])
     const henan = await (await get("/v1/assessments/incentive", "admin")).json()
-    expect(henan.policy).toMatchObject({ baseYear: 2009, fullReturn: { from: 2010, to: 2012 }, increaseReturn: { from: 2013, to: 2015 } })
+    expect(henan.policy).toMatchObject({ base_year: 2009, full_return: { from: 2010, to: 2012 }, increase_return: { from: 2013, to: 2015 } })
     expect(henan.assumptions).toHaveLength(1)
     expect(henan.results).toHaveLength(4)
   })
 
   it("tracks a built-in target set over a county, and a set of one's own", async () => {
-    const r = await get("/v1/assessments/targets?set=hengshui&period=2025&region=410621&targetYear=2027", "viewer")
+    const r = await get("/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027", "viewer")
     expect(r.status).toBe(200)
     const doc = await r.json()
-    expect(doc).toMatchObject({ setId: "hengshui", targetYear: 2027, yearsLeft: 2, zones: 2, region: "410621", assumptions: [] })
+    expect(doc).toMatchObject({ set_id: "hengshui", target_year: 2027, years_left: 2, zones: 2, region: "410621", assumptions: [] })
     const share = doc.targets.find((x: { id: string }) => x.id === "economy_share")
     // hb-xunxian's value added 21 of the county's GDP 140: 15 %.
     expect(share.actual).toBeCloseTo(0.15, 12)
@@ -144,9 +147,26 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     const custom = await t.call("POST", "/v1/assessments/targets", { as: "admin", body: { set: ownSet, period: "2025" } })
     expect(custom.status).toBe(200)
     const own = await custom.json()
-    expect(own).toMatchObject({ setId: "plan", zones: 4, region: null, notes: [] })
+    expect(own).toMatchObject({ set_id: "plan", zones: 4, region: null, notes: [] })
     // 130 + 70 of revenue against 250: short by 50.
     expect(own.targets[0]).toMatchObject({ actual: 200, attained: false, gap: 50 })
+  })
+
+  it("answers documents that the contract's Schemas describe", async () => {
+    const cases = [
+      [jijuApi.certification, "/v1/assessments/certification?period=2025"],
+      [jijuApi.stage, "/v1/assessments/stage?period=2025"],
+      [jijuApi.diagnosis, "/v1/assessments/diagnosis?period=2025&cluster=hb-qibin"],
+      [jijuApi.incentive, "/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5"],
+      [jijuApi.targets, "/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027"],
+    ] as const
+    for (const [e, path] of cases) {
+      const body = await (await get(path, "admin")).json()
+      expect(
+        () => Schema.decodeUnknownSync(e.success.schema as Schema.Codec<unknown, unknown>, { onExcessProperty: "error" })(fromWire(e.success.schema, body)),
+        path,
+      ).not.toThrow()
+    }
   })
 
   it("answers 401 without credentials on every endpoint", async () => {
@@ -170,7 +190,12 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
       const en = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(en.status, path).toBe(404)
       const p = await en.json()
-      expect(p).toMatchObject({ status: 404, code: "unknown_cluster", title: "Not found", errors: [{ field: "cluster", value: "hb-none" }] })
+      expect(p).toMatchObject({
+        status: 404,
+        code: "unknown_cluster",
+        title: "Not found",
+        errors: [{ code: "unknown_cluster", row: null, column: "cluster", value: "hb-none" }],
+      })
       expect(p.detail).toContain('unknown cluster "hb-none"')
     }
     const zh = await get("/v1/assessments/stage?period=2025&cluster=hb-none", "admin", "zh")
@@ -184,7 +209,7 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
       "certification?period=2031",
       "diagnosis?period=2031",
       "targets?set=hengshui&period=2031",
-      "incentive?baseYear=2001",
+      "incentive?base_year=2001",
     ]) {
       const r = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(r.status, path).toBe(422)
@@ -203,7 +228,7 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
       const p = await r.json()
       expect(p.code, path).toBe(code)
       expect(
-        p.errors.map((e: { field: string }) => e.field),
+        p.errors.map((e: { column: string }) => e.column),
         path,
       ).toContain(field)
       return p
@@ -222,6 +247,9 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
     await bad("incentive?rule=full_refund&from=2009", "bad_option", "from")
     const zh = await (await get("/v1/assessments/incentive?share=1.5", "admin", "zh")).json()
     expect(zh).toMatchObject({ code: "bad_option", title: "输入数据无效", detail: expect.stringContaining("0 到 1") })
+    // The wire is snake_case: a camelCase parameter is named with its right spelling.
+    const camel = await bad("incentive?baseYear=2010", "wrong_case", "base_year")
+    expect(camel.detail).toContain('"base_year"')
     const region = await bad("targets?set=dalian&period=2025&region=110000", "unknown_region", "region")
     expect(region.detail).toContain("110000")
     const body = await t.call("POST", "/v1/assessments/targets", {
@@ -230,13 +258,14 @@ describe.each(backends)("certification, stage, diagnosis, incentive and targets 
       headers: { "accept-language": "en" },
     })
     expect(body.status).toBe(422)
-    expect((await body.json()).errors.map((e: { field: string }) => e.field)).toContain("set.targets.0.min")
+    expect((await body.json()).errors.map((e: { column: string }) => e.column)).toContain("set.targets.0.min")
   })
 })
 
+// As the wire carries it: snake_case fields.
 const ownSet = {
   id: "plan",
   name: { zh: "县规划", en: "County plan" },
-  targetYear: 2027,
+  target_year: 2027,
   targets: [{ id: "sum", kind: "total", indicator: "revenue", min: 250, description: { zh: "营收合计250亿元", en: "revenue 25bn in all" } }],
 }

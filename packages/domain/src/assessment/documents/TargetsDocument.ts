@@ -1,11 +1,11 @@
 import * as Schema from "effect/Schema"
-import { BilingualText } from "../../model/Bilingual.js"
+import { BilingualMessage, BilingualText } from "../../model/Bilingual.js"
 import type { Bilingual } from "../../model/errors.js"
 import { InputError } from "../../model/errors.js"
 import { yearOf } from "../../model/Period.js"
-import { dalianTargets, hengshuiTargets, shaanxiTargets, type TargetSet, type TargetTracking, trackTargets } from "../Targets.js"
-import { type AssessmentData, unknownPeriod } from "./AssessmentData.js"
-import { badOption, type PeriodRange, periodOption, yearOption } from "./documentOptions.js"
+import { dalianTargets, hengshuiTargets, shaanxiTargets, type TargetSet, TargetTracking, trackTargets } from "../Targets.js"
+import { type AssessmentData, DataSource, unknownPeriod } from "./AssessmentData.js"
+import { badOption, type PeriodRange, periodOption, yearOption } from "./DocumentOptions.js"
 
 const Code = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_]{0,63}$/, { expected: "an indicator code (snake_case)" }))
 const Id = Schema.NonEmptyString
@@ -62,18 +62,20 @@ export interface TargetsOptions {
   readonly region?: string | undefined
 }
 
-/** The targets document: what `jiju targets --json` prints (a public contract). */
-export interface TargetsDocument extends TargetTracking {
+/** The targets document: what `jiju targets --json` prints and /v1/assessments/targets answers. */
+export const TargetsDocument = Schema.Struct({
+  ...TargetTracking.fields,
   /** How many zones were tracked. */
-  readonly zones: number
-  readonly region: string | null
+  zones: Schema.Number,
+  region: Schema.NullOr(Schema.String),
   /** Defaults taken for a built-in set's years. */
-  readonly assumptions: ReadonlyArray<Bilingual>
+  assumptions: Schema.Array(BilingualMessage),
   /** The set's own notes. */
-  readonly notes: ReadonlyArray<Bilingual>
-  readonly source: AssessmentData["source"]
-  readonly demo: boolean
-}
+  notes: Schema.Array(BilingualMessage),
+  source: DataSource,
+  demo: Schema.Boolean,
+})
+export type TargetsDocument = typeof TargetsDocument.Type
 
 /**
  * Does region `code` contain region `inner` (a province its cities and counties, a city its counties)?

@@ -2,20 +2,23 @@ import { randomBytes } from "node:crypto"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { type AppRuntime, makeAppRuntime } from "@jiju/app"
+import { TargetSetJson } from "@jiju/domain"
+import { toWire } from "@jiju/domain/contract"
 import { makeTokens, openPostgres, openStore, type Store } from "@jiju/store"
+import { TEST_DATABASE_URL } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../src/app.js"
-import { pgUrl } from "./helpers.js"
+import { buildHttpApp } from "../src/HttpApp.js"
 
 // The CLI and the API build these documents with the same domain functions from the same store: same JSON.
 
-// The CLI's in-process runner; imported by a computed path so the API's typecheck stays within its own rootDir.
+// The CLI's in-process runner; imported by a computed path so the server's typecheck stays within its own rootDir.
 type RunCli = (argv: ReadonlyArray<string>, env: Record<string, string>) => Promise<{ code: number; stdout: string; stderr: string; json: () => unknown }>
-const cliHelpers = new URL("../../cli/test/helpers.ts", import.meta.url).href
+const cliHelpers = new URL("../../../apps/cli/test/helpers.ts", import.meta.url).href
 const runCli: RunCli = async (argv, env) => ((await import(/* @vite-ignore */ cliHelpers)) as { runCli: RunCli }).runCli(argv, env)
 
 /** A store the CLI opens from its environment: a PGlite data directory, or a database of its own on the test server. */
-const server = pgUrl
+const server = TEST_DATABASE_URL
 const engines: ReadonlyArray<{ name: string; make: (dir: string) => Promise<{ env: Record<string, string>; dispose: () => Promise<void> }> }> = [
   { name: "pglite", make: async (dir) => ({ env: { JIJU_DATA_DIR: join(dir, "data"), DATABASE_URL: "" }, dispose: async () => {} }) },
   ...(server !== undefined
@@ -43,6 +46,7 @@ const engines: ReadonlyArray<{ name: string; make: (dir: string) => Promise<{ en
     : []),
 ]
 
+// As a `jiju targets --set FILE` file holds it (the domain's field names); the API's body carries its wire form.
 const ownSet = {
   id: "henan-plan",
   name: { zh: "河南集聚区目标", en: "Henan zone targets" },
@@ -96,7 +100,7 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
   {
     title: "a year-on-year incentive for one zone",
     argv: ["incentive", "--base-year", "2010", "--rule", "yoy", "--from", "2011", "--to", "2014", "--share", "0.3", "--cluster", "hb-baoshan"],
-    path: "/v1/assessments/incentive?baseYear=2010&rule=yoy&from=2011&to=2014&share=0.3&cluster=hb-baoshan",
+    path: "/v1/assessments/incentive?base_year=2010&rule=yoy&from=2011&to=2014&share=0.3&cluster=hb-baoshan",
   },
   {
     title: "衡水 targets over every zone",
@@ -106,17 +110,17 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
   {
     title: "陕西 targets over a city",
     argv: ["targets", "--set", "shaanxi", "--period", "2024", "--region", "410600", "--base-year", "2019", "--target-year", "2028"],
-    path: "/v1/assessments/targets?set=shaanxi&period=2024&region=410600&baseYear=2019&targetYear=2028",
+    path: "/v1/assessments/targets?set=shaanxi&period=2024&region=410600&base_year=2019&target_year=2028",
   },
   {
     title: "a target set of one's own",
     argv: ["targets", "--set", setFile, "--period", "2025", "--region", "410000"],
     path: "/v1/assessments/targets",
-    body: { set: ownSet, period: "2025", region: "410000" },
+    body: { set: toWire(TargetSetJson, ownSet), period: "2025", region: "410000" },
   },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
-  { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?baseYear=2001" },
+  { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?base_year=2001" },
 ]
 
 // The demo has 税收 only as a total: give two zones the three taxes of the incentive's base, 2009–2015.
@@ -138,6 +142,7 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
   const all = cases(setFile)
   const cli = new Map<string, { code: number; json: unknown }>()
   let store: Store | undefined
+  let runtime: AppRuntime | undefined
   let dispose = async () => {}
   let call: (c: Case) => Promise<Response>
 
@@ -158,7 +163,8 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
     s = await openStore({ env: made.env })
     store = s
     const token = (await makeTokens(s.db).create({ role: "viewer" })).token
-    const app = makeApp({ db: s.db, config: { jobPollMs: 0 }, onInternalError: () => undefined })
+    runtime = await makeAppRuntime({ db: s.db })
+    const app = buildHttpApp(runtime)
     call = async (c) =>
       app.request(c.path, {
         method: c.body === undefined ? "GET" : "POST",
@@ -167,6 +173,7 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
       })
   }, 300_000)
   afterAll(async () => {
+    await runtime?.dispose()
     await store?.close()
     await dispose()
     rmSync(dir, { recursive: true, force: true })
@@ -197,8 +204,8 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
     const doc = <T>(title: string) => cli.get(title)!.json as T
     expect(doc<{ results: unknown[] }>("certify every service zone").results.length).toBe(20)
     expect(doc<{ results: Array<{ stage: string }> }>("stage of every zone").results.length).toBeGreaterThan(150)
-    const paid = doc<{ results: Array<{ totalReturned: number }> }>("a year-on-year incentive for one zone").results[0]!
-    expect(paid.totalReturned).toBeGreaterThan(0)
+    const paid = doc<{ results: Array<{ total_returned: number }> }>("a year-on-year incentive for one zone").results[0]!
+    expect(paid.total_returned).toBeGreaterThan(0)
     expect(doc<{ zones: number }>("a target set of one's own").zones).toBe(177)
   })
 })

@@ -1,6 +1,7 @@
-import { classifyStage, type StageClassification } from "../DevelopmentStage.js"
-import { type AssessmentData, zonesOfPeriod } from "./AssessmentData.js"
-import { type PeriodRange, periodOption } from "./documentOptions.js"
+import * as Schema from "effect/Schema"
+import { classifyStage, StageClassification } from "../DevelopmentStage.js"
+import { type AssessmentData, DataSource, zonesOfPeriod } from "./AssessmentData.js"
+import { type PeriodRange, periodOption } from "./DocumentOptions.js"
 
 /** Whose stage to classify (the flags of `jiju stage`, the query of GET /v1/assessments/stage). */
 export interface StageOptions {
@@ -10,18 +11,17 @@ export interface StageOptions {
 }
 
 /** One zone's stage in the document. */
-export interface StagedZone extends StageClassification {
-  readonly id: string
-  readonly name: string
-}
+export const StagedZone = Schema.Struct({ id: Schema.String, name: Schema.String, ...StageClassification.fields })
+export type StagedZone = typeof StagedZone.Type
 
-/** The stage document: what `jiju stage --json` prints (a public contract). */
-export interface StageDocument {
-  readonly period: string
-  readonly source: AssessmentData["source"]
-  readonly demo: boolean
-  readonly results: ReadonlyArray<StagedZone>
-}
+/** The stage document: what `jiju stage --json` prints and GET /v1/assessments/stage answers. */
+export const StageDocument = Schema.Struct({
+  period: Schema.String,
+  source: DataSource,
+  demo: Schema.Boolean,
+  results: Schema.Array(StagedZone),
+})
+export type StageDocument = typeof StageDocument.Type
 
 /**
  * The periods stage classification reads (the one judged), after checking the options: InputError "bad_option".

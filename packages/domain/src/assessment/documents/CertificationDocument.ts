@@ -1,12 +1,7 @@
-import { type CertificationResult, type CertificationTable, certify, cityServiceCertification, countyServiceCertification } from "../Certification.js"
-import { type AssessedZone, type AssessmentData, zonesOfPeriod } from "./AssessmentData.js"
-import { badOption, type PeriodRange, periodOption } from "./documentOptions.js"
-
-/** The certification tables by the name callers choose them with: 县级认定办法 and 市级. */
-export const certificationTables = { county: countyServiceCertification, city: cityServiceCertification } as const
-
-/** The name of a certification table. */
-export type CertificationTableName = keyof typeof certificationTables
+import * as Schema from "effect/Schema"
+import { CertificationResult, type CertificationTableName, certificationTableOf, certify } from "../Certification.js"
+import { type AssessmentData, DataSource, zonesOfPeriod } from "./AssessmentData.js"
+import { badOption, type PeriodRange, periodOption } from "./DocumentOptions.js"
 
 /** What to certify (the flags of `jiju certify`, the query of GET /v1/assessments/certification). */
 export interface CertificationOptions {
@@ -18,20 +13,23 @@ export interface CertificationOptions {
 }
 
 /** One zone's certification in the document. */
-export interface CertifiedZone extends CertificationResult {
-  readonly id: string
-  readonly name: string
+export const CertifiedZone = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
   /** Id of the table applied. */
-  readonly table: string
-}
+  table: Schema.String,
+  ...CertificationResult.fields,
+})
+export type CertifiedZone = typeof CertifiedZone.Type
 
-/** The certification document: what `jiju certify --json` prints (a public contract). */
-export interface CertificationDocument {
-  readonly period: string
-  readonly source: AssessmentData["source"]
-  readonly demo: boolean
-  readonly results: ReadonlyArray<CertifiedZone>
-}
+/** The certification document: what `jiju certify --json` prints and GET /v1/assessments/certification answers. */
+export const CertificationDocument = Schema.Struct({
+  period: Schema.String,
+  source: DataSource,
+  demo: Schema.Boolean,
+  results: Schema.Array(CertifiedZone),
+})
+export type CertificationDocument = typeof CertificationDocument.Type
 
 const checked = (options: CertificationOptions): string => {
   if (options.table !== undefined && options.table !== "county" && options.table !== "city")
@@ -47,13 +45,6 @@ export const certificationPeriodRange = (options: CertificationOptions): PeriodR
   const period = checked(options)
   return { from: period, to: period }
 }
-
-/**
- * The table a zone is certified against: the one chosen, else city for a city-level zone and county otherwise.
- * @example certificationTableOf({ level: "city" }).id // "city-service-agglomeration"
- */
-export const certificationTableOf = (zone: Pick<AssessedZone, "level">, table?: CertificationTableName): CertificationTable =>
-  certificationTables[table ?? (zone.level === "city" ? "city" : "county")]
 
 /**
  * Certify service agglomerations in one period: the zone named, or every zone with a service form. InputError

@@ -1,42 +1,50 @@
-import type { ClusterKind } from "../../model/Cluster.js"
-import type { Bilingual } from "../../model/errors.js"
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../../model/Bilingual.js"
+import { type ClusterKind, RankingGroup } from "../../model/Cluster.js"
 import { previousPeriod } from "../../model/Period.js"
 import type { AssessmentScheme } from "../AssessmentScheme.js"
 import { type RankStability, rankStability } from "../RankStability.js"
-import { type AssessmentResult, type ClusterAssessment, runAssessment } from "../RunAssessment.js"
-import { type AssessmentData, unknownPeriod } from "./AssessmentData.js"
+import { AssessmentResult, type ClusterAssessment, RankedZone, runAssessment } from "../RunAssessment.js"
+import { StarMovement } from "../Stars.js"
+import { type AssessmentData, DataSource, unknownPeriod } from "./AssessmentData.js"
 
 /** One zone in the assessment report (`jiju assess --json`, GET /v1/assessments/report): a stable contract. */
-export interface AssessedZoneJson {
-  readonly id: string
-  readonly name: string
-  readonly group: string
-  readonly status: ClusterAssessment["status"]
-  readonly score: number | null
-  readonly rank: number | null
-  readonly rank_change: number | null
-  readonly stars: number | null
-  readonly star_change: string | null
-  readonly reward: boolean
-  readonly veto: { readonly reason: Bilingual; readonly rules: ReadonlyArray<string> } | null
-  readonly missing: ReadonlyArray<string>
-  readonly contributions: ReadonlyArray<{
-    readonly indicator: string
-    readonly value: number | null
-    readonly normalised: number | null
-    readonly weight: number
-    readonly points: number | null
-  }>
-  readonly explanation: Bilingual
-  readonly stability?: {
-    readonly median: number
-    readonly p5: number
-    readonly p95: number
-    readonly min: number
-    readonly max: number
-    readonly reward_share: number
-  }
-}
+export const AssessedZoneJson = Schema.Struct({
+  id: Schema.String,
+  name: Schema.String,
+  group: RankingGroup,
+  status: Schema.Literals(["ranked", "vetoed", "excluded"]),
+  score: Schema.NullOr(Schema.Number),
+  rank: Schema.NullOr(Schema.Number),
+  rank_change: Schema.NullOr(Schema.Number),
+  stars: Schema.NullOr(Schema.Number),
+  star_change: Schema.NullOr(StarMovement),
+  reward: Schema.Boolean,
+  veto: Schema.NullOr(Schema.Struct({ reason: BilingualMessage, rules: Schema.Array(Schema.String) })),
+  missing: Schema.Array(Schema.String),
+  contributions: Schema.Array(
+    Schema.Struct({
+      indicator: Schema.String,
+      value: Schema.NullOr(Schema.Number),
+      normalised: Schema.NullOr(Schema.Number),
+      weight: Schema.Number,
+      points: Schema.NullOr(Schema.Number),
+    }),
+  ),
+  explanation: BilingualMessage,
+  /** With `--stability N`: the zone's ranks over the weight draws. */
+  stability: Schema.optional(
+    Schema.Struct({
+      median: Schema.Number,
+      p5: Schema.Number,
+      p95: Schema.Number,
+      min: Schema.Number,
+      max: Schema.Number,
+      reward_share: Schema.Number,
+    }),
+  ),
+})
+export type AssessedZoneJson = typeof AssessedZoneJson.Type
 
 /**
  * A zone's outcome in the report's JSON shape.
@@ -73,7 +81,8 @@ export const zoneJson = (c: ClusterAssessment, stability?: RankStability | null)
 }
 
 /** Where the comparison result came from: a stored run of the same scheme version, or computed from the observations. */
-export type PreviousSource = "stored" | "computed"
+export const PreviousSource = Schema.Literals(["stored", "computed"])
+export type PreviousSource = typeof PreviousSource.Type
 
 /** Options of {@link assessPeriod}. */
 export interface AssessPeriodOptions {
@@ -126,17 +135,44 @@ export const assessPeriod = (scheme: AssessmentScheme, data: AssessmentData, per
 }
 
 /** A stored run as the report names it. */
-export interface ReportRun {
-  readonly id: string
-  readonly published: boolean
-  readonly createdAt: string
-}
+export const ReportRun = Schema.Struct({ id: Schema.String, published: Schema.Boolean, createdAt: Schema.String })
+export type ReportRun = typeof ReportRun.Type
+
+/** Where a scheme came from: built into Jiju, read from a file for this run, or stored earlier. */
+export const SchemeOrigin = Schema.Literals(["built_in", "file", "stored"])
+export type SchemeOrigin = typeof SchemeOrigin.Type
+
+/** The assessment report: the JSON of `jiju assess --json` and of GET /v1/assessments/report (a public contract). */
+export const AssessmentReport = Schema.Struct({
+  scheme: Schema.Struct({ id: Schema.String, name: BilingualMessage, from: SchemeOrigin, checksum: Schema.NullOr(Schema.String) }),
+  period: Schema.String,
+  /** The period compared with, when there was one. */
+  previous_period: Schema.NullOr(Schema.String),
+  previous_source: Schema.NullOr(PreviousSource),
+  source: DataSource,
+  demo: Schema.Boolean,
+  /** Whether the result was stored (a run), or only shown. */
+  stored: Schema.Boolean,
+  run: Schema.NullOr(ReportRun),
+  weighting: AssessmentResult.fields.weighting,
+  weights: AssessmentResult.fields.weights,
+  warnings: Schema.Array(BilingualMessage),
+  groups: Schema.Array(
+    Schema.Struct({ group: RankingGroup, name: BilingualMessage, size: Schema.Number, reward_band: Schema.Number, ranking: Schema.Array(RankedZone) }),
+  ),
+  clusters: Schema.Array(AssessedZoneJson),
+  /** With `--stability N`: how the weights were drawn. */
+  stability: Schema.optional(
+    Schema.Struct({ draws: Schema.Number, seed: Schema.Number, method: Schema.Literals(["dirichlet", "lognormal"]), parameter: Schema.Number }),
+  ),
+})
+export type AssessmentReport = typeof AssessmentReport.Type
 
 /** What {@link assessmentReport} reads. */
 export interface AssessmentReportInput {
   readonly scheme: Pick<AssessmentScheme, "id" | "name">
   /** Where the scheme came from. */
-  readonly schemeFrom: "built_in" | "file" | "stored"
+  readonly schemeFrom: SchemeOrigin
   readonly checksum: string | null
   readonly result: AssessmentResult
   readonly previousSource: PreviousSource | null
@@ -151,7 +187,7 @@ export interface AssessmentReportInput {
  * The assessment report: the JSON of `jiju assess --json` and of GET /v1/assessments/report (a public contract).
  * @example assessmentReport({ scheme, schemeFrom: "built_in", checksum, ...assessed, source: "store", demo: false, run: null }).groups
  */
-export const assessmentReport = (r: AssessmentReportInput) => ({
+export const assessmentReport = (r: AssessmentReportInput): AssessmentReport => ({
   scheme: { id: r.scheme.id, name: r.scheme.name, from: r.schemeFrom, checksum: r.checksum },
   period: r.result.period,
   previous_period: r.previousSource === null ? null : r.result.previousPeriod,
@@ -167,6 +203,3 @@ export const assessmentReport = (r: AssessmentReportInput) => ({
   clusters: r.result.clusters.map((c) => zoneJson(c, r.stability)),
   ...(r.stability ? { stability: { draws: r.stability.draws, seed: r.stability.seed, method: r.stability.method, parameter: r.stability.parameter } } : {}),
 })
-
-/** The assessment report's JSON. */
-export type AssessmentReport = ReturnType<typeof assessmentReport>

@@ -1,7 +1,8 @@
-import type { Bilingual } from "../../model/errors.js"
-import { type FiscalIncentivePolicy, fiscalIncentive, henanFiscalIncentive, type ZoneIncentive } from "../FiscalIncentive.js"
-import { type AssessmentData, findZone, unknownPeriod } from "./AssessmentData.js"
-import { badOption, type PeriodRange, yearOption } from "./documentOptions.js"
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../../model/Bilingual.js"
+import { FiscalIncentivePolicy, fiscalIncentive, henanFiscalIncentive, ZoneIncentive } from "../FiscalIncentive.js"
+import { type AssessmentData, DataSource, findZone, unknownPeriod } from "./AssessmentData.js"
+import { badOption, type PeriodRange, yearOption } from "./DocumentOptions.js"
 
 /** The provincial share when none is given: an assumption, stated with the result (the documents give none). */
 export const DEFAULT_PROVINCIAL_SHARE = 0.25
@@ -27,19 +28,19 @@ export interface IncentiveOptions {
 }
 
 /** One zone's incentive in the document. */
-export interface ZoneIncentiveEntry extends ZoneIncentive {
-  readonly name: string
-}
+export const ZoneIncentiveEntry = Schema.Struct({ name: Schema.String, ...ZoneIncentive.fields })
+export type ZoneIncentiveEntry = typeof ZoneIncentiveEntry.Type
 
-/** The incentive document: what `jiju incentive --json` prints (a public contract). */
-export interface IncentiveDocument {
-  readonly policy: FiscalIncentivePolicy
+/** The incentive document: what `jiju incentive --json` prints and GET /v1/assessments/incentive answers. */
+export const IncentiveDocument = Schema.Struct({
+  policy: FiscalIncentivePolicy,
   /** Defaults taken in place of figures the documents do not give. */
-  readonly assumptions: ReadonlyArray<Bilingual>
-  readonly source: AssessmentData["source"]
-  readonly demo: boolean
-  readonly results: ReadonlyArray<ZoneIncentiveEntry>
-}
+  assumptions: Schema.Array(BilingualMessage),
+  source: DataSource,
+  demo: Schema.Boolean,
+  results: Schema.Array(ZoneIncentiveEntry),
+})
+export type IncentiveDocument = typeof IncentiveDocument.Type
 
 const optionalYear = (value: number | undefined, option: string) => (value === undefined ? undefined : yearOption(value, option))
 

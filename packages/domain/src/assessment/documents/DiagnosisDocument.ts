@@ -1,6 +1,7 @@
-import { diagnose, type ZoneDiagnosis } from "../Diagnosis.js"
-import { type AssessmentData, zonesOfPeriod } from "./AssessmentData.js"
-import { type PeriodRange, periodOption } from "./documentOptions.js"
+import * as Schema from "effect/Schema"
+import { diagnose, ZoneDiagnosis } from "../Diagnosis.js"
+import { type AssessmentData, DataSource, zonesOfPeriod } from "./AssessmentData.js"
+import { type PeriodRange, periodOption } from "./DocumentOptions.js"
 
 /** Whom to diagnose (the flags of `jiju diagnose`, the query of GET /v1/assessments/diagnosis). */
 export interface DiagnosisOptions {
@@ -9,15 +10,20 @@ export interface DiagnosisOptions {
   readonly cluster?: string | undefined
 }
 
-/** The diagnosis document: what `jiju diagnose --json` prints (a public contract). */
-export interface DiagnosisDocument {
-  readonly period: string
-  readonly source: AssessmentData["source"]
-  readonly demo: boolean
+/** One zone's diagnosis in the document, with its name. */
+export const DiagnosedZone = Schema.Struct({ name: Schema.String, ...ZoneDiagnosis.fields })
+export type DiagnosedZone = typeof DiagnosedZone.Type
+
+/** The diagnosis document: what `jiju diagnose --json` prints and GET /v1/assessments/diagnosis answers. */
+export const DiagnosisDocument = Schema.Struct({
+  period: Schema.String,
+  source: DataSource,
+  demo: Schema.Boolean,
   /** The zone asked about, when one was. */
-  readonly cluster?: string
-  readonly results: ReadonlyArray<ZoneDiagnosis>
-}
+  cluster: Schema.optional(Schema.String),
+  results: Schema.Array(DiagnosedZone),
+})
+export type DiagnosisDocument = typeof DiagnosisDocument.Type
 
 /**
  * The periods diagnosis reads (the one judged), after checking the options: InputError "bad_option".
@@ -36,7 +42,10 @@ export const diagnosisPeriodRange = (options: DiagnosisOptions): PeriodRange => 
  */
 export const diagnosisDocument = (data: AssessmentData, options: DiagnosisOptions): DiagnosisDocument => {
   const period = periodOption(options.period)
-  const wanted = new Set(zonesOfPeriod(data, options).map((c) => c.id))
-  const results = diagnose(data.input, period).filter((d) => wanted.has(d.clusterId))
+  const wanted = new Map(zonesOfPeriod(data, options).map((c) => [c.id, c.name]))
+  const results = diagnose(data.input, period).flatMap((d) => {
+    const name = wanted.get(d.clusterId)
+    return name === undefined ? [] : [{ name, ...d }]
+  })
   return { period, source: data.source, demo: data.hasDemo, ...(options.cluster !== undefined ? { cluster: options.cluster } : {}), results }
 }

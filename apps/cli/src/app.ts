@@ -1,20 +1,9 @@
 import { type Actor, type AppRuntime, type AppServices, makeAppRuntime, operator } from "@jiju/app"
-import { ComputationError, InputError } from "@jiju/domain/model"
 import type * as Effect from "effect/Effect"
-import { CliError } from "./CliError.js"
+import { cliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
 
-/** The exit code of a use case's failure: 1 (bad input, a refused change, a missing entry), as for any failed work. */
-const failureMessage = (e: unknown): CliError | undefined => {
-  if (e instanceof InputError) return new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), 1)
-  if (e instanceof ComputationError) return new CliError(e.code, e.message, 1)
-  const t = e as { _tag?: unknown; code?: unknown; en?: unknown }
-  if (typeof t?._tag === "string" && typeof t.code === "string" && typeof t.en === "string") return new CliError(t.code, t.en, 1)
-  return undefined
-}
-
-/** A use case's failure (or a store error) as the CLI's one-line error with the same code. */
-export const cliError = (e: unknown): unknown => failureMessage(e) ?? e
+export { cliError }
 
 /** What a store command works with: the application core and the operator acting through it. */
 export interface CliApp {

@@ -1,7 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util"
 import { InputError } from "@jiju/domain"
-import { CliError } from "./CliError.js"
-import { cliError } from "./store.js"
+import { CliError, cliError } from "./CliError.js"
 
 type Options = NonNullable<ParseArgsConfig["options"]>
 

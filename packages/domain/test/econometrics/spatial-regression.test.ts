@@ -3,7 +3,8 @@
 // sparse path). Tolerances: coefficients, ρ/λ, σ², impacts 1e-6 relative; standard errors 1e-5; logLik 1e-8.
 import { describe, expect, it } from "vitest"
 import { eigenLogDeterminant, sparseLogDeterminant } from "../../src/econometrics/spatial/LogDeterminant.js"
-import { fitSpatialError, fitSpatialLag } from "../../src/econometrics/spatial/SpatialRegression.js"
+import { fitSpatialError } from "../../src/econometrics/spatial/SpatialError.js"
+import { fitSpatialLag } from "../../src/econometrics/spatial/SpatialLag.js"
 import { close, compareFit, fixture, matrixFrom, type RFit, weightsFrom } from "./spatialRegressionFixtures.js"
 
 interface CrossSection {

@@ -1,9 +1,11 @@
 import { type Bilingual, InputError, type InputLocation } from "../../model/errors.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import { estimateError, estimateLag, stackedLag, stackedLagColumns } from "./estimate.js"
+import { stackedLag, stackedLagColumns } from "../weights/spatialLag.js"
 import { type LogDetChoice, type LogDeterminant, logDeterminant } from "./LogDeterminant.js"
+import { estimateError } from "./SpatialError.js"
 import type { SpatialErrorFit, SpatialLagFit } from "./SpatialFit.js"
+import { estimateLag } from "./SpatialLag.js"
 import { validateRegression } from "./validate.js"
 
 /** Which fixed effects are swept out: unit, period, or both (two-way, the default). */

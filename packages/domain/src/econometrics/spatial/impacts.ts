@@ -1,8 +1,9 @@
+import type { Csr } from "../linalg/Csr.js"
+import type { SparseCholesky } from "../linalg/SparseCholesky.js"
 import { seededRandom } from "../random/Random.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import type { SparseCholesky } from "./SparseCholesky.js"
+import { spatialLag } from "../weights/spatialLag.js"
 import type { Impact } from "./SpatialFit.js"
-import { type Csr, spatialLag } from "./sparse.js"
 
 /**
  * Average impacts of a spatial lag model (LeSage & Pace 2009; spatialreg impacts()): with S = (I − ρW)⁻¹,

@@ -10,7 +10,6 @@
  */
 
 export { brentMaximize } from "./brent.js"
-export { ANALYTIC_MAX_N } from "./estimate.js"
 export { lagImpacts } from "./impacts.js"
 export {
   EIGEN_MAX_N,
@@ -21,6 +20,9 @@ export {
   logDeterminant,
   sparseLogDeterminant,
 } from "./LogDeterminant.js"
+export { fitSpatialError } from "./SpatialError.js"
 export * from "./SpatialFit.js"
+export { fitSpatialLag } from "./SpatialLag.js"
 export * from "./SpatialPanel.js"
-export * from "./SpatialRegression.js"
+export type { SpatialRegressionInput } from "./SpatialRegression.js"
+export { ANALYTIC_MAX_N } from "./stacked.js"

@@ -1,5 +1,5 @@
+import type { Csr } from "./Csr.js"
 import { minimumDegreeOrder } from "./minimumDegree.js"
-import type { Csr } from "./sparse.js"
 
 /**
  * Sparse LU factorisation without pivoting of P(I − ρW)Pᵀ for a general (asymmetric) W, for repeated

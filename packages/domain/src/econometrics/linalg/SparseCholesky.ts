@@ -1,6 +1,6 @@
 import { ComputationError } from "../../model/errors.js"
+import type { Csr } from "./Csr.js"
 import { minimumDegreeOrder } from "./minimumDegree.js"
-import type { Csr } from "./sparse.js"
 
 /**
  * Sparse Cholesky factorisation L·Lᵀ = P(I − ρS)Pᵀ for a symmetric S, built for repeated factorisation at

@@ -7,7 +7,14 @@ import type { Csr, CsrLike } from "./Csr.js"
  * D is found by propagating d_j = d_i·w_ij / w_ji along links and checking every link agrees.
  * @example symmetricSimilar(rowStandardisedQueen)?.values // √(w_ij w_ji)
  */
-export const symmetricSimilar = (w: CsrLike): Csr | undefined => {
+export const symmetricSimilar = (w: CsrLike): Csr | undefined => symmetricSimilarity(w)?.similar
+
+/**
+ * The similarity W = D^{-1/2} S D^{1/2} itself: S and the diagonal d of D (up to a common factor per
+ * connected component), so that f(W) = D^{-1/2} f(S) D^{1/2} for any rational f (e.g. (I − ρW)⁻¹).
+ * @example symmetricSimilarity(rowStandardisedQueen)?.scale // neighbour counts, up to a factor
+ */
+export const symmetricSimilarity = (w: CsrLike): { readonly similar: Csr; readonly scale: Float64Array } | undefined => {
   const n = w.rowPtr.length - 1
   const { rowPtr, colIdx, values } = w
   // Position of the transposed entry (j, i) for every stored (i, j).
@@ -57,5 +64,5 @@ export const symmetricSimilar = (w: CsrLike): Csr | undefined => {
       const q = find(colIdx[p]!, i)
       s[p] = Math.sqrt(values[p]! * values[q]!)
     }
-  return { n, rowPtr, colIdx, values: s }
+  return { similar: { n, rowPtr, colIdx, values: s }, scale: d }
 }

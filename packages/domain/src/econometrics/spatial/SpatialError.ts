@@ -1,4 +1,3 @@
-import { inverseSummaries } from "../linalg/denseInverse.js"
 import { chiSquareSf } from "../linalg/distributions.js"
 import { inverse } from "../linalg/lu.js"
 import { matrix } from "../linalg/Matrix.js"
@@ -7,7 +6,19 @@ import { stackedLagColumns } from "../weights/spatialLag.js"
 import { brentMaximize } from "./brent.js"
 import type { Estimate, SpatialErrorFit, SpatialFitBase } from "./SpatialFit.js"
 import { prepareRegression, type SpatialRegressionInput } from "./SpatialRegression.js"
-import { boundWarnings, column, crossprod, dot, estimate, loglikOLS, matVec, notConverged, type StackedData, useAnalytic } from "./stacked.js"
+import {
+  boundWarnings,
+  column,
+  dot,
+  estimate,
+  hessianCovariance,
+  loglikOLS,
+  matVec,
+  notConverged,
+  type StackedData,
+  tracesOf,
+  varianceMethod,
+} from "./stacked.js"
 
 /** Result of the spatial error core. */
 export interface ErrorCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
@@ -51,42 +62,38 @@ export const estimateError = (d: StackedData): ErrorCore => {
   const unscaled = qrUnscaledCovariance(qr)
   const fitted = new Float64Array(nObs)
   for (let i = 0; i < nObs; i++) fitted[i] = d.y[i]! - e[i]!
+  const variance = varianceMethod(d)
   let varLambda: number
-  let variance: "analytic" | "hessian"
-  if (useAnalytic(d)) {
-    const s = inverseSummaries(d.weights, lambda)
+  if (variance === "information") {
+    // (σ², λ) block of the information matrix; β is orthogonal to both (Anselin 1988, spatialreg errorsarlm).
+    const s = tracesOf(d.weights).information(lambda)
     const a = nObs / (2 * s2 * s2)
     const b = (T * s.trace) / s2
     const c = T * (s.traceSquare + s.frobenius2)
     varLambda = a / (a * c - b * b)
-    variance = "analytic"
   } else {
-    // Observed Hessian in (λ, β): u = y − Xβ, e = u − λWu, X̃ = X − λWX.
+    // Observed Hessian in (λ, β): u = y − Xβ, e = u − λWu, ∂e/∂λ = −Wu, ∂e/∂β = −X̃, ∂²e/∂λ∂β = WX.
     const wxb = matVec(WX, beta)
     const wu = new Float64Array(nObs)
     for (let i = 0; i < nObs; i++) wu[i] = d.wy[i]! - wxb[i]!
-    const g = -2 * dot(e, wu)
-    const c = -nObs / (2 * sse)
-    const h = matrix(k + 1, k + 1)
-    const set = (i: number, j: number, v: number) => {
-      h.data[i * (k + 1) + j] = -v
-      h.data[j * (k + 1) + i] = -v
-    }
-    set(0, 0, c * 2 * dot(wu, wu) + (nObs / (2 * sse * sse)) * g * g + T * d.logDet.secondDerivative(lambda))
-    const xtx = crossprod(xs)
-    for (let j = 0; j < k; j++) {
-      set(0, 1 + j, c * 2 * (dot(wu, column(xs, j)) + dot(e, column(WX, j))))
-      for (let l = 0; l <= j; l++) set(1 + j, 1 + l, c * 2 * xtx.data[j * k + l]!)
-    }
-    varLambda = inverse(h).data[0]!
-    variance = "hessian"
+    const jac = [wu.map((v) => -v), ...Array.from({ length: k }, (_, j) => column(xs, j).map((v) => -v))]
+    const second = Array.from({ length: k }, (_, j) => ({ a: 0, b: 1 + j, v: column(WX, j) }))
+    varLambda = hessianCovariance(e, jac, second, [{ index: 0, value: T * d.logDet.secondDerivative(lambda) }]).data[0]!
   }
-  if (!(varLambda > 0)) throw notConverged(variance === "analytic" ? "information" : "Hessian")
+  if (!(varLambda > 0)) throw notConverged(variance === "information" ? "information" : "Hessian")
+  // As spatialreg: the coefficients' covariance is σ²(X̃'X̃)⁻¹ whatever the method for λ (block diagonal).
+  const cov = matrix(k + 1, k + 1)
+  cov.data[0] = varLambda
+  for (let j = 0; j < k; j++)
+    for (let l = 0; l < k; l++) {
+      // qrUnscaledCovariance is in pivoted order; full rank keeps every column.
+      const pj = qr.pivot.indexOf(j)
+      const pl = qr.pivot.indexOf(l)
+      cov.data[(1 + j) * (k + 1) + 1 + l] = s2 * unscaled.data[pj * k + pl]!
+    }
   const coefficients: Record<string, Estimate> = {}
   d.names.forEach((name, j) => {
-    // qrUnscaledCovariance is in pivoted order; full rank keeps the original order.
-    const p = qr.pivot.indexOf(j)
-    coefficients[name] = estimate(beta[j]!, Math.sqrt(s2 * unscaled.data[p * k + p]!))
+    coefficients[name] = estimate(beta[j]!, Math.sqrt(cov.data[(1 + j) * (k + 1) + 1 + j]!))
   })
   const r0 = qrResiduals(qrDecompose(d.X), d.y)
   const logLikOLS = loglikOLS(dot(r0, r0), nObs)
@@ -100,6 +107,7 @@ export const estimateError = (d: StackedData): ErrorCore => {
     logLikOLS,
     lr: { statistic, p: chiSquareSf(statistic, 1) },
     variance,
+    covariance: { names: ["lambda", ...d.names], matrix: cov },
     interval: d.interval,
     residuals: e,
     fitted,

@@ -3,25 +3,39 @@ import { inverse } from "../linalg/lu.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
 import { qrCoefficients, qrDecompose, qrResiduals } from "../linalg/qr.js"
 import { brentMaximize } from "./brent.js"
-import { lagImpacts } from "./impacts.js"
-import type { Estimate, Impact, SpatialFitBase, SpatialLagFit } from "./SpatialFit.js"
+import { type ImpactTerm, impactsFromTraces, impactTracesAt, plainTerms } from "./impacts.js"
+import type { Estimate, Impact, ImpactsMethod, SpatialFitBase, SpatialLagFit } from "./SpatialFit.js"
 import { prepareRegression, type SpatialRegressionInput } from "./SpatialRegression.js"
-import { blockSummaries, boundWarnings, column, crossprod, dot, estimate, loglikOLS, matVec, notConverged, type StackedData, useAnalytic } from "./stacked.js"
+import {
+  blockSummaries,
+  boundWarnings,
+  column,
+  crossprod,
+  dot,
+  estimate,
+  hessianCovariance,
+  loglikOLS,
+  matVec,
+  notConverged,
+  type StackedData,
+  varianceMethod,
+} from "./stacked.js"
 
 /** Result of the spatial lag core: shared by the cross-section and panel fits. */
 export interface LagCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
   readonly rho: Estimate
   readonly impacts: Record<string, Impact>
-  readonly impactsMethod: "exact" | "monte-carlo"
+  readonly impactsMethod: ImpactsMethod
 }
 
 /**
  * Maximum likelihood for y = ρWy + Xβ + ε on stacked data: ρ maximises the concentrated log-likelihood
  * T·log|I − ρW| − (NT/2)·log(2π·SSE(ρ)/NT) − NT/2 with SSE(ρ) = ‖e0 − ρe1‖², e0, e1 the OLS residuals of
- * y and Wy on X (Anselin 1988; Elhorst 2014 for panels). Brent's method as R's optimize.
- * @internal used by fitSpatialLag and fitSpatialPanel
+ * y and Wy on X (Anselin 1988; Elhorst 2014 for panels). Brent's method as R's optimize. X may hold WX
+ * columns (spatial Durbin model); `terms` then pairs each β with its θ for the impacts.
+ * @internal used by fitSpatialLag, fitSpatialDurbin and fitSpatialPanel
  */
-export const estimateLag = (d: StackedData): LagCore => {
+export const estimateLag = (d: StackedData, terms: ReadonlyArray<ImpactTerm> = plainTerms(d.names)): LagCore => {
   const nObs = d.y.length
   const k = d.X.cols
   const T = d.periods
@@ -48,15 +62,12 @@ export const estimateLag = (d: StackedData): LagCore => {
   const s2 = sse / nObs
   const fitted = new Float64Array(nObs)
   for (let i = 0; i < nObs; i++) fitted[i] = d.y[i]! - e[i]!
-  const xtx = crossprod(d.X)
-  const nUnits = d.weights.ids.length
+  const variance = varianceMethod(d)
   let cov: Matrix
-  let variance: "analytic" | "hessian"
-  let exactTraces: { traceS: number; sumS: number } | undefined
-  if (useAnalytic(d)) {
+  if (variance === "information") {
     // Information matrix in (σ², ρ, β) (Anselin 1988, as spatialreg lagsarlm; T·traces for panels).
-    const xb = matVec(d.X, beta)
-    const s = blockSummaries(d, rho, xb)
+    const xtx = crossprod(d.X)
+    const s = blockSummaries(d, rho, matVec(d.X, beta))
     const zxb = s.zv
     const info = matrix(k + 2, k + 2)
     const set = (i: number, j: number, v: number) => {
@@ -73,28 +84,14 @@ export const estimateLag = (d: StackedData): LagCore => {
     const v = inverse(info)
     cov = matrix(k + 1, k + 1)
     for (let i = 0; i <= k; i++) for (let j = 0; j <= k; j++) cov.data[i * (k + 1) + j] = v.data[(i + 1) * (k + 2) + j + 1]!
-    variance = "analytic"
-    exactTraces = { traceS: nUnits + rho * s.trace, sumS: nUnits + rho * s.sum }
   } else {
-    // Observed Hessian of the concentrated log-likelihood in (ρ, β), as spatialreg's fdHess for large n.
-    const g = -2 * dot(d.wy, e)
-    const h = matrix(k + 1, k + 1)
-    const c = -nObs / (2 * sse)
-    const set = (i: number, j: number, v: number) => {
-      h.data[i * (k + 1) + j] = -v
-      h.data[j * (k + 1) + i] = -v
-    }
-    set(0, 0, c * 2 * dot(d.wy, d.wy) + (nObs / (2 * sse * sse)) * g * g + T * d.logDet.secondDerivative(rho))
-    for (let j = 0; j < k; j++) {
-      set(0, 1 + j, c * 2 * dot(column(d.X, j), d.wy))
-      for (let l = 0; l <= j; l++) set(1 + j, 1 + l, c * 2 * xtx.data[j * k + l]!)
-    }
-    cov = inverse(h)
-    variance = "hessian"
+    // Observed Hessian of the concentrated log-likelihood in (ρ, β): e = y − ρWy − Xβ.
+    const jac = [d.wy.map((v) => -v), ...Array.from({ length: k }, (_, j) => column(d.X, j).map((v) => -v))]
+    cov = hessianCovariance(e, jac, [], [{ index: 0, value: T * d.logDet.secondDerivative(rho) }])
   }
   const se = (i: number) => {
     const v = cov.data[i * (k + 1) + i]!
-    if (!(v > 0)) throw notConverged(variance === "analytic" ? "information" : "Hessian")
+    if (!(v > 0)) throw notConverged(variance === "information" ? "information" : "Hessian")
     return Math.sqrt(v)
   }
   const coefficients: Record<string, Estimate> = {}
@@ -103,9 +100,7 @@ export const estimateLag = (d: StackedData): LagCore => {
   })
   const logLikOLS = loglikOLS(ea, nObs)
   const statistic = 2 * (opt.value - logLikOLS)
-  const chol = d.logDet.cholesky
-  const sim = d.logDet.similar
-  const imp = lagImpacts(d.names, beta, rho, d.weights, exactTraces, chol && sim ? { cholesky: chol, similar: sim } : undefined)
+  const impacts = impactsFromTraces(terms, beta, impactTracesAt(d.weights, d.logDet)(rho), d.weights.ids.length)
   return {
     coefficients,
     rho: estimate(rho, se(0)),
@@ -115,11 +110,12 @@ export const estimateLag = (d: StackedData): LagCore => {
     logLikOLS,
     lr: { statistic, p: chiSquareSf(statistic, 1) },
     variance,
+    covariance: { names: ["rho", ...d.names], matrix: cov },
     interval: d.interval,
     residuals: e,
     fitted,
-    impacts: imp.impacts,
-    impactsMethod: imp.method,
+    impacts,
+    impactsMethod: "exact",
     warnings: boundWarnings(rho, d.interval, "rho"),
   }
 }

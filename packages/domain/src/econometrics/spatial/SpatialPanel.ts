@@ -6,6 +6,7 @@ import { type LogDetChoice, type LogDeterminant, logDeterminant } from "./LogDet
 import { estimateError } from "./SpatialError.js"
 import type { SpatialErrorFit, SpatialLagFit } from "./SpatialFit.js"
 import { estimateLag } from "./SpatialLag.js"
+import type { VarianceChoice } from "./stacked.js"
 import { validateRegression } from "./validate.js"
 
 /** Which fixed effects are swept out: unit, period, or both (two-way, the default). */
@@ -27,8 +28,8 @@ export interface SpatialPanelInput {
   readonly method?: LogDetChoice
   readonly logDet?: LogDeterminant
   readonly interval?: readonly [number, number]
-  /** Standard errors: "auto" (analytic for N ≤ 1,500, observed Hessian above), or force one. */
-  readonly variance?: "auto" | "analytic" | "hessian"
+  /** Standard errors: "auto" (information matrix for N ≤ 1,500, observed Hessian above), or force one. */
+  readonly variance?: VarianceChoice
 }
 
 interface PanelInfo {

@@ -2,7 +2,7 @@ import type { Matrix } from "../linalg/Matrix.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
 import { type LogDetChoice, type LogDeterminant, logDeterminant } from "./LogDeterminant.js"
-import type { StackedData } from "./stacked.js"
+import type { StackedData, VarianceChoice } from "./stacked.js"
 import { validateRegression } from "./validate.js"
 
 /** Inputs of a cross-section spatial regression; rows of y and X follow the order of weights.ids. */
@@ -18,8 +18,8 @@ export interface SpatialRegressionInput {
   readonly logDet?: LogDeterminant
   /** Search interval for ρ/λ; defaults as spatialreg (eigen: 1/range(eigenvalues); sparse: [−1, 0.999]). */
   readonly interval?: readonly [number, number]
-  /** Standard errors: "auto" (analytic for n ≤ 1,500, observed Hessian above), or force one. */
-  readonly variance?: "auto" | "analytic" | "hessian"
+  /** Standard errors: "auto" (information matrix for n ≤ 1,500, observed Hessian above), or force one. */
+  readonly variance?: VarianceChoice
 }
 
 /** Validate a cross-section input and build its stacked data (T = 1). @internal */

@@ -1,13 +1,23 @@
 import { ComputationError } from "../../model/errors.js"
-import { inverseSummaries } from "../linalg/denseInverse.js"
 import { normalPValue } from "../linalg/distributions.js"
+import { inverse } from "../linalg/lu.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
+import { type InverseTraces, inverseTraces } from "./inverseTraces.js"
 import type { LogDeterminant } from "./LogDeterminant.js"
 import type { Estimate } from "./SpatialFit.js"
 
-/** Largest number of units for which standard errors use the analytic information matrix (dense O(n³)). */
+/**
+ * Largest number of units for which `variance: "auto"` uses the information matrix, as spatialreg (its
+ * control `small`); above it "auto" uses the observed Hessian, as spatialreg's fdHess. Either can be asked
+ * for at any n: the information-matrix traces are exact at every n (see inverseTraces).
+ */
 export const ANALYTIC_MAX_N = 1500
+
+/** How standard errors are asked for: "auto" (information for n ≤ 1,500, Hessian above), or one of them. */
+export type VarianceChoice = "auto" | "information" | "hessian"
+/** How standard errors were computed: inverse information matrix, or inverse observed Hessian. */
+export type VarianceMethod = "information" | "hessian"
 
 /**
  * Data of a concentrated-likelihood fit, cross-section (T = 1) or stacked panel (N units × T periods,
@@ -23,12 +33,71 @@ export interface StackedData {
   readonly logDet: LogDeterminant
   readonly interval: readonly [number, number]
   readonly periods: number
-  /** "auto": analytic for N ≤ 1,500, observed Hessian above. */
-  readonly variance?: "auto" | "analytic" | "hessian"
+  /** "auto": information matrix for N ≤ 1,500, observed Hessian above. */
+  readonly variance?: VarianceChoice
 }
 
-/** Analytic (information-matrix) variances for this fit? @internal */
-export const useAnalytic = (d: StackedData): boolean => d.variance === "analytic" || (d.variance !== "hessian" && d.weights.ids.length <= ANALYTIC_MAX_N)
+/** The variance method a fit uses. @internal */
+export const varianceMethod = (d: StackedData): VarianceMethod =>
+  d.variance === "information" || (d.variance !== "hessian" && d.weights.ids.length <= ANALYTIC_MAX_N) ? "information" : "hessian"
+
+const engines = new WeakMap<SpatialWeights, InverseTraces>()
+
+/** The exact trace engine of these weights (built once per weights object). @internal */
+export const tracesOf = (w: SpatialWeights): InverseTraces => {
+  let t = engines.get(w)
+  if (t === undefined) {
+    t = inverseTraces(w)
+    engines.set(w, t)
+  }
+  return t
+}
+
+/** Split a stacked vector (row t·N + i) into its T period blocks. @internal */
+export const blocks = (v: Float64Array, n: number, periods: number): Float64Array[] => {
+  const out: Float64Array[] = []
+  for (let t = 0; t < periods; t++) out.push(v.subarray(t * n, (t + 1) * n))
+  return out
+}
+
+/** Join period blocks into one stacked vector. @internal */
+export const unblock = (parts: ReadonlyArray<Float64Array>, n: number): Float64Array => {
+  const out = new Float64Array(parts.length * n)
+  parts.forEach((p, t) => {
+    out.set(p, t * n)
+  })
+  return out
+}
+
+/**
+ * Inverse of the negative Hessian of the concentrated log-likelihood Σ_s T·log|I − θ_s W| − (N/2)·log SSE(θ)
+ * with SSE = e'e, e = e(θ) a residual vector: H_SSE = 2(J'J + Σ_i e_i ∇²e_i), g = 2J'e,
+ * ∇²ℓ = T·ld'' − (N/2)(H_SSE/SSE − g g'/SSE²). `jacobian` holds the columns ∂e/∂θ_j; `second` the non-zero
+ * ∂²e/∂θ_a∂θ_b; `logDetSecond` the T·d²log|I − θW|/dθ² of the spatial parameters (by index).
+ * @internal
+ */
+export const hessianCovariance = (
+  e: Float64Array,
+  jacobian: ReadonlyArray<Float64Array>,
+  second: ReadonlyArray<{ readonly a: number; readonly b: number; readonly v: Float64Array }>,
+  logDetSecond: ReadonlyArray<{ readonly index: number; readonly value: number }>,
+): Matrix => {
+  const p = jacobian.length
+  const nObs = e.length
+  const sse = dot(e, e)
+  const g = jacobian.map((j) => 2 * dot(j, e))
+  const h = matrix(p, p)
+  for (let a = 0; a < p; a++)
+    for (let b = 0; b <= a; b++) {
+      let hs = 2 * dot(jacobian[a]!, jacobian[b]!)
+      for (const s of second) if ((s.a === a && s.b === b) || (s.a === b && s.b === a)) hs += 2 * dot(e, s.v)
+      const v = -(nObs / 2) * (hs / sse - (g[a]! * g[b]!) / (sse * sse))
+      h.data[a * p + b] = -v
+      h.data[b * p + a] = -v
+    }
+  for (const l of logDetSecond) h.data[l.index * p + l.index]! -= l.value
+  return inverse(h)
+}
 
 /** An estimate with its z and two-sided normal p. @internal */
 export const estimate = (value: number, se: number): Estimate => {
@@ -82,17 +151,11 @@ export const notConverged = (what: string) =>
     zh: `${what}矩阵非正定，无法计算标准误`,
   })
 
-/** Z = W(I − ρW)⁻¹ applied to each period block of a stacked vector, plus the N×N trace summaries. @internal */
+/** Exact information traces of Z = W(I − ρW)⁻¹ and Z applied to each period block of a stacked vector. @internal */
 export const blockSummaries = (d: StackedData, rho: number, v: Float64Array) => {
   const n = d.weights.ids.length
-  const blocks: Float64Array[] = []
-  for (let t = 0; t < d.periods; t++) blocks.push(v.subarray(t * n, (t + 1) * n))
-  const s = inverseSummaries(d.weights, rho, blocks)
-  const zv = new Float64Array(v.length)
-  s.products.forEach((p, t) => {
-    zv.set(p, t * n)
-  })
-  return { ...s, zv }
+  const s = tracesOf(d.weights).information(rho, blocks(v, n, d.periods))
+  return { ...s, zv: unblock(s.products, n) }
 }
 
 /** As spatialreg: an optimum (numerically) on the interval bound means the likelihood has no interior maximum. @internal */

@@ -105,7 +105,7 @@ export const estimateError = (d: StackedData): ErrorCore => {
     logLik: opt.value,
     aic: -2 * opt.value + 2 * (k + 2),
     logLikOLS,
-    lr: { statistic, p: chiSquareSf(statistic, 1) },
+    lr: { statistic, p: chiSquareSf(statistic, 1), df: 1 },
     variance,
     covariance: { names: ["lambda", ...d.names], matrix: cov },
     interval: d.interval,

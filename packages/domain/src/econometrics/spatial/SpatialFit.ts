@@ -1,4 +1,5 @@
 import type { Matrix } from "../linalg/Matrix.js"
+import type { ImpactTerm } from "./impacts.js"
 import type { LogDetMethod } from "./LogDeterminant.js"
 import type { VarianceMethod } from "./stacked.js"
 
@@ -45,8 +46,8 @@ export interface SpatialFitBase {
   readonly aic: number
   /** Log-likelihood of the non-spatial model (OLS, or the within model for panels). */
   readonly logLikOLS: number
-  /** Likelihood-ratio test of ρ = 0 (or λ = 0) against the non-spatial model, χ²(1). */
-  readonly lr: { readonly statistic: number; readonly p: number }
+  /** Likelihood-ratio test of ρ = 0 (or λ = 0; both for SAC, df 2) against the non-spatial model. */
+  readonly lr: { readonly statistic: number; readonly p: number; readonly df?: number }
   /** How log|I − ρW| was computed. */
   readonly method: LogDetMethod
   readonly variance: VarianceMethod
@@ -69,10 +70,41 @@ export interface SpatialLagFit extends SpatialFitBase {
   /** Impacts per explanatory variable (intercept excluded), as spatialreg impacts(). */
   readonly impacts: Readonly<Record<string, Impact>>
   readonly impactsMethod: ImpactsMethod
+  /** Which coefficients make up each variable's impacts (β, and θ in Durbin models). */
+  readonly impactTerms: ReadonlyArray<ImpactTerm>
+}
+
+/** Spatial Durbin model y = ρWy + Xβ + WX_dθ + ε (SDM; spatialreg lagsarlm(Durbin = TRUE)). */
+export interface SpatialDurbinFit extends Omit<SpatialLagFit, "model"> {
+  readonly model: "durbin"
+  /** Number of regressors before the WX columns were appended. */
+  readonly kX: number
+}
+
+/** SAC / SARAR model y = ρWy + Xβ + u, u = λWu + ε (spatialreg sacsarlm). */
+export interface SacFit extends Omit<SpatialLagFit, "model"> {
+  readonly model: "sac"
+  readonly lambda: Estimate
+}
+
+/** An impact with its standard error (SLX and SDEM: linear combinations of coefficients). */
+export interface LinearImpacts {
+  readonly impacts: Readonly<Record<string, Impact>>
+  readonly se: Readonly<Record<string, Impact>>
 }
 
 /** Spatial error model y = Xβ + u, u = λWu + ε. */
 export interface SpatialErrorFit extends SpatialFitBase {
   readonly model: "error"
   readonly lambda: Estimate
+}
+
+/** Spatial Durbin error model y = Xβ + WX_dθ + u, u = λWu + ε (SDEM; errorsarlm(Durbin = TRUE)). */
+export interface SpatialDurbinErrorFit extends Omit<SpatialErrorFit, "model"> {
+  readonly model: "sdem"
+  readonly kX: number
+  /** direct = β, indirect = θ, total = β + θ, with standard errors as spatialreg (see fitSpatialDurbinError). */
+  readonly impacts: Readonly<Record<string, Impact>>
+  readonly impactsSe: Readonly<Record<string, Impact>>
+  readonly impactsMethod: "linear"
 }

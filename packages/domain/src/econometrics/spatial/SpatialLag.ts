@@ -26,6 +26,7 @@ export interface LagCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
   readonly rho: Estimate
   readonly impacts: Record<string, Impact>
   readonly impactsMethod: ImpactsMethod
+  readonly impactTerms: ReadonlyArray<ImpactTerm>
 }
 
 /**
@@ -108,7 +109,7 @@ export const estimateLag = (d: StackedData, terms: ReadonlyArray<ImpactTerm> = p
     logLik: opt.value,
     aic: -2 * opt.value + 2 * (k + 2),
     logLikOLS,
-    lr: { statistic, p: chiSquareSf(statistic, 1) },
+    lr: { statistic, p: chiSquareSf(statistic, 1), df: 1 },
     variance,
     covariance: { names: ["rho", ...d.names], matrix: cov },
     interval: d.interval,
@@ -116,6 +117,7 @@ export const estimateLag = (d: StackedData, terms: ReadonlyArray<ImpactTerm> = p
     fitted,
     impacts,
     impactsMethod: "exact",
+    impactTerms: terms,
     warnings: boundWarnings(rho, d.interval, "rho"),
   }
 }

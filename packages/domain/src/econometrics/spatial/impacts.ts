@@ -171,3 +171,39 @@ export const subCovariance = (c: ParameterCovariance, names: ReadonlyArray<strin
   for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) data[a * p + b] = c.matrix.data[idx[a]! * q + idx[b]!]!
   return { rows: p, cols: p, data }
 }
+
+/**
+ * Simulated standard errors of a lag, Durbin or SAC fit's impacts (simulateImpacts on the fit's own
+ * covariance and impact terms), `draws` draws from `seed`.
+ * @example impactStandardErrors(fit, w, undefined, 1000, 42).se.INC.direct
+ */
+export const impactStandardErrors = (
+  fit: {
+    readonly covariance: ParameterCovariance
+    readonly impactTerms: ReadonlyArray<ImpactTerm>
+    readonly interval: readonly [number, number]
+    readonly rho: { readonly estimate: number }
+    readonly lambda?: { readonly estimate: number }
+    readonly coefficients: Readonly<Record<string, { readonly estimate: number }>>
+  },
+  weights: SpatialWeights,
+  logDet: LogDeterminant | undefined,
+  draws: number,
+  seed: number,
+): SimulatedImpacts => {
+  const names = fit.covariance.names
+  const est = names.map((nm) => (nm === "rho" ? fit.rho.estimate : nm === "lambda" ? fit.lambda!.estimate : fit.coefficients[nm]!.estimate))
+  const offset = names.filter((nm) => nm === "rho" || nm === "lambda").length
+  return simulateImpacts(
+    fit.impactTerms,
+    est,
+    fit.covariance.matrix,
+    names.indexOf("rho"),
+    fit.interval,
+    impactTracesAt(weights, logDet),
+    weights.ids.length,
+    draws,
+    seed,
+    offset,
+  )
+}

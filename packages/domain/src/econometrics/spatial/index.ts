@@ -10,7 +10,15 @@
  */
 
 export { brentMaximize } from "./brent.js"
-export { lagImpacts } from "./impacts.js"
+export { type DurbinDesign, durbinDesign } from "./durbin.js"
+export {
+  type ImpactTerm,
+  impactStandardErrors,
+  impactsFromTraces,
+  lagImpacts,
+  type SimulatedImpacts,
+  simulateImpacts,
+} from "./impacts.js"
 export {
   EIGEN_MAX_N,
   eigenLogDeterminant,
@@ -20,9 +28,20 @@ export {
   logDeterminant,
   sparseLogDeterminant,
 } from "./LogDeterminant.js"
+export {
+  type DurbinInput,
+  type DurbinReductions,
+  durbinReductions,
+  fitSlx,
+  fitSpatialDurbin,
+  fitSpatialDurbinError,
+  type Reduction,
+  type SlxFit,
+} from "./SpatialDurbin.js"
 export { fitSpatialError } from "./SpatialError.js"
 export * from "./SpatialFit.js"
 export { fitSpatialLag } from "./SpatialLag.js"
 export * from "./SpatialPanel.js"
 export type { SpatialRegressionInput } from "./SpatialRegression.js"
-export { ANALYTIC_MAX_N } from "./stacked.js"
+export { fitSpatialSac } from "./SpatialSac.js"
+export { ANALYTIC_MAX_N, type VarianceChoice, type VarianceMethod } from "./stacked.js"

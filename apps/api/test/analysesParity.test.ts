@@ -45,6 +45,49 @@ describe.each(backends.slice(0, 1))("API documents equal `jiju … --json` on $n
     expect(await r.json()).toEqual(cli.json())
   })
 
+  it("regress: Columbus spatial Durbin model with --durbin, reductions and simulated impact s.e.", async () => {
+    const cli = await runCli([
+      "regress",
+      "--data",
+      file("spatial/columbus.csv"),
+      "--id",
+      "id",
+      "--weights",
+      file("spatial/columbus.gal"),
+      "--formula",
+      "CRIME ~ INC + HOVAL",
+      "--model",
+      "durbin",
+      "--durbin",
+      "INC,HOVAL",
+      "--variance",
+      "hessian",
+      "--impacts-se",
+      "200",
+      "--seed",
+      "5",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const body = {
+      csv: text("spatial/columbus.csv"),
+      id: "id",
+      formula: "CRIME ~ INC + HOVAL",
+      model: "durbin",
+      durbin: ["INC", "HOVAL"],
+      variance: "hessian",
+      impacts_se: 200,
+      seed: 5,
+      weights: { gal: text("spatial/columbus.gal") },
+    }
+    const r = await t.call("POST", "/v1/analyses/regress", { as: "viewer", body })
+    expect(r.status).toBe(200)
+    const doc = (await r.json()) as { reductions: unknown; variance_method: string }
+    expect(doc.variance_method).toBe("hessian")
+    expect(doc.reductions).toBeDefined()
+    expect(doc).toEqual(cli.json())
+  })
+
   it("panel: Grunfeld, individual fixed effects", async () => {
     const cli = await runCli([
       "panel",

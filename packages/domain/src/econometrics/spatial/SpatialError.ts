@@ -1,5 +1,4 @@
 import { chiSquareSf } from "../linalg/distributions.js"
-import { inverse } from "../linalg/lu.js"
 import { matrix } from "../linalg/Matrix.js"
 import { qrCoefficients, qrDecompose, qrResiduals, qrUnscaledCovariance } from "../linalg/qr.js"
 import { stackedLagColumns } from "../weights/spatialLag.js"

@@ -1,11 +1,9 @@
 import {
   type DurbinReductions,
-  type ModelFrame,
   type OlsFit,
   REGRESS_MODELS,
   type RegressAnalysis,
   type RegressModel,
-  type ResidualDiagnostics,
   regressAnalysis,
   regressDocument,
   type SimulatedImpacts,

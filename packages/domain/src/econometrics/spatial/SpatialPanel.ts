@@ -55,19 +55,11 @@ export type SpatialPanelDurbinFit = SpatialDurbinFit & PanelInfo
 export type SpatialPanelFit = SpatialPanelLagFit | SpatialPanelErrorFit | SpatialPanelDurbinFit
 
 /**
- * Fixed-effects spatial lag, error or Durbin panel by maximum likelihood, with Elhorst's conventions
- * (Elhorst 2003, 2014; his sar_panel_FE and sem_panel_FE): lag and Durbin models: Wy (and WX) are formed on
- * the raw data, then y, Wy, X, WX are demeaned by unit, period or both; error model: y and X are demeaned
- * first and the demeaned data are filtered with (I − λW) per period. The concentrated log-likelihood
- * T·log|I − ρW| − (NT/2)·log(2π·e'e/NT) − NT/2 is maximised by Brent's method; σ² = e'e/NT; standard errors
- * from the information matrix with T-fold traces, or the observed Hessian. `biasCorrection: "lee-yu"`
- * applies Lee & Yu (2010) as Elhorst's code does (see leeYuCorrection). Impacts (lag, Durbin) use the N×N
- * weights. Residuals (of the demeaned model) and fitted values y − e come back in the input row order.
- * @example
- * fitSpatialPanel({ y, X, names: ["x1"], unit, period, weights, model: "lag", effects: "twoways" }).rho
+ * Check a balanced panel against the weights and stack it by period (row t·N + i, units in the order of
+ * weights.ids, periods sorted); `pos[r]` is the stacked position of input row r.
+ * @internal
  */
-export const fitSpatialPanel = (input: SpatialPanelInput): SpatialPanelFit => {
-  const effects = input.effects ?? "twoways"
+export const stackPanel = (input: Pick<SpatialPanelInput, "y" | "X" | "names" | "unit" | "period" | "weights">) => {
   const w = input.weights
   const N = w.ids.length
   const rows = input.y.length
@@ -132,6 +124,25 @@ export const fitSpatialPanel = (input: SpatialPanelInput): SpatialPanelFit => {
     y[pos[r]!] = input.y[r]!
     for (let j = 0; j < k; j++) X.data[pos[r]! * k + j] = input.X.data[r * k + j]!
   }
+  return { N, T, rows, pos, y, X, k }
+}
+
+/**
+ * Fixed-effects spatial lag, error or Durbin panel by maximum likelihood, with Elhorst's conventions
+ * (Elhorst 2003, 2014; his sar_panel_FE and sem_panel_FE): lag and Durbin models: Wy (and WX) are formed on
+ * the raw data, then y, Wy, X, WX are demeaned by unit, period or both; error model: y and X are demeaned
+ * first and the demeaned data are filtered with (I − λW) per period. The concentrated log-likelihood
+ * T·log|I − ρW| − (NT/2)·log(2π·e'e/NT) − NT/2 is maximised by Brent's method; σ² = e'e/NT; standard errors
+ * from the information matrix with T-fold traces, or the observed Hessian. `biasCorrection: "lee-yu"`
+ * applies Lee & Yu (2010) as Elhorst's code does (see leeYuCorrection). Impacts (lag, Durbin) use the N×N
+ * weights. Residuals (of the demeaned model) and fitted values y − e come back in the input row order.
+ * @example
+ * fitSpatialPanel({ y, X, names: ["x1"], unit, period, weights, model: "lag", effects: "twoways" }).rho
+ */
+export const fitSpatialPanel = (input: SpatialPanelInput): SpatialPanelFit => {
+  const effects = input.effects ?? "twoways"
+  const w = input.weights
+  const { N, T, rows, pos, y, X, k } = stackPanel(input)
   const demean = demeaner(N, T, effects)
   const biasCorrection = input.biasCorrection ?? "none"
   if (biasCorrection === "lee-yu" && input.variance === "hessian")
@@ -251,8 +262,8 @@ const applyLeeYu = (kind: "lag" | "error", effects: PanelEffects, d: StackedData
   return { ...base, rho: estimate(c.rho, se(k)), impacts } as Core
 }
 
-// Within transformation on a stacked vector (row t·N + i).
-const demeaner =
+/** Within transformation on a stacked vector (row t·N + i). @internal */
+export const demeaner =
   (N: number, T: number, effects: PanelEffects) =>
   (v: Float64Array): Float64Array => {
     const unitMean = new Float64Array(N)
@@ -275,7 +286,8 @@ const demeaner =
     return out
   }
 
-const demeanColumns = (m: Matrix, demean: (v: Float64Array) => Float64Array): Matrix => {
+/** The within transformation of each column. @internal */
+export const demeanColumns = (m: Matrix, demean: (v: Float64Array) => Float64Array): Matrix => {
   const k = m.cols
   const out = matrix(m.rows, k)
   const c = new Float64Array(m.rows)

@@ -28,6 +28,7 @@ export {
   logDeterminant,
   sparseLogDeterminant,
 } from "./LogDeterminant.js"
+export * from "./panelDiagnostics.js"
 export {
   type DurbinInput,
   type DurbinReductions,

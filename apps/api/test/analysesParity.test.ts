@@ -88,6 +88,63 @@ describe.each(backends.slice(0, 1))("API documents equal `jiju … --json` on $n
     expect(doc).toEqual(cli.json())
   })
 
+  it("panel: Produc spatial Durbin panel, two-way effects, Lee–Yu correction", async () => {
+    const argv = ["--unit", "state", "--period", "year", "--formula", "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp"]
+    const cli = await runCli([
+      "panel",
+      "--data",
+      file("spatial_panel/produc.csv"),
+      ...argv,
+      "--model",
+      "durbin",
+      "--weights",
+      file("spatial_panel/usa48.gal"),
+      "--bias-correction",
+      "lee-yu",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const body = {
+      csv: text("spatial_panel/produc.csv"),
+      unit: "state",
+      period: "year",
+      formula: "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp",
+      model: "durbin",
+      bias_correction: "lee-yu",
+      weights: { gal: text("spatial_panel/usa48.gal") },
+    }
+    const r = await t.call("POST", "/v1/analyses/panel", { as: "viewer", body })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toEqual(cli.json())
+  })
+
+  it("panel: Produc random effects with the Hausman test", async () => {
+    const formula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp"
+    const re = await runCli([
+      "panel",
+      "--data",
+      file("spatial_panel/produc.csv"),
+      "--unit",
+      "state",
+      "--period",
+      "year",
+      "--formula",
+      formula,
+      "--model",
+      "re",
+      "--effects",
+      "individual",
+      "--json",
+    ])
+    expect(re.code, re.stderr).toBe(0)
+    const body = { csv: text("spatial_panel/produc.csv"), unit: "state", period: "year", formula, model: "re", effects: "individual" }
+    const r = await t.call("POST", "/v1/analyses/panel", { as: "viewer", body })
+    expect(r.status).toBe(200)
+    const doc = (await r.json()) as { hausman: { df: number } }
+    expect(doc.hausman.df).toBe(4)
+    expect(doc).toEqual(re.json())
+  })
+
   it("panel: Grunfeld, individual fixed effects", async () => {
     const cli = await runCli([
       "panel",

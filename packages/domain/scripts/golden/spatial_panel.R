@@ -171,7 +171,9 @@ data(used.cars, package = "spData")
 abb <- attr(usa48.nb, "region.id")
 full <- toupper(gsub(" ", "_", state.name[match(abb, state.abb)]))
 full[full == "TENNESSEE"] <- "TENNESSE"  # Produc's spelling
-produc <- Produc[, c("state", "year", "gsp", "pcap", "pc", "emp", "unemp")]
+produc <- Produc[, c("state", "year", "region", "gsp", "pcap", "pc", "emp", "unemp")]
+# Three zones from the census divisions (1 New England … 9 Pacific), for the heterogeneity (--by) reference.
+produc$zone <- c("east", "east", "central", "central", "east", "central", "central", "west", "west")[as.integer(as.character(produc$region))]
 produc$state <- as.character(produc$state)
 stopifnot(setequal(full, unique(produc$state)))
 nb48 <- usa48.nb
@@ -186,6 +188,23 @@ write_gal <- function(nb, ids, file) {
 write_gal(nbs, full[perm], file.path(out, "usa48.gal"))
 write.csv(produc, file.path(out, "produc.csv"), row.names = FALSE)
 panel_case("produc", produc, "state", "year", log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp, nbs)
+
+# 1b. Heterogeneity: the same models per zone, the weights restricted to the zone's states and row-standardised
+#     again (spdep subset.listw): within (plm, two-way) and the spatial lag panel (two-way).
+by <- list()
+for (z in unique(produc$zone)) {
+  sub <- produc[produc$zone == z, ]
+  sub <- sub[order(sub$year, sub$state), ]
+  keep <- sort(unique(sub$state))
+  idx <- match(keep, full[perm])
+  B <- nb2mat(nbs, style = "B", zero.policy = TRUE)[idx, idx, drop = FALSE]
+  rs <- rowSums(B); Wz <- B / ifelse(rs > 0, rs, 1)
+  fe <- plm(log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp, data = sub, index = c("state", "year"), model = "within", effect = "twoways")
+  mf <- model.frame(log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp, sub)
+  lag <- elhorst(model.response(mf), model.matrix(log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp, mf)[, -1], Wz, length(unique(sub$year)), "lag", "twoways")
+  by[[z]] <- list(units = length(keep), fe = list(names = names(coef(fe)), estimate = unname(coef(fe)), se = unname(summary(fe)$coefficients[, 2])), lag = lag)
+}
+put(list(by = "zone", formula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp", groups = by), "produc_by_zone.json")
 
 # 2. North Carolina SIDS (spData nc.sids): 100 counties × 2 periods (1974–78, 1979–84), Cressie's neighbours.
 data(nc.sids, package = "spData")

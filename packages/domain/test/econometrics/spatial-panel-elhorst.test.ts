@@ -3,7 +3,7 @@
 // installable): Produc (48 US states × 17 years, usa48 contiguity) and North Carolina SIDS (100 counties × 2).
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { panelAnalysis, panelDocument } from "../../src/analyses/PanelReport.js"
+import { panelAnalysis, panelByAnalysis, panelByDocument, panelDocument } from "../../src/analyses/PanelReport.js"
 import { parseCsv } from "../../src/io/csv.js"
 import { close, closeCoef, closeP, type RTerm } from "./spatialRegressionFixtures.js"
 
@@ -130,5 +130,57 @@ describe("spatial panels with Elhorst's conventions", () => {
   it("reports the worst relative errors when asked", () => {
     if (process.env.JIJU_TOLERANCE_REPORT) console.log("spatial panels, worst relative errors:", worst)
     expect(Object.keys(worst).length).toBeGreaterThan(0)
+  })
+})
+
+describe("heterogeneity: the same model per group (--by)", () => {
+  interface ByGolden {
+    groups: Record<
+      string,
+      {
+        units: number
+        fe: { names: string[]; estimate: number[]; se: number[] }
+        lag: Fit
+      }
+    >
+  }
+  const g = JSON.parse(read("produc_by_zone.json")) as ByGolden
+  const table = parseCsv(read("produc.csv"))
+  const weights = { kind: "file" as const, format: "gal" as const, text: read("usa48.gal") }
+  const base = { unit: "state", period: "year", formula: "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp", by: "zone" }
+
+  it("fixed effects per zone equal plm on each zone's rows, and the comparison table lists every group", () => {
+    const by = panelByAnalysis(table, { ...base, model: "fe" })
+    expect(by.groups.map((x) => x.group).sort()).toEqual(Object.keys(g.groups).sort())
+    for (const { group, analysis } of by.groups) {
+      if (analysis.model !== "fe") throw new Error("fe expected")
+      const r = g.groups[group]!.fe
+      r.names.forEach((nm, j) => {
+        const c = analysis.fit.coefficients.find((x) => x.name === nm)!
+        closeCoef(c.estimate, r.estimate[j]!, r.se[j]! / 10, 1e-9, `${group} ${nm}`)
+        close(c.se, r.se[j]!, 1e-9, `${group} ${nm} se`)
+      })
+    }
+    const doc = panelByDocument(by) as { table: { terms: string[]; rows: Array<{ group: string; cells: Record<string, { estimate: number } | null> }> } }
+    expect(doc.table.terms).toEqual(["log(pcap)", "log(pc)", "log(emp)", "unemp"])
+    expect(doc.table.rows).toHaveLength(3)
+  })
+
+  it("the spatial lag panel per zone uses the weights restricted to the zone (as spdep subset.listw)", () => {
+    const by = panelByAnalysis(table, { ...base, model: "lag", weights, variance: "information" })
+    for (const { group, analysis } of by.groups) {
+      if (analysis.model !== "lag") throw new Error("lag expected")
+      const r = g.groups[group]!.lag
+      expect(analysis.fit.units).toBe(g.groups[group]!.units)
+      close(analysis.fit.rho.estimate, r.rho!.estimate, 1e-6, `${group} rho`)
+      close(analysis.fit.rho.se, r.rho!.se, 1e-6, `${group} rho se`)
+      for (const [nm, t] of Object.entries(r.coefficients)) closeCoef(analysis.fit.coefficients[nm]!.estimate, t.estimate, t.se / 10, 1e-6, `${group} ${nm}`)
+      close(analysis.fit.logLik, r.logLik, 1e-9, `${group} logLik`)
+    }
+  })
+
+  it("refuses a grouping column that changes within a unit", () => {
+    const bad = { ...table, rows: table.rows.map((row, i) => (i === 0 ? { ...row, zone: "elsewhere" } : row)) }
+    expect(() => panelByAnalysis(bad, { ...base, model: "fe" })).toThrowError(/group/)
   })
 })

@@ -98,7 +98,7 @@ const compareModel = (
 
 // Relative, or relative to the standard error when there is one (effects near zero, e.g. Boston ZN), or to a
 // thousandth of the largest of the three.
-const compareImpacts = (ours: Imp, r: Imp, tol: number, label: string, se?: Imp) => {
+const compareImpacts = (ours: Imp, r: Imp, tol: number, label: string, se?: Imp, worst?: Record<string, number>, key = "impacts") => {
   for (const [name, imp] of Object.entries(r)) {
     const o = ours[name]
     expect(o, `${label} impacts ${name}`).toBeDefined()
@@ -106,6 +106,7 @@ const compareImpacts = (ours: Imp, r: Imp, tol: number, label: string, se?: Imp)
       if (imp[k] === null || imp[k] === undefined) continue
       const scale = Math.max(Math.abs(imp[k]), se?.[name]?.[k] ?? 0, 1e-3 * Math.max(Math.abs(imp.direct), Math.abs(imp.indirect ?? 0), Math.abs(imp.total)))
       expect(Math.abs(o![k] - imp[k]), `${label} ${name} ${k}: ${o![k]} vs R ${imp[k]}`).toBeLessThanOrEqual(tol * scale)
+      if (worst) worst[key] = Math.max(worst[key] ?? 0, Math.abs(o![k] - imp[k]) / scale)
     }
   }
 }
@@ -118,6 +119,9 @@ const cases = [
   { name: "elect80", golden: "elect80" },
 ].filter((c) => existsSync(fileURLToPath(new URL(`../fixtures/durbin/${c.golden}.json`, import.meta.url))))
 const _unused = []
+
+// Worst relative errors per data set (printed with JIJU_TOLERANCE_REPORT=1).
+const worstByCase: Record<string, Record<string, number>> = {}
 
 describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
   for (const c of cases) {
@@ -132,6 +136,7 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     const interval = large ? ([-1, 0.999] as const) : logDet.interval
     const opts = { ...base, logDet, interval, variance: "information" as const }
     const worst: Record<string, number> = {}
+    worstByCase[c.golden] = worst
     const label = `${c.golden}`
 
     it(`${label}: SLX as lmSLX, with its impacts and their standard errors`, () => {
@@ -153,10 +158,11 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     it(`${label}: SDM as lagsarlm(Durbin), exact impacts, observed-Hessian SEs as numDeriv`, { timeout: 120_000 }, () => {
       const sdm = fitSpatialDurbin(opts)
       compareModel(sdm, g.sdm, `${label} sdm`, worst)
-      compareImpacts(sdm.impacts, g.sdm.impacts, TOL.coef, `${label} sdm`)
+      compareImpacts(sdm.impacts, g.sdm.impacts, TOL.coef, `${label} sdm`, undefined, worst)
       const h = fitSpatialDurbin({ ...opts, variance: "hessian" })
       expect(h.variance).toBe("hessian")
       close(h.rho.se, g.sdm.hessian_se.rho, TOL.se, `${label} sdm hessian rho se`)
+      worst.hessian_se = Math.max(worst.hessian_se ?? 0, Math.abs(h.rho.se - g.sdm.hessian_se.rho) / g.sdm.hessian_se.rho)
       for (const [name, se] of Object.entries(g.sdm.hessian_se.coefficients)) close(h.coefficients[name]!.se, se, TOL.se, `${label} sdm hessian ${name} se`)
       // Reductions against SAR and SEM fitted alike.
       const { durbin: _d, ...plain } = opts
@@ -174,7 +180,8 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
         const ours = red[kind]!
         for (const t of ["lr", "wald"] as const) {
           expect(ours[t].df).toBe(r[t].df)
-          close(ours[t].statistic, r[t].statistic, TOL.stat * 10, `${label} ${kind} ${t}`)
+          close(ours[t].statistic, r[t].statistic, TOL.stat, `${label} ${kind} ${t}`)
+          worst.statistic = Math.max(worst.statistic ?? 0, Math.abs(ours[t].statistic - r[t].statistic) / r[t].statistic)
           closeP(ours[t].p, r[t].p, 1e-5, `${label} ${kind} ${t} p`)
         }
       }
@@ -184,8 +191,8 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     it(`${label}: SDEM as errorsarlm(Durbin), impacts β/θ with spatialreg's standard errors`, { timeout: 120_000 }, () => {
       const sdem = fitSpatialDurbinError(opts)
       compareModel(sdem, g.sdem, `${label} sdem`, worst)
-      compareImpacts(sdem.impacts, g.sdem.impacts, TOL.coef, `${label} sdem`, g.sdem.impacts_se)
-      compareImpacts(sdem.impactsSe, g.sdem.impacts_se, TOL.se, `${label} sdem se`)
+      compareImpacts(sdem.impacts, g.sdem.impacts, TOL.coef, `${label} sdem`, g.sdem.impacts_se, worst)
+      compareImpacts(sdem.impactsSe, g.sdem.impacts_se, TOL.se, `${label} sdem se`, undefined, worst, "se")
       const h = fitSpatialDurbinError({ ...opts, variance: "hessian" })
       close(h.lambda.se, g.sdem.hessian_se.lambda, TOL.se, `${label} sdem hessian lambda se`)
     })
@@ -194,13 +201,20 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
       it(`${label}: SAC as sacsarlm, information and Hessian SEs, impacts`, { timeout: 120_000 }, () => {
         const sac = fitSpatialSac(opts)
         compareModel(sac, g.sac!, `${label} sac`, worst)
-        compareImpacts(sac.impacts, g.sac!.impacts, TOL.coef, `${label} sac`)
+        compareImpacts(sac.impacts, g.sac!.impacts, TOL.coef, `${label} sac`, undefined, worst)
         const h = fitSpatialSac({ ...opts, variance: "hessian" })
         close(h.rho.se, g.sac!.hessian_se.rho, TOL.se, `${label} sac hessian rho se`)
         close(h.lambda.se, g.sac!.hessian_se.lambda, TOL.se, `${label} sac hessian lambda se`)
         for (const [name, se] of Object.entries(g.sac!.hessian_se.coefficients)) close(h.coefficients[name]!.se, se, TOL.se, `${label} sac hessian ${name} se`)
       })
   }
+})
+
+describe("tolerance report", () => {
+  it("prints the worst relative errors per data set when asked", () => {
+    if (process.env.JIJU_TOLERANCE_REPORT) console.log("Durbin family, worst relative errors:", JSON.stringify(worstByCase, null, 1))
+    expect(Object.keys(worstByCase).length).toBeGreaterThan(0)
+  })
 })
 
 describe("simulated impact standard errors (LeSage–Pace)", () => {

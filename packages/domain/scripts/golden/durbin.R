@@ -103,6 +103,9 @@ run <- function(name, formula, data, nb, style = "W", durbin = TRUE, simulate = 
   }
   res$reductions <- red
   res$sar_logLik <- as.numeric(sar$LL); res$sem_logLik <- as.numeric(sem$LL)
+  # SAR and SEM themselves (information-matrix standard errors with method "eigen", at every n).
+  res$sar <- c(list(coefficients = coef_table(sar$coefficients, sar$rest.se), rho = term(sar$rho, sar$rho.se)), sarlm_common(sar))
+  res$sem <- c(list(coefficients = coef_table(sem$coefficients, sem$rest.se), lambda = term(sem$lambda, sem$lambda.se)), sarlm_common(sem))
 
   # SDEM
   sdem <- errorsarlm(formula, data, lw, Durbin = durbin, method = meth, control = ctl, zero.policy = TRUE)

@@ -28,6 +28,8 @@ interface DurbinFixture {
   reductions: { lag: { lr: Test; wald: Test }; error?: { lr: Test; wald: Test } }
   sar_logLik: number
   sem_logLik: number
+  sar?: RModel
+  sem?: RModel
 }
 interface RModel {
   coefficients: Record<string, RTerm>
@@ -170,6 +172,9 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
       const sem = fitSpatialError(plain)
       close(sar.logLik, g.sar_logLik, 1e-9, "sar logLik")
       close(sem.logLik, g.sem_logLik, 1e-9, "sem logLik")
+      // The plain SAR and SEM with information-matrix standard errors at any n (R: method = "eigen").
+      if (g.sar !== undefined) compareModel(sar, g.sar, `${label} sar`, worst)
+      if (g.sem !== undefined) compareModel(sem, g.sem, `${label} sem`, worst)
       const red = durbinReductions(sdm, sar, sem, 0.05, "lag")
       for (const kind of ["lag", "error"] as const) {
         const r = g.reductions[kind]

@@ -169,7 +169,7 @@ describe("heterogeneity: the same model per group (--by)", () => {
   it("the spatial lag panel per zone uses the weights restricted to the zone (as spdep subset.listw)", () => {
     const by = panelByAnalysis(table, { ...base, model: "lag", weights, variance: "information" })
     for (const { group, analysis } of by.groups) {
-      if (analysis.model !== "lag") throw new Error("lag expected")
+      if (analysis.model !== "lag" || analysis.fit.model !== "lag") throw new Error("lag expected")
       const r = g.groups[group]!.lag
       expect(analysis.fit.units).toBe(g.groups[group]!.units)
       close(analysis.fit.rho.estimate, r.rho!.estimate, 1e-6, `${group} rho`)

@@ -34,10 +34,11 @@ export interface CrossTraces {
 /**
  * Exact traces of (I − ρW)⁻¹ and W(I − ρW)⁻¹ for any n, by the route that fits the weights:
  * "cholesky" when W is similar to a symmetric S (W = D^{-1/2} S D^{1/2}): selected inversion (Takahashi) of
- * the sparse Cholesky factor of I − ρS for the impact traces, and the columns of S(I − ρS)⁻¹ solved with the
- * factor (16 at a time) for the information-matrix traces; "lu" for other weights: the columns of
+ * the sparse Cholesky factor of I − ρS and its forward derivative for the impact and information traces
+ * (O(Σ_j |L_j|²)); the SAC cross traces from the columns of S(I − ρS)⁻¹ solved with the factor (16 at a
+ * time, O(n·nnz(L))); "lu" for other weights: the columns of
  * W(I − ρW)⁻¹ by sparse LU solves (no pivoting; falls back to "dense" if a pivot vanishes); "dense" below
- * 64 units. Cost of the information traces: O(n·nnz(L)); of the impact traces: O(Σ_j |L_j|²) (Cholesky).
+ * 64 units.
  * @internal
  */
 export interface InverseTraces {
@@ -47,6 +48,8 @@ export interface InverseTraces {
   cross(rho: number, lambda: number, vectors?: ReadonlyArray<ArrayLike<number>>): CrossTraces
   /** (I − ρW)⁻¹·v. */
   solve(rho: number, v: ArrayLike<number>): Float64Array
+  /** Cholesky route only: the information traces from the columns of S(I − ρS)⁻¹ (the check of the fast path). */
+  columnsInformation?(rho: number, vectors?: ReadonlyArray<ArrayLike<number>>): InformationTraces
 }
 
 const DENSE_MAX_N = 64
@@ -189,7 +192,7 @@ const choleskyTraces = (w: SpatialWeights, s: Csr, d: Float64Array): InverseTrac
     const f = factorFor(rho, 0)
     return vectors.map((v) => spatialLag(w, solveWith(f, v)))
   }
-  const information = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => {
+  const columnsInformation = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => {
     const f = factorFor(rho, 0)
     let trace = 0
     let traceSquare = 0
@@ -204,6 +207,35 @@ const choleskyTraces = (w: SpatialWeights, s: Csr, d: Float64Array): InverseTrac
         frobenius2 += (v2 * d[j]!) / d[i]!
       }
     })
+    return { trace, traceSquare, frobenius2, products: products(rho, vectors) }
+  }
+  // Diagonal matrices D and D⁻¹ as CSR (within the pattern of M, whose diagonal is always stored).
+  const diagCsr = (v: ArrayLike<number>): Csr => ({
+    n,
+    rowPtr: Int32Array.from({ length: n + 1 }, (_, i) => i),
+    colIdx: Int32Array.from({ length: n }, (_, i) => i),
+    values: Float64Array.from(v),
+  })
+  const symmetricW = d.every((v) => Math.abs(v - d[0]!) <= 1e-12 * Math.abs(d[0]!))
+  const dCsr = diagCsr(d)
+  const dInvCsr = diagCsr(Array.from(d, (v) => 1 / v))
+  // Selected inversion and its derivatives (SparseCholesky.selectedInverseTangent), O(Σ_j |L_j|²):
+  // tr G = Σ s_ij (M⁻¹)_ij, tr G² = tr(S M⁻¹ S M⁻¹) = d/dt tr(S (M − tS)⁻¹) exactly; ‖Z‖²_F = tr(G D G D⁻¹)
+  // = (tr(M⁻¹DM⁻¹D⁻¹) − 2 tr M⁻¹ + n)/ρ² (from G = (M⁻¹ − I)/ρ; equal to tr G² when W is symmetric). Near
+  // ρ = 0 that difference cancels, so |ρ| < 1e-3 uses the columns instead.
+  const information = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => {
+    if (!symmetricW && Math.abs(rho) < 1e-3) return columnsInformation(rho, vectors)
+    const f = factorFor(rho, 0)
+    const bySimilar = f.selectedInverseTangent(s)
+    const trace = bySimilar.value.sumProduct(s)
+    const traceSquare = bySimilar.tangent.sumProduct(s)
+    let frobenius2 = traceSquare
+    if (!symmetricW) {
+      const byScale = f.selectedInverseTangent(dCsr)
+      let trM = 0
+      for (let i = 0; i < n; i++) trM += byScale.value.diagonal[i]!
+      frobenius2 = (byScale.tangent.sumProduct(dInvCsr) - 2 * trM + n) / (rho * rho)
+    }
     return { trace, traceSquare, frobenius2, products: products(rho, vectors) }
   }
   const cross = (rho: number, lambda: number, vectors: ReadonlyArray<ArrayLike<number>> = []): CrossTraces => {
@@ -235,7 +267,7 @@ const choleskyTraces = (w: SpatialWeights, s: Csr, d: Float64Array): InverseTrac
       traceBtA: bta,
     }
   }
-  return { route: "cholesky", impacts, information, cross, solve }
+  return { route: "cholesky", impacts, information, cross, solve, columnsInformation }
 }
 
 const luTraces = (w: SpatialWeights): InverseTraces => {

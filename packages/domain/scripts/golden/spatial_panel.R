@@ -14,7 +14,7 @@
 # - impacts with the N×N weights (exact inverse);
 # - LM tests (LMsarsem_panel: per-period projections) and LR tests of unit and time effects (demoLM: df N, T).
 # Random effects: plm(model = "random") (Swamy–Arora) and phtest(within, random).
-suppressPackageStartupMessages({ library(spdep); library(spData); library(plm); library(jsonlite) })
+suppressPackageStartupMessages({ library(spdep); library(spData); library(plm); library(numDeriv); library(jsonlite) })
 out <- "test/fixtures/spatial_panel"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 put <- function(x, name) write_json(x, file.path(out, name), digits = NA, auto_unbox = TRUE, null = "null", na = "null")
@@ -102,6 +102,17 @@ elhorst <- function(y, X, W, T, model, effects, bc = FALSE, durbin = FALSE) {
     coefficients = coef_table(est, se[1:k]), sigma2 = s2, logLik = ll, logLikOLS = ll0,
     lr = list(statistic = 2 * (ll - ll0), p = pchisq(2 * (ll - ll0), 1, lower.tail = FALSE)), aic = -2 * ll + 2 * (k + 2))
   res[[if (model == "lag") "rho" else "lambda"]] <- par
+  # Observed Hessian of the concentrated log-likelihood in (ρ, β) (plain ML only): numDeriv on parameters scaled by
+  # their standard errors, steps of 0.01 s.e. with 6 Richardson rounds.
+  if (!bc) {
+    fc <- function(p) { rr <- p[1]; b <- p[-1]
+      u <- if (model == "lag") yd - rr * wyd - Xd %*% b else { u0 <- yd - Xd %*% b; u0 - rr * IW(u0) }
+      T * ldet(rr) - NT / 2 * log(2 * pi * sum(u^2) / NT) - NT / 2 }
+    sc <- c(se[k + 1], se[1:k])
+    H <- hessian(function(t) fc(c(r, beta) + sc * t), rep(0, k + 1), method.args = list(d = 0.01, eps = 0.01, r = 6)) / outer(sc, sc)
+    Vh <- solve(-H)
+    res$hessian_se <- list(spatial = sqrt(Vh[1, 1]), coefficients = setNames(as.list(sqrt(diag(Vh))[-1]), colnames(X)))
+  }
   if (model == "lag") {
     A <- solve(diag(N) - r * W)
     kx <- if (durbin) k / 2 else k

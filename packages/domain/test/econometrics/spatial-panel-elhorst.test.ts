@@ -20,6 +20,7 @@ interface Fit {
   lr: { statistic: number; p: number }
   aic: number
   impacts?: Record<string, { direct: number; indirect: number; total: number }>
+  hessian_se?: { spatial: number; coefficients: Record<string, number> }
 }
 interface Golden {
   formula: string
@@ -98,6 +99,29 @@ describe("spatial panels with Elhorst's conventions", () => {
         const doc = panelDocument(a)
         expect(doc.bias_correction).toBe(r.bias_correction)
         expect(doc.variance_method).toBe("information")
+        if (r.hessian_se !== undefined) {
+          // The observed Hessian of the concentrated log-likelihood against numDeriv (error model: λ only,
+          // its coefficients' s.e. come from σ²(X̃'X̃)⁻¹ under either method).
+          const h = panelAnalysis(table, {
+            unit: g.unit,
+            period: g.period,
+            formula: g.formula,
+            effects: r.effects,
+            model: r.model as "lag",
+            weights,
+            variance: "hessian",
+          })
+          if (h.model === "fe" || h.model === "re") throw new Error("unexpected model")
+          expect(h.fit.variance).toBe("hessian")
+          const hp = h.fit.model === "error" ? h.fit.lambda : h.fit.rho
+          close(hp.se, r.hessian_se.spatial, 1e-4, `${label} hessian spatial se`)
+          track("hessian_se", hp.se, r.hessian_se.spatial)
+          if (h.fit.model !== "error")
+            for (const [name, se] of Object.entries(r.hessian_se.coefficients)) {
+              close(h.fit.coefficients[name]!.se, se, 1e-4, `${label} hessian ${name} se`)
+              track("hessian_se", h.fit.coefficients[name]!.se, se)
+            }
+        }
       })
 
     for (const effects of ["individual", "time", "twoways"] as const)

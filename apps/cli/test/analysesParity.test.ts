@@ -84,4 +84,113 @@ describe("API analysis documents equal `jiju … --json`", () => {
     expect(r.status).toBe(200)
     expect(await r.json()).toEqual(cli.json())
   })
+
+  it("regress: Columbus spatial Durbin model with --durbin, reductions and simulated impact s.e.", async () => {
+    const cli = await runCli([
+      "regress",
+      "--data",
+      file("spatial/columbus.csv"),
+      "--id",
+      "id",
+      "--weights",
+      file("spatial/columbus.gal"),
+      "--formula",
+      "CRIME ~ INC + HOVAL",
+      "--model",
+      "durbin",
+      "--durbin",
+      "INC,HOVAL",
+      "--variance",
+      "hessian",
+      "--impacts-se",
+      "200",
+      "--seed",
+      "5",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const r = await post("/v1/analyses/regress", {
+      csv: text("spatial/columbus.csv"),
+      id: "id",
+      formula: "CRIME ~ INC + HOVAL",
+      model: "durbin",
+      durbin: ["INC", "HOVAL"],
+      variance: "hessian",
+      impacts_se: 200,
+      seed: 5,
+      weights: { gal: text("spatial/columbus.gal") },
+    })
+    expect(r.status).toBe(200)
+    const doc = (await r.json()) as { reductions: unknown; variance_method: string }
+    expect(doc.variance_method).toBe("hessian")
+    expect(doc.reductions).toBeDefined()
+    expect(doc).toEqual(cli.json())
+  })
+
+  it("panel: Produc spatial Durbin panel, two-way effects, Lee–Yu correction", async () => {
+    const formula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp"
+    const cli = await runCli([
+      "panel",
+      "--data",
+      file("spatial_panel/produc.csv"),
+      "--unit",
+      "state",
+      "--period",
+      "year",
+      "--formula",
+      formula,
+      "--model",
+      "durbin",
+      "--weights",
+      file("spatial_panel/usa48.gal"),
+      "--bias-correction",
+      "lee-yu",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const r = await post("/v1/analyses/panel", {
+      csv: text("spatial_panel/produc.csv"),
+      unit: "state",
+      period: "year",
+      formula,
+      model: "durbin",
+      bias_correction: "lee-yu",
+      weights: { gal: text("spatial_panel/usa48.gal") },
+    })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toEqual(cli.json())
+  })
+
+  it("panel: Produc random effects with the Hausman test", async () => {
+    const formula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp"
+    const cli = await runCli([
+      "panel",
+      "--data",
+      file("spatial_panel/produc.csv"),
+      "--unit",
+      "state",
+      "--period",
+      "year",
+      "--formula",
+      formula,
+      "--model",
+      "re",
+      "--effects",
+      "individual",
+      "--json",
+    ])
+    expect(cli.code, cli.stderr).toBe(0)
+    const r = await post("/v1/analyses/panel", {
+      csv: text("spatial_panel/produc.csv"),
+      unit: "state",
+      period: "year",
+      formula,
+      model: "re",
+      effects: "individual",
+    })
+    expect(r.status).toBe(200)
+    const doc = (await r.json()) as { hausman: { df: number } }
+    expect(doc.hausman.df).toBe(4)
+    expect(doc).toEqual(cli.json())
+  })
 })

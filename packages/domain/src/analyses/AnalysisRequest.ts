@@ -124,9 +124,15 @@ export const RegressRequest = Schema.Struct({
   id: Schema.optional(Schema.String),
   /** R-style formula, e.g. "log(y) ~ a + log(b)". */
   formula: Schema.String,
-  model: Schema.optional(Schema.Literals(["ols", "lag", "error"])),
+  model: Schema.optional(Schema.Literals(["ols", "lag", "error", "slx", "durbin", "sdem", "sac"])),
   alpha: Schema.optional(Schema.Finite.check(Schema.isGreaterThan(0), Schema.isLessThan(1))),
   weights: Schema.optional(WeightsRequest),
+  /** slx, durbin, sdem: regressors whose spatial lags enter (default all but the intercept). */
+  durbin: Schema.optional(Schema.Array(Schema.String)),
+  variance: Schema.optional(Schema.Literals(["auto", "information", "hessian"])),
+  /** lag, durbin, sac: simulated impact standard errors from this many draws (`--impacts-se N`). */
+  impactsSe: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(2), Schema.isLessThanOrEqualTo(1_000_000))),
+  seed: Schema.optional(Schema.Int),
 })
 export type RegressRequest = typeof RegressRequest.Type
 
@@ -138,8 +144,16 @@ export const PanelRequest = Schema.Struct({
   /** R-style formula, e.g. "inv ~ value + capital"; the fixed effects absorb the intercept. */
   formula: Schema.String,
   effects: Schema.optional(Schema.Literals(["individual", "time", "twoways"])),
-  model: Schema.optional(Schema.Literals(["fe", "lag", "error"])),
+  model: Schema.optional(Schema.Literals(["fe", "re", "lag", "error", "durbin"])),
+  /** Required by lag, error and durbin; with fe it adds the LM diagnostics and the LR tests of the effects. */
   weights: Schema.optional(WeightsRequest),
+  durbin: Schema.optional(Schema.Array(Schema.String)),
+  biasCorrection: Schema.optional(Schema.Literals(["none", "lee-yu"])),
+  variance: Schema.optional(Schema.Literals(["auto", "information", "hessian"])),
+  impactsSe: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(2), Schema.isLessThanOrEqualTo(1_000_000))),
+  seed: Schema.optional(Schema.Int),
+  /** Run the model per group of this column and compare the groups. */
+  by: Schema.optional(Schema.String),
 })
 export type PanelRequest = typeof PanelRequest.Type
 
@@ -177,10 +191,13 @@ const rowsOf = (input: DataInput): number => {
 }
 
 const needWeights = (model: string, weights: WeightsRequest | undefined, what: Bilingual): WeightsSpec | undefined => {
-  if (model !== "ols" && model !== "fe" && weights === undefined)
+  if (model !== "ols" && model !== "fe" && model !== "re" && weights === undefined)
     throw inputError("missing_weights", `model ${model} needs spatial weights (${what.en})`, `${model} 模型需要空间权重（${what.zh}）`, { column: "weights" })
-  return weights === undefined || model === "fe" ? undefined : weightsOfRequest(weights)
+  return weights === undefined || model === "re" ? undefined : weightsOfRequest(weights)
 }
+
+const impactDraws = (r: { readonly impactsSe?: number | undefined; readonly seed?: number | undefined }) =>
+  r.impactsSe === undefined ? undefined : { draws: r.impactsSe, seed: r.seed ?? 1 }
 
 /** One analysis: its request Schema, a summary, an estimate of the work it asks for, and its answer. */
 export interface AnalysisKind<S extends Schema.Top = Schema.Top> {
@@ -273,11 +290,24 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
   panel: kind({
     request: PanelRequest,
     summary: { en: "Fixed-effects panel and spatial panel models", zh: "面板固定效应与空间面板模型" },
-    cost: (r) => (r.model === undefined || r.model === "fe" ? rowsOf(r) * 100 : spatialFitCost(rowsOf(r))),
+    cost: (r) =>
+      r.model === undefined || r.model === "fe" || r.model === "re" ? rowsOf(r) * 100 : spatialFitCost(rowsOf(r)) + (r.impactsSe ?? 0) * rowsOf(r) * 50,
     run: (r) => {
       const model = r.model ?? "fe"
-      const weights = needWeights(model, r.weights, { en: "lag and error panels", zh: "空间滞后与空间误差面板" })
-      return panelReport(tableOfRequest(r), { unit: r.unit, period: r.period, formula: r.formula, effects: r.effects, model, weights })
+      const weights = needWeights(model, r.weights, { en: "lag, error and durbin panels", zh: "空间滞后、空间误差与空间杜宾面板" })
+      return panelReport(tableOfRequest(r), {
+        unit: r.unit,
+        period: r.period,
+        formula: r.formula,
+        effects: r.effects,
+        model,
+        weights,
+        durbin: r.durbin,
+        biasCorrection: r.biasCorrection,
+        variance: r.variance,
+        impactsSe: impactDraws(r),
+        by: r.by,
+      })
     },
   }),
   concentration: kind({

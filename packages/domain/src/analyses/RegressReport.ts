@@ -1,23 +1,43 @@
 import {
+  type DurbinReductions,
+  durbinReductions,
+  fitSlx,
+  fitSpatialDurbin,
+  fitSpatialDurbinError,
   fitSpatialError,
   fitSpatialLag,
+  fitSpatialSac,
+  impactStandardErrors,
+  logDeterminant,
   type ModelFrame,
   modelFrame,
   type OlsFit,
   ols,
   type ResidualDiagnostics,
+  type SacFit,
+  type SimulatedImpacts,
+  type SlxFit,
+  type SpatialDurbinErrorFit,
+  type SpatialDurbinFit,
   type SpatialErrorFit,
   type SpatialLagFit,
   type SpatialWeights,
   spatialDiagnostics,
   subsetWeights,
+  type VarianceChoice,
 } from "../econometrics/index.js"
 import type { DataTable } from "../io/DataTable.js"
 import { inputError } from "../model/errors.js"
 import { buildWeights, unitIds, type WeightsSpec } from "./WeightsSpec.js"
 
-/** The regression models: OLS, ML spatial lag, ML spatial error. */
-export type RegressModel = "ols" | "lag" | "error"
+/**
+ * The regression models: OLS, ML spatial lag (SAR), ML spatial error (SEM), SLX (OLS with WX), spatial Durbin
+ * (SDM: lag + WX), spatial Durbin error (SDEM: error + WX) and SAC (lag + error).
+ */
+export type RegressModel = "ols" | "lag" | "error" | "slx" | "durbin" | "sdem" | "sac"
+
+/** Every regression model, in the order help texts list them. */
+export const REGRESS_MODELS: ReadonlyArray<RegressModel> = ["ols", "lag", "error", "slx", "durbin", "sdem", "sac"]
 
 /** Options of a regression: formula, model, recommendation level and (optional) weights. */
 export interface RegressReportOptions {
@@ -31,7 +51,16 @@ export interface RegressReportOptions {
   readonly id?: string | undefined
   /** Weights: with them, the OLS residuals are tested for spatial dependence. */
   readonly weights?: WeightsSpec | undefined
+  /** slx, durbin, sdem: the regressors whose spatial lags enter (default: every regressor but the intercept). */
+  readonly durbin?: ReadonlyArray<string> | undefined
+  /** ML models: "auto" (default: information matrix for n ≤ 1,500, observed Hessian above), "information" or "hessian". */
+  readonly variance?: VarianceChoice | undefined
+  /** lag, durbin, sac: simulated standard errors of the impacts (LeSage–Pace) from this many draws. */
+  readonly impactsSe?: { readonly draws: number; readonly seed: number } | undefined
 }
+
+/** A fitted spatial model of any kind (SLX is least squares, the others maximum likelihood). */
+export type SpatialModelFit = SpatialLagFit | SpatialErrorFit | SpatialDurbinFit | SpatialDurbinErrorFit | SacFit
 
 /** Everything a regression computed, before it becomes the `jiju regress --json` document. */
 export interface RegressAnalysis {
@@ -40,7 +69,10 @@ export interface RegressAnalysis {
   readonly frame: ModelFrame
   readonly fit: OlsFit
   readonly diagnostics: ResidualDiagnostics | undefined
-  readonly spatial: SpatialLagFit | SpatialErrorFit | undefined
+  readonly spatial: SpatialModelFit | undefined
+  readonly slx: SlxFit | undefined
+  readonly reductions: DurbinReductions | undefined
+  readonly impactsSimulation: SimulatedImpacts | undefined
   readonly warnings: ReadonlyArray<string>
 }
 
@@ -65,9 +97,58 @@ export const regressAnalysis = (table: DataTable, options: RegressReportOptions)
   const diagnostics = w === undefined ? undefined : spatialDiagnostics(fit, w, alpha)
   // The LM tests assume row-standardised weights (spdep warns likewise).
   const warnings = w !== undefined && w.style !== "W" ? ["the LM tests assume row-standardised weights (--transform r); these weights are not"] : []
-  const input = w === undefined ? undefined : { y: frame.y, X: frame.x, names: frame.names, weights: w }
-  const spatial = model === "ols" ? undefined : model === "lag" ? fitSpatialLag(input!) : fitSpatialError(input!)
-  return { model, formula: options.formula, frame, fit, diagnostics, spatial, warnings }
+  if (options.durbin !== undefined && !["slx", "durbin", "sdem"].includes(model))
+    throw inputError(
+      "durbin_not_applicable",
+      `--durbin applies to slx, durbin and sdem, not ${model}`,
+      `--durbin 仅适用于 slx、durbin 与 sdem，不适用于 ${model}`,
+      {
+        column: "durbin",
+      },
+    )
+  if (options.impactsSe !== undefined && !["lag", "durbin", "sac"].includes(model))
+    throw inputError(
+      "impacts_se_not_applicable",
+      `simulated impact standard errors apply to lag, durbin and sac (slx and sdem have exact ones), not ${model}`,
+      `模拟的效应标准误适用于 lag、durbin 与 sac（slx 与 sdem 有精确标准误），不适用于 ${model}`,
+      { column: "impacts-se" },
+    )
+  if (w === undefined || model === "ols")
+    return {
+      model,
+      formula: options.formula,
+      frame,
+      fit,
+      diagnostics,
+      spatial: undefined,
+      slx: undefined,
+      reductions: undefined,
+      impactsSimulation: undefined,
+      warnings,
+    }
+  const base = { y: frame.y, X: frame.x, names: frame.names, weights: w, variance: options.variance ?? "auto" }
+  if (model === "slx") {
+    const slx = fitSlx({ ...base, durbin: options.durbin })
+    return { model, formula: options.formula, frame, fit, diagnostics, spatial: undefined, slx, reductions: undefined, impactsSimulation: undefined, warnings }
+  }
+  const logDet = logDeterminant(w)
+  const input = { ...base, logDet }
+  let spatial: SpatialModelFit
+  let reductions: DurbinReductions | undefined
+  if (model === "lag") spatial = fitSpatialLag(input)
+  else if (model === "error") spatial = fitSpatialError(input)
+  else if (model === "sac") spatial = fitSpatialSac(input)
+  else if (model === "sdem") spatial = fitSpatialDurbinError({ ...input, durbin: options.durbin })
+  else {
+    const sdm = fitSpatialDurbin({ ...input, durbin: options.durbin })
+    reductions = durbinReductions(sdm, fitSpatialLag(input), fitSpatialError(input), alpha, diagnostics?.recommendation.model)
+    spatial = sdm
+  }
+  const impactsSimulation =
+    options.impactsSe !== undefined && (spatial.model === "lag" || spatial.model === "durbin" || spatial.model === "sac")
+      ? impactStandardErrors(spatial, w, logDet, options.impactsSe.draws, options.impactsSe.seed)
+      : undefined
+  return { model, formula: options.formula, frame, fit, diagnostics, spatial, slx: undefined, reductions, impactsSimulation, warnings }
 }
 
 const diagnosticsJson = (d: ResidualDiagnostics) => ({
@@ -88,6 +169,31 @@ const recommendationJson = (d: ResidualDiagnostics) => ({ model: d.recommendatio
 export const regressDocument = (a: RegressAnalysis): Record<string, unknown> => {
   const { fit, frame, spatial, diagnostics: diag, warnings } = a
   const base = { model: a.model, formula: a.formula, response: frame.response, n: fit.n, k: fit.k, n_dropped: frame.nDropped, dropped_rows: frame.dropped }
+  const diagnostics = diag ? { diagnostics: diagnosticsJson(diag), recommendation: recommendationJson(diag) } : {}
+  const warn = warnings.length > 0 ? { warnings } : {}
+  if (a.slx !== undefined) {
+    const s = a.slx
+    const f = s.fit
+    return {
+      ...base,
+      k: f.k,
+      coefficients: Object.fromEntries(f.coefficients.map((c) => [c.name, { estimate: c.estimate, se: c.se, z: c.t, p: c.p }])),
+      durbin_terms: f.names.slice(s.kX).map((nm) => nm.slice(4)),
+      sigma2: f.sigma2,
+      logLik: f.logLik,
+      aic: f.aic,
+      lr: null,
+      r2: f.r2,
+      adj_r2: f.adjR2,
+      df_residual: f.dfResidual,
+      f_statistic: f.fStatistic,
+      impacts: s.impacts,
+      impacts_se: s.se,
+      impacts_method: s.impactsMethod,
+      ...(diag ? { diagnostics_of: "ols_residuals", ...diagnostics } : {}),
+      ...warn,
+    }
+  }
   if (spatial === undefined)
     return {
       ...base,
@@ -100,29 +206,53 @@ export const regressDocument = (a: RegressAnalysis): Record<string, unknown> => 
       adj_r2: fit.adjR2,
       df_residual: fit.dfResidual,
       f_statistic: fit.fStatistic,
-      ...(diag ? { diagnostics: diagnosticsJson(diag), recommendation: recommendationJson(diag) } : {}),
-      ...(warnings.length > 0 ? { warnings } : {}),
+      ...diagnostics,
+      ...warn,
     }
-  const par = spatial.model === "lag" ? { rho: spatial.rho } : { lambda: spatial.lambda }
+  const par = {
+    ...("rho" in spatial ? { rho: spatial.rho } : {}),
+    ...("lambda" in spatial ? { lambda: spatial.lambda } : {}),
+  }
+  const durbin = spatial.model === "durbin" || spatial.model === "sdem"
+  const sim = a.impactsSimulation
   return {
     ...base,
+    k: spatial.k,
     coefficients: spatial.coefficients,
+    ...(durbin
+      ? {
+          durbin_terms: Object.keys(spatial.coefficients)
+            .slice(spatial.kX)
+            .map((nm) => nm.slice(4)),
+        }
+      : {}),
     ...par,
     sigma2: spatial.sigma2,
     logLik: spatial.logLik,
     aic: spatial.aic,
     lr: spatial.lr,
     logLik_ols: spatial.logLikOLS,
-    aic_ols: fit.aic,
+    // The non-spatial comparator has the same regressors (with WX for the Durbin models).
+    aic_ols: durbin ? -2 * spatial.logLikOLS + 2 * (spatial.k + 1) : fit.aic,
     r2: null,
-    ...(spatial.model === "lag" ? { impacts: spatial.impacts, impacts_method: spatial.impactsMethod } : {}),
+    ...("impacts" in spatial ? { impacts: spatial.impacts, impacts_method: spatial.impactsMethod } : {}),
+    ...(spatial.model === "sdem" ? { impacts_se: spatial.impactsSe } : {}),
+    ...(sim ? { impacts_se: sim.se, impacts_simulation: { method: "lesage-pace", draws: sim.draws, seed: sim.seed, discarded: sim.discarded } } : {}),
+    ...(a.reductions ? { reductions: reductionsJson(a.reductions) } : {}),
     logdet_method: spatial.method,
     variance_method: spatial.variance,
     // Diagnostics here are those of the OLS residuals, which motivate the spatial model.
-    ...(diag ? { diagnostics_of: "ols_residuals", diagnostics: diagnosticsJson(diag), recommendation: recommendationJson(diag) } : {}),
-    ...(warnings.length > 0 ? { warnings } : {}),
+    ...(diag ? { diagnostics_of: "ols_residuals", ...diagnostics } : {}),
+    ...warn,
   }
 }
+
+const reductionsJson = (r: DurbinReductions) => ({
+  lag: { lr: r.lag.lr, wald: r.lag.wald },
+  error: r.error === null ? null : { lr: r.error.lr, wald: r.error.wald },
+  alpha: r.alpha,
+  verdict: r.verdict,
+})
 
 /**
  * The document `jiju regress --json` prints.

@@ -1,9 +1,9 @@
 // Log-determinants and eigenvalues against closed forms (hand-derived references, no R needed).
 import { describe, expect, it } from "vitest"
+import { generalEigenvalues, symmetricEigenvalues } from "../../src/econometrics/linalg/eigenvalues.js"
 import { brentMaximize } from "../../src/econometrics/spatial/brent.js"
-import { generalEigenvalues, symmetricEigenvalues } from "../../src/econometrics/spatial/eigenvalues.js"
 import { eigenLogDeterminant, logDeterminant, sparseLogDeterminant } from "../../src/econometrics/spatial/LogDeterminant.js"
-import { fitSpatialLag } from "../../src/econometrics/spatial/SpatialRegression.js"
+import { fitSpatialLag } from "../../src/econometrics/spatial/SpatialLag.js"
 import { fixture, matrixFrom, weightsFrom } from "./spatialRegressionFixtures.js"
 
 const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y)

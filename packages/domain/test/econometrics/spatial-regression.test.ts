@@ -3,7 +3,8 @@
 // sparse path). Tolerances: coefficients, ρ/λ, σ², impacts 1e-6 relative; standard errors 1e-5; logLik 1e-8.
 import { describe, expect, it } from "vitest"
 import { eigenLogDeterminant, sparseLogDeterminant } from "../../src/econometrics/spatial/LogDeterminant.js"
-import { fitSpatialError, fitSpatialLag } from "../../src/econometrics/spatial/SpatialRegression.js"
+import { fitSpatialError } from "../../src/econometrics/spatial/SpatialError.js"
+import { fitSpatialLag } from "../../src/econometrics/spatial/SpatialLag.js"
 import { close, compareFit, fixture, matrixFrom, type RFit, weightsFrom } from "./spatialRegressionFixtures.js"
 
 interface CrossSection {
@@ -32,7 +33,7 @@ describe.each(["columbus", "boston"])("%s (symmetric contiguity, row-standardise
   it("eigen log-determinant: lag model matches lagsarlm(method = 'eigen')", () => {
     const fit = fitSpatialLag({ y: f.y, X, names: f.names, weights, logDet: eigen })
     expect(fit.method).toBe("eigen")
-    expect(fit.variance).toBe("analytic")
+    expect(fit.variance).toBe("information")
     expect(fit.interval[0]).toBeCloseTo(f.lag.eigen!.interval[0], 12)
     compareFit(fit, f.lag.eigen!, TOL, `${name} lag eigen`)
   })
@@ -180,14 +181,14 @@ describe("large-n machinery checked at small n", () => {
     })
   })
 
-  it("Monte Carlo impacts (sparse Cholesky traces) agree with spatialreg's exact impacts to 1e-3", { timeout: 30_000 }, () => {
+  it("exact impacts through the sparse Cholesky factor (selected inversion) equal spatialreg's eigenvalue impacts", { timeout: 30_000 }, () => {
     const { f, weights, X } = load("boston")
     const fit = fitSpatialLag({ y: f.y, X, names: f.names, weights, logDet: sparseLogDeterminant(weights), variance: "hessian" })
-    expect(fit.impactsMethod).toBe("monte-carlo")
+    expect(fit.impactsMethod).toBe("exact")
     for (const [name, imp] of Object.entries(f.lag.eigen!.impacts!)) {
       const scale = Math.abs(imp.total)
-      expect(Math.abs(fit.impacts[name]!.direct - imp.direct)).toBeLessThanOrEqual(1e-3 * scale)
-      expect(Math.abs(fit.impacts[name]!.indirect - imp.indirect)).toBeLessThanOrEqual(1e-3 * scale)
+      expect(Math.abs(fit.impacts[name]!.direct - imp.direct)).toBeLessThanOrEqual(1e-6 * scale)
+      expect(Math.abs(fit.impacts[name]!.indirect - imp.indirect)).toBeLessThanOrEqual(1e-6 * scale)
       expect(Math.abs(fit.impacts[name]!.total - imp.total)).toBeLessThanOrEqual(1e-6 * scale)
     }
   })

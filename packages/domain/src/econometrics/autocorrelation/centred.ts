@@ -36,20 +36,3 @@ export const centredVariable = (x: ArrayLike<number>, w: SpatialWeights): Float6
   }
   return z
 }
-
-/**
- * Spatial lag Wv in CSR (islands get 0, as spdep with zero.policy = TRUE).
- * @internal
- * @example spatialLag(weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }), [1, 5]) // [5, 1]
- */
-export const spatialLag = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
-  const n = w.ids.length
-  const out = new Float64Array(n)
-  const { rowPtr, colIdx, values } = w
-  for (let i = 0; i < n; i++) {
-    let s = 0
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) s += values[p]! * v[colIdx[p]!]!
-    out[i] = s
-  }
-  return out
-}

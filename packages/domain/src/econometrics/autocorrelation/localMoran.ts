@@ -1,6 +1,7 @@
 import { normalPValue } from "../linalg/distributions.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import { centredVariable, spatialLag } from "./centred.js"
+import { spatialLag } from "../weights/spatialLag.js"
+import { centredVariable } from "./centred.js"
 import { PermutationRandom } from "./PermutationRandom.js"
 
 /** LISA cluster quadrant: the unit's value and its spatial lag, each High or Low. */

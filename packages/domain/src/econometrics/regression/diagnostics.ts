@@ -2,8 +2,9 @@ import type { Bilingual } from "../../model/errors.js"
 import { chiSquareSf, normalPValue } from "../linalg/distributions.js"
 import { findLink } from "../weights/links.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
+import { spatialLag, spatialLagTransposed } from "../weights/spatialLag.js"
 import type { OlsFit } from "./ols.js"
-import { lag, lagTransposed, traceWtWplusWW } from "./sparse.js"
+import { traceWtWplusWW } from "./sparse.js"
 
 /** Moran's I of regression residuals with its exact moments under normality (spdep lm.morantest). */
 export interface ResidualMoran {
@@ -74,7 +75,7 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
     }
   }
   S1 *= 0.5
-  const wu = lag(w, u)
+  const wu = spatialLag(w, u)
   let uwu = 0
   let uu = 0
   for (let i = 0; i < n; i++) {
@@ -83,8 +84,8 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
   }
   const I = (N / S0) * (uwu / uu)
   // Z = U·X with U = (W + Wᵀ)/2
-  const wx = lagColumns(fit, w, lag)
-  const wtx = lagColumns(fit, w, lagTransposed)
+  const wx = lagColumns(fit, w, spatialLag)
+  const wtx = lagColumns(fit, w, spatialLagTransposed)
   const z = wx.map((a, j) => a.map((v, i) => 0.5 * (v + wtx[j]![i]!)))
   const C1 = new Float64Array(k * k)
   const C2 = new Float64Array(k * k)
@@ -139,9 +140,9 @@ export const lmTests = (fit: OlsFit, w: SpatialWeights): LMTests => {
   for (let i = 0; i < N; i++) uu += u[i]! * u[i]!
   const sigma2 = uu / N
   const T = traceWtWplusWW(w)
-  const wu = lag(w, u)
-  const wy = lag(w, y)
-  const wyhat = lag(w, fitted)
+  const wu = spatialLag(w, u)
+  const wy = spatialLag(w, y)
+  const wyhat = spatialLag(w, fitted)
   const xtwyhat = new Float64Array(k)
   let wyhat2 = 0
   let uwu = 0

@@ -2,38 +2,6 @@ import { findLink } from "../weights/links.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
 /**
- * Spatial lag W·v in CSR (no dense n×n).
- * @example lag(w, y) // Float64Array of neighbour averages when w is row-standardised
- */
-export const lag = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
-  const n = w.ids.length
-  const out = new Float64Array(n)
-  const { rowPtr, colIdx, values } = w
-  for (let i = 0; i < n; i++) {
-    let s = 0
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) s += values[p]! * v[colIdx[p]!]!
-    out[i] = s
-  }
-  return out
-}
-
-/**
- * Transposed lag Wᵀ·v in CSR, without forming Wᵀ (used by the LM tests).
- * @internal
- * @example lagTransposed(w, v) // equals lag(w', v) for the transposed weights w'
- */
-export const lagTransposed = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
-  const n = w.ids.length
-  const out = new Float64Array(n)
-  const { rowPtr, colIdx, values } = w
-  for (let i = 0; i < n; i++) {
-    const vi = v[i]!
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) out[colIdx[p]!]! += values[p]! * vi
-  }
-  return out
-}
-
-/**
  * Trace of WᵀW + W² (spdep's tracew), the T of the LM tests: Σ w_ij² + Σ w_ij·w_ji.
  * @example traceWtWplusWW(w) // 23.4 for columbus queen, row-standardised
  */

@@ -1,9 +1,11 @@
 import { ComputationError, inputError } from "../../model/errors.js"
+import { type Csr, denseWeights } from "../linalg/Csr.js"
+import { generalEigenvalues, symmetricEigenvalues } from "../linalg/eigenvalues.js"
+import { type SparseCholesky, sparseCholesky } from "../linalg/SparseCholesky.js"
+import { sparseLU } from "../linalg/SparseLU.js"
+import { symmetricSimilar } from "../linalg/symmetricSimilar.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import { generalEigenvalues, symmetricEigenvalues } from "./eigenvalues.js"
-import { type SparseCholesky, sparseCholesky } from "./SparseCholesky.js"
-import { sparseLU } from "./SparseLU.js"
-import { type Csr, denseWeights, spatialLag, symmetricSimilar } from "./sparse.js"
+import { spatialLag } from "../weights/spatialLag.js"
 
 /** How log|I − ρW| is computed: dense eigenvalues, or sparse Cholesky refactorised at each ρ. */
 export type LogDetMethod = "eigen" | "sparse"

@@ -1,35 +1,4 @@
-import type { SpatialWeights } from "../weights/SpatialWeights.js"
-
-/** A square sparse matrix in compressed sparse row form (the layout of SpatialWeights without ids). */
-export interface Csr {
-  readonly n: number
-  readonly rowPtr: Int32Array
-  readonly colIdx: Int32Array
-  readonly values: Float64Array
-}
-
-/**
- * The spatial lag W·x (row i: Σ_j w_ij x_j); islands get 0 as spdep's lag.listw with zero.policy = TRUE.
- * @example spatialLag(w, y) // Wy
- */
-export const spatialLag = (w: Csr | SpatialWeights, x: ArrayLike<number>, out?: Float64Array): Float64Array => {
-  const n = w.rowPtr.length - 1
-  const r = out ?? new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    let s = 0
-    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) s += w.values[p]! * x[w.colIdx[p]!]!
-    r[i] = s
-  }
-  return r
-}
-
-/** W as a dense row-major n×n array (for eigenvalues and small-n variances). @internal */
-export const denseWeights = (w: Csr | SpatialWeights): Float64Array => {
-  const n = w.rowPtr.length - 1
-  const a = new Float64Array(n * n)
-  for (let i = 0; i < n; i++) for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) a[i * n + w.colIdx[p]!] = w.values[p]!
-  return a
-}
+import type { Csr, CsrLike } from "./Csr.js"
 
 /**
  * When W = D⁻¹B with B symmetric (row-standardised symmetric contiguity, or W itself symmetric), the
@@ -38,7 +7,14 @@ export const denseWeights = (w: Csr | SpatialWeights): Float64Array => {
  * D is found by propagating d_j = d_i·w_ij / w_ji along links and checking every link agrees.
  * @example symmetricSimilar(rowStandardisedQueen)?.values // √(w_ij w_ji)
  */
-export const symmetricSimilar = (w: Csr | SpatialWeights): Csr | undefined => {
+export const symmetricSimilar = (w: CsrLike): Csr | undefined => symmetricSimilarity(w)?.similar
+
+/**
+ * The similarity W = D^{-1/2} S D^{1/2} itself: S and the diagonal d of D (up to a common factor per
+ * connected component), so that f(W) = D^{-1/2} f(S) D^{1/2} for any rational f (e.g. (I − ρW)⁻¹).
+ * @example symmetricSimilarity(rowStandardisedQueen)?.scale // neighbour counts, up to a factor
+ */
+export const symmetricSimilarity = (w: CsrLike): { readonly similar: Csr; readonly scale: Float64Array } | undefined => {
   const n = w.rowPtr.length - 1
   const { rowPtr, colIdx, values } = w
   // Position of the transposed entry (j, i) for every stored (i, j).
@@ -88,5 +64,5 @@ export const symmetricSimilar = (w: Csr | SpatialWeights): Csr | undefined => {
       const q = find(colIdx[p]!, i)
       s[p] = Math.sqrt(values[p]! * values[q]!)
     }
-  return { n, rowPtr, colIdx, values: s }
+  return { similar: { n, rowPtr, colIdx, values: s }, scale: d }
 }

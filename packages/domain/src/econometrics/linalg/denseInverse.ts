@@ -1,7 +1,6 @@
-import { luDecompose } from "../linalg/lu.js"
-import { matrix } from "../linalg/Matrix.js"
-import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import type { Csr } from "./sparse.js"
+import type { CsrLike } from "./Csr.js"
+import { luDecompose } from "./lu.js"
+import { matrix } from "./Matrix.js"
 
 /**
  * Summaries of Z = (I − ρW)⁻¹W (= W(I − ρW)⁻¹) needed by the analytic asymptotic variances and the exact
@@ -10,7 +9,7 @@ import type { Csr } from "./sparse.js"
  * @example inverseSummaries(w, 0.4, [xb]).trace
  */
 export const inverseSummaries = (
-  w: SpatialWeights | Csr,
+  w: CsrLike,
   rho: number,
   vectors: ReadonlyArray<ArrayLike<number>> = [],
 ): {

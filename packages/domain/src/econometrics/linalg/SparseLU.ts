@@ -1,5 +1,6 @@
+import { ComputationError } from "../../model/errors.js"
+import type { Csr } from "./Csr.js"
 import { minimumDegreeOrder } from "./minimumDegree.js"
-import type { Csr } from "./sparse.js"
 
 /**
  * Sparse LU factorisation without pivoting of P(I − ρW)Pᵀ for a general (asymmetric) W, for repeated
@@ -15,6 +16,8 @@ export interface SparseLU {
   factor(rho: number): boolean
   /** log|det(I − ρW)| from the last successful factorisation. */
   logAbsDet(): number
+  /** Solve (I − ρW)x = b with the last successful factorisation. */
+  solve(b: ArrayLike<number>): Float64Array
 }
 
 /**
@@ -144,5 +147,23 @@ export const sparseLU = (w: Csr): SparseLU => {
     for (let j = 0; j < n; j++) s += Math.log(Math.abs(udiag[j]!))
     return s
   }
-  return { n, factor, logAbsDet }
+  const solve = (b: ArrayLike<number>): Float64Array => {
+    if (!ok)
+      throw new ComputationError({ code: "lu_not_factored", message: "sparse LU: no successful factorisation to use", zh: "稀疏 LU：尚无成功的分解可用" })
+    const z = new Float64Array(n)
+    for (let k = 0; k < n; k++) z[k] = b[perm[k]!]!
+    for (let j = 0; j < n; j++) {
+      const v = z[j]!
+      if (v !== 0) for (let p = lp[j]!; p < lp[j + 1]!; p++) z[li[p]!]! -= lx[p]! * v
+    }
+    for (let j = n - 1; j >= 0; j--) {
+      const v = z[j]! / udiag[j]!
+      z[j] = v
+      if (v !== 0) for (let q = up[j]!; q < up[j + 1]!; q++) z[ui[q]!]! -= ux[q]! * v
+    }
+    const out = new Float64Array(n)
+    for (let k = 0; k < n; k++) out[perm[k]!] = z[k]!
+    return out
+  }
+  return { n, factor, logAbsDet, solve }
 }

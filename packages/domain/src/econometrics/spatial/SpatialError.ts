@@ -1,0 +1,125 @@
+import { chiSquareSf } from "../linalg/distributions.js"
+import { matrix } from "../linalg/Matrix.js"
+import { qrCoefficients, qrDecompose, qrResiduals, qrUnscaledCovariance } from "../linalg/qr.js"
+import { stackedLagColumns } from "../weights/spatialLag.js"
+import { brentMaximize } from "./brent.js"
+import type { Estimate, SpatialErrorFit, SpatialFitBase } from "./SpatialFit.js"
+import { prepareRegression, type SpatialRegressionInput } from "./SpatialRegression.js"
+import {
+  boundWarnings,
+  column,
+  dot,
+  estimate,
+  hessianCovariance,
+  loglikOLS,
+  matVec,
+  notConverged,
+  type StackedData,
+  tracesOf,
+  varianceMethod,
+} from "./stacked.js"
+
+/** Result of the spatial error core. */
+export interface ErrorCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
+  readonly lambda: Estimate
+}
+
+/**
+ * Maximum likelihood for y = Xβ + u, u = λWu + ε on stacked data: for each λ, β(λ) is OLS of y − λWy on
+ * X − λWX and λ maximises T·log|I − λW| − (NT/2)·log(2π·SSE(λ)/NT) − NT/2. Standard errors of β are
+ * √(σ²·diag((X − λWX)'(X − λWX))⁻¹) as spatialreg errorsarlm; λ's from the information matrix (n ≤ 1,500)
+ * or the observed Hessian.
+ * @internal used by fitSpatialError and fitSpatialPanel
+ */
+export const estimateError = (d: StackedData): ErrorCore => {
+  const nObs = d.y.length
+  const k = d.X.cols
+  const T = d.periods
+  const WX = d.WX ?? stackedLagColumns(d.weights, T, d.X)
+  const transform = (lambda: number) => {
+    const ys = new Float64Array(nObs)
+    for (let i = 0; i < nObs; i++) ys[i] = d.y[i]! - lambda * d.wy[i]!
+    const xs = matrix(nObs, k)
+    for (let i = 0; i < nObs * k; i++) xs.data[i] = d.X.data[i]! - lambda * WX.data[i]!
+    return { ys, xs }
+  }
+  const ll = (lambda: number): number => {
+    const { ys, xs } = transform(lambda)
+    const r = qrResiduals(qrDecompose(xs), ys)
+    const sse = dot(r, r)
+    const s2 = sse / nObs
+    return T * d.logDet.logDet(lambda) - (nObs / 2) * Math.log(2 * Math.PI) - (nObs / 2) * Math.log(s2) - sse / (2 * s2)
+  }
+  const opt = brentMaximize(ll, d.interval[0], d.interval[1], 1e-12, 1e-10)
+  const lambda = opt.x
+  const { ys, xs } = transform(lambda)
+  const qr = qrDecompose(xs)
+  const beta = qrCoefficients(qr, ys)
+  const e = qrResiduals(qr, ys)
+  const sse = dot(e, e)
+  const s2 = sse / nObs
+  const unscaled = qrUnscaledCovariance(qr)
+  const fitted = new Float64Array(nObs)
+  for (let i = 0; i < nObs; i++) fitted[i] = d.y[i]! - e[i]!
+  const variance = varianceMethod(d)
+  let varLambda: number
+  if (variance === "information") {
+    // (σ², λ) block of the information matrix; β is orthogonal to both (Anselin 1988, spatialreg errorsarlm).
+    const s = tracesOf(d.weights).information(lambda)
+    const a = nObs / (2 * s2 * s2)
+    const b = (T * s.trace) / s2
+    const c = T * (s.traceSquare + s.frobenius2)
+    varLambda = a / (a * c - b * b)
+  } else {
+    // Observed Hessian in (λ, β): u = y − Xβ, e = u − λWu, ∂e/∂λ = −Wu, ∂e/∂β = −X̃, ∂²e/∂λ∂β = WX.
+    const wxb = matVec(WX, beta)
+    const wu = new Float64Array(nObs)
+    for (let i = 0; i < nObs; i++) wu[i] = d.wy[i]! - wxb[i]!
+    const jac = [wu.map((v) => -v), ...Array.from({ length: k }, (_, j) => column(xs, j).map((v) => -v))]
+    const second = Array.from({ length: k }, (_, j) => ({ a: 0, b: 1 + j, v: column(WX, j) }))
+    varLambda = hessianCovariance(e, jac, second, [{ index: 0, value: T * d.logDet.secondDerivative(lambda) }]).data[0]!
+  }
+  if (!(varLambda > 0)) throw notConverged(variance === "information" ? "information" : "Hessian")
+  // As spatialreg: the coefficients' covariance is σ²(X̃'X̃)⁻¹ whatever the method for λ (block diagonal).
+  const cov = matrix(k + 1, k + 1)
+  cov.data[0] = varLambda
+  for (let j = 0; j < k; j++)
+    for (let l = 0; l < k; l++) {
+      // qrUnscaledCovariance is in pivoted order; full rank keeps every column.
+      const pj = qr.pivot.indexOf(j)
+      const pl = qr.pivot.indexOf(l)
+      cov.data[(1 + j) * (k + 1) + 1 + l] = s2 * unscaled.data[pj * k + pl]!
+    }
+  const coefficients: Record<string, Estimate> = {}
+  d.names.forEach((name, j) => {
+    coefficients[name] = estimate(beta[j]!, Math.sqrt(cov.data[(1 + j) * (k + 1) + 1 + j]!))
+  })
+  const r0 = qrResiduals(qrDecompose(d.X), d.y)
+  const logLikOLS = loglikOLS(dot(r0, r0), nObs)
+  const statistic = 2 * (opt.value - logLikOLS)
+  return {
+    coefficients,
+    lambda: estimate(lambda, Math.sqrt(varLambda)),
+    sigma2: s2,
+    logLik: opt.value,
+    aic: -2 * opt.value + 2 * (k + 2),
+    logLikOLS,
+    lr: { statistic, p: chiSquareSf(statistic, 1), df: 1 },
+    variance,
+    covariance: { names: ["lambda", ...d.names], matrix: cov },
+    interval: d.interval,
+    residuals: e,
+    fitted,
+    warnings: boundWarnings(lambda, d.interval, "lambda"),
+  }
+}
+
+/**
+ * Maximum-likelihood spatial error model y = Xβ + u, u = λWu + ε, as spatialreg::errorsarlm.
+ * @example fitSpatialError({ y, X, names, weights }).lambda.estimate
+ */
+export const fitSpatialError = (input: SpatialRegressionInput): SpatialErrorFit => {
+  const d = prepareRegression(input)
+  const core = estimateError({ ...d, WX: stackedLagColumns(d.weights, 1, d.X) })
+  return { model: "error", ...core, method: d.logDet.method, n: d.y.length, k: d.X.cols }
+}

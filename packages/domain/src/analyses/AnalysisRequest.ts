@@ -273,8 +273,11 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
   }),
   regress: kind({
     request: RegressRequest,
-    summary: { en: "Regression: OLS, spatial lag and spatial error models", zh: "回归：OLS、空间滞后与空间误差模型" },
-    cost: (r) => (r.model === undefined || r.model === "ols" ? rowsOf(r) * 100 : spatialFitCost(rowsOf(r))),
+    summary: { en: "Regression: OLS and the spatial models (lag, error, SLX, Durbin, SDEM, SAC)", zh: "回归：OLS 与空间模型（滞后、误差、SLX、杜宾、SDEM、SAC）" },
+    cost: (r) =>
+      r.model === undefined || r.model === "ols" || r.model === "slx"
+        ? rowsOf(r) * 100
+        : spatialFitCost(rowsOf(r)) * (r.model === "sac" ? 4 : 1) + (r.impactsSe ?? 0) * rowsOf(r) * 50,
     run: (r) => {
       const model = r.model ?? "ols"
       return regressReport(tableOfRequest(r), {
@@ -282,8 +285,10 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
         model,
         alpha: r.alpha,
         id: r.id,
-        weights:
-          r.weights === undefined ? needWeights(model, undefined, { en: "lag and error models", zh: "空间滞后与空间误差模型" }) : weightsOfRequest(r.weights),
+        weights: needWeights(model, r.weights, { en: "the spatial models", zh: "空间模型" }),
+        durbin: r.durbin,
+        variance: r.variance,
+        impactsSe: impactDraws(r),
       })
     },
   }),

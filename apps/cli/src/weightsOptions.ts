@@ -179,24 +179,29 @@ export const permutationFlags = (f: { permutations?: string | undefined; seed?: 
 }
 
 /**
- * The input `jiju moran` and `jiju lisa` share: the data file, the variable, the weights and the permutation flags,
- * read and checked.
+ * The input `jiju moran`, `jiju lisa` and `jiju geary` share: the data file, the variable (and, for the bivariate
+ * statistics, the second variable `--with` when `allowWith`), the weights and the permutation flags, read and
+ * checked. With --with and no --permutations, 999 permutations are run.
  */
-export const spatialVariableInput = async (argv: ReadonlyArray<string>, io: CommandIO) => {
+export const spatialVariableInput = async (argv: ReadonlyArray<string>, io: CommandIO, opts: { readonly allowWith?: boolean } = {}) => {
   const { values: f } = parseFlags(argv, {
     ...weightsFlagOptions,
     data: { type: "string" },
     var: { type: "string" },
+    ...(opts.allowWith ? { with: { type: "string" } } : {}),
     permutations: { type: "string" },
     seed: { type: "string" },
     json: { type: "boolean" },
-  })
+  } as const)
   const dataPath = required(f.data, "data")
   const variable = required(f.var, "var")
+  const withVar = (f as { with?: string | undefined }).with
+  if (withVar === "") throw new CliError("usage", "--with expects a column name or expression", 2)
   checkWeightsFlags(f)
-  const { permutations, seed } = permutationFlags(f)
+  // Bivariate statistics are tested by permutation only: 999 (GeoDa's default) unless asked otherwise.
+  const { permutations, seed } = permutationFlags({ ...f, permutations: f.permutations ?? (withVar !== undefined ? "999" : undefined) })
   const data = await readSpatialData(dataPath, io)
   const weights = await weightsSpec(f, io)
   const onProgress = permutations > 0 ? progressBar(io, `permutations ${permutations}`) : undefined
-  return { json: f.json === true, data, options: { id: f.id, var: variable, weights, permutations, seed, onProgress } }
+  return { json: f.json === true, data, with: withVar, options: { id: f.id, var: variable, weights, permutations, seed, onProgress } }
 }

@@ -40,8 +40,11 @@ export type PanelAnalysis =
       readonly fit: SpatialPanelLagFit | SpatialPanelErrorFit
     }
 
-// One row per unit (its first row), so unit-level weights can be built from the long table.
-const unitTable = (table: DataTable, unitCol: string): DataTable => {
+/**
+ * One row per unit (its first row), so that unit-level weights can be built from a long table.
+ * @example unitTable(panel, "province").rows.length // number of provinces
+ */
+export const unitTable = (table: DataTable, unitCol: string): DataTable => {
   const units = stringColumn(table, unitCol)
   const seen = new Set<string>()
   const keep: number[] = []

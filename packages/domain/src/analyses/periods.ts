@@ -23,7 +23,9 @@ export const periodRows = (table: DataTable, column: string, only?: string): Arr
   const labels = stringColumn(table, column)
   const order = sortPeriods(labels)
   const byPeriod = new Map<string, number[]>(order.map((p) => [p, []]))
-  labels.forEach((l, i) => byPeriod.get(l)!.push(i))
+  labels.forEach((l, i) => {
+    byPeriod.get(l)!.push(i)
+  })
   if (only !== undefined) {
     if (!byPeriod.has(only))
       throw inputError(

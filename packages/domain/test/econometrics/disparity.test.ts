@@ -49,7 +49,9 @@ const compare = (values: ArrayLike<number>, groups: string[], R: DagumDoc, what:
   rel(t.total, R.theil.total, `${what} theil`)
   rel(t.within, R.theil.within, `${what} theil within`)
   rel(t.between, R.theil.between, `${what} theil between`)
-  t.groups.forEach((g, j) => rel(g.theil, R.theil.groups[j]!.theil, `${what} theil ${g.name}`))
+  t.groups.forEach((g, j) => {
+    rel(g.theil, R.theil.groups[j]!.theil, `${what} theil ${g.name}`)
+  })
 }
 
 describe("Dagum Gini decomposition and Theil's T against the R reference (1e-12 relative)", () => {
@@ -106,7 +108,9 @@ describe("properties of the decompositions", () => {
           g,
         )
         for (const k of ["gini", "within", "between", "transvariation"] as const) expect(Math.abs(a[k] - b[k])).toBeLessThan(1e-12)
-        a.pairs.forEach((p, i) => expect(Math.abs(p.d - b.pairs[i]!.d)).toBeLessThan(1e-10))
+        a.pairs.forEach((p, i) => {
+          expect(Math.abs(p.d - b.pairs[i]!.d)).toBeLessThan(1e-10)
+        })
         expect(
           Math.abs(
             theilIndex(v, g).total -

@@ -82,8 +82,12 @@ describe("GWR against the R reference (GWmodel definitions), 1e-8 relative", () 
       rel(f.traceStS, R.trace_sts, `${R.name} tr SᵀS`)
       f.rows.forEach((row, i) => {
         expect(row.id).toBe(R.ids[i])
-        row.coefficients.forEach((b, k) => rel(b, R.betas[i]![k]!, `${R.name} β[${i}][${k}]`))
-        row.se.forEach((s, k) => rel(s, R.se[i]![k]!, `${R.name} se[${i}][${k}]`))
+        row.coefficients.forEach((b, k) => {
+          rel(b, R.betas[i]![k]!, `${R.name} β[${i}][${k}]`)
+        })
+        row.se.forEach((s, k) => {
+          rel(s, R.se[i]![k]!, `${R.name} se[${i}][${k}]`)
+        })
         rel(row.fitted, R.fitted[i]!, `${R.name} fitted ${i}`)
         rel(row.localR2, R.local_r2[i]!, `${R.name} local R² ${i}`)
       })
@@ -92,7 +96,10 @@ describe("GWR against the R reference (GWmodel definitions), 1e-8 relative", () 
 
   it("second route: a huge gaussian bandwidth gives OLS at every point (tr S = p)", () => {
     const f = gwr(columbus(), "gaussian", { adaptive: false, value: 1e7 })
-    for (const row of f.rows) row.coefficients.forEach((b, k) => rel(b, fixture.ols_columbus.coefficients[k]!, `β ${k}`, 1e-6))
+    for (const row of f.rows)
+      row.coefficients.forEach((b, k) => {
+        rel(b, fixture.ols_columbus.coefficients[k]!, `β ${k}`, 1e-6)
+      })
     expect(Math.abs(f.traceS - 3)).toBeLessThan(1e-6)
   })
 

@@ -30,10 +30,22 @@ const asArray = (v: number[] | number) => (Array.isArray(v) ? v : [v])
 
 const checkChain = (c: MarkovChain, R: RChain, what: string) => {
   expect(c.counts, `${what} counts`).toEqual(R.counts)
-  c.probabilities.forEach((row, i) => row.forEach((v, j) => near(v, R.probabilities[i]![j]!, `${what} P[${i}][${j}]`, 1e-14)))
+  c.probabilities.forEach((row, i) => {
+    row.forEach((v, j) => {
+      near(v, R.probabilities[i]![j]!, `${what} P[${i}][${j}]`, 1e-14)
+    })
+  })
   if (R.first_mean_passage === null) expect(c.firstMeanPassage, `${what} fmpt`).toBeNull()
-  else c.firstMeanPassage!.forEach((row, i) => row.forEach((v, j) => near(v, R.first_mean_passage![i]![j]!, `${what} M[${i}][${j}]`)))
-  if (R.steady_state !== null) c.steadyState!.forEach((v, i) => near(v, R.steady_state![i]!, `${what} pi[${i}]`))
+  else
+    c.firstMeanPassage!.forEach((row, i) => {
+      row.forEach((v, j) => {
+        near(v, R.first_mean_passage![i]![j]!, `${what} M[${i}][${j}]`)
+      })
+    })
+  if (R.steady_state !== null)
+    c.steadyState!.forEach((v, i) => {
+      near(v, R.steady_state![i]!, `${what} pi[${i}]`)
+    })
   // R reports a steady state for ergodic chains only; Jiju also for a single closed class (then without passage times).
   else if (c.steadyState !== null) expect(c.firstMeanPassage).toBeNull()
 }
@@ -62,14 +74,26 @@ describe("Markov chains against the R reference (giddy conventions), counts exac
       expect(r.cutoffs).toHaveLength(R.cutoffs.length)
       r.cutoffs.forEach((c, t) => {
         expect(c.period).toBe(R.cutoffs[t]!.period ?? null)
-        c.bounds.forEach((b, j) => near(b, asArray(R.cutoffs[t]!.bounds)[j]!, `${name} bound ${t}/${j}`, 1e-14))
+        c.bounds.forEach((b, j) => {
+          near(b, asArray(R.cutoffs[t]!.bounds)[j]!, `${name} bound ${t}/${j}`, 1e-14)
+        })
       })
-      p.ids.forEach((_, i) => p.periods.forEach((_, t) => expect(r.classes[i * p.periods.length + t]).toBe(R.classes[i]![t])))
+      p.ids.forEach((_, i) => {
+        p.periods.forEach((_, t) => {
+          expect(r.classes[i * p.periods.length + t]).toBe(R.classes[i]![t])
+        })
+      })
       checkChain(r.chain, R.chain, name)
       if (R.chains) {
         const s = r as ReturnType<typeof spatialMarkov>
-        p.ids.forEach((_, i) => p.periods.forEach((_, t) => expect(s.lagClasses[i * p.periods.length + t]).toBe(R.lag_classes![i]![t])))
-        s.chains.forEach((c, k) => checkChain(c, R.chains![k]!, `${name} lag class ${k + 1}`))
+        p.ids.forEach((_, i) => {
+          p.periods.forEach((_, t) => {
+            expect(s.lagClasses[i * p.periods.length + t]).toBe(R.lag_classes![i]![t])
+          })
+        })
+        s.chains.forEach((c, k) => {
+          checkChain(c, R.chains![k]!, `${name} lag class ${k + 1}`)
+        })
         // The conditional counts add up to the classic counts.
         const sum = s.chains.reduce(
           (acc, c) => acc.map((row, i) => row.map((v, j) => v + c.counts[i]![j]!)),

@@ -64,7 +64,7 @@ const rSequence = (from: number, to: number, m: number): Float64Array => {
 }
 
 // 1/√(2π) as R's dnorm uses it.
-const M_1_SQRT_2PI = 0.398942280401432677939946059934
+const M_1_SQRT_2PI = 0.3989422804014327
 
 /**
  * Gaussian kernel density exactly as R 4.2's `density(x)` with its defaults (bw.nrd0, n = 512, cut = 3): the

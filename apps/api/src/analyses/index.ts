@@ -1,9 +1,16 @@
 import type { Schema } from "effect"
+import { MoranWithRequest, runLisaWith, runMoranWith } from "./bivariate.js"
 import { ConcentrationRequest, runConcentration } from "./concentration.js"
 import { CouplingRequest, runCoupling } from "./coupling.js"
+import { DensityRequest, DisparityRequest, runDensity, runDisparity } from "./disparity.js"
+import { GearyRequest, runGeary } from "./geary.js"
+import { GwrRequest, runGwr } from "./gwr.js"
+import { HotspotsRequest, runHotspots } from "./hotspots.js"
+import { MarkovRequest, runMarkov } from "./markov.js"
 import { PanelRequest, runPanel } from "./panel.js"
 import { RegressRequest, runRegress } from "./regress.js"
-import { MoranRequest, runLisa, runMoran, runWeights, WeightsRequest } from "./spatial.js"
+import { runWeights, WeightsRequest } from "./spatial.js"
+import { runThreshold, ThresholdRequest } from "./threshold.js"
 
 /** One analysis the API offers: the Schema of its body and the function computing the CLI's JSON. */
 export interface Analysis {
@@ -28,14 +35,24 @@ export const analyses: Readonly<Record<string, Analysis>> = {
     run: (input: typeof WeightsRequest.Type) => runWeights(input),
   },
   moran: {
-    schema: MoranRequest,
-    summary: { en: "Global Moran's I", zh: "全局莫兰指数" },
-    run: (input: MoranRequest) => runMoran(input),
+    schema: MoranWithRequest,
+    summary: { en: "Global Moran's I (bivariate with `with`)", zh: "全局莫兰指数（给出 with 时为双变量）" },
+    run: (input: MoranWithRequest) => runMoranWith(input),
   },
   lisa: {
-    schema: MoranRequest,
-    summary: { en: "Local Moran's I (LISA) and quadrants", zh: "局部莫兰指数与集聚象限" },
-    run: (input: MoranRequest) => runLisa(input),
+    schema: MoranWithRequest,
+    summary: { en: "Local Moran's I (LISA) and quadrants (bivariate with `with`)", zh: "局部莫兰指数与集聚象限（给出 with 时为双变量）" },
+    run: (input: MoranWithRequest) => runLisaWith(input),
+  },
+  geary: {
+    schema: GearyRequest,
+    summary: { en: "Geary's C", zh: "吉尔里系数" },
+    run: (input: GearyRequest) => runGeary(input),
+  },
+  hotspots: {
+    schema: HotspotsRequest,
+    summary: { en: "Hot and cold spots (local Getis–Ord G_i / G*_i)", zh: "冷热点分析（Getis–Ord G_i*）" },
+    run: (input: HotspotsRequest) => runHotspots(input),
   },
   regress: {
     schema: RegressRequest,
@@ -46,6 +63,31 @@ export const analyses: Readonly<Record<string, Analysis>> = {
     schema: PanelRequest,
     summary: { en: "Fixed-effects panel and spatial panel models", zh: "面板固定效应与空间面板模型" },
     run: (input: PanelRequest) => runPanel(input),
+  },
+  gwr: {
+    schema: GwrRequest,
+    summary: { en: "Geographically weighted regression", zh: "地理加权回归" },
+    run: (input: GwrRequest) => runGwr(input),
+  },
+  threshold: {
+    schema: ThresholdRequest,
+    summary: { en: "Panel threshold regression (Hansen 1999)", zh: "面板门槛回归（Hansen 1999）" },
+    run: (input: ThresholdRequest, progress) => runThreshold(input, progress),
+  },
+  disparity: {
+    schema: DisparityRequest,
+    summary: { en: "Regional disparity: Dagum Gini and Theil decompositions", zh: "区域差异：Dagum 基尼系数与泰尔指数分解" },
+    run: (input: DisparityRequest) => runDisparity(input),
+  },
+  density: {
+    schema: DensityRequest,
+    summary: { en: "Kernel density (as R density())", zh: "核密度估计" },
+    run: (input: DensityRequest) => runDensity(input),
+  },
+  markov: {
+    schema: MarkovRequest,
+    summary: { en: "Classic and spatial Markov chains", zh: "马尔可夫链与空间马尔可夫链" },
+    run: (input: MarkovRequest) => runMarkov(input),
   },
   concentration: {
     schema: ConcentrationRequest,

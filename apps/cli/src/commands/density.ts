@@ -8,10 +8,10 @@ import { readDataFile } from "./coupling.js"
 
 const usage = `jiju density — 核密度估计 · Gaussian kernel density
 
-usage: jiju density --data FILE --value COL [--period-col COL] [--sheet S] [--json]
+usage: jiju density --data FILE --value EXPR [--period-col COL] [--sheet S] [--json]
 
   --data        CSV, XLSX, JSON records or GeoJSON
-  --value       column of the values
+  --value       column or expression of the values, e.g. gdp_pc or log(gdp / pop)
   --period-col  column of the periods: one density per period (the distribution over the years)
 
 As R's density() with its defaults: Gaussian kernel, bandwidth bw.nrd0 = 0.9·min(sd, IQR/1.34)·n^(−1/5),

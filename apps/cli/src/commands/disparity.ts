@@ -8,11 +8,11 @@ import { readDataFile } from "./coupling.js"
 
 const usage = `jiju disparity — 区域差异分解 · regional disparity: Dagum Gini and Theil decompositions
 
-usage: jiju disparity --data FILE --group COL --value COL [--period-col COL [--period P]] [--sheet S] [--json]
+usage: jiju disparity --data FILE --group COL --value EXPR [--period-col COL [--period P]] [--sheet S] [--json]
 
   --data        CSV, XLSX, JSON records or GeoJSON, one row per region (and period)
   --group       column naming each region's group, e.g. east / central / west (东部 / 中部 / 西部)
-  --value       column of the values, e.g. GDP per capita (non-negative)
+  --value       column or expression of the values, e.g. gdp_pc or gdp / pop (non-negative)
   --period-col  column of the periods: one decomposition per period
   --period      only this period (with --period-col)
 

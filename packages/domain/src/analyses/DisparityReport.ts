@@ -1,14 +1,15 @@
 import { type DagumGiniResult, dagumGini, type TheilResult, theilIndex } from "../econometrics/index.js"
 import type { DataTable } from "../io/DataTable.js"
-import { numericColumn, requireColumn, stringColumn } from "../io/index.js"
+import { requireColumn, stringColumn } from "../io/index.js"
 import { InputError } from "../model/errors.js"
 import { inPeriod, periodRows } from "./periods.js"
+import { variableValues } from "./variable.js"
 
 /** Options of the disparity decomposition (the flags of `jiju disparity`). */
 export interface DisparityReportOptions {
   /** Column naming each row's group (e.g. east / central / west). */
   readonly group: string
-  /** Column of the values (e.g. GDP per capita). */
+  /** Column of the values (e.g. GDP per capita), or an expression such as gdp / pop. */
   readonly value: string
   /** Column of the periods: with it, one decomposition per period. */
   readonly periodCol?: string | undefined
@@ -37,7 +38,11 @@ const decomposition = (d: DagumGiniResult, t: TheilResult) => ({
 
 const rowsDecomposition = (table: DataTable, options: DisparityReportOptions, rows: ReadonlyArray<number>) => {
   const groups = stringColumn(table, options.group)
-  const values = numericColumn(table, options.value)
+  const values = variableValues(
+    table,
+    options.value,
+    table.rows.map((_, i) => String(i + 1)),
+  )
   const v = Float64Array.from(rows, (r) => values[r]!)
   const g = rows.map((r) => groups[r]!)
   const dataRows = rows.map((r) => r + 1)
@@ -53,7 +58,6 @@ const rowsDecomposition = (table: DataTable, options: DisparityReportOptions, ro
  */
 export const disparityReport = (table: DataTable, options: DisparityReportOptions) => {
   requireColumn(table, options.group)
-  requireColumn(table, options.value)
   const notes = [
     {
       en: "Dagum (1997): G = G_w + G_nb + G_t; D_jh with j the group of larger mean; Theil T = T_w + T_b with value shares",

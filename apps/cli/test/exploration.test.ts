@@ -323,7 +323,9 @@ describe("jiju density", () => {
     expect(relClose(p.bandwidth, R.bandwidth, 1e-12)).toBe(true)
     expect(p.x).toHaveLength(512)
     const peak = Math.max(...R.y)
-    p.y.forEach((v, t) => expect(Math.abs(v - R.y[t]!)).toBeLessThan(1e-9 * peak))
+    p.y.forEach((v, t) => {
+      expect(Math.abs(v - R.y[t]!)).toBeLessThan(1e-9 * peak)
+    })
   })
 
   it("--format csv writes all 512 points per period; the terminal shows a sample", async () => {
@@ -365,7 +367,9 @@ describe("jiju markov", () => {
     expect(r.code, r.stderr).toBe(0)
     const doc = r.json() as { classic: { counts: number[][]; steady_state: number[] }; spatial: { chains: Array<{ lag_class: number; counts: number[][] }> } }
     expect(doc.classic.counts).toEqual(R.spatial_pooled_4!.chain.counts)
-    doc.classic.steady_state.forEach((v, i) => expect(relClose(v, R.spatial_pooled_4!.chain.steady_state[i]!, 1e-10)).toBe(true))
+    doc.classic.steady_state.forEach((v, i) => {
+      expect(relClose(v, R.spatial_pooled_4!.chain.steady_state[i]!, 1e-10)).toBe(true)
+    })
     expect(doc.spatial.chains.map((c) => c.counts)).toEqual(R.spatial_pooled_4!.chains!.map((c) => c.counts))
     const per = await runCli([
       "markov",

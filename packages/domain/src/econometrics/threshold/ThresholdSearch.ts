@@ -140,7 +140,11 @@ export const indicatorColumns = (grid: ThresholdGrid, q: Float64Array, c: number
   )
 }
 
-/** Least squares of y on within-transformed columns: residuals and their sum of squares (R's QR, aliased columns dropped). */
+/**
+ * Least squares of y on within-transformed columns: residuals and their sum of squares (R's QR, aliased columns
+ * dropped).
+ * @example withinResiduals([demeanByUnit(x, unit, units)], demeanByUnit(y, unit, units)).ssr
+ */
 export const withinResiduals = (cols: ReadonlyArray<Float64Array>, y: Float64Array): { readonly residuals: Float64Array; readonly ssr: number } => {
   const n = y.length
   if (cols.length === 0) {

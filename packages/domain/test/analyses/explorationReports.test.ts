@@ -23,13 +23,13 @@ describe("report builders: options and bad input", () => {
 
   it("disparity: a period without its column is a usage error; all rows pooled otherwise", () => {
     expect(() => disparityReport(produc, { group: "region", value: "gsp", period: "1970" })).toThrow(expect.objectContaining({ code: "usage" }))
-    const pooled = disparityReport(produc, { group: "region", value: "gsp / emp" })
+    const pooled = disparityReport(produc, { group: "region", value: "gsp / emp" }) as { n: number; groups: Record<string, unknown> }
     expect(pooled.n).toBe(816)
     expect(Object.keys(pooled.groups)).toHaveLength(9)
   })
 
   it("density: the values may be an expression; a missing value names its row", () => {
-    const d = densityReport(produc, { value: "log(gsp / emp)" })
+    const d = densityReport(produc, { value: "log(gsp / emp)" }) as { x: number[] }
     expect(d.x).toHaveLength(512)
     const t = parseCsv("id,v\na,1\nb,\nc,3\n")
     expect(() => densityReport(t, { value: "v" })).toThrow(expect.objectContaining({ code: "missing_value" }))

@@ -63,12 +63,51 @@ const products = (data: GwrData) => {
   return { n, p, q, cols, X }
 }
 
-/** Σ_k w_k col[idx_k] over the first m entries, or Σ_j w_j col_j when the weights are dense (m = n, idx null). */
-const weightedSum = (w: Float64Array, col: Float64Array, idx: Int32Array | null, m: number): number => {
-  let s = 0
-  if (idx === null) for (let j = 0; j < m; j++) s += w[j]! * col[j]!
-  else for (let k = 0; k < m; k++) s += w[k]! * col[idx[k]!]!
-  return s
+/**
+ * out[o + c] = Σ_k w_k cols[c][idx_k] over the first m weights, for every column c; dense (idx null: k = j over
+ * all points) or gathered. Four columns share each pass over the weights, which roughly halves the time of these
+ * sums (the hot loop of a GWR fit).
+ */
+const weightedSums = (w: Float64Array, cols: ReadonlyArray<Float64Array>, idx: Int32Array | null, m: number, out: Float64Array, o: number): void => {
+  let c = 0
+  for (; c + 4 <= cols.length; c += 4) {
+    const a = cols[c]!
+    const b = cols[c + 1]!
+    const d = cols[c + 2]!
+    const e = cols[c + 3]!
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    if (idx === null)
+      for (let j = 0; j < m; j++) {
+        const wj = w[j]!
+        s0 += wj * a[j]!
+        s1 += wj * b[j]!
+        s2 += wj * d[j]!
+        s3 += wj * e[j]!
+      }
+    else
+      for (let k = 0; k < m; k++) {
+        const wj = w[k]!
+        const j = idx[k]!
+        s0 += wj * a[j]!
+        s1 += wj * b[j]!
+        s2 += wj * d[j]!
+        s3 += wj * e[j]!
+      }
+    out[o + c] = s0
+    out[o + c + 1] = s1
+    out[o + c + 2] = s2
+    out[o + c + 3] = s3
+  }
+  for (; c < cols.length; c++) {
+    const a = cols[c]!
+    let s = 0
+    if (idx === null) for (let j = 0; j < m; j++) s += w[j]! * a[j]!
+    else for (let k = 0; k < m; k++) s += w[k]! * a[idx[k]!]!
+    out[o + c] = s
+  }
 }
 
 /** In-place Cholesky of the packed upper triangle `a` (p×p) into full lower L; false when not positive definite. */
@@ -173,6 +212,10 @@ const pass = (data: GwrData, kernel: GwrKernel, bw: GwrBandwidth, mode: Mode, st
   for (let i = 0; i < n; i++) meanY += y[i]!
   meanY /= n
   const dev2 = Float64Array.from(y, (v) => (v - meanY) ** 2)
+  // The columns summed with the weights (products, then x·y, then (y − ȳ)² for TSS_w) and with the squared weights.
+  const withDev = [...cols, dev2]
+  const squares = cols.slice(0, q)
+  const sums = new Float64Array(q + p + 1)
   let traceS = 0
   let traceStS = 0
   let cvScore = 0
@@ -225,12 +268,13 @@ const pass = (data: GwrData, kernel: GwrKernel, bw: GwrBandwidth, mode: Mode, st
         idx[m++] = j
       }
     }
-    for (let t = 0; t < q; t++) A[t] = weightedSum(wv, cols[t]!, dense, m)
-    for (let r = 0; r < p; r++) bv[r] = weightedSum(wv, cols[q + r]!, dense, m)
+    weightedSums(wv, full ? withDev : cols, dense, m, sums, 0)
+    for (let t = 0; t < q; t++) A[t] = sums[t]!
+    for (let r = 0; r < p; r++) bv[r] = sums[q + r]!
     if (full) {
+      tssW[i] = sums[q + p]!
       for (let k = 0; k < m; k++) w2v[k] = wv[k]! * wv[k]!
-      for (let t = 0; t < q; t++) B[t] = weightedSum(w2v, cols[t]!, dense, m)
-      tssW[i] = weightedSum(wv, dev2, dense, m)
+      weightedSums(w2v, squares, dense, m, B, 0)
     }
     if (!gaussian && !bw.adaptive && inside < p && strict) throw tooFewInside(data, i, bw.value, inside)
     if (!choleskyPacked(A, p, L)) {

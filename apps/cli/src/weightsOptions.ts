@@ -16,10 +16,12 @@
  */
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import { ComputationError, type DataTable, decodeText, InputError, readTable, type WeightsSpec } from "@jiju/domain"
+import type { WeightsSpec } from "@jiju/domain/analyses"
+import { type DataTable, decodeText, readTable } from "@jiju/domain/io"
 import { numberFlag, parseFlags, required } from "./args.js"
 import { CliError } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
+import { cliInputError, domainCall } from "./domainErrors.js"
 import { progressBar } from "./progress.js"
 
 /** parseArgs options for the weights flags; spread them into a command's own options. */
@@ -57,25 +59,7 @@ export const weightsUsage = `weights (exactly one of):
   --transform r|b       r: row-standardised (default), b: binary
   --id COL              unit id column (default: 1-based row numbers)`
 
-// Domain errors that are usage errors of the flags (exit 2), not bad input data (exit 1).
-const USAGE_CODES = new Set(["missing_coords", "bad_coords", "bad_plant_h", "missing_weights", "conflicting_weights"])
-
-/** Turn domain input and computation errors into the CLI's one-line error, keeping the code (exit 1: bad input). */
-export const cliInputError = (e: unknown): unknown =>
-  e instanceof InputError
-    ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), USAGE_CODES.has(e.code) ? 2 : 1)
-    : e instanceof ComputationError
-      ? new CliError(e.code, e.message, 1)
-      : e
-
-/** Run domain code, turning its input and computation errors into the CLI's one-line errors. */
-export const domainCall = <T>(f: () => T): T => {
-  try {
-    return f()
-  } catch (e) {
-    throw cliInputError(e)
-  }
-}
+export { cliInputError, domainCall } from "./domainErrors.js"
 
 const readBytes = async (path: string, io: CommandIO, flag: string): Promise<Uint8Array> => {
   try {
@@ -86,13 +70,13 @@ const readBytes = async (path: string, io: CommandIO, flag: string): Promise<Uin
 }
 
 /**
- * Read a --data file into a DataTable by its extension (CSV, XLSX, JSON records, GeoJSON with geometries).
- * Throws CliError "file_not_found", or the reader's error code (e.g. "unsupported_format").
+ * Read a --data file into a DataTable by its extension (CSV, XLSX, JSON records, GeoJSON with geometries);
+ * `sheet` picks an XLSX sheet. Throws CliError "file_not_found", or the reader's error code (e.g. "unsupported_format").
  */
-export const readSpatialData = async (path: string, io: CommandIO): Promise<DataTable> => {
+export const readSpatialData = async (path: string, io: CommandIO, sheet?: string): Promise<DataTable> => {
   const bytes = await readBytes(path, io, "data")
   try {
-    return readTable(bytes, path)
+    return readTable(bytes, path, sheet === undefined ? {} : { sheet })
   } catch (e) {
     throw cliInputError(e)
   }

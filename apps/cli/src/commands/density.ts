@@ -1,10 +1,9 @@
-import { densityReport } from "@jiju/domain"
+import { densityReport } from "@jiju/domain/analyses"
 import { parseFlags, required } from "../args.js"
 import type { Command } from "../Command.js"
 import { tableSink } from "../csvFormat.js"
 import { printJson, table } from "../output.js"
-import { domainCall } from "../weightsOptions.js"
-import { readDataFile } from "./coupling.js"
+import { domainCall, readSpatialData } from "../weightsOptions.js"
 
 const usage = `jiju density — 核密度估计 · Gaussian kernel density
 
@@ -35,7 +34,7 @@ export const densityCommand: Command = {
     })
     const dataPath = required(f.data, "data")
     const value = required(f.value, "value")
-    const data = await domainCall(() => readDataFile(dataPath, io, f.sheet))
+    const data = await readSpatialData(dataPath, io, f.sheet)
     const doc = domainCall(() => densityReport(data, { value, periodCol: f["period-col"] }))
     if (f.json) {
       printJson(io, doc)

@@ -1,10 +1,9 @@
-import { disparityReport } from "@jiju/domain"
+import { disparityReport } from "@jiju/domain/analyses"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { domainCall } from "../weightsOptions.js"
-import { readDataFile } from "./coupling.js"
+import { domainCall, readSpatialData } from "../weightsOptions.js"
 
 const usage = `jiju disparity — 区域差异分解 · regional disparity: Dagum Gini and Theil decompositions
 
@@ -82,7 +81,7 @@ export const disparityCommand: Command = {
     const group = required(f.group, "group")
     const value = required(f.value, "value")
     if (f.period !== undefined && f["period-col"] === undefined) throw new CliError("usage", "--period needs --period-col", 2)
-    const data = await domainCall(() => readDataFile(dataPath, io, f.sheet))
+    const data = await readSpatialData(dataPath, io, f.sheet)
     const doc = domainCall(() => disparityReport(data, { group, value, periodCol: f["period-col"], period: f.period }))
     if (f.json) {
       printJson(io, doc)

@@ -1,4 +1,4 @@
-import { gearyAnalysis, gearyDocument } from "@jiju/domain"
+import { gearyAnalysis, gearyDocument } from "@jiju/domain/analyses"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 import { domainCall, spatialVariableInput, weightsUsage } from "../weightsOptions.js"

@@ -1,10 +1,10 @@
-import { gwrAnalysis, gwrDocument } from "@jiju/domain"
+import { gwrAnalysis, gwrDocument } from "@jiju/domain/analyses"
 import { numberFlag, parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
+import { num } from "../numberFormat.js"
 import { printJson, table } from "../output.js"
 import { domainCall, readSpatialData } from "../weightsOptions.js"
-import { num } from "./regress.js"
 
 const usage = `jiju gwr — 地理加权回归 · geographically weighted regression
 

@@ -1,4 +1,4 @@
-import { hotspotsReport } from "@jiju/domain"
+import { hotspotsReport } from "@jiju/domain/analyses"
 import { parseFlags, required } from "../args.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"

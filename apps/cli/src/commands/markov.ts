@@ -1,4 +1,4 @@
-import { markovReport } from "@jiju/domain"
+import { markovReport } from "@jiju/domain/analyses"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"

@@ -1,11 +1,11 @@
-import { thresholdReport } from "@jiju/domain"
+import { thresholdReport } from "@jiju/domain/analyses"
 import { numberFlag, parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
+import { num, pText } from "../numberFormat.js"
 import { printJson, table } from "../output.js"
 import { progressBar } from "../progress.js"
 import { domainCall, readSpatialData } from "../weightsOptions.js"
-import { num, pText } from "./regress.js"
 
 const usage = `jiju threshold — 面板门槛回归 · Hansen (1999) fixed-effects panel threshold regression
 

@@ -1,7 +1,6 @@
 import { inputError } from "../../model/errors.js"
 import { normalPValue } from "../linalg/distributions.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import { spatialLag } from "./centred.js"
 import type { LisaQuadrant } from "./localMoran.js"
 import { PermutationRandom } from "./PermutationRandom.js"
 
@@ -78,6 +77,18 @@ const standardise = (v: ArrayLike<number>, w: SpatialWeights, name: string): Flo
     throw inputError("constant_variable", `${name} is constant; bivariate Moran's I is undefined`, `${name} 为常数，双变量 Moran's I 无定义`, { column: name })
   const sd = Math.sqrt(ss / n)
   return Float64Array.from(v, (x) => (x - mean) / sd)
+}
+
+/** W·v (islands get 0). */
+const lagOf = (w: SpatialWeights, v: ArrayLike<number>): Float64Array => {
+  const { rowPtr, colIdx, values } = w
+  const out = new Float64Array(w.ids.length)
+  for (let i = 0; i < out.length; i++) {
+    let s = 0
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) s += values[p]! * v[colIdx[p]!]!
+    out[i] = s
+  }
+  return out
 }
 
 /** Σ_i zx_i (W zy)_i. */
@@ -162,8 +173,8 @@ export const localBivariateMoran = (
   const zx = standardise(x, w, "var")
   const zy = standardise(y, w, "with")
   const { rowPtr, values } = w
-  const lzy = spatialLag(w, zy)
-  const ly = spatialLag(w, y)
+  const lzy = lagOf(w, zy)
+  const ly = lagOf(w, y)
   let meanX = 0
   let meanLag = 0
   for (let i = 0; i < n; i++) {

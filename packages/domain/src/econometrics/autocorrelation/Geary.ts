@@ -1,4 +1,4 @@
-import { inputError } from "../../model/errors.js"
+import { InputError, inputError } from "../../model/errors.js"
 import { normalPValue } from "../linalg/distributions.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { centredVariable } from "./centred.js"
@@ -47,6 +47,17 @@ export interface GearyResult {
   readonly pPermutationPositive: number | null
 }
 
+/** The centred variable, its constant-variable error naming Geary's C. */
+const gearyCentred = (x: ArrayLike<number>, w: SpatialWeights): Float64Array => {
+  try {
+    return centredVariable(x, w)
+  } catch (e) {
+    if (e instanceof InputError && e.code === "constant_variable")
+      throw inputError("constant_variable", "The variable is constant; Geary's C is undefined", "变量为常数，Geary's C 无定义")
+    throw e
+  }
+}
+
 /** Σ_i Σ_j w_ij (z_i − z_j)², the numerator of Geary's C. */
 const squaredDifferences = (w: SpatialWeights, z: Float64Array): number => {
   const { rowPtr, colIdx, values } = w
@@ -78,7 +89,7 @@ const squaredDifferences = (w: SpatialWeights, z: Float64Array): number => {
  * @example gearyTest(crime, w).C // 0.5405 for Columbus CRIME with queen W weights
  */
 export const gearyTest = (x: ArrayLike<number>, w: SpatialWeights, options: GearyOptions = {}): GearyResult => {
-  const z = centredVariable(x, w, "Geary's C")
+  const z = gearyCentred(x, w)
   const n = w.ids.length
   const { s0, s1, s2, nEffective: m } = weightsConstants(w)
   if (!(s0 !== 0)) throw inputError("no_links", "The weights have no links; Geary's C is undefined", "权重中没有任何邻接关系，Geary's C 无定义")

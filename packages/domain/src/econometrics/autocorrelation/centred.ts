@@ -3,12 +3,12 @@ import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
 /**
  * Check a variable against weights (same length, finite, not constant) and centre it on its mean.
- * Shared by the global and local autocorrelation statistics; throws InputError "not_finite" (naming the 1-based
- * row) or "constant_variable" (naming the statistic, Moran's I unless `statistic` says otherwise).
+ * Shared by the global and local Moran statistics; throws InputError "not_finite" (naming the 1-based row)
+ * or "constant_variable".
  * @internal
  * @example centredVariable([1, 2, 6], w) // Float64Array [-2, -1, 3] for weights over 3 units
  */
-export const centredVariable = (x: ArrayLike<number>, w: SpatialWeights, statistic = "Moran's I"): Float64Array => {
+export const centredVariable = (x: ArrayLike<number>, w: SpatialWeights): Float64Array => {
   const n = w.ids.length
   if (x.length !== n) throw new RangeError(`variable has ${x.length} values but the weights have ${n} units`)
   let sum = 0
@@ -32,7 +32,7 @@ export const centredVariable = (x: ArrayLike<number>, w: SpatialWeights, statist
     zz += z[i]! * z[i]!
   }
   if (!(zz > 0)) {
-    throw inputError("constant_variable", `The variable is constant; ${statistic} is undefined`, `变量为常数，${statistic} 无定义`)
+    throw inputError("constant_variable", "The variable is constant; Moran's I is undefined", "变量为常数，Moran's I 无定义")
   }
   return z
 }

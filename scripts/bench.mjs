@@ -7,7 +7,8 @@
 // seconds (user + system: less sensitive to a busy machine; Node's garbage collector and R's BLAS may use
 // extra threads) and peak memory (max RSS of the process running the case: data loading included). Writes the table into docs/performance.md between
 // the bench markers. Inputs come from bench/data/ (bench/generate-data.R writes them; git ignores them).
-// Each case runs in its own child process so that peak memory belongs to that case alone.
+// Each case runs in its own child process so that peak memory belongs to that case alone. Cases with a `cli`
+// command are also timed as the whole `jiju … --json` process (start-up and file reading included).
 import { execFileSync, spawnSync } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
@@ -18,6 +19,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const data = join(root, "bench", "data")
 const dist = join(root, "packages", "domain", "dist")
 
+const GWR_FORMULA = "log(pc_turnout) ~ log(pc_college) + log(pc_homeownership) + log(pc_income)"
+
 const CASES = [
   { name: "moran-3107", what: "Moran's I, 999 permutations, US counties (n = 3,107)", n: 3107 },
   { name: "slm-3107", what: "Spatial lag ML, US counties (n = 3,107), sparse", n: 3107 },
@@ -26,6 +29,38 @@ const CASES = [
   { name: "sdm-3107", what: "Spatial Durbin ML, US counties (n = 3,107), sparse", n: 3107 },
   { name: "sdm-25357", what: "Spatial Durbin ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
   { name: "panel-200000", what: "Two-way fixed effects, 20,000 units × 10 periods, 10 regressors", n: 200000 },
+  {
+    name: "gistar-3107",
+    what: "Local Getis–Ord G*_i (include.self), US counties (n = 3,107)",
+    n: 3107,
+    cli: ["hotspots", "--data", "bench/data/elect80.csv", "--id", "id", "--weights", "bench/data/elect80.gal", "--var", "log(pc_turnout)", "--star"],
+  },
+  {
+    name: "gwr-3107",
+    what: "GWR, gaussian kernel, fixed bandwidth 1.5 (degrees), US counties (n = 3,107), 4 coefficients",
+    n: 3107,
+    cli: [
+      "gwr",
+      "--data",
+      "bench/data/elect80_xy.csv",
+      "--id",
+      "id",
+      "--coords",
+      "x,y",
+      "--formula",
+      GWR_FORMULA,
+      "--kernel",
+      "gaussian",
+      "--bandwidth",
+      "1.5",
+    ],
+  },
+  {
+    name: "gwr-aicc-3107",
+    what: "GWR bandwidth search by AICc (bisquare, adaptive K) and the fit at it, n = 3,107",
+    n: 3107,
+    cli: ["gwr", "--data", "bench/data/elect80_xy.csv", "--id", "id", "--coords", "x,y", "--formula", GWR_FORMULA, "--kernel", "bisquare", "--select", "aicc"],
+  },
 ]
 
 const args = process.argv.slice(2)
@@ -119,7 +154,50 @@ const jijuCase = async (name) => {
     const index = econ.panelIndex(Array.from(d.unit, String), Array.from(d.period, String))
     return () => econ.fixedEffects(X, d.y, names, index, "twoways")
   }
+  if (name === "gistar-3107") {
+    const d = readCsv(join(data, "elect80.csv"))
+    const w = econ.includeSelf(await readWeights(join(data, "elect80.gal")))
+    const x = map(d.pc_turnout, Math.log)
+    return () => econ.localGetisOrd(x, w, { star: true })
+  }
+  if (name === "gwr-3107" || name === "gwr-aicc-3107") {
+    const d = readCsv(join(data, "elect80_xy.csv"))
+    const { X, names } = design([
+      ["(Intercept)", map(d.pc_turnout, () => 1)],
+      ["log(pc_college)", map(d.pc_college, Math.log)],
+      ["log(pc_homeownership)", map(d.pc_homeownership, Math.log)],
+      ["log(pc_income)", map(d.pc_income, Math.log)],
+    ])
+    const gwrData = { ids: Array.from(d.id, String), x: X, y: map(d.pc_turnout, Math.log), names, coords: { x: d.x, y: d.y } }
+    if (name === "gwr-3107") return () => econ.gwr(gwrData, "gaussian", { adaptive: false, value: 1.5 })
+    return () => {
+      const s = econ.selectBandwidth(gwrData, "bisquare", { adaptive: true, criterion: "aicc" })
+      return econ.gwr(gwrData, "bisquare", { adaptive: true, value: s.bandwidth })
+    }
+  }
   throw new Error(`unknown case ${name}`)
+}
+
+// The whole `jiju` process (start-up, reading the files, the analysis, the JSON on stdout), timed with
+// /usr/bin/time when it is installed (wall and CPU seconds), else by the wall clock alone.
+const timeCli = (args) => {
+  const main = join(root, "apps", "cli", "dist", "main.js")
+  const withTime = existsSync("/usr/bin/time")
+  const seconds = []
+  const cpuSeconds = []
+  for (let r = 0; r < runs; r++) {
+    const t = process.hrtime.bigint()
+    const child = withTime
+      ? spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, main, ...args, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 })
+      : spawnSync(process.execPath, [main, ...args, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 })
+    seconds.push(Number(process.hrtime.bigint() - t) / 1e9)
+    if (child.status !== 0) throw new Error(`jiju ${args[0]} failed: ${child.stderr}`)
+    if (withTime) {
+      const [u, sys] = child.stderr.trim().split("\n").pop().split(" ").map(Number)
+      cpuSeconds.push(u + sys)
+    }
+  }
+  return { seconds, cpuSeconds: withTime ? cpuSeconds : undefined }
 }
 
 // Child mode: time one case, print JSON.
@@ -155,7 +233,7 @@ if (!existsSync(join(dist, "econometrics", "index.js"))) {
   process.exit(1)
 }
 const withR = haveR()
-if (!existsSync(join(data, "house.gal")) || !existsSync(join(data, "panel.csv"))) {
+if (!existsSync(join(data, "house.gal")) || !existsSync(join(data, "panel.csv")) || !existsSync(join(data, "elect80_xy.csv"))) {
   if (spawnSync("Rscript", ["--version"], { stdio: "ignore" }).status === 0) {
     console.log("Generating bench/data with Rscript bench/generate-data.R …")
     execFileSync("Rscript", [join(root, "bench", "generate-data.R")], { cwd: root, stdio: "inherit" })
@@ -180,19 +258,20 @@ for (const c of CASES.filter((c) => only === undefined || c.name === only)) {
     continue
   }
   const jiju = JSON.parse(child.stdout.trim().split("\n").pop())
+  const whole = c.cli ? timeCli(c.cli) : undefined
   let r
   if (withR) {
     const rr = spawnSync("Rscript", [join(root, "bench", "bench.R"), c.name, String(runs)], { cwd: root, encoding: "utf8" })
     if (rr.status === 0) r = JSON.parse(rr.stdout.trim().split("\n").pop())
     else console.error(`${c.name}: R run failed\n${rr.stderr}`)
   }
-  const row = { ...c, jiju, r }
+  const row = { ...c, jiju, r, whole }
   results.push(row)
   const fmt = (x) => (x === undefined ? "—" : x.toFixed(3))
   const jm = median(jiju.seconds)
   const rm = r ? median(r.seconds) : undefined
   console.log(
-    `${c.name.padEnd(14)} Jiju ${fmt(jm)} s, CPU ${fmt(median(jiju.cpuSeconds))} s (${jiju.peakRssMB.toFixed(0)} MB)   R ${fmt(rm)} s${r ? `, CPU ${fmt(median(r.cpuSeconds))} s (${r.peakRssMB.toFixed(0)} MB)` : ""}   Jiju/R ${rm ? (jm / rm).toFixed(2) : "—"}`,
+    `${c.name.padEnd(14)} Jiju ${fmt(jm)} s, CPU ${fmt(median(jiju.cpuSeconds))} s (${jiju.peakRssMB.toFixed(0)} MB)   R ${fmt(rm)} s${r ? `, CPU ${fmt(median(r.cpuSeconds))} s (${r.peakRssMB.toFixed(0)} MB)` : ""}   Jiju/R ${rm ? (jm / rm).toFixed(2) : "—"}${whole ? `   whole jiju process ${fmt(median(whole.seconds))} s${whole.cpuSeconds ? `, CPU ${fmt(median(whole.cpuSeconds))} s` : ""}` : ""}`,
   )
 }
 
@@ -204,15 +283,17 @@ const table = [
     .map((l) => l.toFixed(1))
     .join(" / ")} at the end.`,
   "",
-  "| case | what | Jiju median (s) | R median (s) | Jiju / R | Jiju CPU (s) | R CPU (s) | Jiju peak RSS (MB) | R peak RSS (MB) |",
-  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| case | what | Jiju median (s) | R median (s) | Jiju / R | Jiju CPU (s) | R CPU (s) | Jiju peak RSS (MB) | R peak RSS (MB) | whole `jiju` process (s) | its CPU (s) |",
+  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...results.map((x) => {
     const jm = x.jiju ? median(x.jiju.seconds) : undefined
     const rm = x.r ? median(x.r.seconds) : undefined
     const f = (v, d = 3) => (v === undefined ? "—" : v.toFixed(d))
     const jc = x.jiju ? median(x.jiju.cpuSeconds) : undefined
     const rc = x.r ? median(x.r.cpuSeconds) : undefined
-    return `| ${x.name} | ${x.what} | ${f(jm)} | ${f(rm)} | ${jm !== undefined && rm ? (jm / rm).toFixed(2) : "—"} | ${f(jc)} | ${f(rc)} | ${f(x.jiju?.peakRssMB, 0)} | ${f(x.r?.peakRssMB, 0)} |`
+    const wm = x.whole ? median(x.whole.seconds) : undefined
+    const wc = x.whole?.cpuSeconds ? median(x.whole.cpuSeconds) : undefined
+    return `| ${x.name} | ${x.what} | ${f(jm)} | ${f(rm)} | ${jm !== undefined && rm ? (jm / rm).toFixed(2) : "—"} | ${f(jc)} | ${f(rc)} | ${f(x.jiju?.peakRssMB, 0)} | ${f(x.r?.peakRssMB, 0)} | ${f(wm)} | ${f(wc)} |`
   }),
 ].join("\n")
 const doc = join(root, "docs", "performance.md")

@@ -10,12 +10,20 @@ import { parseGeoJson } from "../io/geojson.js"
 import { parseJsonRecords } from "../io/json.js"
 import { decodeOrThrow } from "../model/decode.js"
 import { type Bilingual, inputError } from "../model/errors.js"
+import { bivariateLisaReport, bivariateMoranReport } from "./BivariateMoranReport.js"
 import { concentrationReport } from "./ConcentrationReport.js"
 import { couplingReport, signedIndicator } from "./CouplingReport.js"
+import { densityReport } from "./DensityReport.js"
+import { disparityReport } from "./DisparityReport.js"
+import { gearyReport } from "./GearyReport.js"
+import { gwrReport } from "./GwrReport.js"
+import { hotspotsReport } from "./HotspotsReport.js"
 import { lisaReport } from "./LisaReport.js"
+import { markovReport } from "./MarkovReport.js"
 import { moranReport } from "./MoranReport.js"
 import { panelReport } from "./PanelReport.js"
 import { regressReport } from "./RegressReport.js"
+import { thresholdReport } from "./ThresholdReport.js"
 import { weightsReport } from "./WeightsReport.js"
 import type { WeightsSpec } from "./WeightsSpec.js"
 
@@ -115,8 +123,106 @@ export const MoranRequest = Schema.Struct({
   var: Schema.String,
   permutations: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(1_000_000))),
   seed: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+  /** A second variable: GeoDa's bivariate Moran's I (or LISA) of `var` and the spatial lag of `with` (999 permutations by default). */
+  with: Schema.optional(Schema.String),
 })
 export type MoranRequest = typeof MoranRequest.Type
+
+/** Body of Geary's C (the flags of `jiju geary`): as Moran's I, without a second variable. */
+export const GearyRequest = Schema.Struct({
+  ...spatialFields,
+  var: Schema.String,
+  permutations: MoranRequest.fields.permutations,
+  seed: MoranRequest.fields.seed,
+})
+export type GearyRequest = typeof GearyRequest.Type
+
+/** Body of the local Getis–Ord statistics (the flags of `jiju hotspots`). */
+export const HotspotsRequest = Schema.Struct({
+  ...spatialFields,
+  /** Column name or expression. */
+  var: Schema.String,
+  /** G*_i (each unit among its own neighbours) instead of G_i. */
+  star: Schema.optional(Schema.Boolean),
+  /** Classify by Benjamini–Hochberg adjusted p-values. */
+  fdr: Schema.optional(Schema.Boolean),
+})
+export type HotspotsRequest = typeof HotspotsRequest.Type
+
+/** Body of a geographically weighted regression (the flags of `jiju gwr`): exactly one of bandwidth, neighbours, select. */
+export const GwrRequest = Schema.Struct({
+  ...dataInputFields,
+  id: Schema.optional(Schema.String),
+  /** R-style formula, e.g. "log(y) ~ x1 + x2". */
+  formula: Schema.String,
+  /** Coordinate columns [x, y] (GeoJSON points are used when omitted). */
+  coords: Schema.optional(Schema.Tuple([Schema.String, Schema.String])),
+  kernel: Schema.Literals(["gaussian", "bisquare"]),
+  /** Fixed bandwidth (a distance). */
+  bandwidth: Schema.optional(Schema.Finite.check(Schema.isGreaterThan(0))),
+  /** Adaptive bandwidth: K nearest points, the point itself counted. */
+  neighbours: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))),
+  /** Choose the bandwidth by AICc or cross-validation. */
+  select: Schema.optional(Schema.Literals(["aicc", "cv"])),
+  /** With select: search fixed distances or adaptive K (default adaptive for bisquare, fixed for gaussian). */
+  search: Schema.optional(Schema.Literals(["fixed", "adaptive"])),
+})
+export type GwrRequest = typeof GwrRequest.Type
+
+/** Body of a panel threshold regression (the flags of `jiju threshold`). */
+export const ThresholdRequest = Schema.Struct({
+  ...dataInputFields,
+  unit: Schema.String,
+  period: Schema.String,
+  /** "y ~ z1 + z2": the response and the regressors whose coefficients do not change. */
+  formula: Schema.String,
+  /** The threshold variable (column or expression). */
+  thresholdVar: Schema.String,
+  /** The regressor(s) whose coefficient changes with the regime: one name, a comma-separated list, or a list. */
+  regimeVar: Schema.Union([Schema.String, Schema.Array(Schema.String)]),
+  thresholds: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1), Schema.isLessThanOrEqualTo(3))),
+  trim: Schema.optional(Schema.Finite.check(Schema.isGreaterThan(0), Schema.isLessThan(0.5))),
+  bootstrap: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThanOrEqualTo(100_000))),
+  seed: Schema.optional(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+})
+export type ThresholdRequest = typeof ThresholdRequest.Type
+
+/** Body of the disparity decomposition (the flags of `jiju disparity`). */
+export const DisparityRequest = Schema.Struct({
+  ...dataInputFields,
+  /** Column naming each row's group (e.g. east / central / west). */
+  group: Schema.String,
+  /** Column of the values (or an expression). */
+  value: Schema.String,
+  /** Column of the periods: one decomposition per period. */
+  periodCol: Schema.optional(Schema.String),
+  /** Only this period (with periodCol). */
+  period: Schema.optional(Schema.String),
+})
+export type DisparityRequest = typeof DisparityRequest.Type
+
+/** Body of the kernel density (the flags of `jiju density`). */
+export const DensityRequest = Schema.Struct({
+  ...dataInputFields,
+  /** Column of the values. */
+  value: Schema.String,
+  /** Column of the periods: one density per period. */
+  periodCol: Schema.optional(Schema.String),
+})
+export type DensityRequest = typeof DensityRequest.Type
+
+/** Body of the Markov chains (the flags of `jiju markov`); weights, matched to `id`, add the spatial chains. */
+export const MarkovRequest = Schema.Struct({
+  ...dataInputFields,
+  id: Schema.String,
+  period: Schema.String,
+  /** Column name or expression. */
+  var: Schema.String,
+  classes: Schema.Int.check(Schema.isGreaterThanOrEqualTo(2)),
+  classify: Schema.optional(Schema.Literals(["pooled", "period"])),
+  weights: Schema.optional(WeightsRequest),
+})
+export type MarkovRequest = typeof MarkovRequest.Type
 
 /** Body of a regression (the flags of `jiju regress`). */
 export const RegressRequest = Schema.Struct({
@@ -245,35 +351,56 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
   }),
   moran: kind({
     request: MoranRequest,
-    summary: { en: "Global Moran's I", zh: "全局莫兰指数" },
-    cost: (r) => rowsOf(r) * ((r.permutations ?? 0) + 1) * 8,
+    summary: { en: "Global Moran's I (and GeoDa's bivariate I with `with`)", zh: "全局莫兰指数（含双变量莫兰指数）" },
+    cost: (r) => rowsOf(r) * ((r.permutations ?? (r.with !== undefined ? 999 : 0)) + 1) * 8,
     run: (r, onProgress) =>
-      moranReport(tableOfRequest(r), {
-        id: r.id,
-        var: r.var,
-        weights: weightsOfRequest(r.weights),
-        permutations: r.permutations,
-        seed: r.seed,
-        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total) } : {}),
-      }),
+      r.with !== undefined
+        ? bivariateMoranReport(tableOfRequest(r), {
+            id: r.id,
+            var: r.var,
+            with: r.with,
+            weights: weightsOfRequest(r.weights),
+            permutations: r.permutations,
+            seed: r.seed,
+          })
+        : moranReport(tableOfRequest(r), {
+            id: r.id,
+            var: r.var,
+            weights: weightsOfRequest(r.weights),
+            permutations: r.permutations,
+            seed: r.seed,
+            ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total) } : {}),
+          }),
   }),
   lisa: kind({
     request: MoranRequest,
-    summary: { en: "Local Moran's I (LISA) and quadrants", zh: "局部莫兰指数与集聚象限" },
-    cost: (r) => rowsOf(r) * ((r.permutations ?? 0) + 1) * 8,
+    summary: { en: "Local Moran's I (LISA) and quadrants (bivariate with `with`)", zh: "局部莫兰指数与集聚象限（含双变量）" },
+    cost: (r) => rowsOf(r) * ((r.permutations ?? (r.with !== undefined ? 999 : 0)) + 1) * 8,
     run: (r, onProgress) =>
-      lisaReport(tableOfRequest(r), {
-        id: r.id,
-        var: r.var,
-        weights: weightsOfRequest(r.weights),
-        permutations: r.permutations,
-        seed: r.seed,
-        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total) } : {}),
-      }),
+      r.with !== undefined
+        ? bivariateLisaReport(tableOfRequest(r), {
+            id: r.id,
+            var: r.var,
+            with: r.with,
+            weights: weightsOfRequest(r.weights),
+            permutations: r.permutations,
+            seed: r.seed,
+          })
+        : lisaReport(tableOfRequest(r), {
+            id: r.id,
+            var: r.var,
+            weights: weightsOfRequest(r.weights),
+            permutations: r.permutations,
+            seed: r.seed,
+            ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total) } : {}),
+          }),
   }),
   regress: kind({
     request: RegressRequest,
-    summary: { en: "Regression: OLS and the spatial models (lag, error, SLX, Durbin, SDEM, SAC)", zh: "回归：OLS 与空间模型（滞后、误差、SLX、杜宾、SDEM、SAC）" },
+    summary: {
+      en: "Regression: OLS and the spatial models (lag, error, SLX, Durbin, SDEM, SAC)",
+      zh: "回归：OLS 与空间模型（滞后、误差、SLX、杜宾、SDEM、SAC）",
+    },
     cost: (r) =>
       r.model === undefined || r.model === "ols" || r.model === "slx"
         ? rowsOf(r) * 100
@@ -320,6 +447,78 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
     summary: { en: "Location quotients and concentration indices", zh: "区位熵与产业集聚指数" },
     cost: (r) => rowsOf(r) * 50,
     run: (r) => concentrationReport(tableOfRequest(r), { region: r.region, industry: r.industry, value: r.value, plantH: r.plantH }),
+  }),
+  geary: kind({
+    request: GearyRequest,
+    summary: { en: "Geary's C", zh: "吉尔里系数" },
+    cost: (r) => rowsOf(r) * ((r.permutations ?? 0) + 1) * 8,
+    run: (r) => gearyReport(tableOfRequest(r), { id: r.id, var: r.var, weights: weightsOfRequest(r.weights), permutations: r.permutations, seed: r.seed }),
+  }),
+  hotspots: kind({
+    request: HotspotsRequest,
+    summary: { en: "Hot and cold spots: local Getis–Ord G_i / G*_i", zh: "冷热点分析：局部 Getis–Ord G_i / G*_i" },
+    cost: (r) => rowsOf(r) * 20,
+    run: (r) => hotspotsReport(tableOfRequest(r), { id: r.id, var: r.var, weights: weightsOfRequest(r.weights), star: r.star, fdr: r.fdr }),
+  }),
+  gwr: kind({
+    request: GwrRequest,
+    summary: { en: "Geographically weighted regression", zh: "地理加权回归" },
+    cost: (r) => rowsOf(r) ** 2 * 25 * (r.select !== undefined ? 30 : 1),
+    run: (r) =>
+      gwrReport(tableOfRequest(r), {
+        id: r.id,
+        formula: r.formula,
+        coords: r.coords,
+        kernel: r.kernel,
+        bandwidth: r.bandwidth,
+        neighbours: r.neighbours,
+        select: r.select,
+        search: r.search,
+      }),
+  }),
+  threshold: kind({
+    request: ThresholdRequest,
+    summary: { en: "Panel threshold regression (Hansen 1999)", zh: "面板门槛回归（Hansen 1999）" },
+    cost: (r) => rowsOf(r) * rowsOf(r) * ((r.bootstrap ?? 300) + 1) * (r.thresholds ?? 1) ** 2,
+    run: (r, onProgress) =>
+      thresholdReport(tableOfRequest(r), {
+        unit: r.unit,
+        period: r.period,
+        formula: r.formula,
+        thresholdVar: r.thresholdVar,
+        regimeVar: typeof r.regimeVar === "string" ? r.regimeVar : [...r.regimeVar],
+        thresholds: r.thresholds,
+        trim: r.trim,
+        bootstrap: r.bootstrap,
+        seed: r.seed,
+        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(total === 0 ? 1 : done / total) } : {}),
+      }),
+  }),
+  disparity: kind({
+    request: DisparityRequest,
+    summary: { en: "Regional disparity: Dagum's Gini and Theil's T by groups", zh: "区域差异：Dagum 基尼系数与泰尔指数分解" },
+    cost: (r) => rowsOf(r) * 600,
+    run: (r) => disparityReport(tableOfRequest(r), { group: r.group, value: r.value, periodCol: r.periodCol, period: r.period }),
+  }),
+  density: kind({
+    request: DensityRequest,
+    summary: { en: "Gaussian kernel density of a distribution over periods", zh: "核密度估计（分期分布演进）" },
+    cost: (r) => rowsOf(r) * 600,
+    run: (r) => densityReport(tableOfRequest(r), { value: r.value, periodCol: r.periodCol }),
+  }),
+  markov: kind({
+    request: MarkovRequest,
+    summary: { en: "Classic and spatial Markov chains", zh: "传统与空间马尔可夫链" },
+    cost: (r) => rowsOf(r) * 600,
+    run: (r) =>
+      markovReport(tableOfRequest(r), {
+        id: r.id,
+        period: r.period,
+        var: r.var,
+        classes: r.classes,
+        classify: r.classify,
+        weights: r.weights ? weightsOfRequest(r.weights) : undefined,
+      }),
   }),
 }
 

@@ -79,8 +79,11 @@ export interface PanelByAnalysis {
   readonly groups: ReadonlyArray<{ readonly group: string; readonly analysis: PanelAnalysis }>
 }
 
-// One row per unit (its first row), so unit-level weights can be built from the long table.
-const unitTable = (table: DataTable, unitCol: string): DataTable => {
+/**
+ * One row per unit (its first row), so that unit-level weights can be built from a long table.
+ * @example unitTable(panel, "province").rows.length // number of provinces
+ */
+export const unitTable = (table: DataTable, unitCol: string): DataTable => {
   const units = stringColumn(table, unitCol)
   const seen = new Set<string>()
   const keep: number[] = []

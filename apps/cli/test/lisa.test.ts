@@ -30,7 +30,7 @@ describe("jiju lisa", () => {
     const r = await runCli(["lisa", "--data", wfile("columbus.csv"), "--id", "POLYID", "--weights", wfile("columbus.gal"), "--var", "CRIME", "--json"])
     expect(r.code, r.stderr).toBe(0)
     const rows = (r.json() as { rows: Row[] }).rows
-    expect(Object.keys(rows[0]!)).toEqual(["id", "Ii", "expected", "variance", "z", "p", "p_permutation", "quadrant"])
+    expect(Object.keys(rows[0]!)).toEqual(["id", "Ii", "expected", "variance", "z", "p", "p_permutation", "quadrant", "std_value", "std_lag"])
     expect(rows.map((x) => x.id)).toEqual(R.map((x) => x.id))
     rows.forEach((row, i) => {
       const L = R[i]!

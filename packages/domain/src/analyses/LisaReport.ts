@@ -19,11 +19,23 @@ export const lisaAnalysis = (table: DataTable, options: MoranReportOptions): Rea
 }
 
 /**
- * The JSON rows of a local Moran result (the `rows` of `jiju lisa --json`).
+ * The JSON rows of a local Moran result (the `rows` of `jiju lisa --json`); `std_value` and `std_lag` are the unit's
+ * point on the Moran scatter plot (the value in population standard deviations from the mean, and its spatial lag).
  * @example lisaRows(localMoran(x, w))[0]?.quadrant // "HH"
  */
 export const lisaRows = (rows: ReadonlyArray<LocalMoranRow>) =>
-  rows.map((r) => ({ id: r.id, Ii: r.Ii, expected: r.expected, variance: r.variance, z: r.z, p: r.p, p_permutation: r.pPermutation, quadrant: r.quadrant }))
+  rows.map((r) => ({
+    id: r.id,
+    Ii: r.Ii,
+    expected: r.expected,
+    variance: r.variance,
+    z: r.z,
+    p: r.p,
+    p_permutation: r.pPermutation,
+    quadrant: r.quadrant,
+    std_value: r.scatter.value,
+    std_lag: r.scatter.lag,
+  }))
 
 /**
  * The document `jiju lisa --json` prints: `{ rows: [...] }`, one row per unit.

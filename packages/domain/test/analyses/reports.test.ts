@@ -74,6 +74,16 @@ describe("moranReport and lisaReport", () => {
       expect(rows[i]!.quadrant).toBe(r.quadrant)
     })
   })
+  it("Columbus CRIME: the Moran scatter points multiply to spdep's Ii, and their slope is spdep's I", () => {
+    const { rows } = lisaReport(columbus, { id: "POLYID", var: "CRIME", weights: gal })
+    R.local.forEach((r, i) => expect(rel(rows[i]!.std_value * rows[i]!.std_lag, r.Ii)).toBeLessThan(1e-8))
+    // The values are standardised with the population SD; the regression slope of the lag on them is I (W row-standardised).
+    const x = rows.map((r) => r.std_value)
+    expect(Math.abs(x.reduce((a, b) => a + b, 0))).toBeLessThan(1e-10)
+    expect(Math.abs(x.reduce((a, b) => a + b * b, 0) / x.length - 1)).toBeLessThan(1e-12)
+    const slope = rows.reduce((a, r) => a + r.std_value * r.std_lag, 0) / x.reduce((a, b) => a + b * b, 0)
+    expect(rel(slope, R.global.I!)).toBeLessThan(1e-10)
+  })
 })
 
 type Est = { estimate: number; se: number; z: number; p: number }

@@ -25,6 +25,12 @@ export interface LocalMoranRow {
   readonly pPermutation: number | null
   /** Null for islands. */
   readonly quadrant: LisaQuadrant | null
+  /**
+   * The Moran scatter plot's point (GeoDa's, the slope of its regression line being I with row-standardised W): the
+   * centred value in population standard deviations, z_i/√m2, and the spatial lag of those, (Wz)_i/√m2. Their
+   * product is I_i.
+   */
+  readonly scatter: { readonly value: number; readonly lag: number }
 }
 
 /** Options for {@link localMoran}. */
@@ -60,6 +66,7 @@ export const localMoran = (x: ArrayLike<number>, w: SpatialWeights, options: Loc
   }
   meanX /= n
   const m2 = zz / n
+  const sd = Math.sqrt(m2)
   const lz = spatialLag(w, z)
   const lx = spatialLag(w, x)
   let meanLag = 0
@@ -116,6 +123,7 @@ export const localMoran = (x: ArrayLike<number>, w: SpatialWeights, options: Loc
       p: Number.isFinite(zScore) ? normalPValue(zScore) : null,
       pPermutation,
       quadrant,
+      scatter: { value: zi / sd, lag: lz[i]! / sd + 0 },
     })
   }
   if (nsim > 0) options.onProgress?.(n * nsim, n * nsim)

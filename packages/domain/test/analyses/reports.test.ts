@@ -76,7 +76,9 @@ describe("moranReport and lisaReport", () => {
   })
   it("Columbus CRIME: the Moran scatter points multiply to spdep's Ii, and their slope is spdep's I", () => {
     const { rows } = lisaReport(columbus, { id: "POLYID", var: "CRIME", weights: gal })
-    R.local.forEach((r, i) => expect(rel(rows[i]!.std_value * rows[i]!.std_lag, r.Ii)).toBeLessThan(1e-8))
+    R.local.forEach((r, i) => {
+      expect(rel(rows[i]!.std_value * rows[i]!.std_lag, r.Ii)).toBeLessThan(1e-8)
+    })
     // The values are standardised with the population SD; the regression slope of the lag on them is I (W row-standardised).
     const x = rows.map((r) => r.std_value)
     expect(Math.abs(x.reduce((a, b) => a + b, 0))).toBeLessThan(1e-10)

@@ -1,5 +1,5 @@
 import { Component, lazy, type ReactNode, Suspense, useEffect, useRef } from "react"
-import type { Me } from "./api/types.js"
+import type { MeWire } from "./api/wire.js"
 import { SessionProvider, useSession } from "./auth/Session.js"
 import { SignIn } from "./auth/SignIn.js"
 import { AssessmentForm } from "./form/AssessmentForm.js"
@@ -12,21 +12,22 @@ import { navigate, type Route, useRoute } from "./ui/route.js"
 const ResultsPage = lazy(() => import("./results/ResultsPage.js"))
 const ClusterPage = lazy(() => import("./results/ClusterPage.js"))
 const AnalysesPage = lazy(() => import("./analyses/AnalysesPage.js"))
+const MapPage = lazy(() => import("./map/MapPage.js"))
 
 /** The pages each role sees in the navigation. */
-export const pagesFor = (me: Me | null | undefined): ReadonlyArray<"submit" | "results" | "analyses" | "register"> =>
+export const pagesFor = (me: MeWire | null | undefined): ReadonlyArray<"submit" | "results" | "analyses" | "map" | "register"> =>
   !me
     ? ["results"]
     : me.role === "submitter"
       ? ["submit", "results"]
       : me.role === "admin"
-        ? ["results", "submit", "analyses", "register"]
-        : ["results", "analyses", "register"]
+        ? ["results", "submit", "analyses", "map", "register"]
+        : ["results", "analyses", "map", "register"]
 
 function Nav({ route }: { readonly route: Route }) {
   const { t } = useI18n()
   const { me, signOut } = useSession()
-  const label = { submit: t.navSubmit, results: t.navResults, analyses: t.navAnalyses, register: t.navRegister }
+  const label = { submit: t.navSubmit, results: t.navResults, analyses: t.navAnalyses, map: t.navMap, register: t.navRegister }
   return (
     <header className="top">
       <a className="skip" href="#main">
@@ -89,6 +90,8 @@ function Page({ route }: { readonly route: Route }) {
       return <ClusterPage clusterId={route.arg ?? ""} period={period ?? String(new Date().getFullYear() - 1)} />
     case "analyses":
       return guard(!!me, <AnalysesPage />)
+    case "map":
+      return guard(!!me, <MapPage />)
     case "register":
       return guard(!!me, <ClusterList />)
     default:
@@ -124,6 +127,7 @@ function Shell() {
     results: t.navResults,
     cluster: t.clusterTitle,
     analyses: t.navAnalyses,
+    map: t.navMap,
     register: t.navRegister,
   }
   useEffect(() => {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest"
 import { App } from "../src/App.js"
 import { fakeApi } from "./fakeApi.js"
 
-const me = { kind: "user", name: "zone", role: "submitter", clusterIds: ["hb-qibin"] }
+// Wire documents (snake_case), as the API answers them.
+const me = { kind: "user", name: "zone", role: "submitter", cluster_ids: ["hb-qibin"] }
 const cluster = { id: "hb-qibin", name: "淇滨产业集聚区", kind: "industrial", group: "urban_district", region: "410611" }
 // Last period's values (2024) for the Henan-shaped scheme's ten indicators.
 const prev: Record<string, number> = {
@@ -19,7 +20,17 @@ const prev: Record<string, number> = {
   sewage_treatment_rate: 95,
 }
 const obs = (period: string, values: Record<string, number>) =>
-  Object.entries(values).map(([indicator, value]) => ({ target: { kind: "cluster", id: "hb-qibin" }, period, indicator, value, submitter: "user:zone" }))
+  Object.entries(values).map(([indicator, value]) => ({
+    target: { kind: "cluster", id: "hb-qibin" },
+    period,
+    indicator,
+    value,
+    source: "web form",
+    submitter: "user:zone",
+    submitted_at: "2026-03-01T08:00:00.000Z",
+    note: null,
+    is_demo: false,
+  }))
 
 const setup = () => {
   let stored: Record<string, number> = {}
@@ -31,7 +42,7 @@ const setup = () => {
     }),
     "POST /v1/clusters/hb-qibin/observations": (body: unknown) => {
       stored = (body as { values: Record<string, number> }).values
-      return { status: 201, body: { cluster: "hb-qibin", period: "2025", written: Object.keys(stored).length, submittedAt: "2026-03-01T08:00:00.000Z" } }
+      return { status: 201, body: { cluster: "hb-qibin", period: "2025", written: Object.keys(stored).length, submitted_at: "2026-03-01T08:00:00.000Z" } }
     },
   })
   location.hash = "#/submit?period=2025"

@@ -19,9 +19,11 @@ describe("cluster register", () => {
     show({
       "GET /v1/clusters": {
         items: [
-          { id: "hb-baoshan", name: "宝山循环经济产业集聚区", kind: "industrial", group: "urban_district", region: "410602", isDemo: true },
-          { id: "xy-pingqiao", name: "平桥产业集聚区", kind: "industrial", group: "urban_district", region: "411503", isDemo: true },
+          { id: "hb-baoshan", name: "宝山循环经济产业集聚区", kind: "industrial", group: "urban_district", region: "410602", is_demo: true },
+          { id: "xy-pingqiao", name: "平桥产业集聚区", kind: "industrial", group: "urban_district", region: "411503", is_demo: true },
         ],
+        next_cursor: null,
+        total: 2,
       },
     })
     expect(await screen.findByText("宝山循环经济产业集聚区")).toBeTruthy()

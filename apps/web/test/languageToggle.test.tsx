@@ -35,12 +35,24 @@ describe("language toggle", () => {
   it("announces the API's sign-in problem and shows role-aware navigation after signing in", async () => {
     let signedIn = false
     const { fetcher, seen } = fakeApi({
-      "GET /v1/auth/me": () => (signedIn ? { body: { kind: "user", name: "zone", role: "submitter", clusterIds: ["hb-qibin"] } } : signedOut()),
+      "GET /v1/auth/me": () => (signedIn ? { body: { kind: "user", name: "zone", role: "submitter", cluster_ids: ["hb-qibin"] } } : signedOut()),
       "POST /v1/auth/login": (body: unknown) => {
         const b = body as { password: string }
         if (b.password !== "right-password") return { status: 401, body: { status: 401, code: "bad_credentials", detail: "用户名或密码错误", errors: [] } }
         signedIn = true
-        return { body: { user: { name: "zone" } } }
+        return {
+          body: {
+            user: {
+              id: "usr_1",
+              name: "zone",
+              role: "submitter",
+              cluster_ids: ["hb-qibin"],
+              is_demo: false,
+              created_at: "2026-01-01T00:00:00Z",
+              locked_until: null,
+            },
+          },
+        }
       },
       "GET /v1/clusters/hb-qibin": { id: "hb-qibin", name: "淇滨产业集聚区", kind: "industrial", group: "urban_district", region: "410611" },
       "GET /v1/clusters/hb-qibin/observations": { items: [] },

@@ -1,28 +1,28 @@
-import type { ClusterAssessment, GroupRanking } from "@jiju/domain/assessment"
 import { render, screen, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
+import type { GroupWire, ZoneResultWire } from "../src/api/wire.js"
 import { I18nProvider } from "../src/i18n/I18n.js"
 import { RankingTable } from "../src/results/RankingTable.js"
 
-// A hand-written group of four zones: two rewarded (band 2), a tie at rank 2 ("1224"), one new entry.
-const group: GroupRanking = {
+// A hand-written group of four zones in wire form: two rewarded (band 2), a tie at rank 2 ("1224"), one new entry.
+const group: GroupWire = {
   group: "county",
   name: { zh: "县域", en: "County" },
   size: 4,
-  rewardBand: 2,
+  reward_band: 2,
   ranking: [
-    { clusterId: "a", name: "甲集聚区", rank: 1, score: 91.234, reward: true },
-    { clusterId: "b", name: "乙集聚区", rank: 2, score: 80, reward: true },
-    { clusterId: "c", name: "丙集聚区", rank: 2, score: 80, reward: true },
-    { clusterId: "d", name: "丁集聚区", rank: 4, score: 55.5, reward: false },
+    { cluster_id: "a", name: "甲集聚区", rank: 1, score: 91.234, reward: true },
+    { cluster_id: "b", name: "乙集聚区", rank: 2, score: 80, reward: true },
+    { cluster_id: "c", name: "丙集聚区", rank: 2, score: 80, reward: true },
+    { cluster_id: "d", name: "丁集聚区", rank: 4, score: 55.5, reward: false },
   ],
 }
-const zone = (id: string, o: Partial<ClusterAssessment>) => [id, { clusterId: id, nameEn: null, stars: null, ...o } as ClusterAssessment] as const
+const zone = (id: string, o: Partial<ZoneResultWire>) => [id, { cluster_id: id, name_en: null, stars: null, ...o } as ZoneResultWire] as const
 const clusters = new Map([
-  zone("a", { rankChange: 2, previousRank: 3, stars: { stars: 3 } as ClusterAssessment["stars"] }),
-  zone("b", { rankChange: -1, previousRank: 1, stars: { stars: 0 } as ClusterAssessment["stars"] }),
-  zone("c", { rankChange: 0, previousRank: 2 }),
-  zone("d", { rankChange: null, previousRank: null, nameEn: "Ding zone", stars: { stars: null } as ClusterAssessment["stars"] }),
+  zone("a", { rank_change: 2, previous_rank: 3, stars: { stars: 3 } as ZoneResultWire["stars"] }),
+  zone("b", { rank_change: -1, previous_rank: 1, stars: { stars: 0 } as ZoneResultWire["stars"] }),
+  zone("c", { rank_change: 0, previous_rank: 2 }),
+  zone("d", { rank_change: null, previous_rank: null, name_en: "Ding zone", stars: { stars: null } as ZoneResultWire["stars"] }),
 ])
 
 const rows = () => screen.getAllByRole("row").slice(1)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { meanByUnit, unitOf } from "../src/analyses/units.js"
 import { currentCode, STALE_CODES } from "../src/charts/henanMap.js"
+import { meanByUnit, unitOf } from "../src/data/units.js"
 import { readNumber, unusualRatio } from "../src/form/validate.js"
 
 describe("reading typed numbers", () => {

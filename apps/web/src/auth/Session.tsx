@@ -1,12 +1,12 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react"
-import { type Api, ApiError, makeApi } from "../api/client.js"
-import type { Me } from "../api/types.js"
+import { type JijuClient, jijuClient } from "../api/client.js"
+import type { MeWire } from "../api/wire.js"
 import { useI18n } from "../i18n/I18n.js"
 
 interface SessionValue {
-  readonly api: Api
+  readonly api: JijuClient
   /** undefined while asking the API; null when signed out. */
-  readonly me: Me | null | undefined
+  readonly me: MeWire | null | undefined
   readonly signIn: (name: string, password: string) => Promise<void>
   readonly signOut: () => Promise<void>
 }
@@ -24,13 +24,13 @@ export function SessionProvider({ children, fetcher = browserFetch }: { readonly
   const { lang } = useI18n()
   const langRef = useRef(lang)
   langRef.current = lang
-  const api = useMemo(() => makeApi(fetcher, () => langRef.current), [fetcher])
-  const [me, setMe] = useState<Me | null | undefined>(undefined)
+  const api = useMemo(() => jijuClient(fetcher, () => langRef.current), [fetcher])
+  const [me, setMe] = useState<MeWire | null | undefined>(undefined)
   useEffect(() => {
     let live = true
     api
-      .get<Me>("/v1/auth/me")
-      .then((m) => live && setMe(m))
+      .me({})
+      .then(({ data }) => live && setMe(data))
       .catch(() => live && setMe(null))
     return () => {
       live = false
@@ -38,14 +38,14 @@ export function SessionProvider({ children, fetcher = browserFetch }: { readonly
   }, [api])
   const signIn = useCallback(
     async (name: string, password: string) => {
-      await api.send("POST", "/v1/auth/login", { name, password })
-      setMe(await api.get<Me>("/v1/auth/me"))
+      await api.login({ body: { name, password } })
+      setMe((await api.me({})).data)
     },
     [api],
   )
   const signOut = useCallback(async () => {
     try {
-      await api.send("POST", "/v1/auth/logout")
+      await api.logout({})
     } finally {
       setMe(null)
     }
@@ -60,6 +60,3 @@ export const useSession = (): SessionValue => {
   if (!v) throw new Error("useSession outside SessionProvider")
   return v
 }
-
-/** True when an error means "sign in first". */
-export const isUnauthorised = (e: unknown) => e instanceof ApiError && e.status === 401

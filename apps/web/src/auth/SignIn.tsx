@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react"
-import { messageOf } from "../api/client.js"
+import { messageOf } from "../api/problems.js"
 import { useI18n } from "../i18n/I18n.js"
 import { useSession } from "./Session.js"
 

@@ -56,10 +56,11 @@ export const currentCode = (adcode: string | number): string => STALE_CODES[Stri
 /** Whether a boundary file exists for this code (the province or a prefecture city). */
 export const hasMap = (code: string): boolean => code in files
 
-interface Feature {
+/** A boundary feature as the map draws it: `properties.name` is the unit's key (its code). */
+export interface MapFeature {
   readonly type: "Feature"
   properties: { adcode: number | string; name: string; [k: string]: unknown }
-  readonly geometry: { readonly type: "Polygon" | "MultiPolygon"; readonly coordinates: unknown }
+  readonly geometry: { readonly type: string; readonly coordinates: unknown }
 }
 
 /** A loaded map: its registered ECharts name, features keyed by current code, and each unit's Chinese name. */
@@ -67,7 +68,7 @@ export interface LoadedMap {
   readonly mapName: string
   readonly codes: ReadonlyArray<string>
   readonly names: ReadonlyMap<string, string>
-  readonly features: ReadonlyArray<Feature>
+  readonly features: ReadonlyArray<MapFeature>
 }
 
 const cache = new Map<string, Promise<LoadedMap>>()
@@ -84,7 +85,7 @@ export const loadMap = (code: string): Promise<LoadedMap> => {
       if (!url) throw new Error(`no boundary file for ${code}`)
       const r = await fetch(url)
       if (!r.ok) throw new Error(`map ${code}: HTTP ${r.status}`)
-      const geo = (await r.json()) as { type: "FeatureCollection"; features: Feature[] }
+      const geo = (await r.json()) as { type: "FeatureCollection"; features: MapFeature[] }
       const names = new Map<string, string>()
       const features = geo.features
         .filter((f) => f.geometry && f.properties?.adcode !== undefined && f.properties.adcode !== "")

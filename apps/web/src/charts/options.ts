@@ -1,4 +1,5 @@
 import type { ChartOption } from "./echarts.js"
+import { QUADRANT_COLOURS } from "./mapClasses.js"
 
 type Lang = "zh" | "en"
 const pickOf = (lang: Lang) => (b: { zh: string; en: string }) => b[lang]
@@ -88,9 +89,6 @@ export const couplingOption = (
   }
 }
 
-/** LISA quadrant colours. */
-export const QUADRANT_COLOURS: Readonly<Record<string, string>> = { HH: "#d7191c", LL: "#2c7bb6", HL: "#fdae61", LH: "#abd9e9", none: "#cccccc" }
-
 /** Moran scatter: standardised value against its spatial lag, points coloured by quadrant, with the slope I. */
 export const moranScatterOption = (
   points: ReadonlyArray<{ name: string; z: number; lag: number; quadrant: string | null }>,
@@ -127,27 +125,36 @@ export const moranScatterOption = (
   }
 }
 
-/** A choropleth of units keyed by code: continuous (`piecewise` absent) or categorical pieces. */
+/** How a choropleth's colours read: categories, or a continuous range (e.g. local coefficients). */
+export type MapLegend =
+  | { readonly kind: "pieces"; readonly pieces: ReadonlyArray<{ value: number; label: string; color: string }> }
+  | { readonly kind: "range"; readonly min: number; readonly max: number; readonly text: readonly [string, string] }
+
+/** A choropleth of units keyed by code, with a legend of categories or of a continuous range. */
 export const mapOption = (
   mapName: string,
   names: ReadonlyMap<string, string>,
   data: ReadonlyArray<{ code: string; value: number; label: string }>,
-  pieces: ReadonlyArray<{ value: number; label: string; color: string }>,
+  legend: MapLegend,
 ): ChartOption => {
   const byCode = new Map(data.map((d) => [d.code, d]))
+  const visualMap =
+    legend.kind === "pieces"
+      ? { type: "piecewise", pieces: legend.pieces.map((p) => ({ value: p.value, label: p.label, color: p.color })) }
+      : {
+          type: "continuous",
+          min: legend.min,
+          max: legend.max,
+          text: [...legend.text],
+          calculable: true,
+          // Diverging around zero when the range spans it: blue below, red above.
+          inRange: { color: legend.min < 0 && legend.max > 0 ? ["#2166ac", "#f7f7f7", "#b2182b"] : ["#fee8c8", "#e34a33"] },
+        }
   return {
     tooltip: {
       formatter: (p: { name: string }) => `${names.get(p.name) ?? p.name}${byCode.get(p.name) ? `<br/>${byCode.get(p.name)!.label}` : ""}`,
     },
-    visualMap: {
-      type: "piecewise",
-      pieces: pieces.map((p) => ({ value: p.value, label: p.label, color: p.color })),
-      left: 0,
-      bottom: 0,
-      itemWidth: 14,
-      itemHeight: 10,
-      textStyle: { fontSize: 11 },
-    },
+    visualMap: { ...visualMap, left: 0, bottom: 0, itemWidth: 14, itemHeight: legend.kind === "pieces" ? 10 : 120, textStyle: { fontSize: 11 } },
     series: [
       {
         type: "map",

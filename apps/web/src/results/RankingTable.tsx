@@ -1,4 +1,4 @@
-import type { ClusterAssessment, GroupRanking } from "@jiju/domain/assessment"
+import type { GroupWire, ZoneResultWire } from "../api/wire.js"
 import { useI18n } from "../i18n/I18n.js"
 
 /** A symbol shown to sighted readers with its words for screen readers. */
@@ -35,7 +35,8 @@ export function Stars({ stars }: { readonly stars: number | null | undefined }) 
 }
 
 /**
- * One group's ranking: rank, zone (linking to its page), score, rank change ▲▼, stars and reward.
+ * One group's ranking as the server computed it: rank, zone (linking to its page), score, rank change ▲▼, stars
+ * and reward.
  * @example <RankingTable group={result.groups[0]} clusters={byId} period="2025" />
  */
 export function RankingTable({
@@ -43,14 +44,14 @@ export function RankingTable({
   clusters,
   period,
 }: {
-  readonly group: GroupRanking
-  readonly clusters: ReadonlyMap<string, ClusterAssessment>
+  readonly group: GroupWire
+  readonly clusters: ReadonlyMap<string, ZoneResultWire>
   readonly period: string
 }) {
   const { t, pick, lang } = useI18n()
   return (
     <table className="ranking">
-      <caption>{t.groupCaption(pick(group.name), group.size, group.rewardBand)}</caption>
+      <caption>{t.groupCaption(pick(group.name), group.size, group.reward_band)}</caption>
       <thead>
         <tr>
           <th scope="col">{t.rank}</th>
@@ -65,17 +66,17 @@ export function RankingTable({
       </thead>
       <tbody>
         {group.ranking.map((r) => {
-          const c = clusters.get(r.clusterId)
-          const name = lang === "en" && c?.nameEn ? c.nameEn : r.name
+          const c = clusters.get(r.cluster_id)
+          const name = lang === "en" && c?.name_en ? c.name_en : r.name
           return (
-            <tr key={r.clusterId} className={r.reward ? "rewarded" : undefined} data-cluster={r.clusterId}>
+            <tr key={r.cluster_id} className={r.reward ? "rewarded" : undefined} data-cluster={r.cluster_id}>
               <td className="num">{r.rank}</td>
               <th scope="row">
-                <a href={`#/cluster/${encodeURIComponent(r.clusterId)}?period=${encodeURIComponent(period)}`}>{name}</a>
+                <a href={`#/cluster/${encodeURIComponent(r.cluster_id)}?period=${encodeURIComponent(period)}`}>{name}</a>
               </th>
               <td className="num">{r.score.toFixed(2)}</td>
               <td>
-                <RankChange change={c?.rankChange ?? null} previousRank={c?.previousRank ?? null} />
+                <RankChange change={c?.rank_change ?? null} previousRank={c?.previous_rank ?? null} />
               </td>
               <td>
                 <Stars stars={c?.stars ? c.stars.stars : undefined} />

@@ -1,70 +1,34 @@
-import type { ClusterAssessment } from "@jiju/domain/assessment"
-import { previousPeriod } from "@jiju/domain/model"
-import { useEffect, useMemo, useState } from "react"
-import { messageOf } from "../api/client.js"
-import { isUnauthorised, useSession } from "../auth/Session.js"
+import { useMemo, useState } from "react"
+import { isUnauthorised, messageOf } from "../api/problems.js"
+import type { ZoneResultWire } from "../api/wire.js"
+import { useSession } from "../auth/Session.js"
 import { useI18n } from "../i18n/I18n.js"
 import { PeriodPicker } from "../ui/PeriodPicker.js"
 import { navigate } from "../ui/route.js"
-import { clearAssessmentCache, type LoadedAssessment, loadAssessment, scheme } from "./loadAssessment.js"
+import { useLoad } from "../ui/useLoad.js"
+import { loadResult } from "./loadResult.js"
+import { PublishAction } from "./PublishAction.js"
 import { RankingTable } from "./RankingTable.js"
+import { UnrankedZones } from "./UnrankedZones.js"
 
-/** Rankings by group with rank changes, stars and rewards; vetoed and excluded zones listed apart. */
+/**
+ * Rankings by group with rank changes, stars and rewards, as the server computed them (a stored run, or its
+ * preview when the period has none); vetoed and excluded zones listed apart.
+ */
 export default function ResultsPage({ period: initial }: { readonly period?: string }) {
   const { t, pick } = useI18n()
   const { api, me } = useSession()
-  const [reload, setReload] = useState(0)
-  const [busy, setBusy] = useState(false)
-  const [actionError, setActionError] = useState<string | null>(null)
   const [period, setPeriod] = useState(initial ?? String(new Date().getFullYear() - 1))
-  const [data, setData] = useState<LoadedAssessment | null>(null)
-  const [error, setError] = useState<{ text: string; signIn: boolean } | null>(null)
-  useEffect(() => {
-    let live = true
-    setData(null)
-    setError(null)
-    loadAssessment(api, period)
-      .then((d) => live && setData(d))
-      .catch((e) => live && setError({ text: messageOf(e), signIn: isUnauthorised(e) }))
-    return () => {
-      live = false
-    }
-  }, [api, period, reload])
-  // Admins turn the preview (or an unpublished run) into the published result.
-  const publish = async () => {
-    if (!data) return
-    setBusy(true)
-    setActionError(null)
-    try {
-      if (data.source === "unpublished" && data.runId) await api.send("POST", `/v1/assessments/runs/${encodeURIComponent(data.runId)}/publish`)
-      else {
-        // The API compares with the latest run of the previous period: make one (unpublished) when there is
-        // none, so the published ranking carries rank changes. No data then is not an error.
-        const prev = previousPeriod(period)
-        const hasPrev = await api.get(`/v1/assessments/results?scheme=${scheme.id}&period=${prev}`).then(
-          () => true,
-          () => false,
-        )
-        if (!hasPrev) await api.send("POST", "/v1/assessments/runs", { scheme: scheme.id, period: prev, publish: false }).catch(() => undefined)
-        await api.send("POST", "/v1/assessments/runs", { scheme: scheme.id, period, publish: true })
-      }
-      clearAssessmentCache()
-      setReload((n) => n + 1)
-    } catch (e) {
-      setActionError(messageOf(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-  const byId = useMemo(() => new Map<string, ClusterAssessment>((data?.result.clusters ?? []).map((c) => [c.clusterId, c])), [data])
+  const { data, error, reload } = useLoad(() => loadResult(api, period), [api, period])
+  const byId = useMemo(() => new Map<string, ZoneResultWire>((data?.result.clusters ?? []).map((c) => [c.cluster_id, c])), [data])
   return (
     <section aria-labelledby="results-title">
       <h1 id="results-title">{t.resultsTitle}</h1>
       <PeriodPicker value={period} onChange={setPeriod} />
       {error ? (
         <p role="alert">
-          {t.loadFailed(error.text)}{" "}
-          {error.signIn ? (
+          {t.loadFailed(messageOf(error))}{" "}
+          {isUnauthorised(error) ? (
             <button type="button" onClick={() => navigate("login")}>
               {t.signIn}
             </button>
@@ -76,19 +40,10 @@ export default function ResultsPage({ period: initial }: { readonly period?: str
         <>
           <p className={data.source === "preview" ? "notice warn" : "notice"}>
             {data.source === "preview" ? t.resultsPreview : data.source === "unpublished" ? t.resultsUnpublished : t.resultsPublished}:{" "}
-            {pick(data.result.schemeName)}
-            {data.clusters.some((c) => c.isDemo) ? ` · ${t.demoData}` : ""}
+            {pick(data.result.scheme_name)}
+            {data.demo ? ` · ${t.demoData}` : ""}
           </p>
-          {me?.role === "admin" && data.source !== "published" ? (
-            <p>
-              <button type="button" className="primary" onClick={publish} disabled={busy}>
-                {busy ? t.publishing : data.source === "unpublished" ? t.publish : t.runAndPublish}
-              </button>{" "}
-              <span className="error" role="alert">
-                {actionError}
-              </span>
-            </p>
-          ) : null}
+          {me?.role === "admin" && data.source !== "published" ? <PublishAction loaded={data} period={period} onDone={reload} /> : null}
           {data.result.warnings.length > 0 ? (
             <details>
               <summary>{t.warnings}</summary>
@@ -109,32 +64,7 @@ export default function ResultsPage({ period: initial }: { readonly period?: str
                 </div>
               ))}
           </div>
-          {data.result.vetoed.length > 0 ? (
-            <section aria-labelledby="vetoed-title">
-              <h2 id="vetoed-title">{t.vetoed}</h2>
-              <ul>
-                {data.result.vetoed.map((v) => (
-                  <li key={v.clusterId}>
-                    <a href={`#/cluster/${encodeURIComponent(v.clusterId)}?period=${period}`}>{v.name}</a>: {v.reasons.map(pick).join("；")}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-          {data.result.excluded.length > 0 ? (
-            <details>
-              <summary>
-                {t.excluded} ({data.result.excluded.length})
-              </summary>
-              <ul>
-                {data.result.excluded.map((v) => (
-                  <li key={v.clusterId}>
-                    {v.name}: {v.reasons.map(pick).join("；")}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          <UnrankedZones result={data.result} period={period} />
         </>
       ) : null}
     </section>

@@ -1,0 +1,47 @@
+import { useMemo } from "react"
+import type { ZoneResultWire } from "../api/wire.js"
+import { useSession } from "../auth/Session.js"
+import { EChart } from "../charts/EChart.js"
+import { trendOption } from "../charts/options.js"
+import { useI18n } from "../i18n/I18n.js"
+import { useLoad } from "../ui/useLoad.js"
+import { scheme } from "./loadResult.js"
+
+const codes = scheme.dimensions.flatMap((d) => d.indicators.map((i) => i.code as string))
+
+/** A zone's scheme indicators over the periods it reported, each as an index (first period = 100). */
+export function TrendChart({ clusterId, zone }: { readonly clusterId: string; readonly zone: ZoneResultWire }) {
+  const { t, pick } = useI18n()
+  const { api } = useSession()
+  // A reader who may not see the zone's series (an anonymous visitor) sees no trend.
+  const { data: series } = useLoad(
+    () =>
+      api.clusterSeries({ params: { id: clusterId }, query: { indicators: codes.join(",") } }).then(
+        (r) => r.data.items,
+        () => [],
+      ),
+    [api, clusterId],
+  )
+  const option = useMemo(() => {
+    if (!series || series.length === 0) return null
+    const periods = [...new Set(series.map((s) => s.period))].sort()
+    const shown = [...new Set(series.map((s) => s.indicator))]
+    // An index puts indicators in different units on one axis.
+    return trendOption(
+      periods,
+      shown.map((code) => {
+        const v = new Map(series.filter((s) => s.indicator === code).map((s) => [s.period, s.value]))
+        const first = periods.map((p) => v.get(p)).find((x) => x !== undefined && x !== 0)
+        const info = zone.contributions.find((x) => x.code === code)
+        return { name: info ? pick(info) : code, values: periods.map((p) => (v.has(p) && first ? Number(((v.get(p)! / first) * 100).toFixed(1)) : null)) }
+      }),
+    )
+  }, [series, zone, pick])
+  if (!option) return null
+  return (
+    <section aria-labelledby="trend-title" className="card">
+      <h2 id="trend-title">{t.trends}</h2>
+      <EChart label={t.trends} option={option} height={340} />
+    </section>
+  )
+}

@@ -99,7 +99,15 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
   if (clusters.data.length === 0) return <p role="status">{t.noClusters}</p>
 
   const failure = submission.failure
-  const alertText = alert ? alert(t) : failure ? (failure.duplicate ? `${failure.detail} — ${t.alreadySubmitted}` : failure.detail) : null
+  const alertText = alert
+    ? alert(t)
+    : failure
+      ? failure.duplicate
+        ? `${failure.detail} — ${t.alreadySubmitted}`
+        : failure.detail
+      : values.error
+        ? t.loadFailed(messageOf(values.error))
+        : null
   return (
     <form className="assessment-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t.formTitle}</h1>

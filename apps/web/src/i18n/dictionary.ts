@@ -22,6 +22,7 @@ const zh = {
   navMap: "空间地图",
   // cluster page: the server's judgements
   judgementsSignIn: "登录后可查看发展阶段、认定与诊断。",
+  notInRanking: (period: string) => `该集聚区不在 ${period} 年的考核排名中；以下为服务器对其发展阶段、认定与诊断的判断。`,
   judgementUnavailable: (why: string) => `暂无结果：${why}`,
   provisional: "暂定：部分代理指标缺失",
   // maps: classes
@@ -332,6 +333,7 @@ const en: Dictionary = {
   navRegister: "Register",
   navMap: "Maps",
   judgementsSignIn: "Sign in to see the development stage, certification and diagnosis.",
+  notInRanking: (period) => `This zone is not in the ${period} ranking; below are the server's judgements of its stage, certification and diagnosis.`,
   judgementUnavailable: (why) => `Not available: ${why}`,
   provisional: "provisional: some proxies are missing",
   quadrant: { HH: "High–high cluster (HH)", LL: "Low–low cluster (LL)", HL: "High–low outlier (HL)", LH: "Low–high outlier (LH)" },

@@ -22,18 +22,34 @@ export default function ClusterPage({ clusterId, period }: { readonly clusterId:
   if (error) return <p role="alert">{t.loadFailed(messageOf(error))}</p>
   if (!data) return <p aria-busy="true">{t.loading}</p>
   const zone = data.result.clusters.find((x) => x.cluster_id === clusterId)
-  if (!zone) return <p role="alert">{t.loadFailed(clusterId)}</p>
+  const entry = judgements.data?.zone
+  const name = zone
+    ? lang === "en" && zone.name_en
+      ? zone.name_en
+      : zone.name
+    : entry
+      ? lang === "en" && entry.name_en
+        ? entry.name_en
+        : entry.name
+      : clusterId
+  if (!zone && !judgements.data && !judgements.loading) return <p role="alert">{t.loadFailed(clusterId)}</p>
   return (
     <article aria-labelledby="cluster-title" className="cluster-page">
       <p>
         <a href={`#/results?period=${encodeURIComponent(period)}`}>← {t.backToRanking}</a>
       </p>
       <h1 id="cluster-title">
-        {lang === "en" && zone.name_en ? zone.name_en : zone.name} <small className="muted">{clusterId}</small>
+        {name} <small className="muted">{clusterId}</small>
       </h1>
-      <ClusterFacts zone={zone} period={period} />
-      <ScoreCharts zone={zone} result={data.result} />
-      <TrendChart clusterId={clusterId} zone={zone} />
+      {zone ? (
+        <>
+          <ClusterFacts zone={zone} period={period} />
+          <ScoreCharts zone={zone} result={data.result} />
+          <TrendChart clusterId={clusterId} zone={zone} />
+        </>
+      ) : (
+        <p className="notice">{t.notInRanking(period)}</p>
+      )}
       {judgements.data ? (
         <div className="chart-grid">
           <StageCard judgements={judgements.data} />

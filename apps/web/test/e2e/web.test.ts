@@ -1,26 +1,26 @@
 // @vitest-environment node
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { existsSync, mkdirSync } from "node:fs"
 import { join, resolve } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
+import { fileURLToPath } from "node:url"
+import { type RunningServer, startServer } from "@jiju/server"
 import { demoData, makeUsers, openStore, type Store, storeOn } from "@jiju/store"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 /**
- * End to end in a real browser: Debian's Chromium drives the BUILT web app (apps/web/dist) served with the API
- * by the API's own server factory (apps/api/dist), over a fresh embedded store in a temporary JIJU_DATA_DIR with
- * the demo register and its last three years of data.
+ * End to end in a real browser: Debian's Chromium drives the BUILT web app (apps/web/dist) served with the API by
+ * the server's own `startServer` (@jiju/server), over a fresh in-memory store holding the demo register and its last
+ * three years of data. Analyses run in the server's worker threads, which load the built @jiju/domain.
  */
 const here = fileURLToPath(new URL(".", import.meta.url))
 const CHROMIUM = "/usr/bin/chromium"
-const apiServer = resolve(here, "../../../api/dist/server.js")
 const webDist = resolve(here, "../../dist")
+const domainDist = resolve(here, "../../../../packages/domain/dist/analyses/index.js")
 const artifacts = resolve(here, "../../test-artifacts")
 const missing = [
   existsSync(CHROMIUM) ? null : `${CHROMIUM} is absent`,
-  existsSync(apiServer) ? null : "apps/api/dist is missing (build the API first: pnpm build)",
   existsSync(join(webDist, "index.html")) ? null : "apps/web/dist is missing (build the web app first: pnpm build)",
+  existsSync(domainDist) ? null : "packages/domain/dist is missing (the analysis workers load it: pnpm build)",
 ].filter(Boolean)
 if (missing.length > 0) console.warn(`[web e2e] SKIPPED: ${missing.join("; ")}`)
 
@@ -39,10 +39,9 @@ const SCORED = [
 const COUNTS = new Set(["high_tech_firms", "patents_granted"])
 const PERCENT = new Set(["leading_industry_share", "local_supply_ratio", "sewage_treatment_rate"])
 
-describe.skipIf(missing.length > 0)("web app in Chromium against the real API", () => {
-  let dataDir: string
+describe.skipIf(missing.length > 0)("web app in Chromium against the real server", () => {
   let store: Store
-  let server: { url: string; close(): Promise<void> }
+  let server: RunningServer
   let browser: Browser
   let page: Page
   let own: string
@@ -50,12 +49,18 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
   const t0 = Date.now()
   const step = (s: string) => process.env.JIJU_E2E_TRACE && console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1)} s] ${s}`)
   const shot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+  /** Every API call the page made, as "METHOD /path?query". */
+  const calls: string[] = []
+  /** An API answer read with the page's own session (what the server says, to compare with what the page shows). */
+  const ask = (path: string) =>
+    page.evaluate(async (p) => {
+      const r = await fetch(p, { headers: { "accept-language": "zh-CN" } })
+      return { status: r.status, body: await r.json() }
+    }, path)
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true })
-    dataDir = mkdtempSync(join(tmpdir(), "jiju-web-e2e-"))
-    const env = { JIJU_DATA_DIR: dataDir, JIJU_PUBLIC_RESULTS: "1", JIJU_RATE_BURST: "100000", JIJU_RATE_PER_SECOND: "100000" }
-    store = await openStore({ env })
+    store = await openStore({ memory: true })
     step("store open")
     // The demo register with its last three years (all seventeen would only slow the run down).
     const demo = demoData()
@@ -75,8 +80,8 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     const users = makeUsers(store.db)
     await users.create({ name: "zone", role: "submitter", password: "zone-password-1", clusterIds: [own] })
     await users.create({ name: "chief", role: "admin", password: "chief-password-1" })
-    const { startServer } = (await import(pathToFileURL(apiServer).href)) as typeof import("../../../api/src/server.js")
-    server = await startServer({ env, store, port: 0, webDist, log: () => undefined })
+    const env = { JIJU_DEMO: "0", JIJU_PUBLIC_RESULTS: "1", JIJU_RATE_BURST: "100000", JIJU_RATE_PER_SECOND: "100000", JIJU_JOB_POLL_MS: "100" }
+    server = await startServer({ db: store.db, env, port: 0, webDist, log: () => undefined, onInternalError: (e) => console.error(e) })
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -90,15 +95,19 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
       ],
     })
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: "zh-CN" })
+    page.on("request", (r) => {
+      const u = new URL(r.url())
+      if (u.pathname.startsWith("/v1/")) calls.push(`${r.method()} ${u.pathname}${u.search}`)
+    })
     page.on("response", (r) => r.url().includes("/v1/") && step(`${r.request().method()} ${r.url().replace(server.url, "")} ${r.status()}`))
     page.on("pageerror", (e) => step(`page error ${e.message}`))
     step("ready")
-  }, 90_000)
+  }, 120_000)
 
   afterAll(async () => {
     await browser?.close()
-    await server?.close() // closes the store too
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    await server?.close()
+    await store?.close()
   })
 
   const signIn = async (name: string, password: string) => {
@@ -108,7 +117,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     await page.getByRole("button", { name: "登录", exact: true }).click()
   }
 
-  it("a submitter signs in, fills the form, confirms an unusual value, submits and sees what was stored", async () => {
+  it("a submitter signs in, submits a period the server refuses, corrects it, confirms an unusual value and sees what was stored", async () => {
     await page.goto(server.url)
     await page.getByRole("heading", { name: "登录集聚区评估系统" }).waitFor()
     // Keyboard users meet the skip link first, and it shows when focused.
@@ -121,14 +130,10 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     const before = new Map(
       (await store.observations.query({ target: { kind: "cluster", id: own as never }, period: "2025" as never })).map((o) => [o.indicator as string, o.value]),
     )
-    await page.getByLabel("期间", { exact: true }).fill("2026")
-    // The 2026 form is empty and shows 2025's values as the previous period.
-    await page
-      .locator('.indicator-row:has(input[name="revenue"]) .prev')
-      .filter({ hasText: String(Number(before.get("revenue")!.toPrecision(6))) })
-      .waitFor()
-    await expect.poll(() => page.locator('input[name="revenue"]').inputValue()).toBe("")
-
+    // A period that has not begun: the form's grammar accepts it, the server's value rule does not.
+    const periodField = page.getByLabel("期间", { exact: true })
+    await periodField.fill("2027")
+    await page.locator('.indicator-row:has(input[name="revenue"]) .prev').filter({ hasText: "无上期数据" }).waitFor()
     const sent: Record<string, number> = {}
     for (const code of SCORED) {
       const prev = before.get(code)!
@@ -137,6 +142,18 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
       sent[code] = v
       await page.locator(`input[name="${code}"]`).fill(String(v))
     }
+    await page.getByRole("button", { name: "提交", exact: true }).click()
+    // The server's issue is shown, in Chinese, at the field it names.
+    const periodError = page.locator(`[id="${(await periodField.getAttribute("aria-describedby"))!.split(" ")[1]}"]`)
+    await expect.poll(() => periodError.textContent()).toBe("期间 2027 尚未开始")
+    expect(await periodField.getAttribute("aria-invalid")).toBe("true")
+    await shot("02-form-server-issue")
+
+    // Corrected, the period keeps what was typed and compares it with 2025: the unusual revenue needs confirming.
+    await periodField.fill("2026")
+    await page.getByText("已保留刚才输入的数值").waitFor()
+    await expect.poll(() => periodError.textContent()).toBe("")
+    expect(await page.locator('input[name="revenue"]').inputValue()).toBe(String(sent.revenue))
     const revenueRow = page.locator('.indicator-row:has(input[name="revenue"])')
     await revenueRow.getByText(/变化异常（20.0 倍）/).waitFor()
     await page.getByRole("button", { name: "提交", exact: true }).click()
@@ -144,7 +161,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     await revenueRow.getByLabel("我已核实此数值无误").check()
     await page.getByRole("button", { name: "提交", exact: true }).click()
     await page.getByRole("heading", { name: "已保存的数据" }).waitFor()
-    await shot("02-form-submitted")
+    await shot("03-form-submitted")
 
     const shown = await page
       .locator("table.stored tbody tr")
@@ -153,6 +170,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     const stored = await store.observations.query({ target: { kind: "cluster", id: own as never }, period: "2026" as never })
     expect(Object.fromEntries(stored.map((o) => [o.indicator, o.value]))).toEqual(sent)
     expect(new Set(stored.map((o) => o.submitter))).toEqual(new Set(["user:zone"]))
+    expect(await store.observations.query({ target: { kind: "cluster", id: own as never }, period: "2027" as never })).toEqual([])
   })
 
   it("refuses the submitter another zone's form and submission", async () => {
@@ -170,60 +188,155 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
       [other],
     )
     expect(status).toEqual([403, "other_cluster"])
-    await shot("03-other-zone-refused")
+    await shot("04-other-zone-refused")
     await page.getByRole("button", { name: "退出" }).click()
     await page.getByRole("heading", { name: "登录集聚区评估系统" }).waitFor()
   })
 
-  it("an admin opens the ranking, publishes it and opens a cluster with its charts", async () => {
+  it("an admin sees the server's preview, publishes the run and opens a zone with the server's judgements", async () => {
+    calls.length = 0
     await signIn("chief", "chief-password-1")
     await page.getByRole("heading", { name: "综合考核排名" }).waitFor()
     const tables = page.locator("table.ranking")
     await tables.first().waitFor()
     expect(await tables.count()).toBe(2)
-    await page.getByText(/本页排名由浏览器根据已提交数据按方案计算/).waitFor()
-    // The preview computed in the browser compares with 2024: rank changes show.
+    await page.getByText(/本页排名由服务器根据当前已提交数据按方案计算/).waitFor()
+    // No run yet: the page asked the server for a preview (the browser assesses nothing itself).
+    expect(calls.some((c) => c.startsWith("GET /v1/assessments/preview?"))).toBe(true)
+    const preview = await ask("/v1/assessments/preview?scheme=henan-2017&period=2025")
+    const firstGroup = preview.body.result.groups.find((g: { size: number }) => g.size > 0)
+    const shownOrder = await tables
+      .first()
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-cluster")))
+    expect(shownOrder).toEqual(firstGroup.ranking.map((r: { cluster_id: string }) => r.cluster_id))
+    // The preview compares with 2024: rank changes show.
     await expect.poll(() => tables.first().locator(".rank-up, .rank-down").count()).toBeGreaterThan(0)
-    await shot("04-ranking-preview")
+    await shot("05-ranking-preview")
     await page.getByRole("button", { name: "运行考核并发布" }).click()
     await page.getByText(/正式发布的考核结果/).waitFor()
+    expect(calls).toContain("POST /v1/assessments/runs")
     expect(await tables.count()).toBe(2)
     const firstRow = tables.first().locator("tbody tr").first()
     expect(await firstRow.locator("td").first().textContent()).toBe("1")
-    // Published against the run of 2024 the page made first: rank changes are kept.
     await expect.poll(() => tables.first().locator(".rank-up, .rank-down").count()).toBeGreaterThan(0)
-    await shot("05-ranking-published")
+    await shot("06-ranking-published")
     await page.getByRole("button", { name: "English" }).click()
     await page.getByRole("heading", { name: "Comprehensive evaluation ranking" }).waitFor()
     await page.getByText(/Published assessment result/).waitFor()
-    await shot("05b-ranking-english")
+    await shot("06b-ranking-english")
     await page.getByRole("button", { name: "中文" }).click()
 
+    const zone = (await firstRow.getAttribute("data-cluster"))!
     const link = firstRow.getByRole("link")
     const name = (await link.textContent())!
+    calls.length = 0
     await link.click()
     await page.getByRole("heading", { name: new RegExp(name) }).waitFor()
     await page.getByRole("heading", { name: "得分构成" }).waitFor()
     await expect.poll(() => page.locator(".chart canvas").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3)
-    await page.getByRole("heading", { name: "发展阶段" }).waitFor()
     // Charts are described for screen readers (the canvas is opaque).
     expect(await page.locator('.chart[aria-label^="得分构成: 主营业务收入"]').count()).toBe(1)
-    await shot("06-cluster")
+    await page.getByRole("heading", { name: "发展阶段" }).waitFor()
+    // Stage and diagnosis are the judgement operations' answers for this zone.
+    const stage = await ask(`/v1/assessments/stage?period=2025&cluster=${zone}`)
+    await page.getByText(stage.body.results[0].text.zh).waitFor()
+    expect(calls).toContain(`GET /v1/assessments/stage?period=2025&cluster=${zone}`)
+    expect(calls).toContain(`GET /v1/assessments/diagnosis?period=2025&cluster=${zone}`)
+    const diagnosis = await ask(`/v1/assessments/diagnosis?period=2025&cluster=${zone}`)
+    const problems = diagnosis.body.results[0].problems as Array<{ name: { zh: string } }>
+    if (problems.length > 0) await page.locator(".card").filter({ hasText: "问题诊断" }).getByText(problems[0]!.name.zh).first().waitFor()
+    else await page.getByText("未发现突出问题。").waitFor()
+    // An industrial zone is no service agglomeration: certification is not asked.
+    expect(calls.some((c) => c.startsWith("GET /v1/assessments/certification"))).toBe(false)
+    await page.getByText("该集聚区不是现代服务业集聚区").waitFor()
+    await shot("07-cluster")
+
+    // A service agglomeration's certification is the server's, with the table the server chose.
+    const service = (await store.clusters.list()).find((c) => c.kind === "modern_service")!
+    const certification = await ask(`/v1/assessments/certification?period=2025&cluster=${service.id}`)
+    expect(certification.status).toBe(200)
+    calls.length = 0
+    await page.goto(`${server.url}/#/cluster/${service.id}?period=2025`)
+    await page.getByRole("heading", { name: "服务业集聚区认定" }).waitFor()
+    await page.getByText(certification.body.results[0].text.zh).waitFor()
+    expect(calls).toContain(`GET /v1/assessments/certification?period=2025&cluster=${service.id}`)
+    await shot("07b-cluster-service")
   })
 
-  it("runs the coupling analysis as a job and draws the map of Henan and the Moran scatter", async () => {
+  it("runs the coupling analysis as a job, with Moran's I and LISA from the analysis operations", async () => {
+    calls.length = 0
     await page.goto(`${server.url}/#/analyses`)
     await page.getByLabel(/^α1/).fill("2")
     await page.getByLabel(/^α2/).fill("1")
-    const request = page.waitForRequest((r) => r.url().endsWith("/v1/analyses/coupling"))
+    const request = page.waitForRequest((r) => r.url().endsWith("/v1/analyses/coupling/jobs"))
     await page.getByRole("button", { name: "运行分析" }).click()
     const body = JSON.parse((await request).postData() ?? "{}")
     expect(body.alpha[0]).toBeCloseTo(2 / 3, 12)
     expect(body.subsystems[1].indicators).toContain("-energy_per_value_added")
-    await page.getByText(/全局 Moran's I = /).waitFor({ timeout: 20_000 })
+    await page.getByText(/全局 Moran's I = /).waitFor({ timeout: 30_000 })
+    expect(calls).toContain("POST /v1/analyses/moran")
+    expect(calls).toContain("POST /v1/analyses/lisa")
     await expect.poll(() => page.locator(".chart canvas").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3)
     await page.waitForTimeout(400) // let the map's first frame paint
-    await shot("07-analyses")
+    await shot("08-analyses-coupling")
+  })
+
+  it("fits a spatial Durbin model of the cities and explains its reductions", async () => {
+    await page.getByRole("button", { name: "空间回归" }).click()
+    const form = page.locator("form").filter({ hasText: "截面空间回归" })
+    await form.getByLabel("模型").selectOption("durbin")
+    const request = page.waitForRequest((r) => r.url().endsWith("/v1/analyses/regress"))
+    await form.getByRole("button", { name: "估计模型" }).click()
+    const body = JSON.parse((await request).postData() ?? "{}")
+    expect(body).toMatchObject({ id: "unit", model: "durbin", weights: { contiguity: "queen" } })
+    expect(body.geojson.features).toHaveLength(18)
+    const reductions = page.locator(".reductions")
+    await reductions.waitFor({ timeout: 30_000 })
+    // The server's LR and Wald tests, the meaning of each reduction and the verdict in Chinese.
+    await reductions.locator('tr[data-reduction="lag"] td.num').first().waitFor()
+    await reductions.getByText(/原假设 θ = 0/).waitFor()
+    await reductions.getByText(/共同因子约束/).waitFor()
+    expect((await reductions.locator(".verdict").textContent())?.startsWith("结论")).toBe(true)
+    expect(await page.locator('table.estimates tr[data-term="rho"]').count()).toBe(1)
+    await shot("09-analyses-durbin")
+    // Every model the regression operation offers is on offer.
+    expect(
+      await form
+        .getByLabel("模型")
+        .locator("option")
+        .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+    ).toEqual(["ols", "lag", "error", "slx", "durbin", "sdem", "sac"])
+  })
+
+  it("draws LISA clusters, Gi* hot spots and GWR coefficients on the map page, with the Moran scatter and the densities", async () => {
+    calls.length = 0
+    await page.goto(`${server.url}/#/map`)
+    await page.getByRole("heading", { name: "空间格局地图" }).waitFor()
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    await page.getByRole("heading", { name: /^LISA 集聚图/ }).waitFor({ timeout: 30_000 })
+    await page.getByRole("heading", { name: "Moran 散点图" }).waitFor()
+    await page.getByRole("heading", { name: /分布演进（核密度）/ }).waitFor()
+    expect(calls).toEqual(expect.arrayContaining(["POST /v1/analyses/moran", "POST /v1/analyses/lisa", "POST /v1/analyses/density"]))
+    await expect.poll(() => page.locator(".chart canvas").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3)
+
+    await page.getByLabel("图层").selectOption("hotspots")
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    await page.getByRole("heading", { name: /^Gi\* 冷热点/ }).waitFor({ timeout: 30_000 })
+    expect(calls).toContain("POST /v1/analyses/hotspots")
+    // The map describes every unit with the server's class.
+    const described = (await page.locator(".map-card .chart").getAttribute("aria-label"))!
+    expect(described).toMatch(/郑州市 (热点|冷点|不显著)/)
+    await page.waitForTimeout(400)
+    await shot("10-map")
+
+    await page.getByLabel("图层").selectOption("gwr")
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    await page.getByRole("heading", { name: /^GWR 局部系数/ }).waitFor({ timeout: 60_000 })
+    expect(calls).toContain("POST /v1/analyses/gwr")
+    await page.getByLabel("显示的系数").waitFor()
+    await page.waitForTimeout(400)
+    await shot("10b-map-gwr")
   })
 
   it("shows the published ranking to an anonymous visitor (results are public)", async () => {
@@ -245,7 +358,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real API", 
     await page.locator('input[name="revenue"]').waitFor()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     expect(overflow).toBeLessThanOrEqual(0)
-    await shot("08-form-phone")
+    await shot("11-form-phone")
     await page.setViewportSize({ width: 1366, height: 768 })
   })
 })

@@ -1,5 +1,5 @@
 import { isUnauthorised, messageOf } from "../../api/problems.js"
-import type { CertificationWire, DiagnosisWire, StageWire } from "../../api/wire.js"
+import type { CertificationWire, ClusterWire, DiagnosisWire, StageWire } from "../../api/wire.js"
 import { useSession } from "../../auth/Session.js"
 import { useLoad } from "../../ui/useLoad.js"
 
@@ -8,6 +8,8 @@ export type Judged<T> = { readonly value: T } | { readonly error: string; readon
 
 /** A zone's judgements in a period; certification is null for a zone that is no service agglomeration. */
 export interface Judgements {
+  /** The zone's register entry (null when the reader may not see the register). */
+  readonly zone: ClusterWire | null
   readonly stage: Judged<StageWire>
   readonly certification: Judged<CertificationWire> | null
   readonly diagnosis: Judged<DiagnosisWire>
@@ -39,6 +41,6 @@ export const useJudgements = (clusterId: string, period: string) => {
       service ? settle(api.certification({ query }).then((r) => r.data.results[0])) : Promise.resolve(null),
       settle(api.diagnosis({ query }).then((r) => r.data.results[0])),
     ])
-    return { stage, certification, diagnosis }
+    return { zone, stage, certification, diagnosis }
   }, [api, clusterId, period])
 }

@@ -284,8 +284,8 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
 
   it("fits a spatial Durbin model of the cities and explains its reductions", async () => {
     await page.getByRole("button", { name: "空间回归" }).click()
-    const form = page.locator("form").filter({ hasText: "截面空间回归" })
-    await form.getByLabel("模型").selectOption("durbin")
+    const form = page.getByRole("region", { name: "截面空间回归（按地图单元）" }).locator("form")
+    await form.getByLabel("模型", { exact: true }).selectOption("durbin")
     const request = page.waitForRequest((r) => r.url().endsWith("/v1/analyses/regress"))
     await form.getByRole("button", { name: "估计模型" }).click()
     const body = JSON.parse((await request).postData() ?? "{}")
@@ -303,7 +303,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     // Every model the regression operation offers is on offer.
     expect(
       await form
-        .getByLabel("模型")
+        .getByLabel("模型", { exact: true })
         .locator("option")
         .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
     ).toEqual(["ols", "lag", "error", "slx", "durbin", "sdem", "sac"])
@@ -320,7 +320,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     expect(calls).toEqual(expect.arrayContaining(["POST /v1/analyses/moran", "POST /v1/analyses/lisa", "POST /v1/analyses/density"]))
     await expect.poll(() => page.locator(".chart canvas").count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3)
 
-    await page.getByLabel("图层").selectOption("hotspots")
+    await page.getByLabel("图层", { exact: true }).selectOption("hotspots")
     await page.getByRole("button", { name: "绘制地图" }).click()
     await page.getByRole("heading", { name: /^Gi\* 冷热点/ }).waitFor({ timeout: 30_000 })
     expect(calls).toContain("POST /v1/analyses/hotspots")
@@ -330,7 +330,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     await page.waitForTimeout(400)
     await shot("10-map")
 
-    await page.getByLabel("图层").selectOption("gwr")
+    await page.getByLabel("图层", { exact: true }).selectOption("gwr")
     await page.getByRole("button", { name: "绘制地图" }).click()
     await page.getByRole("heading", { name: /^GWR 局部系数/ }).waitFor({ timeout: 60_000 })
     expect(calls).toContain("POST /v1/analyses/gwr")

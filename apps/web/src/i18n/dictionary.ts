@@ -81,6 +81,7 @@ const zh = {
   testName: {
     lr: "LR 检验（空间参数）",
     hausman: "Hausman 检验（FE 对 RE）",
+    f_statistic: "F 检验（回归整体显著性）",
     moran_residuals: "残差 Moran's I",
     lm_error: "LM 误差",
     lm_lag: "LM 滞后",
@@ -132,6 +133,14 @@ const zh = {
   reductionError: "原假设 θ = −ρβ（共同因子约束）：WX 的系数恰好等于 −ρβ。不拒绝时，空间相关只在误差项中，SDM 可简化为 SEM。",
   reductionNotTested: "未检验：部分解释变量没有 WX 项",
   verdict: "结论",
+  choiceTitle: "模型选择：从 LM 检验到空间模型",
+  choiceLmStep: "第一步：OLS 残差的 LM 检验",
+  choiceLmSource:
+    "吉林省金融集聚区影响因素研究（资料 002 篇3）依 LM 检验在空间滞后模型（SLM）与空间误差模型（SEM）之间选择；先看 LM-lag 与 LM-error，两者均显著时再看稳健检验，此顺序为 Anselin（2005）的决策规则（文献之外的通行做法）。检验与建议均由服务器计算。",
+  choiceSuggested: (model: string) => `建议：${model}。`,
+  choiceDurbinStep: "第二步：空间杜宾模型及其简化（Elhorst 2010，文献之外的通行做法）",
+  choiceDurbinWhy: "先估计同时含 Wy 与 WX 的空间杜宾模型（SDM），再用 LR 与 Wald 检验它能否简化为 SAR 或 SEM。",
+  fitThisModel: (model: string) => `估计 ${model}`,
   // map page
   mapPageTitle: "空间格局地图",
   mapSource: "数据来源",
@@ -391,6 +400,7 @@ const en: Dictionary = {
   testName: {
     lr: "LR test (spatial parameter)",
     hausman: "Hausman test (FE vs RE)",
+    f_statistic: "F test (joint significance)",
     moran_residuals: "Moran's I of the residuals",
     lm_error: "LM error",
     lm_lag: "LM lag",
@@ -445,6 +455,14 @@ const en: Dictionary = {
     "H0 θ = −ρβ (the common factor): the WX coefficients equal −ρβ. Not rejected, the spatial dependence lies in the error only and the SDM reduces to the SEM.",
   reductionNotTested: "Not tested: some regressors have no WX term",
   verdict: "Verdict",
+  choiceTitle: "Choosing the model: from the LM tests to a spatial model",
+  choiceLmStep: "Step 1: LM tests of the OLS residuals",
+  choiceLmSource:
+    "The study of Jilin's financial agglomeration (source 002, 篇3) chooses between the spatial lag model (SLM) and the spatial error model (SEM) by the LM tests; LM-lag and LM-error first, the robust tests when both are significant, in the order of Anselin's (2005) decision rule (practice outside the documents). The tests and the suggestion are computed by the server.",
+  choiceSuggested: (model) => `Suggested: ${model}.`,
+  choiceDurbinStep: "Step 2: the spatial Durbin model and its reductions (Elhorst 2010, practice outside the documents)",
+  choiceDurbinWhy: "Fit the spatial Durbin model (SDM), with both Wy and WX, then test with LR and Wald whether it reduces to the SAR or the SEM.",
+  fitThisModel: (model) => `Fit the ${model}`,
   mapPageTitle: "Spatial pattern maps",
   mapSource: "Data",
   sourceHenan: "Map of Henan (the zones' data averaged by unit)",

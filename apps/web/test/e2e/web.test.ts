@@ -6,6 +6,7 @@ import { type RunningServer, startServer } from "@jiju/server"
 import { demoData, makeUsers, openStore, type Store, storeOn } from "@jiju/store"
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { showNumber } from "../../src/analyses/models/numbers.js"
 
 /**
  * End to end in a real browser: Debian's Chromium drives the BUILT web app (apps/web/dist) served with the API by
@@ -282,31 +283,67 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     await shot("08-analyses-coupling")
   })
 
-  it("fits a spatial Durbin model of the cities and explains its reductions", async () => {
+  it("leads from the LM tests of an OLS fit to the spatial Durbin model and explains its reductions", async () => {
     await page.getByRole("button", { name: "空间回归" }).click()
-    const form = page.getByRole("region", { name: "截面空间回归（按地图单元）" }).locator("form")
-    await form.getByLabel("模型", { exact: true }).selectOption("durbin")
-    const request = page.waitForRequest((r) => r.url().endsWith("/v1/analyses/regress"))
+    const section = page.getByRole("region", { name: "截面空间回归（按地图单元）" })
+    const form = section.locator("form")
+    const modelSelect = form.getByLabel("模型", { exact: true })
+    // Every model the regression operation offers is on offer.
+    expect(await modelSelect.locator("option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual([
+      "ols",
+      "lag",
+      "error",
+      "slx",
+      "durbin",
+      "sdem",
+      "sac",
+    ])
+    await modelSelect.selectOption("ols")
+    const regress = () => page.waitForResponse((r) => r.url().endsWith("/v1/analyses/regress") && r.request().method() === "POST")
+    let answer = regress()
     await form.getByRole("button", { name: "估计模型" }).click()
-    const body = JSON.parse((await request).postData() ?? "{}")
+    let response = await answer
+    expect(JSON.parse(response.request().postData() ?? "{}")).toMatchObject({ id: "unit", model: "ols", weights: { contiguity: "queen" } })
+    const ols = await response.json()
+
+    // Step 1: the LM tests of the OLS residuals and the model the server suggests, in its own words.
+    const choice = page.locator(".model-choice")
+    await choice.waitFor({ timeout: 30_000 })
+    const lmStep = choice.locator('[data-step="lm"]')
+    expect(await lmStep.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-test")))).toEqual([
+      "lm_lag",
+      "lm_error",
+      "robust_lm_lag",
+      "robust_lm_error",
+    ])
+    expect(await lmStep.locator('tr[data-test="lm_lag"] td').first().textContent()).toBe(showNumber(ols.diagnostics.lm_lag.statistic))
+    expect(await lmStep.locator(".verdict").getAttribute("data-model")).toBe(ols.recommendation.model)
+    expect(await lmStep.locator(".verdict").textContent()).toContain(ols.recommendation.reason.zh)
+    await shot("09-analyses-model-choice")
+
+    // Step 2: the Durbin model fitted on the same data from the choice, its reductions tested by the server.
+    answer = regress()
+    await choice.getByRole("button", { name: "估计 SDM 空间杜宾模型" }).click()
+    response = await answer
+    const body = JSON.parse(response.request().postData() ?? "{}")
     expect(body).toMatchObject({ id: "unit", model: "durbin", weights: { contiguity: "queen" } })
     expect(body.geojson.features).toHaveLength(18)
+    const sdm = await response.json()
+    expect(await modelSelect.inputValue()).toBe("durbin")
     const reductions = page.locator(".reductions")
     await reductions.waitFor({ timeout: 30_000 })
     // The server's LR and Wald tests, the meaning of each reduction and the verdict in Chinese.
-    await reductions.locator('tr[data-reduction="lag"] td.num').first().waitFor()
+    expect(await reductions.locator('tr[data-reduction="lag"] td.num').first().textContent()).toBe(
+      `${showNumber(sdm.reductions.lag.lr.statistic)} (${sdm.reductions.lag.lr.df})`,
+    )
     await reductions.getByText(/原假设 θ = 0/).waitFor()
     await reductions.getByText(/共同因子约束/).waitFor()
-    expect((await reductions.locator(".verdict").textContent())?.startsWith("结论")).toBe(true)
+    expect(await reductions.locator(".verdict").textContent()).toBe(`结论: ${sdm.reductions.verdict.zh}`)
     expect(await page.locator('table.estimates tr[data-term="rho"]').count()).toBe(1)
-    await shot("09-analyses-durbin")
-    // Every model the regression operation offers is on offer.
-    expect(
-      await form
-        .getByLabel("模型", { exact: true })
-        .locator("option")
-        .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
-    ).toEqual(["ols", "lag", "error", "slx", "durbin", "sdem", "sac"])
+    const durbinStep = page.locator('.model-choice [data-step="durbin"] .verdict')
+    expect(await durbinStep.getAttribute("data-model")).toBe(sdm.reductions.verdict.model)
+    expect(await durbinStep.textContent()).toContain(sdm.reductions.verdict.zh)
+    await shot("09b-analyses-durbin")
   })
 
   it("draws LISA clusters, Gi* hot spots and GWR coefficients on the map page, with the Moran scatter and the densities", async () => {

@@ -4,6 +4,7 @@ import { useI18n } from "../../i18n/I18n.js"
 import { PeriodPicker } from "../../ui/PeriodPicker.js"
 import { MapLevelSelect } from "../spatial/MapLevelSelect.js"
 import { useMapOf } from "../spatial/useMapOf.js"
+import { ModelChoice } from "./ModelChoice.js"
 import { ModelDocument } from "./ModelDocument.js"
 import { REGRESS_MODELS, type RegressModel } from "./modelChoices.js"
 import { loadUnitDataset } from "./unitDataset.js"
@@ -13,7 +14,8 @@ import { VariablesPicker } from "./VariablesPicker.js"
 /**
  * A cross-section regression over map units (the mean of their zones' values), with queen contiguity of the units'
  * polygons: every model the regression operation offers (OLS with the LM diagnostics, lag, error, SLX, Durbin,
- * SDEM, SAC), and for the Durbin model its reductions explained.
+ * SDEM, SAC), and for the Durbin model its reductions explained; the model choice leads from the LM tests to the
+ * model the server suggests.
  */
 export function RegressionSection() {
   const { t } = useI18n()
@@ -26,16 +28,24 @@ export function RegressionSection() {
   const [xs, setXs] = useState<ReadonlyArray<string>>(["fixed_investment", "patents_granted"])
   const [model, setModel] = useState<RegressModel>("durbin")
   const fit = useModelRun()
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
+  const fitWith = (chosen: RegressModel) => {
     if (xs.length === 0) return fit.fail(t.needRegressor)
     void fit.run(async () => {
       const { geojson } = await loadUnitDataset(api, mapCode, [y, ...xs], { period })
       const { data } = await api.analyseRegress({
-        body: { geojson, id: "unit", formula: `${y} ~ ${xs.join(" + ")}`, model, weights: { contiguity: "queen" } },
+        body: { geojson, id: "unit", formula: `${y} ~ ${xs.join(" + ")}`, model: chosen, weights: { contiguity: "queen" } },
       })
       return data
     })
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    fitWith(model)
+  }
+  // The model-choice buttons fit the model the server named, with the same data, and show it in the select.
+  const fitNamed = (chosen: RegressModel) => {
+    setModel(chosen)
+    fitWith(chosen)
   }
   return (
     <section aria-labelledby={`${id}-title`}>
@@ -65,7 +75,12 @@ export function RegressionSection() {
           {fit.error}
         </p>
       </form>
-      {fit.doc ? <ModelDocument doc={fit.doc} /> : null}
+      {fit.doc ? (
+        <>
+          <ModelDocument doc={fit.doc} />
+          <ModelChoice doc={fit.doc} model={fit.doc.model as RegressModel} busy={fit.busy} onFit={fitNamed} />
+        </>
+      ) : null}
     </section>
   )
 }

@@ -86,16 +86,34 @@ export const impacts = (doc: OpenDocument): Impact[] => {
   })
 }
 
+const bilingual = (v: unknown) => (isRecord(v) && typeof v.en === "string" && typeof v.zh === "string" ? [{ en: v.en, zh: v.zh }] : [])
+
+/** The model the LM tests of the OLS residuals point to, as the server decided it, with its reason in both languages. */
+export interface Recommendation {
+  readonly model: "ols" | "lag" | "error"
+  readonly alpha: number
+  readonly reason: { readonly en: string; readonly zh: string }
+}
+
 /**
- * The bilingual notes of a document: the OLS diagnostics' recommendation, the panel conventions, warnings.
- * @example notes({ recommendation: { model: "lag", reason: { en: "LM lag", zh: "LM 滞后" } } })[0].en // "LM lag"
+ * The server's model recommendation from the LM tests of the OLS residuals (a regression document with weights), or null.
+ * @example recommendation({ recommendation: { model: "lag", alpha: 0.05, reason: { en: "LM lag", zh: "LM 滞后" } } })?.model // "lag"
+ */
+export const recommendation = (doc: OpenDocument): Recommendation | null => {
+  const r = doc.recommendation
+  if (!isRecord(r) || !["ols", "lag", "error"].includes(r.model as string) || num(r.alpha) === null) return null
+  const [reason] = bilingual(r.reason)
+  return reason ? { model: r.model as Recommendation["model"], alpha: r.alpha as number, reason } : null
+}
+
+/**
+ * The bilingual notes of a document: the panel conventions and the warnings (the recommendation has its own place).
+ * @example notes({ warnings: [{ en: "3 rows dropped", zh: "剔除 3 行" }] })[0].en // "3 rows dropped"
  */
 export const notes = (doc: OpenDocument): Array<{ readonly en: string; readonly zh: string }> => {
-  const bilingual = (v: unknown) => (isRecord(v) && typeof v.en === "string" && typeof v.zh === "string" ? [{ en: v.en, zh: v.zh }] : [])
-  const recommendation = isRecord(doc.recommendation) ? bilingual(doc.recommendation.reason) : []
   // Conventions and warnings the domain words in English only stand as they are in both languages.
   const either = (v: unknown) => (typeof v === "string" ? [{ en: v, zh: v }] : bilingual(v))
   const conventions = isRecord(doc.conventions) ? Object.values(doc.conventions).flatMap(either) : []
   const warnings = Array.isArray(doc.warnings) ? doc.warnings.flatMap(either) : []
-  return [...recommendation, ...conventions, ...warnings]
+  return [...conventions, ...warnings]
 }

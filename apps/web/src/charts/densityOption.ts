@@ -10,7 +10,8 @@ export const densityOption = (
 ): ChartOption => ({
   tooltip: { trigger: "axis" },
   legend: { type: "scroll", top: 0 },
-  grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+  // Room under the axis for its name (containLabel leaves names out).
+  grid: { left: 8, right: 24, top: 40, bottom: 30, containLabel: true },
   xAxis: { type: "value", name: labels.x, nameLocation: "middle", nameGap: 24, scale: true },
   yAxis: { type: "value", name: labels.y },
   series: curves.map((c) => ({

@@ -96,14 +96,25 @@ export const moranScatterOption = (
   labels: { x: string; y: string },
 ): ChartOption => {
   const xs = points.map((p) => p.z)
-  const lo = Math.min(-1, ...xs) * 1.1
-  const hi = Math.max(1, ...xs) * 1.1
+  // Ends at halves: the axis labels its ends, and 2.9725339424707253 is no label.
+  const lo = Math.floor(Math.min(-1, ...xs) * 1.1 * 2) / 2
+  const hi = Math.ceil(Math.max(1, ...xs) * 1.1 * 2) / 2
   return {
     tooltip: {
       formatter: (p: { data: { name: string; value: [number, number] } }) => `${p.data.name}<br/>${p.data.value[0].toFixed(3)}, ${p.data.value[1].toFixed(3)}`,
     },
-    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: "value", name: labels.x, nameLocation: "end", min: lo, max: hi, axisLine: { onZero: true } },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    // The x name ends where the axis ends, under it: placed after the end, a long variable name ran off the chart.
+    xAxis: {
+      type: "value",
+      name: labels.x,
+      nameLocation: "end",
+      nameGap: 0,
+      nameTextStyle: { align: "right", verticalAlign: "top", padding: [8, 0, 0, 0] },
+      min: lo,
+      max: hi,
+      axisLine: { onZero: true },
+    },
     yAxis: { type: "value", name: labels.y, nameLocation: "end", axisLine: { onZero: true } },
     series: [
       {
@@ -130,6 +141,13 @@ export type MapLegend =
   | { readonly kind: "pieces"; readonly pieces: ReadonlyArray<{ value: number; label: string; color: string }> }
   | { readonly kind: "range"; readonly min: number; readonly max: number; readonly text: readonly [string, string] }
 
+/**
+ * Decimals of a continuous legend: three significant digits of its range.
+ * @example legendPrecision(0.5) // 3
+ */
+export const legendPrecision = (range: number): number =>
+  Number.isFinite(range) && range > 0 ? Math.min(6, Math.max(0, 2 - Math.floor(Math.log10(range)))) : 3
+
 /** A choropleth of units keyed by code, with a legend of categories or of a continuous range. */
 export const mapOption = (
   mapName: string,
@@ -146,6 +164,8 @@ export const mapOption = (
           min: legend.min,
           max: legend.max,
           text: [...legend.text],
+          // Enough decimals that the two ends of a narrow range (local coefficients 3.9 to 4.4) do not read alike.
+          precision: legendPrecision(legend.max - legend.min),
           calculable: true,
           // Diverging around zero when the range spans it: blue below, red above.
           inRange: { color: legend.min < 0 && legend.max > 0 ? ["#2166ac", "#f7f7f7", "#b2182b"] : ["#fee8c8", "#e34a33"] },

@@ -1,7 +1,6 @@
 import { EChart } from "../charts/EChart.js"
 import type { LoadedMap } from "../charts/henanMap.js"
 import { mapOption } from "../charts/options.js"
-import { useI18n } from "../i18n/I18n.js"
 import type { LayerView } from "./layerView.js"
 
 /** The map of a layer with its legend, described for screen readers unit by unit. */
@@ -10,13 +9,15 @@ export function LayerMap({
   view,
   title,
   headingId,
+  note,
 }: {
   readonly map: LoadedMap
   readonly view: LayerView
   readonly title: string
   readonly headingId: string
+  /** Where the boundaries come from (none for the reader's own file). */
+  readonly note: string | null
 }) {
-  const { t } = useI18n()
   const name = (code: string) => map.names.get(code) ?? code
   return (
     <section className="card map-card" aria-labelledby={headingId}>
@@ -26,9 +27,11 @@ export function LayerMap({
         option={mapOption(map.mapName, map.names, view.data, view.legend)}
         height={520}
       />
-      <p className="muted">
-        <small>{t.mapNote}</small>
-      </p>
+      {note ? (
+        <p className="muted">
+          <small>{note}</small>
+        </p>
+      ) : null}
     </section>
   )
 }

@@ -109,7 +109,11 @@ export default function MapPage() {
         </p>
       </form>
       {result ? (
-        <MapResults result={result} variableName={result.request.source.kind === "henan" ? indicatorName(result.request.variable) : result.request.variable} />
+        <MapResults
+          result={result}
+          variableName={result.request.source.kind === "henan" ? indicatorName(result.request.variable) : result.request.variable}
+          termName={result.request.source.kind === "henan" ? indicatorName : (x) => x}
+        />
       ) : null}
     </section>
   )

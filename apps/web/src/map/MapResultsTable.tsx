@@ -10,11 +10,13 @@ export function MapResultsTable({
   values,
   analysis,
   term,
+  termLabel,
 }: {
   readonly map: LoadedMap
   readonly values: ReadonlyMap<string, number>
   readonly analysis: MapAnalysis
   readonly term: string
+  readonly termLabel: string
 }) {
   const { t } = useI18n()
   const lisa = new Map((analysis.autocorrelation?.lisa.rows ?? []).map((r) => [r.id, r]))
@@ -38,7 +40,7 @@ export function MapResultsTable({
                 p
               </th>
               {analysis.hotspots ? <th scope="col">Gi*</th> : null}
-              {analysis.gwr ? <th scope="col" className="num">{`GWR ${term}`}</th> : null}
+              {analysis.gwr ? <th scope="col" className="num">{`GWR ${termLabel}`}</th> : null}
             </tr>
           </thead>
           <tbody>

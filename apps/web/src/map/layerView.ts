@@ -18,7 +18,7 @@ const f3 = (x: number | null) => (x === null ? "—" : x.toFixed(3))
  * (the server's classes), or a GWR term's local coefficients on a continuous scale.
  * @example layerView("lisa", analysis, "", t).legend.kind // "pieces"
  */
-export const layerView = (layer: MapLayer, a: MapAnalysis, term: string, t: Dictionary): LayerView | null => {
+export const layerView = (layer: MapLayer, a: MapAnalysis, term: string, t: Dictionary, termName: (term: string) => string = (x) => x): LayerView | null => {
   if (layer === "lisa") {
     const rows = a.autocorrelation?.lisa.rows
     if (!rows) return null
@@ -38,13 +38,13 @@ export const layerView = (layer: MapLayer, a: MapAnalysis, term: string, t: Dict
       legend: { kind: "pieces", pieces: hotspotPieces(t) },
     }
   }
-  return a.gwr ? gwrView(a.gwr, term, t) : null
+  return a.gwr ? gwrView(a.gwr, term, t, termName(term)) : null
 }
 
-const gwrView = (gwr: GwrDocument, term: string, t: Dictionary): LayerView => {
+const gwrView = (gwr: GwrDocument, term: string, t: Dictionary, name: string): LayerView => {
   const data = gwr.rows.map((r) => {
     const c = r.coefficients[term]
-    return { code: r.id, value: c?.estimate ?? Number.NaN, label: `${term} = ${f3(c?.estimate ?? null)} (se ${f3(c?.se ?? null)}) · R² = ${f3(r.local_r2)}` }
+    return { code: r.id, value: c?.estimate ?? Number.NaN, label: `${name} = ${f3(c?.estimate ?? null)} (se ${f3(c?.se ?? null)}) · R² = ${f3(r.local_r2)}` }
   })
   const finite = data.map((d) => d.value).filter(Number.isFinite)
   let min = Math.min(...finite)
@@ -55,5 +55,5 @@ const gwrView = (gwr: GwrDocument, term: string, t: Dictionary): LayerView => {
     min = -m
     max = m
   }
-  return { data, legend: { kind: "range", min, max, text: [t.gwrHigh(term), t.gwrLow(term)] } }
+  return { data, legend: { kind: "range", min, max, text: [t.gwrHigh(name), t.gwrLow(name)] } }
 }

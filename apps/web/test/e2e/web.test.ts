@@ -7,6 +7,7 @@ import { demoData, makeUsers, openStore, type Store, storeOn } from "@jiju/store
 import { type Browser, chromium, type Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { showNumber } from "../../src/analyses/models/numbers.js"
+import { dictionaries } from "../../src/i18n/dictionary.js"
 
 /**
  * End to end in a real browser: Debian's Chromium drives the BUILT web app (apps/web/dist) served with the API by
@@ -38,6 +39,7 @@ const SCORED = [
   "sewage_treatment_rate",
 ]
 const COUNTS = new Set(["high_tech_firms", "patents_granted"])
+const zh = dictionaries.zh
 const PERCENT = new Set(["leading_industry_share", "local_supply_ratio", "sewage_treatment_rate"])
 
 describe.skipIf(missing.length > 0)("web app in Chromium against the real server", () => {
@@ -374,6 +376,59 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     await page.getByLabel("显示的系数").waitFor()
     await page.waitForTimeout(400)
     await shot("10b-map-gwr")
+  })
+
+  it("draws the server's Gi* hot and cold spots of an uploaded GeoJSON", async () => {
+    // A 6 × 6 grid of unit squares: high values in the lower-left block, low in the upper-right, a gentle trend between.
+    const side = 6
+    const features = Array.from({ length: side * side }, (_, k) => {
+      const i = k % side
+      const j = Math.floor(k / side)
+      const v = i < 2 && j < 2 ? 100 + k : i >= 4 && j >= 4 ? 1 + k / 100 : 30 + i + j
+      return {
+        type: "Feature",
+        properties: { code: `g${i}${j}`, name: `格${i}-${j}`, v },
+        geometry: {
+          type: "Polygon",
+          coordinates: [
+            [
+              [i, j],
+              [i + 1, j],
+              [i + 1, j + 1],
+              [i, j + 1],
+              [i, j],
+            ],
+          ],
+        },
+      }
+    })
+    calls.length = 0
+    await page.goto(`${server.url}/#/map`)
+    await page.getByRole("heading", { name: "空间格局地图" }).waitFor()
+    await page.getByLabel("上传 GeoJSON").check()
+    await page
+      .getByLabel("GeoJSON 文件")
+      .setInputFiles({ name: "grid.geojson", mimeType: "application/geo+json", buffer: Buffer.from(JSON.stringify({ type: "FeatureCollection", features })) })
+    await expect.poll(() => page.getByLabel("单元编号属性").inputValue()).toBe("code")
+    expect(await page.getByLabel("变量", { exact: true }).inputValue()).toBe("v")
+    await page.getByLabel("图层", { exact: true }).selectOption("hotspots")
+    const answer = page.waitForResponse((r) => r.url().endsWith("/v1/analyses/hotspots"))
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    const response = await answer
+    expect(JSON.parse(response.request().postData() ?? "{}")).toMatchObject({ id: "code", var: "v", star: true, weights: { contiguity: "queen" } })
+    const hotspots = (await response.json()) as { rows: Array<{ id: string; class: keyof typeof zh.hotspotClass | null }> }
+    await page.getByRole("heading", { name: "Gi* 冷热点 · v" }).waitFor({ timeout: 30_000 })
+    // Every unit is described with the class the server gave it; the grid has both hot and cold spots.
+    const described = (await page.locator(".map-card .chart").getAttribute("aria-label"))!
+    for (const r of hotspots.rows) {
+      const [i, j] = [r.id[1], r.id[2]]
+      expect(described).toContain(`格${i}-${j} ${zh.hotspotClass[r.class ?? "not_significant"]} · z = `)
+    }
+    expect(hotspots.rows.some((r) => r.class?.startsWith("hot"))).toBe(true)
+    expect(hotspots.rows.some((r) => r.class?.startsWith("cold"))).toBe(true)
+    expect(calls).toEqual(expect.arrayContaining(["POST /v1/analyses/moran", "POST /v1/analyses/lisa", "POST /v1/analyses/density"]))
+    await page.waitForTimeout(400)
+    await shot("10c-map-upload")
   })
 
   it("shows the published ranking to an anonymous visitor (results are public)", async () => {

@@ -222,6 +222,22 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     expect(await tables.count()).toBe(2)
     const firstRow = tables.first().locator("tbody tr").first()
     expect(await firstRow.locator("td").first().textContent()).toBe("1")
+    // Both tables are the published run as the API serves it: every zone, rank and score.
+    const published = await ask("/v1/assessments/results?scheme=henan-2017&period=2025")
+    expect(published.status).toBe(200)
+    type Ranked = { cluster_id: string; rank: number; score: number }
+    const expected = (published.body.result.groups as Array<{ size: number; ranking: Ranked[] }>)
+      .filter((g) => g.size > 0)
+      .map((g) => g.ranking.map((r) => [r.cluster_id, String(r.rank), r.score.toFixed(2)]))
+    const shown = await tables.evaluateAll((ts) =>
+      ts.map((t) =>
+        [...t.querySelectorAll("tbody tr")].map((r) => {
+          const cells = [...r.querySelectorAll("td")].map((c) => c.textContent)
+          return [r.getAttribute("data-cluster"), cells[0], cells[1]]
+        }),
+      ),
+    )
+    expect(shown).toEqual(expected)
     await expect.poll(() => tables.first().locator(".rank-up, .rank-down").count()).toBeGreaterThan(0)
     await shot("06-ranking-published")
     await page.getByRole("button", { name: "English" }).click()
@@ -265,6 +281,33 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     await page.getByText(certification.body.results[0].text.zh).waitFor()
     expect(calls).toContain(`GET /v1/assessments/certification?period=2025&cluster=${service.id}`)
     await shot("07b-cluster-service")
+  })
+
+  it("shows every service agglomeration's certification and stage as the server decided them", async () => {
+    // The table (county or city) is the server's choice; the page shows its verdict for each zone, never its own.
+    const certified = (await ask("/v1/assessments/certification?period=2025")).body.results as Array<{
+      id: string
+      table: string
+      status: string
+      text: { zh: string }
+    }>
+    const staged = new Map(
+      ((await ask("/v1/assessments/stage?period=2025")).body.results as Array<{ id: string; text: { zh: string } }>).map((z) => [z.id, z.text.zh]),
+    )
+    expect(certified.length).toBe((await store.clusters.list()).filter((c) => c.kind === "modern_service").length)
+    step(`certification tables: ${[...new Set(certified.map((z) => z.table))].join(", ")}`)
+    // Away from the zone the last test left open, so that every zone below is a navigation of its own.
+    await page.goto(`${server.url}/#/map`)
+    await page.getByRole("heading", { name: "空间格局地图" }).waitFor()
+    for (const zone of certified) {
+      const answered = page.waitForResponse((r) => r.url().endsWith(`/v1/assessments/certification?period=2025&cluster=${zone.id}`))
+      await page.goto(`${server.url}/#/cluster/${zone.id}?period=2025`)
+      await answered
+      const verdict = page.locator("p[data-status]")
+      await expect.poll(() => verdict.textContent()).toBe(zone.text.zh)
+      expect(await verdict.getAttribute("data-status")).toBe(zone.status)
+      await page.getByText(staged.get(zone.id)!, { exact: true }).waitFor()
+    }
   })
 
   it("runs the coupling analysis as a job, with Moran's I and LISA from the analysis operations", async () => {

@@ -3,14 +3,23 @@ import { validPeriod } from "../form/validate.js"
 import { useI18n } from "../i18n/I18n.js"
 
 /** A period field that reports a well-formed period on change (the API's Period schema decides). */
-export function PeriodPicker({ value, onChange }: { readonly value: string; readonly onChange: (p: string) => void }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  label,
+}: {
+  readonly value: string
+  readonly onChange: (p: string) => void
+  /** The field's own name where a page has two (default "period"). */
+  readonly label?: string
+}) {
   const { t } = useI18n()
   const id = useId()
   const [text, setText] = useState(value)
   const ok = validPeriod(text)
   return (
     <div className="field inline">
-      <label htmlFor={id}>{t.period}</label>
+      <label htmlFor={id}>{label ?? t.period}</label>
       <input
         id={id}
         value={text}

@@ -391,6 +391,44 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     await shot("09b-analyses-durbin")
   })
 
+  it("fits spatial panels of the cities: the panel LM tests of fixed effects, then a Durbin panel's effects", async () => {
+    await page.getByRole("button", { name: "空间面板", exact: true }).click()
+    // The regression view stays mounted (hidden): everything is looked for inside the panel view.
+    const panel = page.getByRole("region", { name: "空间面板模型（按地图单元）" })
+    const form = panel.locator("form")
+    await form.getByLabel("起始期间").fill("2023")
+    await form.getByLabel("截止期间").fill("2025")
+    await form.getByLabel("模型", { exact: true }).selectOption("fe")
+    await form.getByLabel("效应", { exact: true }).selectOption("twoways")
+    const fitPanel = async () => {
+      const answer = page.waitForResponse((r) => r.url().endsWith("/v1/analyses/panel") && r.request().method() === "POST")
+      await form.getByRole("button", { name: "估计模型" }).click()
+      const response = await answer
+      expect(response.status()).toBe(200)
+      return { body: JSON.parse(response.request().postData() ?? "{}"), doc: await response.json() }
+    }
+    const fe = await fitPanel()
+    expect(fe.body).toMatchObject({ unit: "unit", period: "period", model: "fe", effects: "twoways", weights: { contiguity: "queen" } })
+    expect(new Set(fe.body.geojson.features.map((f: { properties: { period: string } }) => f.properties.period))).toEqual(new Set(["2023", "2024", "2025"]))
+    // The panel LM tests (Elhorst's, on the demeaned pooled residuals) and the LR tests of the effects, as the server gave them.
+    const tests = panel.locator("table.tests")
+    await tests.locator('tr[data-test="lm_lag"]').waitFor({ timeout: 30_000 })
+    for (const name of ["lm_lag", "lm_error", "robust_lm_lag", "robust_lm_error"])
+      expect(await tests.locator(`tr[data-test="${name}"] td`).first().textContent()).toBe(showNumber(fe.doc.diagnostics[name].statistic))
+    expect(await tests.locator('tr[data-test="effects_lr.unit"] td').first().textContent()).toBe(showNumber(fe.doc.effects_lr.unit.statistic))
+
+    await form.getByLabel("模型", { exact: true }).selectOption("durbin")
+    const sdm = await fitPanel()
+    expect(sdm.body.model).toBe("durbin")
+    const impacts = panel.locator("table.impacts")
+    await impacts.waitFor({ timeout: 30_000 })
+    const direct = sdm.doc.impacts.fixed_investment.direct as number
+    // The direct effect, with its standard error in brackets when the server gives one.
+    const shownDirect = (await impacts.locator('tr[data-term="fixed_investment"] td').first().textContent())!
+    expect(shownDirect.split(" ")[0]).toBe(showNumber(direct))
+    await shot("09c-analyses-panel")
+  })
+
   it("draws LISA clusters, Gi* hot spots and GWR coefficients on the map page, with the Moran scatter and the densities", async () => {
     calls.length = 0
     await page.goto(`${server.url}/#/map`)

@@ -10,7 +10,7 @@ export function ImpactsTable({ rows }: { readonly rows: ReadonlyArray<Impact> })
   if (rows.length === 0) return null
   return (
     <div className="table-scroll">
-      <table>
+      <table className="impacts">
         <caption>{t.impactsCaption}</caption>
         <thead>
           <tr>
@@ -28,7 +28,7 @@ export function ImpactsTable({ rows }: { readonly rows: ReadonlyArray<Impact> })
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.name}>
+            <tr key={r.name} data-term={r.name}>
               <th scope="row">{r.name}</th>
               <td className="num">{withSe(r.direct, r.se?.direct)}</td>
               <td className="num">{withSe(r.indirect, r.se?.indirect)}</td>

@@ -52,8 +52,8 @@ export function PanelSection() {
           <MapLevelSelect id={`${id}-level`} value={mapCode} onChange={setMapCode} province={province.data} />
           <fieldset className="inline">
             <legend>{t.periodRange}</legend>
-            <PeriodPicker value={from} onChange={setFrom} />
-            <PeriodPicker value={to} onChange={setTo} />
+            <PeriodPicker value={from} onChange={setFrom} label={t.periodFrom} />
+            <PeriodPicker value={to} onChange={setTo} label={t.periodTo} />
           </fieldset>
           <div className="field">
             <label htmlFor={`${id}-model`}>{t.model}</label>

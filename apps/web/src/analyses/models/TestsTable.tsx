@@ -8,7 +8,7 @@ export function TestsTable({ rows }: { readonly rows: ReadonlyArray<TestResult> 
   if (rows.length === 0) return null
   return (
     <div className="table-scroll">
-      <table>
+      <table className="tests">
         <caption>{t.testsCaption}</caption>
         <thead>
           <tr>
@@ -26,7 +26,7 @@ export function TestsTable({ rows }: { readonly rows: ReadonlyArray<TestResult> 
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.name}>
+            <tr key={r.name} data-test={r.name}>
               <th scope="row">{t.testName[r.name] ?? r.name}</th>
               <td className="num">{showNumber(r.statistic)}</td>
               <td className="num">{r.df ?? "—"}</td>

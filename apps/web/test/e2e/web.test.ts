@@ -459,7 +459,7 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     await shot("10b-map-gwr")
   })
 
-  it("draws the server's Gi* hot and cold spots of an uploaded GeoJSON", async () => {
+  it("draws the server's Gi* hot and cold spots and GWR coefficients of an uploaded GeoJSON", async () => {
     // A 6 × 6 grid of unit squares: high values in the lower-left block, low in the upper-right, a gentle trend between.
     const side = 6
     const features = Array.from({ length: side * side }, (_, k) => {
@@ -468,7 +468,8 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
       const v = i < 2 && j < 2 ? 100 + k : i >= 4 && j >= 4 ? 1 + k / 100 : 30 + i + j
       return {
         type: "Feature",
-        properties: { code: `g${i}${j}`, name: `格${i}-${j}`, v },
+        // x: a regressor (a fixed pattern, unrelated to v); cx, cy: the square's centre, for GWR.
+        properties: { code: `g${i}${j}`, name: `格${i}-${j}`, v, x: ((k * 7) % 11) + 1, cx: i + 0.5, cy: j + 0.5 },
         geometry: {
           type: "Polygon",
           coordinates: [
@@ -510,6 +511,27 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     expect(calls).toEqual(expect.arrayContaining(["POST /v1/analyses/moran", "POST /v1/analyses/lisa", "POST /v1/analyses/density"]))
     await page.waitForTimeout(400)
     await shot("10c-map-upload")
+
+    // GWR of the polygons at the coordinates the reader names; the map shows the server's local coefficients.
+    await page.getByLabel("图层", { exact: true }).selectOption("gwr")
+    const formError = page.locator("form p.error[role=alert]")
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    await expect.poll(() => formError.textContent()).toBe(zh.needRegressor)
+    await page.getByRole("group", { name: "GWR 解释变量" }).getByLabel("x", { exact: true }).check()
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    await expect.poll(() => formError.textContent()).toBe(zh.gwrNeedsCoords)
+    await page.getByLabel("坐标属性（X, Y，用于 GWR）").selectOption("cx,cy")
+    const gwrAnswer = page.waitForResponse((r) => r.url().endsWith("/v1/analyses/gwr"))
+    await page.getByRole("button", { name: "绘制地图" }).click()
+    const gwrResponse = await gwrAnswer
+    expect(JSON.parse(gwrResponse.request().postData() ?? "{}")).toMatchObject({ id: "code", formula: "v ~ x", coords: ["cx", "cy"] })
+    const gwr = (await gwrResponse.json()) as { rows: Array<{ id: string; coefficients: Record<string, { estimate: number }> }> }
+    await page.getByRole("heading", { name: "GWR 局部系数 · v" }).waitFor({ timeout: 60_000 })
+    expect(await page.getByLabel("显示的系数").inputValue()).toBe("x")
+    const gwrDescribed = (await page.locator(".map-card .chart").getAttribute("aria-label"))!
+    for (const r of gwr.rows) expect(gwrDescribed).toContain(`格${r.id[1]}-${r.id[2]} x = ${r.coefficients.x!.estimate.toFixed(3)} (se `)
+    await page.waitForTimeout(400)
+    await shot("10d-map-upload-gwr")
   })
 
   it("shows the published ranking to an anonymous visitor (results are public)", async () => {

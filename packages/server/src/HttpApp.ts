@@ -147,7 +147,8 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
       throw new HttpProblem(403, "cross_site", "a write from another site is refused", "拒绝来自其他站点的写请求")
     return next()
   })
-  if (config.webOrigin) app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))
+  if (config.webOrigin)
+    app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After", "Idempotent-Replayed"] }))
   // GET and HEAD carry no body: skip the limit, whose check would build a full Request object for every read.
   app.use("/v1/*", (c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD" ? next() : /\/(import|analyses)(\/|$)/.test(c.req.path) ? large(c, next) : small(c, next),

@@ -2,11 +2,13 @@ import type { TargetsDocument } from "@jiju/domain/assessment"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { AnalysisCancelled, defaultAnalysisSelection, runAnalyses } from "../data/analyses.js"
 import { type ClusterDetail, loadClusterDetail } from "../data/clusterDetail.js"
+import { loadHotspots } from "../data/hotspots.js"
 import { dashboardSchemes, loadSnapshot, type Snapshot } from "../data/snapshot.js"
 import { dashboardTargetSets, loadTargets } from "../data/targets.js"
 import type { DashboardSource } from "../sources/DashboardSource.js"
 import type { AnalysesView } from "./AnalysesScreen.js"
 import type { Screen } from "./chrome.js"
+import type { HotspotsState } from "./HotspotsScreen.js"
 import { bi } from "./text.js"
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -108,4 +110,29 @@ export const useAnalyses = (source: DashboardSource, snap: Snapshot | null) => {
     if (cancel.current) cancel.current.cancelled = true
   }
   return { analyses, setAnalyses, start, stop }
+}
+
+/**
+ * The Hot spots screen's state: the indicator and period chosen (the first analysis indicator and the latest period
+ * at first) and the core's answer for them, asked for when the screen shows a choice it has not answered yet.
+ */
+export const useHotspots = (source: DashboardSource, snap: Snapshot | null, screen: Screen, onFailure: (m: string) => void) => {
+  const [hotspots, setHotspots] = useState<HotspotsState>({ indicator: defaultAnalysisSelection[0]!, period: "", view: null, scroll: 0 })
+  useEffect(() => {
+    if (snap) setHotspots((h) => (h.period === "" ? { ...h, period: snap.period ?? "" } : h))
+  }, [snap])
+  const { indicator, period, view } = hotspots
+  const answered = view !== null && !("error" in view) ? view.indicator === indicator && view.period === period : false
+  useEffect(() => {
+    if (screen !== "hotspots" || !snap || period === "" || answered) return
+    let live = true
+    setHotspots((h) => ({ ...h, view: null }))
+    loadHotspots(source, snap, { indicator, period })
+      .then((v) => live && setHotspots((h) => (h.indicator === indicator && h.period === period ? { ...h, view: v } : h)))
+      .catch((e: unknown) => live && onFailure(message(e)))
+    return () => {
+      live = false
+    }
+  }, [screen, snap, indicator, period, answered, source, onFailure])
+  return { hotspots, setHotspots }
 }

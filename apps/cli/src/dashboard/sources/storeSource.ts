@@ -19,6 +19,7 @@ import {
 } from "@jiju/app"
 import { ComputationError, InputError, type Observation } from "@jiju/domain/model"
 import type * as Effect from "effect/Effect"
+import { mark } from "../timing.js"
 import { type AnalysisDocument, AnalysisRefused, type DashboardQuery, type DashboardSource, type Judged } from "./DashboardSource.js"
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -47,6 +48,7 @@ const PAGE = 10_000
  */
 export const storeSource = async (env: Env): Promise<DashboardSource> => {
   const runtime: AppRuntime = await makeAppRuntime({ env })
+  mark("runtime made")
   const actor = operator(env.USER ?? env.USERNAME ?? "operator")
   const run = <A, E>(effect: Effect.Effect<A, E, AppServices>) => runtime.run(effect)
   let where: { engine: string; location: string }

@@ -27,14 +27,14 @@ export interface ScreensProps extends Omit<AppProps, "lang"> {
  * DashboardSource, with their state (`useScreenData.ts` reads what they show) and keys (`keys.ts`). App shows the
  * same frame, loading, until this module is there.
  */
-export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady }: ScreensProps) => {
+export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady, kept, onLive }: ScreensProps) => {
   const app = useApp()
   const { width, bodyHeight } = useLayout({ width: fixedW, height: fixedH })
   const theme = useMemo(() => themeFor(env), [env])
   const [screen, setScreen] = useState<Screen>("overview")
   const [help, setHelp] = useState(false)
   const [schemeIndex, setSchemeIndex] = useState(0)
-  const { snap, failure, setFailure } = useSnapshot(source, schemeIndex)
+  const { snap, failure, setFailure } = useSnapshot(source, schemeIndex, kept ?? null, onLive)
   // Overview
   const [group, setGroup] = useState(0)
   const [cursor, setCursor] = useState(0)
@@ -152,7 +152,9 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
         ? L("排名：据观测值计算", "ranking: computed from observations")
         : ""
     : ""
-  const status = `${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
+  // A kept snapshot says so until the store has opened and answered.
+  const keptNote = snap?.kept ? `${L("上次结果（数据未变），数据库打开中", "last answer (store unchanged), opening")} · ` : ""
+  const status = `${keptNote}${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
   return (
     <Frame
       lang={lang}

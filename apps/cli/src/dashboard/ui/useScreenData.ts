@@ -15,20 +15,30 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /**
  * The snapshot every screen shares (register, ranking, totals), read again when the scheme changes; a failure to
- * read it is kept for the frame to show.
+ * read it is kept for the frame to show. A kept snapshot (the store unchanged since the dashboard last closed it)
+ * shows until the source's own answer replaces it; `onLive` hears every answer for the first scheme.
  */
-export const useSnapshot = (source: DashboardSource, schemeIndex: number) => {
-  const [snap, setSnap] = useState<Snapshot | null>(null)
+export const useSnapshot = (source: DashboardSource, schemeIndex: number, kept: Snapshot | null = null, onLive?: (s: Snapshot) => void) => {
+  const usable = kept !== null && kept.scheme.id === dashboardSchemes[0]!.id ? kept : null
+  const [snap, setSnap] = useState<Snapshot | null>(usable)
   const [failure, setFailure] = useState<string | null>(null)
+  const first = useRef(true)
   useEffect(() => {
     let live = true
-    setSnap(null)
+    // The kept snapshot stands in only until the first answer; a later change of scheme shows "loading".
+    if (!(first.current && usable)) setSnap(null)
+    first.current = false
     loadSnapshot(source, dashboardSchemes[schemeIndex])
-      .then((s) => live && setSnap(s))
+      .then((s) => {
+        if (!live) return
+        setSnap(s)
+        if (schemeIndex === 0) onLive?.(s)
+      })
       .catch((e: unknown) => live && setFailure(message(e)))
     return () => {
       live = false
     }
+    // The kept snapshot and the listener are read once, at the first answer.
   }, [source, schemeIndex])
   return { snap, failure, setFailure }
 }

@@ -8,12 +8,13 @@
 //   node scripts/bundle.mjs [--no-minify]   → dist/main.js, dist/*.js chunks, dist/analysisWorker.mjs, dist/migrations/,
 //                                  dist/web/ (the built web app, when apps/web/dist exists), dist/bundle.json
 //
-// Files found beside a module at run time (`new URL("…", import.meta.url)`) are listed in RELOCATED: the bundle
-// moves them next to its chunks and rewrites the path. Any other such URL in our sources fails the build, so that
-// a new one cannot ship broken.
-import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+// Files found beside a module at run time (`new URL("…", import.meta.url)`): a module file (a worker thread's
+// entry, `new Worker(new URL("./worker.mjs", import.meta.url))`) is found by scanning the sources and bundled as an
+// entry of its own beside the chunks, the URL rewritten to it; folders (migrations, the web app) are listed in
+// RELOCATED and copied. Any other such URL in our sources fails the build, so that a new one cannot ship broken.
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { builtinModules } from "node:module"
-import { dirname, join, relative, resolve } from "node:path"
+import { basename, dirname, extname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { rolldown } from "rolldown"
 
@@ -25,22 +26,56 @@ const dist = join(cli, "dist")
 export const EXTERNAL = ["@electric-sql/pglite", "pg"]
 
 /**
- * Run-time file references of bundled modules: the module, the literal it passes to `new URL(…, import.meta.url)`,
- * and what the bundle puts in its place — a worker entry (bundled as its own chunk) or a copied folder.
+ * Run-time folders of bundled modules: the module, the literal it passes to `new URL(…, import.meta.url)`, and the
+ * folder the bundle copies in its place. Worker entries are found in the sources (discoverWorkers).
  */
-const RELOCATED = [
-  {
-    module: "packages/app/src/analyses/AnalysisPool.ts",
-    literal: "./analysisWorker.mjs",
-    worker: "packages/app/src/analyses/analysisWorker.mjs",
-    to: "analysisWorker.mjs",
-  },
+const COPIED = [
   { module: "packages/store/src/db/migrate.ts", literal: "../../migrations/", copy: "packages/store/migrations", to: "migrations/" },
   // The web app is optional in a development build (apps/web builds separately); the package test checks it is there.
   { module: "packages/server/src/Server.ts", literal: "../../../apps/web/dist/", copy: "apps/web/dist", to: "web/", optional: true, skip: /\.map$/ },
 ]
 
 const NEW_URL = /new\s+URL\(\s*(["'`])([^"'`]+)\1\s*,\s*import\.meta\.url\s*\)/g
+
+// The sources bundled from the workspace, scanned for worker entries.
+const SOURCES = ["apps/cli/src", "packages/domain/src", "packages/app/src", "packages/store/src", "packages/server/src"]
+const MODULE = /\.(mjs|js|ts|mts)$/
+
+/** The module a `new URL(literal, import.meta.url)` in `file` names, if it is one (a .js literal may name a .ts source). */
+const moduleTarget = (file, literal) => {
+  if (!MODULE.test(literal)) return null
+  const target = resolve(dirname(join(root, file)), literal)
+  for (const t of [target, target.replace(/\.js$/, ".ts"), target.replace(/\.mjs$/, ".mts")]) if (existsSync(t) && statSync(t).isFile()) return t
+  return null
+}
+
+/** Worker entries found in the sources: every `new URL("./x.mjs", import.meta.url)` naming a module file. */
+const discoverWorkers = () => {
+  const found = []
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (/\.(ts|tsx|mts|mjs|js)$/.test(e.name) && !e.name.endsWith(".d.ts")) {
+        const code = readFileSync(p, "utf8")
+        if (!code.includes("import.meta.url")) continue
+        for (const m of code.matchAll(NEW_URL)) {
+          const file = relative(root, p)
+          const target = moduleTarget(file, m[2])
+          if (!target) continue
+          const base = basename(target, extname(target))
+          // Two workers of one name in different folders: the folder tells them apart.
+          const to = `${found.some((w) => w.to === `${base}.mjs` && w.worker !== relative(root, target)) ? `${basename(dirname(target))}-` : ""}${base}.mjs`
+          found.push({ module: file, literal: m[2], worker: relative(root, target), to })
+        }
+      }
+    }
+  }
+  for (const d of SOURCES) if (existsSync(join(root, d))) walk(join(root, d))
+  return found
+}
+
+const RELOCATED = [...discoverWorkers(), ...COPIED]
 
 /** Rewrite the run-time file references listed in RELOCATED; refuse any other in our own sources. */
 const relocate = () => {
@@ -56,14 +91,14 @@ const relocate = () => {
       let out = code
       for (const m of code.matchAll(NEW_URL)) {
         const entry = RELOCATED.find((r) => r.module === file && r.literal === m[2])
-        if (!entry) this.error(`${file}: new URL("${m[2]}", import.meta.url) is not listed in scripts/bundle.mjs RELOCATED`)
+        if (!entry) this.error(`${file}: new URL("${m[2]}", import.meta.url) names neither a module file nor a folder listed in scripts/bundle.mjs COPIED`)
         seen.add(entry)
         out = out.replace(m[0], `new URL(${JSON.stringify(`./${entry.to}`)}, import.meta.url)`)
       }
       return out === code ? null : { code: out, map: null }
     },
     buildEnd() {
-      for (const r of RELOCATED) if (!seen.has(r)) this.error(`scripts/bundle.mjs RELOCATED: ${r.module} no longer refers to "${r.literal}"`)
+      for (const r of COPIED) if (!seen.has(r)) this.error(`scripts/bundle.mjs COPIED: ${r.module} no longer refers to "${r.literal}"`)
     },
   }
 }
@@ -73,6 +108,13 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 const started = performance.now()
 rmSync(dist, { recursive: true, force: true })
 const workers = Object.fromEntries(RELOCATED.filter((r) => r.worker).map((r) => [r.to.replace(/\.mjs$/, ""), join(root, r.worker)]))
+console.log(
+  `bundle: worker entries ${
+    Object.values(workers)
+      .map((w) => relative(root, w))
+      .join(", ") || "none"
+  }`,
+)
 const bundle = await rolldown({
   input: { main: join(cli, "src/main.ts"), ...workers },
   platform: "node",

@@ -6,7 +6,8 @@
 // stay external, as the published package's dependencies.
 //
 //   node scripts/bundle.mjs [--no-minify]   → dist/main.js, dist/*.js chunks, dist/analysisWorker.mjs, dist/migrations/,
-//                                  dist/web/ (the built web app, when apps/web/dist exists), dist/bundle.json
+//                                  dist/web/ (the built web app, when apps/web/dist exists), dist/bundle.json,
+//                                  dist/THIRD-PARTY-LICENSES.md (the licences of the bundled packages)
 //
 // Files found beside a module at run time (`new URL("…", import.meta.url)`): a module file (a worker thread's
 // entry, `new Worker(new URL("./worker.mjs", import.meta.url))`) is found by scanning the sources and bundled as an
@@ -165,6 +166,32 @@ const manifest = output
     imports: c.imports,
   }))
 writeFileSync(join(dist, "bundle.json"), `${JSON.stringify(manifest, null, 1)}\n`)
+
+// The licences of the third-party packages inside the bundle (their notices must travel with their code): each
+// package's name, version, licence and licence text, from the package folder of a bundled module.
+const licences = new Map()
+for (const c of output.filter((o) => o.type === "chunk"))
+  for (const id of c.moduleIds) {
+    const m = /^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(id)
+    if (!m || licences.has(m[1])) continue
+    const pkg = JSON.parse(readFileSync(join(m[1], "package.json"), "utf8"))
+    const file = readdirSync(m[1]).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f))
+    licences.set(m[1], {
+      name: pkg.name,
+      version: pkg.version,
+      license: pkg.license ?? "see the text",
+      text: file ? readFileSync(join(m[1], file), "utf8").trim() : null,
+    })
+  }
+const notices = [...licences.values()].sort((a, b) => a.name.localeCompare(b.name))
+const unlicensed = notices.filter((n) => n.text === null).map((n) => `${n.name}@${n.version} (${n.license})`)
+writeFileSync(
+  join(dist, "THIRD-PARTY-LICENSES.md"),
+  `# Third-party software in @jiju/cli\n\nThe bundle in this folder includes the following packages, under their own licences.\n\n${notices
+    .map((n) => `## ${n.name} ${n.version} (${n.license})\n\n${n.text ?? `No licence file in the package; its package.json says ${n.license}.`}\n`)
+    .join("\n")}`,
+)
+if (unlicensed.length > 0) console.warn(`bundle: no licence file in ${unlicensed.join(", ")}`)
 
 const size = (p) => (statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + size(join(p, f)), 0) : statSync(p).size)
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -9,6 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 // directory outside the repository (so nothing resolves from the workspace), then the installed `jiju` run.
 // Dependencies come from npm's cache (`npm install --offline`), or from the npm registry when the cache lacks them.
 const cli = fileURLToPath(new URL("../../", import.meta.url))
+// R's answers for the Columbus example (spdep moran.test and localmoran, packages/domain/scripts/golden/moran.R).
+const golden = JSON.parse(readFileSync(new URL("../../../../packages/domain/test/fixtures/moran/columbus.json", import.meta.url), "utf8")) as {
+  results: { CRIME_W: { global: { I: number }; local: Array<{ id: string; Ii: number; z: number }> } }
+}
 const built = existsSync(join(cli, "dist/main.js"))
 if (!built) console.warn("[package] skipped: apps/cli/dist is missing (run the build first)")
 
@@ -74,11 +78,21 @@ describe.skipIf(!built)("@jiju/cli packed, installed from the tarball and run", 
     for (const name of ["moran", "regress", "assess", "serve", "demo"]) expect(r.stdout).toContain(name)
   })
 
-  it("a Moran analysis on the bundled example (Columbus crime, spdep moran.test: I = 0.48577)", () => {
+  it("a Moran analysis and a LISA with permutations on the bundled example, as R answers them", () => {
     const example = join(project, "node_modules", "@jiju", "cli", "examples")
-    const r = run(["moran", "--data", join(example, "columbus.csv"), "--id", "POLYID", "--weights", join(example, "columbus.gal"), "--var", "CRIME", "--json"])
-    expect(r.code, r.stderr).toBe(0)
-    expect((JSON.parse(r.stdout) as { I: number }).I).toBeCloseTo(0.4857709, 6)
+    const on = ["--data", join(example, "columbus.csv"), "--id", "POLYID", "--weights", join(example, "columbus.gal"), "--var", "CRIME"]
+    const moran = run(["moran", ...on, "--json"])
+    expect(moran.code, moran.stderr).toBe(0)
+    expect((JSON.parse(moran.stdout) as { I: number }).I).toBeCloseTo(golden.results.CRIME_W.global.I, 12)
+    // Permutations: a command may hand them to worker threads, which must load from the installed package too.
+    const lisa = run(["lisa", ...on, "--permutations", "999", "--json"])
+    expect(lisa.code, lisa.stderr).toBe(0)
+    const rows = (JSON.parse(lisa.stdout) as { rows: Array<{ id: string; Ii: number; z: number }> }).rows
+    expect(rows.map((r) => r.id)).toEqual(golden.results.CRIME_W.local.map((r) => r.id))
+    for (const [i, r] of rows.entries()) {
+      expect(r.Ii).toBeCloseTo(golden.results.CRIME_W.local[i]!.Ii, 10)
+      expect(r.z).toBeCloseTo(golden.results.CRIME_W.local[i]!.z, 10)
+    }
   })
 
   it("jiju demo, then jiju assess --period 2025 --json on the embedded store", () => {

@@ -1,9 +1,9 @@
 import { CliError } from "./CliError.js"
-import type { Command, CommandIO } from "./Command.js"
-import { analysisCommandLoaders } from "./commands/analysisCommands.js"
+import type { CommandIO } from "./Command.js"
+import { type CommandEntry, commandCatalog } from "./commands/catalog.js"
 import { reportError } from "./output.js"
 
-const help = (commands: ReadonlyArray<Command>): string =>
+const help = (commands: ReadonlyArray<CommandEntry>): string =>
   [
     "jiju — 产业集聚区评估工具 / cluster-zone assessment toolkit",
     "",
@@ -31,17 +31,15 @@ export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<n
       return reportError(io, e, false)
     }
   }
-  // An analysis command that needs nothing else is loaded alone (a faster start); the others after the dashboard
-  // check, so that opening the dashboard does not load every command first.
-  const light = name === undefined ? undefined : analysisCommandLoaders[name]
-  const { commands } = light ? { commands: [await light()] } : await import("./commands/index.js")
+  // The help and the dispatch read the catalog alone; only the command that runs is loaded.
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
-    io.stdout.write(help(commands))
+    io.stdout.write(help(commandCatalog))
     return 0
   }
-  const command = commands.find((c) => c.name === name)
+  const entry = commandCatalog.find((c) => c.name === name)
   const json = rest.includes("--json")
-  if (!command) return reportError(io, new CliError("usage", `unknown command "${name}"; run jiju --help`, 2), json)
+  if (!entry) return reportError(io, new CliError("usage", `unknown command "${name}"; run jiju --help`, 2), json)
+  const command = await entry.load()
   if (rest.includes("--help")) {
     io.stdout.write(`${command.usage}\n`)
     return 0

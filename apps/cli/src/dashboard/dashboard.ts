@@ -1,9 +1,11 @@
 import { CliError } from "../CliError.js"
 import type { Command, CommandIO } from "../Command.js"
+import type { Snapshot } from "./data/snapshot.js"
 import { dashboardFlags } from "./flags.js"
 import { deferredSource } from "./sources/deferredSource.js"
 import { openSource } from "./sources/openSource.js"
 import { showSplash } from "./splash.js"
+import { mark } from "./timing.js"
 import type { Lang } from "./ui/text.js"
 
 const usage = [
@@ -19,9 +21,11 @@ const usage = [
  * Open the terminal dashboard on the process's terminal; resolves with the exit code when the user quits.
  * Needs an interactive terminal (stdin a TTY) for its keys.
  *
- * Start-up order: the first frame is written before Ink is loaded (splash.ts); the data source starts opening,
- * then Ink, React and the frame load, and Ink draws the same frame over it and reads the keys; the screens load
- * behind it and show the data when they arrive.
+ * Start-up order: the first frame is written before Ink is loaded (splash.ts); Ink, React and the frame load, and
+ * Ink draws the same frame over it and reads the keys; the screens load behind it and show the data when they
+ * arrive. The data source starts opening at once — unless the embedded store is as the dashboard last left it:
+ * then the snapshot kept then (data/snapshotCache.ts) is drawn first and the store opens after that frame, so
+ * that the two do not share the one thread while the ranking is drawn.
  */
 export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<number> => {
   const values = dashboardFlags(argv)
@@ -32,26 +36,64 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
     throw new CliError("not_a_terminal", "the dashboard needs an interactive terminal; use the other commands (jiju --help) in scripts", 2)
   const placeholder = values.api !== undefined ? { zh: `API ${values.api}`, en: `API ${values.api}` } : { zh: "本地数据库", en: "store" }
   const splash = showSplash(process.stdout, process.stdin, io.env, lang, placeholder)
+  mark("first frame")
+  // The embedded store's last snapshot, if its files are as the dashboard left them.
+  const keeping = values.api === undefined ? import("./data/snapshotCache.js") : null
+  const keptRead = keeping ? keeping.then((k) => k.readKeptSnapshot(io.env)).catch(() => null) : Promise.resolve(null)
+  const loadingUi = import("./ui/mount.js")
+  loadingUi.catch(() => {})
+  const kept = await keptRead
+  if (kept) mark("kept snapshot read")
   // A failure to open shows on screen, and the exit code says it.
-  const opening = openSource(values, io.env)
+  let begin = () => {}
+  let begun = false
+  const opening = new Promise<void>((go) => {
+    begin = () => {
+      begun = true
+      go()
+    }
+  }).then(() => openSource(values, io.env))
   let failed = false
   opening.catch(() => {
     failed = true
   })
+  if (!kept) begin()
   const source = deferredSource(opening, placeholder)
   let ui: typeof import("./ui/mount.js")
   try {
-    ui = await import("./ui/mount.js")
+    ui = await loadingUi
+    mark("ink loaded")
   } catch (e) {
     splash?.dispose()
-    await source.close()
+    if (begun) await source.close()
     throw e
   }
+  let latest: Snapshot | null = null
   try {
-    await ui.mount({ source, env: io.env, lang }).waitUntilExit()
+    await ui
+      .mount({
+        source,
+        env: io.env,
+        lang,
+        kept,
+        // The kept ranking is rendered: once Ink has written it (its output is throttled), the store may take the thread.
+        onReady: () => {
+          mark("ranking shown")
+          setTimeout(begin, 40)
+        },
+        onLive: (s) => {
+          latest = s
+        },
+      })
+      .waitUntilExit()
     return failed ? 1 : 0
   } finally {
-    await source.close()
+    if (begun) await source.close()
+    // Kept once the store is closed: closing writes to its files, and the kept state is the closed one.
+    // Without an answer of its own (quit before the store answered), the kept one is still the store's: the
+    // dashboard only reads, and held the store alone meanwhile.
+    const keep = latest ?? kept
+    if (keep && !failed) (await keeping?.catch(() => null))?.keepSnapshot(io.env, keep)
   }
 }
 

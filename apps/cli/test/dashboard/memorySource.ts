@@ -1,3 +1,4 @@
+import { runAnalysisRequest } from "@jiju/domain/analyses"
 import {
   type AssessmentData,
   type AssessmentResult,
@@ -9,8 +10,15 @@ import {
   stageDocument,
   targetsDocument,
 } from "@jiju/domain/assessment"
-import { type IndicatorDefinition, InputError, type Observation, type Region, type StoredCluster } from "@jiju/domain/model"
-import type { DashboardQuery, DashboardRegister, DashboardSource, Judged } from "../../src/dashboard/sources/DashboardSource.js"
+import { ComputationError, type IndicatorDefinition, InputError, type Observation, type Region, type StoredCluster } from "@jiju/domain/model"
+import {
+  type AnalysisDocument,
+  AnalysisRefused,
+  type DashboardQuery,
+  type DashboardRegister,
+  type DashboardSource,
+  type Judged,
+} from "../../src/dashboard/sources/DashboardSource.js"
 
 /** Everything an in-memory source holds. */
 export interface MemoryData {
@@ -50,7 +58,8 @@ const judged = <T>(f: () => T): Judged<T> => {
 
 /**
  * A {@link DashboardSource} over data held in memory, for the screens' tests: it answers with the same domain
- * functions the application core's use cases call (assessPeriod and the judgement documents), without a store.
+ * functions the application core's use cases call (assessPeriod, the judgement documents, and the analysis requests
+ * its worker threads run), without a store.
  * @example const src = memorySource({ clusters, regions, indicators: indicatorCatalogue, observations })
  */
 export const memorySource = (data: MemoryData, description = { zh: "内存数据", en: "in-memory data" }): DashboardSource => {
@@ -86,6 +95,14 @@ export const memorySource = (data: MemoryData, description = { zh: "内存数据
       }
     },
     targets: async (q) => targetsDocument(all, q),
+    analysis: async (name, request) => {
+      try {
+        return runAnalysisRequest(name, request) as AnalysisDocument
+      } catch (e) {
+        if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
+        throw e
+      }
+    },
     close: async () => {},
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest"
 import { themeFor } from "../../src/dashboard/ui/theme.js"
-import { start } from "./ui.js"
+import { hotspotsSource } from "./hotspotsFixture.js"
+import { keys, start } from "./ui.js"
 
 // Colour on for this file (tests run without a terminal, where colour is off by default), so NO_COLOR has
 // something to turn off.
@@ -21,6 +22,19 @@ describe("NO_COLOR", () => {
     expect(plain.frame()).toContain("▲2")
     plain.r.unmount()
     const coloured = await start({ env: {} })
+    expect(coloured.frame()).toMatch(sgr)
+    coloured.r.unmount()
+  })
+
+  it("the hot spots say hot and cold in words; colour only where colour is allowed", async () => {
+    const plain = await start({ source: hotspotsSource(), env: { NO_COLOR: "1" } })
+    await plain.press(keys.tab, keys.tab, keys.tab, keys.tab)
+    await plain.until("热点 99%")
+    expect(plain.frame()).not.toMatch(sgr)
+    plain.r.unmount()
+    const coloured = await start({ source: hotspotsSource(), env: {} })
+    await coloured.press(keys.tab, keys.tab, keys.tab, keys.tab)
+    await coloured.until("热点 99%")
     expect(coloured.frame()).toMatch(sgr)
     coloured.r.unmount()
   })

@@ -3,11 +3,12 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { AssessmentPreviewDocument, assessmentReport, StageDocument, type StagedZone } from "@jiju/domain/assessment"
 import { Page, toWire, wireDocument } from "@jiju/domain/contract"
+import { parseGal } from "@jiju/domain/io"
 import { indicatorCatalogue, Observation, StoredCluster, StoredIndicator, StoredRegion } from "@jiju/domain/model"
 import { openStore } from "@jiju/store"
 import type * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
-import { prefectureWeights } from "../../src/dashboard/data/prefectureWeights.js"
+import { prefectureGal } from "../../src/dashboard/data/prefectureGal.js"
 import { apiSource } from "../../src/dashboard/sources/apiSource.js"
 import { openSource } from "../../src/dashboard/sources/openSource.js"
 import { clusters, observations, regions } from "./fixture.js"
@@ -118,12 +119,12 @@ describe("dashboard sources", () => {
     await expect(src.register()).rejects.toThrow(/cannot reach the API/)
   })
 
-  it("prefectureWeights links zones of the same prefecture, row-standardised", () => {
-    const w = prefectureWeights(["a", "b", "c", "d"], { a: "410102", b: "410105", c: "410106", d: "410221" })
-    expect([...w.rowPtr]).toEqual([0, 2, 4, 6, 6])
-    expect([...w.colIdx]).toEqual([1, 2, 0, 2, 0, 1])
-    expect([...w.values]).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, 0.5])
-    expect(w.style).toBe("W")
+  it("prefectureGal links zones of the same prefecture (the analysis row-standardises them); a zone alone is an island", () => {
+    const gal = prefectureGal(["a", "b", "c", "d"], { a: "410102", b: "410105", c: "410106", d: "410221" })
+    expect(parseGal(gal)).toEqual({
+      ids: ["a", "b", "c", "d"],
+      neighbours: [["b", "c"], ["a", "c"], ["a", "b"], []],
+    })
   })
 })
 

@@ -10,7 +10,7 @@ export const keys = { enter: "\r", esc: "\u001b", tab: "\t", up: "\u001b[A", dow
 
 /** Render the dashboard on a fake source and wait until the first frame with data. */
 export const start = async (
-  opts: { source?: DashboardSource; width?: number; height?: number; lang?: Lang; env?: AppProps["env"] } = {},
+  opts: { source?: DashboardSource; width?: number; height?: number; lang?: Lang; env?: AppProps["env"]; kept?: AppProps["kept"] } = {},
 ): Promise<{
   r: { unmount(): void }
   frame: () => string
@@ -24,6 +24,7 @@ export const start = async (
       height: opts.height ?? 24,
       lang: opts.lang ?? "zh",
       env: opts.env ?? {},
+      kept: opts.kept ?? null,
     }),
   )
   const frame = () => r.lastFrame() ?? ""

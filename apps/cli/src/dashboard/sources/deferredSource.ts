@@ -25,6 +25,7 @@ export const deferredSource = (pending: Promise<DashboardSource>, placeholder: B
     ranking: async (scheme, period) => (await get()).ranking(scheme, period),
     judgements: async (id, period, opts) => (await get()).judgements(id, period, opts),
     targets: async (q) => (await get()).targets(q),
+    analysis: async (name, request) => (await get()).analysis(name, request),
     close: async () => {
       const s = await pending.catch(() => undefined)
       await s?.close()

@@ -1,4 +1,5 @@
 import { CliError } from "../../CliError.js"
+import { mark } from "../timing.js"
 import type { DashboardSource } from "./DashboardSource.js"
 
 /** The flags that choose the data source. */
@@ -21,8 +22,11 @@ export const openSource = async (flags: SourceFlags, env: Readonly<Record<string
     return apiSource({ baseUrl: flags.api, ...(token ? { token } : {}) })
   }
   const { storeSource } = await import("./storeSource.js")
+  mark("store modules loaded")
   try {
-    return await storeSource(env)
+    const source = await storeSource(env)
+    mark("store opened")
+    return source
   } catch (e) {
     // The CLI's mapping of the core's errors, loaded only when there is one to map.
     const { cliError } = await import("../../app.js")

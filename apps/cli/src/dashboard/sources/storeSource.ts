@@ -1,21 +1,26 @@
 import {
   type AppRuntime,
   type AppServices,
+  allClusters,
+  allIndicators,
+  allRegions,
   certification,
   diagnosis,
   makeAppRuntime,
+  observedPeriods,
   operator,
   previewAssessment,
-  registerOverview,
+  queryObservations,
+  runAnalysis,
   stage,
   storedResult,
-  storeLocation,
+  storeInfo,
   targets,
-  zoneObservations,
 } from "@jiju/app"
-import { InputError } from "@jiju/domain/model"
+import { ComputationError, InputError, type Observation } from "@jiju/domain/model"
 import type * as Effect from "effect/Effect"
-import type { DashboardSource, Judged } from "./DashboardSource.js"
+import { mark } from "../timing.js"
+import { type AnalysisDocument, AnalysisRefused, type DashboardQuery, type DashboardSource, type Judged } from "./DashboardSource.js"
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -31,27 +36,60 @@ const judged = async <T>(run: Promise<T>): Promise<Judged<T>> => {
   }
 }
 
+// The largest page of the observation query: a zone's whole series, or a period of a few indicators, in one read.
+const PAGE = 10_000
+
 /**
  * A {@link DashboardSource} over the store (PostgreSQL when DATABASE_URL is set, else the embedded PGlite database
- * under JIJU_DATA_DIR), read through the application core's use cases as the operator at the machine. The store
- * stays open until `close()` — the dashboard holds the PGlite lock while it runs.
+ * under JIJU_DATA_DIR), read through the application core's use cases as the operator at the machine: the register
+ * lists, the paged observation query and the analyses are the ones the HTTP API runs. The store stays open until
+ * `close()` — the dashboard holds the PGlite lock while it runs.
  * @example const src = await storeSource(process.env); … await src.close()
  */
 export const storeSource = async (env: Env): Promise<DashboardSource> => {
   const runtime: AppRuntime = await makeAppRuntime({ env })
+  mark("runtime made")
   const actor = operator(env.USER ?? env.USERNAME ?? "operator")
   const run = <A, E>(effect: Effect.Effect<A, E, AppServices>) => runtime.run(effect)
   let where: { engine: string; location: string }
   try {
-    where = await run(storeLocation())
+    where = await run(storeInfo())
   } catch (e) {
     await runtime.dispose()
     throw e
   }
+  const observations = async (q: DashboardQuery): Promise<ReadonlyArray<Observation>> => {
+    const out: Observation[] = []
+    let cursor: string | undefined
+    do {
+      const page = await run(
+        queryObservations(actor, {
+          ...(q.clusters ? { clusters: q.clusters.join(",") } : {}),
+          ...(q.indicators ? { indicators: q.indicators.join(",") } : {}),
+          ...(q.period !== undefined ? { period: q.period } : {}),
+          ...(q.from !== undefined ? { from: q.from } : {}),
+          ...(q.to !== undefined ? { to: q.to } : {}),
+          limit: PAGE,
+          ...(cursor !== undefined ? { cursor } : {}),
+        } as Parameters<typeof queryObservations>[1]),
+      )
+      out.push(...page.items)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor !== undefined)
+    return out
+  }
   return {
     description: { zh: `本地数据库 ${where.location}`, en: `store ${where.location}` },
-    register: () => run(registerOverview(actor)),
-    observations: (q) => run(zoneObservations(actor, q)),
+    register: async () => {
+      const [clusters, regions, indicators, periods] = await Promise.all([
+        run(allClusters(actor)),
+        run(allRegions(actor)),
+        run(allIndicators(actor)),
+        run(observedPeriods(actor)),
+      ])
+      return { clusters, regions, indicators, periods }
+    },
+    observations,
     ranking: async (scheme, period) => {
       try {
         return { result: (await run(storedResult(actor, { scheme, period }))).result, from: "stored" }
@@ -85,6 +123,14 @@ export const storeSource = async (env: Env): Promise<DashboardSource> => {
           ...(q.region !== undefined ? { region: q.region } : {}),
         }),
       ),
+    analysis: async (name, request) => {
+      try {
+        return (await run(runAnalysis(actor, name, request))) as AnalysisDocument
+      } catch (e) {
+        if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
+        throw e
+      }
+    },
     close: () => runtime.dispose(),
   }
 }

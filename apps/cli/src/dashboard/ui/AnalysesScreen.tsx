@@ -1,8 +1,7 @@
-import type { CoordinationLevel } from "@jiju/domain/econometrics"
 import { findIndicator } from "@jiju/domain/model"
 import { Box, Text } from "ink"
 import { type AnalysisProgress, type AnalysisResult, analysisIndicators, subsystemName } from "../data/analyses.js"
-import { PREFECTURE_WEIGHTS_NOTE } from "../data/prefectureWeights.js"
+import { PREFECTURE_WEIGHTS_NOTE } from "../data/prefectureGal.js"
 import { type Line, Lines } from "./Lines.js"
 import { bar, bi, fit, type Lang, num, pval, tr } from "./text.js"
 import type { Theme } from "./theme.js"
@@ -19,7 +18,7 @@ export interface AnalysesView {
   readonly scroll: number
 }
 
-/** The results of a run as lines (tables of coupling, Moran's I, LISA and the regression). */
+/** The documents of a run as lines (tables of coupling, Moran's I, LISA and the regression), as the core answered them. */
 export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
   const L = (zh: string, en: string) => tr(lang, bi(zh, en))
   const name = (c: string) => {
@@ -34,7 +33,7 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
   out.push(L("— 耦合协调度 —", "— Coupling coordination —"))
   if ("error" in r.coupling) out.push(`  ${tr(lang, r.coupling.error)}`)
   else {
-    const { model, subsystems } = r.coupling
+    const { document: model, subsystems } = r.coupling
     const rows = model.rows
     const mean = (f: (x: (typeof rows)[number]) => number) => rows.reduce((s, x) => s + f(x), 0) / Math.max(1, rows.length)
     out.push(`  ${fit(L("子系统", "Subsystem"), 22)} ${fit("mean U", 8, "right")}  ${L("指标权重（熵值法）", "indicator weights (entropy)")}`)
@@ -48,7 +47,7 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
           8,
           "right",
         )}  ${Object.entries(model.weights[s] ?? {})
-          .map(([c, w]) => `${name(c)} ${num(w, 3)}`)
+          .map(([c, w]) => `${name(c)} ${num(w as number, 3)}`)
           .join(", ")}`,
       )
     out.push(
@@ -63,7 +62,7 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
         3,
       )}`,
     )
-    const counts = new Map<number, { level: CoordinationLevel; n: number }>()
+    const counts = new Map<number, { level: (typeof rows)[number]["level"]; n: number }>()
     for (const x of rows) counts.set(x.level.grade, { level: x.level, n: (counts.get(x.level.grade)?.n ?? 0) + 1 })
     for (const { level, n } of [...counts.values()].sort((a, b) => b.level.grade - a.level.grade))
       out.push(`  ${fit(tr(lang, level), 26)} ${bar(n / Math.max(1, rows.length), 20)} ${n}`)
@@ -74,39 +73,41 @@ export const analysisLines = (r: AnalysisResult, lang: Lang): Line[] => {
   else {
     const m = r.moran
     out.push(
-      `  I = ${num(m.I, 4)}  E[I] = ${num(m.expected, 4)}  z = ${num(m.zRandomization, 3)}  p(${L("随机化", "randomisation")}) = ${pval(m.pRandomization)}`,
+      `  I = ${num(m.I, 4)}  E[I] = ${num(m.expected, 4)}  z = ${num(m.z_randomization, 3)}  p(${L("随机化", "randomisation")}) = ${pval(m.p_randomization)}`,
     )
     out.push(
-      `  p(${L("正态", "normality")}) = ${pval(m.pNormality)}  p(${L("置换", "permutation")}, ${m.permutations}) = ${pval(m.pPermutation)}  n_eff = ${m.nEffective}`,
+      `  p(${L("正态", "normality")}) = ${pval(m.p_normality)}  p(${L("置换", "permutation")}, ${m.permutations}) = ${pval(m.p_permutation)}  n = ${m.n}`,
     )
   }
   out.push("")
   out.push(L("— 局部 Moran（LISA），置换 p < 0.05 —", "— Local Moran (LISA), permutation p < 0.05 —"))
   if ("error" in r.lisa) out.push(`  ${tr(lang, r.lisa.error)}`)
   else {
-    const sig = r.lisa.filter((x) => x.quadrant !== null && (x.pPermutation ?? x.p ?? 1) < 0.05)
+    const rows = r.lisa.rows
+    const sig = rows.filter((x) => x.quadrant !== null && (x.p_permutation ?? x.p ?? 1) < 0.05)
     out.push(
-      `  ${(["HH", "LL", "HL", "LH"] as const).map((q) => `${q} ${sig.filter((x) => x.quadrant === q).length}`).join("  ")}  · ${L("不显著", "not significant")} ${r.lisa.length - sig.length}`,
+      `  ${(["HH", "LL", "HL", "LH"] as const).map((q) => `${q} ${sig.filter((x) => x.quadrant === q).length}`).join("  ")}  · ${L("不显著", "not significant")} ${rows.length - sig.length}`,
     )
   }
   out.push("")
   out.push(L("— 回归（OLS）与空间诊断 —", "— Regression (OLS) and spatial diagnostics —"))
   if ("error" in r.regression) out.push(`  ${tr(lang, r.regression.error)}`)
   else {
-    const { fit: f, diagnostics: d } = r.regression
+    const f = r.regression
+    const d = f.diagnostics
     out.push(
       `  ${fit(L("变量", "term"), 24)} ${fit(L("系数", "estimate"), 11, "right")} ${fit(L("标准误", "s.e."), 10, "right")} ${fit("t", 8, "right")} ${fit("p", 7, "right")}`,
     )
-    for (const c of f.coefficients)
+    for (const [term, c] of Object.entries(f.coefficients))
       out.push(
-        `  ${fit(c.name === "(Intercept)" ? L("常数项", "(Intercept)") : name(c.name), 24)} ${fit(num(c.estimate, 4), 11, "right")} ${fit(num(c.se, 4), 10, "right")} ${fit(num(c.t, 2), 8, "right")} ${fit(pval(c.p), 7, "right")}`,
+        `  ${fit(term === "(Intercept)" ? L("常数项", "(Intercept)") : name(term), 24)} ${fit(num(c.estimate, 4), 11, "right")} ${fit(num(c.se, 4), 10, "right")} ${fit(num(c.z, 2), 8, "right")} ${fit(pval(c.p), 7, "right")}`,
       )
-    out.push(`  R² = ${num(f.r2, 3)}  adj. R² = ${num(f.adjR2, 3)}  n = ${f.n}  AIC = ${num(f.aic, 1)}`)
-    out.push(`  LM-lag ${num(d.lm.lmLag.statistic, 2)} (p ${pval(d.lm.lmLag.p)})  LM-error ${num(d.lm.lmError.statistic, 2)} (p ${pval(d.lm.lmError.p)})`)
+    out.push(`  R² = ${num(f.r2, 3)}  adj. R² = ${num(f.adj_r2, 3)}  n = ${f.n}  AIC = ${num(f.aic, 1)}`)
+    out.push(`  LM-lag ${num(d.lm_lag.statistic, 2)} (p ${pval(d.lm_lag.p)})  LM-error ${num(d.lm_error.statistic, 2)} (p ${pval(d.lm_error.p)})`)
     out.push(
-      `  robust LM-lag ${num(d.lm.robustLmLag.statistic, 2)} (p ${pval(d.lm.robustLmLag.p)})  robust LM-error ${num(d.lm.robustLmError.statistic, 2)} (p ${pval(d.lm.robustLmError.p)})`,
+      `  robust LM-lag ${num(d.robust_lm_lag.statistic, 2)} (p ${pval(d.robust_lm_lag.p)})  robust LM-error ${num(d.robust_lm_error.statistic, 2)} (p ${pval(d.robust_lm_error.p)})`,
     )
-    out.push(`  ${L("建议模型", "suggested model")}: ${d.recommendation.model} — ${tr(lang, d.recommendation.reason)}`)
+    out.push(`  ${L("建议模型", "suggested model")}: ${f.recommendation.model} — ${tr(lang, f.recommendation.reason)}`)
   }
   return out
 }

@@ -19,6 +19,10 @@ export interface AppProps {
   readonly lang?: Lang
   /** Called once, when the first frame with the ranking has been rendered (startup measurement). */
   readonly onReady?: (snap: Snapshot) => void
+  /** A snapshot to show until the source answers (the one kept when the dashboard last closed an unchanged store). */
+  readonly kept?: Snapshot | null
+  /** Called with each snapshot the source answers for the first scheme (to be kept when the dashboard closes). */
+  readonly onLive?: (snap: Snapshot) => void
 }
 
 /**

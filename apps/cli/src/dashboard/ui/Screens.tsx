@@ -7,13 +7,14 @@ import { ClusterScreen } from "./ClusterScreen.js"
 import { keysText, LOADING, type Screen } from "./chrome.js"
 import { Frame } from "./Frame.js"
 import { Help } from "./Help.js"
+import { HotspotsScreen } from "./HotspotsScreen.js"
 import { handleKey, type KeyContext } from "./keys.js"
 import { useLayout } from "./layout.js"
 import { Overview, overviewRows } from "./Overview.js"
 import { TargetsScreen } from "./TargetsScreen.js"
 import { bi, type Lang, tr } from "./text.js"
 import { themeFor } from "./theme.js"
-import { useAnalyses, useClusterDetail, useSnapshot, useTargets } from "./useScreenData.js"
+import { useAnalyses, useClusterDetail, useHotspots, useSnapshot, useTargets } from "./useScreenData.js"
 
 export interface ScreensProps extends Omit<AppProps, "lang"> {
   /** The language, kept by {@link App} so that a key pressed while this module loaded is not lost. */
@@ -22,18 +23,18 @@ export interface ScreensProps extends Omit<AppProps, "lang"> {
 }
 
 /**
- * The dashboard once its modules have loaded: Overview, Cluster, Analyses and Targets screens over a
+ * The dashboard once its modules have loaded: Overview, Cluster, Analyses, Targets and Hot spots screens over a
  * DashboardSource, with their state (`useScreenData.ts` reads what they show) and keys (`keys.ts`). App shows the
  * same frame, loading, until this module is there.
  */
-export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady }: ScreensProps) => {
+export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady, kept, onLive }: ScreensProps) => {
   const app = useApp()
   const { width, bodyHeight } = useLayout({ width: fixedW, height: fixedH })
   const theme = useMemo(() => themeFor(env), [env])
   const [screen, setScreen] = useState<Screen>("overview")
   const [help, setHelp] = useState(false)
   const [schemeIndex, setSchemeIndex] = useState(0)
-  const { snap, failure, setFailure } = useSnapshot(source, schemeIndex)
+  const { snap, failure, setFailure } = useSnapshot(source, schemeIndex, kept ?? null, onLive)
   // Overview
   const [group, setGroup] = useState(0)
   const [cursor, setCursor] = useState(0)
@@ -51,6 +52,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
   const [targetIndex, setTargetIndex] = useState(0)
   const [targetScroll, setTargetScroll] = useState(0)
   const { targetSets, tracking } = useTargets(source, snap, screen, targetIndex, setFailure)
+  // Hot spots
+  const { hotspots, setHotspots } = useHotspots(source, snap, screen, setFailure)
 
   const readyFired = useRef(false)
   useEffect(() => {
@@ -99,6 +102,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     setTargetIndex,
     tracking,
     setTargetScroll,
+    hotspots,
+    setHotspots,
   }
   // Keys go to the handler of the latest render: Ink re-subscribes after each commit, and a key arriving in
   // between would otherwise see the previous render's state.
@@ -135,6 +140,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
         return <AnalysesScreen view={analyses} periods={snap.register.periods} lang={lang} theme={theme} width={width} height={bodyHeight} />
       case "targets":
         return <TargetsScreen sets={targetSets} index={targetIndex} tracking={tracking} lang={lang} width={width} height={bodyHeight} scroll={targetScroll} />
+      case "hotspots":
+        return <HotspotsScreen state={hotspots} periods={snap.register.periods} lang={lang} theme={theme} width={width} height={bodyHeight} />
     }
   })()
 
@@ -145,7 +152,9 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
         ? L("排名：据观测值计算", "ranking: computed from observations")
         : ""
     : ""
-  const status = `${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
+  // A kept snapshot says so until the store has opened and answered.
+  const keptNote = snap?.kept ? `${L("上次结果（数据未变），数据库打开中", "last answer (store unchanged), opening")} · ` : ""
+  const status = `${keptNote}${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
   return (
     <Frame
       lang={lang}

@@ -1,7 +1,7 @@
 import { bi, type Lang, tr } from "./text.js"
 
-/** The four screens, in Tab order. */
-export const screens = ["overview", "cluster", "analyses", "targets"] as const
+/** The five screens, in Tab order. */
+export const screens = ["overview", "cluster", "analyses", "targets", "hotspots"] as const
 export type Screen = (typeof screens)[number]
 
 const screenNames: Record<Screen, { zh: string; en: string }> = {
@@ -9,6 +9,7 @@ const screenNames: Record<Screen, { zh: string; en: string }> = {
   cluster: { zh: "集聚区", en: "Cluster" },
   analyses: { zh: "分析", en: "Analyses" },
   targets: { zh: "目标", en: "Targets" },
+  hotspots: { zh: "冷热点", en: "Hot spots" },
 }
 
 /** The title's own text; the tabs follow it. */
@@ -27,6 +28,7 @@ const hints: Record<Screen | "results", { zh: string; en: string }> = {
   analyses: bi("↑↓ 移动 空格 选择 ←→ 期间 Enter 运行", "↑↓ move Space pick ←→ period Enter run"),
   results: bi("↑↓ 滚动 Enter 重算 Esc 返回选择", "↑↓ scroll Enter re-run Esc back to choices"),
   targets: bi("←→ 目标集 ↑↓ 滚动 Esc 返回", "←→ target set ↑↓ scroll Esc back"),
+  hotspots: bi("[ ] 指标 ←→ 期间 ↑↓ 滚动", "[ ] indicator ←→ period ↑↓ scroll"),
 }
 
 /**

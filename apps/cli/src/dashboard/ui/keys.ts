@@ -7,10 +7,12 @@ import type { DashboardTargetSet } from "../data/targets.js"
 import { type AnalysesView, analysisLines } from "./AnalysesScreen.js"
 import { clusterLines } from "./ClusterScreen.js"
 import { type Screen, screens } from "./chrome.js"
+import { type HotspotsState, hotspotLines } from "./HotspotsScreen.js"
 import { maxScroll } from "./Lines.js"
 import type { RankRow } from "./Overview.js"
 import { targetLines } from "./TargetsScreen.js"
 import type { Lang } from "./text.js"
+import { themeFor } from "./theme.js"
 
 type Setter<T> = Dispatch<SetStateAction<T>>
 
@@ -53,6 +55,9 @@ export interface KeyContext {
   readonly setTargetIndex: Setter<number>
   readonly tracking: TargetsDocument | null
   readonly setTargetScroll: Setter<number>
+  // Hot spots
+  readonly hotspots: HotspotsState
+  readonly setHotspots: Setter<HotspotsState>
 }
 
 // Typing a filter: letters go to the filter; Enter keeps it, Esc clears it.
@@ -126,6 +131,23 @@ const targetsKey = (_input: string, key: Key, step: number, c: KeyContext) => {
   } else if (key.escape) c.setScreen("overview")
 }
 
+const hotspotsKey = (input: string, key: Key, step: number, c: KeyContext) => {
+  const h = c.hotspots
+  if (step !== 0) {
+    const count = hotspotLines(h, c.periods, c.lang, themeFor({ NO_COLOR: "1" }), c.width).length
+    c.setHotspots((v) => ({ ...v, scroll: Math.max(0, Math.min(maxScroll(count, c.bodyHeight), v.scroll + step)) }))
+  } else if (input === "[" || input === "]") {
+    const n = analysisIndicators.length
+    const i = Math.max(0, analysisIndicators.indexOf(h.indicator as (typeof analysisIndicators)[number]))
+    const next = analysisIndicators[(i + (input === "[" ? n - 1 : 1)) % n]!
+    c.setHotspots((v) => ({ ...v, indicator: next, scroll: 0 }))
+  } else if (key.leftArrow || key.rightArrow) {
+    const i = c.periods.indexOf(h.period)
+    const next = c.periods[Math.max(0, Math.min(c.periods.length - 1, i + (key.leftArrow ? -1 : 1)))]
+    if (next) c.setHotspots((v) => ({ ...v, period: next, scroll: 0 }))
+  } else if (key.escape) c.setScreen("overview")
+}
+
 /**
  * Answer one key press: a filter being typed, a run in progress and the help page take keys first; then the keys
  * every screen shares (q, ?, l, Tab); then the current screen's.
@@ -158,6 +180,6 @@ export const handleKey = (input: string, key: Key, c: KeyContext): void => {
   const down = key.downArrow || input === "j"
   const page = key.pageDown ? c.bodyHeight : key.pageUp ? -c.bodyHeight : 0
   const step = up ? -1 : down ? 1 : page
-  const onScreen = { overview: overviewKey, cluster: clusterKey, analyses: analysesKey, targets: targetsKey }[c.screen]
+  const onScreen = { overview: overviewKey, cluster: clusterKey, analyses: analysesKey, targets: targetsKey, hotspots: hotspotsKey }[c.screen]
   onScreen(input, key, step, c)
 }

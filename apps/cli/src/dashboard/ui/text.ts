@@ -44,6 +44,40 @@ export const fit = (s: string, width: number, align: "left" | "right" = "left"):
   return align === "left" ? out + pad : pad + out
 }
 
+/**
+ * Break a text into lines of at most `width` cells: at spaces in Latin text; Chinese text (no spaces) breaks between
+ * any two characters.
+ * @example wrapText("aa bb cc", 5) // ["aa bb", "cc"]
+ */
+export const wrapText = (s: string, width: number): string[] => {
+  const out: string[] = []
+  let line = ""
+  let w = 0
+  const put = (ch: string) => {
+    const cw = WIDE.test(ch) ? 2 : 1
+    if (w + cw > width) {
+      out.push(line.trimEnd())
+      line = ""
+      w = 0
+    }
+    line += ch
+    w += cw
+  }
+  for (const word of s.split(/(?<= )/)) {
+    const ww = displayWidth(word.trimEnd())
+    if (w + ww <= width) {
+      line += word
+      w += displayWidth(word)
+    } else if (!WIDE.test(word) && ww <= width) {
+      out.push(line.trimEnd())
+      line = word
+      w = displayWidth(word)
+    } else for (const ch of word) put(ch)
+  }
+  if (line.trim() !== "") out.push(line.trimEnd())
+  return out
+}
+
 /** A number with thousands separators and at most `digits` decimals. */
 export const num = (x: number | null | undefined, digits = 1): string =>
   x === null || x === undefined || !Number.isFinite(x) ? "—" : x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 })

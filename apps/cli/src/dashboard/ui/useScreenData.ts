@@ -2,31 +2,43 @@ import type { TargetsDocument } from "@jiju/domain/assessment"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { AnalysisCancelled, defaultAnalysisSelection, runAnalyses } from "../data/analyses.js"
 import { type ClusterDetail, loadClusterDetail } from "../data/clusterDetail.js"
+import { loadHotspots } from "../data/hotspots.js"
 import { dashboardSchemes, loadSnapshot, type Snapshot } from "../data/snapshot.js"
 import { dashboardTargetSets, loadTargets } from "../data/targets.js"
 import type { DashboardSource } from "../sources/DashboardSource.js"
 import type { AnalysesView } from "./AnalysesScreen.js"
 import type { Screen } from "./chrome.js"
+import type { HotspotsState } from "./HotspotsScreen.js"
 import { bi } from "./text.js"
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /**
  * The snapshot every screen shares (register, ranking, totals), read again when the scheme changes; a failure to
- * read it is kept for the frame to show.
+ * read it is kept for the frame to show. A kept snapshot (the store unchanged since the dashboard last closed it)
+ * shows until the source's own answer replaces it; `onLive` hears every answer for the first scheme.
  */
-export const useSnapshot = (source: DashboardSource, schemeIndex: number) => {
-  const [snap, setSnap] = useState<Snapshot | null>(null)
+export const useSnapshot = (source: DashboardSource, schemeIndex: number, kept: Snapshot | null = null, onLive?: (s: Snapshot) => void) => {
+  const usable = kept !== null && kept.scheme.id === dashboardSchemes[0]!.id ? kept : null
+  const [snap, setSnap] = useState<Snapshot | null>(usable)
   const [failure, setFailure] = useState<string | null>(null)
+  const first = useRef(true)
   useEffect(() => {
     let live = true
-    setSnap(null)
+    // The kept snapshot stands in only until the first answer; a later change of scheme shows "loading".
+    if (!(first.current && usable)) setSnap(null)
+    first.current = false
     loadSnapshot(source, dashboardSchemes[schemeIndex])
-      .then((s) => live && setSnap(s))
+      .then((s) => {
+        if (!live) return
+        setSnap(s)
+        if (schemeIndex === 0) onLive?.(s)
+      })
       .catch((e: unknown) => live && setFailure(message(e)))
     return () => {
       live = false
     }
+    // The kept snapshot and the listener are read once, at the first answer.
   }, [source, schemeIndex])
   return { snap, failure, setFailure }
 }
@@ -108,4 +120,29 @@ export const useAnalyses = (source: DashboardSource, snap: Snapshot | null) => {
     if (cancel.current) cancel.current.cancelled = true
   }
   return { analyses, setAnalyses, start, stop }
+}
+
+/**
+ * The Hot spots screen's state: the indicator and period chosen (the first analysis indicator and the latest period
+ * at first) and the core's answer for them, asked for when the screen shows a choice it has not answered yet.
+ */
+export const useHotspots = (source: DashboardSource, snap: Snapshot | null, screen: Screen, onFailure: (m: string) => void) => {
+  const [hotspots, setHotspots] = useState<HotspotsState>({ indicator: defaultAnalysisSelection[0]!, period: "", view: null, scroll: 0 })
+  useEffect(() => {
+    if (snap) setHotspots((h) => (h.period === "" ? { ...h, period: snap.period ?? "" } : h))
+  }, [snap])
+  const { indicator, period, view } = hotspots
+  const answered = view !== null && !("error" in view) ? view.indicator === indicator && view.period === period : false
+  useEffect(() => {
+    if (screen !== "hotspots" || !snap || period === "" || answered) return
+    let live = true
+    setHotspots((h) => ({ ...h, view: null }))
+    loadHotspots(source, snap, { indicator, period })
+      .then((v) => live && setHotspots((h) => (h.indicator === indicator && h.period === period ? { ...h, view: v } : h)))
+      .catch((e: unknown) => live && onFailure(message(e)))
+    return () => {
+      live = false
+    }
+  }, [screen, snap, indicator, period, answered, source, onFailure])
+  return { hotspots, setHotspots }
 }

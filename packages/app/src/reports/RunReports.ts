@@ -1,0 +1,161 @@
+/**
+ * The documents a commission sends out about a stored run: the workbook (.xlsx), the 通报 bulletin (.docx) and a
+ * zone's 体检报告 (.docx). Read with the rules of reading the run: published runs by signed-in callers (anyone
+ * when results are public), drafts by those who may read drafts — and every draft document says 未发布.
+ */
+import {
+  type BuiltInTargetSet,
+  type CertifiedZone,
+  certificationDocument,
+  type DiagnosedZone,
+  diagnosisDocument,
+  type RunReport,
+  resolveTargetSet,
+  runReport,
+  targetsDocument,
+  targetsPeriodRange,
+  type YellowCard,
+} from "@jiju/domain/assessment"
+import type { Language } from "@jiju/domain/model"
+import { AssessmentRuns, type StoredRun } from "@jiju/store"
+import * as Effect from "effect/Effect"
+import { type Caller, mayReadDrafts, requireResultsReader } from "../Actor.js"
+import { AppConfig } from "../AppConfig.js"
+import { attempt } from "../Attempt.js"
+import { loadAssessmentData, storeSource } from "../assessments/AssessmentSource.js"
+import { LatestRuns } from "../assessments/LatestRuns.js"
+import { notFound } from "../Failure.js"
+import { reportBulletin, zoneCheckup } from "./ReportDocuments.js"
+import { reportWorkbook } from "./ReportWorkbook.js"
+
+/** The file formats of a run's documents. */
+export type ReportFormat = "xlsx" | "docx"
+
+/** Which run, and what to write of it. */
+export interface RunReportRequest {
+  /** A run by id, or the latest run of a scheme and period. */
+  readonly run: { readonly id: string } | { readonly scheme: string; readonly period: string }
+  readonly format: ReportFormat
+  /** Headers and text: Chinese (default) or English. */
+  readonly lang?: Language | undefined
+  /** docx only: this zone's 体检报告 instead of the bulletin. */
+  readonly cluster?: string | undefined
+  /** A built-in target set to track in the period (admins and viewers, as the targets themselves). */
+  readonly targets?: BuiltInTargetSet | undefined
+  /** The issuing body; default the deployment's (JIJU_REPORT_ISSUER). */
+  readonly issuer?: string | undefined
+  /** The date of issue (YYYY-MM-DD); default today by the deployment's clock. */
+  readonly date?: string | undefined
+  /** Yellow cards the commission gave (黄牌警告), recorded in the documents. */
+  readonly yellowCards?: ReadonlyArray<YellowCard> | undefined
+}
+
+/** A document written: its bytes, media type and a file name. */
+export interface ReportFile {
+  readonly bytes: Uint8Array
+  readonly contentType: string
+  readonly fileName: string
+}
+
+const MEDIA: Record<ReportFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+/** The zone a request is about alone: a zone's 体检报告; the workbook and the bulletin are about every zone. */
+const zoneScope = (req: RunReportRequest) => (req.format === "docx" ? req.cluster : undefined)
+
+const readableRun = (caller: Caller, req: RunReportRequest) =>
+  Effect.gen(function* () {
+    yield* requireResultsReader(caller, (yield* AppConfig).publicResults)
+    const ref = req.run
+    const run: StoredRun | undefined = "id" in ref ? yield* AssessmentRuns.get(ref.id) : yield* (yield* LatestRuns).get(ref.scheme, ref.period)
+    const what = "id" in ref ? ref.id : `${ref.scheme} ${ref.period}`
+    // A draft the caller may not read is answered as if it did not exist; a submitter may read a draft only
+    // through its own zone's 体检报告, never the whole ranking.
+    if (!run || (!run.published && !mayReadDrafts(caller, zoneScope(req)))) return yield* Effect.fail(notFound("assessment", what))
+    return run
+  })
+
+/**
+ * The report of a stored run with the judgements of its period, as the caller may read them: certification and
+ * diagnosis for signed-in callers (a submitter only about its own zone, named), targets for admins and viewers.
+ * The judgements read the current data of the run's period.
+ * @example const report = yield* storedRunReport(caller, { run: { id: "run_1" }, format: "xlsx" })
+ */
+export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
+  Effect.gen(function* () {
+    const run = yield* readableRun(caller, req)
+    const config = yield* AppConfig
+    const scope = zoneScope(req)
+    const own = caller?.role === "submitter" ? scope !== undefined && caller.clusterIds.includes(scope) : caller !== undefined
+    const period = run.period
+    const data = own ? yield* Effect.option(loadAssessmentData(storeSource, { from: period, to: period })) : undefined
+    const only = <R, T extends { readonly results: ReadonlyArray<R> }>(doc: T, id: (r: R) => string): T =>
+      caller?.role === "submitter" ? { ...doc, results: doc.results.filter((r) => id(r) === scope) } : doc
+    const certification =
+      data?._tag === "Some"
+        ? yield* Effect.orElseSucceed(
+            attempt(() => only(certificationDocument(data.value, { period }), (r: CertifiedZone) => r.id)),
+            () => null,
+          )
+        : null
+    const diagnosis =
+      data?._tag === "Some"
+        ? yield* Effect.orElseSucceed(
+            attempt(() => only(diagnosisDocument(data.value, { period }), (r: DiagnosedZone) => r.clusterId)),
+            () => null,
+          )
+        : null
+    const mayTrack = caller !== undefined && (caller.role === "admin" || caller.role === "viewer")
+    const targets =
+      req.targets !== undefined && mayTrack
+        ? yield* Effect.orElseSucceed(
+            Effect.gen(function* () {
+              const q = { set: req.targets!, period }
+              const range = yield* attempt(() => targetsPeriodRange(resolveTargetSet(q).set, period))
+              const d = yield* loadAssessmentData(storeSource, range)
+              return yield* attempt(() => targetsDocument(d, q))
+            }),
+            () => null,
+          )
+        : null
+    // Positions move against the compared run only when the caller may read that run too.
+    const comparedRun = run.result.previousPeriod ? yield* AssessmentRuns.latest(run.scheme, run.result.previousPeriod) : undefined
+    const compared = comparedRun && (comparedRun.published || mayReadDrafts(caller, scope)) ? comparedRun.result : null
+    return runReport({
+      run: { id: run.id, scheme: run.scheme, period: run.period, published: run.published, createdAt: run.createdAt },
+      result: run.result,
+      compared,
+      certification,
+      diagnosis,
+      targets,
+      issuer: req.issuer ?? config.reportIssuer,
+      date: req.date ?? config.now().toISOString().slice(0, 10),
+      yellowCards: req.yellowCards,
+    }) satisfies RunReport
+  })
+
+/**
+ * A stored run's document: the workbook (xlsx), the bulletin (docx) or, with `cluster`, that zone's 体检报告
+ * (docx). NotFound for a run the caller may not read, or a zone the run lacks.
+ * @example const { bytes, fileName } = yield* runReportFile(caller, { run: { scheme: "henan-2017", period: "2025" }, format: "docx" })
+ */
+export const runReportFile = (caller: Caller, req: RunReportRequest) =>
+  Effect.gen(function* () {
+    const report = yield* storedRunReport(caller, req)
+    const lang = req.lang ?? "zh"
+    const stem = `${report.run.scheme}-${report.period}${report.draft ? "-draft" : ""}`
+    if (req.format === "xlsx") {
+      const bytes = yield* Effect.promise(() => reportWorkbook(report, lang))
+      return { bytes, contentType: MEDIA.xlsx, fileName: `${stem}.xlsx` } satisfies ReportFile
+    }
+    if (req.cluster !== undefined) {
+      const cluster = req.cluster
+      const bytes = yield* Effect.promise(() => zoneCheckup(report, cluster, lang))
+      if (!bytes) return yield* Effect.fail(notFound("cluster", cluster))
+      return { bytes, contentType: MEDIA.docx, fileName: `${stem}-${cluster}.docx` } satisfies ReportFile
+    }
+    const bytes = yield* Effect.promise(() => reportBulletin(report, lang))
+    return { bytes, contentType: MEDIA.docx, fileName: `${stem}.docx` } satisfies ReportFile
+  })

@@ -111,7 +111,7 @@ export const reportWorkbook = async (report: RunReport, lang: Language = "zh"): 
       [lang === "zh" ? "考核方案" : "Scheme", t(report.schemeName)],
       [lang === "zh" ? "考核期" : "Period", t(periodLabel(report.period))],
       [lang === "zh" ? "对比期" : "Compared with", report.previousPeriod ? t(periodLabel(report.previousPeriod)) : ""],
-      [lang === "zh" ? "发文机关" : "Issued by", report.issuer ?? ""],
+      [lang === "zh" ? "发文机关" : "Issued by", report.issuer ?? (lang === "zh" ? "（发文机关未配置）" : "(issuing body not configured)")],
       [lang === "zh" ? "日期" : "Date", report.date],
       [lang === "zh" ? "状态" : "State", report.draft ? draftMark : lang === "zh" ? "已发布" : "published"],
       [lang === "zh" ? "运行编号" : "Run", report.run.id],

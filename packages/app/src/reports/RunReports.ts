@@ -55,6 +55,8 @@ export interface ReportFile {
   readonly bytes: Uint8Array
   readonly contentType: string
   readonly fileName: string
+  /** Written from an unpublished run (marked 未发布). */
+  readonly draft: boolean
 }
 
 const MEDIA: Record<ReportFormat, string> = {
@@ -148,14 +150,14 @@ export const runReportFile = (caller: Caller, req: RunReportRequest) =>
     const stem = `${report.run.scheme}-${report.period}${report.draft ? "-draft" : ""}`
     if (req.format === "xlsx") {
       const bytes = yield* Effect.promise(() => reportWorkbook(report, lang))
-      return { bytes, contentType: MEDIA.xlsx, fileName: `${stem}.xlsx` } satisfies ReportFile
+      return { bytes, contentType: MEDIA.xlsx, fileName: `${stem}.xlsx`, draft: report.draft } satisfies ReportFile
     }
     if (req.cluster !== undefined) {
       const cluster = req.cluster
       const bytes = yield* Effect.promise(() => zoneCheckup(report, cluster, lang))
       if (!bytes) return yield* Effect.fail(notFound("cluster", cluster))
-      return { bytes, contentType: MEDIA.docx, fileName: `${stem}-${cluster}.docx` } satisfies ReportFile
+      return { bytes, contentType: MEDIA.docx, fileName: `${stem}-${cluster}.docx`, draft: report.draft } satisfies ReportFile
     }
     const bytes = yield* Effect.promise(() => reportBulletin(report, lang))
-    return { bytes, contentType: MEDIA.docx, fileName: `${stem}.docx` } satisfies ReportFile
+    return { bytes, contentType: MEDIA.docx, fileName: `${stem}.docx`, draft: report.draft } satisfies ReportFile
   })

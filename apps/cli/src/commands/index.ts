@@ -21,6 +21,7 @@ import { moranCommand } from "./moran.js"
 import { panelCommand } from "./panel.js"
 import { regionsCommand } from "./regions.js"
 import { regressCommand } from "./regress.js"
+import { reportCommand } from "./report.js"
 import { restoreCommand } from "./restore.js"
 import { serveCommand } from "./serve.js"
 import { stageCommand } from "./stage.js"
@@ -62,4 +63,5 @@ export const commands: ReadonlyArray<Command> = [
   incentiveCommand,
   targetsCommand,
   diagnoseCommand,
+  reportCommand,
 ]

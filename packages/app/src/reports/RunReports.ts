@@ -5,6 +5,8 @@
  */
 import {
   type BuiltInTargetSet,
+  badOption,
+  builtInTargetSets,
   type CertifiedZone,
   certificationDocument,
   type DiagnosedZone,
@@ -64,6 +66,17 @@ const MEDIA: Record<ReportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
+
+// The options a person types are checked once, here, for the command line and the API alike.
+const checkRequest = (req: RunReportRequest): void => {
+  if (req.date !== undefined && !DATE.test(req.date)) throw badOption("date", req.date, { en: "a date YYYY-MM-DD", zh: "形如 2026-01-15 的日期" })
+  if (req.issuer !== undefined && (req.issuer.trim() === "" || req.issuer.length > 200))
+    throw badOption("issuer", req.issuer, { en: "the issuing body's name, 1 to 200 characters", zh: "发文机关名称（1 至 200 字）" })
+  if (req.targets !== undefined && !(builtInTargetSets as ReadonlyArray<string>).includes(req.targets))
+    throw badOption("targets", req.targets, { en: builtInTargetSets.join(", "), zh: builtInTargetSets.join("、") })
+}
+
 /** The zone a request is about alone: a zone's 体检报告; the workbook and the bulletin are about every zone. */
 const zoneScope = (req: RunReportRequest) => (req.format === "docx" ? req.cluster : undefined)
 
@@ -87,6 +100,7 @@ const readableRun = (caller: Caller, req: RunReportRequest) =>
  */
 export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
   Effect.gen(function* () {
+    yield* attempt(() => checkRequest(req))
     const run = yield* readableRun(caller, req)
     const config = yield* AppConfig
     const scope = zoneScope(req)

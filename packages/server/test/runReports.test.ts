@@ -129,6 +129,16 @@ describe.each(engines)("a run's documents on %s (results public)", (engine: Test
     expect(docx(await bytesOf(r)).paragraphs[1]).toBe("Bulletin on the results of the Test scheme, 2025")
   })
 
+  it("tracks a target set for admins and viewers only, as the targets themselves are read", async () => {
+    const rows = (bytes: Uint8Array) => readXlsx(bytes, { sheet: "目标" }).rows
+    const viewer = rows(await bytesOf(await xlsx("?targets=hengshui", "viewer")))
+    expect(viewer.length).toBeGreaterThan(1)
+    expect(viewer.every((x) => typeof x.目标值 === "number")).toBe(true)
+    const none = rows(await bytesOf(await xlsx("", "viewer")))
+    expect(none).toEqual([expect.objectContaining({ 目标: expect.stringContaining("未指定目标集") })])
+    expect((await xlsx("?targets=nowhere", "viewer")).status).toBe(422)
+  })
+
   it("refuses a bad date and answers 404 for an unknown run", async () => {
     expect((await xlsx("?date=2026-13-01", "admin")).status).toBe(422)
     expect((await t.call("GET", "/v1/assessments/runs/run_nope/report.xlsx", { as: "admin" })).status).toBe(404)
@@ -142,6 +152,14 @@ describe.each(engines)("a run's documents on %s (results public)", (engine: Test
       expect(r.headers.get("cache-control")).toBe("private, max-age=60")
       expect(cover(await bytesOf(r)).状态).toBe("已发布")
     }
+    // A zone editor reads a published run's workbook, but the targets (sums over the register) are not for it.
+    const withheld = await bytesOf(await xlsx("?targets=hengshui", "submitter"))
+    expect(readXlsx(withheld, { sheet: "目标" }).rows).toEqual([expect.objectContaining({ 目标: expect.stringContaining("未附目标跟踪") })])
+    expect(
+      readXlsx(withheld, { sheet: 0 })
+        .rows.filter((x) => x.项目 === "未附")
+        .map((x) => x.内容),
+    ).toEqual(["认定与诊断仅对已登录用户提供（填报员仅限本集聚区体检报告），未附", "目标跟踪仅对管理员与查看者提供，未附"])
     const { paragraphs, headers } = docx(await bytesOf(await word()))
     expect(headers).toBe("")
     expect(paragraphs.join("\n")).not.toContain("未发布")

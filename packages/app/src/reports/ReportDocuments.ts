@@ -44,16 +44,26 @@ const FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "Si
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: "808080" }
 
-const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): Table =>
+// Column widths in twentieths of a point; an A4 page with Word's default margins holds about 9,000.
+const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>, widths: ReadonlyArray<number>): Table =>
   new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: [...widths],
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder, insideHorizontal: cellBorder, insideVertical: cellBorder },
     rows: [
       new TableRow({
         tableHeader: true,
-        children: header.map((h) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })] })),
+        children: header.map(
+          (h, j) =>
+            new TableCell({
+              width: { size: widths[j]!, type: WidthType.DXA },
+              children: [new Paragraph({ children: [new TextRun({ text: h, bold: true })] })],
+            }),
+        ),
       }),
-      ...rows.map((r) => new TableRow({ children: r.map((v) => new TableCell({ children: [new Paragraph(v)] })) })),
+      ...rows.map(
+        (r) => new TableRow({ children: r.map((v, j) => new TableCell({ width: { size: widths[j]!, type: WidthType.DXA }, children: [new Paragraph(v)] })) }),
+      ),
     ],
   })
 
@@ -109,6 +119,7 @@ export const reportBulletin = async (report: RunReport, lang: Language = "zh"): 
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.summary) }),
     new Paragraph(t(report.summary.text)),
     ...report.warnings.map((w) => new Paragraph(t(w))),
+    ...report.notes.map((w) => new Paragraph(t(w))),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.rankings) }),
   ]
   for (const g of report.rankings) {
@@ -125,6 +136,7 @@ export const reportBulletin = async (report: RunReport, lang: Language = "zh"): 
           r.reward ? t(words.yes) : "",
           r.sanctions.map((s) => t(s.reason)).join(sep),
         ]),
+        [700, 2600, 900, 1300, 700, 700, 2100],
       ),
     )
   }
@@ -187,6 +199,7 @@ export const zoneCheckup = async (report: RunReport, clusterId: string, lang: La
     table(
       [words.indicator, words.position, words.positionChange].map(t),
       page.positions.map((p) => [t(p.name), `${p.position} / ${p.size}`, p.change === null ? "—" : p.change > 0 ? `+${p.change}` : String(p.change)]),
+      [4600, 2200, 2200],
     ),
   )
   const name =

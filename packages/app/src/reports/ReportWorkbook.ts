@@ -117,6 +117,7 @@ export const reportWorkbook = async (report: RunReport, lang: Language = "zh"): 
       [lang === "zh" ? "运行编号" : "Run", report.run.id],
       [lang === "zh" ? "概述" : "Summary", t(report.summary.text)],
       ...report.warnings.map((w): Cell[] => [lang === "zh" ? "提示" : "Warning", t(w)]),
+      ...report.notes.map((w): Cell[] => [lang === "zh" ? "未附" : "Left out", t(w)]),
     ],
   )
 
@@ -247,7 +248,13 @@ export const reportWorkbook = async (report: RunReport, lang: Language = "zh"): 
           x.requiredAnnualChange,
           targets.targetYear,
         ])
-      : [[lang === "zh" ? "未指定目标集（jiju report --targets 或查询参数 targets）" : "no target set given (jiju report --targets, or the targets query)"]],
+      : [
+          [
+            lang === "zh"
+              ? "未附目标跟踪：未指定目标集（jiju report --targets 或查询参数 targets），或无权查看（见“说明”页）"
+              : "no target tracking: no target set given (jiju report --targets, or the targets query), or not yours to read (see About)",
+          ],
+        ],
   )
 
   addTable(

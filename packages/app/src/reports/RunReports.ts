@@ -18,7 +18,7 @@ import {
   targetsPeriodRange,
   type YellowCard,
 } from "@jiju/domain/assessment"
-import type { Language } from "@jiju/domain/model"
+import type { Bilingual, Language } from "@jiju/domain/model"
 import { AssessmentRuns, type StoredRun } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { type Caller, mayReadDrafts, requireResultsReader } from "../Actor.js"
@@ -109,21 +109,28 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
     const data = own ? yield* Effect.option(loadAssessmentData(storeSource, { from: period, to: period })) : undefined
     const only = <R, T extends { readonly results: ReadonlyArray<R> }>(doc: T, id: (r: R) => string): T =>
       caller?.role === "submitter" ? { ...doc, results: doc.results.filter((r) => id(r) === scope) } : doc
+    const notes: Bilingual[] = []
+    const judged = <A>(what: Bilingual, f: () => A) =>
+      Effect.orElseSucceed(attempt(f), () => {
+        notes.push({ zh: `${what.zh}：本期数据无法判断，未附`, en: `${what.en}: not computable from the period's data, left out` })
+        return null
+      })
+    if (!own)
+      notes.push({
+        zh: "认定与诊断仅对已登录用户提供（填报员仅限本集聚区体检报告），未附",
+        en: "certification and diagnosis are for signed-in readers (a submitter: its own zone's check-up only); left out",
+      })
     const certification =
       data?._tag === "Some"
-        ? yield* Effect.orElseSucceed(
-            attempt(() => only(certificationDocument(data.value, { period }), (r: CertifiedZone) => r.id)),
-            () => null,
-          )
+        ? yield* judged({ zh: "认定", en: "certification" }, () => only(certificationDocument(data.value, { period }), (r: CertifiedZone) => r.id))
         : null
     const diagnosis =
       data?._tag === "Some"
-        ? yield* Effect.orElseSucceed(
-            attempt(() => only(diagnosisDocument(data.value, { period }), (r: DiagnosedZone) => r.clusterId)),
-            () => null,
-          )
+        ? yield* judged({ zh: "诊断", en: "diagnosis" }, () => only(diagnosisDocument(data.value, { period }), (r: DiagnosedZone) => r.clusterId))
         : null
     const mayTrack = caller !== undefined && (caller.role === "admin" || caller.role === "viewer")
+    if (req.targets !== undefined && !mayTrack)
+      notes.push({ zh: "目标跟踪仅对管理员与查看者提供，未附", en: "target tracking is for admins and viewers; left out" })
     const targets =
       req.targets !== undefined && mayTrack
         ? yield* Effect.orElseSucceed(
@@ -133,7 +140,10 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
               const d = yield* loadAssessmentData(storeSource, range)
               return yield* attempt(() => targetsDocument(d, q))
             }),
-            () => null,
+            () => {
+              notes.push({ zh: "目标跟踪：本期数据无法计算，未附", en: "target tracking: not computable from the period's data, left out" })
+              return null
+            },
           )
         : null
     // Positions move against the compared run only when the caller may read that run too.
@@ -149,6 +159,7 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
       issuer: req.issuer ?? config.reportIssuer,
       date: req.date ?? config.now().toISOString().slice(0, 10),
       yellowCards: req.yellowCards,
+      notes,
     }) satisfies RunReport
   })
 

@@ -157,6 +157,13 @@ describe("runReport", () => {
     ])
   })
 
+  it("names ten sanctioned zones at most in the paragraph, and counts the rest", () => {
+    const cards = Array.from({ length: 12 }, (_, i) => ({ clusterId: `z${String(i + 1).padStart(2, "0")}` }))
+    const text = runReport({ run, result, issuer: null, date: "2026-01-15", yellowCards: cards }).summary.text
+    expect(text.zh).toContain("z01、z02、z03、z04、z05、z06、z07、z08、z09、z10等 12 个集聚区被给予黄牌警告。")
+    expect(text.en).toContain("z09, z10 and 2 more were given a yellow card.")
+  })
+
   it("names periods as documents do", () => {
     expect(periodLabel("2025").zh).toBe("2025 年")
     expect(periodLabel("2025Q2")).toEqual({ zh: "2025 年第 2 季度", en: "2025 Q2" })

@@ -33,6 +33,8 @@ export interface RunReportInput {
   /** The date of issue, ISO (YYYY-MM-DD). */
   readonly date: string
   readonly yellowCards?: ReadonlyArray<YellowCard> | undefined
+  /** What the documents leave out and why (a section the reader may not see, a judgement that failed). */
+  readonly notes?: ReadonlyArray<Bilingual> | undefined
 }
 
 /** Why a zone is sanctioned. */
@@ -148,6 +150,8 @@ export interface RunReport {
   readonly sanctions: ReadonlyArray<Sanction>
   readonly summary: ReportSummary
   readonly warnings: ReadonlyArray<Bilingual>
+  /** What the documents leave out and why. */
+  readonly notes: ReadonlyArray<Bilingual>
 }
 
 /**
@@ -207,6 +211,8 @@ export const periodLabel = (period: string): Bilingual => {
 const r2 = (x: number) => String(Number(x.toFixed(2)))
 const joinZh = (xs: ReadonlyArray<string>) => xs.join("、")
 const joinEn = (xs: ReadonlyArray<string>) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`)
+
+const NAMED_AT_MOST = 10
 
 const moves = (result: AssessmentResult, sign: 1 | -1): NamedZone[] => {
   const moved = result.clusters.filter((c) => c.rankChange !== null && c.rankChange * sign > 0)
@@ -269,8 +275,11 @@ export const reportSummary = (result: AssessmentResult, sanctions: ReadonlyArray
   for (const [kind, zhWord, enWord] of kinds) {
     const names = [...new Set(sanctions.filter((s) => s.kind === kind).map((s) => s.name))]
     if (names.length === 0) continue
-    zh.push(`${joinZh(names)}${zhWord}。`)
-    en.push(`${joinEn(names)} ${names.length === 1 ? "was" : "were"} ${enWord}.`)
+    // A paragraph names a few; the tables and annexes list them all.
+    const shown = names.slice(0, NAMED_AT_MOST)
+    const more = names.length - shown.length
+    zh.push(`${joinZh(shown)}${more > 0 ? `等 ${names.length} 个集聚区` : ""}${zhWord}。`)
+    en.push(`${joinEn(more > 0 ? [...shown, `${more} more`] : shown)} ${names.length === 1 ? "was" : "were"} ${enWord}.`)
   }
   return { ranked, top, risers, fallers, rewarded, sanctions, unranked, text: { zh: zh.join(""), en: en.join(" ") } }
 }
@@ -363,5 +372,6 @@ export const runReport = (input: RunReportInput): RunReport => {
     sanctions,
     summary: reportSummary(result, sanctions),
     warnings: result.warnings,
+    notes: input.notes ?? [],
   }
 }

@@ -10,6 +10,7 @@ import { makeUsers } from "./auth/users.js"
 import { repository } from "./Database.js"
 import { auditRepo } from "./repos/audit.js"
 import { clusterRepo } from "./repos/clusters.js"
+import { makeIdempotencyKeys } from "./repos/idempotencyKeys.js"
 import { importRepo } from "./repos/imports.js"
 import { indicatorRepo } from "./repos/indicators.js"
 import { observationRepo } from "./repos/observations.js"
@@ -27,8 +28,10 @@ export const Observations = repository(observationRepo)
 export const Imports = repository(importRepo)
 /** The audit trail. */
 export const Audit = repository(auditRepo)
-/** Accounts, sign-ins with lock-out, and sessions. */
+/** Accounts, sign-ins with backoff, and sessions. */
 export const Accounts = repository(makeUsers)
+/** Idempotency keys of submissions and imports. */
+export const IdempotencyKeys = repository(makeIdempotencyKeys)
 /** Bearer tokens (stored as hashes). */
 export const AccessTokens = repository(makeTokens)
 /** Stored assessment runs and their per-zone rows. */

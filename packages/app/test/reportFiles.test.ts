@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { reportBulletin, reportWorkbook, safeText, zoneCheckup } from "@jiju/app"
+import { reportBulletin, reportWorkbook, zoneCheckup } from "@jiju/app"
 import ExcelJS from "exceljs"
 import { describe, expect, it } from "vitest"
 import { draftReport, readDocx } from "./reportFixture.js"
@@ -24,21 +24,6 @@ const rowsOf = (ws: ExcelJS.Worksheet) => {
   })
   return out
 }
-
-describe("safeText", () => {
-  it("prefixes text a spreadsheet would run as a formula, and nothing else", () => {
-    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "丙区", "a=b"].map(safeText)).toEqual([
-      "'=1+1",
-      "'+1",
-      "'-1",
-      "'@SUM(A1)",
-      "'\t=1",
-      "'\r=1",
-      "丙区",
-      "a=b",
-    ])
-  })
-})
 
 describe("reportWorkbook", () => {
   it("writes one sheet per table with Chinese headers, frozen header rows and the run's figures", async () => {

@@ -2,10 +2,11 @@
  * The workbook of a stored run (.xlsx): one sheet per table — the ranking of each group, the zones not ranked,
  * each zone's indicator values and points, certification with shortfalls, targets with the pace needed, the
  * single-indicator positions and each zone's explanation. Chinese headers by default, English on request;
- * frozen header rows; number formats that carry the unit; text that a spreadsheet would run as a formula is
- * written as text.
+ * frozen header rows; number formats that carry the unit; text that a spreadsheet would run as a formula is made
+ * inert (`inertCell`).
  */
 import { periodLabel, type RunReport, type SanctionKind } from "@jiju/domain/assessment"
+import { inertCell } from "@jiju/domain/io"
 import type { Bilingual, Language } from "@jiju/domain/model"
 import ExcelJS from "exceljs"
 
@@ -18,16 +19,6 @@ interface Column {
   /** Number format of the column's numbers. */
   readonly fmt?: string
 }
-
-// Spreadsheets run a cell starting with = + - @ (or a tab or carriage return before one) as a formula: such
-// text is written with a leading apostrophe, the usual defence against formula injection.
-const RISKY = /^[=+\-@\t\r]/
-
-/**
- * Text made safe for a spreadsheet cell: prefixed with ' when it starts with = + - @, a tab or a carriage return.
- * @example safeText("=HYPERLINK(\"x\")") // "'=HYPERLINK(\"x\")"
- */
-export const safeText = (s: string): string => (RISKY.test(s) ? `'${s}` : s)
 
 // A unit inside a number format is a quoted literal; a quote in it would end the literal.
 const unitFormat = (decimals: string, unit: string) => (unit ? `${decimals}" ${unit.replace(/"/g, "")}"` : decimals)
@@ -81,12 +72,14 @@ export const reportWorkbook = async (report: RunReport, lang: Language = "zh"): 
       // A draft says so on every printed page.
       headerFooter: report.draft ? { oddHeader: `&C&"-,Bold"&14${draftMark}`, evenHeader: `&C&"-,Bold"&14${draftMark}` } : {},
     })
-    ws.columns = columns.map((c) => ({ header: safeText(t(c.header)), width: c.width }))
+    ws.columns = columns.map((c) => ({ header: inertCell(t(c.header)), width: c.width }))
     ws.getRow(1).font = { bold: true }
     for (const row of rows) {
       const added = ws.addRow(
         row.map((v) => {
-          if (typeof v === "string") return safeText(v)
+          // A string cell is never run, but its text travels on (edited, saved as CSV): made inert as every
+          // spreadsheet output of Jiju is.
+          if (typeof v === "string") return inertCell(v)
           if (v !== null && typeof v === "object") return v.n
           return v
         }),

@@ -78,7 +78,7 @@ describe.each(engines)("Idempotency-Key on submissions and imports on %s", (engi
     expect(await rows("select count(*)::int as n from imports where file_name = 'resend.csv'")).toBe(1)
     const changed = await send("k-import", "cluster,period,indicator,value\nhb-xunxian,2019,revenue,45\n")
     expect(changed.status).toBe(422)
-    expect((await changed.json()).code).toBe("idempotency_key_reused")
+    expect(((await changed.json()) as { code: string }).code).toBe("idempotency_key_reused")
     expect(await rows("select count(*)::int as n from observations where target_id = 'hb-xunxian' and period = '2019' and value = 45")).toBe(0)
   })
 

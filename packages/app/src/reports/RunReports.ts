@@ -106,7 +106,7 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
     const scope = zoneScope(req)
     const own = caller?.role === "submitter" ? scope !== undefined && caller.clusterIds.includes(scope) : caller !== undefined
     const period = run.period
-    const data = own ? yield* Effect.option(loadAssessmentData(storeSource, { from: period, to: period })) : undefined
+    const data = own ? yield* loadAssessmentData(storeSource, { from: period, to: period }) : undefined
     const only = <R, T extends { readonly results: ReadonlyArray<R> }>(doc: T, id: (r: R) => string): T =>
       caller?.role === "submitter" ? { ...doc, results: doc.results.filter((r) => id(r) === scope) } : doc
     const notes: Bilingual[] = []
@@ -121,12 +121,12 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
         en: "certification and diagnosis are for signed-in readers (a submitter: its own zone's check-up only); left out",
       })
     const certification =
-      data?._tag === "Some"
-        ? yield* judged({ zh: "认定", en: "certification" }, () => only(certificationDocument(data.value, { period }), (r: CertifiedZone) => r.id))
+      data !== undefined
+        ? yield* judged({ zh: "认定", en: "certification" }, () => only(certificationDocument(data, { period }), (r: CertifiedZone) => r.id))
         : null
     const diagnosis =
-      data?._tag === "Some"
-        ? yield* judged({ zh: "诊断", en: "diagnosis" }, () => only(diagnosisDocument(data.value, { period }), (r: DiagnosedZone) => r.clusterId))
+      data !== undefined
+        ? yield* judged({ zh: "诊断", en: "diagnosis" }, () => only(diagnosisDocument(data, { period }), (r: DiagnosedZone) => r.clusterId))
         : null
     const mayTrack = caller !== undefined && (caller.role === "admin" || caller.role === "viewer")
     if (req.targets !== undefined && !mayTrack)

@@ -60,8 +60,8 @@ export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<n
   }
 }
 
-// Commands whose own --format means something else (import: long or wide files).
-const OWN_FORMAT = new Set(["import"])
+// Commands whose own --format means something else (import: long or wide files; report: xlsx or docx).
+const OWN_FORMAT = new Set(["import", "report"])
 
 /**
  * The shared `--format table|csv|json` flag (json is --json; csv writes the command's tables for

@@ -12,6 +12,8 @@ export interface AppConfigShape {
    * answered at once up to `sync`, through the job queue up to `job`; refused above.
    */
   readonly analysisBudget: { readonly sync: number; readonly job: number }
+  /** The issuing body (发文机关) the documents of a run name (JIJU_REPORT_ISSUER); null when none is set. */
+  readonly reportIssuer: string | null
 }
 
 /** The deployment settings the use cases read. */
@@ -22,4 +24,4 @@ export class AppConfig extends Context.Service<AppConfig, AppConfigShape>()("@ji
  * @example Layer.provide(useCases, appConfigLayer({ publicResults: true }))
  */
 export const appConfigLayer = (over: Partial<AppConfigShape> = {}): Layer.Layer<AppConfig> =>
-  Layer.succeed(AppConfig, { publicResults: false, now: () => new Date(), analysisBudget: { sync: 1e9, job: 1e11 }, ...over })
+  Layer.succeed(AppConfig, { publicResults: false, now: () => new Date(), analysisBudget: { sync: 1e9, job: 1e11 }, reportIssuer: null, ...over })

@@ -47,6 +47,7 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     summary: { zh: "向空数据库载入演示数据（合成）", en: "load synthetic demo data into an empty store" },
     load: async () => (await import("./demo.js")).demoCommand,
   },
+
   {
     name: "coupling",
     summary: { zh: "耦合协调度分析", en: "coupling coordination degree" },
@@ -121,7 +122,11 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     load: async () => (await import("./markov.js")).markovCommand,
   },
   { name: "user", summary: { zh: "管理接口账户", en: "manage API accounts" }, load: async () => (await import("./user.js")).userCommand },
-  { name: "token", summary: { zh: "创建或撤销访问令牌", en: "create or revoke API tokens" }, load: async () => (await import("./token.js")).tokenCommand },
+  {
+    name: "token",
+    summary: { zh: "创建、列出或撤销访问令牌", en: "create, list or revoke API tokens" },
+    load: async () => (await import("./token.js")).tokenCommand,
+  },
   { name: "serve", summary: { zh: "启动接口与网页服务", en: "run the HTTP API and web app" }, load: async () => (await import("./serve.js")).serveCommand },
   {
     name: "assess",
@@ -140,6 +145,11 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     load: async () => (await import("./incentive.js")).incentiveCommand,
   },
   { name: "targets", summary: { zh: "发展目标跟踪", en: "track development targets" }, load: async () => (await import("./targets.js")).targetsCommand },
+  {
+    name: "report",
+    summary: { zh: "生成考核结果工作簿、通报或体检报告", en: "write a run's workbook, bulletin (通报) or a zone's check-up" },
+    load: async () => (await import("./report.js")).reportCommand,
+  },
   {
     name: "diagnose",
     summary: { zh: "问题诊断与对策", en: "diagnose problems and recommend measures" },

@@ -40,13 +40,19 @@ export const fileBody: FileBody = {
   media: ["text/csv", "text/tab-separated-values", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/octet-stream"],
 }
 
+/** The media type of an Excel workbook (.xlsx). */
+export const xlsxMedia = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+/** The media type of a Word document (.docx). */
+export const docxMedia = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 /** The success answer of an operation. */
 export interface Success {
   readonly status: 200 | 201 | 202 | 204
   /** The JSON body's Schema; absent for 204 and for non-JSON bodies. */
   readonly schema?: Schema.Top
   /** Non-JSON answers: a web page, or a file download. */
-  readonly media?: "text/html" | "text/javascript" | "application/octet-stream"
+  readonly media?: "text/html" | "text/javascript" | "application/octet-stream" | typeof xlsxMedia | typeof docxMedia
 }
 
 /** An error status an operation documents (each answered as RFC 9457 problem details). */

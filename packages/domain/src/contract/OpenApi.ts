@@ -44,7 +44,11 @@ const operation = (e: Endpoint, defs: Json): Json => {
   const ok = e.success
   responses[String(ok.status)] = {
     description: ok.status === 201 ? "Created" : ok.status === 202 ? "Accepted" : ok.status === 204 ? "No content" : "OK",
-    ...(ok.schema ? { content: { "application/json": { schema: jsonSchema(ok.schema, defs) } } } : ok.media ? { content: { [ok.media]: {} } } : {}),
+    ...(ok.schema
+      ? { content: { "application/json": { schema: jsonSchema(ok.schema, defs) } } }
+      : ok.media
+        ? { content: { [ok.media]: ok.media.startsWith("text/") ? {} : { schema: { type: "string", format: "binary" } } } }
+        : {}),
   }
   for (const status of e.errors)
     responses[String(status)] = {

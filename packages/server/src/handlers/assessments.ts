@@ -1,4 +1,17 @@
-import { assess, listSchemes, previewAssessment, publishAssessment, rankingsOf, storedReport, storedResult, zoneHistory, zoneResult } from "@jiju/app"
+import {
+  assess,
+  listSchemes,
+  previewAssessment,
+  publishAssessment,
+  type ReportFile,
+  type RunReportRequest,
+  rankingsOf,
+  runReportFile,
+  storedReport,
+  storedResult,
+  zoneHistory,
+  zoneResult,
+} from "@jiju/app"
 import { RankingsDocument } from "@jiju/domain/assessment"
 import { type assessmentsApi, wireDocument } from "@jiju/domain/contract"
 import * as Effect from "effect/Effect"
@@ -9,6 +22,40 @@ const utf8 = new TextEncoder()
 // A stored run changes only by being published, so its encoded rankings are kept by run, state and group: encoding
 // 30 KB of Chinese text on every read would cost more than the rest of the request.
 const rankingBytes = new Map<string, Uint8Array>()
+
+interface ReportQuery {
+  readonly lang?: "zh" | "en" | undefined
+  readonly targets?: RunReportRequest["targets"]
+  readonly issuer?: string | undefined
+  readonly date?: string | undefined
+  readonly yellowCards?: string | undefined
+}
+
+const reportRequest = (id: string, format: RunReportRequest["format"], q: ReportQuery, lang: "zh" | "en", cluster?: string): RunReportRequest => ({
+  run: { id },
+  format,
+  lang: q.lang ?? lang,
+  cluster,
+  targets: q.targets,
+  issuer: q.issuer,
+  date: q.date,
+  yellowCards: q.yellowCards
+    ?.split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "")
+    .map((clusterId) => ({ clusterId })),
+})
+
+// A document is sent as a download; a draft is never kept by a shared cache.
+const download = (f: ReportFile) =>
+  reply(undefined, {
+    bytes: f.bytes,
+    contentType: f.contentType,
+    headers: {
+      "Content-Disposition": `attachment; filename="${f.fileName.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
+      "Cache-Control": f.draft ? "private, no-store" : "private, max-age=60",
+    },
+  })
 
 /** Assessments: runs, previews, publication, results, rankings and histories. */
 export const assessmentsHandlers: Handlers<typeof assessmentsApi> = {
@@ -47,4 +94,7 @@ export const assessmentsHandlers: Handlers<typeof assessmentsApi> = {
     }),
   clusterAssessment: ({ params, query }, { caller }) => zoneResult(caller, params.id, query),
   clusterAssessmentHistory: ({ params, query }, { caller }) => zoneHistory(caller, params.id, query),
+  runReportXlsx: ({ params, query }, { caller, lang }) => Effect.map(runReportFile(caller, reportRequest(params.id, "xlsx", query, lang)), download),
+  runReportDocx: ({ params, query }, { caller, lang }) =>
+    Effect.map(runReportFile(caller, reportRequest(params.id, "docx", query, lang, query.cluster)), download),
 }

@@ -10,10 +10,11 @@ import {
   StoredResultDocument,
   ZoneHistoryDocument,
 } from "../../assessment/documents/StoredRuns.js"
+import { builtInTargetSets } from "../../assessment/documents/TargetsDocument.js"
 import { ClusterAssessment } from "../../assessment/RunAssessment.js"
 import { ClusterKind, RankingGroup } from "../../model/Cluster.js"
 import { Period } from "../../model/Period.js"
-import { endpoint } from "../Endpoint.js"
+import { docxMedia, endpoint, xlsxMedia } from "../Endpoint.js"
 
 /** Which run to read: the latest of a scheme and period (one ranking group, optionally). */
 const ResultQuery = Schema.Struct({ scheme: SchemeId, period: Period, group: Schema.optional(RankingGroup) })
@@ -147,4 +148,52 @@ export const clusterAssessmentHistory = endpoint({
   query: Schema.Struct({ scheme: SchemeId }),
   success: { status: 200, schema: ZoneHistoryDocument },
   errors: [401, 422],
+})
+
+/** What to write of a run's documents: language, target set, issuing body, date, and the commission's yellow cards. */
+const ReportQuery = {
+  /** Headers and text: zh (default, or the Accept-Language) or en. */
+  lang: Schema.optional(Schema.Literals(["zh", "en"])),
+  /** A built-in target set to track in the run's period (admins and viewers). */
+  targets: Schema.optional(Schema.Literals(builtInTargetSets)),
+  /** The issuing body (发文机关); default the deployment's JIJU_REPORT_ISSUER. */
+  issuer: Schema.optional(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
+  /** The date of issue (YYYY-MM-DD); default today. */
+  date: Schema.optional(Schema.String.check(Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { expected: "a date YYYY-MM-DD" }))),
+  /** Zones the commission gave a yellow card (黄牌警告), comma-separated ids. */
+  yellowCards: Schema.optional(Schema.String.check(Schema.isMaxLength(4000))),
+}
+
+/** GET /v1/assessments/runs/{id}/report.xlsx */
+export const runReportXlsx = endpoint({
+  id: "runReportXlsx",
+  method: "get",
+  path: "/v1/assessments/runs/{id}/report.xlsx",
+  tag: "assessments",
+  summary: {
+    zh: "考核结果工作簿（排名、指标得分、认定、目标、单项排位；未发布的标明“未发布”）",
+    en: "A run's workbook (rankings, values and points, certification, targets, single-indicator positions; drafts marked)",
+  },
+  access: "results_reader",
+  params: Id,
+  query: Schema.Struct(ReportQuery),
+  success: { status: 200, media: xlsxMedia },
+  errors: [401, 404, 422],
+})
+
+/** GET /v1/assessments/runs/{id}/report.docx */
+export const runReportDocx = endpoint({
+  id: "runReportDocx",
+  method: "get",
+  path: "/v1/assessments/runs/{id}/report.docx",
+  tag: "assessments",
+  summary: {
+    zh: "考核结果通报（Word）；指定 cluster 时为该集聚区体检报告；未发布的标明“未发布”",
+    en: "A run's bulletin (通报, Word); with cluster, that zone's check-up (体检报告); drafts marked",
+  },
+  access: "results_reader",
+  params: Id,
+  query: Schema.Struct({ ...ReportQuery, cluster: Schema.optional(Schema.NonEmptyString) }),
+  success: { status: 200, media: docxMedia },
+  errors: [401, 404, 422],
 })

@@ -1,0 +1,90 @@
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { readXlsx, xml } from "@jiju/domain/io"
+import { unzipSync } from "fflate"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { runCli } from "./helpers.js"
+import { engines, makeStoreEnv } from "./storeEnv.js"
+
+// Each CLI call opens the on-disk store (PGlite start-up): allow for a busy machine.
+const SLOW = { timeout: 240_000 }
+
+type Assess = { run: { id: string }; groups: { group: string; ranking: { cluster_id: string; name: string; rank: number; score: number }[] }[] }
+
+const textIn = (el: xml.XmlElement): string => el.children.map((c) => (typeof c === "string" ? "" : c.name === "t" ? xml.textOf(c) : textIn(c))).join("")
+const paragraphsOf = (bytes: Uint8Array): string[] => {
+  const out: string[] = []
+  const walk = (el: xml.XmlElement) => {
+    for (const c of el.children) if (typeof c !== "string") c.name === "p" ? out.push(textIn(c)) : walk(c)
+  }
+  walk(xml.parseXml(new TextDecoder().decode(unzipSync(bytes)["word/document.xml"]!)))
+  return out
+}
+
+// The rendered bulletin is kept for a person to look at (test-artifacts is not committed).
+const artefacts = fileURLToPath(new URL("../test-artifacts/report/", import.meta.url))
+const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p))
+
+describe.each(engines)("jiju report on %s", (engine) => {
+  let s: Awaited<ReturnType<typeof makeStoreEnv>>
+  let assessed: Assess
+  beforeAll(async () => {
+    s = await makeStoreEnv(engine)
+    expect((await runCli(["demo"], s.env)).code).toBe(0)
+    expect((await runCli(["assess", "--period", "2024", "--publish"], s.env)).code).toBe(0)
+    const r = await runCli(["assess", "--period", "2025", "--json"], s.env)
+    expect(r.code, r.stderr).toBe(0)
+    assessed = r.json() as Assess
+  }, SLOW.timeout)
+  afterAll(() => s?.dispose(), SLOW.timeout)
+
+  it("writes the workbook of the latest run, marked as a draft, its ranking that of jiju assess", SLOW, async () => {
+    const out = join(s.dir, "report.xlsx")
+    const r = await runCli(["report", "--period", "2025", "--out", out, "--issuer", "河南省产业集聚区联席会议办公室", "--json"], s.env)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json()).toMatchObject({ written: out, format: "xlsx", draft: true, file_name: "henan-2017-2025-draft.xlsx" })
+    const bytes = new Uint8Array(readFileSync(out))
+    const cover = Object.fromEntries(readXlsx(bytes, { sheet: "说明" }).rows.map((x) => [x.项目, x.内容]))
+    expect(cover).toMatchObject({ 状态: "未发布", 发文机关: "河南省产业集聚区联席会议办公室", 运行编号: assessed.run.id })
+    const county = assessed.groups.find((g) => g.group === "county")!
+    const sheet = readXlsx(bytes, { sheet: "县域组排名" })
+    expect(sheet.rows.map((x) => [x.代码, x.名次])).toEqual(county.ranking.map((z) => [z.cluster_id, z.rank]))
+    expect(sheet.rows.map((x) => x.得分)).toEqual(county.ranking.map((z) => z.score))
+  })
+
+  it("writes the bulletin and a zone's 体检报告, in English on request", SLOW, async () => {
+    const out = join(s.dir, "bulletin.docx")
+    const b = await runCli(["report", "--period", "2025", "--format", "docx", "--out", out, "--date", "2026-01-15"], s.env)
+    expect(b.code, b.stderr).toBe(0)
+    const bytes = new Uint8Array(readFileSync(out))
+    const paragraphs = paragraphsOf(bytes)
+    expect(paragraphs[0]).toBe("（未发布）")
+    expect(paragraphs[1]).toMatch(/^关于2025年.+结果的通报$/)
+    expect(paragraphs[2]).toBe("（发文机关未配置）　2026-01-15")
+    const first = assessed.groups.find((g) => g.group === "county")!.ranking[0]!
+    expect(paragraphs.find((p) => p.startsWith("2025 年考核共有"))).toContain(`县域组前三名为${first.name}`)
+    if (soffice) {
+      mkdirSync(artefacts, { recursive: true })
+      execFileSync(soffice, ["--headless", "--convert-to", "pdf", "--outdir", artefacts, out], { stdio: "ignore", timeout: 180_000 })
+      expect(readFileSync(join(artefacts, "bulletin.pdf")).subarray(0, 5).toString()).toBe("%PDF-")
+    }
+    const zone = join(s.dir, "zone.docx")
+    const z = await runCli(["report", "--period", "2025", "--out", zone, "--cluster", first.cluster_id, "--lang", "en"], s.env)
+    expect(z.code, z.stderr).toBe(0)
+    expect(paragraphsOf(new Uint8Array(readFileSync(zone)))[0]).toBe("（DRAFT — NOT PUBLISHED）")
+  })
+
+  it("refuses bad flags and a period without a run", SLOW, async () => {
+    const out = join(s.dir, "x.pdf")
+    expect((await runCli(["report", "--period", "2025", "--out", out], s.env)).code).toBe(2)
+    expect((await runCli(["report", "--period", "2025", "--out", join(s.dir, "x.xlsx"), "--cluster", "x"], s.env)).code).toBe(2)
+    const bad = await runCli(["report", "--period", "2025", "--out", join(s.dir, "x.xlsx"), "--date", "15.1.2026", "--json"], s.env)
+    expect(bad.code).not.toBe(0)
+    expect((bad.json() as { error: { code: string } }).error.code).toBe("bad_option")
+    const none = await runCli(["report", "--period", "2023", "--out", join(s.dir, "y.xlsx"), "--json"], s.env)
+    expect(none.code).not.toBe(0)
+    expect((none.json() as { error: { code: string } }).error.code).toBe("not_found")
+  })
+})

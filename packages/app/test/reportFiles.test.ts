@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { reportBulletin, reportWorkbook, zoneCheckup } from "@jiju/app"
+import ExcelJS from "exceljs"
+import { describe, expect, it } from "vitest"
+import { draftReport, readDocx } from "./reportFixture.js"
+
+// The files are kept for a person to open (test-artifacts is not committed).
+const artefacts = fileURLToPath(new URL("../test-artifacts/reports/", import.meta.url))
+const keep = (name: string, bytes: Uint8Array) => {
+  mkdirSync(artefacts, { recursive: true })
+  writeFileSync(artefacts + name, bytes)
+}
+
+const load = async (bytes: Uint8Array) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(bytes as never)
+  return wb
+}
+const rowsOf = (ws: ExcelJS.Worksheet) => {
+  const out: unknown[][] = []
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    out.push((row.values as unknown[]).slice(1))
+  })
+  return out
+}
+
+describe("reportWorkbook", () => {
+  it("writes one sheet per table with Chinese headers, frozen header rows and the run's figures", async () => {
+    const report = draftReport()
+    const bytes = await reportWorkbook(report, "zh")
+    keep("test-2025-draft.xlsx", bytes)
+    const wb = await load(bytes)
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["说明", "省辖市区组排名", "县域组排名", "未排名", "指标与得分", "认定", "目标", "单项排位", "说明与诊断"])
+    for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
+    const county = rowsOf(wb.getWorksheet("县域组排名")!)
+    expect(county[0]).toEqual(["名次", "代码", "集聚区", "得分", "上期名次", "名次变化", "变化说明", "奖励", "星级", "处理"])
+    expect(county.slice(1).map((r) => [r[0], r[1], r[2], r[4], r[5], r[7], r[9]])).toEqual([
+      [1, "c", "丙区", 2, 1, "是", ""],
+      [2, "d", "'+丁区", 1, -1, "否", "黄牌警告"],
+      [3, "e", "戊区", 3, 0, "否", ""],
+    ])
+    // d = 60 × (10 − 5)/25 + 40 × (4 − 3)/3, written unrounded with the unit in the format.
+    const ws = wb.getWorksheet("县域组排名")!
+    expect(ws.getCell("D3").value).toBeCloseTo(12 + 40 / 3, 12)
+    expect(ws.getCell("D3").numFmt).toBe('0.00" 分"')
+    expect(ws.getCell("F3").numFmt).toBe("+0;-0;0")
+  })
+
+  it("writes the values in their units, the certification shortfall and the positions", async () => {
+    const wb = await load(await reportWorkbook(draftReport(), "zh"))
+    const values = wb.getWorksheet("指标与得分")!
+    expect(rowsOf(values)[0]!.slice(0, 7)).toEqual(["代码", "集聚区", "组别", "状态", "得分", "主营业务收入（亿元）", "主营业务收入得分"])
+    // The first zone in ranking order is 乙区 (b): revenue 40, all 60 points.
+    expect([values.getCell("A2").value, values.getCell("F2").value, values.getCell("G2").value]).toEqual(["b", 40, 60])
+    expect(values.getCell("F2").numFmt).toBe('#,##0.00" 亿元"')
+    // The formula-like name is text, never a formula.
+    const a = rowsOf(values).find((r) => r[0] === "a")!
+    expect(a[1]).toBe('\'=HYPERLINK("http://x")')
+    expect(values.getCell("B3").type).toBe(ExcelJS.ValueType.String)
+    const cert = rowsOf(wb.getWorksheet("认定")!)
+    expect(cert[1]).toEqual(["c", "丙区", "不予认定", "营业收入超过 5.6 亿元", 5.6, 4.1, 1.5, "否"])
+    expect(wb.getWorksheet("认定")!.getCell("G2").numFmt).toBe('#,##0.##" 亿元"')
+    const positions = rowsOf(wb.getWorksheet("单项排位")!)
+    expect(positions.slice(1, 3)).toEqual([
+      ["主营业务收入", 1, 6, "f", "己区", 50],
+      ["主营业务收入", 2, 6, "b", "乙区", 40, 2, 0],
+    ])
+    const unranked = rowsOf(wb.getWorksheet("未排名")!)
+    expect(unranked[1]!.slice(0, 3)).toEqual(["f", "己区", "一票否决"])
+  })
+
+  it("marks a draft on its cover and printed pages, and a published run as published", async () => {
+    const draft = await load(await reportWorkbook(draftReport(), "zh"))
+    const cover = rowsOf(draft.getWorksheet("说明")!)
+    expect(cover.find((r) => r[0] === "状态")?.[1]).toBe("未发布")
+    expect(draft.getWorksheet("县域组排名")!.headerFooter.oddHeader).toContain("未发布")
+    const published = await load(await reportWorkbook(draftReport(true), "zh"))
+    expect(rowsOf(published.getWorksheet("说明")!).find((r) => r[0] === "状态")?.[1]).toBe("已发布")
+    expect(published.getWorksheet("县域组排名")!.headerFooter?.oddHeader ?? "").not.toContain("未发布")
+  })
+
+  it("writes English headers on request", async () => {
+    const wb = await load(await reportWorkbook(draftReport(), "en"))
+    expect(wb.worksheets.map((w) => w.name)).toContain("Ranking County")
+    expect(rowsOf(wb.getWorksheet("Ranking County")!)[0]!.slice(0, 4)).toEqual(["Rank", "Code", "Zone", "Score"])
+    expect(wb.getWorksheet("Ranking County")!.getCell("D2").numFmt).toBe('0.00" pts"')
+  })
+})
+
+describe("reportBulletin", () => {
+  it("has the title, issuing body and date, the summary, a ranking table per group and an annex per zone", async () => {
+    const report = draftReport()
+    const bytes = await reportBulletin(report, "zh")
+    keep("test-2025-draft.docx", bytes)
+    const { paragraphs, tables, headers } = readDocx(bytes)
+    expect(paragraphs[0]).toBe("（未发布）")
+    expect(paragraphs[1]).toBe("关于2025年测试方案结果的通报")
+    expect(paragraphs[2]).toBe("测试领导小组办公室　2026-01-15")
+    expect(paragraphs).toContain(report.summary.text.zh)
+    expect(report.summary.text.zh).toContain("县域组前三名为丙区（100 分）、+丁区（25.33 分）、戊区（0 分）")
+    expect(tables).toHaveLength(2)
+    expect(tables[1]).toEqual([
+      ["名次", "集聚区", "得分", "名次变化", "星级", "奖励", "处理"],
+      ["1", "丙区", "100", "上升 1 位", "—", "是", ""],
+      ["2", "+丁区", "25.33", "下降 1 位", "—", "", "黄牌警告：工作不主动"],
+      ["3", "戊区", "0", "名次不变", "—", "", ""],
+    ])
+    expect(paragraphs.filter((p) => p.startsWith("己区：一票否决：重大环境污染（"))).toHaveLength(1)
+    const annexes = paragraphs.filter((p) => p.startsWith("附件 "))
+    expect(annexes).toEqual(["附件 1　乙区", '附件 2　=HYPERLINK("http://x")', "附件 3　丙区", "附件 4　+丁区", "附件 5　戊区", "附件 6　己区"])
+    const c = paragraphs.indexOf("附件 3　丙区")
+    expect(paragraphs[c + 1]).toBe(report.zones[2]!.zone.explanation.zh)
+    expect(paragraphs[c + 2]).toBe("认定：不予认定：营业收入差 1.5 亿元")
+    expect(headers.join("")).toContain("未发布")
+  })
+
+  it("has no draft mark for a published run, and English on request", async () => {
+    const { paragraphs, headers } = readDocx(await reportBulletin(draftReport(true), "en"))
+    expect(paragraphs[0]).toBe("Bulletin on the results of the Test scheme, 2025")
+    expect(paragraphs.join("\n")).not.toContain("DRAFT")
+    expect(headers.join("")).toBe("")
+    expect(paragraphs).toContain("1. Overview")
+  })
+})
+
+describe("zoneCheckup", () => {
+  it("gives a zone's score, shortfalls and positions, and nothing for a zone the run lacks", async () => {
+    const report = draftReport()
+    const bytes = (await zoneCheckup(report, "c", "zh"))!
+    keep("test-2025-draft-c.docx", bytes)
+    const { paragraphs, tables } = readDocx(bytes)
+    expect(paragraphs[1]).toBe("丙区体检报告（2025 年）")
+    expect(paragraphs).toContain("营业收入超过 5.6 亿元：差 1.5 亿元")
+    expect(tables[0]).toEqual([
+      ["指标", "位次", "位次变化"],
+      ["主营业务收入", "3 / 6", "+1"],
+      ["单位增加值能耗", "1 / 6", "+2"],
+    ])
+    expect(await zoneCheckup(report, "nope")).toBeUndefined()
+  })
+})

@@ -86,7 +86,7 @@ export const parseLongTable = (table: DataTable, file: string, known?: ReadonlyS
     else if (known && !known.has(id) && !isRegion)
       ok = !!bad("unknown_cluster", cCol, r[cCol], "unknown cluster (not in the register)", "未知的集聚区（不在名录中）")
     if (period === undefined || !isPeriod(period))
-      ok = !!bad("bad_period", pCol, r[pCol], 'expected a period like "2025", "2025Q1" or "2025-03"', "期间格式应为 2025、2025Q1 或 2025-03")
+      ok = !!bad("bad_period", pCol, r[pCol], 'expected a period like "2025", "2025H1", "2025Q1" or "2025-03"', "期间格式应为 2025、2025H1、2025Q1 或 2025-03")
     const isFact = indicator?.startsWith("fact:") === true
     if (indicator === undefined || (!isFact && !CODE.test(indicator)) || (isFact && indicator.length <= 5))
       ok = !!bad("bad_indicator", iCol, r[iCol], 'expected an indicator code (snake_case) or "fact:NAME"', "应为指标代码（小写下划线）或 fact:名称")

@@ -9,6 +9,7 @@ import { densityCommand } from "./density.js"
 import { diagnoseCommand } from "./diagnose.js"
 import { disparityCommand } from "./disparity.js"
 import { exportCommand } from "./export.js"
+import { factsCommand } from "./facts.js"
 import { gearyCommand } from "./geary.js"
 import { gwrCommand } from "./gwr.js"
 import { hotspotsCommand } from "./hotspots.js"
@@ -62,4 +63,5 @@ export const commands: ReadonlyArray<Command> = [
   incentiveCommand,
   targetsCommand,
   diagnoseCommand,
+  factsCommand,
 ]

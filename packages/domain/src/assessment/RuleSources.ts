@@ -32,7 +32,10 @@ const entries = {
     ),
   ],
   "p8.land_quota": [
-    m("投入产出强度排后 20 位扣减下一年用地指标，奖励给前 20 位", "the 20 last on input–output intensity lose part of next year's land quota, given to the 20 first"),
+    m(
+      "投入产出强度排后 20 位扣减下一年用地指标，奖励给前 20 位",
+      "the 20 last on input–output intensity lose part of next year's land quota, given to the 20 first",
+    ),
     fromDocument("002", "篇8 二、二是", "对投入产出强度排后20位的将适度扣减下一年年度用地指标,并奖励给排名前20位的产业集聚区"),
   ],
   "p8.land_quota.indicator": [
@@ -47,7 +50,10 @@ const entries = {
   "p8.land_quota.amount": [
     m("扣减与奖励的用地指标数量", "how much land quota is cut and given"),
     jijuDefault(
-      m("文件只说“适度扣减”，未给数量：数量由委员会设定，未设定时只列名单", "the documents say only 适度扣减 (a moderate cut): the amount is the commission's input; without it only the lists are given"),
+      m(
+        "文件只说“适度扣减”，未给数量：数量由委员会设定，未设定时只列名单",
+        "the documents say only 适度扣减 (a moderate cut): the amount is the commission's input; without it only the lists are given",
+      ),
     ),
   ],
   "p8.promotion.doubling": [
@@ -152,6 +158,10 @@ const entries = {
     m("已批复县域集聚区内大工业项目执行省网直供电价", "large industrial projects in approved county zones get the direct-supply power price"),
     fromDocument("002", "篇8 二、一是", "对已批复的县域集聚区内符合国家产业政策的大工业项目生产用电,执行省网直供电价"),
   ],
+  "p8.site_readiness": [
+    m("入驻条件：三通一平", "the basic condition for firms to move in: 三通一平"),
+    fromDocument("002", "篇8 二", "一半以上区域还达不到三通一平”最基本的入驻条件"),
+  ],
   "p8.projects_outside": [
     m("集聚区外新上工业项目不予备案、供地、环评", "industrial projects outside a zone get no filing, land or environmental approval"),
     fromDocument("002", "篇8 二", "一律不予审核备案、不予提供土地、不予环评审批"),
@@ -173,7 +183,10 @@ const entries = {
     m("鹤淇、黎阳规范厂房各不低于 10 万 m²，金山不低于 30 万 m²", "standard factories of at least 100,000 m² in 鹤淇 and 黎阳, 300,000 m² in 金山"),
     fromDocument("002", "篇8 三(二)", "鹤淇、黎阳两个产业集聚区每个要建成不低于10万平方米的规范厂房,金山要建成不低于30万平方米的规范厂房"),
   ],
-  "p8.targets.sewage": [m("各集聚区建立独立的污水处置厂", "every zone has its own sewage plant"), fromDocument("002", "篇8 三(二)", "各个集聚区要建立独立的污水处置厂")],
+  "p8.targets.sewage": [
+    m("各集聚区建立独立的污水处置厂", "every zone has its own sewage plant"),
+    fromDocument("002", "篇8 三(二)", "各个集聚区要建立独立的污水处置厂"),
+  ],
   "p8.targets.year": [
     m("篇8 目标年份", "the year of 篇8's targets"),
     jijuDefault(
@@ -185,7 +198,10 @@ const entries = {
   ],
   // —— the default schemes (indicators the documents name) ——
   "scheme.default.indicator.revenue": [m("营业收入", "revenue"), fromDocument("002", "篇8 三", "实现营业收入超越400亿元")],
-  "scheme.default.indicator.employment": [m("从业人员", "employment"), fromDocument("002", "篇8 二、二是", "要求到2012年主要指标(企业营业收、从业人员、税收)要实现翻番")],
+  "scheme.default.indicator.employment": [
+    m("从业人员", "employment"),
+    fromDocument("002", "篇8 二、二是", "要求到2012年主要指标(企业营业收、从业人员、税收)要实现翻番"),
+  ],
   "scheme.default.indicator.tax": [m("税收", "tax"), fromDocument("002", "篇8 二、二是", "要求到2012年主要指标(企业营业收、从业人员、税收)要实现翻番")],
   "scheme.default.indicator.investment": [
     m("总投资", "total investment"),
@@ -208,7 +224,12 @@ const entries = {
   ],
   "scheme.default.weights": [
     m("各指标等权重", "equal weights"),
-    jijuDefault(m("文件未给权重：Jiju 默认等权重，发布前须由委员会确认或替换", "the documents give no weights: Jiju uses equal weights until the commission confirms or replaces them")),
+    jijuDefault(
+      m(
+        "文件未给权重：Jiju 默认等权重，发布前须由委员会确认或替换",
+        "the documents give no weights: Jiju uses equal weights until the commission confirms or replaces them",
+      ),
+    ),
   ],
   "scheme.default.normalisation": [
     m("组内极差标准化（功效函数）", "min-max normalisation within each group (efficacy function)"),
@@ -228,14 +249,27 @@ const entries = {
   ],
   "scheme.default.service.rewards": [
     m("服务业集聚区不设奖励名次", "no reward band for service agglomerations"),
-    jijuDefault(m("篇8 的前 10 / 前 30 奖励针对产业集聚区；服务业集聚区文件未规定", "篇8's top 10 / top 30 reward concerns industrial zones; the documents set none for service agglomerations")),
+    jijuDefault(
+      m(
+        "篇8 的前 10 / 前 30 奖励针对产业集聚区；服务业集聚区文件未规定",
+        "篇8's top 10 / top 30 reward concerns industrial zones; the documents set none for service agglomerations",
+      ),
+    ),
   ],
   "scheme.default.financial": [
-    m("金融集聚区默认方案：金融业增加值、区位熵、从业人员、存贷款余额", "financial agglomerations' default scheme: finance value added, LQ, employment, deposits, loans"),
-    fromDocument("002", "篇3 2.2", "金融集聚区子系统U1(包括金融产业总值—x1、金融集聚区位熵—x2、金融产业年增长率—x3、金融从业人员总数—x4、金融机构各项存款余额—x5、金融机构各项贷款余额—x6)", {
-      zh: "篇3 为研究用的指标体系，不是考核办法；增长率未列入；权重为 Jiju 默认",
-      en: "篇3's indicator system is a study's, not a commission's evaluation; the growth rate is left out; the weights are Jiju defaults",
-    }),
+    m(
+      "金融集聚区默认方案：金融业增加值、区位熵、从业人员、存贷款余额",
+      "financial agglomerations' default scheme: finance value added, LQ, employment, deposits, loans",
+    ),
+    fromDocument(
+      "002",
+      "篇3 2.2",
+      "金融集聚区子系统U1(包括金融产业总值—x1、金融集聚区位熵—x2、金融产业年增长率—x3、金融从业人员总数—x4、金融机构各项存款余额—x5、金融机构各项贷款余额—x6)",
+      {
+        zh: "篇3 为研究用的指标体系，不是考核办法；增长率未列入；权重为 Jiju 默认",
+        en: "篇3's indicator system is a study's, not a commission's evaluation; the growth rate is left out; the weights are Jiju defaults",
+      },
+    ),
   ],
   "scheme.default.shipping": [
     m("航运物流集聚区默认方案：营业收入、从业人员、税收", "shipping and logistics agglomerations' default scheme: revenue, employment, tax"),
@@ -247,7 +281,10 @@ const entries = {
     ),
   ],
   "assessment.missing_data": [
-    m("缺少任一方案指标的集聚区不参加排名，缺失值不按零计", "a zone missing a scheme indicator is left out of the ranking; a missing value never counts as zero"),
+    m(
+      "缺少任一方案指标的集聚区不参加排名，缺失值不按零计",
+      "a zone missing a scheme indicator is left out of the ranking; a missing value never counts as zero",
+    ),
     jijuDefault(m("文件未规定缺数据的处理", "the documents do not say how missing data are treated")),
   ],
   "assessment.ties": [
@@ -270,7 +307,12 @@ const entries = {
   ],
   "practice.star_ladder": [
     m("服务业“两区”晋星升级标准", "the star ladder of the service “two zones”"),
-    practice(m("文件中没有晋星标准；入门、一星、六星门槛为外部实践示例", "the documents contain no star ladder; entry, one-star and six-star thresholds are an outside example")),
+    practice(
+      m(
+        "文件中没有晋星标准；入门、一星、六星门槛为外部实践示例",
+        "the documents contain no star ladder; entry, one-star and six-star thresholds are an outside example",
+      ),
+    ),
   ],
   "practice.star_ladder.interpolated": [
     m("二至五星门槛（等比插值）", "two- to five-star thresholds (geometric interpolation)"),
@@ -282,12 +324,11 @@ const entries = {
   ],
   "practice.base_relative_below": [
     m("低于基数时按比例得分 0.8·P·r", "below the base: 0.8·P·r"),
-    jijuDefault(m("江苏规则只规定基数及以上；以下按比例为 Jiju 的假设", "the Jiangsu rule states only the base and above; proportional below is Jiju's assumption")),
+    jijuDefault(
+      m("江苏规则只规定基数及以上；以下按比例为 Jiju 的假设", "the Jiangsu rule states only the base and above; proportional below is Jiju's assumption"),
+    ),
   ],
-  "practice.entropy": [
-    m("熵值法定权", "entropy weights"),
-    practice(m("常用方法，文件未采用", "a common method the documents do not use")),
-  ],
+  "practice.entropy": [m("熵值法定权", "entropy weights"), practice(m("常用方法，文件未采用", "a common method the documents do not use"))],
   "practice.ahp": [m("层次分析法定权", "AHP weights"), practice(m("常用方法，文件未采用", "a common method the documents do not use"))],
   "practice.coordination_levels": [
     m("耦合协调度十级名称", "the ten coordination-level names"),
@@ -295,33 +336,58 @@ const entries = {
   ],
   "commission.scheme_file": [
     m("委员会的方案文件", "the commission's scheme file"),
-    { kind: "commission", document: null, section: null, quote: null, note: m("未注明来源的项目为委员会的配置", "items without a stated source are the commission's configuration") },
+    {
+      kind: "commission",
+      document: null,
+      section: null,
+      quote: null,
+      note: m("未注明来源的项目为委员会的配置", "items without a stated source are the commission's configuration"),
+    },
   ],
   // —— 002 篇10: county certification ——
   "p10.reading": [
     m("满足全部认定条件方可认定", "every condition must hold"),
     fromDocument("002", "篇10 二(一)", "凡满足下列条件的服务业发展载体,可以申请为县级现代服务业集聚区"),
   ],
-  "p10.positioning_plan": [m("有明确的产业定位和空间布局规划", "a clear industry positioning and spatial layout plan"), fromDocument("002", "篇10 二(一)1", "有明确的产业定位和空间布局规划")],
-  "p10.management_body": [m("有专门的管理机构和专职的工作人员", "a dedicated management body with full-time staff"), fromDocument("002", "篇10 二(一)2", "有专门的管理机构和专职的工作人员")],
+  "p10.positioning_plan": [
+    m("有明确的产业定位和空间布局规划", "a clear industry positioning and spatial layout plan"),
+    fromDocument("002", "篇10 二(一)1", "有明确的产业定位和空间布局规划"),
+  ],
+  "p10.management_body": [
+    m("有专门的管理机构和专职的工作人员", "a dedicated management body with full-time staff"),
+    fromDocument("002", "篇10 二(一)2", "有专门的管理机构和专职的工作人员"),
+  ],
   "p10.public_service": [m("有较为完善的公共服务能力", "adequate public-service capacity"), fromDocument("002", "篇10 二(一)3", "有较为完善的公共服务能力")],
   "p10.form": [
     m("符合所列形态特征并达到规模要求", "one of the listed forms, at the scale required"),
-    fromDocument("002", "篇10 二(一)4", "符合商务(贸)区、产品交易市场、现代物流园、科技创业园、旅游文化休闲区、信息软件园、创意产业园、科教集聚区等形态特征,并达到一定的规模要求"),
+    fromDocument(
+      "002",
+      "篇10 二(一)4",
+      "符合商务(贸)区、产品交易市场、现代物流园、科技创业园、旅游文化休闲区、信息软件园、创意产业园、科教集聚区等形态特征,并达到一定的规模要求",
+    ),
   ],
   "p10.comparison": [
     m("“以上”按 ≥、“超过/超”按 > 判定", "以上 is read as ≥, 超过 / 超 as >"),
     jijuDefault(m("文件未说明边界的读法；按中文计量用语的通常含义", "the documents do not spell out the boundaries; the usual meaning of the words")),
   ],
-  "p10.cbd.floor_area": [m("中央商务区：建筑面积 1.4 万 m² 以上", "CBD: floor area ≥ 1.4万 m²"), fromDocument("002", "篇10 二(一)4⑴", "建筑面积1.4万平方米以上")],
+  "p10.cbd.floor_area": [
+    m("中央商务区：建筑面积 1.4 万 m² 以上", "CBD: floor area ≥ 1.4万 m²"),
+    fromDocument("002", "篇10 二(一)4⑴", "建筑面积1.4万平方米以上"),
+  ],
   "p10.cbd.firms": [m("中央商务区：注册企业 10 家以上", "CBD: ≥ 10 registered firms"), fromDocument("002", "篇10 二(一)4⑴", "区内注册企业10家以上")],
   "p10.cbd.revenue": [m("中央商务区：年营业收入超过 5.6 亿元", "CBD: revenue > 5.6亿"), fromDocument("002", "篇10 二(一)4⑴", "年营业收入超过5.6亿元")],
-  "p10.logistics.firms": [m("现代物流园：物流企业 7 家以上", "logistics park: ≥ 7 logistics firms"), fromDocument("002", "篇10 二(一)4⑵", "园内物流企业达到7家以上")],
+  "p10.logistics.firms": [
+    m("现代物流园：物流企业 7 家以上", "logistics park: ≥ 7 logistics firms"),
+    fromDocument("002", "篇10 二(一)4⑵", "园内物流企业达到7家以上"),
+  ],
   "p10.logistics.area": [
     m("现代物流园：营业面积 7 万 m²", "logistics park: operating area 7万 m²"),
     fromDocument("002", "篇10 二(一)4⑵", "营业面积7万平方米", { zh: "原文无“以上”，按 ≥ 判定", en: "no qualifier in the text; read as ≥" }),
   ],
-  "p10.logistics.revenue": [m("现代物流园：年营业收入超过 1.4 亿元", "logistics park: revenue > 1.4亿"), fromDocument("002", "篇10 二(一)4⑵", "年营业收入超过1.4亿元")],
+  "p10.logistics.revenue": [
+    m("现代物流园：年营业收入超过 1.4 亿元", "logistics park: revenue > 1.4亿"),
+    fromDocument("002", "篇10 二(一)4⑵", "年营业收入超过1.4亿元"),
+  ],
   "p10.market.qualifier": [
     m("产品交易市场：经营方式先进的专业类市场", "trading market: a specialised market with advanced operating methods"),
     fromDocument("002", "篇10 二(一)4⑶", "经营方式先进的专业类市场营业面积14万平方米以上", {
@@ -333,10 +399,19 @@ const entries = {
     m("产品交易市场：营业面积 14 万 m² 以上", "trading market: operating area ≥ 14万 m²"),
     fromDocument("002", "篇10 二(一)4⑶", "经营方式先进的专业类市场营业面积14万平方米以上"),
   ],
-  "p10.market.revenue": [m("产品交易市场：年营业收入超过 10 亿元", "trading market: revenue > 10亿"), fromDocument("002", "篇10 二(一)4⑶", "年营业收入超过10亿元")],
-  "p10.startup.floor_area": [m("科技创业园：建筑面积 1.4 万 m² 以上", "tech start-up park: floor area ≥ 1.4万 m²"), fromDocument("002", "篇10 二(一)4⑷", "建筑面积1.4万平方米以上")],
+  "p10.market.revenue": [
+    m("产品交易市场：年营业收入超过 10 亿元", "trading market: revenue > 10亿"),
+    fromDocument("002", "篇10 二(一)4⑶", "年营业收入超过10亿元"),
+  ],
+  "p10.startup.floor_area": [
+    m("科技创业园：建筑面积 1.4 万 m² 以上", "tech start-up park: floor area ≥ 1.4万 m²"),
+    fromDocument("002", "篇10 二(一)4⑷", "建筑面积1.4万平方米以上"),
+  ],
   "p10.startup.firms": [m("科技创业园：区内企业 14 家以上", "tech start-up park: ≥ 14 firms"), fromDocument("002", "篇10 二(一)4⑷", "区内企业14家以上")],
-  "p10.startup.revenue": [m("科技创业园：年营业收入 7 千万元以上", "tech start-up park: revenue ≥ 7千万"), fromDocument("002", "篇10 二(一)4⑷", "年营业收入7千万元以上")],
+  "p10.startup.revenue": [
+    m("科技创业园：年营业收入 7 千万元以上", "tech start-up park: revenue ≥ 7千万"),
+    fromDocument("002", "篇10 二(一)4⑷", "年营业收入7千万元以上"),
+  ],
   "p10.tourism.firms": [
     m("旅游文化休闲集聚区：配套服务企业（项目）14 家以上", "tourism and culture: ≥ 14 service firms or projects"),
     fromDocument("002", "篇10 二(一)4⑸", "区内配套服务企业(项目)达14家以上", {
@@ -344,26 +419,51 @@ const entries = {
       en: "the 旅游文化休闲集聚区 row also serves cultural-services zones",
     }),
   ],
-  "p10.tourism.revenue": [m("旅游文化休闲集聚区：年营业收入超 1.4 亿元", "tourism and culture: revenue > 1.4亿"), fromDocument("002", "篇10 二(一)4⑸", "年营业收入超1.4亿元")],
-  "p10.software.floor_area": [m("软件园：建筑面积 1.4 万 m² 以上", "software park: floor area ≥ 1.4万 m²"), fromDocument("002", "篇10 二(一)4⑹", "建筑面积1.4万平方米以上")],
-  "p10.software.firms": [m("软件园：软件及相关企业 7 家以上", "software park: ≥ 7 software firms"), fromDocument("002", "篇10 二(一)4⑹", "园内软件及相关企业7家以上")],
-  "p10.software.revenue": [m("软件园：年营业收入超过 1.4 亿元", "software park: revenue > 1.4亿"), fromDocument("002", "篇10 二(一)4⑹", "年营业收入超过1.4亿元")],
-  "p10.creative.floor_area": [m("创意产业园：建筑面积 1.4 万 m² 以上", "creative park: floor area ≥ 1.4万 m²"), fromDocument("002", "篇10 二(一)4⑺", "建筑面积1.4万平方米以上")],
+  "p10.tourism.revenue": [
+    m("旅游文化休闲集聚区：年营业收入超 1.4 亿元", "tourism and culture: revenue > 1.4亿"),
+    fromDocument("002", "篇10 二(一)4⑸", "年营业收入超1.4亿元"),
+  ],
+  "p10.software.floor_area": [
+    m("软件园：建筑面积 1.4 万 m² 以上", "software park: floor area ≥ 1.4万 m²"),
+    fromDocument("002", "篇10 二(一)4⑹", "建筑面积1.4万平方米以上"),
+  ],
+  "p10.software.firms": [
+    m("软件园：软件及相关企业 7 家以上", "software park: ≥ 7 software firms"),
+    fromDocument("002", "篇10 二(一)4⑹", "园内软件及相关企业7家以上"),
+  ],
+  "p10.software.revenue": [
+    m("软件园：年营业收入超过 1.4 亿元", "software park: revenue > 1.4亿"),
+    fromDocument("002", "篇10 二(一)4⑹", "年营业收入超过1.4亿元"),
+  ],
+  "p10.creative.floor_area": [
+    m("创意产业园：建筑面积 1.4 万 m² 以上", "creative park: floor area ≥ 1.4万 m²"),
+    fromDocument("002", "篇10 二(一)4⑺", "建筑面积1.4万平方米以上"),
+  ],
   "p10.creative.firms": [m("创意产业园：进驻企业 7 家以上", "creative park: ≥ 7 firms"), fromDocument("002", "篇10 二(一)4⑺", "进驻企业7家以上")],
   "p10.creative.revenue": [
     m("创意产业园：年总营业收入 3500 万元", "creative park: revenue 3500万"),
     fromDocument("002", "篇10 二(一)4⑺", "年总营业收入3500万元", { zh: "原文无“以上”，按 ≥ 判定", en: "no qualifier in the text; read as ≥" }),
   ],
   "p10.education.schools": [m("科教集聚区：学校 4 所以上", "science and education: ≥ 4 schools"), fromDocument("002", "篇10 二(一)4⑻", "区内学校4所以上")],
-  "p10.education.students": [m("科教集聚区：在校学生 2 万人以上", "science and education: ≥ 2万 students"), fromDocument("002", "篇10 二(一)4⑻", "在校学生2万人以上")],
-  "p10.education.projects": [m("科教集聚区：配套服务项目 7 个以上", "science and education: ≥ 7 service projects"), fromDocument("002", "篇10 二(一)4⑻", "配套服务项目7个以上")],
+  "p10.education.students": [
+    m("科教集聚区：在校学生 2 万人以上", "science and education: ≥ 2万 students"),
+    fromDocument("002", "篇10 二(一)4⑻", "在校学生2万人以上"),
+  ],
+  "p10.education.projects": [
+    m("科教集聚区：配套服务项目 7 个以上", "science and education: ≥ 7 service projects"),
+    fromDocument("002", "篇10 二(一)4⑻", "配套服务项目7个以上"),
+  ],
   "p10.direct": [
     m("已获国家和省市批准的以服务为主体的园区直接认定", "service parks already approved by the state, province or city are certified directly"),
     fromDocument("002", "篇10 二(一)", "已获国家和省市批准的物流、软件、科技等以服务为主体的园区,可以凭相关批件,直接认定为县级现代服务业集聚区"),
   ],
   "p10.goal_2010": [
     m("到 2010 年：2 家以上销售收入超 10 亿元，6 家进入市级，1 家以上成为省级", "by 2010: 2 or more above 1bn CNY, 6 city-level, 1 or more provincial"),
-    fromDocument("002", "篇10 一", "到2010年,培植2家以上年销售收入超10亿元的服务业集聚区,力争6家服务区集聚区进入市级现代服务业集聚区行列,确保1家以上成为省级现代服务业集聚区"),
+    fromDocument(
+      "002",
+      "篇10 一",
+      "到2010年,培植2家以上年销售收入超10亿元的服务业集聚区,力争6家服务区集聚区进入市级现代服务业集聚区行列,确保1家以上成为省级现代服务业集聚区",
+    ),
   ],
   // —— 002 篇9: city certification ——
   "p9.reading": [
@@ -373,11 +473,20 @@ const entries = {
       en: "the text does not say all or any: Jiju reads items 1–3 as all required and item 4 (approved by the state or province) as certifying directly",
     }),
   ],
-  "p9.in_approved_area": [m("在国家批准的经济开发区和城市规划区范围内", "inside a state-approved development zone and the city planning area"), fromDocument("002", "篇9 二、1", "在国家批准的经济开发区和城市规划区范围内")],
-  "p9.layout_plans": [m("有明晰的产业布局规划和空间布局规划", "clear industry layout and spatial layout plans"), fromDocument("002", "篇9 二、1", "有明晰的产业布局规划和空间布局规划")],
+  "p9.in_approved_area": [
+    m("在国家批准的经济开发区和城市规划区范围内", "inside a state-approved development zone and the city planning area"),
+    fromDocument("002", "篇9 二、1", "在国家批准的经济开发区和城市规划区范围内"),
+  ],
+  "p9.layout_plans": [
+    m("有明晰的产业布局规划和空间布局规划", "clear industry layout and spatial layout plans"),
+    fromDocument("002", "篇9 二、1", "有明晰的产业布局规划和空间布局规划"),
+  ],
   "p9.clear_boundaries": [m("有相对明确的四至范围", "reasonably clear boundaries"), fromDocument("002", "篇9 二、1", "有相对明确的四至范围")],
   "p9.location": [
-    m("在现有开发区内，或由旧城改造、退二进三、存量土地或古旧建筑保护性开发而成", "inside an existing development zone, or made by urban renewal, 退二进三, stock land or the protected reuse of old buildings"),
+    m(
+      "在现有开发区内，或由旧城改造、退二进三、存量土地或古旧建筑保护性开发而成",
+      "inside an existing development zone, or made by urban renewal, 退二进三, stock land or the protected reuse of old buildings",
+    ),
     fromDocument("002", "篇9 二、2", "在现有经济开发区内,或者通过主城区改造、工业企业“退二进三”、高校科研院所存量土地和资产以及古旧建筑群保护性开发"),
   ],
   "p9.scale_and_character": [
@@ -390,7 +499,10 @@ const entries = {
     m("吸纳一定数量的从业人员", "employs a certain number of people"),
     fromDocument("002", "篇9 二、2", "吸纳一定数量的从业人员", { zh: "未给数量：作为事实认定", en: "no number given: judged as a fact" }),
   ],
-  "p9.management_body": [m("管理机构和运营机制较为合理规范", "a management body and operating mechanism"), fromDocument("002", "篇9 二、2", "管理机构和运营机制较为合理规范")],
+  "p9.management_body": [
+    m("管理机构和运营机制较为合理规范", "a management body and operating mechanism"),
+    fromDocument("002", "篇9 二、2", "管理机构和运营机制较为合理规范"),
+  ],
   "p9.public_service": [
     m("基础设施和公共服务平台较为完善，有一定公共服务能力", "infrastructure and public-service platforms in place, some public-service capacity"),
     fromDocument("002", "篇9 二、2", "基础设施和公共服务平台较为完善,有一定公共服务能力的区域"),
@@ -399,7 +511,10 @@ const entries = {
     m("提升服务功能和管理水平，有条件集中、集聚、集约发展", "service functions and management upgraded, able to grow in a concentrated, intensive way"),
     fromDocument("002", "篇9 二、3", "按照整合市场、信息化改造、功能完善等要求,提升服务功能和管理水平,有条件集中、集聚、集约发展的区域"),
   ],
-  "p9.direct": [m("已经国家和省批准的软件、物流等园区", "a software, logistics or other park approved by the state or province"), fromDocument("002", "篇9 二、4", "已经国家和省批准的软件、物流等其他园区")],
+  "p9.direct": [
+    m("已经国家和省批准的软件、物流等园区", "a software, logistics or other park approved by the state or province"),
+    fromDocument("002", "篇9 二、4", "已经国家和省批准的软件、物流等其他园区"),
+  ],
   "certification.provincial": [
     m("省级集聚区的认定表", "the certification table for a provincial-level zone"),
     jijuDefault(
@@ -414,13 +529,19 @@ const entries = {
     jijuDefault(m("文件未规定；按期末状态判定", "the documents do not say; the state at the end of the period is used")),
   ],
   // —— 003: stages, reach, targets ——
-  "s3.concentration": [m("集中：政策与设施吸引企业，产业关联薄弱", "concentration: firms drawn by policy and facilities, weak links"), fromDocument("003", "产业集群发展 一(一)", "在集群发展的起始阶段——集中过程中")],
+  "s3.concentration": [
+    m("集中：政策与设施吸引企业，产业关联薄弱", "concentration: firms drawn by policy and facilities, weak links"),
+    fromDocument("003", "产业集群发展 一(一)", "在集群发展的起始阶段——集中过程中"),
+  ],
   "s3.agglomeration": [
     m("集聚：产业具备明显行业特征，指向特定产业", "agglomeration: a clear industry character, a specific industry"),
     fromDocument("003", "产业集群发展 一(二)", "产业具备了明显的行业特征,产业园区的发展指向了特定的产业,从而形成集聚"),
   ],
   "s3.cluster": [
-    m("集群：还须具备人文环境、集群特色、产业配套及创新企业家群体", "cluster: also local culture, distinctive identity, suppliers and innovative entrepreneurs"),
+    m(
+      "集群：还须具备人文环境、集群特色、产业配套及创新企业家群体",
+      "cluster: also local culture, distinctive identity, suppliers and innovative entrepreneurs",
+    ),
     fromDocument("003", "产业集群发展 一(三)", "还必须具备人文环境、集群特色、产业配套及创新企业家群体四大要素"),
   ],
   "s3.receiver": [
@@ -484,10 +605,22 @@ const entries = {
   ],
   "s3.count_1000": [m("9 个集群达到 1000 亿元以上", "9 clusters at 100bn CNY or more"), fromDocument("003", "陕西 二", "等9个产业集群达到1000亿元以上")],
   "s3.count_500": [m("另 5 个集群达到 500 亿元以上", "5 more at 50bn CNY or more"), fromDocument("003", "陕西 二", "等5个产业集群达到500亿元以上")],
-  "s3.local_supply": [m("省内配套率由不到 30% 提高到 50% 以上", "local supply ratio from under 30 % to 50 % or more"), fromDocument("003", "陕西 二", "产业集群省内配套率由目前不到30%提高到50%以上")],
-  "s3.stage1": [m("销售收入 10000 亿元、增加值约 3900 亿元", "sales 1tn CNY, value added about 390bn"), fromDocument("003", "陕西 二", "全省产业集群销售收入达到10000亿元,增加值约3900亿元")],
-  "s3.stage2": [m("销售收入 15000 亿元、增加值约 5600 亿元", "sales 1.5tn CNY, value added about 560bn"), fromDocument("003", "陕西 二", "销售收入达到15000亿元,增加值约5600亿元")],
-  "s3.stage3": [m("销售收入 20000 亿元、增加值约 8000 亿元", "sales 2tn CNY, value added about 800bn"), fromDocument("003", "陕西 二", "销售收入达到20000亿元,增加值约8000亿元")],
+  "s3.local_supply": [
+    m("省内配套率由不到 30% 提高到 50% 以上", "local supply ratio from under 30 % to 50 % or more"),
+    fromDocument("003", "陕西 二", "产业集群省内配套率由目前不到30%提高到50%以上"),
+  ],
+  "s3.stage1": [
+    m("销售收入 10000 亿元、增加值约 3900 亿元", "sales 1tn CNY, value added about 390bn"),
+    fromDocument("003", "陕西 二", "全省产业集群销售收入达到10000亿元,增加值约3900亿元"),
+  ],
+  "s3.stage2": [
+    m("销售收入 15000 亿元、增加值约 5600 亿元", "sales 1.5tn CNY, value added about 560bn"),
+    fromDocument("003", "陕西 二", "销售收入达到15000亿元,增加值约5600亿元"),
+  ],
+  "s3.stage3": [
+    m("销售收入 20000 亿元、增加值约 8000 亿元", "sales 2tn CNY, value added about 800bn"),
+    fromDocument("003", "陕西 二", "销售收入达到20000亿元,增加值约8000亿元"),
+  ],
   "s3.core_firms": [
     m("5 个以上销售收入过 1000 亿元、10 个以上过 500 亿元的核心企业", "5 or more core firms above 100bn CNY, 10 or more above 50bn"),
     fromDocument("003", "陕西 三(二)", "积极培育形成5个以上销售收入过1000亿元、10个以上销售收入过500亿元以上关联度大、带动性强的核心企业", {
@@ -504,7 +637,10 @@ const entries = {
       ),
     ),
   ],
-  "h3.above_100": [m("年营业收入超 100 亿元的产业集群 3 个", "3 clusters with revenue above 10bn CNY"), fromDocument("003", "衡水 二(二)", "年营业收入超100亿元的产业集群3个")],
+  "h3.above_100": [
+    m("年营业收入超 100 亿元的产业集群 3 个", "3 clusters with revenue above 10bn CNY"),
+    fromDocument("003", "衡水 二(二)", "年营业收入超100亿元的产业集群3个"),
+  ],
   "h3.above_50": [
     m("年营业收入超 50 亿元的产业集群 5 个（另外 5 个，共 8 个超 50 亿元）", "5 more clusters above 5bn CNY (8 above 5bn in all)"),
     fromDocument("003", "衡水 二(二)", "年营业收入超50亿元的产业集群5个", {
@@ -520,7 +656,10 @@ const entries = {
     }),
   ],
   "h3.brands": [
-    m("省级重点集群每年新创省名牌和著名商标各 2 个，市级各 1 个", "each provincial key cluster creates 2 provincial brands and 2 famous trademarks a year, each city key cluster 1"),
+    m(
+      "省级重点集群每年新创省名牌和著名商标各 2 个，市级各 1 个",
+      "each provincial key cluster creates 2 provincial brands and 2 famous trademarks a year, each city key cluster 1",
+    ),
     fromDocument("003", "衡水 二(二)", "省级重点产业集群每年新创省名牌和著名商标各2个;市级重点产业集群每年新创省名牌和著名商标各1个"),
   ],
   "h3.associations": [

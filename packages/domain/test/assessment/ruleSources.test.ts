@@ -34,7 +34,7 @@ describe("the rule register", () => {
   })
 
   it.runIf(seeds !== undefined)("quotes every document verbatim", () => {
-    const text = new Map(Object.values(sourceDocuments).map((d) => [d.file, readFileSync(join(seeds!, d.file), "utf8")]))
+    const text = new Map<string, string>(Object.values(sourceDocuments).map((d) => [d.file, readFileSync(join(seeds!, d.file), "utf8")]))
     const absent = ruleRegister.filter((r) => r.source.kind === "document" && !text.get(r.source.document!)!.includes(r.source.quote!))
     expect(absent.map((r) => `${r.id}: ${r.source.quote}`)).toEqual([])
   })

@@ -1,10 +1,13 @@
+import { SupervisionDecision, ZoneFactRecord } from "@jiju/domain/assessment"
 import { decodeOrThrow, IndicatorDefinition, InputError, Observation, Region, StoredCluster } from "@jiju/domain/model"
 import * as Schema from "effect/Schema"
 import { clearStore, isEmpty, type Store, storeCounts, storeOn } from "../Store.js"
 
-/** The format tag and version of an export document; restore refuses other versions. */
+/** The format tag and version of an export document; restore reads this version and the ones before it. */
 export const BACKUP_FORMAT = "jiju-store"
-export const BACKUP_VERSION = 1
+export const BACKUP_VERSION = 2
+/** Version 1 exports had no zone facts and no supervision decisions; they restore with none. */
+const READABLE_VERSIONS: ReadonlyArray<unknown> = [1, 2]
 
 // A register entry as exported: its fields, and its version and archive state (absent in exports made before
 // regions and indicators carried them; they then restore as version 1, not archived).
@@ -14,12 +17,16 @@ const exported = <F extends Schema.Struct.Fields>(entry: Schema.Struct<F>) =>
 /** The whole store as one JSON document. */
 export const StoreBackup = Schema.Struct({
   format: Schema.Literal(BACKUP_FORMAT),
-  version: Schema.Literal(BACKUP_VERSION),
+  version: Schema.Literals([1, BACKUP_VERSION]),
   exportedAt: Schema.String,
   regions: Schema.Array(exported(Region)),
   indicators: Schema.Array(exported(IndicatorDefinition)),
   clusters: Schema.Array(StoredCluster),
   observations: Schema.Array(Observation),
+  /** The dated facts with their provenance, proposals and decisions (version 2). */
+  zoneFacts: Schema.optional(Schema.Array(ZoneFactRecord)),
+  /** The supervision decisions with their reasons and monthly reports (version 2). */
+  supervision: Schema.optional(Schema.Array(SupervisionDecision)),
 })
 export type StoreBackup = typeof StoreBackup.Type
 
@@ -40,6 +47,8 @@ export const exportStore = async (store: Pick<Store, "db">): Promise<StoreBackup
       indicators: await s.indicators.list(),
       clusters: await s.clusters.list({ archived: "include" }),
       observations: await s.observations.query(),
+      zoneFacts: await s.zoneFacts.list(),
+      supervision: await s.supervision.list({ revoked: true }),
     }
   })
 }
@@ -50,6 +59,8 @@ export interface RestoreResult {
   readonly indicators: number
   readonly clusters: number
   readonly observations: number
+  readonly zoneFacts: number
+  readonly supervisionDecisions: number
 }
 
 /**
@@ -64,9 +75,9 @@ export const restoreStore = async (store: Pick<Store, "db">, doc: unknown, opts:
     const en = `not a Jiju store export (expected "format": "${BACKUP_FORMAT}")`
     throw new InputError({ code: "invalid_backup", message: en, zh: `不是 Jiju 数据库导出文件（应含 "format": "${BACKUP_FORMAT}"）`, issues: [] })
   }
-  if (head.version !== BACKUP_VERSION) {
-    const en = `export format version ${String(head.version)} is not supported (this version reads ${BACKUP_VERSION})`
-    const zh = `不支持导出格式版本 ${String(head.version)}（本程序读取版本 ${BACKUP_VERSION}）`
+  if (!READABLE_VERSIONS.includes(head.version)) {
+    const en = `export format version ${String(head.version)} is not supported (this version reads ${READABLE_VERSIONS.join(" and ")})`
+    const zh = `不支持导出格式版本 ${String(head.version)}（本程序读取版本 ${READABLE_VERSIONS.join("、")}）`
     throw new InputError({ code: "unsupported_version", message: en, zh, issues: [] })
   }
   const backup = decodeOrThrow(StoreBackup, doc, "export")
@@ -85,11 +96,15 @@ export const restoreStore = async (store: Pick<Store, "db">, doc: unknown, opts:
     await s.regions.upsert(backup.regions)
     await s.clusters.insertMany(backup.clusters, tx)
     await s.observations.insertMany(backup.observations, tx)
+    await s.zoneFacts.insertMany(backup.zoneFacts ?? [])
+    await s.supervision.insertMany(backup.supervision ?? [])
   })
   return {
     regions: backup.regions.length,
     indicators: backup.indicators.length,
     clusters: backup.clusters.length,
     observations: backup.observations.length,
+    zoneFacts: backup.zoneFacts?.length ?? 0,
+    supervisionDecisions: backup.supervision?.length ?? 0,
   }
 }

@@ -379,7 +379,10 @@ export const factsOn = (records: ReadonlyArray<ZoneFactRecord>, date: string): M
   for (const r of records) {
     if (r.status !== "accepted" || r.asOf > date) continue
     let zone = out.get(r.cluster)
-    if (!zone) out.set(r.cluster, (zone = new Map()))
+    if (!zone) {
+      zone = new Map()
+      out.set(r.cluster, zone)
+    }
     const held = zone.get(r.fact)
     if (!held || r.asOf > held.asOf || (r.asOf === held.asOf && r.recordedAt >= held.recordedAt)) zone.set(r.fact, r)
   }
@@ -396,7 +399,10 @@ export const storedFactLookup = (records: ReadonlyArray<ZoneFactRecord>): ((clus
   return (clusterId, fact, period) => {
     const end = periodEnd(period)
     let on = cache.get(end)
-    if (!on) cache.set(end, (on = factsOn(records, end)))
+    if (!on) {
+      on = factsOn(records, end)
+      cache.set(end, on)
+    }
     return on.get(clusterId)?.get(fact)
   }
 }

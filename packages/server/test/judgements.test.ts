@@ -69,14 +69,30 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(xun.failed.map((o) => [o.id, o.shortfall])).toEqual([["revenue", 0]])
     // The register cannot tell public-service capacity: unknown, never guessed.
     expect(xun.unknown.map((o) => o.id)).toEqual(["public_service"])
-    // The city table's numbers hold; whether it lies in an approved area within clear boundaries is not recorded.
+    // The city table's numbers hold; 篇9's conditions the register cannot tell are not recorded: unknown.
     expect(by.get("cbd-hebi")).toMatchObject({ table: "city-service-agglomeration", status: "incomplete", failed: [] })
+    const cityFacts = ["clear_boundaries", "employment_absorbed", "in_approved_area", "location_route", "public_service", "scale_and_character", "upgrading"]
     expect(
       by
         .get("cbd-hebi")!
         .unknown.map((o) => o.id)
         .sort(),
-    ).toEqual(["clear_boundaries", "in_approved_area"])
+    ).toEqual(cityFacts)
+    // Stored facts are read as they stand on the period's last day, with who recorded them and on what evidence.
+    await t.store.zoneFacts.record(
+      cityFacts.map((fact) => ({ cluster: "cbd-hebi", fact, value: fact !== "employment_absorbed", asOf: "2025-06-30", evidence: "市认定材料" })),
+      "user:chief",
+      "accepted",
+      "2025-07-01T00:00:00.000Z",
+    )
+    const stored = (await (await get("/v1/assessments/certification?period=2025&cluster=cbd-hebi", "viewer")).json()).results[0]
+    expect(stored).toMatchObject({ status: "not_certified", unknown: [] })
+    expect(stored.failed.map((o: { id: string }) => o.id)).toEqual(["employment_absorbed"])
+    expect(stored.failed[0].evidence).toMatchObject({ value: false, as_of: "2025-06-30", origin: "stored", recorded_by: "user:chief", evidence: "市认定材料" })
+    expect(stored.failed[0].source).toMatchObject({ kind: "document", document: expect.stringContaining("002"), quote: "吸纳一定数量的从业人员" })
+    // A fact dated after the period does not count for it.
+    const before = (await (await get("/v1/assessments/certification?period=2024&cluster=cbd-hebi", "viewer")).json()).results[0]
+    expect(before.unknown.map((o: { id: string }) => o.id)).toContain("employment_absorbed")
     const county = await (await get("/v1/assessments/certification?period=2025&cluster=cbd-hebi&table=county", "admin")).json()
     expect(county.results).toHaveLength(1)
     expect(county.results[0].table).toBe("county-service-agglomeration")

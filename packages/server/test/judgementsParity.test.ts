@@ -202,7 +202,13 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
 
   it("compares documents that say something: certified zones, zones past the 集中 stage, incentives paid", () => {
     const doc = <T>(title: string) => cli.get(title)!.json as T
-    expect(doc<{ results: unknown[] }>("certify every service zone").results.length).toBe(20)
+    const certified = doc<{ results: Array<{ id: string; status: string; table: string | null }> }>("certify every service zone").results
+    expect(certified.length).toBe(20)
+    // The demo's stored facts and levels give every outcome: certified, failed, incomplete, and no table (provincial).
+    const statuses = new Map<string, string[]>()
+    for (const r of certified) statuses.set(r.status, [...(statuses.get(r.status) ?? []), r.id])
+    expect([...statuses.keys()].sort()).toEqual(["certified", "incomplete", "no_table", "not_certified"])
+    expect(statuses.get("no_table")).toEqual(["cbd-4101"])
     expect(doc<{ results: Array<{ stage: string }> }>("stage of every zone").results.length).toBeGreaterThan(150)
     const paid = doc<{ results: Array<{ total_returned: number }> }>("a year-on-year incentive for one zone").results[0]!
     expect(paid.total_returned).toBeGreaterThan(0)

@@ -154,9 +154,20 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     const r = await get("/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027", "viewer")
     expect(r.status).toBe(200)
     const doc = await r.json()
-    expect(doc).toMatchObject({ set_id: "hengshui", target_year: 2027, years_left: 2, zones: 2, region: "410621", assumptions: [] })
+    // 衡水's targets concern industrial clusters: the county's CBD (cbd-xun) is not added in.
+    expect(doc).toMatchObject({
+      set_id: "hengshui",
+      target_year: 2027,
+      years_left: 2,
+      zones: 1,
+      region: "410621",
+      assumptions: [],
+      scope: "industrial_clusters",
+    })
+    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["targets.scope", "targets.missing"])
     const share = doc.targets.find((x: { id: string }) => x.id === "economy_share")
-    // hb-xunxian's value added 21 of the county's GDP 140: 15 %.
+    // hb-xunxian's value added 21 of the county's GDP 140: 15 %, complete.
+    expect(share).toMatchObject({ status: "short", missing: [], bound: null })
     expect(share.actual).toBeCloseTo(0.15, 12)
     const assumed = await (await get("/v1/assessments/targets?set=dalian&period=2025", "admin")).json()
     expect(assumed.assumptions.map((a: { en: string }) => a.en)).toEqual([expect.stringContaining("2030")])
@@ -164,8 +175,10 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(custom.status).toBe(200)
     const own = await custom.json()
     expect(own).toMatchObject({ set_id: "plan", zones: 4, region: null, notes: [] })
-    // 130 + 70 of revenue against 250: short by 50.
-    expect(own.targets[0]).toMatchObject({ actual: 200, attained: false, gap: 50 })
+    // 130 + 70 of revenue against 250, and the two CBDs report no revenue: never counted as zero, the total is
+    // incomplete with 200 as its floor.
+    expect(own.targets[0]).toMatchObject({ status: "incomplete", actual: null, attained: null, gap: null, bound: { lower: 200, upper: null } })
+    expect([...own.targets[0].missing].sort()).toEqual(["cbd-hebi", "cbd-xun"])
   })
 
   it("answers documents that the contract's Schemas describe", async () => {

@@ -6,6 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../model/Bilingual.js"
+import { findIndicator } from "../model/catalogue.js"
 import type { Bilingual } from "../model/errors.js"
 import { InputError } from "../model/errors.js"
 import { isPeriodText, previousPeriod } from "../model/Period.js"
@@ -159,6 +160,9 @@ export const supervisionCandidates = (zones: ReadonlyArray<SpeedInput>, opts: { 
   const k = sortedBase.length >> 1
   const median = sortedBase.length === 0 ? 0 : sortedBase.length % 2 ? sortedBase[k]! : (sortedBase[k - 1]! + sortedBase[k]!) / 2
   const speed = appliedRule("p8.supervision.speed")
+  // The indicator in the reader's language.
+  const zhName = findIndicator(opts.indicator)?.zh ?? opts.indicator
+  const enName = (findIndicator(opts.indicator)?.en ?? opts.indicator).toLowerCase()
   return [
     {
       measure: "on_site_supervision",
@@ -166,8 +170,8 @@ export const supervisionCandidates = (zones: ReadonlyArray<SpeedInput>, opts: { 
       count: opts.count,
       candidates: list(withGrowth, "asc"),
       note: {
-        zh: `按${opts.indicator}同比增长率由慢到快排列（并列同位）；${speed.source.note!.zh}`,
-        en: `slowest first by year-on-year growth of ${opts.indicator} (ties share a place); ${speed.source.note!.en}`,
+        zh: `按${zhName}同比增长率由慢到快排列（并列同位）；${speed.source.note!.zh}`,
+        en: `slowest first by year-on-year growth of ${enName} (ties share a place); ${speed.source.note!.en}`,
       },
       rule: appliedRule("p8.supervision.on_site"),
     },
@@ -202,8 +206,8 @@ export const supervisionCandidates = (zones: ReadonlyArray<SpeedInput>, opts: { 
         "desc",
       ),
       note: {
-        zh: `县域集聚区中上期${opts.indicator}低于县域中位数（基础差）者，按增长率由快到慢排列`,
-        en: `county zones whose previous ${opts.indicator} is below the county median (weak base), fastest growth first`,
+        zh: `县域集聚区中上期${zhName}低于县域中位数（基础差）者，按增长率由快到慢排列`,
+        en: `county zones whose previous ${enName} is below the county median (weak base), fastest growth first`,
       },
       rule: appliedRule("p8.supervision.exchange"),
     },

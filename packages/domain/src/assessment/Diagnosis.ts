@@ -44,6 +44,8 @@ export const DiagnosedProblem = Schema.Struct({
   evidence: Schema.Array(DiagnosisEvidence),
   /** Remedies the source documents propose. */
   measures: Schema.Array(BilingualMessage),
+  /** The seed documents (and 篇) that name the problem and its measures, e.g. "002 篇8". */
+  sources: Schema.Array(Schema.String),
 })
 export type DiagnosedProblem = typeof DiagnosedProblem.Type
 
@@ -105,7 +107,7 @@ export const diagnose = (
       }
       if (evidence.length > 0) {
         evidence.sort((a, b) => b.severity - a.severity)
-        problems.push({ id: p.id, name: p.name, severity: evidence[0]!.severity, evidence, measures: p.measures })
+        problems.push({ id: p.id, name: p.name, severity: evidence[0]!.severity, evidence, measures: p.measures, sources: p.sources })
       }
     }
     problems.sort((a, b) => b.severity - a.severity)
@@ -186,7 +188,9 @@ const check = (
         ? { trigger: t.kind, ...none, severity: 1, text: { zh: "没有专门的管理机构", en: "no dedicated management body" } }
         : undefined
     case "plan_not_approved": {
-      const state = input.fact?.(c.id, `plan:${t.plan}`, period) ?? (c.planning ? c.planning.find((p) => p.kind === t.plan)?.state === "approved" : undefined)
+      // A plan the register does not list is unknown, never taken as unapproved.
+      const listed = c.planning?.find((p) => p.kind === t.plan)
+      const state = input.fact?.(c.id, `plan:${t.plan}`, period) ?? (listed ? listed.state === "approved" : undefined)
       return state === false
         ? { trigger: t.kind, ...none, severity: 0.8, text: { zh: `${planKindNames[t.plan].zh}未批复`, en: `${planKindNames[t.plan].en} not approved` } }
         : undefined

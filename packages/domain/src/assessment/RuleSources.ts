@@ -680,6 +680,30 @@ const entries = {
       ),
     ),
   ],
+  "diagnosis.soft_environment": [
+    m("软环境问题（吃拿卡要、推诿扯皮）作为诊断事实", "the soft environment (extortion, buck-passing) as a diagnosis fact"),
+    fromDocument("002", "篇8", "个别机关单位和工作人员存在借助公权、吃拿卡要、中饱私囊现象"),
+  ],
+  "diagnosis.duplicate_construction": [
+    m("低水平重复建设作为诊断事实", "low-level duplicate construction as a diagnosis fact"),
+    fromDocument("002", "篇5 1、严格执行工业园规划", "防止低水平重复建设"),
+  ],
+  "diagnosis.demolition": [
+    m("拆迁滞后作为诊断事实", "demolition lagging as a diagnosis fact"),
+    fromDocument("002", "篇4 (一)超前谋划", "成为制约服务业集聚区建设的瓶颈"),
+  ],
+  "diagnosis.staff_status": [
+    m("管委会人员身份未理顺作为诊断事实", "the committee's unresolved staff status as a diagnosis fact"),
+    fromDocument("002", "篇2 2、理顺管理体制", "将集聚区管委会界定为参照公务员管理的单位"),
+  ],
+  "diagnosis.landless_farmers": [
+    m("失地农民居住问题未解决作为诊断事实", "landless farmers not yet housed as a diagnosis fact"),
+    fromDocument("004", "完善提升产业集聚区配套服务功能 二", "切实解决好产业集聚区内失地农民居住问题"),
+  ],
+  "diagnosis.five_plans": [
+    m("五规合一：在三规合一基础上增加生态环保规划和区域公共服务设施规划", "五规合一: the ecological and public-service facilities plans added to 三规合一"),
+    fromDocument("004", "完善提升产业集聚区配套服务功能 一", "在原“三规合一”的基础上加快完善集聚区生态环保规划和区域公共服务设施规划,逐步向“五规合一”过渡"),
+  ],
   "lq.national_totals": [
     m("区位熵以全国总量为参照", "location quotients against national totals"),
     fromDocument("002", "篇3", "Q'为全国金融产业总产值,Q为国内生产总值GDP"),

@@ -75,6 +75,18 @@ export const factCatalogue: ReadonlyArray<FactDefinition> = [
   f("site_readiness", "场地条件（三通一平 / 七通一平）", "Site readiness (三通一平 / 七通一平)", "readiness", "p8.site_readiness"),
   f("weak_base", "基础单薄（考核晋级须达基本门槛）", "Weak base (must reach the basic threshold)", "boolean", "p8.promotion.threshold"),
   f("industry_association", "已建立行业协会", "Industry association set up", "boolean", "h3.associations"),
+  // Facts that set off diagnosis problems the documents name and no indicator measures.
+  f(
+    "soft_environment_complaints",
+    "存在吃拿卡要、推诿扯皮等软环境问题",
+    "Soft-environment problems (extortion, buck-passing)",
+    "boolean",
+    "diagnosis.soft_environment",
+  ),
+  f("low_level_duplication", "存在低水平重复建设", "Low-level duplicate construction", "boolean", "diagnosis.duplicate_construction"),
+  f("demolition_backlog", "拆迁工作滞后", "Demolition lagging", "boolean", "diagnosis.demolition"),
+  f("staff_status_unresolved", "管委会人员身份未理顺", "Committee staff status unresolved", "boolean", "diagnosis.staff_status"),
+  f("landless_farmers_unhoused", "失地农民居住问题未解决", "Landless farmers not yet housed", "boolean", "diagnosis.landless_farmers"),
 ]
 
 const byCode = new Map(factCatalogue.map((d) => [d.code, d]))

@@ -194,7 +194,7 @@ export const factProblems = (x: { readonly fact: string; readonly value: unknown
         code: "bad_fact_value",
         column: "value",
         value: v,
-        en: `${def.code} takes ${def.type === "boolean" ? "yes or no (true/false, 是/否)" : def.type === "number" ? `a number ≥ 0${def.unit === "条" ? ", whole" : ""} (${def.unitEn})` : "none, three_one or seven_one"}; got ${show(v)}`,
+        en: `${def.en} (${def.code}) takes ${def.type === "boolean" ? "yes or no (true/false, 是/否)" : def.type === "number" ? `a number ≥ 0${def.unit === "条" ? ", whole" : ""} (${def.unitEn})` : "none, three_one or seven_one"}; got ${show(v)}`,
         zh: `${def.zh}的取值应为${def.type === "boolean" ? "是或否（true/false、是/否）" : def.type === "number" ? `不小于 0 的${def.unit === "条" ? "整数" : "数"}（${def.unit}）` : "none、three_one（三通一平）或 seven_one（七通一平）"}；收到 ${show(v)}`,
       })
   }

@@ -181,6 +181,32 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect([...own.targets[0].missing].sort()).toEqual(["cbd-hebi", "cbd-xun"])
   })
 
+  it("places every zone on one indicator for admins and viewers (篇8), never for a zone committee or anonymously", async () => {
+    const path = "/v1/assessments/positions?indicator=revenue&period=2025&against=2024"
+    expect((await get(path)).status).toBe(401)
+    expect((await get(path, "submitter")).status).toBe(403)
+    expect((await get(path, "admin")).status).toBe(200)
+    const doc = await (await get(path, "viewer")).json()
+    expect(doc).toMatchObject({ indicator: "revenue", period: "2025", against: "2024" })
+    // hb-qibin 130 (first in 2024 too), hb-xunxian 70 (no 2024 value); the CBDs report no revenue: not placed.
+    expect(
+      doc.positions.map((p: { id: string; position: number; previous_position: number | null; change: number | null }) => [
+        p.id,
+        p.position,
+        p.previous_position,
+        p.change,
+      ]),
+    ).toEqual([
+      ["hb-qibin", 1, 1, 0],
+      ["hb-xunxian", 2, null, null],
+    ])
+    expect(doc.missing.map((z: { id: string }) => z.id).sort()).toEqual(["cbd-hebi", "cbd-xun"])
+    expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(["p8.positions", "p8.no_new_projects"])
+    const bad = await get("/v1/assessments/positions?indicator=nope&period=2025", "viewer")
+    expect(bad.status).toBe(422)
+    expect((await bad.json()).code).toBe("unknown_indicator")
+  })
+
   it("answers documents that the contract's Schemas describe", async () => {
     const cases = [
       [jijuApi.certification, "/v1/assessments/certification?period=2025"],
@@ -188,6 +214,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       [jijuApi.diagnosis, "/v1/assessments/diagnosis?period=2025&cluster=hb-qibin"],
       [jijuApi.incentive, "/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5"],
       [jijuApi.targets, "/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027"],
+      [jijuApi.positions, "/v1/assessments/positions?indicator=revenue&period=2025&against=2024"],
     ] as const
     for (const [e, path] of cases) {
       const body = await (await get(path, "admin")).json()

@@ -118,6 +118,11 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
     path: "/v1/assessments/targets",
     body: { set: toWire(TargetSetJson, ownSet), period: "2025", region: "410000" },
   },
+  {
+    title: "positions on fixed-asset investment against the previous year-end",
+    argv: ["positions", "--indicator", "fixed_investment", "--period", "2025", "--against", "2024"],
+    path: "/v1/assessments/positions?indicator=fixed_investment&period=2025&against=2024",
+  },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
   { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?base_year=2001" },

@@ -20,6 +20,7 @@ import { lisaCommand } from "./lisa.js"
 import { markovCommand } from "./markov.js"
 import { moranCommand } from "./moran.js"
 import { panelCommand } from "./panel.js"
+import { positionsCommand } from "./positions.js"
 import { regionsCommand } from "./regions.js"
 import { regressCommand } from "./regress.js"
 import { restoreCommand } from "./restore.js"
@@ -64,4 +65,5 @@ export const commands: ReadonlyArray<Command> = [
   targetsCommand,
   diagnoseCommand,
   factsCommand,
+  positionsCommand,
 ]

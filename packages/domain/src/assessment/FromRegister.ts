@@ -57,7 +57,9 @@ export const registerFacts = (c: RegisterCluster): Readonly<Record<string, FactV
     const spatial = c.planning.find((p) => p.kind === "spatial_plan")?.state === "approved"
     out.positioning_plan = spatial
     out.layout_plans = spatial
-    out.detailed_plan = c.planning.find((p) => p.kind === "regulatory_detailed_plan")?.state === "approved"
+    // A detailed plan the register does not list is unknown, never taken as unapproved.
+    const detailed = c.planning.find((p) => p.kind === "regulatory_detailed_plan")
+    if (detailed) out.detailed_plan = detailed.state === "approved"
   }
   if (c.infrastructure !== undefined) {
     out.sewage_plant = c.infrastructure.sewagePlant

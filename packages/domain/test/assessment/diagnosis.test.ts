@@ -116,4 +116,31 @@ describe("diagnose", () => {
       expect(ids(absent)).toEqual([])
     })
   })
+
+  it("flags the detailed-plan sanction (篇8: 停批项目、不供土地) when the plan is known unapproved; unknown is no flag", () => {
+    const zone = (id: string, planning?: DiagnosedCluster["planning"]): DiagnosedCluster => ({
+      id,
+      name: id,
+      group: "county",
+      ...(planning ? { planning } : {}),
+    })
+    const [drafting, approved, unlisted, stated] = diagnose(
+      {
+        clusters: [
+          zone("drafting", [{ kind: "regulatory_detailed_plan", state: "drafting" }]),
+          zone("approved", [{ kind: "regulatory_detailed_plan", state: "approved" }]),
+          zone("unlisted", [{ kind: "master_plan", state: "approved" }]),
+          zone("stated"),
+        ],
+        value: valueLookup([]),
+        fact: (id, fact) => (id === "stated" && fact === "detailed_plan" ? false : id === "drafting" && fact === "detailed_plan" ? false : undefined),
+      },
+      "2025",
+    )
+    expect(drafting!.sanctions.map((x) => x.id)).toEqual(["detailed_plan_deadline"])
+    expect(drafting!.sanctions[0]!.rule.source).toMatchObject({ kind: "document", quote: "10月以后,没有详规的市里将停批项目、不供土地" })
+    expect(approved!.sanctions).toEqual([])
+    expect(unlisted!.sanctions).toEqual([])
+    expect(stated!.sanctions.map((x) => x.id)).toEqual(["detailed_plan_deadline"])
+  })
 })

@@ -24,7 +24,7 @@ const isPeriod = Schema.is(Period)
  */
 export const periodFlag = (value: string | undefined, flag = "period"): string => {
   if (value === undefined || value === "") throw new CliError("usage", `missing required flag --${flag}`, 2)
-  if (!isPeriod(value)) throw new CliError("bad_period", `--${flag} expects a period like 2025, 2025Q1 or 2025-03; got "${value}"`, 2)
+  if (!isPeriod(value)) throw new CliError("bad_period", `--${flag} expects a period like 2025, 2025H1, 2025Q1 or 2025-03; got "${value}"`, 2)
   return value
 }
 

@@ -21,7 +21,8 @@ describe("jiju stage on a hand-made data file", () => {
     expect(by.get("s2")).toMatchObject({ stage: "concentration", reach: null })
     expect(by.get("s2")!.stage_decided_by).toMatchObject({ indicator: "leading_industry_lq", value: 1.49, met: false })
     // s3: no local supply ratio: 集聚 confirmed, provisional, decided by the missing proxy.
-    expect(by.get("s3")).toMatchObject({ stage: "agglomeration", provisional: true })
+    // 集聚 has no reach: 辐射接受中心 belongs to 集群 (seed 003).
+    expect(by.get("s3")).toMatchObject({ stage: "agglomeration", provisional: true, reach: null, reach_decided_by: null })
     expect(by.get("s3")!.stage_decided_by).toMatchObject({ indicator: "local_supply_ratio", value: null, met: null })
     expect(by.get("s4")).toMatchObject({ stage: "cluster", reach: "outward", provisional: false, stage_decided_by: null, reach_decided_by: null })
   })

@@ -41,6 +41,8 @@ const zhNames: Record<string, string> = {
   user: "用户",
   analysis: "分析方法",
   period: "期间",
+  fact: "事实记录",
+  decision: "督导决定",
 }
 
 /**

@@ -8,6 +8,7 @@ import { accountsHandlers } from "./handlers/accounts.js"
 import { analysesHandlers } from "./handlers/analyses.js"
 import { assessmentsHandlers } from "./handlers/assessments.js"
 import { auditHandlers } from "./handlers/audit.js"
+import { factsHandlers } from "./handlers/facts.js"
 import { judgementsHandlers } from "./handlers/judgements.js"
 import { observationsHandlers } from "./handlers/observations.js"
 import { registerHandlers } from "./handlers/register.js"
@@ -76,6 +77,7 @@ export const handlers: Handlers<typeof jijuApi> = {
   ...analysesHandlers,
   ...assessmentsHandlers,
   ...judgementsHandlers,
+  ...factsHandlers,
 }
 
 /**

@@ -69,14 +69,30 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(xun.failed.map((o) => [o.id, o.shortfall])).toEqual([["revenue", 0]])
     // The register cannot tell public-service capacity: unknown, never guessed.
     expect(xun.unknown.map((o) => o.id)).toEqual(["public_service"])
-    // The city table's numbers hold; whether it lies in an approved area within clear boundaries is not recorded.
+    // The city table's numbers hold; 篇9's conditions the register cannot tell are not recorded: unknown.
     expect(by.get("cbd-hebi")).toMatchObject({ table: "city-service-agglomeration", status: "incomplete", failed: [] })
+    const cityFacts = ["clear_boundaries", "employment_absorbed", "in_approved_area", "location_route", "public_service", "scale_and_character", "upgrading"]
     expect(
       by
         .get("cbd-hebi")!
         .unknown.map((o) => o.id)
         .sort(),
-    ).toEqual(["clear_boundaries", "in_approved_area"])
+    ).toEqual(cityFacts)
+    // Stored facts are read as they stand on the period's last day, with who recorded them and on what evidence.
+    await t.store.zoneFacts.record(
+      cityFacts.map((fact) => ({ cluster: "cbd-hebi", fact, value: fact !== "employment_absorbed", asOf: "2025-06-30", evidence: "市认定材料" })),
+      "user:chief",
+      "accepted",
+      "2025-07-01T00:00:00.000Z",
+    )
+    const stored = (await (await get("/v1/assessments/certification?period=2025&cluster=cbd-hebi", "viewer")).json()).results[0]
+    expect(stored).toMatchObject({ status: "not_certified", unknown: [] })
+    expect(stored.failed.map((o: { id: string }) => o.id)).toEqual(["employment_absorbed"])
+    expect(stored.failed[0].evidence).toMatchObject({ value: false, as_of: "2025-06-30", origin: "stored", recorded_by: "user:chief", evidence: "市认定材料" })
+    expect(stored.failed[0].source).toMatchObject({ kind: "document", document: expect.stringContaining("002"), quote: "吸纳一定数量的从业人员" })
+    // A fact dated after the period does not count for it.
+    const before = (await (await get("/v1/assessments/certification?period=2024&cluster=cbd-hebi", "viewer")).json()).results[0]
+    expect(before.unknown.map((o: { id: string }) => o.id)).toContain("employment_absorbed")
     const county = await (await get("/v1/assessments/certification?period=2025&cluster=cbd-hebi&table=county", "admin")).json()
     expect(county.results).toHaveLength(1)
     expect(county.results[0].table).toBe("county-service-agglomeration")
@@ -138,9 +154,20 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     const r = await get("/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027", "viewer")
     expect(r.status).toBe(200)
     const doc = await r.json()
-    expect(doc).toMatchObject({ set_id: "hengshui", target_year: 2027, years_left: 2, zones: 2, region: "410621", assumptions: [] })
+    // 衡水's targets concern industrial clusters: the county's CBD (cbd-xun) is not added in.
+    expect(doc).toMatchObject({
+      set_id: "hengshui",
+      target_year: 2027,
+      years_left: 2,
+      zones: 1,
+      region: "410621",
+      assumptions: [],
+      scope: "industrial_clusters",
+    })
+    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["targets.scope", "targets.missing"])
     const share = doc.targets.find((x: { id: string }) => x.id === "economy_share")
-    // hb-xunxian's value added 21 of the county's GDP 140: 15 %.
+    // hb-xunxian's value added 21 of the county's GDP 140: 15 %, complete.
+    expect(share).toMatchObject({ status: "short", missing: [], bound: null })
     expect(share.actual).toBeCloseTo(0.15, 12)
     const assumed = await (await get("/v1/assessments/targets?set=dalian&period=2025", "admin")).json()
     expect(assumed.assumptions.map((a: { en: string }) => a.en)).toEqual([expect.stringContaining("2030")])
@@ -148,8 +175,36 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(custom.status).toBe(200)
     const own = await custom.json()
     expect(own).toMatchObject({ set_id: "plan", zones: 4, region: null, notes: [] })
-    // 130 + 70 of revenue against 250: short by 50.
-    expect(own.targets[0]).toMatchObject({ actual: 200, attained: false, gap: 50 })
+    // 130 + 70 of revenue against 250, and the two CBDs report no revenue: never counted as zero, the total is
+    // incomplete with 200 as its floor.
+    expect(own.targets[0]).toMatchObject({ status: "incomplete", actual: null, attained: null, gap: null, bound: { lower: 200, upper: null } })
+    expect([...own.targets[0].missing].sort()).toEqual(["cbd-hebi", "cbd-xun"])
+  })
+
+  it("places every zone on one indicator for admins and viewers (篇8), never for a zone committee or anonymously", async () => {
+    const path = "/v1/assessments/positions?indicator=revenue&period=2025&against=2024"
+    expect((await get(path)).status).toBe(401)
+    expect((await get(path, "submitter")).status).toBe(403)
+    expect((await get(path, "admin")).status).toBe(200)
+    const doc = await (await get(path, "viewer")).json()
+    expect(doc).toMatchObject({ indicator: "revenue", period: "2025", against: "2024" })
+    // hb-qibin 130 (first in 2024 too), hb-xunxian 70 (no 2024 value); the CBDs report no revenue: not placed.
+    expect(
+      doc.positions.map((p: { id: string; position: number; previous_position: number | null; change: number | null }) => [
+        p.id,
+        p.position,
+        p.previous_position,
+        p.change,
+      ]),
+    ).toEqual([
+      ["hb-qibin", 1, 1, 0],
+      ["hb-xunxian", 2, null, null],
+    ])
+    expect(doc.missing.map((z: { id: string }) => z.id).sort()).toEqual(["cbd-hebi", "cbd-xun"])
+    expect(doc.rules.map((r: { id: string }) => r.id)).toEqual(["p8.positions", "p8.no_new_projects"])
+    const bad = await get("/v1/assessments/positions?indicator=nope&period=2025", "viewer")
+    expect(bad.status).toBe(422)
+    expect((await bad.json()).code).toBe("unknown_indicator")
   })
 
   it("answers documents that the contract's Schemas describe", async () => {
@@ -159,6 +214,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       [jijuApi.diagnosis, "/v1/assessments/diagnosis?period=2025&cluster=hb-qibin"],
       [jijuApi.incentive, "/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5"],
       [jijuApi.targets, "/v1/assessments/targets?set=hengshui&period=2025&region=410621&target_year=2027"],
+      [jijuApi.positions, "/v1/assessments/positions?indicator=revenue&period=2025&against=2024"],
     ] as const
     for (const [e, path] of cases) {
       const body = await (await get(path, "admin")).json()

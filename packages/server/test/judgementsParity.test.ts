@@ -118,6 +118,11 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
     path: "/v1/assessments/targets",
     body: { set: toWire(TargetSetJson, ownSet), period: "2025", region: "410000" },
   },
+  {
+    title: "positions on fixed-asset investment against the previous year-end",
+    argv: ["positions", "--indicator", "fixed_investment", "--period", "2025", "--against", "2024"],
+    path: "/v1/assessments/positions?indicator=fixed_investment&period=2025&against=2024",
+  },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
   { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?base_year=2001" },
@@ -202,7 +207,13 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
 
   it("compares documents that say something: certified zones, zones past the 集中 stage, incentives paid", () => {
     const doc = <T>(title: string) => cli.get(title)!.json as T
-    expect(doc<{ results: unknown[] }>("certify every service zone").results.length).toBe(20)
+    const certified = doc<{ results: Array<{ id: string; status: string; table: string | null }> }>("certify every service zone").results
+    expect(certified.length).toBe(20)
+    // The demo's stored facts and levels give every outcome: certified, failed, incomplete, and no table (provincial).
+    const statuses = new Map<string, string[]>()
+    for (const r of certified) statuses.set(r.status, [...(statuses.get(r.status) ?? []), r.id])
+    expect([...statuses.keys()].sort()).toEqual(["certified", "incomplete", "no_table", "not_certified"])
+    expect(statuses.get("no_table")).toEqual(["cbd-4101"])
     expect(doc<{ results: Array<{ stage: string }> }>("stage of every zone").results.length).toBeGreaterThan(150)
     const paid = doc<{ results: Array<{ total_returned: number }> }>("a year-on-year incentive for one zone").results[0]!
     expect(paid.total_returned).toBeGreaterThan(0)

@@ -9,6 +9,8 @@ import { type ImportRepo, importRepo } from "./repos/imports.js"
 import { type IndicatorRepo, indicatorRepo } from "./repos/indicators.js"
 import { type ObservationRepo, observationRepo } from "./repos/observations.js"
 import { type RegionRepo, regionRepo } from "./repos/regions.js"
+import { type SupervisionRepo, supervisionRepo } from "./repos/supervision.js"
+import { type ZoneFactRepo, zoneFactRepo } from "./repos/zoneFacts.js"
 
 /** The opened store: the database and its typed repositories. */
 export interface Store {
@@ -19,6 +21,8 @@ export interface Store {
   readonly observations: ObservationRepo
   readonly imports: ImportRepo
   readonly audit: AuditRepo
+  readonly zoneFacts: ZoneFactRepo
+  readonly supervision: SupervisionRepo
   close(): Promise<void>
 }
 
@@ -46,6 +50,8 @@ export const storeOn = (db: Db): Store => {
     observations: observationRepo(db),
     imports: importRepo(db),
     audit,
+    zoneFacts: zoneFactRepo(db),
+    supervision: supervisionRepo(db),
     close: () => db.close(),
   }
 }
@@ -111,6 +117,12 @@ export const storeChecksum = async (db: Db): Promise<string> => {
        || coalesce((select string_agg(concat_ws('|', code, zh, en, unit, direction, subsystem, allow_negative), E'\\n' order by code) from indicators), '')
        || coalesce((select string_agg(concat_ws('|', target_kind, target_id, period, indicator, value::text, source, submitter,
             submitted_at, note, is_demo), E'\\n' order by target_kind, target_id, period, indicator) from observations), '')
+       || coalesce((select string_agg(concat_ws('|', id, cluster_id, fact, value::text, as_of, evidence, status, recorded_by, recorded_at,
+            decided_by, decided_at, decision_note, is_demo), E'\\n' order by id) from zone_facts), '')
+       || coalesce((select string_agg(concat_ws('|', id, cluster_id, period, measure, reason_zh, reason_en, evidence::text, decided_by,
+            decided_at, revoked_at, is_demo), E'\\n' order by id) from supervision_decisions), '')
+       || coalesce((select string_agg(concat_ws('|', id, decision_id, month, text_zh, text_en, reported_by, reported_at), E'\\n' order by id)
+            from supervision_reports), '')
      ) as digest`,
   )
   return r!.digest
@@ -120,7 +132,8 @@ export const storeChecksum = async (db: Db): Promise<string> => {
 export const clearStore = async (db: Db, opts: { keepIndicators?: boolean } = {}): Promise<void> => {
   await db.transaction(async (tx) => {
     await tx.exec(
-      `delete from observations; delete from clusters; delete from audit_log; delete from imports;
+      `delete from supervision_reports; delete from supervision_decisions; delete from zone_facts;
+       delete from observations; delete from clusters; delete from audit_log; delete from imports;
        delete from regions where level = 'county'; delete from regions where level = 'prefecture'; delete from regions;
        ${opts.keepIndicators === true ? "" : "delete from indicators;"}`,
     )

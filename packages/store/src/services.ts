@@ -15,6 +15,8 @@ import { importRepo } from "./repos/imports.js"
 import { indicatorRepo } from "./repos/indicators.js"
 import { observationRepo } from "./repos/observations.js"
 import { regionRepo } from "./repos/regions.js"
+import { supervisionRepo } from "./repos/supervision.js"
+import { zoneFactRepo } from "./repos/zoneFacts.js"
 
 /** Regions of the GB/T 2260 hierarchy. */
 export const Regions = repository(regionRepo)
@@ -38,3 +40,7 @@ export const AccessTokens = repository(makeTokens)
 export const AssessmentRuns = repository(runRepo)
 /** Assessment schemes stored from files. */
 export const AssessmentSchemes = repository(schemeRepo)
+/** Dated facts about zones, with proposals and decisions. */
+export const ZoneFacts = repository(zoneFactRepo)
+/** The commission's supervision decisions and their monthly reports. */
+export const Supervision = repository(supervisionRepo)

@@ -108,6 +108,25 @@ describe.each(engines)("demo load, export and restore on %s", (engine) => {
       published: true,
       createdBy: "user:chief",
     })
+    // Zone facts (an accepted one and a committee's proposal) and a supervision decision with its monthly report.
+    await store.zoneFacts.record(
+      [{ cluster: "hb-jinshan", fact: "detailed_plan", value: true, asOf: "2024-06-30", evidence: "豫政文〔2024〕1号" }],
+      "user:chief",
+      "accepted",
+      "2025-01-02T00:00:00.000Z",
+    )
+    await store.zoneFacts.record(
+      [{ cluster: "hb-jinshan", fact: "trunk_roads", value: 6, asOf: "2025-06-30" }],
+      "user:zone",
+      "proposed",
+      "2025-07-01T00:00:00.000Z",
+    )
+    const decision = await store.supervision.decide(
+      { cluster: "hb-liyang", period: "2025H1", measure: "on_site_supervision", reasonZh: "上半年总投资排名末位" },
+      "user:chief",
+      "2025-07-10T00:00:00.000Z",
+    )
+    await store.supervision.report(decision.id, "2025-08", { zh: "已开工项目 2 个" }, "user:chief", "2025-08-31T00:00:00.000Z")
 
     const doc = await exportStore(store.db)
     expect(doc).toMatchObject({ format: "jiju-store", version: 2 })
@@ -121,6 +140,9 @@ describe.each(engines)("demo load, export and restore on %s", (engine) => {
       "assessment_runs",
       "assessment_cluster_results",
       "observations",
+      "zone_facts",
+      "supervision_decisions",
+      "supervision_reports",
     ])
       expect(doc.tables[t]?.length, t).toBeGreaterThan(0)
     expect(JSON.stringify(doc.tables.app_users)).not.toContain("chief-password-1")

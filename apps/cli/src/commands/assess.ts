@@ -20,7 +20,7 @@ export const assessCommand: Command = {
   usage: [
     "jiju assess --period P [--scheme S] [--data F [--clusters F]] [--kind K] [--stability N [--seed S]] [--publish] [--json]",
     "  --scheme S      a built-in scheme (henan-2017 default, henan-service-two-zones), a stored scheme id, or a JSON file",
-    "  --period P      the period to assess (2025, 2025Q1, 2025-03)",
+    "  --period P      the period to assess (2025, 2025H1, 2025Q1, 2025-03)",
     '  --data F        long-format CSV/XLSX: cluster, period, indicator, value ("fact:NAME" rows state facts)',
     "  --clusters F    the zones of --data: id, name, group [, kind, form, level, region]; default: the store's register",
     `  --kind K        only zones of this kind (${Object.keys(clusterKindNames).join(" | ")})`,

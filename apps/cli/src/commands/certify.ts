@@ -13,10 +13,12 @@ export const certifyCommand: Command = {
   usage: [
     "jiju certify --period P [--cluster ID] [--table county|city] [--data F [--clusters F]] [--json]",
     "  --cluster ID    one zone (default: every zone with a service form)",
-    "  --table T       county (县级认定办法) or city (市级); default: city for city-level zones, else county",
+    "  --table T       county (篇10 县级认定办法) or city (篇9 市级); default: the zone's own level's table. The documents",
+    "                  give no table for a provincial-level zone: it gets none (status no_table) unless --table is given",
     "  --data F        long-format CSV/XLSX: cluster, period, indicator, value; yes/no conditions as fact:NAME rows",
-    "                  (positioning_plan, management_body, public_service; approved_by_higher_level certifies directly)",
-    "  --clusters F    the zones of --data: id, name, group, form [, level]",
+    "                  (positioning_plan, management_body, public_service; approved_by_higher_level certifies directly);",
+    "                  without --data the store's facts (jiju facts) are read as they stand on the period's last day",
+    "  --clusters F    the zones of --data: id, name, group, form, level",
     "All conditions must hold. 以上 is ≥ and 超过 is >: exactly 1.4万 m² passes, revenue of exactly 5.6亿 fails.",
   ].join("\n"),
   run: async (argv, io) => {
@@ -30,7 +32,12 @@ export const certifyCommand: Command = {
       return 0
     }
     const { results } = doc
-    const verdict = { certified: "符合 certified", not_certified: "不符合 not certified", incomplete: "无法判定 incomplete" } as const
+    const verdict = {
+      certified: "符合 certified",
+      not_certified: "不符合 not certified",
+      incomplete: "无法判定 incomplete",
+      no_table: "无认定表 no table",
+    } as const
     io.stdout.write(
       table(
         ["编号 ID", "名称 Name", "形态 Form", "结论 Result", "未满足 / 缺数据 Failed / unknown"],
@@ -47,6 +54,7 @@ export const certifyCommand: Command = {
       ),
     )
     for (const r of results) if (r.status !== "certified") io.stdout.write(`  ${r.id}: ${r.text.zh}\n`)
+    for (const rule of doc.rules) if (rule.source.kind !== "document") io.stdout.write(`依据 ${rule.id}: ${rule.rule.zh} — ${rule.source.note?.zh ?? ""}\n`)
     io.stdout.write(`${results.length} 个集聚区 zones${doc.demo ? "（含演示数据 includes demo data）" : ""}\n`)
     return 0
   },

@@ -92,7 +92,7 @@ describe("dashboard sources", () => {
       }
       if (url.pathname === "/v1/assessments/stage") {
         const j = await memory.judgements(q.cluster!, q.period!, { certify: false })
-        return json(wireDocument(StageDocument, { period: q.period!, source: "store", demo: true, results: [j.stage as StagedZone] }))
+        return json(wireDocument(StageDocument, { period: q.period!, source: "store", demo: true, results: [j.stage as StagedZone], rules: [] }))
       }
       if (url.pathname === "/v1/assessments/diagnosis")
         return json({ status: 422, code: "unknown_period", detail: "no observations for period 2031", errors: [] }, 422)

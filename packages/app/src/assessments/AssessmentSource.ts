@@ -29,10 +29,11 @@ export const usesStore = (source: AssessmentSource): boolean => source.kind === 
 
 /**
  * What the documents read for the periods of `range`: from the store (the register and the range's values), or
- * from files. The one place the data of the assessment commands, the API and the dashboard are loaded.
+ * from files. The one place the data of the assessment commands, the API and the dashboard are loaded. Several ranges
+ * read periods of different frequencies together (a half year and the year-end it is compared with).
  * @example const data = yield* loadAssessmentData(storeSource, { from: "2024", to: "2025" })
  */
-export const loadAssessmentData = (source: AssessmentSource, range: PeriodRange) =>
+export const loadAssessmentData = (source: AssessmentSource, range: PeriodRange | ReadonlyArray<PeriodRange>) =>
   Effect.gen(function* () {
     if (source.kind === "store") return yield* use((db) => loadFromStore(db, range))
     const clusters = source.clusters

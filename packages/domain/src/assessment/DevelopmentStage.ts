@@ -91,7 +91,7 @@ export const StageClassification = Schema.Struct({
   stage: DevelopmentStage,
   /** Display name of the stage. */
   stageName: BilingualMessage,
-  /** null while the zone is still at 集中: the reach ladder starts once a leading industry has formed. */
+  /** null before 集群: the reach ladder starts at 辐射接受中心, which the document places at the 集群 stage (seed 003). */
   reach: Schema.NullOr(RadiationReach),
   /** Display name of the reach, or null. */
   reachName: Schema.NullOr(BilingualMessage),
@@ -146,7 +146,9 @@ export const classifyStage = (lookup: (indicator: string) => number | undefined,
   }
   let reach: RadiationReach | null = null
   let reachDecidedBy: ProxyCheck | null = null
-  if (stage !== "concentration") {
+  // 辐射接受中心 is where 集群 begins (seed 003: "在辐射接受中心的产业园区产业集群层次上,园区进入集群发展阶段"): the
+  // reach ladder is judged only for a zone at 集群, so a zone at 集聚 cannot be a radiating centre.
+  if (stage === "cluster") {
     reach = "receiver"
     reachDecidedBy = run("inward")
     if (reachDecidedBy === null) {

@@ -3,8 +3,10 @@ import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../model/Bilingual.js"
 import { type FinancingPlatforms, type Infrastructure, infrastructureReadiness, planKindNames } from "../model/Cluster.js"
 import { findIndicator } from "../model/catalogue.js"
+import { AppliedRule } from "../model/RuleSource.js"
 import type { AssessedCluster, FactLookup, ValueLookup } from "./AssessmentInput.js"
 import { type DiagnosisTrigger, DiagnosisTriggerKind, defaultProblemCatalogue, type ProblemDefinition } from "./DiagnosisRules.js"
+import { appliedRule } from "./RuleSources.js"
 
 /** A zone as diagnosis reads it: the assessment's zone plus register facts, all optional. */
 export interface DiagnosedCluster extends AssessedCluster {
@@ -44,6 +46,8 @@ export const DiagnosedProblem = Schema.Struct({
   evidence: Schema.Array(DiagnosisEvidence),
   /** Remedies the source documents propose. */
   measures: Schema.Array(BilingualMessage),
+  /** The seed documents (and 篇) that name the problem and its measures, e.g. "002 篇8". */
+  sources: Schema.Array(Schema.String),
 })
 export type DiagnosedProblem = typeof DiagnosedProblem.Type
 
@@ -53,6 +57,11 @@ export const ZoneDiagnosis = Schema.Struct({
   clusterId: Schema.String,
   /** Problems found, most severe first. */
   problems: Schema.Array(DiagnosedProblem),
+  /**
+   * The documents' sanctions that apply, as flags (never a removal from the ranking): `detailed_plan_deadline` when
+   * the zone's detailed plan (详规) is known not to be approved at the period's end (002 篇8: 停批项目、不供土地).
+   */
+  sanctions: Schema.Array(Schema.Struct({ id: Schema.String, text: BilingualMessage, rule: AppliedRule })),
   /** Summary in both languages. */
   text: BilingualMessage,
 })
@@ -105,13 +114,25 @@ export const diagnose = (
       }
       if (evidence.length > 0) {
         evidence.sort((a, b) => b.severity - a.severity)
-        problems.push({ id: p.id, name: p.name, severity: evidence[0]!.severity, evidence, measures: p.measures })
+        problems.push({ id: p.id, name: p.name, severity: evidence[0]!.severity, evidence, measures: p.measures, sources: p.sources })
       }
     }
     problems.sort((a, b) => b.severity - a.severity)
+    // The detailed plan as the stored facts, a file or the register say; unknown is no sanction.
+    const sanctions =
+      input.fact?.(c.id, "detailed_plan", period) === false
+        ? [
+            {
+              id: "detailed_plan_deadline",
+              text: { zh: "没有获批的详规：停批项目、不供土地", en: "no approved detailed plan: no project approval, no land" },
+              rule: appliedRule("p8.detailed_plan_deadline"),
+            },
+          ]
+        : []
     return {
       clusterId: c.id,
       problems,
+      sanctions,
       text:
         problems.length === 0
           ? { zh: `${c.name}：未发现触发的问题`, en: `${c.nameEn ?? c.name}: no problem triggered` }
@@ -186,7 +207,9 @@ const check = (
         ? { trigger: t.kind, ...none, severity: 1, text: { zh: "没有专门的管理机构", en: "no dedicated management body" } }
         : undefined
     case "plan_not_approved": {
-      const state = input.fact?.(c.id, `plan:${t.plan}`, period) ?? (c.planning ? c.planning.find((p) => p.kind === t.plan)?.state === "approved" : undefined)
+      // A plan the register does not list is unknown, never taken as unapproved.
+      const listed = c.planning?.find((p) => p.kind === t.plan)
+      const state = input.fact?.(c.id, `plan:${t.plan}`, period) ?? (listed ? listed.state === "approved" : undefined)
       return state === false
         ? { trigger: t.kind, ...none, severity: 0.8, text: { zh: `${planKindNames[t.plan].zh}未批复`, en: `${planKindNames[t.plan].en} not approved` } }
         : undefined

@@ -226,4 +226,80 @@ export const defaultProblemCatalogue: ReadonlyArray<ProblemDefinition> = [
       m("对招商项目“回头看”，实行“保姆式”“一站式”服务推动落地", "review recruited projects and shepherd them to start with one-stop service"),
     ],
   },
+  // The problems below are set off by facts a commission records (or a file states): the documents name them, and
+  // no indicator measures them.
+  {
+    id: "soft_environment",
+    name: m("软环境差（吃拿卡要、推诿扯皮）", "Poor soft environment (extortion, buck-passing)"),
+    sources: ["002 篇8"],
+    triggers: [
+      {
+        kind: "fact",
+        fact: "soft_environment_complaints",
+        description: m("存在借助公权、吃拿卡要、推诿扯皮、办事效率低下现象", "officials abuse power, extort, pass the buck, work slowly"),
+      },
+    ],
+    measures: [m("严肃查处影响发展环境的典型案件", "investigate and punish the cases that harm the development environment")],
+  },
+  {
+    id: "duplicate_construction",
+    name: m("低水平重复建设", "Low-level duplicate construction"),
+    sources: ["002 篇5"],
+    triggers: [{ kind: "fact", fact: "low_level_duplication", description: m("低水平重复建设", "low-level duplicate construction") }],
+    measures: [
+      m(
+        "按照“统一规划、统一征地、分期实施、滚动发展”的原则逐步实施",
+        "proceed by stages: one plan, one land acquisition, phased implementation, rolling development",
+      ),
+    ],
+  },
+  {
+    id: "weak_brand",
+    name: m("难以形成区域性的行业品牌", "No regional industry brand"),
+    sources: ["000", "002 篇2"],
+    triggers: [{ kind: "below", indicator: "brands", threshold: 1 }],
+    measures: [m("引导企业走品牌发展之路，树立行业品牌", "lead firms to build brands and set up industry brands")],
+  },
+  {
+    id: "city_integration",
+    name: m("产城互动不足、失地农民安置", "Weak industry–city integration; resettling landless farmers"),
+    sources: ["004"],
+    triggers: [
+      { kind: "fact", fact: "landless_farmers_unhoused", description: m("集聚区内失地农民居住问题未解决", "landless farmers in the zone not yet housed") },
+      { kind: "plan_not_approved", plan: "ecological_plan" },
+      { kind: "plan_not_approved", plan: "public_service_facilities_plan" },
+    ],
+    measures: [
+      m(
+        "在“三规合一”基础上完善生态环保规划和区域公共服务设施规划，逐步向“五规合一”过渡",
+        "add the ecological plan and the public-service facilities plan to 三规合一, moving to 五规合一",
+      ),
+      m(
+        "加强公租房、廉租房和村庄拆迁安置房建设，切实解决好产业集聚区内失地农民居住问题",
+        "build public rental, low-rent and resettlement housing; house the zone's landless farmers",
+      ),
+      m("优先保障产业集聚区村庄拆迁和失地农民安置", "give village demolition and the resettlement of landless farmers priority funding"),
+    ],
+  },
+  {
+    id: "demolition",
+    name: m("拆迁难", "Demolition and relocation hold projects up"),
+    sources: ["002 篇4"],
+    triggers: [{ kind: "fact", fact: "demolition_backlog", description: m("拆迁工作滞后，制约集聚区建设", "demolition lags and holds construction up") }],
+    measures: [m("扎实做好拆迁工作，超前做好征地拆迁安置等前期工作", "do demolition thoroughly and land acquisition and resettlement early")],
+  },
+  {
+    id: "staff_status",
+    name: m("管委会人员身份未理顺", "Committee staff status unresolved"),
+    sources: ["002 篇2"],
+    triggers: [
+      { kind: "fact", fact: "staff_status_unresolved", description: m("管委会人员编制与身份未理顺", "the committee's staff posts and status are unresolved") },
+    ],
+    measures: [
+      m(
+        "将集聚区管委会界定为参照公务员管理的单位，或适当调配公务员编制，适当扩大干部人事管理权限",
+        "treat the committee as a unit managed like the civil service, or assign it civil-service posts, and widen its personnel powers",
+      ),
+    ],
+  },
 ]

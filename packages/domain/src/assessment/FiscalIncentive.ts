@@ -1,5 +1,6 @@
 import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../model/Bilingual.js"
+import { findIndicator } from "../model/catalogue.js"
 import type { Bilingual } from "../model/errors.js"
 import { inputError } from "../model/errors.js"
 import type { ValueLookup } from "./AssessmentInput.js"
@@ -142,7 +143,10 @@ export const fiscalIncentive = (policy: FiscalIncentivePolicy, clusterIds: Reado
             provincialPart: part,
             reference,
             returned: null,
-            arithmetic: { zh: `数据缺失：${miss.join("、")}`, en: `missing: ${miss.join(", ")}` },
+            arithmetic: {
+              zh: `数据缺失：${miss.map((c) => findIndicator(c)?.zh ?? c).join("、")}`,
+              en: `missing: ${miss.map((c) => findIndicator(c)?.en ?? c).join(", ")}`,
+            },
           })
           continue
         }

@@ -1,13 +1,14 @@
-import type { Cluster } from "../model/Cluster.js"
+import { type Cluster, infrastructureReadiness } from "../model/Cluster.js"
 import { type FactLookup, type ValueLookup, valueLookup } from "./AssessmentInput.js"
 import type { DiagnosedCluster } from "./Diagnosis.js"
+import { type FactInForce, type FactValue, factName, storedFactLookup, type ZoneFactRecord } from "./ZoneFacts.js"
 
-/** A stated fact about a zone in a period (e.g. "public_service" true in "2025", or "plan:master_plan"). */
+/** A stated fact about a zone in a period (e.g. "public_service" true in "2025", or "plan:master_plan"), as a data file gives it. */
 export interface FactRow {
   readonly clusterId: string
   readonly fact: string
   readonly period: string
-  readonly value: boolean
+  readonly value: FactValue
 }
 
 /** An observation as the bridge reads it: a stored `Observation` fits, and so does a row read from a file. */
@@ -28,8 +29,12 @@ export interface RegisterInput {
   readonly clusters: ReadonlyArray<DiagnosedCluster & { readonly level?: Cluster["level"]; readonly region?: string }>
   /** Cluster values by (cluster, indicator, period). */
   readonly value: ValueLookup
-  /** Stated facts first, then facts the register implies (see {@link registerFacts}). */
+  /** Yes/no facts: a data file's facts first, then the stored facts in force, then what the register implies (see {@link registerFacts}). */
   readonly fact: FactLookup
+  /** Any fact in force at the end of a period, with where it came from (the same order as `fact`). */
+  readonly factInForce: (clusterId: string, fact: string, period: string) => FactInForce | undefined
+  /** The stored fact records (accepted, proposed and rejected), for rules that read a fact's date. */
+  readonly storedFacts: ReadonlyArray<ZoneFactRecord>
   /** A region's own figure (county GDP, a city's industrial output) by (region code, indicator, period). */
   readonly regionValue: (regionCode: string, indicator: string, period: string) => number | undefined
   /** Periods with at least one cluster value, sorted. */
@@ -44,14 +49,21 @@ export interface RegisterInput {
  *
  * @example registerFacts({ id: "a", name: "A", group: "county", managementBody: "管委会" }).management_body // true
  */
-export const registerFacts = (c: RegisterCluster): Readonly<Record<string, boolean>> => {
-  const out: Record<string, boolean> = {}
+export const registerFacts = (c: RegisterCluster): Readonly<Record<string, FactValue>> => {
+  const out: Record<string, FactValue> = {}
   if (c.managementBody !== undefined) out.management_body = c.managementBody !== null && c.managementBody.trim() !== ""
   if (c.planning !== undefined) {
     for (const p of c.planning) out[`plan:${p.kind}`] = p.state === "approved"
     const spatial = c.planning.find((p) => p.kind === "spatial_plan")?.state === "approved"
     out.positioning_plan = spatial
     out.layout_plans = spatial
+    // A detailed plan the register does not list is unknown, never taken as unapproved.
+    const detailed = c.planning.find((p) => p.kind === "regulatory_detailed_plan")
+    if (detailed) out.detailed_plan = detailed.state === "approved"
+  }
+  if (c.infrastructure !== undefined) {
+    out.sewage_plant = c.infrastructure.sewagePlant
+    out.site_readiness = infrastructureReadiness(c.infrastructure)
   }
   return out
 }
@@ -70,6 +82,7 @@ export const assessmentInputFromRegister = (
   clusters: ReadonlyArray<RegisterCluster>,
   observations: ReadonlyArray<RegisterObservation>,
   facts: ReadonlyArray<FactRow> = [],
+  storedFacts: ReadonlyArray<ZoneFactRecord> = [],
 ): RegisterInput => {
   const clusterRows = observations.filter((o) => o.target.kind === "cluster")
   const value = valueLookup(clusterRows.map((o) => ({ clusterId: o.target.id, indicator: o.indicator, period: o.period, value: o.value })))
@@ -78,7 +91,20 @@ export const assessmentInputFromRegister = (
   )
   const stated = new Map(facts.map((f) => [`${f.clusterId}\u0000${f.fact}\u0000${f.period}`, f.value]))
   const implied = new Map(clusters.map((c) => [c.id as string, registerFacts(c)]))
-  const fact: FactLookup = (clusterId, name, period) => stated.get(`${clusterId}\u0000${name}\u0000${period}`) ?? implied.get(clusterId)?.[name]
+  const stored = storedFactLookup(storedFacts)
+  const factInForce = (clusterId: string, name: string, period: string): FactInForce | undefined => {
+    const base = { fact: name, name: factName(name) }
+    const s = stated.get(`${clusterId}\u0000${name}\u0000${period}`)
+    if (s !== undefined) return { ...base, value: s, asOf: null, origin: "file", recordedBy: null, evidence: null }
+    const r = stored(clusterId, name, period)
+    if (r !== undefined) return { ...base, value: r.value, asOf: r.asOf, origin: "stored", recordedBy: r.recordedBy, evidence: r.evidence }
+    const i = implied.get(clusterId)?.[name]
+    return i === undefined ? undefined : { ...base, value: i, asOf: null, origin: "register", recordedBy: null, evidence: null }
+  }
+  const fact: FactLookup = (clusterId, name, period) => {
+    const v = factInForce(clusterId, name, period)?.value
+    return typeof v === "boolean" ? v : undefined
+  }
   return {
     clusters: clusters.map((c) => ({
       id: c.id,
@@ -96,6 +122,8 @@ export const assessmentInputFromRegister = (
     })),
     value,
     fact,
+    factInForce,
+    storedFacts,
     regionValue: region,
     periods: [...new Set(clusterRows.map((o) => o.period as string))].sort(),
   }

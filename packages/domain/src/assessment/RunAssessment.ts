@@ -346,7 +346,15 @@ export const runAssessment = (
     const rankChange = rank !== null && previousRank !== null ? previousRank - rank : null
     const reasons: Bilingual[] = [
       ...w.veto.map((h) => ({ zh: `一票否决：${h.reason.zh}（${h.evidence.zh}）`, en: `vetoed: ${h.reason.en} (${h.evidence.en})` })),
-      ...(w.missing.length > 0 ? [{ zh: `缺少数据：${w.missing.join("、")}`, en: `missing: ${w.missing.join(", ")}` }] : []),
+      // Indicators named in the reader's language (the code stays in `missing`).
+      ...(w.missing.length > 0
+        ? [
+            {
+              zh: `缺少数据：${w.missing.map((c) => flat.find((f) => f.code === c)?.zh ?? c).join("、")}`,
+              en: `missing: ${w.missing.map((c) => flat.find((f) => f.code === c)?.en ?? c).join(", ")}`,
+            },
+          ]
+        : []),
     ]
     const stars = scheme.stars
       ? rateStars(

@@ -196,6 +196,16 @@ export const TargetProgress = Schema.Struct({
   requiredAnnualChange: Schema.NullOr(Schema.Number),
   /** Clusters without a value (left out of sums and counts). */
   missing: Schema.Array(Schema.String),
+  /**
+   * `attained`, `short`, `incomplete` (members are missing and what is known does not decide it: never counted as
+   * zero), or `no_data` (nothing to compute it from).
+   */
+  status: Schema.Literals(["attained", "short", "incomplete", "no_data"]),
+  /**
+   * With missing members: where the value can lie. A sum of values that cannot be negative is at least what is known
+   * (no upper bound); a count is between the zones known to be above and that plus the missing ones. Null when complete.
+   */
+  bound: Schema.NullOr(Schema.Struct({ lower: Schema.NullOr(Schema.Number), upper: Schema.NullOr(Schema.Number) })),
   /** For `count_above`: the clusters not yet above, closest first, with the growth a year each needs. */
   candidates: Schema.Array(Schema.Struct({ clusterId: Schema.String, value: Schema.Number, requiredAnnualGrowth: Schema.NullOr(Schema.Number) })),
   /** Summary sentence in both languages. */
@@ -226,6 +236,46 @@ export interface TargetInput {
 
 const pct = (x: number) => `${Number((x * 100).toFixed(2))}%`
 const num = (x: number) => String(Number(x.toPrecision(6)))
+const listed = (ids: ReadonlyArray<string>) => (ids.length > 5 ? `${ids.slice(0, 5).join(", ")} … (${ids.length})` : ids.join(", "))
+
+/** The status of a target whose value is known in full (or not at all). */
+const statusOf = (attained: boolean | null): TargetProgress["status"] => (attained === null ? "no_data" : attained ? "attained" : "short")
+
+/**
+ * A sum (or a share of one) with missing members: never counted as zero. When the indicator cannot be negative the
+ * known part is a floor, so a floor already at the target attains it; otherwise it is undecided.
+ */
+const incompleteSum = (
+  base: Pick<TargetProgress, "id" | "kind" | "description" | "requiredAnnualChange" | "candidates">,
+  target: number,
+  known: number,
+  shown: number | string,
+  missing: ReadonlyArray<string>,
+  indicator: string,
+  unit: string,
+  unitEn: string,
+): TargetProgress => {
+  const floor = findIndicator(indicator)?.allowNegative === true ? null : known
+  const attained = floor !== null && floor >= target ? true : null
+  const known_ = typeof shown === "number" ? num(shown) : shown
+  const { description } = base
+  return {
+    ...base,
+    actual: null,
+    target,
+    attained,
+    attainment: null,
+    gap: null,
+    requiredAnnualGrowth: null,
+    missing: [...missing],
+    status: attained ? "attained" : "incomplete",
+    bound: { lower: floor, upper: null },
+    text: {
+      zh: `${description.zh}：数据不全，${missing.length} 个缺数据（${listed(missing)}）；已报合计 ${known_}${unit}${floor !== null ? `，至少为此数` : ""}${attained ? "，已达成" : "，无法判定"}`,
+      en: `${description.en}: incomplete, ${missing.length} without data (${listed(missing)}); the reported part is ${known_}${unitEn ? ` ${unitEn}` : ""}${floor !== null ? ", a floor" : ""}${attained ? ", attained" : ", undecided"}`,
+    },
+  }
+}
 
 /**
  * Track a target set against one period's observations: attainment, gap and the growth a year needed to
@@ -260,6 +310,28 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           .filter((x): x is readonly [string, number] => x[1] !== undefined && !above(x[1]))
           .sort((a, b) => b[1] - a[1])
           .map(([clusterId, value]) => ({ clusterId, value, requiredAnnualGrowth: growthNeeded(t.threshold, value) }))
+        if (missing.length > 0) {
+          // Known above is a floor, known above plus missing a ceiling: decided only when the bounds agree.
+          const upper = count + missing.length
+          const attained = count >= t.count ? true : upper < t.count ? false : null
+          return {
+            ...base,
+            actual: null,
+            target: t.count,
+            attained,
+            attainment: null,
+            gap: null,
+            requiredAnnualGrowth: null,
+            missing,
+            candidates,
+            status: attained === null ? "incomplete" : statusOf(attained),
+            bound: { lower: count, upper },
+            text: {
+              zh: `${t.description.zh}：数据不全，${missing.length} 个缺数据（${listed(missing)}）；已知 ${count} 个，至多 ${upper} 个${attained === null ? "，无法判定" : attained ? "，已达成" : "，未达成"}`,
+              en: `${t.description.en}: incomplete, ${missing.length} without data (${listed(missing)}); ${count} known, at most ${upper}${attained === null ? ", undecided" : attained ? ", attained" : ", short"}`,
+            },
+          }
+        }
         const gap = Math.max(0, t.count - count)
         const needed = candidates.slice(0, gap)
         const required = gap === 0 ? 0 : needed.length < gap ? null : needed[needed.length - 1]!.requiredAnnualGrowth
@@ -273,6 +345,8 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           requiredAnnualGrowth: required,
           missing,
           candidates,
+          status: statusOf(count >= t.count),
+          bound: null,
           text: {
             zh: `${t.description.zh}：现有 ${count} 个，${gap === 0 ? "已达成" : `还差 ${gap} 个${required !== null ? `，最接近的候选需年均增长 ${pct(required)}` : ""}`}`,
             en: `${t.description.en}: ${count} now, ${gap === 0 ? "attained" : `${gap} short${required !== null ? `; the nearest candidates need ${pct(required)} a year` : ""}`}`,
@@ -281,6 +355,7 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
       }
       case "total": {
         const { sum, missing } = sumOf(t.indicator, period)
+        if (missing.length > 0) return incompleteSum(base, t.min, sum, sum, missing, t.indicator, unit, unitEn)
         const gap = Math.max(0, t.min - sum)
         const g = gap === 0 ? 0 : growthNeeded(t.min, sum)
         return {
@@ -292,6 +367,8 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           gap,
           requiredAnnualGrowth: g,
           missing,
+          status: statusOf(sum >= t.min),
+          bound: null,
           text: {
             zh: `${t.description.zh}：现为 ${num(sum)}${unit}（${pct(sum / t.min)}），${gap === 0 ? "已达成" : `差 ${num(gap)}${unit}${g !== null ? `，需年均增长 ${pct(g)}` : ""}`}`,
             en: `${t.description.en}: ${num(sum)} ${unitEn} now (${pct(sum / t.min)}), ${gap === 0 ? "attained" : `${num(gap)} ${unitEn} short${g !== null ? `; needs ${pct(g)} a year` : ""}`}`,
@@ -311,9 +388,12 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
             gap: null,
             requiredAnnualGrowth: null,
             missing,
+            status: "no_data",
+            bound: null,
             text: { zh: `${t.description.zh}：缺少地区 ${t.regionIndicator} 数据`, en: `${t.description.en}: no regional ${t.regionIndicator}` },
           }
         const share = sum / total
+        if (missing.length > 0) return incompleteSum(base, t.min, share, `${pct(share)}`, missing, t.indicator, "", "")
         const gap = Math.max(0, t.min - share)
         return {
           ...base,
@@ -324,6 +404,8 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           gap,
           requiredAnnualGrowth: null,
           missing,
+          status: statusOf(share >= t.min),
+          bound: null,
           text: {
             zh: `${t.description.zh}：现为 ${pct(share)}，${gap === 0 ? "已达成" : `差 ${pct(gap)}`}`,
             en: `${t.description.en}: ${pct(share)} now, ${gap === 0 ? "attained" : `${pct(gap)} short`}`,
@@ -345,6 +427,8 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
             gap: null,
             requiredAnnualGrowth: null,
             missing,
+            status: missing.length > 0 ? "incomplete" : "no_data",
+            bound: null,
             text: {
               zh: `${t.description.zh}：无法计算（需基年与当期完整数据）`,
               en: `${t.description.en}: cannot compute (needs complete base-year and current data)`,
@@ -362,6 +446,8 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           gap: Math.max(0, t.rate - realised),
           requiredAnnualGrowth: g,
           missing,
+          status: statusOf(realised >= t.rate),
+          bound: null,
           text: {
             zh: `${t.description.zh}：${t.baseYear} 年以来年均增长 ${pct(realised)}${g !== null ? `；按期达到 ${num(goal)}${unit} 需此后年均增长 ${pct(g)}` : ""}`,
             en: `${t.description.en}: ${pct(realised)} a year since ${t.baseYear}${g !== null ? `; reaching ${num(goal)} ${unitEn} on time needs ${pct(g)} a year from now` : ""}`,
@@ -370,7 +456,10 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
       }
       case "level": {
         const { sum, missing, present } = sumOf(t.indicator, period)
-        const actual = t.aggregate === "region" ? (input.region?.(t.indicator, period) ?? null) : present > 0 ? sum / present : null
+        const byRegion = t.aggregate === "region"
+        // The mean of the zones that reported is not the mean of all: with missing members the level is incomplete.
+        const incomplete = !byRegion && missing.length > 0 && present > 0
+        const actual = byRegion ? (input.region?.(t.indicator, period) ?? null) : present > 0 && !incomplete ? sum / present : null
         if (actual === null)
           return {
             ...base,
@@ -381,7 +470,14 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
             gap: null,
             requiredAnnualGrowth: null,
             missing,
-            text: { zh: `${t.description.zh}：缺少数据`, en: `${t.description.en}: no data` },
+            status: incomplete ? "incomplete" : "no_data",
+            bound: null,
+            text: incomplete
+              ? {
+                  zh: `${t.description.zh}：数据不全，${missing.length} 个缺数据（${listed(missing)}），已报 ${present} 个的均值 ${num(sum / present)}${unit} 不代表全体`,
+                  en: `${t.description.en}: incomplete, ${missing.length} without data (${listed(missing)}); the mean of the ${present} reported, ${num(sum / present)} ${unitEn}, is not the whole`,
+                }
+              : { zh: `${t.description.zh}：缺少数据`, en: `${t.description.en}: no data` },
           }
         const gap = Math.max(0, t.min - actual)
         const perYear = gap > 0 && yearsLeft > 0 ? gap / yearsLeft : gap === 0 ? 0 : null
@@ -395,6 +491,8 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
           requiredAnnualGrowth: gap === 0 ? 0 : growthNeeded(t.min, actual),
           requiredAnnualChange: perYear,
           missing,
+          status: statusOf(actual >= t.min),
+          bound: null,
           text: {
             zh: `${t.description.zh}：现为 ${num(actual)}${unit}，${gap === 0 ? "已达成" : `差 ${num(gap)}${unit}${perYear !== null ? `，需每年提高 ${num(perYear)}${unit}` : ""}`}`,
             en: `${t.description.en}: ${num(actual)} ${unitEn} now, ${gap === 0 ? "attained" : `${num(gap)} ${unitEn} short${perYear !== null ? `; needs +${num(perYear)} ${unitEn} a year` : ""}`}`,

@@ -1,6 +1,7 @@
 import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../model/Bilingual.js"
 import { planKindNames } from "../model/Cluster.js"
+import { findIndicator } from "../model/catalogue.js"
 import type { Bilingual } from "../model/errors.js"
 import type { AssessedCluster, AssessmentInput } from "./AssessmentInput.js"
 import type { VetoRule } from "./AssessmentScheme.js"
@@ -65,12 +66,18 @@ export const evaluateVeto = (
       case "indicator": {
         const v = input.value(cluster.id, rule.indicator, period)
         if (v === undefined)
-          notes.push({ zh: `无法核查“${rule.reason.zh}”：缺少 ${rule.indicator} 数据`, en: `cannot check "${rule.reason.en}": no ${rule.indicator} value` })
+          notes.push({
+            zh: `无法核查“${rule.reason.zh}”：缺少“${findIndicator(rule.indicator)?.zh ?? rule.indicator}”数据`,
+            en: `cannot check "${rule.reason.en}": no ${findIndicator(rule.indicator)?.en ?? rule.indicator} value`,
+          })
         else if (compare(v, rule.op, rule.threshold))
           hits.push({
             ruleId: rule.id,
             reason: rule.reason,
-            evidence: { zh: `${rule.indicator} = ${v}（${rule.op} ${rule.threshold}）`, en: `${rule.indicator} = ${v} (${rule.op} ${rule.threshold})` },
+            evidence: {
+              zh: `${findIndicator(rule.indicator)?.zh ?? rule.indicator} = ${v}（${rule.op} ${rule.threshold}）`,
+              en: `${findIndicator(rule.indicator)?.en ?? rule.indicator} = ${v} (${rule.op} ${rule.threshold})`,
+            },
           })
         break
       }

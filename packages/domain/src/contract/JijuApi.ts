@@ -2,6 +2,7 @@ import * as accounts from "./api/accounts.js"
 import * as analyses from "./api/analyses.js"
 import * as assessments from "./api/assessments.js"
 import * as audit from "./api/audit.js"
+import * as facts from "./api/facts.js"
 import * as judgements from "./api/judgements.js"
 import * as observations from "./api/observations.js"
 import * as register from "./api/register.js"
@@ -21,6 +22,8 @@ export const auditApi = { ...audit }
 export const assessmentsApi = { ...assessments }
 /** Judgements on zones: certification, stage, diagnosis, incentive and targets. */
 export const judgementsApi = { ...judgements }
+/** Zone facts: the catalogue, facts in force and their history, records, proposals and decisions, imports. */
+export const factsApi = { ...facts }
 
 /** Analyses on data sent with the request, and their jobs. */
 export const analysesApi = { ...analyses }
@@ -39,6 +42,7 @@ export const jijuApi = {
   ...analysesApi,
   ...assessmentsApi,
   ...judgementsApi,
+  ...factsApi,
 }
 
 /** The type of {@link jijuApi}. */

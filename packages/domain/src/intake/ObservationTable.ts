@@ -83,8 +83,8 @@ const show = (v: Cell): string => (typeof v === "string" ? `"${v}"` : String(v))
 
 // The reason for an empty period cell (the rule's text quotes the period it was given).
 const badPeriodText = (cell: Cell) => ({
-  en: `bad period ${show(cell)}: expected "2025", "2025Q1" or "2025-03"`,
-  zh: `期间 ${show(cell)} 无效：应为 "2025"、"2025Q1" 或 "2025-03"`,
+  en: `bad period ${show(cell)}: expected "2025", "2025H1", "2025Q1" or "2025-03"`,
+  zh: `期间 ${show(cell)} 无效：应为 "2025"、"2025H1"、"2025Q1" 或 "2025-03"`,
 })
 
 /**

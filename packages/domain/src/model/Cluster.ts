@@ -28,7 +28,18 @@ export const RankingGroup = Schema.Literals(["urban_district", "county"])
 export type RankingGroup = typeof RankingGroup.Type
 
 /** The planning documents a zone needs (五规合一). */
-export const PlanKind = Schema.Literals(["master_plan", "spatial_plan", "regulatory_detailed_plan", "environmental_assessment"])
+/**
+ * The planning documents of a zone. `ecological_plan` (生态环保规划) and `public_service_facilities_plan` (区域公共服务
+ * 设施规划) are the two that 五规合一 adds to 三规合一 (seed 004).
+ */
+export const PlanKind = Schema.Literals([
+  "master_plan",
+  "spatial_plan",
+  "regulatory_detailed_plan",
+  "environmental_assessment",
+  "ecological_plan",
+  "public_service_facilities_plan",
+])
 export type PlanKind = typeof PlanKind.Type
 
 /** Where a planning document stands: never filed, being drafted, submitted for approval, approved. */
@@ -191,4 +202,6 @@ export const planKindNames: Record<PlanKind, { zh: string; en: string }> = {
   spatial_plan: { zh: "空间发展规划", en: "Spatial development plan" },
   regulatory_detailed_plan: { zh: "控制性详细规划", en: "Regulatory detailed plan" },
   environmental_assessment: { zh: "规划环评", en: "Plan environmental assessment" },
+  ecological_plan: { zh: "生态环保规划", en: "Ecological and environmental protection plan" },
+  public_service_facilities_plan: { zh: "区域公共服务设施规划", en: "Regional public-service facilities plan" },
 }

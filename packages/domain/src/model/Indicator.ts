@@ -10,7 +10,7 @@ export const Subsystem = Schema.Literals(["scale", "land_infrastructure", "struc
 export type Subsystem = typeof Subsystem.Type
 
 /** How often an indicator is reported. */
-export const IndicatorFrequency = Schema.Literals(["year", "quarter", "month"])
+export const IndicatorFrequency = Schema.Literals(["year", "half", "quarter", "month"])
 
 /** An indicator (指标) of the catalogue. */
 export const IndicatorDefinition = Schema.Struct({

@@ -13,7 +13,7 @@ export type ObservationTarget = typeof ObservationTarget.Type
 export const Observation = Schema.Struct({
   /** The cluster zone or region the value describes. */
   target: ObservationTarget,
-  /** Reporting period: "2025", "2025Q1" or "2025-03". */
+  /** Reporting period: "2025", "2025H1", "2025Q1" or "2025-03". */
   period: Period,
   /** Catalogue code of the indicator, e.g. "revenue". */
   indicator: IndicatorCode,

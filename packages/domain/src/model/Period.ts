@@ -2,19 +2,19 @@ import * as Schema from "effect/Schema"
 
 /**
  * The period grammar, the one definition every reader uses (the Schema below, file imports, the web form; the
- * store's check constraint in migration 0001 spells the same pattern): a year "2025", a quarter "2025Q1" or a
- * month "2025-03", years 1900–2099.
+ * store's check constraint, migration 0500, spells the same pattern): a year "2025", a half-year "2025H1", a
+ * quarter "2025Q1" or a month "2025-03", years 1900–2099.
  */
-export const PERIOD_PATTERN = /^(19|20)\d{2}(Q[1-4]|-(0[1-9]|1[0-2]))?$/
+export const PERIOD_PATTERN = /^(19|20)\d{2}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$/
 
 /**
- * A reporting period: a year "2025", a quarter "2025Q1" or a month "2025-03".
- * Periods of one frequency sort as strings.
+ * A reporting period: a year "2025", a half-year "2025H1" (the province's half-year report), a quarter "2025Q1"
+ * or a month "2025-03". Periods of one frequency sort as strings.
  */
 export const Period = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(PERIOD_PATTERN, {
-      expected: 'a period like "2025", "2025Q1" or "2025-03"',
+      expected: 'a period like "2025", "2025H1", "2025Q1" or "2025-03"',
     }),
   ),
   Schema.brand("Period"),
@@ -28,13 +28,43 @@ export type Period = typeof Period.Type
 export const isPeriodText = (text: string): boolean => PERIOD_PATTERN.test(text)
 
 /** The frequency of a period. */
-export type Frequency = "year" | "quarter" | "month"
+export type Frequency = "year" | "half" | "quarter" | "month"
 
 /**
- * The frequency of a period string: "year", "quarter" or "month".
- * @example frequencyOf("2025Q1") // "quarter"
+ * The frequency of a period string: "year", "half", "quarter" or "month".
+ * @example frequencyOf("2025H1") // "half"
  */
-export const frequencyOf = (p: string): Frequency => (p.includes("Q") ? "quarter" : p.includes("-") ? "month" : "year")
+export const frequencyOf = (p: string): Frequency => (p.includes("H") ? "half" : p.includes("Q") ? "quarter" : p.includes("-") ? "month" : "year")
+
+/**
+ * The pattern of the periods of one frequency, for a store query that must not mix frequencies ("2025H1" and
+ * "2025Q1" have the same length).
+ * @example frequencyPattern("half") // "^[0-9]{4}H[12]$"
+ */
+export const frequencyPattern = (f: Frequency): string =>
+  f === "year" ? "^[0-9]{4}$" : f === "half" ? "^[0-9]{4}H[12]$" : f === "quarter" ? "^[0-9]{4}Q[1-4]$" : "^[0-9]{4}-[0-9]{2}$"
+
+/**
+ * The last day of a period (ISO date): the day whose state a period's facts are read at.
+ * @example periodEnd("2025H1") // "2025-06-30"
+ */
+export const periodEnd = (p: string): string => {
+  const y = yearOf(p)
+  const lastMonth = (() => {
+    switch (frequencyOf(p)) {
+      case "year":
+        return 12
+      case "half":
+        return Number(p.slice(5)) * 6
+      case "quarter":
+        return Number(p.slice(5)) * 3
+      case "month":
+        return Number(p.slice(5))
+    }
+  })()
+  const day = new Date(Date.UTC(y, lastMonth, 0)).getUTCDate()
+  return `${y}-${String(lastMonth).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+}
 
 /**
  * The calendar year of a period of any frequency.
@@ -43,8 +73,8 @@ export const frequencyOf = (p: string): Frequency => (p.includes("Q") ? "quarter
 export const yearOf = (p: string): number => Number(p.slice(0, 4))
 
 /**
- * The period one step earlier at the same frequency ("2025" → "2024", "2025Q1" → "2024Q4"); use it to find
- * the comparison period for rank changes and growth rates.
+ * The period one step earlier at the same frequency ("2025" → "2024", "2025H1" → "2024H2", "2025Q1" → "2024Q4");
+ * use it to find the comparison period for rank changes and growth rates.
  * @example previousPeriod("2025-01") // "2024-12"
  */
 export const previousPeriod = (p: string): string => {
@@ -52,6 +82,8 @@ export const previousPeriod = (p: string): string => {
   switch (frequencyOf(p)) {
     case "year":
       return String(y - 1)
+    case "half":
+      return p.endsWith("H1") ? `${y - 1}H2` : `${y}H1`
     case "quarter": {
       const q = Number(p.slice(5))
       return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`
@@ -82,6 +114,8 @@ export const periodStart = (p: string): { readonly year: number; readonly month:
   switch (frequencyOf(p)) {
     case "year":
       return { year: y, month: 1 }
+    case "half":
+      return { year: y, month: p.endsWith("H1") ? 1 : 7 }
     case "quarter":
       return { year: y, month: (Number(p.slice(5)) - 1) * 3 + 1 }
     case "month":

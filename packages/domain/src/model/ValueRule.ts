@@ -121,8 +121,8 @@ export const periodProblem = (period: string, now?: Date): ValueProblem | undefi
       code: "bad_period",
       part: "period",
       value: period,
-      en: `bad period ${show(period)}: expected "2025", "2025Q1" or "2025-03"`,
-      zh: `期间 ${show(period)} 无效：应为 "2025"、"2025Q1" 或 "2025-03"`,
+      en: `bad period ${show(period)}: expected "2025", "2025H1", "2025Q1" or "2025-03"`,
+      zh: `期间 ${show(period)} 无效：应为 "2025"、"2025H1"、"2025Q1" 或 "2025-03"`,
     }
   if (now !== undefined && !hasBegun(period, now))
     return { code: "period_not_begun", part: "period", value: period, en: `the period ${period} has not begun`, zh: `期间 ${period} 尚未开始` }

@@ -40,7 +40,7 @@ const rows: ReadonlyArray<Row> = [
   ["leading_industry_share", "主导产业占比", "Leading-industry share", "%", "%", "+", "structure_innovation"],
   ["leading_industry_lq", "主导产业区位熵", "Leading-industry location quotient", "", "ratio", "+", "structure_innovation"],
   ["local_supply_ratio", "本地配套率", "Local supply ratio", "%", "%", "+", "structure_innovation"],
-  ["outside_supply_share", "区外配套企业占比", "Share of firms supplying outside the zone", "%", "%", "+", "structure_innovation"],
+  ["outside_supply_share", "区外配套企业占比", "Share of suppliers located outside the zone", "%", "%", "+", "structure_innovation"],
   ["high_tech_firms", "高新技术企业数", "High-tech firms", "个", "firms", "+", "structure_innovation"],
   ["rd_institutions", "研发机构数", "R&D institutions", "个", "institutions", "+", "structure_innovation"],
   ["patents_granted", "专利授权数", "Patents granted", "件", "patents", "+", "structure_innovation"],

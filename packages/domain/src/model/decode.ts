@@ -26,7 +26,7 @@ const zhPatterns: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => strin
   [/^Expected a 6-digit GB\/T 2260 code/, () => "应为 6 位 GB/T 2260 行政区划代码"],
   [/^Expected an id of a-z/, () => "应为由 a-z、0-9 和 - 组成的编号 (最长 64)"],
   [/^Expected a snake_case indicator code/, () => "应为小写下划线格式的指标代码"],
-  [/^Expected a period like/, () => '应为 "2025"、"2025Q1" 或 "2025-03" 形式的期间'],
+  [/^Expected a period like/, () => '应为 "2025"、"2025H1"、"2025Q1" 或 "2025-03" 形式的期间'],
   [/^Expected (".*")$/, (m) => `应为 ${m[1]!.replace(/ \| /g, "、")} 之一`],
 ]
 

@@ -20,7 +20,7 @@ const data = dataOf(zones, [...cbd("cbd-county", 1.4, 10, 5.7), ...cbd("cbd-city
 describe("certificationDocument", () => {
   it("is the period, where the data came from and one result per zone with a service form", () => {
     const doc = certificationDocument(data, { period: "2025" })
-    expect(Object.keys(doc)).toEqual(["period", "source", "demo", "results"])
+    expect(Object.keys(doc)).toEqual(["period", "source", "demo", "results", "rules"])
     expect(doc).toMatchObject({ period: "2025", source: "store", demo: false })
     expect(doc.results.map((r) => r.id)).toEqual(["cbd-county", "cbd-city"])
     for (const r of doc.results) expect(r).toMatchObject({ id: r.id, name: zones.find((z) => z.id === r.id)!.name })
@@ -59,6 +59,8 @@ describe("certificationDocument", () => {
     expect(period.code).toBe("unknown_period")
     expect(period.message).toContain("2025")
     expect(period.zh).toContain("2025")
-    expect(inputErrorOf(() => certificationDocument(data, { period: "2025", cluster: "ind" })).code).toBe("unknown_form")
+    expect(inputErrorOf(() => certificationDocument(data, { period: "2025", cluster: "ind", table: "county" })).code).toBe("unknown_form")
+    // A zone whose level the register does not give gets no table unless one is chosen.
+    expect(certificationDocument(data, { period: "2025", cluster: "ind" }).results[0]).toMatchObject({ status: "no_table", table: null, level: null })
   })
 })

@@ -148,11 +148,13 @@ describe("the Schemas of the assessment and judgement documents", () => {
 
 describe("the certification table and the diagnosis rules", () => {
   it("chooses the city table for city-level zones and the county table otherwise, unless one is named", () => {
-    expect(certificationTableOf({ level: "city" }).id).toBe("city-service-agglomeration")
-    expect(certificationTableOf({ level: "county" }).id).toBe("county-service-agglomeration")
-    expect(certificationTableOf({}).id).toBe("county-service-agglomeration")
-    expect(certificationTableOf({ level: "city" }, "county").id).toBe("county-service-agglomeration")
-    expect(certificationTableOf({ level: "county" }, "city").id).toBe("city-service-agglomeration")
+    expect(certificationTableOf({ level: "city" })?.id).toBe("city-service-agglomeration")
+    expect(certificationTableOf({ level: "county" })?.id).toBe("county-service-agglomeration")
+    // No table for a provincial-level zone or an unknown level, unless one is chosen.
+    expect(certificationTableOf({})).toBeUndefined()
+    expect(certificationTableOf({ level: "provincial" })).toBeUndefined()
+    expect(certificationTableOf({ level: "city" }, "county")?.id).toBe("county-service-agglomeration")
+    expect(certificationTableOf({ level: "county" }, "city")?.id).toBe("city-service-agglomeration")
   })
 
   it("keeps the diagnosis rules as data a Schema decodes, each with its sources", () => {

@@ -17,6 +17,10 @@ describe("assessmentInputFromRegister", () => {
     })
     expect(registerFacts({ id: "b", name: "乙", group: "county", managementBody: null })).toEqual({ management_body: false })
     expect(registerFacts({ id: "c", name: "丙", group: "county" })).toEqual({})
+    // A detailed plan is known only when the register lists it.
+    expect(registerFacts({ id: "d", name: "丁", group: "county", planning: [{ kind: "regulatory_detailed_plan", state: "submitted" }] }).detailed_plan).toBe(
+      false,
+    )
   })
 
   it("splits cluster and region values, and lets a stated fact override the register", () => {

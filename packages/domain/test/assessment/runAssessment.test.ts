@@ -129,13 +129,18 @@ describe("runAssessment (hand-worked: weights 60/40, min-max within group)", () 
   it("a zone missing an indicator is excluded with 'missing: X', never scored as zero", () => {
     const e = byId("e")
     expect(e).toMatchObject({ status: "excluded", score: null, rank: null, missing: ["energy_per_value_added"] })
-    expect(e.reasons).toEqual([{ zh: "缺少数据：energy_per_value_added", en: "missing: energy_per_value_added" }])
+    // The reason names the indicator in the reader's language; the code stays in `missing`.
+    expect(e.reasons).toEqual([{ zh: "缺少数据：单位增加值能耗", en: "missing: Energy use per unit of value added" }])
+    expect(e.reasons[0]!.zh).not.toMatch(/[a-z_]{3,}/)
     expect(result.excluded.map((x) => x.clusterId)).toEqual(["e"])
     expect(result.groups[0]!.size).toBe(3)
   })
 
   it("notes a veto check it could not make (no pollution figure) without vetoing", () => {
-    expect(byId("a").notes.some((n) => n.en.includes("serious_pollution"))).toBe(true)
+    // Named in the reader's language, not by its code.
+    const note = byId("a").notes.find((n) => n.zh.includes("重大环境污染"))!
+    expect(note.zh).toContain("缺少“")
+    expect(note.zh).not.toContain("serious_pollution")
     expect(byId("a").status).toBe("ranked")
   })
 

@@ -23,7 +23,10 @@ const data = dataOf(
 describe("stageDocument", () => {
   it("gives every zone's stage with the proxy that decided, and says the data are demo data", () => {
     const doc = stageDocument(data, { period: "2025" })
-    expect(Object.keys(doc)).toEqual(["period", "source", "demo", "results"])
+    expect(Object.keys(doc)).toEqual(["period", "source", "demo", "results", "rules"])
+    // The document's words for each step, and the proxies labelled a Jiju default.
+    expect(doc.rules.find((r) => r.id === "s3.receiver")?.source).toMatchObject({ kind: "document", quote: expect.stringContaining("园区进入集群发展阶段") })
+    expect(doc.rules.find((r) => r.id === "s3.thresholds")?.source.kind).toBe("default")
     expect(doc).toMatchObject({ period: "2025", source: "store", demo: true })
     const [a, b] = doc.results
     expect(a).toMatchObject({

@@ -53,4 +53,62 @@ describe("trackTargets", () => {
     expect(local).toMatchObject({ actual: 30, target: 50, gap: 20 })
     expect(local!.requiredAnnualChange).toBeCloseTo(20 / 3, 12)
   })
+
+  describe("a missing member is never counted as zero", () => {
+    const region = (i: string, p: string) => (i === "gross_output" && p === "2022" ? 7000 : undefined)
+    it("大连: a total with a zone missing is incomplete, names it and gives the known part as a floor", () => {
+      const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500 }))
+      const [total, share] = trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value, region }, "2022").targets
+      expect(total).toMatchObject({ status: "incomplete", actual: null, attained: null, gap: null, missing: ["c"], bound: { lower: 4500, upper: null } })
+      expect(total!.text.zh).toContain("数据不全")
+      expect(total!.text.zh).toContain("c")
+      expect(total!.text.en).toContain("incomplete")
+      expect(share).toMatchObject({ status: "incomplete", actual: null, attained: null, missing: ["c"] })
+      expect(share!.bound!.lower).toBeCloseTo(4500 / 7000, 12)
+    })
+
+    it("大连: a floor already at the target attains it; just below it stays undecided", () => {
+      const at = valueLookup(rows("gross_output", "2022", { a: 8000, b: 800 }))
+      expect(trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value: at, region }, "2022").targets[0]).toMatchObject({
+        status: "attained",
+        attained: true,
+        bound: { lower: 8800 },
+      })
+      const below = valueLookup(rows("gross_output", "2022", { a: 8000, b: 799.99 }))
+      expect(trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value: below, region }, "2022").targets[0]).toMatchObject({
+        status: "incomplete",
+        attained: null,
+      })
+    })
+
+    it("衡水: a count with missing zones is decided only when its bounds agree", () => {
+      const ids = ["a", "b", "c", "d"]
+      // Two known above 100亿, two missing: between 2 and 4 against 3, undecided.
+      const two = trackTargets(hengshuiTargets(2025), { clusterIds: ids, value: valueLookup(rows("revenue", "2023", { a: 120, b: 101 })) }, "2023")
+      expect(two.targets[0]).toMatchObject({ status: "incomplete", actual: null, attained: null, bound: { lower: 2, upper: 4 }, missing: ["c", "d"] })
+      // Three known above: attained whatever the missing one holds.
+      const three = trackTargets(hengshuiTargets(2025), { clusterIds: ids, value: valueLookup(rows("revenue", "2023", { a: 120, b: 101, c: 100.5 })) }, "2023")
+      expect(three.targets[0]).toMatchObject({ status: "attained", attained: true, bound: { lower: 3, upper: 4 } })
+      // None above and one missing: at most 1 of 3, short whatever it holds.
+      const none = trackTargets(hengshuiTargets(2025), { clusterIds: ids, value: valueLookup(rows("revenue", "2023", { a: 10, b: 100, c: 20 })) }, "2023")
+      expect(none.targets[0]).toMatchObject({ status: "short", attained: false, bound: { lower: 0, upper: 1 } })
+    })
+
+    it("陕西: the mean local supply ratio of the zones that reported is not the whole: incomplete", () => {
+      const value = valueLookup([
+        ...rows("revenue", "2020", { a: 60, b: 40 }),
+        ...rows("revenue", "2022", { a: 90, b: 60 }),
+        ...rows("local_supply_ratio", "2022", { a: 20 }),
+      ])
+      const local = trackTargets(shaanxiTargets(2020, 2025), { clusterIds: ["a", "b"], value }, "2022").targets[2]
+      expect(local).toMatchObject({ status: "incomplete", actual: null, attained: null, missing: ["b"] })
+      expect(local!.text.zh).toContain("不代表全体")
+    })
+
+    it("complete data keep their status: attained or short, no bound", () => {
+      const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500, c: 1000 }))
+      const [total] = trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value, region }, "2022").targets
+      expect(total).toMatchObject({ status: "short", bound: null, actual: 5500 })
+    })
+  })
 })

@@ -99,7 +99,11 @@ describe("targetsDocument", () => {
       "notes",
       "source",
       "demo",
+      "scope",
+      "rules",
     ])
+    expect(all).toMatchObject({ scope: "all" })
+    expect(all.rules.map((r) => r.id)).toEqual(["targets.missing"])
     expect(all).toMatchObject({ setId: "plan", targetYear: 2027, yearsLeft: 2, zones: 3, region: null, assumptions: [], notes: own.notes })
     expect(all.targets[0]).toMatchObject({ actual: 220, attained: true })
     const county = targetsDocument(data, { set: own, period: "2025", region: "410621" })
@@ -110,6 +114,28 @@ describe("targetsDocument", () => {
     expect(share.actual).toBeCloseTo(0.15, 12)
     expect(share.attained).toBe(false)
     expect(targetsDocument(data, { set: own, period: "2025", region: "410600" }).zones).toBe(3)
+  })
+
+  it("adds up only industrial clusters for the documents' sets, never a service zone, and says so with its source", () => {
+    const withService = dataOf(
+      [...zones, { id: "cbd", name: "商务区", group: "urban_district" as const, region: "410621", kind: "modern_service" as const, form: "cbd" as const }],
+      [
+        ["g1", "2025", "revenue", 120],
+        ["g2", "2025", "revenue", 60],
+        ["g3", "2025", "revenue", 40],
+        ["cbd", "2025", "revenue", 500],
+      ],
+    )
+    const hs = targetsDocument(withService, { set: "hengshui", period: "2025", targetYear: 2027 })
+    expect(hs).toMatchObject({ zones: 3, scope: "industrial_clusters" })
+    // Above 100亿: g1 only; the CBD's 500 is not counted.
+    expect(hs.targets[0]).toMatchObject({ id: "above_100", actual: 1 })
+    expect(hs.rules.map((r) => [r.id, r.source.kind])).toEqual([
+      ["targets.scope", "document"],
+      ["targets.missing", "default"],
+    ])
+    // A set of one's own adds up every zone it is given.
+    expect(targetsDocument(withService, { set: own, period: "2025" })).toMatchObject({ zones: 4, scope: "all" })
   })
 
   it("fails on a period without data and a region without zones", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { indicatorCatalogue } from "../../src/model/catalogue.js"
-import { hasBegun, isPeriodText, periodStart } from "../../src/model/Period.js"
+import { frequencyOf, frequencyPattern, hasBegun, isPeriodText, periodEnd, periodStart, previousPeriod } from "../../src/model/Period.js"
 import {
   alreadyStored,
   givenTwice,
@@ -109,8 +109,34 @@ describe("the value rule", () => {
 
 describe("the period grammar", () => {
   it("is one pattern for the Schema, the files and the form", () => {
-    for (const p of ["2025", "2025Q1", "2025-03", "1999-12"]) expect(isPeriodText(p)).toBe(true)
-    for (const p of ["25", "2025Q0", "2025-00", "2025-1", "2101", "2025H1"]) expect(isPeriodText(p)).toBe(false)
+    for (const p of ["2025", "2025H1", "2025H2", "2025Q1", "2025-03", "1999-12"]) expect(isPeriodText(p)).toBe(true)
+    for (const p of ["25", "2025Q0", "2025-00", "2025-1", "2101", "2025H0", "2025H3", "2025h1"]) expect(isPeriodText(p)).toBe(false)
+  })
+
+  it("has half-years: their frequency, predecessor, first month and last day", () => {
+    expect(frequencyOf("2025H1")).toBe("half")
+    expect(previousPeriod("2025H1")).toBe("2024H2")
+    expect(previousPeriod("2025H2")).toBe("2025H1")
+    expect(periodStart("2025H2")).toEqual({ year: 2025, month: 7 })
+    expect(periodEnd("2025H1")).toBe("2025-06-30")
+    expect(periodEnd("2024")).toBe("2024-12-31")
+    expect(periodEnd("2024Q1")).toBe("2024-03-31")
+    expect(periodEnd("2024-02")).toBe("2024-02-29")
+    expect(hasBegun("2025H2", new Date("2025-06-30T23:00:00Z"))).toBe(false)
+    expect(hasBegun("2025H2", new Date("2025-07-01T00:00:00Z"))).toBe(true)
+    // One pattern per frequency: a half-year and a quarter of the same length are told apart.
+    expect(new RegExp(frequencyPattern("half")).test("2025H1")).toBe(true)
+    expect(new RegExp(frequencyPattern("half")).test("2025Q1")).toBe(false)
+    expect(new RegExp(frequencyPattern("quarter")).test("2025H1")).toBe(false)
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2099 }), fc.constantFrom("H1", "H2"), (y, h) => {
+        const p = `${y}${h}`
+        expect(isPeriodText(p)).toBe(true)
+        // Two steps back from a half-year is the same half of the year before.
+        expect(previousPeriod(previousPeriod(p))).toBe(`${y - 1}${h}`)
+        expect(periodEnd(p) < periodEnd(`${y}H2`) || h === "H2").toBe(true)
+      }),
+    )
   })
 
   it("starts a period on its first month and says whether it has begun", () => {

@@ -1,4 +1,4 @@
-import { certification, diagnosis, incentive, stage, targets } from "@jiju/app"
+import { certification, diagnosis, incentive, positions, stage, targets } from "@jiju/app"
 import type { TargetSet } from "@jiju/domain/assessment"
 import type { judgementsApi } from "@jiju/domain/contract"
 import type { Handlers } from "../http/bind.js"
@@ -10,5 +10,6 @@ export const judgementsHandlers: Handlers<typeof judgementsApi> = {
   diagnosis: ({ query }, { caller }) => diagnosis(caller, query),
   incentive: ({ query }, { caller }) => incentive(caller, query),
   targets: ({ query }, { caller }) => targets(caller, query),
+  positions: ({ query }, { caller }) => positions(caller, query),
   customTargets: ({ body }, { caller }) => targets(caller, { set: body.set as TargetSet, period: body.period, region: body.region }),
 }

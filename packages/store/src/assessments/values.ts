@@ -1,3 +1,4 @@
+import { frequencyOf, frequencyPattern } from "@jiju/domain/model"
 import type { Db } from "../db/Db.js"
 
 /** One stored value as assessments read it: no provenance, no decoding (a period holds thousands). */
@@ -23,8 +24,8 @@ export interface AssessmentValues {
 export const assessmentValues = async (db: Db, range: { readonly from: string; readonly to: string }): Promise<AssessmentValues> => {
   const rows = await db.query<{ k: "cluster" | "region"; id: string; p: string; i: string; v: number; d: boolean }>(
     `select target_kind as k, target_id as id, period as p, indicator as i, value as v, is_demo as d from observations
-      where length(period) = $1 and period >= $2 and period <= $3`,
-    [range.from.length, range.from, range.to],
+      where period ~ $1 and period >= $2 and period <= $3`,
+    [frequencyPattern(frequencyOf(range.from)), range.from, range.to],
   )
   let hasDemo = false
   const out = rows.map((r) => {

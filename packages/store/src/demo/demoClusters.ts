@@ -148,7 +148,9 @@ export const demoClusters = (regions: ReadonlyArray<Region>, rng: Random): DemoC
       name: s.name,
       kind: "modern_service",
       form: s.form,
-      level: "provincial",
+      // Who approved the zone decides its certification table (篇10 county, 篇9 city): the trading markets are county
+      // designations, the CBDs city ones, except 郑州's, kept provincial so that the demo shows a zone without a table.
+      level: s.form === "trading_market" ? "county" : s.id === "cbd-4101" ? "provincial" : "city",
       group: "urban_district",
       region: s.region.code,
       plannedArea: round(logNormal(rng, s.form === "cbd" ? 3 : 1.2, 0.3), 2),

@@ -1,9 +1,11 @@
+import type { ZoneFactRecord } from "@jiju/domain/assessment"
 import { seededRandom } from "@jiju/domain/econometrics"
 import { type Cluster, InputError } from "@jiju/domain/model"
 import type { Db } from "../db/Db.js"
 import type { ObservationInput } from "../repos/observations.js"
 import { isEmpty, type Store, storeOn } from "../Store.js"
 import { type DemoCluster, demoClusters } from "./demoClusters.js"
+import { demoFacts } from "./demoFacts.js"
 import { demoObservations } from "./demoObservations.js"
 import { henanRegions } from "./henanRegions.js"
 
@@ -15,6 +17,8 @@ export interface DemoData {
   readonly regions: ReturnType<typeof henanRegions>
   readonly clusters: ReadonlyArray<Cluster>
   readonly observations: ReadonlyArray<ObservationInput>
+  /** Stored facts about the service zones (certification's yes/no conditions). */
+  readonly facts: ReadonlyArray<ZoneFactRecord>
 }
 
 const registerOnly = ({ sizeEffect: _s, growthEffect: _g, firstYear: _f, ...c }: DemoCluster): Cluster => c
@@ -28,7 +32,8 @@ export const demoData = (seed: number = DEMO_SEED): DemoData => {
   const rng = seededRandom(seed)
   const regions = henanRegions()
   const panel = demoObservations(demoClusters(regions, rng), rng)
-  return { regions, clusters: panel.clusters.map(registerOnly), observations: panel.observations }
+  const clusters = panel.clusters.map(registerOnly)
+  return { regions, clusters, observations: panel.observations, facts: demoFacts(clusters) }
 }
 
 /** What {@link loadDemo} wrote and how long it took. */
@@ -36,6 +41,7 @@ export interface DemoLoadResult {
   readonly regions: number
   readonly clusters: number
   readonly observations: number
+  readonly facts: number
   readonly milliseconds: number
 }
 
@@ -58,11 +64,13 @@ export const loadDemo = async (store: Store | { db: Db }, opts: { seed?: number 
     await s.regions.upsert(data.regions)
     await s.clusters.insertMany(data.clusters, tx)
     await s.observations.insertMany(data.observations, tx)
+    await s.zoneFacts.insertMany(data.facts)
   })
   return {
     regions: data.regions.length,
     clusters: data.clusters.length,
     observations: data.observations.length,
+    facts: data.facts.length,
     milliseconds: Math.round(performance.now() - started),
   }
 }

@@ -1,4 +1,4 @@
-import { decodeOrThrow, InputError, Observation, type ObservationTarget } from "@jiju/domain/model"
+import { decodeOrThrow, frequencyOf, frequencyPattern, InputError, Observation, type ObservationTarget } from "@jiju/domain/model"
 import type { Db, Row } from "../db/Db.js"
 import { isoTime } from "./audit.js"
 
@@ -140,8 +140,8 @@ const filter = (q: ObservationQuery): { where: string[]; params: unknown[] } => 
   if (q.indicators) add((p) => `indicator = any(${p}::text[])`, [...q.indicators])
   if (q.period !== undefined) add((p) => `period = ${p}`, q.period)
   const edge = q.from ?? q.to
-  // Periods of one frequency have one length ("2025", "2025Q1", "2025-03"), and sort as strings within it.
-  if (edge !== undefined) add((p) => `length(period) = ${p}`, edge.length)
+  // Periods of one frequency match one pattern ("2025H1" and "2025Q1" share a length), and sort as strings within it.
+  if (edge !== undefined) add((p) => `period ~ ${p}`, frequencyPattern(frequencyOf(edge)))
   if (q.from !== undefined) add((p) => `period >= ${p}`, q.from)
   if (q.to !== undefined) add((p) => `period <= ${p}`, q.to)
   return { where, params }

@@ -71,7 +71,7 @@ export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[
   else {
     const cr = d.certification
     out.push(
-      `${L("认定", "Certification")}: ${cr.status === "certified" ? L("✓ 符合", "✓ certified") : cr.status === "not_certified" ? L("✗ 不符合", "✗ not certified") : L("? 待核实", "? incomplete")}`,
+      `${L("认定", "Certification")}: ${cr.status === "certified" ? L("✓ 符合", "✓ certified") : cr.status === "not_certified" ? L("✗ 不符合", "✗ not certified") : cr.status === "no_table" ? L("— 无认定表", "— no table") : L("? 待核实", "? incomplete")}`,
     )
     out.push(`  ${tr(lang, cr.text)}`)
   }

@@ -10,6 +10,7 @@ import { clusterKindNames, clusterLevelNames, serviceFormNames } from "../../mod
 import { InputError } from "../../model/errors.js"
 import { Period } from "../../model/Period.js"
 import { assessmentInputFromRegister, type FactRow, type RegisterCluster, type RegisterObservation } from "../FromRegister.js"
+import { factProblems, factValueFromCell, findFact } from "../ZoneFacts.js"
 import type { AssessmentData } from "./AssessmentData.js"
 
 const isPeriod = Schema.is(Period)
@@ -86,15 +87,32 @@ export const parseLongTable = (table: DataTable, file: string, known?: ReadonlyS
     else if (known && !known.has(id) && !isRegion)
       ok = !!bad("unknown_cluster", cCol, r[cCol], "unknown cluster (not in the register)", "未知的集聚区（不在名录中）")
     if (period === undefined || !isPeriod(period))
-      ok = !!bad("bad_period", pCol, r[pCol], 'expected a period like "2025", "2025Q1" or "2025-03"', "期间格式应为 2025、2025Q1 或 2025-03")
+      ok = !!bad("bad_period", pCol, r[pCol], 'expected a period like "2025", "2025H1", "2025Q1" or "2025-03"', "期间格式应为 2025、2025H1、2025Q1 或 2025-03")
     const isFact = indicator?.startsWith("fact:") === true
     if (indicator === undefined || (!isFact && !CODE.test(indicator)) || (isFact && indicator.length <= 5))
       ok = !!bad("bad_indicator", iCol, r[iCol], 'expected an indicator code (snake_case) or "fact:NAME"', "应为指标代码（小写下划线）或 fact:名称")
     if (isFact) {
+      // A fact of the catalogue takes its own type (trunk_roads a number, site_readiness a level); others are yes/no.
+      const name = indicator!.slice(5)
+      const def = findFact(name)
       const t = typeof cell === "boolean" ? String(cell) : idText(cell)?.toLowerCase()
-      const value = t !== undefined && TRUE.has(t) ? true : t !== undefined && FALSE.has(t) ? false : undefined
-      if (value === undefined) ok = !!bad("bad_fact", vCol, cell, "a fact needs 1/0, true/false or 是/否", "事实取值应为 1/0、true/false 或 是/否")
-      if (ok) facts.push({ clusterId: id!, fact: indicator!.slice(5), period: period!, value: value! })
+      const value = def ? factValueFromCell(name, cell) : t !== undefined && TRUE.has(t) ? true : t !== undefined && FALSE.has(t) ? false : undefined
+      const problem = def && value !== undefined ? factProblems({ fact: name, value, asOf: "2000-01-01" })[0] : undefined
+      if (value === undefined || problem)
+        ok = !!bad(
+          "bad_fact",
+          vCol,
+          cell,
+          problem?.en ??
+            (def && def.type !== "boolean"
+              ? `${name} takes ${def.type === "number" ? "a number" : "none, three_one or seven_one"}`
+              : "a fact needs 1/0, true/false or 是/否"),
+          problem?.zh ??
+            (def && def.type !== "boolean"
+              ? `${def.zh}的取值应为${def.type === "number" ? "数值" : "none、three_one 或 seven_one"}`
+              : "事实取值应为 1/0、true/false 或 是/否"),
+        )
+      if (ok) facts.push({ clusterId: id!, fact: name, period: period!, value: value! })
       return
     }
     const value = typeof cell === "number" ? cell : typeof cell === "string" ? parseNumericText(cell) : undefined

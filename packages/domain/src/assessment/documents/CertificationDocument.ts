@@ -1,5 +1,7 @@
 import * as Schema from "effect/Schema"
-import { CertificationResult, type CertificationTableName, certificationTableOf, certify } from "../Certification.js"
+import { AppliedRule } from "../../model/RuleSource.js"
+import { CertificationResult, type CertificationTableName, certificationTableOf, certify, noTableResult } from "../Certification.js"
+import { appliedRule } from "../RuleSources.js"
 import { type AssessmentData, DataSource, zonesOfPeriod } from "./AssessmentData.js"
 import { badOption, type PeriodRange, periodOption } from "./DocumentOptions.js"
 
@@ -8,7 +10,10 @@ export interface CertificationOptions {
   readonly period: string
   /** One zone; default every zone with a service form. */
   readonly cluster?: string | undefined
-  /** The table for every zone; default city for city-level zones, else county. */
+  /**
+   * The table for every zone, as the commission chooses; default the county table (篇10) for county-level zones and
+   * the city table (篇9) for city-level ones. A provincial-level zone gets no table unless one is chosen.
+   */
   readonly table?: CertificationTableName | undefined
 }
 
@@ -16,8 +21,12 @@ export interface CertificationOptions {
 export const CertifiedZone = Schema.Struct({
   id: Schema.String,
   name: Schema.String,
-  /** Id of the table applied. */
-  table: Schema.String,
+  /** The zone's approving level (county, city, provincial), when the register says. */
+  level: Schema.NullOr(Schema.String),
+  /** Id of the table applied; null when the documents give none for the zone's level and none was chosen. */
+  table: Schema.NullOr(Schema.String),
+  /** Whether the table was chosen by the commission (the option) or follows the zone's level. */
+  tableChosen: Schema.Boolean,
   ...CertificationResult.fields,
 })
 export type CertifiedZone = typeof CertifiedZone.Type
@@ -28,6 +37,8 @@ export const CertificationDocument = Schema.Struct({
   source: DataSource,
   demo: Schema.Boolean,
   results: Schema.Array(CertifiedZone),
+  /** The rules applied and their sources: how the tables are read, which table a level gets, the day facts are read. */
+  rules: Schema.Array(AppliedRule),
 })
 export type CertificationDocument = typeof CertificationDocument.Type
 
@@ -56,12 +67,22 @@ export const certificationDocument = (data: AssessmentData, options: Certificati
   const zones = zonesOfPeriod(data, options, (c) => c.form !== null && c.form !== undefined)
   const results = zones.map((c) => {
     const t = certificationTableOf(c, options.table)
+    const base = { id: c.id, name: c.name, level: c.level ?? null, tableChosen: options.table !== undefined }
+    if (!t) return { ...base, table: null, ...noTableResult(c.form ?? null, c.level) }
     const r = certify(t, {
       form: c.form ?? null,
       value: (indicator) => data.input.value(c.id, indicator, period),
       fact: (id) => data.input.fact(c.id, id, period),
+      factRecord: (id) => data.input.factInForce(c.id, id, period),
     })
-    return { id: c.id, name: c.name, table: t.id, ...r }
+    return { ...base, table: t.id, ...r }
   })
-  return { period, source: data.source, demo: data.hasDemo, results }
+  const rules = [
+    appliedRule("p10.reading"),
+    appliedRule("p9.reading"),
+    appliedRule("p10.comparison"),
+    appliedRule("certification.provincial"),
+    appliedRule("facts.as_of"),
+  ]
+  return { period, source: data.source, demo: data.hasDemo, results, rules }
 }

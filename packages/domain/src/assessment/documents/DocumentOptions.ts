@@ -28,7 +28,8 @@ const isPeriod = Schema.is(Period)
  * @example periodOption("2025") // "2025"
  */
 export const periodOption = (value: string, option = "period"): string => {
-  if (!isPeriod(value)) throw badOption(option, value, { en: 'a period like "2025", "2025Q1" or "2025-03"', zh: "形如 2025、2025Q1 或 2025-03 的期间" })
+  if (!isPeriod(value))
+    throw badOption(option, value, { en: 'a period like "2025", "2025H1", "2025Q1" or "2025-03"', zh: "形如 2025、2025H1、2025Q1 或 2025-03 的期间" })
   return value
 }
 

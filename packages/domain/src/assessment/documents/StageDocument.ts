@@ -1,5 +1,7 @@
 import * as Schema from "effect/Schema"
+import { AppliedRule } from "../../model/RuleSource.js"
 import { classifyStage, StageClassification } from "../DevelopmentStage.js"
+import { appliedRule } from "../RuleSources.js"
 import { type AssessmentData, DataSource, zonesOfPeriod } from "./AssessmentData.js"
 import { type PeriodRange, periodOption } from "./DocumentOptions.js"
 
@@ -20,6 +22,8 @@ export const StageDocument = Schema.Struct({
   source: DataSource,
   demo: Schema.Boolean,
   results: Schema.Array(StagedZone),
+  /** The rules applied and their sources: the stages and reaches as the document describes them, and the proxies. */
+  rules: Schema.Array(AppliedRule),
 })
 export type StageDocument = typeof StageDocument.Type
 
@@ -44,5 +48,6 @@ export const stageDocument = (data: AssessmentData, options: StageOptions): Stag
     name: c.name,
     ...classifyStage((indicator) => data.input.value(c.id, indicator, period)),
   }))
-  return { period, source: data.source, demo: data.hasDemo, results }
+  const rules = (["s3.concentration", "s3.agglomeration", "s3.cluster", "s3.receiver", "s3.inward", "s3.outward", "s3.thresholds"] as const).map(appliedRule)
+  return { period, source: data.source, demo: data.hasDemo, results, rules }
 }

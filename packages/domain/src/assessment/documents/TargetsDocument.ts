@@ -3,6 +3,8 @@ import { BilingualMessage, BilingualText } from "../../model/Bilingual.js"
 import type { Bilingual } from "../../model/errors.js"
 import { InputError } from "../../model/errors.js"
 import { yearOf } from "../../model/Period.js"
+import { AppliedRule } from "../../model/RuleSource.js"
+import { appliedRule } from "../RuleSources.js"
 import { dalianTargets, hengshuiTargets, shaanxiTargets, type TargetSet, TargetTracking, trackTargets } from "../Targets.js"
 import { type AssessmentData, DataSource, unknownPeriod } from "./AssessmentData.js"
 import { badOption, type PeriodRange, periodOption, yearOption } from "./DocumentOptions.js"
@@ -74,6 +76,13 @@ export const TargetsDocument = Schema.Struct({
   notes: Schema.Array(BilingualMessage),
   source: DataSource,
   demo: Schema.Boolean,
+  /**
+   * Which zones were added up: `industrial_clusters` for the documents' sets (their targets concern industrial
+   * clusters, never the service zones), `all` for a set of one's own.
+   */
+  scope: Schema.Literals(["industrial_clusters", "all"]),
+  /** The rules applied and their sources: what is added up, and that a missing member never counts as zero. */
+  rules: Schema.Array(AppliedRule),
 })
 export type TargetsDocument = typeof TargetsDocument.Type
 
@@ -136,7 +145,11 @@ export const targetsDocument = (data: AssessmentData, options: TargetsOptions): 
   const period = options.period
   if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
   const region = options.region
-  const zones = data.input.clusters.filter((c) => region === undefined || (c.region !== undefined && regionContains(region, c.region)))
+  // The documents' sets concern industrial clusters: service zones are not added into them.
+  const scope = isBuiltIn(options.set) ? "industrial_clusters" : "all"
+  const zones = data.input.clusters.filter(
+    (c) => (scope === "all" || c.kind !== "modern_service") && (region === undefined || (c.region !== undefined && regionContains(region, c.region))),
+  )
   if (zones.length === 0) {
     const en = `no zones in region ${region}`
     const zh = `区域 ${region} 内没有集聚区`
@@ -151,5 +164,16 @@ export const targetsDocument = (data: AssessmentData, options: TargetsOptions): 
     },
     period,
   )
-  return { ...tracking, zones: zones.length, region: region ?? null, assumptions, notes: set.notes ?? [], source: data.source, demo: data.hasDemo }
+  const rules = [...(scope === "industrial_clusters" ? [appliedRule("targets.scope")] : []), appliedRule("targets.missing")]
+  return {
+    ...tracking,
+    zones: zones.length,
+    region: region ?? null,
+    assumptions,
+    notes: set.notes ?? [],
+    source: data.source,
+    demo: data.hasDemo,
+    scope,
+    rules,
+  }
 }

@@ -6,6 +6,7 @@ import * as Schema from "effect/Schema"
 import { CertificationDocument } from "../../assessment/documents/CertificationDocument.js"
 import { DiagnosisDocument } from "../../assessment/documents/DiagnosisDocument.js"
 import { IncentiveDocument } from "../../assessment/documents/IncentiveDocument.js"
+import { PositionsDocument } from "../../assessment/documents/PositionsDocument.js"
 import { StageDocument } from "../../assessment/documents/StageDocument.js"
 import { builtInTargetSets, TargetSetJson, TargetsDocument } from "../../assessment/documents/TargetsDocument.js"
 import { Period } from "../../model/Period.js"
@@ -27,7 +28,10 @@ export const certification = endpoint({
     period: Period,
     /** One zone; default every zone with a service form. */
     cluster: Cluster,
-    /** county (县级认定办法) or city (市级); default city for city-level zones, else county. */
+    /**
+     * county (篇10 县级认定办法) or city (篇9 市级); default the zone's own level's table. A provincial-level zone gets
+     * none (status no_table) unless one is chosen.
+     */
     table: Schema.optional(Schema.Literals(["county", "city"])),
   }),
   success: { status: 200, schema: CertificationDocument },
@@ -112,4 +116,25 @@ export const customTargets = endpoint({
   body: Schema.Struct({ set: TargetSetJson, period: Period, region: Schema.optional(RegionCode) }),
   success: { status: 200, schema: TargetsDocument },
   errors: [400, 401, 403, 415, 422],
+})
+
+/** GET /v1/assessments/positions */
+export const positions = endpoint({
+  id: "positions",
+  method: "get",
+  path: "/v1/assessments/positions",
+  tag: "judgements",
+  summary: {
+    zh: "全省单项指标位次及变化、上半年无新开工工业项目名单（篇8，同 jiju positions）",
+    en: "Province-wide positions on one indicator, their change, and the zones with no new project (篇8, as jiju positions)",
+  },
+  access: "admin_viewer",
+  query: Schema.Struct({
+    indicator: Schema.NonEmptyString,
+    period: Period,
+    /** The earlier period compared with (e.g. the previous year-end); default the period before. */
+    against: Schema.optional(Period),
+  }),
+  success: { status: 200, schema: PositionsDocument },
+  errors: [401, 403, 422],
 })

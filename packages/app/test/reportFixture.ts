@@ -1,4 +1,13 @@
-import { type AssessedCluster, type CertificationDocument, decodeScheme, runAssessment, runReport, type ValueRow, valueLookup } from "@jiju/domain/assessment"
+import {
+  type AssessedCluster,
+  type CertificationDocument,
+  decodeScheme,
+  ruleSource,
+  runAssessment,
+  runReport,
+  type ValueRow,
+  valueLookup,
+} from "@jiju/domain/assessment"
 import { xml } from "@jiju/domain/io"
 import { unzipSync } from "fflate"
 
@@ -52,10 +61,13 @@ const certification: CertificationDocument = {
   period: "2025",
   source: "store",
   demo: false,
+  rules: [],
   results: [
     {
       id: "c",
       name: "丙区",
+      level: "county",
+      tableChosen: false,
       table: "county-service-agglomeration",
       tableId: "county-service-agglomeration",
       form: "cbd",
@@ -74,6 +86,8 @@ const certification: CertificationDocument = {
           shortfall: 1.5,
           passed: false,
           note: null,
+          source: ruleSource("p10.cbd.revenue"),
+          evidence: null,
         },
       ],
       passed: [],

@@ -39,10 +39,11 @@ const statusWord: Record<"ranked" | "vetoed" | "excluded", Bilingual> = {
   excluded: { zh: "缺少数据", en: "missing data" },
 }
 
-const certStatus: Record<"certified" | "not_certified" | "incomplete", Bilingual> = {
+const certStatus: Record<"certified" | "not_certified" | "incomplete" | "no_table", Bilingual> = {
   certified: { zh: "认定", en: "certified" },
   not_certified: { zh: "不予认定", en: "not certified" },
   incomplete: { zh: "待补数据", en: "incomplete" },
+  no_table: { zh: "未定认定标准", en: "no table chosen" },
 }
 
 const sheetNames = {

@@ -154,7 +154,8 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     name: "diagnose",
     summary: { zh: "问题诊断与对策", en: "diagnose problems and recommend measures" },
     load: async () => (await import("./diagnose.js")).diagnoseCommand,
-  },  {
+  },
+  {
     name: "facts",
     summary: { zh: "集聚区事实：查看、记录、导入、审核", en: "zone facts: read, record, import, decide" },
     load: async () => (await import("./facts.js")).factsCommand,
@@ -164,5 +165,4 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     summary: { zh: "全省单项指标位次与变化（篇8）", en: "province-wide positions on one indicator (篇8)" },
     load: async () => (await import("./positions.js")).positionsCommand,
   },
-
 ]

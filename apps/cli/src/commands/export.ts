@@ -16,16 +16,13 @@ export const exportCommand: Command = {
     return withApp(io, async (app) => {
       const doc = await app.run(exportBackup(app.actor))
       await writeFile(resolve(io.cwd, out), `${JSON.stringify(doc)}\n`)
-      const counts = {
-        regions: doc.regions.length,
-        indicators: doc.indicators.length,
-        clusters: doc.clusters.length,
-        observations: doc.observations.length,
-      }
-      if (values.json === true) printJson(io, { exported: out, format: doc.format, version: doc.version, ...counts })
+      const rows = (t: string) => doc.tables[t]?.length ?? 0
+      const counts = { regions: rows("regions"), indicators: rows("indicators"), clusters: rows("clusters"), observations: rows("observations") }
+      const tables = Object.fromEntries(Object.entries(doc.tables).map(([t, r]) => [t, r.length]))
+      if (values.json === true) printJson(io, { exported: out, format: doc.format, version: doc.version, ...counts, tables })
       else
         io.stdout.write(
-          `已导出 exported to ${out}: ${counts.regions} regions, ${counts.clusters} clusters, ${counts.indicators} indicators, ${counts.observations} observations\n`,
+          `已导出 exported to ${out}: ${counts.regions} regions, ${counts.clusters} clusters, ${counts.indicators} indicators, ${counts.observations} observations; ${Object.keys(tables).length} tables in all (accounts, audit trail, runs …)\n`,
         )
       return 0
     })

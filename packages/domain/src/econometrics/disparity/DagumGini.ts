@@ -198,8 +198,9 @@ export const dagumGini = (values: ArrayLike<number>, groups: ReadonlyArray<strin
       const gjh = absolute / (nn * (means[j]! + means[h]!))
       const dd = above / nn
       const pp = (absolute - above) / nn
-      // Equal distributions give d = p = 0: no net difference, D = 0.
-      const D = dd + pp > 0 ? (dd - pp) / (dd + pp) : 0
+      // Equal distributions give d = p = 0: no net difference, D = 0. Differences at the level of rounding (below
+      // 1e-12 of the two means) count as none: their sign is noise, and D would swing between −1 and 1 with it.
+      const D = dd + pp > 1e-12 * (means[j]! + means[h]!) ? (dd - pp) / (dd + pp) : 0
       const weight = p[j]! * s[h]! + p[h]! * s[j]!
       between += gjh * weight * D
       transvariation += gjh * weight * (1 - D)

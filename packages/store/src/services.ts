@@ -10,10 +10,14 @@ import { makeUsers } from "./auth/users.js"
 import { repository } from "./Database.js"
 import { auditRepo } from "./repos/audit.js"
 import { clusterRepo } from "./repos/clusters.js"
+import { firmRepo } from "./repos/firms.js"
 import { importRepo } from "./repos/imports.js"
 import { indicatorRepo } from "./repos/indicators.js"
 import { observationRepo } from "./repos/observations.js"
+import { projectRepo } from "./repos/projects.js"
 import { regionRepo } from "./repos/regions.js"
+import { weeklyReportRepo } from "./repos/weeklyReports.js"
+import { zoneAreaRepo } from "./repos/zoneAreas.js"
 
 /** Regions of the GB/T 2260 hierarchy. */
 export const Regions = repository(regionRepo)
@@ -35,3 +39,11 @@ export const AccessTokens = repository(makeTokens)
 export const AssessmentRuns = repository(runRepo)
 /** Assessment schemes stored from files. */
 export const AssessmentSchemes = repository(schemeRepo)
+/** Zones' sub-areas and their admission rules. */
+export const ZoneAreas = repository(zoneAreaRepo)
+/** The enterprise register (leading firms, 500强). */
+export const Firms = repository(firmRepo)
+/** Projects entering the zones. */
+export const Projects = repository(projectRepo)
+/** Weekly progress reports of projects. */
+export const WeeklyReports = repository(weeklyReportRepo)

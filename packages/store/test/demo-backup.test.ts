@@ -121,6 +121,10 @@ describe.each(engines)("demo load, export and restore on %s", (engine) => {
       "assessment_runs",
       "assessment_cluster_results",
       "observations",
+      "zone_areas",
+      "firms",
+      "projects",
+      "weekly_reports",
     ])
       expect(doc.tables[t]?.length, t).toBeGreaterThan(0)
     expect(JSON.stringify(doc.tables.app_users)).not.toContain("chief-password-1")

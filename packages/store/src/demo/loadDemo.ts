@@ -5,6 +5,7 @@ import type { ObservationInput } from "../repos/observations.js"
 import { isEmpty, type Store, storeOn } from "../Store.js"
 import { type DemoCluster, demoClusters } from "./demoClusters.js"
 import { demoObservations } from "./demoObservations.js"
+import { type DemoProjects, demoProjects, writeDemoProjects } from "./demoProjects.js"
 import { henanRegions } from "./henanRegions.js"
 
 /** The default seed of the demo data set. */
@@ -15,6 +16,7 @@ export interface DemoData {
   readonly regions: ReturnType<typeof henanRegions>
   readonly clusters: ReadonlyArray<Cluster>
   readonly observations: ReadonlyArray<ObservationInput>
+  readonly projectRegister: DemoProjects
 }
 
 const registerOnly = ({ sizeEffect: _s, growthEffect: _g, firstYear: _f, ...c }: DemoCluster): Cluster => c
@@ -28,7 +30,8 @@ export const demoData = (seed: number = DEMO_SEED): DemoData => {
   const rng = seededRandom(seed)
   const regions = henanRegions()
   const panel = demoObservations(demoClusters(regions, rng), rng)
-  return { regions, clusters: panel.clusters.map(registerOnly), observations: panel.observations }
+  const clusters = panel.clusters.map(registerOnly)
+  return { regions, clusters, observations: panel.observations, projectRegister: demoProjects(clusters, seed) }
 }
 
 /** What {@link loadDemo} wrote and how long it took. */
@@ -36,6 +39,8 @@ export interface DemoLoadResult {
   readonly regions: number
   readonly clusters: number
   readonly observations: number
+  readonly projects: number
+  readonly weeklyReports: number
   readonly milliseconds: number
 }
 
@@ -58,11 +63,14 @@ export const loadDemo = async (store: Store | { db: Db }, opts: { seed?: number 
     await s.regions.upsert(data.regions)
     await s.clusters.insertMany(data.clusters, tx)
     await s.observations.insertMany(data.observations, tx)
+    await writeDemoProjects(tx, data.projectRegister)
   })
   return {
     regions: data.regions.length,
     clusters: data.clusters.length,
     observations: data.observations.length,
+    projects: data.projectRegister.projects.length,
+    weeklyReports: data.projectRegister.reports.length,
     milliseconds: Math.round(performance.now() - started),
   }
 }

@@ -1,0 +1,254 @@
+import {
+  type Actor,
+  type AppRuntime,
+  Conflict,
+  createProject,
+  derivedIndicators,
+  Forbidden,
+  findings,
+  getProject,
+  listProjects,
+  makeAppRuntime,
+  NotFound,
+  operator,
+  projectHistory,
+  projectReports,
+  recordProjectStatus,
+  submitWeeklyReport,
+  supervision,
+  Unauthorized,
+  updateProjectDocument,
+} from "@jiju/app"
+import { InputError } from "@jiju/domain/model"
+import { type ProjectEntry, southAreaExample, type WeeklyReport } from "@jiju/domain/projects"
+import { auditRepo, projectRepo, storeChecksum, weeklyReportRepo, zoneAreaRepo } from "@jiju/store"
+import { engines, openTestStore, rejected } from "@jiju/testkit"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+
+const viewer: Actor = { kind: "user", id: "u_v", name: "view", role: "viewer", clusterIds: [] }
+const committeeA: Actor = { kind: "user", id: "u_a", name: "committee-a", role: "submitter", clusterIds: ["z-a"] }
+const committeeB: Actor = { kind: "user", id: "u_b", name: "committee-b", role: "submitter", clusterIds: ["z-b"] }
+const admin = operator("tester")
+
+const zone = (id: string) => ({
+  id,
+  name: `集聚区 ${id}`,
+  kind: "industrial",
+  form: null,
+  level: "provincial",
+  group: "county",
+  region: "410621",
+  plannedArea: 10,
+  established: "2009",
+  leadingIndustries: [],
+  managementBody: "管委会",
+  planning: [],
+  infrastructure: { road: true, water: true, power: true, drainage: true, telecom: true, gas: false, heat: false, levelledSite: true, sewagePlant: true },
+  standardFactoryArea: 0,
+  financing: { count: 1, registeredCapital: 1, cumulativeFinancing: 1 },
+  isDemo: false,
+})
+
+const entry = (over: Partial<ProjectEntry> = {}): ProjectEntry => ({
+  id: "pa-1",
+  name: "电子元件项目",
+  cluster: "z-a" as ProjectEntry["cluster"],
+  area: "south",
+  investor: "某电子有限公司",
+  firm: null,
+  industry: "电子信息",
+  type: "industrial",
+  traits: ["high_tech"],
+  totalInvestment: 1_200,
+  // Exactly the south area's minimum (seed 002 篇5 一: 固定资产投资1000万元的高新技术项目).
+  fixedInvestment: 1_000,
+  land: 10,
+  floorArea: 8_000,
+  storeys: 3,
+  contract: { investmentIntensity: 100, floorAreaRatio: 1.2, startBy: null, completeBy: null },
+  location: null,
+  specialReason: null,
+  note: null,
+  isDemo: false,
+  history: [
+    { status: "signed", on: "2025-01-06" },
+    { status: "land_supplied", on: "2025-02-03" },
+  ],
+  ...over,
+})
+
+const report = (week: string, over: Partial<WeeklyReport> = {}): WeeklyReport => ({
+  week,
+  investmentThisWeek: 50,
+  investmentToDate: 50,
+  progressPercent: 5,
+  progress: "场地平整",
+  problems: [],
+  note: null,
+  ...over,
+})
+
+describe.each(engines)("project and weekly report use cases on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof openTestStore>>
+  let app: AppRuntime
+  // The clock the use cases read: moved by the tests.
+  let clock = new Date("2025-03-05T02:00:00Z")
+  beforeAll(async () => {
+    t = await openTestStore(engine)
+    await t.store.regions.upsert([
+      { code: "410000", name: "河南省", level: "province", parent: null, macroZone: "central", isDistrict: false },
+      { code: "410600", name: "鹤壁市", level: "prefecture", parent: "410000", macroZone: "central", isDistrict: false },
+      { code: "410621", name: "浚县", level: "county", parent: "410600", macroZone: "central", isDistrict: false },
+    ] as never)
+    await t.store.clusters.insertMany([zone("z-a"), zone("z-b")] as never)
+    await zoneAreaRepo(t.db).insert("z-a", southAreaExample)
+    app = await makeAppRuntime({ db: t.db, config: { now: () => clock } })
+  })
+  afterAll(async () => {
+    await app?.dispose()
+    await t?.dispose()
+  })
+
+  it("refuses a project below the south area's minimum by one 万, naming the rule's source, and writes nothing", async () => {
+    const before = await storeChecksum(t.db)
+    const audit = (await auditRepo(t.db).history("project", "pa-1")).length
+    const e = await rejected(app.run(createProject(committeeA, entry({ fixedInvestment: 999 }))), InputError)
+    expect(e.code).toBe("invalid_project")
+    expect(e.issues?.map((i) => [i.code, i.column])).toEqual([["below_min_investment", "fixed_investment"]])
+    expect(e.issues?.[0]?.zh).toContain("1000")
+    expect(await storeChecksum(t.db)).toBe(before)
+    expect(await projectRepo(t.db).count()).toBe(0)
+    expect((await auditRepo(t.db).history("project", "pa-1")).length).toBe(audit)
+    // Not high-tech: refused by the same rule.
+    const trait = await rejected(app.run(createProject(committeeA, entry({ traits: [] }))), InputError)
+    expect(trait.issues?.map((i) => i.code)).toEqual(["trait_missing"])
+  })
+
+  it("admits exactly 1,000万 in the south area, with an empty file and an audit entry", async () => {
+    const p = await app.run(createProject(committeeA, entry()))
+    expect(p).toMatchObject({ id: "pa-1", status: "land_supplied", version: 1, admission: { admitted: true } })
+    expect(p.documents.map((d) => [d.kind, d.state])).toEqual([
+      ["project_approval", "missing"],
+      ["environmental_assessment", "missing"],
+      ["land_use", "missing"],
+      ["planning_permit", "missing"],
+      ["construction_permit", "missing"],
+    ])
+    expect(p.history.map((h) => h.recordedBy)).toEqual(["user:committee-a", "user:committee-a"])
+    expect(p.milestones).toMatchObject({ signedOn: "2025-01-06", landSuppliedOn: "2025-02-03", startedOn: null })
+    const audit = await auditRepo(t.db).history("project", "pa-1")
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([["user:committee-a", "create"]])
+    expect(await rejected(app.run(createProject(admin, entry())), Conflict)).toMatchObject({ code: "duplicate_id" })
+  })
+
+  it("lets only the zone's committee and admins enter, change and report; reads by role and zone", async () => {
+    const other = entry({ id: "pb-1", cluster: "z-b" as ProjectEntry["cluster"], area: null })
+    expect(await rejected(app.run(createProject(committeeA, other)), Forbidden)).toMatchObject({ code: "other_cluster" })
+    expect(await rejected(app.run(createProject(viewer, other)), Forbidden)).toMatchObject({ code: "forbidden" })
+    expect(await rejected(app.run(createProject(undefined, other)), Unauthorized)).toMatchObject({ code: "unauthorized" })
+    await app.run(createProject(committeeB, other))
+
+    // Reads: anonymous refused; a viewer sees every zone; a committee its own only (another zone's project is not found).
+    await rejected(app.run(listProjects(undefined, {})), Unauthorized)
+    expect((await app.run(listProjects(viewer, {}))).items.map((p) => p.id)).toEqual(["pa-1", "pb-1"])
+    expect((await app.run(listProjects(committeeA, {}))).items.map((p) => p.id)).toEqual(["pa-1"])
+    expect((await app.run(listProjects(committeeA, { cluster: "z-b" }))).items).toEqual([])
+    expect((await app.run(getProject(viewer, "pb-1"))).cluster).toBe("z-b")
+    await rejected(app.run(getProject(committeeA, "pb-1")), NotFound)
+    await rejected(app.run(projectHistory(committeeA, "pb-1")), NotFound)
+    await rejected(app.run(projectReports(committeeA, "pb-1")), NotFound)
+
+    // Writes on another zone's project: not found for a committee, forbidden for a viewer.
+    await rejected(app.run(recordProjectStatus(committeeA, "pb-1", { status: "started", on: "2025-03-01" })), NotFound)
+    await rejected(app.run(recordProjectStatus(viewer, "pb-1", { status: "started", on: "2025-03-01" })), Forbidden)
+    await rejected(app.run(updateProjectDocument(committeeA, "pb-1", "land_use", { state: "approved" })), NotFound)
+    await rejected(app.run(submitWeeklyReport(committeeA, "pb-1", report("2025-W09"))), NotFound)
+    await rejected(app.run(submitWeeklyReport(viewer, "pa-1", report("2025-W09"))), Forbidden)
+    await rejected(app.run(submitWeeklyReport(undefined, "pa-1", report("2025-W09"))), Unauthorized)
+
+    // The register views: a committee only for its own zone, named.
+    await rejected(app.run(supervision(committeeA, {})), Forbidden)
+    await rejected(app.run(supervision(committeeA, { cluster: "z-b" })), Forbidden)
+    await rejected(app.run(findings(undefined, {})), Unauthorized)
+    await rejected(app.run(derivedIndicators(committeeB, { period: "2025" })), Forbidden)
+    expect((await app.run(supervision(committeeA, { cluster: "z-a", week: "2025-W09" }))).reports.items.map((i) => i.project)).toEqual(["pa-1"])
+  })
+
+  it("records status steps and file approvals checked by the domain, audited", async () => {
+    const bad = await rejected(app.run(recordProjectStatus(committeeA, "pa-1", { status: "started", on: "2025-01-31" })), InputError)
+    expect(bad.issues?.map((i) => [i.code, i.column])).toEqual([["date_order", "on"]])
+    const future = await rejected(app.run(recordProjectStatus(committeeA, "pa-1", { status: "started", on: "2025-03-06" })), InputError)
+    expect(future.issues?.map((i) => i.code)).toEqual(["date_in_future"])
+    const started = await app.run(recordProjectStatus(committeeA, "pa-1", { status: "started", on: "2025-02-24" }))
+    expect(started).toMatchObject({ status: "started", version: 2, milestones: { startedOn: "2025-02-24" } })
+    const filed = await app.run(
+      updateProjectDocument(admin, "pa-1", "environmental_assessment", { state: "approved", on: "2025-02-20", reference: "浚环审〔2025〕3号" }),
+    )
+    expect(filed.documents.find((d) => d.kind === "environmental_assessment")).toMatchObject({
+      state: "approved",
+      on: "2025-02-20",
+      reference: "浚环审〔2025〕3号",
+    })
+    const audit = await auditRepo(t.db).history("project", "pa-1")
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ["user:committee-a", "create"],
+      ["user:committee-a", "status"],
+      ["operator:tester", "document:environmental_assessment"],
+    ])
+  })
+
+  it("files weekly reports: on time, late by the deadline, corrected with the first filing kept, checked against neighbours", async () => {
+    // 2025-W09 (24 Feb – 2 Mar) is due on Monday 3 March 12:00 Beijing time (04:00Z); now is 5 March: late.
+    const late = await app.run(submitWeeklyReport(committeeA, "pa-1", report("2025-W09")))
+    expect(late).toMatchObject({ week: "2025-W09", late: true, revision: 1, submittedBy: "user:committee-a", deadline: "2025-03-03T04:00:00.000Z" })
+    clock = new Date("2025-03-10T03:59:59Z")
+    const onTime = await app.run(
+      submitWeeklyReport(committeeA, "pa-1", report("2025-W10", { investmentThisWeek: 30, investmentToDate: 80, progressPercent: 9 })),
+    )
+    expect(onTime.late).toBe(false)
+    // A correction keeps the first filing time (still late) and raises the revision.
+    const corrected = await app.run(submitWeeklyReport(admin, "pa-1", report("2025-W09", { progress: "场地平整完成" })))
+    expect(corrected).toMatchObject({ late: true, revision: 2, firstSubmittedAt: late.firstSubmittedAt, progress: "场地平整完成" })
+    // Investment to date may not fall below the previous week's.
+    const down = await rejected(app.run(submitWeeklyReport(committeeA, "pa-1", report("2025-W11", { investmentToDate: 70 }))), InputError)
+    expect(down.issues?.map((i) => i.code)).toContain("to_date_decreased")
+    expect((await rejected(app.run(submitWeeklyReport(committeeA, "pa-1", report("2025-W12"))), InputError)).issues?.map((i) => i.code)).toContain(
+      "week_not_begun",
+    )
+    expect(await weeklyReportRepo(t.db).count()).toBe(2)
+    const audit = await auditRepo(t.db).history("weekly_report", "pa-1/2025-W09")
+    expect(audit.map((a) => [a.actor, a.action])).toEqual([
+      ["user:committee-a", "submit"],
+      ["operator:tester", "correct"],
+    ])
+    // The calendar: W06 (land supplied on 3 Feb) to W10 are owed; W06–W08 missing, W09 late, W10 on time, W11 open.
+    clock = new Date("2025-03-12T02:00:00Z")
+    const { items, schedule } = await app.run(projectReports(viewer, "pa-1"))
+    expect(items.map((r) => r.week)).toEqual(["2025-W10", "2025-W09"])
+    expect(schedule.map((s) => [s.week, s.state])).toEqual([
+      ["2025-W11", "open"],
+      ["2025-W10", "on_time"],
+      ["2025-W09", "late"],
+      ["2025-W08", "missing"],
+      ["2025-W07", "missing"],
+      ["2025-W06", "missing"],
+    ])
+    // The weekly meeting looks at W10: pa-1 on time; pb-1 (land supplied too) missing, first on the agenda.
+    const view = await app.run(supervision(viewer, { week: "2025-W10" }))
+    expect(view.reports).toMatchObject({ expected: 2, onTime: 1, missing: 1 })
+    expect(view.agenda[0]).toMatchObject({ kind: "missing_report", project: "pb-1" })
+  })
+
+  it("derives the register's indicators beside a submitted value: a conflict shown, the submitted value kept", async () => {
+    await t.store.observations.upsertMany([
+      { target: { kind: "cluster", id: "z-a" }, period: "2025", indicator: "new_projects", value: 3, source: "统计报表", submitter: "zone" },
+    ] as never)
+    const { items } = await app.run(derivedIndicators(viewer, { period: "2025", cluster: "z-a" }))
+    const started = items.find((i) => i.indicator === "new_projects")!
+    // pa-1 started on 2025-02-24: one project, against the 3 submitted.
+    expect(started).toMatchObject({ cluster: "z-a", value: 1, provenance: "derived_from_projects", basis: ["pa-1"], conflict: true, difference: -2 })
+    expect(started.submitted).toMatchObject({ value: 3, source: "统计报表" })
+    const stored = await t.store.observations.query({ clusters: ["z-a"], indicators: ["new_projects"], period: "2025" })
+    expect(stored.map((o) => o.value)).toEqual([3])
+  })
+})

@@ -10,6 +10,7 @@ import { assessmentsHandlers } from "./handlers/assessments.js"
 import { auditHandlers } from "./handlers/audit.js"
 import { judgementsHandlers } from "./handlers/judgements.js"
 import { observationsHandlers } from "./handlers/observations.js"
+import { projectsHandlers } from "./handlers/projects.js"
 import { registerHandlers } from "./handlers/register.js"
 import { serviceHandlers } from "./handlers/service.js"
 import { bindContract, type Handlers, type HttpEnv } from "./http/bind.js"
@@ -73,6 +74,7 @@ export const handlers: Handlers<typeof jijuApi> = {
   ...analysesHandlers,
   ...assessmentsHandlers,
   ...judgementsHandlers,
+  ...projectsHandlers,
 }
 
 /**

@@ -5,7 +5,7 @@
  * from projects beside the submitted values.
  */
 
-import { InputError, type Issue } from "@jiju/domain/model"
+import { InputError, type Issue, inputError } from "@jiju/domain/model"
 import {
   beijingDate,
   compareWithSubmitted,
@@ -39,11 +39,19 @@ const invalid = (issues: ReadonlyArray<Issue>) =>
  * File (or correct) one week's report of a project: admins, or a submitter of the project's zone. Checked by the
  * domain's report rule against the project's dates and its neighbouring weeks; a correction keeps the first filing
  * time (lateness is judged on it) and raises the revision; audited with both images, in one transaction.
+ * `week` is the week the caller addresses (a path); the report must name the same ("week_mismatch").
  * @example const r = yield* submitWeeklyReport(caller, "hb-liyang-2025-001", report)
  */
-export const submitWeeklyReport = (caller: Caller, projectId: string, report: WeeklyReport) =>
+export const submitWeeklyReport = (caller: Caller, projectId: string, report: WeeklyReport, week: string = report.week) =>
   Effect.gen(function* () {
     const who = yield* requireRole(caller, "admin", "submitter")
+    if (report.week !== week)
+      return yield* Effect.fail(
+        inputError("week_mismatch", `the body's week ${report.week} is not ${week}`, `请求体中的周次 ${report.week} 与路径 ${week} 不一致`, {
+          column: "week",
+          value: report.week,
+        }),
+      )
     const now = (yield* AppConfig).now()
     return yield* transaction(
       Effect.gen(function* () {

@@ -36,7 +36,10 @@ export interface ProjectQuery {
   readonly firm?: string | undefined
 }
 
-/** The zones an actor may read, as a filter: undefined for every zone. */
+/**
+ * The zones an actor may read, as a filter: undefined for every zone.
+ * @example readableZones(operator("me"), undefined) // undefined
+ */
 export const readableZones = (who: Actor, cluster: string | undefined): ReadonlyArray<string> | undefined => {
   if (who.role !== "submitter") return cluster === undefined ? undefined : [cluster]
   return cluster === undefined ? who.clusterIds : who.clusterIds.filter((c) => c === cluster)

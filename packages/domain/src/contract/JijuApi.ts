@@ -4,6 +4,7 @@ import * as assessments from "./api/assessments.js"
 import * as audit from "./api/audit.js"
 import * as judgements from "./api/judgements.js"
 import * as observations from "./api/observations.js"
+import * as projects from "./api/projects.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
 
@@ -22,6 +23,9 @@ export const assessmentsApi = { ...assessments }
 /** Judgements on zones: certification, stage, diagnosis, incentive and targets. */
 export const judgementsApi = { ...judgements }
 
+/** The project register: projects, weekly reports, supervision, findings, derived indicators. */
+export const projectsApi = { ...projects }
+
 /** Analyses on data sent with the request, and their jobs. */
 export const analysesApi = { ...analyses }
 
@@ -39,6 +43,7 @@ export const jijuApi = {
   ...analysesApi,
   ...assessmentsApi,
   ...judgementsApi,
+  ...projectsApi,
 }
 
 /** The type of {@link jijuApi}. */

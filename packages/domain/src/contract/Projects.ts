@@ -1,0 +1,16 @@
+/** The documents of the project register's operations that are not a domain type of their own. */
+import * as Schema from "effect/Schema"
+import { DerivedComparison } from "../projects/DerivedIndicators.js"
+import { ScheduledReport, StoredWeeklyReport } from "../projects/WeeklyReport.js"
+
+/** A project's weekly reports, newest first, and its reporting calendar up to this week. */
+export const ProjectReports = Schema.Struct({
+  project: Schema.String,
+  items: Schema.Array(StoredWeeklyReport),
+  schedule: Schema.Array(ScheduledReport),
+})
+export type ProjectReports = typeof ProjectReports.Type
+
+/** The indicators derived from projects for a period, each beside the submitted value. */
+export const DerivedIndicatorsDocument = Schema.Struct({ period: Schema.String, items: Schema.Array(DerivedComparison) })
+export type DerivedIndicatorsDocument = typeof DerivedIndicatorsDocument.Type

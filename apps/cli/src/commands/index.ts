@@ -19,6 +19,8 @@ import { lisaCommand } from "./lisa.js"
 import { markovCommand } from "./markov.js"
 import { moranCommand } from "./moran.js"
 import { panelCommand } from "./panel.js"
+import { progressCommand } from "./progress.js"
+import { projectsCommand } from "./projects.js"
 import { regionsCommand } from "./regions.js"
 import { regressCommand } from "./regress.js"
 import { restoreCommand } from "./restore.js"
@@ -62,4 +64,6 @@ export const commands: ReadonlyArray<Command> = [
   incentiveCommand,
   targetsCommand,
   diagnoseCommand,
+  projectsCommand,
+  progressCommand,
 ]

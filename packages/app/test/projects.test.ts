@@ -7,6 +7,8 @@ import {
   Forbidden,
   findings,
   getProject,
+  importProjectFile,
+  importReportFile,
   listProjects,
   makeAppRuntime,
   NotFound,
@@ -237,6 +239,33 @@ describe.each(engines)("project and weekly report use cases on %s", (engine) => 
     const view = await app.run(supervision(viewer, { week: "2025-W10" }))
     expect(view.reports).toMatchObject({ expected: 2, onTime: 1, missing: 1 })
     expect(view.agenda[0]).toMatchObject({ kind: "missing_report", project: "pb-1" })
+  })
+
+  it("imports tables of projects and reports all or nothing, with the row report, and a committee its own zone's rows only", async () => {
+    const bytes = (text: string) => new TextEncoder().encode(text)
+    const header = "项目编号,项目名称,集聚区,片区,投资方,项目类型,项目特征,总投资（万元）,固定资产投资（万元）,签约日期,供地日期\n"
+    const good = "pa-2,新材料项目,z-a,south,某材料公司,工业,高新技术,3000,2500,2025-01-20,2025-02-10\n"
+    const bad = "pa-3,包装项目,z-a,south,某包装公司,工业,高新技术,1500,999,2025-01-20,\n"
+    const before = await projectRepo(t.db).count()
+    const refused = await rejected(app.run(importProjectFile(admin, { bytes: bytes(header + good + bad), fileName: "projects.csv" })), InputError)
+    expect(refused.code).toBe("invalid_rows")
+    // The header is row 1: the bad project is row 3, at the file's own column name.
+    expect(refused.issues?.map((i) => [i.code, i.row, i.column])).toEqual([["below_min_investment", 3, "固定资产投资（万元）"]])
+    expect(await projectRepo(t.db).count()).toBe(before)
+    await rejected(app.run(importProjectFile(committeeB, { bytes: bytes(header + good), fileName: "projects.csv" })), Forbidden)
+    await rejected(app.run(importProjectFile(viewer, { bytes: bytes(header + good), fileName: "projects.csv" })), Forbidden)
+    expect(await app.run(importProjectFile(committeeA, { bytes: bytes(header + good), fileName: "projects.csv" }))).toMatchObject({ imported: 1 })
+    expect((await app.run(getProject(viewer, "pa-2"))).status).toBe("land_supplied")
+
+    const reports = "项目编号,周次,本周完成投资,累计完成投资,形象进度,存在问题\npa-2,2025-W09,100,100,4,国土资源局：土地证办理滞后\npa-1,2025-W11,20,100,12,\n"
+    const down = "项目编号,周次,本周完成投资,累计完成投资,形象进度\npa-1,2025-W11,0,10,12\n"
+    const wrong = await rejected(app.run(importReportFile(committeeA, { bytes: bytes(down), fileName: "weekly.csv" })), InputError)
+    expect(wrong.issues?.map((i) => [i.code, i.row])).toContainEqual(["to_date_decreased", 2])
+    await rejected(app.run(importReportFile(committeeB, { bytes: bytes(reports), fileName: "weekly.csv" })), Forbidden)
+    const count = await weeklyReportRepo(t.db).count()
+    expect(await app.run(importReportFile(committeeA, { bytes: bytes(reports), fileName: "weekly.csv" }))).toMatchObject({ imported: 2 })
+    expect(await weeklyReportRepo(t.db).count()).toBe(count + 2)
+    expect((await weeklyReportRepo(t.db).get("pa-2", "2025-W09"))?.problems).toEqual([{ department: "国土资源局", description: "土地证办理滞后" }])
   })
 
   it("derives the register's indicators beside a submitted value: a conflict shown, the submitted value kept", async () => {

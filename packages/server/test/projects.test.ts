@@ -98,11 +98,27 @@ describe.each(engines)("project register API on %s", (engine) => {
       ["GET", "/v1/supervision", undefined, { anon: 401, viewer: 200, submitter: 403, admin: 200 }],
       ["GET", "/v1/project-findings?cluster=hb-xunxian&as_of=2025-03-12", undefined, { anon: 401, viewer: 200, submitter: 403, admin: 200 }],
       ["GET", "/v1/derived-indicators?period=2025&cluster=hb-xunxian", undefined, { anon: 401, viewer: 200, submitter: 403, admin: 200 }],
+      [
+        "POST",
+        "/v1/projects/import?file_name=projects.csv",
+        { csv: "id,name,cluster,investor,type,total_investment,fixed_investment,signed_on\nx-3,仓储项目,hb-xunxian,某物流公司,service,800,600,2025-01-10\n" },
+        { anon: 401, viewer: 403, submitter: 403, admin: 201 },
+      ],
+      [
+        "POST",
+        "/v1/weekly-reports/import?file_name=weekly.csv",
+        { csv: "project,week,investment_this_week,investment_to_date,progress_percent\nx-1,2025-W09,50,50,2\n" },
+        { anon: 401, viewer: 403, submitter: 403, admin: 201 },
+      ],
     ]
     const covered = new Set<string>()
     for (const [method, path, body, expected] of cases) {
       for (const who of ["anon", "viewer", "submitter", "admin"] as const) {
-        const r = await t.call(method, path, { ...(who === "anon" ? {} : { as: who }), ...(body === undefined ? {} : { body }) })
+        const file = body !== null && typeof body === "object" && "csv" in body ? String(body.csv) : undefined
+        const r = await t.call(method, path, {
+          ...(who === "anon" ? {} : { as: who }),
+          ...(file !== undefined ? { raw: file, headers: { "content-type": "text/csv" } } : body === undefined ? {} : { body }),
+        })
         expect(r.status, `${who} ${method} ${path}`).toBe(expected[who])
       }
       const route = Object.values(projectsApi).find(

@@ -14,3 +14,7 @@ export type ProjectReports = typeof ProjectReports.Type
 /** The indicators derived from projects for a period, each beside the submitted value. */
 export const DerivedIndicatorsDocument = Schema.Struct({ period: Schema.String, items: Schema.Array(DerivedComparison) })
 export type DerivedIndicatorsDocument = typeof DerivedIndicatorsDocument.Type
+
+/** What an import of projects or weekly reports wrote. */
+export const RegisterImportReceipt = Schema.Struct({ imported: Schema.Int, file: Schema.String, importId: Schema.Int })
+export type RegisterImportReceipt = typeof RegisterImportReceipt.Type

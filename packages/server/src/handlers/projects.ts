@@ -3,6 +3,8 @@ import {
   derivedIndicators,
   findings,
   getProject,
+  importProjectFile,
+  importReportFile,
   listProjects,
   projectHistory,
   projectReports,
@@ -29,4 +31,12 @@ export const projectsHandlers: Handlers<typeof projectsApi> = {
   supervision: ({ query }, { caller }) => supervision(caller, query),
   projectFindings: ({ query }, { caller }) => findings(caller, query),
   derivedIndicators: ({ query }, { caller }) => derivedIndicators(caller, query),
+  importProjects: ({ query, body }, { caller }) =>
+    Effect.map(importProjectFile(caller, { bytes: body, fileName: query.fileName }), (r) =>
+      reply(r, { status: 201, headers: { Location: `/v1/audit?entity=import&id=${r.importId}` } }),
+    ),
+  importWeeklyReports: ({ query, body }, { caller }) =>
+    Effect.map(importReportFile(caller, { bytes: body, fileName: query.fileName }), (r) =>
+      reply(r, { status: 201, headers: { Location: `/v1/audit?entity=import&id=${r.importId}` } }),
+    ),
 }

@@ -9,9 +9,10 @@ import { SupervisionView } from "../../projects/Supervision.js"
 import { IsoWeek } from "../../projects/Week.js"
 import { StoredWeeklyReport, WeeklyReport } from "../../projects/WeeklyReport.js"
 import { AuditTrail } from "../AuditTrail.js"
-import { endpoint } from "../Endpoint.js"
+import { endpoint, fileBody } from "../Endpoint.js"
+import { ImportFileName } from "../Observations.js"
 import { Page, pageQueryFields } from "../Page.js"
-import { DerivedIndicatorsDocument, ProjectReports } from "../Projects.js"
+import { DerivedIndicatorsDocument, ProjectReports, RegisterImportReceipt } from "../Projects.js"
 
 const Id = Schema.Struct({ id: Schema.String })
 
@@ -186,4 +187,32 @@ export const derivedIndicators = endpoint({
   query: Schema.Struct({ period: Period, cluster: Schema.optional(Schema.String) }),
   success: { status: 200, schema: DerivedIndicatorsDocument },
   errors: [401, 403, 422],
+})
+
+/** POST /v1/projects/import */
+export const importProjects = endpoint({
+  id: "importProjects",
+  method: "post",
+  path: "/v1/projects/import",
+  tag: "projects",
+  summary: { zh: "导入项目表（CSV/XLSX，请求体为文件内容）；全部有效才写入", en: "Import a table of projects (CSV/XLSX body); all rows or none" },
+  access: "zone_writer",
+  query: Schema.Struct({ fileName: ImportFileName }),
+  body: fileBody,
+  success: { status: 201, schema: RegisterImportReceipt },
+  errors: [400, 401, 403, 413, 415, 422],
+})
+
+/** POST /v1/weekly-reports/import */
+export const importWeeklyReports = endpoint({
+  id: "importWeeklyReports",
+  method: "post",
+  path: "/v1/weekly-reports/import",
+  tag: "projects",
+  summary: { zh: "导入项目周报表（CSV/XLSX）；全部有效才写入", en: "Import a table of weekly reports (CSV/XLSX body); all rows or none" },
+  access: "zone_writer",
+  query: Schema.Struct({ fileName: ImportFileName }),
+  body: fileBody,
+  success: { status: 201, schema: RegisterImportReceipt },
+  errors: [400, 401, 403, 413, 415, 422],
 })

@@ -118,6 +118,33 @@ describe.each(engines)("jiju projects / progress on %s", (engine) => {
     expect(badWeek.code).toBe(2)
   })
 
+  it("imports tables of projects and weekly reports, all or nothing with the row report", SLOW, async () => {
+    const projects = join(dir, "projects.csv")
+    writeFileSync(
+      projects,
+      "项目编号,项目名称,集聚区,片区,投资方,项目类型,项目特征,总投资（万元）,固定资产投资（万元）,签约日期,供地日期\n" +
+        "cli-west-1,服装项目,hb-liyang,west,某服饰公司,工业,劳动密集型,900,600,2025-05-06,2025-06-02\n" +
+        "cli-west-2,鞋业项目,hb-liyang,west,某鞋业公司,工业,劳动密集型,600,400,2025-05-06,\n",
+    )
+    const refused = await runCli(["projects", "import", projects, "--json"], env)
+    expect(refused.code).toBe(1)
+    expect((refused.json() as { error: { code: string } }).error.code).toBe("invalid_rows")
+    expect(refused.stderr).toContain("第 3 行 row 3")
+    expect((refused.json() as { error: { issues: Array<{ code: string; row: number }> } }).error.issues).toEqual([
+      expect.objectContaining({ code: "below_min_investment", row: 3, column: "固定资产投资（万元）" }),
+    ])
+    expect((await runCli(["projects", "show", "cli-west-1", "--json"], env)).code).toBe(1)
+    writeFileSync(projects, (await import("node:fs")).readFileSync(projects, "utf8").split("\n").slice(0, 2).join("\n"))
+    const imported = await runCli(["projects", "import", projects, "--json"], env)
+    expect(imported.code).toBe(0)
+    expect(imported.json()).toMatchObject({ imported: 1, file: "projects.csv" })
+    const weekly = join(dir, "weekly.csv")
+    writeFileSync(weekly, "项目编号,周次,本周完成投资,累计完成投资,形象进度\ncli-west-1,2025-W23,60,60,5\ncli-west-1,2025-W24,40,100,9\n")
+    const reports = await runCli(["progress", "import", weekly, "--json"], env)
+    expect(reports.code).toBe(0)
+    expect(reports.json()).toMatchObject({ imported: 2 })
+  })
+
   it("shows findings and derived indicators with their provenance", SLOW, async () => {
     const findings = (await runCli(["projects", "findings", "--as-of", "2025-12-28", "--json"], env)).json() as {
       as_of: string

@@ -10,7 +10,7 @@ import { printJson } from "../output.js"
  * Report a refused import: every bad row on stderr, and with --json the rows on stdout (`rows` as before, and
  * `issues` in the one issue shape {code, row, column, value, en, zh} every surface reports). Exit code 1.
  */
-const reportInvalidRows = (io: CommandIO, e: InputError, json: boolean): number => {
+export const reportInvalidRows = (io: CommandIO, e: InputError, json: boolean): number => {
   const issues = issuesOf(e)
   const rows = issues.map((i) => ({ row: i.row, column: i.column, value: i.value, reason: i.en, reason_zh: i.zh }))
   io.stderr.write(`jiju: ${e.message}\njiju: ${e.zh}\n`)

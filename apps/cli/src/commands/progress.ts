@@ -1,14 +1,19 @@
+import { basename } from "node:path"
 import { ProjectReports, wireDocument } from "@jiju/domain/contract"
+import { InputError } from "@jiju/domain/model"
 import { type HelpRequest, isIsoWeek, reportStateNames, StoredWeeklyReport, SupervisionView } from "@jiju/domain/projects"
 import { numberFlag, parseFlags, required } from "../args.js"
-import { CliError } from "../CliError.js"
+import { readFlagFile } from "../assessmentData.js"
+import { CliError, cliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
+import { reportInvalidRows } from "./import.js"
 
 const usage = `jiju progress — 周汇报与督导 · weekly progress reports and supervision
 
 usage: jiju progress [supervision] [--cluster ID] [--week 2025-W10] [--json | --format csv]
        jiju progress reports PROJECT [--json | --format csv]
+       jiju progress import FILE.csv|FILE.xlsx [--json]
        jiju progress report PROJECT --week W --this-week N --to-date N --percent P [--progress TEXT]
                             [--problem "部门:问题" ...] [--note TEXT] [--json]
 
@@ -16,6 +21,7 @@ usage: jiju progress [supervision] [--cluster ID] [--week 2025-W10] [--json | --
                departments, and the weekly meeting's agenda (default week: the last complete one)
   reports      a project's weekly reports and its reporting calendar
   report       file or correct a project's report of one week (investment 万元; physical progress 0–100 %)
+  import       file the reports of a CSV/XLSX table (one per project and week; all rows or none)
   --problem    a problem needing help, as DEPARTMENT:DESCRIPTION (repeat for several)`
 
 const weekFlag = (value: string | undefined, flag: string): string | undefined => {
@@ -77,6 +83,23 @@ export const progressCommand: Command = {
             view.agenda.map((x, i) => [String(i + 1), x.kind, x.cluster, x.zh]),
           ),
         )
+        return 0
+      })
+    }
+
+    if (action === "import") {
+      const file = await readFlagFile(io, required(project, "FILE (jiju progress import FILE)"), "FILE")
+      return withApp(io, async (a) => {
+        let r: { readonly imported: number; readonly file: string; readonly importId: number }
+        try {
+          // The runtime's own run: a refused file keeps its located issues for the row report.
+          r = await a.runtime.run(app.importReportFile(a.actor, { bytes: file.bytes, fileName: basename(file.name) }))
+        } catch (e) {
+          if (e instanceof InputError && e.code === "invalid_rows") return reportInvalidRows(io, e, json)
+          throw cliError(e)
+        }
+        if (json) printJson(io, { imported: r.imported, file: r.file, import_id: r.importId })
+        else io.stdout.write(`已导入 imported ${r.imported} 份周报 weekly reports from ${r.file}（导入记录 import ${r.importId}）\n`)
         return 0
       })
     }

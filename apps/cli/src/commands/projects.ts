@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises"
-import { resolve } from "node:path"
+import { basename, resolve } from "node:path"
 import { DerivedIndicatorsDocument, fromWire, wireDocument } from "@jiju/domain/contract"
-import { decodeOrThrow } from "@jiju/domain/model"
+import { decodeOrThrow, InputError } from "@jiju/domain/model"
 import {
   documentKindNames,
   documentStateNames,
@@ -17,15 +17,18 @@ import {
 } from "@jiju/domain/projects"
 import * as Schema from "effect/Schema"
 import { parseFlags, required } from "../args.js"
+import { readFlagFile } from "../assessmentData.js"
 import { CliError, cliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
+import { reportInvalidRows } from "./import.js"
 
 const usage = `jiju projects — 项目库 · the project register
 
 usage: jiju projects [list] [--cluster ID] [--area A] [--status S] [--type T] [--json | --format csv]
        jiju projects show ID [--json]
        jiju projects add FILE.json [--json]
+       jiju projects import FILE.csv|FILE.xlsx [--json]
        jiju projects status ID --status S --on YYYY-MM-DD [--note TEXT] [--json]
        jiju projects findings [--cluster ID] [--as-of YYYY-MM-DD] [--half 2025H1] [--json | --format csv]
        jiju projects derived --period P [--cluster ID] [--json | --format csv]
@@ -34,6 +37,7 @@ usage: jiju projects [list] [--cluster ID] [--area A] [--status S] [--type T] [-
   show       one project: its file (档案), status history and admission check
   add        enter a project from a JSON file (snake_case, as POST /v1/projects takes it), checked against its
              sub-area's admission rules
+  import     add the projects of a CSV/XLSX table (one per row; all rows or none, every bad row reported)
   status     record the next status step: ${Object.keys(projectStatusNames).join(" | ")}
   findings   two-year review (land recovery), half year without new industrial starts, idle land, contract intensity
   derived    indicators derived from projects for a period, beside the submitted values (conflicts flagged)
@@ -166,6 +170,23 @@ export const projectsCommand: Command = {
         const p = await a.run(app.createProject(a.actor, entry))
         if (json) printJson(io, wireDocument(StoredProject, p))
         else io.stdout.write(`已录入 entered ${p.id}（${p.name}）· 准入 admission ${p.admission.admitted ? "符合 admitted" : "有提示 with advisories"}\n`)
+        return 0
+      })
+    }
+
+    if (action === "import") {
+      const file = await readFlagFile(io, required(id, "FILE (jiju projects import FILE)"), "FILE")
+      return withApp(io, async (a) => {
+        let r: { readonly imported: number; readonly file: string; readonly importId: number }
+        try {
+          // The runtime's own run: a refused file keeps its located issues for the row report.
+          r = await a.runtime.run(app.importProjectFile(a.actor, { bytes: file.bytes, fileName: basename(file.name) }))
+        } catch (e) {
+          if (e instanceof InputError && e.code === "invalid_rows") return reportInvalidRows(io, e, json)
+          throw cliError(e)
+        }
+        if (json) printJson(io, { imported: r.imported, file: r.file, import_id: r.importId })
+        else io.stdout.write(`已导入 imported ${r.imported} 个项目 projects from ${r.file}（导入记录 import ${r.importId}）\n`)
         return 0
       })
     }

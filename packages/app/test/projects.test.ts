@@ -1,6 +1,7 @@
 import {
   type Actor,
   type AppRuntime,
+  assess,
   Conflict,
   createProject,
   derivedIndicators,
@@ -21,6 +22,7 @@ import {
   Unauthorized,
   updateProjectDocument,
 } from "@jiju/app"
+import { decodeScheme } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { type ProjectEntry, southAreaExample, type WeeklyReport } from "@jiju/domain/projects"
 import { auditRepo, projectRepo, storeChecksum, weeklyReportRepo, zoneAreaRepo } from "@jiju/store"
@@ -279,5 +281,40 @@ describe.each(engines)("project and weekly report use cases on %s", (engine) => 
     expect(started.submitted).toMatchObject({ value: 3, source: "统计报表" })
     const stored = await t.store.observations.query({ clusters: ["z-a"], indicators: ["new_projects"], period: "2025" })
     expect(stored.map((o) => o.value)).toEqual([3])
+  })
+
+  it("lets an assessment use the derived values where none was submitted, listing conflicts, without storing the run", async () => {
+    const starts = decodeScheme({
+      id: "starts-app",
+      name: { zh: "新开工测试方案", en: "Starts test scheme" },
+      totalPoints: 100,
+      dimensions: [{ id: "projects", name: { zh: "项目", en: "Projects" }, indicators: [{ code: "new_projects", weight: 1 }] }],
+      weighting: { method: "given" },
+      normalisation: { method: "minmax" },
+      normaliseWithin: "group",
+      rewards: { urban_district: 1, county: 1 },
+      veto: [],
+    })
+    const before = await storeChecksum(t.db)
+    const { run, result, derived } = await app.run(assess(admin, { scheme: { definition: starts }, period: "2025", derived: true }))
+    expect(run).toBeNull()
+    // z-b submitted nothing: its derived 0 (no project of it started in 2025) is used; z-a keeps its submitted 3.
+    expect(derived?.used.filter((u) => u.indicator === "new_projects" && u.period === "2025").map((u) => [u.cluster, u.value])).toEqual([["z-b", 0]])
+    expect(derived?.conflicts.map((c) => [c.derived.cluster, c.derived.indicator, c.derived.value, c.submitted])).toContainEqual(["z-a", "new_projects", 1, 3])
+    expect(derived?.notes.some((n) => n.en.includes("the submitted value is kept"))).toBe(true)
+    expect(result.groups.find((g) => g.group === "county")!.ranking.map((r) => r.clusterId)).toEqual(["z-a", "z-b"])
+    expect(await storeChecksum(t.db)).toBe(before)
+    const file = await rejected(
+      app.run(
+        assess(admin, {
+          scheme: { definition: starts },
+          period: "2025",
+          derived: true,
+          source: { kind: "file", data: { name: "x.csv", bytes: new Uint8Array() } },
+        }),
+      ),
+      InputError,
+    )
+    expect(file.code).toBe("derived_needs_store")
   })
 })

@@ -162,4 +162,20 @@ describe.each(engines)("jiju projects / progress on %s", (engine) => {
     expect(derived.items.length).toBeGreaterThan(0)
     expect(derived.items.every((d) => d.provenance === "derived_from_projects" && d.cluster === "hb-liyang")).toBe(true)
   })
+
+  it("lets jiju assess use the derived indicators (--derived), shown and not stored", SLOW, async () => {
+    const r = await runCli(["assess", "--period", "2025", "--derived", "--json"], env)
+    expect(r.code).toBe(0)
+    const doc = r.json() as {
+      stored: boolean
+      derived_from_projects: { used: unknown[]; conflicts: Array<{ submitted: number }>; notes: Array<{ zh: string; en: string }> }
+    }
+    expect(doc.stored).toBe(false)
+    expect(Array.isArray(doc.derived_from_projects.used)).toBe(true)
+    // One note per conflict (the submitted value kept), besides the notes on the values used.
+    const kept = doc.derived_from_projects.notes.filter((n) => n.en.includes("the submitted value is kept"))
+    expect(kept.length).toBe(doc.derived_from_projects.conflicts.length)
+    const refused = await runCli(["assess", "--period", "2025", "--derived", "--publish"], env)
+    expect(refused.code).toBe(2)
+  })
 })

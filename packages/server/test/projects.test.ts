@@ -110,6 +110,48 @@ describe.each(engines)("project register API on %s", (engine) => {
         { csv: "project,week,investment_this_week,investment_to_date,progress_percent\nx-1,2025-W09,50,50,2\n" },
         { anon: 401, viewer: 403, submitter: 403, admin: 201 },
       ],
+      ["GET", "/v1/clusters/hb-xunxian/areas", undefined, { anon: 401, viewer: 200, submitter: 200, admin: 200 }],
+      [
+        "PUT",
+        "/v1/clusters/hb-xunxian/areas/east",
+        {
+          code: "east",
+          name: "东区",
+          name_en: null,
+          rules: [
+            {
+              min_fixed_investment: 2000,
+              types: ["industrial"],
+              traits: [],
+              mode: "advisory",
+              source: { kind: "local", reference: "县管委会文件（测试）", quote: null },
+            },
+          ],
+        },
+        { anon: 401, viewer: 403, submitter: 403, admin: 200 },
+      ],
+      ["GET", "/v1/firms", undefined, { anon: 401, viewer: 200, submitter: 200, admin: 200 }],
+      [
+        "POST",
+        "/v1/firms",
+        { id: "f-test", name: "测试企业", cluster: null, industry: "新材料", size: "large", fortune500: null, is_demo: false },
+        { anon: 401, viewer: 403, submitter: 403, admin: 201 },
+      ],
+      [
+        "PUT",
+        "/v1/firms/f-test/lists",
+        {
+          memberships: [
+            {
+              list: "dragon",
+              year: 2025,
+              criteria: ["六好"],
+              source: { kind: "document", reference: "seed 003 四(四)", quote: "遵照“六好”原则筛选出100家“龙鹰”企业" },
+            },
+          ],
+        },
+        { anon: 401, viewer: 403, submitter: 403, admin: 200 },
+      ],
     ]
     const covered = new Set<string>()
     for (const [method, path, body, expected] of cases) {
@@ -128,6 +170,18 @@ describe.each(engines)("project register API on %s", (engine) => {
     }
     // Every operation of the register is in the table above.
     expect([...covered].sort()).toEqual(Object.keys(projectsApi).sort())
+    // An advisory rule keeps the project and shows the breach; the firm's 龙/鹰 standing is read with the project.
+    const advised = await t.call("POST", "/v1/projects", {
+      as: "admin",
+      body: project("x-4", "hb-xunxian", { area: "east", firm: "f-test", total_investment: 1_500, fixed_investment: 1_200 }),
+    })
+    expect(advised.status).toBe(201)
+    expect(await advised.json()).toMatchObject({
+      admission: { admitted: true, breaches: [expect.objectContaining({ code: "below_min_investment", mode: "advisory" })] },
+      investor_standing: { firm: "f-test", leading: ["dragon"], leading_year: 2025 },
+    })
+    expect((await auditRepo(t.db).history("zone_area", "hb-xunxian/east")).map((a) => a.action)).toEqual(["create"])
+    expect((await auditRepo(t.db).history("firm", "f-test")).map((a) => a.action)).toEqual(["create", "lists"])
     // The committee reads and writes its own zone's project.
     expect((await t.call("GET", "/v1/projects/q-1", { as: "submitter" })).status).toBe(200)
     expect((await t.call("GET", "/v1/supervision?cluster=hb-qibin", { as: "submitter" })).status).toBe(200)

@@ -1,17 +1,22 @@
 import {
+  createFirm,
   createProject,
   derivedIndicators,
   findings,
   getProject,
   importProjectFile,
   importReportFile,
+  listFirms,
   listProjects,
   projectHistory,
   projectReports,
   recordProjectStatus,
+  saveZoneArea,
+  setFirmLists,
   submitWeeklyReport,
   supervision,
   updateProjectDocument,
+  zoneAreas,
 } from "@jiju/app"
 import type { projectsApi } from "@jiju/domain/contract"
 import * as Effect from "effect/Effect"
@@ -39,4 +44,9 @@ export const projectsHandlers: Handlers<typeof projectsApi> = {
     Effect.map(importReportFile(caller, { bytes: body, fileName: query.fileName }), (r) =>
       reply(r, { status: 201, headers: { Location: `/v1/audit?entity=import&id=${r.importId}` } }),
     ),
+  zoneAreas: ({ params }, { caller }) => zoneAreas(caller, params.id),
+  saveZoneArea: ({ params, body }, { caller }) => saveZoneArea(caller, params.id, params.code, body),
+  listFirms: ({ query }, { caller }) => listFirms(caller, query),
+  createFirm: ({ body }, { caller }) => Effect.map(createFirm(caller, body), (f) => reply(f, { status: 201 })),
+  setFirmLists: ({ params, body }, { caller }) => setFirmLists(caller, params.id, body),
 }

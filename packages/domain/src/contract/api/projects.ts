@@ -1,8 +1,10 @@
 /** The project register: projects entering the zones, their files and weekly reports, the supervision view, findings and derived indicators. */
 import * as Schema from "effect/Schema"
 import { Period } from "../../model/Period.js"
+import { StoredZoneArea, ZoneArea } from "../../projects/Admission.js"
 import { IsoDate } from "../../projects/Dates.js"
 import { HalfYear, ProjectFindings } from "../../projects/Findings.js"
+import { Firm, FirmLists, StoredFirm } from "../../projects/Firm.js"
 import { DocumentChange, DocumentKind, ProjectEntry, ProjectStatus, ProjectType, StatusChange } from "../../projects/Project.js"
 import { StoredProject } from "../../projects/ProjectRecord.js"
 import { SupervisionView } from "../../projects/Supervision.js"
@@ -12,7 +14,7 @@ import { AuditTrail } from "../AuditTrail.js"
 import { endpoint, fileBody } from "../Endpoint.js"
 import { ImportFileName } from "../Observations.js"
 import { Page, pageQueryFields } from "../Page.js"
-import { DerivedIndicatorsDocument, ProjectReports, RegisterImportReceipt } from "../Projects.js"
+import { DerivedIndicatorsDocument, FirmList, ProjectReports, RegisterImportReceipt, ZoneAreaList } from "../Projects.js"
 
 const Id = Schema.Struct({ id: Schema.String })
 
@@ -215,4 +217,71 @@ export const importWeeklyReports = endpoint({
   body: fileBody,
   success: { status: 201, schema: RegisterImportReceipt },
   errors: [400, 401, 403, 413, 415, 422],
+})
+
+/** GET /v1/clusters/{id}/areas */
+export const zoneAreas = endpoint({
+  id: "zoneAreas",
+  method: "get",
+  path: "/v1/clusters/{id}/areas",
+  tag: "projects",
+  summary: { zh: "集聚区的片区及其准入条件（各条注明出处）", en: "A zone's sub-areas and their admission rules, each with its source" },
+  access: "signed_in",
+  params: Id,
+  success: { status: 200, schema: ZoneAreaList },
+  errors: [401, 404],
+})
+
+/** PUT /v1/clusters/{id}/areas/{code} */
+export const saveZoneArea = endpoint({
+  id: "saveZoneArea",
+  method: "put",
+  path: "/v1/clusters/{id}/areas/{code}",
+  tag: "projects",
+  summary: { zh: "新增或修改片区及其准入条件", en: "Add or replace a sub-area and its admission rules" },
+  access: "admin",
+  params: Schema.Struct({ id: Schema.String, code: Schema.String }),
+  body: ZoneArea,
+  success: { status: 200, schema: StoredZoneArea },
+  errors: [401, 403, 404, 422],
+})
+
+/** GET /v1/firms */
+export const listFirms = endpoint({
+  id: "listFirms",
+  method: "get",
+  path: "/v1/firms",
+  tag: "projects",
+  summary: { zh: "企业名录（龙/鹰企业、500强）", en: "The enterprise register (dragon/eagle firms, 500强)" },
+  access: "signed_in",
+  query: Schema.Struct({ cluster: Schema.optional(Schema.String) }),
+  success: { status: 200, schema: FirmList },
+  errors: [401, 422],
+})
+
+/** POST /v1/firms */
+export const createFirm = endpoint({
+  id: "createFirm",
+  method: "post",
+  path: "/v1/firms",
+  tag: "projects",
+  summary: { zh: "企业名录新增企业", en: "Add a firm to the enterprise register" },
+  access: "admin",
+  body: Firm,
+  success: { status: 201, schema: StoredFirm },
+  errors: [401, 403, 404, 409, 422],
+})
+
+/** PUT /v1/firms/{id}/lists */
+export const setFirmLists = endpoint({
+  id: "setFirmLists",
+  method: "put",
+  path: "/v1/firms/{id}/lists",
+  tag: "projects",
+  summary: { zh: "设置企业的“龙鹰”名单（年度、条件、出处）", en: "Set a firm's dragon/eagle list memberships (year, criteria, source)" },
+  access: "admin",
+  params: Id,
+  body: FirmLists,
+  success: { status: 200, schema: StoredFirm },
+  errors: [401, 403, 404, 422],
 })

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks"
+import { inertCell } from "@jiju/domain/io"
 
 /** A table a command printed: its header and rows, as the aligned text shows them. */
 export interface PrintedTable {
@@ -21,8 +22,12 @@ export const collectTables = async <T>(fn: () => Promise<T>): Promise<{ result: 
   return { result, tables }
 }
 
-// RFC 4180: quote cells holding a comma, quote, or line break; double the quotes.
-const cell = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
+// RFC 4180: quote cells holding a comma, quote, or line break; double the quotes. Text a spreadsheet would run as a
+// formula (a zone's note, a file name) is made inert first.
+const cell = (raw: string): string => {
+  const s = inertCell(raw)
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
 
 /**
  * Tables as CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads the Chinese headers),

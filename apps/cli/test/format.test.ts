@@ -1,5 +1,6 @@
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { toCsv } from "../src/csvFormat.js"
 import { runCli } from "./helpers.js"
 import { wfile } from "./spatial.js"
 
@@ -74,5 +75,12 @@ describe("--format csv|json|table", () => {
     expect((await runCli(["moran", ...columbus, "--format", "csv", "--json"])).code).toBe(2)
     const none = await runCli(["moran", ...columbus, "--format"])
     expect(none.code).toBe(2)
+  })
+})
+
+describe("--format csv and formula text", () => {
+  it("makes a cell that a spreadsheet would run inert, keeping negative numbers", () => {
+    const out = toCsv([{ header: ["zone", "note", "change"], rows: [["hb-a", '=HYPERLINK("http://evil.example")', "-3"]] }])
+    expect(parseCsv(out.slice(1))[1]).toEqual(["hb-a", `'=HYPERLINK("http://evil.example")`, "-3"])
   })
 })

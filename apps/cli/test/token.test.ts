@@ -54,4 +54,15 @@ describe.each(engines)("jiju token on %s", (engine) => {
     expect(unknown.code).toBe(1)
     expect((await runCli(["token", "revoke", "tok_nothing"], env)).code).toBe(1)
   })
+  it("lists tokens with their expiry and without secrets; --expires-days bounds the life of a token", SLOW, async () => {
+    const made = (await runCli(["token", "create", "--role", "viewer", "--name", "week", "--expires-days", "7", "--json"], env)).json() as { token: string }
+    expect((await runCli(["token", "create", "--role", "viewer", "--expires-days", "0"], env)).code).toBe(2)
+    expect((await runCli(["token", "create", "--role", "viewer", "--expires-days", "1.5"], env)).code).toBe(2)
+    const r = await runCli(["token", "list", "--json"], env)
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toContain(made.token)
+    const week = (r.json() as { tokens: Array<{ name: string; expiresAt: string; revokedAt: string | null }> }).tokens.find((t) => t.name === "week")!
+    expect((Date.parse(week.expiresAt) - Date.now()) / 86_400_000).toBeCloseTo(7, 1)
+    expect(week.revokedAt).toBeNull()
+  })
 })

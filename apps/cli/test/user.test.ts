@@ -54,4 +54,47 @@ describe.each(engines)("jiju user on %s", (engine) => {
     expect((dup.json() as { error: { code: string } }).error.code).toBe("duplicate_user")
     expect((await runCli(["user", "frobnicate"], env)).code).toBe(2)
   })
+  it("unlocks a name, lists and ends sessions, sets a password and disables an account", SLOW, async () => {
+    const store = await open()
+    try {
+      const users = makeUsers(store.db)
+      for (let i = 0; i < 5; i++) await users.login("zhao", "wrong-password", "203.0.113.5")
+      expect(await users.login("zhao", "anything", "203.0.113.5")).toMatchObject({ ok: false, reason: "throttled" })
+      expect((await users.login("wang.wu", "correct-horse-1", "198.51.100.1")).ok).toBe(true)
+      expect((await users.login("wang.wu", "correct-horse-1", "198.51.100.1")).ok).toBe(true)
+    } finally {
+      await store.close()
+    }
+    expect((await runCli(["user", "unlock", "zhao", "--json"], env)).json()).toEqual({ name: "zhao", addresses: 1 })
+    expect((await runCli(["user", "unlock", "nobody", "--json"], env)).json()).toMatchObject({ error: { code: "unknown_user" } })
+
+    const listed = (await runCli(["user", "sessions", "wang.wu", "--json"], env)).json() as { sessions: Array<{ id: string }> }
+    // Two sessions opened here, one by the first test.
+    expect(listed.sessions).toHaveLength(3)
+    expect((await runCli(["user", "sessions", "wang.wu", "--end", listed.sessions[0]!.id, "--json"], env)).json()).toEqual({ ended: 1 })
+    expect(((await runCli(["user", "sessions", "wang.wu", "--json"], env)).json() as { sessions: unknown[] }).sessions).toHaveLength(2)
+
+    expect((await runCli(["user", "passwd", "wang.wu", "--password", "short"], env)).code).toBe(2)
+    expect((await runCli(["user", "passwd", "wang.wu", "--password", "battery-staple-2", "--json"], env)).json()).toEqual({ name: "wang.wu" })
+    expect(((await runCli(["user", "sessions", "wang.wu", "--json"], env)).json() as { sessions: unknown[] }).sessions).toHaveLength(0)
+    const again = await open()
+    try {
+      const users = makeUsers(again.db)
+      expect((await users.login("wang.wu", "correct-horse-1")).ok).toBe(false)
+      expect((await users.login("wang.wu", "battery-staple-2")).ok).toBe(true)
+      expect((await users.login("zhao", "wrong-password", "203.0.113.5")).ok).toBe(false)
+    } finally {
+      await again.close()
+    }
+    expect((await runCli(["user", "disable", "wang.wu", "--json"], env)).json()).toEqual({ disabled: "wang.wu" })
+    const after = await open()
+    try {
+      expect((await makeUsers(after.db).login("wang.wu", "battery-staple-2")).ok).toBe(false)
+      expect(await after.db.query("select 1 from app_sessions s join app_users u on u.id = s.user_id where u.name = 'wang.wu'")).toEqual([])
+    } finally {
+      await after.close()
+    }
+    const list = (await runCli(["user", "list", "--json"], env)).json() as { users: Array<{ name: string }> }
+    expect(list.users.map((u) => u.name)).not.toContain("wang.wu")
+  })
 })

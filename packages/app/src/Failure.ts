@@ -21,8 +21,8 @@ export class Conflict extends Data.TaggedError("Conflict")<FailureFields> {}
 export class Stale extends Data.TaggedError("Stale")<FailureFields & { readonly current: string }> {}
 /** A change that must name the version it read did not (HTTP 428). */
 export class VersionRequired extends Data.TaggedError("VersionRequired")<FailureFields> {}
-/** Sign-ins refused for a while (HTTP 423 for an account, 429 for an address); retry after `retryAfter` seconds. */
-export class Throttled extends Data.TaggedError("Throttled")<FailureFields & { readonly retryAfter: number; readonly scope: "account" | "address" }> {}
+/** Sign-ins from an address refused for a while (HTTP 429); retry after `retryAfter` seconds. */
+export class Throttled extends Data.TaggedError("Throttled")<FailureFields & { readonly retryAfter: number }> {}
 /** The store or a needed service does not answer (HTTP 503). */
 export class Unavailable extends Data.TaggedError("Unavailable")<FailureFields> {}
 

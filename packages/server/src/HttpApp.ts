@@ -18,16 +18,18 @@ import { clientIp } from "./http/clientIp.js"
 import { languageOf } from "./http/language.js"
 import { HttpProblem, problemDocument, toProblem } from "./http/Problem.js"
 import { makeRateLimiter } from "./http/rateLimit.js"
-import { SESSION_COOKIE } from "./http/SessionCookie.js"
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from "./http/SessionCookie.js"
 
 /** How the HTTP adapter behaves (the use cases' own settings are the runtime's). */
 export interface HttpConfig {
   /** The one web origin allowed by CORS (JIJU_WEB_ORIGIN); none when undefined. */
   readonly webOrigin: string | undefined
-  /** Send the session cookie with `Secure` (off only for http://localhost in development and tests). */
+  /** Send the session cookie with `Secure` and the `__Host-` prefix (off only with JIJU_INSECURE_COOKIES=1 and in tests). */
   readonly secureCookies: boolean
   /** Token bucket per caller or address: burst size and refill per second. */
   readonly rateLimit: { readonly capacity: number; readonly perSecond: number }
+  /** Token bucket per address for sign-ins alone (a Jiju default: a burst of 10, then one every 6 seconds). */
+  readonly signInRate: { readonly capacity: number; readonly perSecond: number }
   /** Request body limits in bytes. */
   readonly bodyLimit: { readonly imports: number; readonly other: number }
 }
@@ -40,6 +42,7 @@ export const defaultHttpConfig = (over: Partial<HttpConfig> = {}): HttpConfig =>
   webOrigin: undefined,
   secureCookies: false,
   rateLimit: { capacity: 600, perSecond: 300 },
+  signInRate: { capacity: 10, perSecond: 1 / 6 },
   bodyLimit: { imports: 10 * 1024 * 1024, other: 1024 * 1024 },
   ...over,
 })
@@ -56,7 +59,7 @@ export const httpConfigFromEnv = (env: Readonly<Record<string, string | undefine
     ...over,
   })
 
-export { SESSION_COOKIE }
+export { SECURE_SESSION_COOKIE, SESSION_COOKIE }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"])
 
@@ -85,6 +88,13 @@ export const handlers: Handlers<typeof jijuApi> = {
  */
 export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHttpConfig(), opts: { onInternalError?: (e: unknown) => void } = {}) => {
   const limiter = makeRateLimiter(config.rateLimit)
+  const signIns = makeRateLimiter(config.signInRate)
+  const cookieName = sessionCookieName(config.secureCookies)
+  const refuse = (retryAfter: number): never => {
+    throw new HttpProblem(429, "rate_limited", `too many requests; retry in ${retryAfter} s`, `请求过于频繁，请 ${retryAfter} 秒后重试`, [], {
+      "Retry-After": String(retryAfter),
+    })
+  }
   const large = bodyLimit({ maxSize: config.bodyLimit.imports })
   const small = bodyLimit({ maxSize: config.bodyLimit.other })
   // Tokens are remembered for a few seconds by the application core (a revocation clears them at once); a token
@@ -139,30 +149,44 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
       throw new HttpProblem(403, "cross_site", "a write from another site is refused", "拒绝来自其他站点的写请求")
     return next()
   })
-  if (config.webOrigin) app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After"] }))
+  if (config.webOrigin)
+    app.use("/v1/*", cors({ origin: config.webOrigin, credentials: true, exposeHeaders: ["ETag", "Location", "Retry-After", "Idempotent-Replayed"] }))
   // GET and HEAD carry no body: skip the limit, whose check would build a full Request object for every read.
   app.use("/v1/*", (c, next) =>
     c.req.method === "GET" || c.req.method === "HEAD" ? next() : /\/(import|analyses)(\/|$)/.test(c.req.path) ? large(c, next) : small(c, next),
   )
-  // Who is calling: a bearer token (wrong → 401) or a session cookie (stale → anonymous).
+  // Sign-ins have their own, much smaller bucket per address: guessing passwords is what it slows down. A refused
+  // attempt reaches neither the password check nor the audit log.
+  app.use("/v1/auth/login", async (c, next) => {
+    const taken = signIns.take(`ip:${c.get("ip")}`)
+    if (!taken.ok) refuse(taken.retryAfter)
+    await next()
+  })
+  // Who is calling: a bearer token (wrong → 401) or a session cookie (stale → anonymous). A credential not seen
+  // lately is paid for by the address first, so that guessing tokens or sessions cannot bypass the limit.
   app.use("/v1/*", async (c, next) => {
     const auth = c.req.header("authorization")
+    const session = auth ? undefined : getCookie(c, cookieName)
+    const cached = auth ? runtime.tokenCache.get(auth.replace(/^Bearer\s+/i, "")) : undefined
+    if ((auth && !cached) || session) {
+      const taken = limiter.take(`ip:${c.get("ip")}`)
+      if (!taken.ok) refuse(taken.retryAfter)
+    }
     if (auth) {
       const m = auth.match(/^Bearer\s+(\S+)$/i)
-      const actor = m ? await byToken(m[1]!) : undefined
-      if (!actor) throw new HttpProblem(401, "bad_token", "the bearer token is unknown or revoked", "访问令牌无效或已撤销")
+      const actor = cached ?? (m ? await byToken(m[1]!) : undefined)
+      if (!actor) throw new HttpProblem(401, "bad_token", "the bearer token is unknown, revoked or expired", "访问令牌无效、已撤销或已过期")
       c.set("caller", actor)
-    } else {
-      const session = getCookie(c, SESSION_COOKIE)
-      if (session) c.set("caller", await runtime.run(actorOfSession(session)))
-    }
+    } else if (session) c.set("caller", await runtime.run(actorOfSession(session)))
     const who = c.get("caller")
-    if (who) c.header("Cache-Control", "no-store")
-    const taken = limiter.take(who ? `p:${who.kind}:${who.id}` : `ip:${c.get("ip")}`)
-    if (!taken.ok)
-      throw new HttpProblem(429, "rate_limited", `too many requests; retry in ${taken.retryAfter} s`, `请求过于频繁，请 ${taken.retryAfter} 秒后重试`, [], {
-        "Retry-After": String(taken.retryAfter),
-      })
+    if (who) {
+      c.header("Cache-Control", "no-store")
+      const taken = limiter.take(`p:${who.kind}:${who.id}`)
+      if (!taken.ok) refuse(taken.retryAfter)
+    } else if (!((auth && !cached) || session)) {
+      const taken = limiter.take(`ip:${c.get("ip")}`)
+      if (!taken.ok) refuse(taken.retryAfter)
+    }
     await next()
   })
   bindContract(app, jijuApi, handlers, runtime)

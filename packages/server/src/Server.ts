@@ -36,7 +36,7 @@ export interface RunningServer {
  * at DATABASE_URL), load the demo data into an empty store (unless JIJU_DEMO=0) with one account per role, serve
  * the API under /v1 and the web app on PORT (default 8080), and answer queued analysis jobs (polling every
  * JIJU_JOB_POLL_MS, default 250; 0 leaves them to other processes). A demo store makes published results public
- * unless JIJU_PUBLIC_RESULTS says otherwise; cookies go without Secure only on this machine's loopback address.
+ * unless JIJU_PUBLIC_RESULTS says otherwise; cookies are Secure (prefix __Host-) unless JIJU_INSECURE_COOKIES=1.
  * @example const server = await startServer({ port: 0 }); console.log(server.url); await server.close()
  */
 export const startServer = async (opts: ServerOptions = {}): Promise<RunningServer> => {
@@ -84,9 +84,10 @@ export const startServer = async (opts: ServerOptions = {}): Promise<RunningServ
   }
 
   const host = opts.host ?? env.HOST ?? "127.0.0.1"
-  const loopback = host === "127.0.0.1" || host === "localhost" || host === "::1"
-  // Cookies go without Secure only when serving plain http on this machine (development).
-  const http = httpConfigFromEnv(env, loopback || env.JIJU_INSECURE_COOKIES === "1" ? { secureCookies: false } : {})
+  // Cookies are Secure with the __Host- prefix by default, on loopback too: behind a TLS proxy the server listens on
+  // loopback, and browsers accept Secure cookies from http://localhost and 127.0.0.1. JIJU_INSECURE_COOKIES=1 is for
+  // plain http from another machine.
+  const http = httpConfigFromEnv(env)
   const app = buildHttpApp(runtime, http, opts.onInternalError ? { onInternalError: opts.onInternalError } : {})
   const webDist = opts.webDist ?? env.JIJU_WEB_DIST ?? fileURLToPath(new URL("../../../apps/web/dist/", import.meta.url))
   const web = staticSite(webDist)

@@ -54,7 +54,9 @@ describe("the server: demo data, demo accounts, web app, typed client, graceful 
     expect(login.status).toBe(200)
     expect(login.data.user.role).toBe("viewer")
     const cookie = login.headers.get("set-cookie")!.split(";")[0]!
-    expect(login.headers.get("set-cookie")).not.toContain("Secure") // http on 127.0.0.1
+    // Secure with the __Host- prefix by default, on loopback too (browsers accept it from http://127.0.0.1).
+    expect(cookie).toMatch(/^__Host-jiju_session=/)
+    expect(login.headers.get("set-cookie")).toContain("Secure")
     const api = makeClient(jijuApi, { baseUrl: server.url, headers: () => ({ cookie }) })
     const page = await api.listClusters({ query: { limit: "5" } })
     expect(page.status).toBe(200)

@@ -35,14 +35,29 @@ describe.each(engines)("accounts, sessions and tokens on %s", (engine) => {
     expect(trail.items[1].actor).toBe("user:zone")
   })
 
-  it("marks the cookie Secure when configured for production", async () => {
+  it("marks the cookie Secure with the __Host- prefix when configured for production (the default of a started server)", async () => {
     const app = buildHttpApp(t.runtime, defaultHttpConfig({ secureCookies: true }))
     const r = await app.request("/v1/auth/login", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "view", password: "view-password-1" }),
     })
-    expect(r.headers.get("set-cookie")).toContain("Secure")
+    const set = r.headers.get("set-cookie")!
+    expect(set).toMatch(/^__Host-jiju_session=jss_[^;]+; .*Path=\/; /)
+    expect(set).toContain("Secure")
+    expect(set).not.toContain("Domain")
+    // The secure app reads the prefixed cookie and ignores the plain one.
+    const session = set.split(";")[0]!
+    expect((await app.request("/v1/auth/me", { headers: { cookie: session } })).status).toBe(200)
+    expect((await app.request("/v1/auth/me", { headers: { cookie: session.replace("__Host-", "") } })).status).toBe(401)
+  })
+
+  it("purges expired sessions when someone signs in", async () => {
+    await t.db.query(
+      "insert into app_sessions (token_hash, user_id, expires_at) select 'expired-x', id, now() - interval '1 hour' from app_users where name = 'view'",
+    )
+    expect((await login(t, "view", "view-password-1")).status).toBe(200)
+    expect(await t.db.query("select 1 from app_sessions where token_hash = 'expired-x'")).toEqual([])
   })
 
   it("stores only scrypt hashes of passwords and sha256 hashes of tokens and sessions", async () => {
@@ -56,27 +71,99 @@ describe.each(engines)("accounts, sessions and tokens on %s", (engine) => {
     expect(sessions.every((x) => /^[0-9a-f]{64}$/.test(x.token_hash))).toBe(true)
   })
 
-  it("locks an account for 15 minutes after 5 failed logins, even for the right password", async () => {
-    for (let i = 0; i < 4; i++) expect((await login(t, "view", "wrong")).status).toBe(401)
-    const fifth = await login(t, "view", "wrong")
-    expect(fifth.status).toBe(423)
+  it("makes one address wait after 5 failures on a name, answers unknown names identically, and lets others in", async () => {
+    const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } })
+    const app = buildHttpApp(t.runtime, defaultHttpConfig())
+    const code = async (r: Response) => ((await r.json()) as { code: string }).code
+    const attempt = (name: string, password: string, address: string) =>
+      app.request(
+        "/v1/auth/login",
+        { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, password }) },
+        from(address),
+      )
+    for (let i = 0; i < 4; i++) expect((await attempt("view", "wrong", "203.0.113.9")).status).toBe(401)
+    const fifth = await attempt("view", "wrong", "203.0.113.9")
+    expect(fifth.status).toBe(429)
+    expect(await code(fifth)).toBe("sign_in_throttled")
     const retry = Number(fifth.headers.get("retry-after"))
-    expect(retry).toBeGreaterThan(14 * 60)
-    expect(retry).toBeLessThanOrEqual(15 * 60)
-    const right = await login(t, "view", "view-password-1")
-    expect(right.status).toBe(423)
-    expect((await right.json()).code).toBe("account_locked")
-    // Unknown names fail like wrong passwords (no account probing).
-    const nobody = await login(t, "nobody", "x")
-    expect(nobody.status).toBe(401)
-    expect((await nobody.json()).code).toBe("bad_credentials")
-    // Every attempt is in the audit trail, with the caller's address.
+    expect(retry).toBeGreaterThan(0)
+    expect(retry).toBeLessThanOrEqual(60)
+    // The same address waits even with the right password …
+    const right = await attempt("view", "view-password-1", "203.0.113.9")
+    expect(right.status).toBe(429)
+    // … but the owner from another address signs in: an attacker cannot lock an account out.
+    expect((await attempt("view", "view-password-1", "198.51.100.7")).status).toBe(200)
+    // An unknown name goes through the same steps with the same answers (no probing of names).
+    for (let i = 0; i < 4; i++) {
+      const r = await attempt("nobody", "x", "203.0.113.10")
+      expect([r.status, await code(r)]).toEqual([401, "bad_credentials"])
+    }
+    const unknownFifth = await attempt("nobody", "x", "203.0.113.10")
+    expect([unknownFifth.status, await code(unknownFifth)]).toEqual([429, "sign_in_throttled"])
+    // Every attempt that reached the check is in the audit trail, with the caller's address.
     const trail = await (await t.call("GET", "/v1/audit?entity=session&id=view", { as: "admin" })).json()
     const actions = trail.items.map((e: { action: string }) => e.action)
-    expect(actions.slice(-6)).toEqual(["login_failed", "login_failed", "login_failed", "login_failed", "login_locked", "login_locked"])
-    expect(trail.items.at(-1).actor).toMatch(/^ip:/)
+    expect(actions.slice(-7)).toEqual(["login_failed", "login_failed", "login_failed", "login_failed", "login_throttled", "login_throttled", "login"])
+    expect(trail.items.at(-2).actor).toBe("ip:203.0.113.9")
     const users = await (await t.call("GET", "/v1/users", { as: "admin" })).json()
     expect(users.items.find((u: { name: string }) => u.name === "view").locked_until).toMatch(/^\d{4}-/)
+    // The out-of-band unlock (admins only) lifts the wait at once.
+    expect((await t.call("POST", "/v1/users/view/unlock", { as: "viewer" })).status).toBe(403)
+    expect((await t.call("POST", "/v1/users/view/unlock")).status).toBe(401)
+    const unlocked = await t.call("POST", "/v1/users/view/unlock", { as: "admin" })
+    expect(await unlocked.json()).toEqual({ name: "view", addresses: 1 })
+    expect((await attempt("view", "view-password-1", "203.0.113.9")).status).toBe(200)
+    expect((await t.call("POST", "/v1/users/nobody/unlock", { as: "admin" })).status).toBe(404)
+  })
+
+  it("limits sign-ins per address before any password check or audit row", async () => {
+    const app = buildHttpApp(t.runtime, defaultHttpConfig({ signInRate: { capacity: 3, perSecond: 0.01 } }))
+    const env = { incoming: { socket: { remoteAddress: "192.0.2.44" } } }
+    const before = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log"))[0]!.n
+    const statuses: number[] = []
+    for (let i = 0; i < 40; i++)
+      statuses.push(
+        (
+          await app.request(
+            "/v1/auth/login",
+            { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `ghost${i}`, password: "x" }) },
+            env,
+          )
+        ).status,
+      )
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401])
+    expect(statuses.slice(3).every((s) => s === 429)).toBe(true)
+    const after = (await t.db.query<{ n: number }>("select count(*)::int as n from audit_log"))[0]!.n
+    expect(after - before).toBe(3)
+  })
+
+  it("limits unknown bearer tokens per address before they are looked up", async () => {
+    const app = buildHttpApp(t.runtime, defaultHttpConfig({ rateLimit: { capacity: 5, perSecond: 0.01 } }))
+    const env = { incoming: { socket: { remoteAddress: "192.0.2.45" } } }
+    const statuses: number[] = []
+    for (let i = 0; i < 20; i++) statuses.push((await app.request("/v1/auth/me", { headers: { authorization: `Bearer jjt_guess${i}` } }, env)).status)
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true)
+  })
+
+  it("lists tokens without secrets, with their expiry; an expired token is refused", async () => {
+    const made = await (await t.call("POST", "/v1/tokens", { as: "admin", body: { role: "viewer", name: "short", expires_in_days: 1 } })).json()
+    const days = (Date.parse(made.expires_at) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(0.99)
+    expect(days).toBeLessThanOrEqual(1)
+    const plain = await (await t.call("POST", "/v1/tokens", { as: "admin", body: { role: "viewer" } })).json()
+    expect((Date.parse(plain.expires_at) - Date.now()) / 86_400_000).toBeCloseTo(365, 0)
+    expect((await t.call("POST", "/v1/tokens", { as: "admin", body: { role: "viewer", expires_in_days: 0 } })).status).toBe(422)
+    const list = await t.call("GET", "/v1/tokens", { as: "admin" })
+    const items = (await list.json()).items
+    expect(items.find((x: { id: string }) => x.id === made.id)).toMatchObject({ name: "short", expires_at: made.expires_at, revoked_at: null })
+    expect(JSON.stringify(items)).not.toContain(made.token)
+    expect((await t.call("GET", "/v1/tokens", { as: "viewer" })).status).toBe(403)
+    // Expire it in the store: the next request with it is refused (a fresh process, so no cache holds it).
+    await t.db.query("update app_tokens set expires_at = now() - interval '1 second' where id = $1", [made.id])
+    t.runtime.tokenCache.clear()
+    const r = await t.call("GET", "/v1/auth/me", { headers: { authorization: `Bearer ${made.token}` } })
+    expect(r.status).toBe(401)
   })
 
   it("lets admins mint role tokens (a submitter bound to clusters) and revoke them", async () => {

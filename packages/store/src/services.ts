@@ -11,6 +11,7 @@ import { repository } from "./Database.js"
 import { auditRepo } from "./repos/audit.js"
 import { clusterRepo } from "./repos/clusters.js"
 import { firmRepo } from "./repos/firms.js"
+import { makeIdempotencyKeys } from "./repos/idempotencyKeys.js"
 import { importRepo } from "./repos/imports.js"
 import { indicatorRepo } from "./repos/indicators.js"
 import { observationRepo } from "./repos/observations.js"
@@ -31,8 +32,10 @@ export const Observations = repository(observationRepo)
 export const Imports = repository(importRepo)
 /** The audit trail. */
 export const Audit = repository(auditRepo)
-/** Accounts, sign-ins with lock-out, and sessions. */
+/** Accounts, sign-ins with backoff, and sessions. */
 export const Accounts = repository(makeUsers)
+/** Idempotency keys of submissions and imports. */
+export const IdempotencyKeys = repository(makeIdempotencyKeys)
 /** Bearer tokens (stored as hashes). */
 export const AccessTokens = repository(makeTokens)
 /** Stored assessment runs and their per-zone rows. */

@@ -1,26 +1,34 @@
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
-import { printJson } from "../output.js"
+import { printJson, table } from "../output.js"
 import { clusterFlags, roleFlag } from "./user.js"
 
 const usage = `jiju token — 访问令牌 · bearer tokens for the HTTP API
 
-usage: jiju token create --role admin|submitter|viewer [--cluster ID ...] [--name NAME] [--json]
+usage: jiju token create --role admin|submitter|viewer [--cluster ID ...] [--name NAME] [--expires-days N] [--json]
+       jiju token list [--json]
        jiju token revoke ID
 
-The token is printed once; the store keeps only its sha256 hash.
+The token is printed once; the store keeps only its sha256 hash. It works for --expires-days days
+(1–3650; default 365).
 Use it as: curl -H "Authorization: Bearer <token>" http://127.0.0.1:8080/v1/clusters`
 
 /** `jiju token`: mint and revoke API bearer tokens. */
 export const tokenCommand: Command = {
   name: "token",
-  summary: { zh: "创建或撤销访问令牌", en: "create or revoke API tokens" },
+  summary: { zh: "创建、列出或撤销访问令牌", en: "create, list or revoke API tokens" },
   usage,
   async run(argv, io) {
     const { values: f, positionals } = parseFlags(
       argv,
-      { role: { type: "string" }, cluster: { type: "string", multiple: true }, name: { type: "string" }, json: { type: "boolean" } },
+      {
+        role: { type: "string" },
+        cluster: { type: "string", multiple: true },
+        name: { type: "string" },
+        "expires-days": { type: "string" },
+        json: { type: "boolean" },
+      },
       true,
     )
     const [action, id, ...extra] = positionals
@@ -34,16 +42,42 @@ export const tokenCommand: Command = {
         return 0
       })
     }
-    if (action !== "create" || id !== undefined) throw new CliError("usage", `expected "token create --role R" or "token revoke ID"`, 2)
+    if (action === "list") {
+      if (id !== undefined) throw new CliError("usage", "jiju token list takes no argument", 2)
+      const [{ withApp }, { listTokens }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+      return withApp(io, async (app) => {
+        const { items } = await app.run(listTokens(app.actor))
+        if (f.json) printJson(io, { tokens: items })
+        else
+          io.stdout.write(
+            table(
+              ["id", "name", "role", "clusters", "created", "expires", "revoked"],
+              items.map((t) => [t.id, t.name, t.role, t.clusterIds.join(","), t.createdAt, t.expiresAt ?? "", t.revokedAt ?? ""]),
+            ),
+          )
+        return 0
+      })
+    }
+    if (action !== "create" || id !== undefined) throw new CliError("usage", `expected "token create --role R", "token list" or "token revoke ID"`, 2)
+    const days = f["expires-days"]
+    if (days !== undefined && !(/^\d+$/.test(days) && Number(days) >= 1 && Number(days) <= 3650))
+      throw new CliError("usage", `--expires-days must be a whole number of days from 1 to 3650, got "${days}"`, 2)
     const role = roleFlag(f.role)
     const clusters = f.cluster ?? []
     clusterFlags(role, clusters)
     const [{ withApp }, { createToken }] = await Promise.all([import("../app.js"), import("@jiju/app")])
     return withApp(io, async (app) => {
-      const made = await app.run(createToken(app.actor, { role, clusterIds: clusters, ...(f.name ? { name: f.name } : {}) }))
+      const made = await app.run(
+        createToken(app.actor, {
+          role,
+          clusterIds: clusters,
+          ...(f.name ? { name: f.name } : {}),
+          ...(days ? { expiresInDays: Number(days) } : {}),
+        }),
+      )
       const { token } = made
       if (f.json) printJson(io, { token })
-      else io.stdout.write(`${token}\n(id ${made.id}, ${role}${clusters.length ? ` for ${clusters.join(", ")}` : ""}; shown once)\n`)
+      else io.stdout.write(`${token}\n(id ${made.id}, ${role}${clusters.length ? ` for ${clusters.join(", ")}` : ""}; expires ${made.expiresAt}; shown once)\n`)
       return 0
     })
   },

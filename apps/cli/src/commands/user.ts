@@ -9,6 +9,10 @@ const usage = `jiju user — 账户 · accounts of the HTTP API
 
 usage: jiju user create NAME --role admin|submitter|viewer [--cluster ID ...] [--password P] [--json]
        jiju user list [--json]
+       jiju user unlock NAME [--json]        lift the sign-in wait of NAME from every address
+       jiju user passwd NAME [--password P]  set a new password (its sessions end)
+       jiju user disable NAME                no more sign-ins; sessions end, tokens revoked
+       jiju user sessions NAME [--end [ID]] [--json]   list open sessions, or end one or all
 
   --role      admin (everything), submitter (its clusters' data), viewer (read only)
   --cluster   a cluster the submitter may write (repeat for several; submitters need at least one)
@@ -37,11 +41,55 @@ export const userCommand: Command = {
   async run(argv, io) {
     const { values: f, positionals } = parseFlags(
       argv,
-      { role: { type: "string" }, cluster: { type: "string", multiple: true }, password: { type: "string" }, json: { type: "boolean" } },
+      {
+        role: { type: "string" },
+        cluster: { type: "string", multiple: true },
+        password: { type: "string" },
+        end: { type: "boolean" },
+        json: { type: "boolean" },
+      },
       true,
     )
     const [action, name, ...extra] = positionals
-    const [{ withApp }, { createUser, listUsers }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    const [{ withApp }, uc] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    const { createUser, listUsers } = uc
+    if (action === "unlock" || action === "passwd" || action === "disable" || action === "sessions") {
+      const sessionId = action === "sessions" && f.end ? extra[0] : undefined
+      if (!name || extra.length > (sessionId ? 1 : 0)) throw new CliError("usage", `give exactly one NAME: jiju user ${action} NAME`, 2)
+      if (action === "passwd" && f.password !== undefined && f.password.length < 10)
+        throw new CliError("usage", "--password must have at least 10 characters", 2)
+      return withApp(io, async (app) => {
+        if (action === "unlock") {
+          const out = await app.run(uc.unlockUser(app.actor, name))
+          if (f.json) printJson(io, out)
+          else io.stdout.write(`已解除 unlocked "${name}" (${out.addresses} address(es) were waiting)\n`)
+        } else if (action === "passwd") {
+          const password = f.password ?? randomBytes(12).toString("base64url")
+          await app.run(uc.setUserPassword(app.actor, name, password))
+          if (f.json) printJson(io, { name, ...(f.password === undefined ? { password } : {}) })
+          else io.stdout.write(`已更新密码 password set for "${name}"${f.password === undefined ? `: ${password}` : ""}\n`)
+        } else if (action === "disable") {
+          await app.run(uc.disableUser(app.actor, name))
+          if (f.json) printJson(io, { disabled: name })
+          else io.stdout.write(`已停用 disabled "${name}"\n`)
+        } else if (f.end) {
+          const out = await app.run(uc.endSessions(app.actor, name, sessionId))
+          if (f.json) printJson(io, out)
+          else io.stdout.write(`已结束 ended ${out.ended} session(s) of "${name}"\n`)
+        } else {
+          const { items } = await app.run(uc.listSessions(app.actor, name))
+          if (f.json) printJson(io, { sessions: items })
+          else
+            io.stdout.write(
+              table(
+                ["id", "created", "expires"],
+                items.map((s) => [s.id, s.createdAt, s.expiresAt]),
+              ),
+            )
+        }
+        return 0
+      })
+    }
     if (action === "list") {
       return withApp(io, async (app) => {
         const users = (await app.run(listUsers(app.actor))).items
@@ -56,7 +104,7 @@ export const userCommand: Command = {
         return 0
       })
     }
-    if (action !== "create") throw new CliError("usage", `expected "user create NAME" or "user list"; see jiju user --help`, 2)
+    if (action !== "create") throw new CliError("usage", `expected "user create|list|unlock|passwd|disable|sessions"; see jiju user --help`, 2)
     if (!name || extra.length > 0) throw new CliError("usage", "give exactly one NAME: jiju user create NAME --role R", 2)
     if (!/^[\p{L}\p{N}_.@-]{2,64}$/u.test(name)) throw new CliError("usage", `NAME "${name}": use 2–64 letters, digits, _ . @ -`, 2)
     const role = roleFlag(f.role)

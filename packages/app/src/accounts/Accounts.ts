@@ -1,10 +1,11 @@
 /** Use cases of accounts and bearer tokens (admins; the operator at the command line). */
 
-import type { NewToken, NewTokenSecret, NewUser, Role, TokenInfo, UserAccount } from "@jiju/domain/contract"
+import type { NewToken, NewTokenSecret, NewUser, Role, SessionInfo, TokenInfo, Unlocked, UserAccount } from "@jiju/domain/contract"
 import { InputError } from "@jiju/domain/model"
 import { AccessTokens, Accounts, Audit, Clusters, transaction } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { auditName, type Caller, requireRole } from "../Actor.js"
+import { AppConfig } from "../AppConfig.js"
 import { Conflict, NotFound } from "../Failure.js"
 import { TokenCache } from "./Credentials.js"
 
@@ -59,6 +60,9 @@ export const createUser = (caller: Caller, input: NewUser) =>
     )
   })
 
+/** How long a token works unless its maker says otherwise (a Jiju default). */
+export const tokenDays = 365
+
 /**
  * Mint a bearer token (admins), audited (without its secret). The secret ("jjt_…") is in the answer and nowhere
  * else: the store keeps its sha256 hash.
@@ -71,7 +75,9 @@ export const createToken = (caller: Caller, input: NewToken) =>
     yield* checkBinding(input.role, clusterIds)
     return yield* transaction(
       Effect.gen(function* () {
-        const made: NewTokenSecret = yield* AccessTokens.create({ role: input.role, clusterIds, ...(input.name ? { name: input.name } : {}) })
+        const now = (yield* AppConfig).now()
+        const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? tokenDays) * 86_400_000)
+        const made: NewTokenSecret = yield* AccessTokens.create({ role: input.role, clusterIds, expiresAt, ...(input.name ? { name: input.name } : {}) })
         const { token: _secret, ...info } = made
         const shown: TokenInfo = info
         yield* Audit.record({ actor: auditName(who), entity: "token", entityId: made.id, action: "create", before: null, after: shown })
@@ -92,4 +98,101 @@ export const revokeToken = (caller: Caller, id: string) =>
       return yield* Effect.fail(new NotFound({ code: "unknown_token", en: `no active token with id "${id}"`, zh: `没有编号为“${id}”的有效令牌` }))
     ;(yield* TokenCache).clear()
     yield* Audit.record({ actor: auditName(who), entity: "token", entityId: id, action: "revoke", before: null, after: null })
+  })
+
+/**
+ * Every token, revoked and expired ones included, without secrets (admins).
+ * @example const { items } = yield* listTokens(caller)
+ */
+export const listTokens = (caller: Caller) =>
+  Effect.gen(function* () {
+    yield* requireRole(caller, "admin")
+    const items: ReadonlyArray<TokenInfo> = yield* AccessTokens.list()
+    return { items }
+  })
+
+const userNamed = (name: string) =>
+  Effect.gen(function* () {
+    const user = yield* Accounts.byName(name)
+    if (!user) return yield* Effect.fail(new NotFound({ code: "unknown_user", en: `no active account named "${name}"`, zh: `没有名为“${name}”的有效账户` }))
+    return user
+  })
+
+/**
+ * Lift the sign-in wait of a name from every address (admins; the operator's out-of-band unlock), audited.
+ * @example const { addresses } = yield* unlockUser(caller, "admin")
+ */
+export const unlockUser = (caller: Caller, name: string) =>
+  Effect.gen(function* () {
+    const who = yield* requireRole(caller, "admin")
+    const user = yield* userNamed(name)
+    const addresses = yield* Accounts.unlock(name)
+    yield* Audit.record({ actor: auditName(who), entity: "user", entityId: user.id, action: "unlock", before: null, after: { addresses } })
+    const out: Unlocked = { name, addresses }
+    return out
+  })
+
+/**
+ * Disable an account (admins), audited: it cannot sign in, its sessions end, its tokens are revoked.
+ * @example yield* disableUser(caller, "li.si")
+ */
+export const disableUser = (caller: Caller, name: string) =>
+  Effect.gen(function* () {
+    const who = yield* requireRole(caller, "admin")
+    return yield* transaction(
+      Effect.gen(function* () {
+        const user = yield* userNamed(name)
+        yield* Accounts.disable(user.id)
+        ;(yield* TokenCache).clear()
+        yield* Audit.record({ actor: auditName(who), entity: "user", entityId: user.id, action: "disable", before: user, after: null })
+        return user
+      }),
+    )
+  })
+
+/**
+ * Set an account's password (admins), audited without the password; its sessions end.
+ * @example yield* setUserPassword(caller, "li.si", "a-new-long-password")
+ */
+export const setUserPassword = (caller: Caller, name: string, password: string) =>
+  Effect.gen(function* () {
+    const who = yield* requireRole(caller, "admin")
+    if (password.length < 10 || password.length > 200) {
+      const en = "a password has 10 to 200 characters"
+      const zh = "密码须为 10 至 200 个字符"
+      return yield* Effect.fail(new InputError({ code: "bad_password", message: en, zh, issues: [{ column: "password", en, zh }] }))
+    }
+    return yield* transaction(
+      Effect.gen(function* () {
+        const user = yield* userNamed(name)
+        yield* Accounts.setPassword(user.id, user.name, password)
+        yield* Audit.record({ actor: auditName(who), entity: "user", entityId: user.id, action: "set_password", before: null, after: null })
+        return user
+      }),
+    )
+  })
+
+/**
+ * The open sessions of an account (admins).
+ * @example const { items } = yield* listSessions(caller, "li.si")
+ */
+export const listSessions = (caller: Caller, name: string) =>
+  Effect.gen(function* () {
+    yield* requireRole(caller, "admin")
+    const user = yield* userNamed(name)
+    const items: ReadonlyArray<SessionInfo> = yield* Accounts.sessions(user.id)
+    return { items }
+  })
+
+/**
+ * End one session of an account (by its id) or all of them (admins), audited. Returns how many ended.
+ * @example const { ended } = yield* endSessions(caller, "li.si")
+ */
+export const endSessions = (caller: Caller, name: string, sessionId?: string) =>
+  Effect.gen(function* () {
+    const who = yield* requireRole(caller, "admin")
+    const user = yield* userNamed(name)
+    const ended = yield* Accounts.endSessions(user.id, sessionId)
+    yield* Audit.record({ actor: auditName(who), entity: "user", entityId: user.id, action: "end_sessions", before: null, after: { ended } })
+    return { ended }
   })

@@ -1,7 +1,7 @@
 /** Use cases of sessions: sign in (with lock-out), sign out, who am I. */
 
 import type { Login, Me, UserAccount } from "@jiju/domain/contract"
-import { Accounts, Audit, lockout } from "@jiju/store"
+import { Accounts, Audit, backoff } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { auditName, type Caller, requireRole } from "../Actor.js"
 import { AppConfig } from "../AppConfig.js"
@@ -16,19 +16,19 @@ export interface SignedIn {
 
 /**
  * Sign in with a name and password, from an address (for the audit). Every attempt is audited, failures included.
- * Five failures in a row lock the account for fifteen minutes (Throttled "account_locked", even for the right
- * password); a wrong name or password is Unauthorized "bad_credentials" (an unknown name fails the same way and
- * takes as long, so that names cannot be probed).
+ * After five failures from one address on one name, that pair waits (1, 2, 4, 8, then 15 minutes; Throttled
+ * "sign_in_throttled", even for the right password); other addresses are not affected. A wrong name or password is
+ * Unauthorized "bad_credentials"; an unknown name is counted and answered exactly like a known one and takes as long.
  * @example const { user, session } = yield* login("127.0.0.1", { name: "zhang", password: "…" })
  */
 export const login = (address: string, input: Login) =>
   Effect.gen(function* () {
-    const out = yield* Accounts.login(input.name, input.password)
+    const out = yield* Accounts.login(input.name, input.password, address)
     yield* Audit.record({
       actor: `ip:${address}`,
       entity: "session",
       entityId: input.name,
-      action: out.ok ? "login" : out.reason === "locked" ? "login_locked" : "login_failed",
+      action: out.ok ? "login" : out.reason === "throttled" ? "login_throttled" : "login_failed",
       before: null,
       after: out.ok ? { user: out.user.id } : null,
     })
@@ -36,16 +36,15 @@ export const login = (address: string, input: Login) =>
       const signedIn: SignedIn = { user: out.user, session: out.session, expiresAt: out.expiresAt }
       return signedIn
     }
-    if (out.reason === "locked") {
+    if (out.reason === "throttled") {
       const now = (yield* AppConfig).now()
       const until = out.until.toISOString()
       return yield* Effect.fail(
         new Throttled({
-          code: "account_locked",
-          en: `too many failed sign-ins (${lockout.attempts}); try again after ${until}`,
-          zh: `登录失败次数过多（${lockout.attempts} 次），请于 ${until} 后再试`,
+          code: "sign_in_throttled",
+          en: `too many failed sign-ins from this address (${backoff.attempts} or more); try again after ${until}`,
+          zh: `此地址登录失败次数过多（${backoff.attempts} 次以上），请于 ${until} 后再试`,
           retryAfter: Math.max(1, Math.ceil((out.until.getTime() - now.getTime()) / 1000)),
-          scope: "account",
         }),
       )
     }

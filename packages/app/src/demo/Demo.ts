@@ -54,20 +54,27 @@ const demoRoles: ReadonlyArray<Role> = ["admin", "submitter", "viewer"]
 export const openDemo = (caller: Caller, opts: { readonly load: boolean }) =>
   Effect.gen(function* () {
     yield* requireRole(caller, "admin")
-    if (!opts.load || !(yield* use((db) => isEmpty(db)))) {
-      const demo = (yield* Accounts.list()).some((u) => u.isDemo)
-      const state: DemoState = { demo, loaded: undefined, accounts: [] }
-      return state
-    }
-    const { seed: _seed, ...loaded } = yield* loadDemoData(caller)
-    const first = (yield* Clusters.list())[0]?.id
-    const accounts: DemoAccount[] = []
-    for (const role of demoRoles) {
-      const password = randomBytes(9).toString("base64url")
-      const clusterIds = role === "submitter" && first ? [first] : []
-      yield* Accounts.create({ name: `demo-${role}`, role, password, isDemo: true, clusterIds })
-      accounts.push({ name: `demo-${role}`, role, password, clusterIds })
-    }
-    const state: DemoState = { demo: true, loaded, accounts }
-    return state
+    // Several servers may start together on one empty PostgreSQL: the first loads under this lock, the others wait
+    // and then find the store holding the demo.
+    return yield* transaction(
+      Effect.gen(function* () {
+        yield* use((db) => db.query("select pg_advisory_xact_lock(4107242)"))
+        if (!opts.load || !(yield* use((db) => isEmpty(db)))) {
+          const demo = (yield* Accounts.list()).some((u) => u.isDemo)
+          const state: DemoState = { demo, loaded: undefined, accounts: [] }
+          return state
+        }
+        const { seed: _seed, ...loaded } = yield* loadDemoData(caller)
+        const first = (yield* Clusters.list())[0]?.id
+        const accounts: DemoAccount[] = []
+        for (const role of demoRoles) {
+          const password = randomBytes(9).toString("base64url")
+          const clusterIds = role === "submitter" && first ? [first] : []
+          yield* Accounts.create({ name: `demo-${role}`, role, password, isDemo: true, clusterIds })
+          accounts.push({ name: `demo-${role}`, role, password, clusterIds })
+        }
+        const state: DemoState = { demo: true, loaded, accounts }
+        return state
+      }),
+    )
   })

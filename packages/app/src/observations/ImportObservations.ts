@@ -4,11 +4,12 @@ import { createHash } from "node:crypto"
 import type { ImportReceipt } from "@jiju/domain/contract"
 import { type ImportFormat, invalidRowsError, validateObservationTable } from "@jiju/domain/intake"
 import { readTable } from "@jiju/domain/io"
-import { Audit, Clusters, Imports, Indicators, Observations, transaction } from "@jiju/store"
+import { Audit, Clusters, IdempotencyKeys, Imports, Indicators, Observations, transaction } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { auditName, type Caller, requireRole } from "../Actor.js"
 import { AppConfig } from "../AppConfig.js"
 import { attempt } from "../Attempt.js"
+import { claimKey, type IdempotencyKey, requestHash } from "./Idempotency.js"
 
 /** A file to import: its bytes and name (the extension picks the reader), and optionally its layout. */
 export interface ImportRequest {
@@ -25,10 +26,11 @@ export interface ImportRequest {
  * value rule against the register, archived zones and indicators included, and against the clock; only when EVERY
  * row is valid are the values written (a value already stored for a key is replaced), in one transaction with the
  * record of the import and its audit entry. Any bad row: InputError "invalid_rows" listing every problem (row as the
- * spreadsheet shows it, column, value, code, both languages), and nothing is written.
+ * spreadsheet shows it, column, value, code, both languages), and nothing is written. With an idempotency key, the
+ * same file sent again with the key is answered with the first receipt and writes nothing.
  * @example const receipt = yield* importObservationFile(caller, { bytes, fileName: "yearbook.xlsx", format: "wide" })
  */
-export const importObservationFile = (caller: Caller, req: ImportRequest) =>
+export const importObservationFile = (caller: Caller, req: ImportRequest, idem?: IdempotencyKey) =>
   Effect.gen(function* () {
     const who = yield* requireRole(caller, "admin")
     const now = (yield* AppConfig).now()
@@ -39,8 +41,13 @@ export const importObservationFile = (caller: Caller, req: ImportRequest) =>
     const actor = auditName(who)
     const submittedAt = now.toISOString()
     const checksum = createHash("sha256").update(req.bytes).digest("hex")
+    const hash = requestHash("importObservations", [checksum, req.fileName, req.format ?? null, req.source ?? null])
     return yield* transaction(
       Effect.gen(function* () {
+        if (idem) {
+          const prior = yield* claimKey<ImportReceipt>(actor, idem, "importObservations", hash)
+          if (prior) return prior
+        }
         yield* Observations.upsertMany(
           check.values.map((v) => ({
             target: { kind: "cluster" as const, id: v.cluster },
@@ -57,6 +64,7 @@ export const importObservationFile = (caller: Caller, req: ImportRequest) =>
         const importId = yield* Imports.record({ fileName: req.fileName, format: check.format, rows: check.values.length, importedBy: actor, checksum })
         const receipt: ImportReceipt = { imported: check.values.length, file: req.fileName, format: check.format, importId }
         yield* Audit.record({ actor, entity: "import", entityId: String(importId), action: "import", before: null, after: receipt })
+        if (idem) yield* IdempotencyKeys.answer(actor, idem.key, receipt)
         return receipt
       }),
     )

@@ -17,6 +17,7 @@ import { auditName, type Caller, requireZoneWrite } from "../Actor.js"
 import { AppConfig } from "../AppConfig.js"
 import { Conflict, notFound } from "../Failure.js"
 import { catalogueByCode } from "../register/IndicatorCatalogue.js"
+import { type IdempotencyKey, remembered, requestHash } from "./Idempotency.js"
 import { SubmissionQueue } from "./SubmissionQueue.js"
 
 // A problem of the value rule at a field of the submission (JSON bodies name fields in snake_case paths).
@@ -52,11 +53,19 @@ const check = (sub: Submission, now: Date) =>
       )
   })
 
-const write = (caller: Caller, clusterId: string, sub: Submission, replace: boolean) =>
+const write = (caller: Caller, clusterId: string, sub: Submission, replace: boolean, idem: IdempotencyKey | undefined) =>
   Effect.gen(function* () {
     const who = yield* requireZoneWrite(caller, clusterId)
     const config = yield* AppConfig
     const now = config.now()
+    const operation = replace ? "correctPeriod" : "submitPeriod"
+    const hash = requestHash(operation, [clusterId, sub])
+    const actor = auditName(who)
+    // A retry whose first attempt committed: its receipt, nothing written (the database decides it again, under the
+    // zone's lock, for a retry that arrives while the first is still being written).
+    const replay = () => (idem ? remembered<SubmissionReceipt>(actor, idem, operation, hash) : Effect.succeed(undefined))
+    const first = yield* replay()
+    if (first) return first
     yield* check(sub, now)
     const queue = yield* SubmissionQueue
     const submittedAt = now.toISOString()
@@ -66,13 +75,19 @@ const write = (caller: Caller, clusterId: string, sub: Submission, replace: bool
         period: sub.period,
         values: sub.values,
         source: sub.source ?? "submission",
-        submitter: auditName(who),
+        submitter: actor,
         submittedAt,
         note: sub.note ?? null,
         replace,
+        ...(idem ? { idempotency: { key: idem.key, hash } } : {}),
       }),
     )
     switch (outcome.kind) {
+      case "replayed": {
+        const prior = yield* replay()
+        if (prior) return prior
+        return yield* Effect.die(new Error("a replayed submission without its remembered receipt"))
+      }
       case "unknown_cluster":
         return yield* Effect.fail(notFound("cluster", clusterId))
       case "archived": {
@@ -104,14 +119,14 @@ const write = (caller: Caller, clusterId: string, sub: Submission, replace: bool
  * "cluster_archived". Concurrent submissions share database calls (the submission queue).
  * @example const receipt = yield* submitPeriod(caller, "hb-qibin", { period: "2024", values: { revenue: 812.5 } })
  */
-export const submitPeriod = (caller: Caller, clusterId: string, sub: Submission) => write(caller, clusterId, sub, false)
+export const submitPeriod = (caller: Caller, clusterId: string, sub: Submission, idem?: IdempotencyKey) => write(caller, clusterId, sub, false, idem)
 
 /**
  * Correct one period's values of a zone: values already stored are replaced (the audit entry keeps the old ones).
  * `period` is the period the caller addresses; the submission must name the same ("period_mismatch").
  * @example const receipt = yield* correctPeriod(caller, "hb-qibin", "2024", { period: "2024", values: { revenue: 815 } })
  */
-export const correctPeriod = (caller: Caller, clusterId: string, period: string, sub: Submission) =>
+export const correctPeriod = (caller: Caller, clusterId: string, period: string, sub: Submission, idem?: IdempotencyKey) =>
   Effect.gen(function* () {
     yield* requireZoneWrite(caller, clusterId)
     if (sub.period !== period)
@@ -121,5 +136,5 @@ export const correctPeriod = (caller: Caller, clusterId: string, period: string,
           value: sub.period,
         }),
       )
-    return yield* write(caller, clusterId, sub, true)
+    return yield* write(caller, clusterId, sub, true, idem)
   })

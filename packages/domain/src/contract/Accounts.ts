@@ -14,7 +14,7 @@ export const UserAccount = Schema.Struct({
   clusterIds: Schema.Array(Schema.String),
   isDemo: Schema.Boolean,
   createdAt: Schema.String,
-  /** Until when sign-ins are refused after failed attempts; null when not locked. */
+  /** Until when an address that failed too often must wait before signing in with this name; null when none waits. */
   lockedUntil: Schema.NullOr(Schema.String),
 })
 export type UserAccount = typeof UserAccount.Type
@@ -27,6 +27,8 @@ export const TokenInfo = Schema.Struct({
   clusterIds: Schema.Array(Schema.String),
   createdAt: Schema.String,
   revokedAt: Schema.NullOr(Schema.String),
+  /** When the token stops working; null: never (tokens made before expiry existed). */
+  expiresAt: Schema.NullOr(Schema.String),
 })
 export type TokenInfo = typeof TokenInfo.Type
 
@@ -68,5 +70,15 @@ export const NewToken = Schema.Struct({
   role: Role,
   clusterIds: Schema.optional(Schema.Array(Schema.String)),
   name: Schema.optional(Schema.String.check(Schema.isMaxLength(100))),
+  /** Days until the token stops working (1–3650; default 365, a Jiju default). */
+  expiresInDays: Schema.optional(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 3650 }))),
 })
 export type NewToken = typeof NewToken.Type
+
+/** An open session as an administrator sees it (its id is the first characters of the secret's hash). */
+export const SessionInfo = Schema.Struct({ id: Schema.String, createdAt: Schema.String, expiresAt: Schema.String })
+export type SessionInfo = typeof SessionInfo.Type
+
+/** What an unlock did: how many addresses had to wait before signing in with the name. */
+export const Unlocked = Schema.Struct({ name: Schema.String, addresses: Schema.Int })
+export type Unlocked = typeof Unlocked.Type

@@ -96,7 +96,8 @@ export const openApiDocument = (contract: Contract): Json => {
       schemas: { ...defs, Problem: problem },
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },
-        session: { type: "apiKey", in: "cookie", name: "jiju_session" },
+        // __Host-jiju_session when the server sends Secure cookies (the default); jiju_session on plain http.
+        session: { type: "apiKey", in: "cookie", name: "__Host-jiju_session" },
       },
     },
     security: [{ bearer: [] }, { session: [] }],

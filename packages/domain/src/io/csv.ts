@@ -6,6 +6,7 @@
 import Papa from "papaparse"
 import { InputError } from "../model/errors.js"
 import type { Cell, DataTable } from "./DataTable.js"
+import { inertCell } from "./SpreadsheetText.js"
 
 /** Options for {@link parseCsv}. */
 export interface ParseCsvOptions {
@@ -222,13 +223,14 @@ const NEEDS_QUOTES = /[",\r\n]/
 
 const renderCell = (cell: Cell | undefined): string => {
   if (cell === null || cell === undefined) return ""
-  const s = typeof cell === "string" ? cell : String(cell)
+  const s = typeof cell === "string" ? inertCell(cell) : String(cell)
   return NEEDS_QUOTES.test(s) || (s.length > 0 && (s[0] === " " || s[s.length - 1] === " ")) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
 /**
  * Write a DataTable as RFC 4180 CSV: header row, fields with `,` `"` or line breaks quoted (quotes doubled),
- * null as an empty field, CRLF line endings. Geometry is not written.
+ * null as an empty field, CRLF line endings; text a spreadsheet would take for a formula is made inert
+ * ({@link inertCell}). Geometry is not written.
  * @example writeCsv({ columns: ["a"], rows: [{ a: "x,y" }] }) // 'a\r\n"x,y"\r\n'
  */
 export const writeCsv = (table: DataTable, opts: WriteCsvOptions = {}): string => {

@@ -74,7 +74,7 @@ export const toProblem = (e: unknown): Problem => {
   if (isTagged(e)) {
     if (e._tag === "Throttled") {
       const t = e as Tagged & { retryAfter: number; scope: "account" | "address" }
-      return { status: t.scope === "account" ? 423 : 429, code: t.code, en: t.en, zh: t.zh, issues: [], headers: { "Retry-After": String(t.retryAfter) } }
+      return { status: 429, code: t.code, en: t.en, zh: t.zh, issues: [], headers: { "Retry-After": String(t.retryAfter) } }
     }
     const status = statusOfTag[e._tag]
     if (status !== undefined) {

@@ -25,7 +25,14 @@ export const loadMigrations = (dir: string = MIGRATIONS_DIR): ReadonlyArray<Migr
  * @example await migrate(db) // [1] on a fresh database, [] afterwards
  */
 export const migrate = async (db: Db, migrations: ReadonlyArray<Migration> = loadMigrations()): Promise<number[]> => {
-  await db.exec("create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())")
+  // Under the same lock as the migrations: two processes creating the table at once collide in PostgreSQL's catalog
+  // even with "if not exists".
+  await db.transaction(async (tx) => {
+    await tx.query("select pg_advisory_xact_lock(4107241)")
+    await tx.exec(
+      "create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())",
+    )
+  })
   const done = new Set((await db.query<{ version: number }>("select version from schema_migrations")).map((r) => Number(r.version)))
   const applied: number[] = []
   for (const m of migrations) {

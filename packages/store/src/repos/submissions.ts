@@ -12,6 +12,8 @@ export interface ClusterSubmission {
   readonly note: string | null
   /** Overwrite values already stored for the period (a correction) instead of refusing them. */
   readonly replace?: boolean
+  /** The client's Idempotency-Key and the hash of its request: a key the submitter already used writes nothing. */
+  readonly idempotency?: { readonly key: string; readonly hash: string }
 }
 
 /** Values a submission found already stored for its period: indicator code → value. */
@@ -23,6 +25,7 @@ export type SubmissionOutcome =
   | { readonly kind: "unknown_cluster" }
   | { readonly kind: "archived" }
   | { readonly kind: "duplicate"; readonly existing: StoredValues }
+  | { readonly kind: "replayed" }
 
 const stored = (v: unknown): StoredValues | null => (v == null ? null : ((typeof v === "string" ? JSON.parse(v) : v) as StoredValues))
 
@@ -51,6 +54,7 @@ export const submitClusterValues = async (db: Db, batch: ReadonlyArray<ClusterSu
     at: s.submittedAt,
     note: s.note,
     replace: s.replace === true,
+    ...(s.idempotency ? { key: s.idempotency.key, hash: s.idempotency.hash } : {}),
   }))
   const rows = await db.query<{ ord: number; outcome: string; existing: unknown; written: number }>(
     "select ord, outcome, existing, written from jiju_submit_many($1::jsonb)",
@@ -67,6 +71,8 @@ export const submitClusterValues = async (db: Db, batch: ReadonlyArray<ClusterSu
         return { kind: "duplicate", existing: stored(row.existing) ?? {} }
       case "written":
         return { kind: "written", written: Number(row.written), replaced: stored(row.existing) }
+      case "replayed":
+        return { kind: "replayed" }
       default:
         throw new Error(`jiju_submit_many returned an unexpected outcome: ${String(row.outcome)}`)
     }

@@ -1,6 +1,6 @@
-/** Accounts: sign-in with lock-out, sign-out, who am I, accounts and bearer tokens (admins). */
+/** Accounts: sign-in with backoff, sign-out, who am I, accounts and bearer tokens (admins). */
 import * as Schema from "effect/Schema"
-import { Login, Me, NewToken, NewTokenSecret, NewUser, UserAccount } from "../Accounts.js"
+import { Login, Me, NewToken, NewTokenSecret, NewUser, TokenInfo, Unlocked, UserAccount } from "../Accounts.js"
 import { endpoint } from "../Endpoint.js"
 
 /** POST /v1/auth/login */
@@ -13,7 +13,7 @@ export const login = endpoint({
   access: "public",
   body: Login,
   success: { status: 200, schema: Schema.Struct({ user: UserAccount }) },
-  errors: [400, 401, 415, 422, 423, 429],
+  errors: [400, 401, 415, 422, 429],
 })
 
 /** POST /v1/auth/logout */
@@ -89,4 +89,29 @@ export const createUser = endpoint({
   body: NewUser,
   success: { status: 201, schema: UserAccount },
   errors: [401, 403, 409, 422],
+})
+
+/** GET /v1/tokens */
+export const listTokens = endpoint({
+  id: "listTokens",
+  method: "get",
+  path: "/v1/tokens",
+  tag: "auth",
+  summary: { zh: "访问令牌列表（不含密钥）", en: "Bearer tokens (without their secrets)" },
+  access: "admin",
+  success: { status: 200, schema: Schema.Struct({ items: Schema.Array(TokenInfo) }) },
+  errors: [401, 403],
+})
+
+/** POST /v1/users/{name}/unlock */
+export const unlockUser = endpoint({
+  id: "unlockUser",
+  method: "post",
+  path: "/v1/users/{name}/unlock",
+  tag: "auth",
+  summary: { zh: "解除登录等待（所有地址）", en: "Lift the sign-in wait of a name (every address)" },
+  access: "admin",
+  params: Schema.Struct({ name: Schema.String }),
+  success: { status: 200, schema: Unlocked },
+  errors: [401, 403, 404],
 })

@@ -11,6 +11,7 @@ import { auditHandlers } from "./handlers/audit.js"
 import { factsHandlers } from "./handlers/facts.js"
 import { judgementsHandlers } from "./handlers/judgements.js"
 import { observationsHandlers } from "./handlers/observations.js"
+import { projectsHandlers } from "./handlers/projects.js"
 import { registerHandlers } from "./handlers/register.js"
 import { serviceHandlers } from "./handlers/service.js"
 import { bindContract, type Handlers, type HttpEnv } from "./http/bind.js"
@@ -78,6 +79,7 @@ export const handlers: Handlers<typeof jijuApi> = {
   ...assessmentsHandlers,
   ...judgementsHandlers,
   ...factsHandlers,
+  ...projectsHandlers,
 }
 
 /**

@@ -132,7 +132,8 @@ export const storeChecksum = async (db: Db): Promise<string> => {
 export const clearStore = async (db: Db, opts: { keepIndicators?: boolean } = {}): Promise<void> => {
   await db.transaction(async (tx) => {
     await tx.exec(
-      `delete from supervision_reports; delete from supervision_decisions; delete from zone_facts;
+      `delete from weekly_reports; delete from projects; delete from firms; delete from zone_areas;
+       delete from supervision_reports; delete from supervision_decisions; delete from zone_facts;
        delete from observations; delete from clusters; delete from audit_log; delete from imports;
        delete from regions where level = 'county'; delete from regions where level = 'prefecture'; delete from regions;
        ${opts.keepIndicators === true ? "" : "delete from indicators;"}`,

@@ -10,12 +10,16 @@ import { makeUsers } from "./auth/users.js"
 import { repository } from "./Database.js"
 import { auditRepo } from "./repos/audit.js"
 import { clusterRepo } from "./repos/clusters.js"
+import { firmRepo } from "./repos/firms.js"
 import { makeIdempotencyKeys } from "./repos/idempotencyKeys.js"
 import { importRepo } from "./repos/imports.js"
 import { indicatorRepo } from "./repos/indicators.js"
 import { observationRepo } from "./repos/observations.js"
+import { projectRepo } from "./repos/projects.js"
 import { regionRepo } from "./repos/regions.js"
 import { supervisionRepo } from "./repos/supervision.js"
+import { weeklyReportRepo } from "./repos/weeklyReports.js"
+import { zoneAreaRepo } from "./repos/zoneAreas.js"
 import { zoneFactRepo } from "./repos/zoneFacts.js"
 
 /** Regions of the GB/T 2260 hierarchy. */
@@ -44,3 +48,11 @@ export const AssessmentSchemes = repository(schemeRepo)
 export const ZoneFacts = repository(zoneFactRepo)
 /** The commission's supervision decisions and their monthly reports. */
 export const Supervision = repository(supervisionRepo)
+/** Zones' sub-areas and their admission rules. */
+export const ZoneAreas = repository(zoneAreaRepo)
+/** The enterprise register (leading firms, 500强). */
+export const Firms = repository(firmRepo)
+/** Projects entering the zones. */
+export const Projects = repository(projectRepo)
+/** Weekly progress reports of projects. */
+export const WeeklyReports = repository(weeklyReportRepo)

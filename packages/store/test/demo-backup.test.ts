@@ -143,6 +143,10 @@ describe.each(engines)("demo load, export and restore on %s", (engine) => {
       "zone_facts",
       "supervision_decisions",
       "supervision_reports",
+      "zone_areas",
+      "firms",
+      "projects",
+      "weekly_reports",
     ])
       expect(doc.tables[t]?.length, t).toBeGreaterThan(0)
     expect(JSON.stringify(doc.tables.app_users)).not.toContain("chief-password-1")

@@ -26,6 +26,9 @@ export const assessCommand: Command = {
     `  --kind K        only zones of this kind (${Object.keys(clusterKindNames).join(" | ")})`,
     "  --stability N   rank stability over N random weight draws around the scheme's weights; --seed S (default 1)",
     "  --publish       store the result as published (read by the API without sign-in when results are public)",
+    "  --derived       use indicators derived from the project register (新开工项目数, 亿元以上项目数, fixed investment,",
+    "                  investment intensity) where a zone submitted none; conflicts are listed, submitted values kept;",
+    "                  such a run is shown, not stored",
     "The result is stored when the data come from the store; the previous period's stored result (or, when none,",
     "one computed from the observations) gives the rank changes and star movement.",
   ].join("\n"),
@@ -40,6 +43,7 @@ export const assessCommand: Command = {
       stability: { type: "string" },
       seed: { type: "string" },
       publish: { type: "boolean" },
+      derived: { type: "boolean" },
     })
     const period = periodFlag(values.period)
     const draws = numberFlag(values.stability, "stability")
@@ -55,13 +59,15 @@ export const assessCommand: Command = {
         "--publish stores the result, and only results computed from the store are stored: drop --data (import the file first with jiju import)",
         2,
       )
+    if (values.derived === true && (values.data !== undefined || values.publish === true))
+      throw new CliError("usage", "--derived reads the store's project register and is never stored: drop --data and --publish", 2)
     const kind = values.kind as ClusterKind | undefined
 
     // A scheme file is read and checked before the store is opened: a bad file fails fast.
     const scheme =
       values.scheme !== undefined && isSchemeFile(values.scheme) ? { definition: await readScheme(io, values.scheme) } : { id: values.scheme ?? "henan-2017" }
     const source = await sourceFromFlags(io, values)
-    const { run, result, report, assessed } = await judge(io, source, (actor) =>
+    const { run, result, report, assessed, derived } = await judge(io, source, (actor) =>
       assess(actor, {
         scheme,
         period,
@@ -69,10 +75,26 @@ export const assessCommand: Command = {
         kind,
         stability: draws !== undefined ? { draws, seed } : undefined,
         publish: values.publish === true,
+        derived: values.derived === true,
       }),
     )
+    // Only with --derived: what the project register gave (the report itself is unchanged).
+    const fromProjects = derived && {
+      used: derived.used.map((d) => ({ cluster: d.cluster, period: d.period, indicator: d.indicator, value: d.value, provenance: d.provenance })),
+      conflicts: derived.conflicts.map((c) => ({
+        cluster: c.derived.cluster,
+        period: c.derived.period,
+        indicator: c.derived.indicator,
+        derived: c.derived.value,
+        submitted: c.submitted,
+      })),
+      notes: derived.notes,
+    }
     if (values.json === true) {
-      printJson(io, wireDocument(AssessmentReport, report))
+      printJson(
+        io,
+        fromProjects ? { ...(wireDocument(AssessmentReport, report) as object), derived_from_projects: fromProjects } : wireDocument(AssessmentReport, report),
+      )
       return 0
     }
     const { previousSource, stability } = assessed
@@ -83,6 +105,8 @@ export const assessCommand: Command = {
       `${result.schemeName.zh} · ${result.schemeName.en} — ${period}${previous ? `（对比 vs ${previous.period}${previousSource === "computed" ? "，由观测值计算 computed" : ""}）` : ""}`,
     ]
     if (report.demo) out.push("（演示数据 demo data）")
+    if (fromProjects)
+      out.push("（使用项目库推算值，未保存 used values derived from projects; not stored）", ...fromProjects.notes.map((n) => `  ${n.zh} / ${n.en}`))
     const byId = new Map(result.clusters.map((c) => [c.clusterId, c]))
     for (const g of result.groups) {
       out.push(

@@ -165,4 +165,14 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     summary: { zh: "全省单项指标位次与变化（篇8）", en: "province-wide positions on one indicator (篇8)" },
     load: async () => (await import("./positions.js")).positionsCommand,
   },
+  {
+    name: "projects",
+    summary: { zh: "项目库：入园项目、档案、进展节点、自动发现、推算指标", en: "the project register: projects, files, status, findings, derived indicators" },
+    load: async () => (await import("./projects.js")).projectsCommand,
+  },
+  {
+    name: "progress",
+    summary: { zh: "项目周汇报与督导视图", en: "weekly project reports and the supervision view" },
+    load: async () => (await import("./progress.js")).progressCommand,
+  },
 ]

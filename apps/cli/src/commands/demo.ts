@@ -12,11 +12,11 @@ export const demoCommand: Command = {
     const given = numberFlag(values.seed, "seed", undefined)
     const [{ withApp }, { loadDemoData }] = await Promise.all([import("../app.js"), import("@jiju/app")])
     return withApp(io, async (app) => {
-      const { seed, ...result } = await app.run(loadDemoData(app.actor, given === undefined ? {} : { seed: given }))
-      if (values.json === true) printJson(io, { demo: true, seed, ...result })
+      const { seed, weeklyReports, ...result } = await app.run(loadDemoData(app.actor, given === undefined ? {} : { seed: given }))
+      if (values.json === true) printJson(io, { demo: true, seed, ...result, weekly_reports: weeklyReports })
       else
         io.stdout.write(
-          `已载入演示数据 loaded demo data (synthetic, seed ${seed}): ${result.regions} regions, ${result.clusters} clusters, ${result.observations} observations in ${result.milliseconds} ms\n`,
+          `已载入演示数据 loaded demo data (synthetic, seed ${seed}): ${result.regions} regions, ${result.clusters} clusters, ${result.observations} observations, ${result.projects} projects, ${weeklyReports} weekly reports in ${result.milliseconds} ms\n`,
         )
       return 0
     })

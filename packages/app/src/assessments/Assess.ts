@@ -13,8 +13,9 @@ import {
   assessPeriod,
   type ReportRun,
 } from "@jiju/domain/assessment"
-import { type ClusterKind, periodsBack, previousPeriod } from "@jiju/domain/model"
-import { AssessmentRuns, AssessmentSchemes, Audit, type StoredRun, schemeChecksum, transaction } from "@jiju/store"
+import { type Bilingual, type ClusterKind, inputError, periodsBack, previousPeriod } from "@jiju/domain/model"
+import { type DerivedValue, derivedNotes, deriveIndicators, withDerivedValues } from "@jiju/domain/projects"
+import { AssessmentRuns, AssessmentSchemes, Audit, Projects, type StoredRun, schemeChecksum, transaction, WeeklyReports } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { auditName, type Caller, requireRole } from "../Actor.js"
 import { attempt } from "../Attempt.js"
@@ -35,6 +36,19 @@ export interface AssessRequest {
   readonly stability?: { readonly draws: number; readonly seed?: number | undefined } | undefined
   /** Store the run as published. */
   readonly publish?: boolean | undefined
+  /**
+   * Use the indicators derived from the project register (新开工项目数, 亿元以上项目数, fixed investment, investment
+   * intensity) where a zone submitted none; a submitted value is never replaced. Store data only; such a run is shown,
+   * not stored (Jiju default: a stored run rests on submitted values).
+   */
+  readonly derived?: boolean | undefined
+}
+
+/** What an assessment took from the project register (with `derived`): the values used, the conflicts, the notes. */
+export interface DerivedFromProjects {
+  readonly used: ReadonlyArray<DerivedValue>
+  readonly conflicts: ReadonlyArray<{ readonly derived: DerivedValue; readonly submitted: number }>
+  readonly notes: ReadonlyArray<Bilingual>
 }
 
 /** An assessment made: its result and report, and the stored run (null when it was not stored). */
@@ -43,6 +57,8 @@ export interface Assessed {
   readonly result: AssessmentResult
   readonly report: AssessmentReport
   readonly assessed: AssessedPeriod
+  /** With `derived`: what the project register gave; null otherwise. */
+  readonly derived: DerivedFromProjects | null
 }
 
 const compute = (req: AssessRequest) =>
@@ -50,25 +66,43 @@ const compute = (req: AssessRequest) =>
     const { scheme, from } = yield* resolveScheme(req.scheme)
     const checksum = schemeChecksum(scheme)
     const source = req.source ?? storeSource
-    const data = yield* loadAssessmentData(source, periodsBack(req.period, 2))
+    if (req.derived === true && source.kind !== "store")
+      return yield* Effect.fail(
+        inputError(
+          "derived_needs_store",
+          "derived indicators come from the store's project register: drop --data",
+          "推算指标来自数据库中的项目库：请勿同时使用数据文件",
+        ),
+      )
+    const loaded = yield* loadAssessmentData(source, periodsBack(req.period, 2))
+    let derived: DerivedFromProjects | null = null
+    let data = loaded
+    if (req.derived === true) {
+      const [projects, reports] = yield* Effect.all([Projects.list(), WeeklyReports.list()])
+      const periods = [req.period, previousPeriod(req.period), previousPeriod(previousPeriod(req.period))]
+      const values = periods.flatMap((p) => deriveIndicators(projects, reports, p))
+      const use = withDerivedValues(loaded.input.value, values)
+      data = { ...loaded, input: { ...loaded.input, value: use.value } }
+      derived = { used: use.used, conflicts: use.conflicts, notes: periods.flatMap((p) => derivedNotes(use, p)) }
+    }
     // A stored run is the comparison only for data from the store: a file's zones are not the register's.
     const storedPrevious = data.source === "store" ? yield* AssessmentRuns.latest(scheme.id, previousPeriod(req.period)) : undefined
     const assessed = yield* attempt(() => assessPeriod(scheme, data, req.period, { kind: req.kind, checksum, storedPrevious, stability: req.stability }))
-    return { scheme, from, checksum, data, assessed }
+    return { scheme, from, checksum, data, assessed, derived }
   })
 
 /**
  * Run an assessment (admins; the operator at the command line): compute it, and store it — in one transaction
  * with its audit entry, and with a scheme read from a file — when its data came from the store and it covers
- * every kind of zone. NotFound "unknown_scheme"; InputError "unknown_period" and the data files' errors.
+ * every kind of zone and used no value derived from projects. NotFound "unknown_scheme"; InputError "unknown_period" and the data files' errors.
  * @example const { run, report } = yield* assess(caller, { scheme: { id: "henan-2017" }, period: "2025" })
  */
 export const assess = (caller: Caller, req: AssessRequest) =>
   Effect.gen(function* () {
     const who = yield* requireRole(caller, "admin")
-    const { scheme, from, checksum, data, assessed } = yield* compute(req)
+    const { scheme, from, checksum, data, assessed, derived } = yield* compute(req)
     let run: StoredRun | null = null
-    if (data.source === "store" && req.kind === undefined) {
+    if (data.source === "store" && req.kind === undefined && derived === null) {
       const actor = auditName(who)
       run = yield* transaction(
         Effect.gen(function* () {
@@ -96,7 +130,7 @@ export const assess = (caller: Caller, req: AssessRequest) =>
     }
     const reportRun: ReportRun | null = run ? { id: run.id, published: run.published, createdAt: run.createdAt } : null
     const report = assessmentReport({ scheme, schemeFrom: from, checksum, ...assessed, source: data.source, demo: data.hasDemo, run: reportRun })
-    return { run, result: assessed.result, report, assessed } satisfies Assessed
+    return { run, result: assessed.result, report, assessed, derived } satisfies Assessed
   })
 
 /**

@@ -65,7 +65,7 @@ export interface Endpoint {
   readonly method: Method
   /** The path with `{name}` parameters, e.g. "/v1/clusters/{id}". */
   readonly path: string
-  readonly tag: "service" | "auth" | "register" | "observations" | "analyses" | "assessments" | "judgements"
+  readonly tag: "service" | "auth" | "register" | "observations" | "analyses" | "assessments" | "judgements" | "projects"
   readonly summary: Bilingual
   readonly access: Access
   /** A struct of the path parameters. */

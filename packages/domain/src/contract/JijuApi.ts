@@ -5,6 +5,7 @@ import * as audit from "./api/audit.js"
 import * as facts from "./api/facts.js"
 import * as judgements from "./api/judgements.js"
 import * as observations from "./api/observations.js"
+import * as projects from "./api/projects.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
 
@@ -25,6 +26,9 @@ export const judgementsApi = { ...judgements }
 /** Zone facts: the catalogue, facts in force and their history, records, proposals and decisions, imports. */
 export const factsApi = { ...facts }
 
+/** The project register: projects, weekly reports, supervision, findings, derived indicators. */
+export const projectsApi = { ...projects }
+
 /** Analyses on data sent with the request, and their jobs. */
 export const analysesApi = { ...analyses }
 
@@ -43,6 +47,7 @@ export const jijuApi = {
   ...assessmentsApi,
   ...judgementsApi,
   ...factsApi,
+  ...projectsApi,
 }
 
 /** The type of {@link jijuApi}. */

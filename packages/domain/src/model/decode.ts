@@ -27,6 +27,10 @@ const zhPatterns: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => strin
   [/^Expected an id of a-z/, () => "应为由 a-z、0-9 和 - 组成的编号 (最长 64)"],
   [/^Expected a snake_case indicator code/, () => "应为小写下划线格式的指标代码"],
   [/^Expected a period like/, () => '应为 "2025"、"2025H1"、"2025Q1" 或 "2025-03" 形式的期间'],
+  [/^Expected a date written/, () => "应为形如 2025-03-10 的日期"],
+  [/^Expected a week written/, () => "应为形如 2025-W07 的周次"],
+  [/^Expected a half year written/, () => "应为形如 2025H1 或 2025H2 的半年"],
+  [/^Expected a code of a-z/, () => "应为由 a-z、0-9、_ 和 - 组成的代码 (最长 32)"],
   [/^Expected (".*")$/, (m) => `应为 ${m[1]!.replace(/ \| /g, "、")} 之一`],
 ]
 

@@ -7,6 +7,7 @@ import { isEmpty, type Store, storeOn } from "../Store.js"
 import { type DemoCluster, demoClusters } from "./demoClusters.js"
 import { demoFacts } from "./demoFacts.js"
 import { demoObservations } from "./demoObservations.js"
+import { type DemoProjects, demoProjects, writeDemoProjects } from "./demoProjects.js"
 import { henanRegions } from "./henanRegions.js"
 
 /** The default seed of the demo data set. */
@@ -19,6 +20,7 @@ export interface DemoData {
   readonly observations: ReadonlyArray<ObservationInput>
   /** Stored facts about the service zones (certification's yes/no conditions). */
   readonly facts: ReadonlyArray<ZoneFactRecord>
+  readonly projectRegister: DemoProjects
 }
 
 const registerOnly = ({ sizeEffect: _s, growthEffect: _g, firstYear: _f, ...c }: DemoCluster): Cluster => c
@@ -33,7 +35,7 @@ export const demoData = (seed: number = DEMO_SEED): DemoData => {
   const regions = henanRegions()
   const panel = demoObservations(demoClusters(regions, rng), rng)
   const clusters = panel.clusters.map(registerOnly)
-  return { regions, clusters, observations: panel.observations, facts: demoFacts(clusters) }
+  return { regions, clusters, observations: panel.observations, facts: demoFacts(clusters), projectRegister: demoProjects(clusters, seed) }
 }
 
 /** What {@link loadDemo} wrote and how long it took. */
@@ -42,6 +44,8 @@ export interface DemoLoadResult {
   readonly clusters: number
   readonly observations: number
   readonly facts: number
+  readonly projects: number
+  readonly weeklyReports: number
   readonly milliseconds: number
 }
 
@@ -65,12 +69,15 @@ export const loadDemo = async (store: Store | { db: Db }, opts: { seed?: number 
     await s.clusters.insertMany(data.clusters, tx)
     await s.observations.insertMany(data.observations, tx)
     await s.zoneFacts.insertMany(data.facts)
+    await writeDemoProjects(tx, data.projectRegister)
   })
   return {
     regions: data.regions.length,
     clusters: data.clusters.length,
     observations: data.observations.length,
     facts: data.facts.length,
+    projects: data.projectRegister.projects.length,
+    weeklyReports: data.projectRegister.reports.length,
     milliseconds: Math.round(performance.now() - started),
   }
 }

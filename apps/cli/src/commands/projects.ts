@@ -10,10 +10,10 @@ import {
   ProjectFindings,
   type ProjectStatus,
   type ProjectType,
+  projectSourceLine,
   projectStatusNames,
   projectTypeNames,
   StoredProject,
-  sourceLine,
 } from "@jiju/domain/projects"
 import * as Schema from "effect/Schema"
 import { parseFlags, required } from "../args.js"
@@ -212,7 +212,7 @@ export const projectsCommand: Command = {
           printJson(io, wireDocument(ProjectFindings, doc))
           return 0
         }
-        io.stdout.write(`截至 as of ${doc.asOf}\n\n两年无实质性进展 two-year review（${sourceLine(doc.recovery.source)}）\n`)
+        io.stdout.write(`截至 as of ${doc.asOf}\n\n两年无实质性进展 two-year review（${projectSourceLine(doc.recovery.source)}）\n`)
         io.stdout.write(
           table(
             ["项目 project", "集聚区 cluster", "状态 state", "最后进展 last progress", "用地 land 亩"],

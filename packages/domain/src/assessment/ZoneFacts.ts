@@ -9,6 +9,7 @@ import { idText } from "../io/columns.js"
 import type { Cell, DataTable } from "../io/DataTable.js"
 import { BilingualMessage } from "../model/Bilingual.js"
 import { type Bilingual, InputError } from "../model/errors.js"
+import { isIsoDate } from "../model/IsoDate.js"
 import { periodEnd } from "../model/Period.js"
 import { RuleSource } from "../model/RuleSource.js"
 import { type RuleId, ruleSource } from "./RuleSources.js"
@@ -106,17 +107,7 @@ export const factName = (code: string): Bilingual => {
   return d ? { zh: d.zh, en: d.en } : { zh: code, en: code }
 }
 
-const DATE = /^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
-
-/**
- * Whether a text is a calendar date "YYYY-MM-DD" (a real day: 2025-02-30 is not).
- * @example isIsoDate("2024-10-31") // true
- */
-export const isIsoDate = (text: string): boolean => {
-  if (!DATE.test(text)) return false
-  const d = new Date(`${text}T00:00:00Z`)
-  return d.toISOString().slice(0, 10) === text
-}
+export { isIsoDate } from "../model/IsoDate.js"
 
 /** A fact to record about a zone. */
 export const NewZoneFact = Schema.Struct({

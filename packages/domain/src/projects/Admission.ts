@@ -12,7 +12,7 @@ import * as Schema from "effect/Schema"
 import type { Issue } from "../model/errors.js"
 import { ClusterId } from "../model/ids.js"
 import { AreaCode, type Project, ProjectTrait, ProjectType, projectTraitNames, projectTypeNames } from "./Project.js"
-import { documentSource, RuleSource, sourceLine } from "./RuleSource.js"
+import { ProjectRuleSource, projectDocumentSource, projectSourceLine } from "./ProjectRuleSource.js"
 
 /** Whether a broken rule refuses the project ("required") or only flags it ("advisory"). */
 export const RuleMode = Schema.Literals(["required", "advisory"])
@@ -27,7 +27,7 @@ export const AdmissionRule = Schema.Struct({
   /** Traits a project must have, all of them (高新技术, 劳动密集型); empty: none asked. */
   traits: Schema.Array(ProjectTrait),
   mode: RuleMode,
-  source: RuleSource,
+  source: ProjectRuleSource,
 })
 export type AdmissionRule = typeof AdmissionRule.Type
 
@@ -56,7 +56,7 @@ export const AdmissionBreach = Schema.Struct({
   value: Schema.Unknown,
   en: Schema.String,
   zh: Schema.String,
-  source: RuleSource,
+  source: ProjectRuleSource,
 })
 export type AdmissionBreach = typeof AdmissionBreach.Type
 
@@ -86,7 +86,7 @@ export const admissionCheck = (
   const breaches: AdmissionBreach[] = []
   if (project.area === null || area === undefined) return { area: project.area, admitted: true, breaches }
   area.rules.forEach((rule, i) => {
-    const src = sourceLine(rule.source)
+    const src = projectSourceLine(rule.source)
     const breach = (code: string, column: string, value: unknown, en: string, zh: string) =>
       breaches.push({ code, rule: i, mode: rule.mode, column, value, en: `${en} (${src})`, zh: `${zh}（依据：${src}）`, source: rule.source })
     if (rule.minFixedInvestment !== null && !(project.fixedInvestment >= rule.minFixedInvestment))
@@ -136,7 +136,7 @@ export const southAreaExample: ZoneArea = {
       types: [],
       traits: ["high_tech"],
       mode: "required",
-      source: documentSource("seed 002 篇5 一", "我县工业园区南区主要安排固定资产投资1000万元的高新技术项目"),
+      source: projectDocumentSource("seed 002 篇5 一", "我县工业园区南区主要安排固定资产投资1000万元的高新技术项目"),
     },
   ],
 }
@@ -152,7 +152,7 @@ export const westAreaExample: ZoneArea = {
       types: [],
       traits: ["labour_intensive"],
       mode: "required",
-      source: documentSource("seed 002 篇5 一", "西区主要安排固定资产投资500万元以上的劳动密集型项目"),
+      source: projectDocumentSource("seed 002 篇5 一", "西区主要安排固定资产投资500万元以上的劳动密集型项目"),
     },
   ],
 }

@@ -10,8 +10,8 @@ import type { Bilingual } from "../model/errors.js"
 import { frequencyOf, Period, previousPeriod, yearOf } from "../model/Period.js"
 import type { ProjectFacts, ReportFacts } from "./Findings.js"
 import { ProjectId } from "./Project.js"
+import { type ProjectRuleSource, projectDefault, projectDocumentSource } from "./ProjectRuleSource.js"
 import { milestonesOf } from "./ProjectStatus.js"
-import { documentSource, jijuDefault, type RuleSource } from "./RuleSource.js"
 import { weekMonday } from "./Week.js"
 
 /** The indicators the register derives, by catalogue code. */
@@ -19,26 +19,26 @@ export const DerivedIndicator = Schema.Literals(["new_projects", "major_projects
 export type DerivedIndicator = typeof DerivedIndicator.Type
 
 /** How each indicator is derived, and its source. */
-export const derivedMethods: Record<DerivedIndicator, Bilingual & { readonly source: RuleSource }> = {
+export const derivedMethods: Record<DerivedIndicator, Bilingual & { readonly source: ProjectRuleSource }> = {
   new_projects: {
     zh: "期内开工的项目数（各类项目）",
     en: "projects that started (开工) within the period, of every type",
-    source: jijuDefault("新开工项目数 counts projects of every type whose 开工 day falls in the period (seed 002 篇8 counts 新开工工业项目 the same way)"),
+    source: projectDefault("新开工项目数 counts projects of every type whose 开工 day falls in the period (seed 002 篇8 counts 新开工工业项目 the same way)"),
   },
   major_projects: {
     zh: "总投资 1 亿元及以上、期内在建的项目数",
     en: "projects of 100m yuan (1亿) total investment or more under construction at some time in the period",
-    source: documentSource("seed 002 篇5 二 3", "今年新上在建固定资产投资1000万元以上工业项目21个,其中超亿元项目1个"),
+    source: projectDocumentSource("seed 002 篇5 二 3", "今年新上在建固定资产投资1000万元以上工业项目21个,其中超亿元项目1个"),
   },
   fixed_investment: {
     zh: "各项目累计完成投资在期末与上期末之差之和（亿元）",
     en: "the sum over projects of investment to date at the period's end less that at the previous period's end (亿元)",
-    source: jijuDefault("investment completed in the period, from the weekly reports' investment to date (a week counts in the period its Monday falls in)"),
+    source: projectDefault("investment completed in the period, from the weekly reports' investment to date (a week counts in the period its Monday falls in)"),
   },
   investment_intensity: {
     zh: "期末持有土地项目的累计完成投资之和 ÷ 其用地之和（万元/亩）",
     en: "investment to date over land (万元/亩), over the projects holding land at the period's end that have reported",
-    source: jijuDefault("投资强度 as investment completed per 亩 of land held (seed 002 篇5 三 writes 投资强度 into the contract)"),
+    source: projectDefault("投资强度 as investment completed per 亩 of land held (seed 002 篇5 三 writes 投资强度 into the contract)"),
   },
 }
 
@@ -58,8 +58,8 @@ export const DerivedValue = Schema.Struct({
 export type DerivedValue = typeof DerivedValue.Type
 
 /**
- * The first and last day of a period of the grammar (year, quarter, month).
- * @example periodDays("2025Q2") // { from: "2025-04-01", to: "2025-06-30" }
+ * The first and last day of a period of the grammar (year, half-year, quarter, month).
+ * @example periodDays("2025Q2") // { from: "2025-04-01", to: "2025-06-30" };  periodDays("2025H2").from // "2025-07-01"
  */
 export const periodDays = (period: string): { readonly from: string; readonly to: string } => {
   const y = yearOf(period)
@@ -68,6 +68,10 @@ export const periodDays = (period: string): { readonly from: string; readonly to
   switch (frequencyOf(period)) {
     case "year":
       return { from: first(1), to: last(12) }
+    case "half": {
+      const h = Number(period.slice(5))
+      return { from: first(h * 6 - 5), to: last(h * 6) }
+    }
     case "quarter": {
       const q = Number(period.slice(5))
       return { from: first(q * 3 - 2), to: last(q * 3) }

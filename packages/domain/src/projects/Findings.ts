@@ -14,8 +14,8 @@ import * as Schema from "effect/Schema"
 import { addDays, IsoDate, yearsAfter } from "./Dates.js"
 import type { ContractTerms, ProjectStatus, ProjectType } from "./Project.js"
 import { ProjectId } from "./Project.js"
+import { ProjectRuleSource, projectDefault, projectDocumentSource } from "./ProjectRuleSource.js"
 import { milestonesOf } from "./ProjectStatus.js"
-import { documentSource, jijuDefault, RuleSource } from "./RuleSource.js"
 import { weekMonday, weekSunday } from "./Week.js"
 
 /** What the findings read of a project. */
@@ -99,7 +99,7 @@ export const RecoveryFinding = Schema.Struct({
 export type RecoveryFinding = typeof RecoveryFinding.Type
 
 /** The rule of the two-year review. */
-export const recoveryRule: RuleSource = documentSource("seed 004 二 四是", "对两年以上没有实质性进展且无特殊原因的项目,已供地的要予以收回")
+export const recoveryRule: ProjectRuleSource = projectDocumentSource("seed 004 二 四是", "对两年以上没有实质性进展且无特殊原因的项目,已供地的要予以收回")
 
 /** Days before the two years are complete from which a project is listed as approaching (Jiju default). */
 export const RECOVERY_WARNING_DAYS = 90
@@ -179,12 +179,12 @@ export const HalfYearStarts = Schema.Struct({
   zones: Schema.Array(ZoneStarts),
   /** The zones with no newly started industrial project. */
   withoutStarts: Schema.Array(Schema.String),
-  source: RuleSource,
+  source: ProjectRuleSource,
 })
 export type HalfYearStarts = typeof HalfYearStarts.Type
 
 /** The rule of the half-year list. */
-export const halfYearStartsRule: RuleSource = documentSource("seed 002 篇8 二", "宝山集聚区被列为全省9个上半年没有新开工工业项目的集聚区之一")
+export const halfYearStartsRule: ProjectRuleSource = projectDocumentSource("seed 002 篇8 二", "宝山集聚区被列为全省9个上半年没有新开工工业项目的集聚区之一")
 
 /**
  * Count the industrial projects each active industrial zone started (开工) in a half year, up to `asOf`, and list the
@@ -233,17 +233,17 @@ export const IdleFinding = Schema.Struct({
   floorArea: Schema.Finite,
   /** Since when: the day the start deadline plus a year passed, or the start of the stall. */
   since: IsoDate,
-  source: RuleSource,
+  source: ProjectRuleSource,
 })
 export type IdleFinding = typeof IdleFinding.Type
 
 /** The rules of idle land and plants. */
-export const idleRules: Record<IdleReason, RuleSource> = {
-  not_started: jijuDefault(
+export const idleRules: Record<IdleReason, ProjectRuleSource> = {
+  not_started: projectDefault(
     "land supplied and not started one year after the contract's start deadline (or, without one, after the land was supplied) — after the national 闲置土地处置办法 第二条 (满一年未动工开发), outside the seed documents; disposal: seed 004 二 二是 加强闲置土地处置",
   ),
-  construction_stalled: documentSource("seed 004 二 四是", "处于停产、半停产状态,造成厂房闲置和土地闲置的,要依法依规进行处置"),
-  production_stopped: documentSource("seed 004 二 四是", "处于停产、半停产状态,造成厂房闲置和土地闲置的,要依法依规进行处置"),
+  construction_stalled: projectDocumentSource("seed 004 二 四是", "处于停产、半停产状态,造成厂房闲置和土地闲置的,要依法依规进行处置"),
+  production_stopped: projectDocumentSource("seed 004 二 四是", "处于停产、半停产状态,造成厂房闲置和土地闲置的,要依法依规进行处置"),
 }
 
 /**
@@ -291,14 +291,14 @@ export const IntensityBreach = Schema.Struct({
   actual: Schema.Finite,
   /** actual / contract. */
   share: Schema.Finite,
-  source: RuleSource,
+  source: ProjectRuleSource,
 })
 export type IntensityBreach = typeof IntensityBreach.Type
 
 /** The rules of contract intensity. */
-export const intensityRules: Record<IntensityMeasure, RuleSource> = {
-  investment_intensity: documentSource("seed 002 篇5 三", "把政府的优惠政策、服务承诺及投资强度和密度写进合同文本"),
-  floor_area_ratio: documentSource("seed 004 二 一是", "对新入驻项目要认真审查和核减项目申请用地规模,进一步提高项目用地容积率"),
+export const intensityRules: Record<IntensityMeasure, ProjectRuleSource> = {
+  investment_intensity: projectDocumentSource("seed 002 篇5 三", "把政府的优惠政策、服务承诺及投资强度和密度写进合同文本"),
+  floor_area_ratio: projectDocumentSource("seed 004 二 一是", "对新入驻项目要认真审查和核减项目申请用地规模,进一步提高项目用地容积率"),
 }
 
 /**
@@ -350,7 +350,7 @@ export const intensityBreaches = (projects: ReadonlyArray<ProjectFacts>, reports
 /** Every automatic finding on one day. */
 export const ProjectFindings = Schema.Struct({
   asOf: IsoDate,
-  recovery: Schema.Struct({ source: RuleSource, items: Schema.Array(RecoveryFinding) }),
+  recovery: Schema.Struct({ source: ProjectRuleSource, items: Schema.Array(RecoveryFinding) }),
   halfYear: HalfYearStarts,
   idle: Schema.Array(IdleFinding),
   intensity: Schema.Array(IntensityBreach),

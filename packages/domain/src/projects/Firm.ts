@@ -8,7 +8,7 @@
 import * as Schema from "effect/Schema"
 import { ClusterId } from "../model/ids.js"
 import { FirmId } from "./Project.js"
-import { RuleSource } from "./RuleSource.js"
+import { ProjectRuleSource } from "./ProjectRuleSource.js"
 
 /** A firm's size class (大型, 中型, 小型, 微型). */
 export const FirmSize = Schema.Literals(["large", "medium", "small", "micro"])
@@ -68,7 +68,7 @@ export const LeadingMembership = Schema.Struct({
   year: Schema.Int.check(Schema.isBetween({ minimum: 1990, maximum: 2099 })),
   /** The reasons the commission recorded (the 六好 principle's points, as it states them). */
   criteria: Schema.Array(Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(200))),
-  source: RuleSource,
+  source: ProjectRuleSource,
 })
 export type LeadingMembership = typeof LeadingMembership.Type
 

@@ -50,6 +50,8 @@ describe("indicators derived from projects", () => {
   it("gives the period's days", () => {
     expect(periodDays("2024")).toEqual({ from: "2024-01-01", to: "2024-12-31" })
     expect(periodDays("2024Q1")).toEqual({ from: "2024-01-01", to: "2024-03-31" })
+    expect(periodDays("2024H1")).toEqual({ from: "2024-01-01", to: "2024-06-30" })
+    expect(periodDays("2024H2")).toEqual({ from: "2024-07-01", to: "2024-12-31" })
     expect(periodDays("2024-02")).toEqual({ from: "2024-02-01", to: "2024-02-29" })
   })
 

@@ -9,7 +9,6 @@ import type { Cluster } from "@jiju/domain/model"
 import {
   addDays,
   admissionCheck,
-  documentSource,
   emptyFile,
   expectedWeeks,
   type HelpRequest,
@@ -18,6 +17,7 @@ import {
   type ProjectStatus,
   type ProjectTrait,
   type ProjectType,
+  projectDocumentSource,
   reportDeadline,
   type StoredFirm,
   type StoredZoneArea,
@@ -111,7 +111,7 @@ export const demoProjects = (clusters: ReadonlyArray<Cluster>, seed: number): De
     outsiders.push(f)
     firms.push(f)
   }
-  const leadingSource = documentSource("seed 003 衡水 四(四)", "遵照“六好”原则筛选出100家“龙鹰”企业")
+  const leadingSource = projectDocumentSource("seed 003 衡水 四(四)", "遵照“六好”原则筛选出100家“龙鹰”企业")
   const projects: ProjectWrite[] = []
   const reports: ReportWrite[] = []
   for (const zone of industrial) {

@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic } from "./choleskySymbolic.js"
-import { gemmMinus, panelCholesky, syrkLower } from "./denseBlocks.js"
+import { panelCholesky, syrkLower, updateNT } from "./denseBlocks.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
@@ -319,6 +319,8 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   let top = 0
   let ybuf = new Float64Array(256)
   let tbuf = new Float64Array(256)
+  let ytbuf = new Float64Array(256)
+  let stbuf = new Float64Array(256)
   for (let sn = nsuper - 1; sn >= 0; sn--) {
     const nc = superStart[sn + 1]! - superStart[sn]!
     const nr = rowPtr[sn + 1]! - rowPtr[sn]!
@@ -368,22 +370,26 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
       const d = 1 / lx[base + c * nr + c]!
       for (let r = 0; r < m; r++) y[yc + r]! *= d
     }
-    // Σ_RJ = −Σ_RR·Y, into the block of sx (rows nc … nr − 1).
+    // Yᵀ with leading dimension nc (yt[p·nc + c] = Y[p, c]), the layout the block kernel reads.
+    if (ytbuf.length < m * nc) ytbuf = new Float64Array(m * nc * 2)
+    const yt = ytbuf
+    for (let c = 0; c < nc; c++) for (let r = 0; r < m; r++) yt[r * nc + c] = y[c * m + r]!
+    // Σ_RJᵀ = −Yᵀ·Σ_RR (nc × m; Σ_RR is symmetric), then into the block of sx (rows nc … nr − 1).
+    if (stbuf.length < m * nc) stbuf = new Float64Array(m * nc * 2)
+    const st = stbuf
+    st.fill(0, 0, m * nc)
+    if (m > 0) updateNT(st, 0, nc, nc, m, yt, 0, nc, stack, rr, ldf, m, true)
     const out = sx
-    for (let c = 0; c < nc; c++) out.fill(0, base + c * nr + nc, base + (c + 1) * nr)
-    if (m > 0) gemmMinus(out, base + nc, nr, m, nc, stack, rr, ldf, y, 0, m, m)
-    // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ: the inverse of the small dense block, then the product.
+    for (let c = 0; c < nc; c++) {
+      const col = base + c * nr + nc
+      for (let r = 0; r < m; r++) out[col + r] = st[r * nc + c]!
+    }
+    // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): the inverse of the small dense block, then the product.
     if (tbuf.length < nc * nc) tbuf = new Float64Array(nc * nc * 2)
     const inv = tbuf
     denseCholeskyInverse(lx, base, nr, nc, inv)
-    for (let c = 0; c < nc; c++)
-      for (let r = c; r < nc; r++) {
-        let v = inv[c * nc + r]!
-        const yr = r * m
-        const sc = base + c * nr + nc
-        for (let k = 0; k < m; k++) v -= y[yr + k]! * out[sc + k]!
-        out[base + c * nr + r] = v
-      }
+    if (m > 0) updateNT(inv, 0, nc, nc, nc, yt, 0, nc, st, 0, nc, m, false)
+    for (let c = 0; c < nc; c++) for (let r = c; r < nc; r++) out[base + c * nr + r] = inv[c * nc + r]!
     if (hasChildren) {
       // Complete the frontal block: Σ_JJ (both triangles) and Σ_RJ / Σ_JR.
       for (let c = 0; c < nc; c++) {

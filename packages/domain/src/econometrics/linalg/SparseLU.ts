@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic } from "./choleskySymbolic.js"
-import { gemmMinus, panelLU, updateNT } from "./denseBlocks.js"
+import { panelLU, updateNT } from "./denseBlocks.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
@@ -299,14 +299,16 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
       frontOf[done] = -1
     }
     const hasChildren = childHead[sn]! >= 0
-    // Work: Σ_RR (m×m), its transpose, Ľ and V = Ŭᵀ (m×nc each), the nc×nc inverse; then the front (nr×nr).
-    const need = 2 * m * m + 2 * m * nc + nc * nc
+    // Work: Σ_RR (m×m) and its transpose; Ľᵀ, Vᵀ = Ŭ, Σ_RJᵀ and Σ_JR (nc×m, leading dimension nc); the nc×nc block.
+    const need = 2 * m * m + 4 * m * nc + nc * nc
     if (buf.length < need) buf = new Float64Array(need * 2)
     const rr = 0
     const rrT = m * m
-    const lw = 2 * m * m
-    const vw = lw + m * nc
-    const iw = vw + m * nc
+    const lt = 2 * m * m
+    const vt = lt + m * nc
+    const sl2 = vt + m * nc
+    const su2 = sl2 + m * nc
+    const iw = su2 + m * nc
     if (m > 0) {
       const pf = frontOf[p]!
       const pnr = rowPtr[p + 1]! - rowPtr[p]!
@@ -320,39 +322,41 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
         }
       }
     }
-    // Ľ[:, c] = L_RJ[:, c] − Σ_{k>c} Ľ[:, k]·L_JJ[k, c] (unit diagonal); V[:, c] = (U_JRᵀ[:, c] − Σ_{k>c} V[:, k]·U_JJ[c, k]) / U_cc.
-    for (let c = nc - 1; c >= 0; c--) {
-      const col = base + c * nr
-      for (let r = 0; r < m; r++) {
-        buf[lw + c * m + r] = lx[col + nc + r]!
-        buf[vw + c * m + r] = ux[col + nc + r]!
+    // Row r of Ľ: Ľ[r, c] = L_RJ[r, c] − Σ_{k>c} Ľ[r, k]·L_JJ[k, c] (unit diagonal); of V = Ŭᵀ:
+    // V[r, c] = (U_JR[c, r] − Σ_{k>c} V[r, k]·U_JJ[c, k]) / U_cc. Stored transposed (x[r·nc + c]).
+    for (let r = 0; r < m; r++) {
+      const o = r * nc
+      for (let c = nc - 1; c >= 0; c--) {
+        const col = base + c * nr
+        let lv = lx[col + nc + r]!
+        let uv = ux[col + nc + r]!
+        for (let k = c + 1; k < nc; k++) {
+          lv -= buf[lt + o + k]! * lx[col + k]!
+          uv -= buf[vt + o + k]! * ux[col + k]!
+        }
+        buf[lt + o + c] = lv
+        buf[vt + o + c] = uv / lx[col + c]!
       }
-      for (let k = c + 1; k < nc; k++) {
-        const lkc = lx[col + k]!
-        const uck = ux[col + k]!
-        if (lkc !== 0) for (let r = 0; r < m; r++) buf[lw + c * m + r]! -= buf[lw + k * m + r]! * lkc
-        if (uck !== 0) for (let r = 0; r < m; r++) buf[vw + c * m + r]! -= buf[vw + k * m + r]! * uck
-      }
-      const inv = 1 / lx[col + c]!
-      for (let r = 0; r < m; r++) buf[vw + c * m + r]! *= inv
     }
-    // Σ_RJ = −Σ_RR·Ľ into sl, Σ_JRᵀ = −Σ_RRᵀ·V into su (rows nc … nr − 1 of the blocks).
-    for (let c = 0; c < nc; c++) {
-      sl.fill(0, base + c * nr + nc, base + (c + 1) * nr)
-      su.fill(0, base + c * nr + nc, base + (c + 1) * nr)
-    }
+    // Σ_RJᵀ = −Ľᵀ·Σ_RRᵀ and Σ_JR = −Ŭ·Σ_RR (nc × m each).
+    buf.fill(0, sl2, iw)
     if (m > 0) {
-      gemmMinus(sl, base + nc, nr, m, nc, buf, rr, m, buf, lw, m, m)
-      gemmMinus(su, base + nc, nr, m, nc, buf, rrT, m, buf, vw, m, m)
+      updateNT(buf, sl2, nc, nc, m, buf, lt, nc, buf, rr, m, m, true)
+      updateNT(buf, su2, nc, nc, m, buf, vt, nc, buf, rrT, m, m, true)
     }
-    // Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Vᵀ·Σ_RJ.
+    for (let c = 0; c < nc; c++) {
+      const col = base + c * nr + nc
+      for (let r = 0; r < m; r++) {
+        sl[col + r] = buf[sl2 + r * nc + c]!
+        su[col + r] = buf[su2 + r * nc + c]!
+      }
+    }
+    // Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Ŭ·Σ_RJ.
     denseLUInverse(lx, ux, base, nr, nc, buf, iw)
+    if (m > 0) updateNT(buf, iw, nc, nc, nc, buf, vt, nc, buf, sl2, nc, m, true)
     for (let c = 0; c < nc; c++)
       for (let r = 0; r < nc; r++) {
-        let v = buf[iw + c * nc + r]!
-        const vr = vw + r * m
-        const sc = base + c * nr + nc
-        for (let k = 0; k < m; k++) v -= buf[vr + k]! * sl[sc + k]!
+        const v = buf[iw + c * nc + r]!
         if (r >= c) sl[base + c * nr + r] = v
         else su[base + r * nr + c] = v
       }

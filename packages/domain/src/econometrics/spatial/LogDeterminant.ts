@@ -7,7 +7,7 @@ import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
 import { type LogDetSeries, logDetSeries } from "./logDetSeries.js"
 import { interpolant } from "./polynomial.js"
-import { sparseFactorsOf } from "./sparseFactors.js"
+import { similarityOf, sparseFactorsOf } from "./sparseFactors.js"
 
 /** How log|I − ρW| is computed: dense eigenvalues, or sparse Cholesky refactorised at each ρ. */
 export type LogDetMethod = "eigen" | "sparse"
@@ -123,7 +123,7 @@ export const eigenLogDeterminant = (w: SpatialWeights | Csr): LogDeterminant => 
 export const sparseLogDeterminant = (w: SpatialWeights | Csr): LogDeterminant => {
   const n = w.rowPtr.length - 1
   const style = "style" in w ? w.style : "W"
-  const s = symmetricSimilar(w)
+  const s = similarityOf(w)?.similar
   if (s === undefined && style !== "W")
     throw inputError(
       "weights_not_symmetric",
@@ -207,7 +207,7 @@ export const logDeterminant = (w: SpatialWeights, method: LogDetChoice = "auto")
   if (method === "eigen") return eigenLogDeterminant(w)
   if (method === "sparse") return sparseLogDeterminant(w)
   if (n <= EIGEN_MAX_N) return eigenLogDeterminant(w)
-  if (w.style !== "W" && symmetricSimilar(w) === undefined) return eigenLogDeterminant(w)
+  if (w.style !== "W" && similarityOf(w) === undefined) return eigenLogDeterminant(w)
   return sparseLogDeterminant(w)
 }
 

@@ -19,7 +19,7 @@ export interface LogDetSeries {
  * @internal
  * @example logDetSeries(w, true).value(0.4)
  */
-export const logDetSeries = (w: CsrLike, symmetric: boolean, rowStandardised: boolean, terms = 60, seed = 20261206): LogDetSeries => {
+export const logDetSeries = (w: CsrLike, symmetric: boolean, rowStandardised: boolean, terms = 40, seed = 20261206): LogDetSeries => {
   const n = w.rowPtr.length - 1
   const { rowPtr, colIdx, values } = w
   const nnz = rowPtr[n]!
@@ -98,7 +98,7 @@ export const logDetSeries = (w: CsrLike, symmetric: boolean, rowStandardised: bo
     }
   }
   // Stochastic moments z'W^k z, k = 1 … terms, averaged over probes (interleaved: one pass over W per power).
-  const probes = Math.max(2, Math.min(16, Math.round(400_000 / Math.max(1, n))))
+  const probes = Math.max(2, Math.min(16, Math.round(100_000 / Math.max(1, n))))
   const rng = seededRandom(seed)
   const z = new Float64Array(n * probes)
   for (let i = 0; i < z.length; i++) z[i] = rng.next() < 0.5 ? -1 : 1

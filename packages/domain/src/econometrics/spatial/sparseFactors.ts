@@ -16,6 +16,21 @@ export type SparseFactors =
   | { readonly kind: "lu"; readonly lu: SparseLU; second(): SparseLU }
 
 const cache = new WeakMap<object, SparseFactors>()
+const similarities = new WeakMap<object, { readonly similar: Csr; readonly scale: Float64Array } | null>()
+
+/**
+ * symmetricSimilarity(w), computed once per weights object.
+ * @internal
+ * @example similarityOf(w)?.similar
+ */
+export const similarityOf = (w: CsrLike): { readonly similar: Csr; readonly scale: Float64Array } | undefined => {
+  let s = similarities.get(w)
+  if (s === undefined) {
+    s = symmetricSimilarity(w) ?? null
+    similarities.set(w, s)
+  }
+  return s ?? undefined
+}
 
 /**
  * The shared factorisation of I − ρW for these weights (built on first use).
@@ -26,7 +41,7 @@ export const sparseFactorsOf = (w: CsrLike): SparseFactors => {
   let f = cache.get(w)
   if (f !== undefined) return f
   const n = w.rowPtr.length - 1
-  const sim = symmetricSimilarity(w)
+  const sim = similarityOf(w)
   if (sim !== undefined) {
     const cholesky = sparseCholesky(sim.similar)
     let other: SparseCholesky | undefined

@@ -37,7 +37,7 @@ export interface LogDeterminant {
   /**
    * d²/dρ² log|I − ρW| = −tr((W(I − ρW)⁻¹)²): exact from eigenvalues; for sparse, from a polynomial through
    * the exact log-determinants already computed within 3·10⁻³ of ρ (the points a likelihood search
-   * evaluated), or a five-point difference.
+   * evaluated; at least four, on both sides), or a five-point difference.
    */
   secondDerivative(rho: number): number
   /** Eigenvalues when method = "eigen" (imaginary parts all 0 for symmetric-similar W). */
@@ -152,18 +152,20 @@ export const sparseLogDeterminant = (w: SpatialWeights | Csr): LogDeterminant =>
     return series
   }
   const secondDerivative = (rho: number): number => {
-    const near = [...evaluated.entries()]
-      .filter(([r, v]) => Math.abs(r - rho) <= 3e-3 && Number.isFinite(v))
-      .sort((a, b) => Math.abs(a[0] - rho) - Math.abs(b[0] - rho))
+    // Exact values within 3·10⁻³ of ρ, nearest first, none closer than 2.5·10⁻⁴ to another (conditioning).
+    const near: Array<[number, number]> = []
+    for (const e of [...evaluated.entries()].sort((x, y) => Math.abs(x[0] - rho) - Math.abs(y[0] - rho))) {
+      if (Math.abs(e[0] - rho) > 3e-3 || !Number.isFinite(e[1]) || near.length === 5) continue
+      if (near.every(([r]) => Math.abs(r - e[0]) >= 2.5e-4)) near.push(e)
+    }
     const below = near.some(([r]) => r < rho)
     const above = near.some(([r]) => r > rho)
-    if (near.length >= 5 && below && above) {
+    if (near.length >= 4 && below && above) {
       // The residual from the series model is smoother than log|I − ρW| itself.
       const model = seriesOf()
-      const pts = near.slice(0, 6)
       const p = interpolant(
-        pts.map(([r]) => r),
-        pts.map(([r, v]) => v - model.value(r)),
+        near.map(([r]) => r),
+        near.map(([r, v]) => v - model.value(r)),
       )
       return model.second(rho) + p.second(rho)
     }

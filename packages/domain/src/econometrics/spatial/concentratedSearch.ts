@@ -15,14 +15,16 @@ export interface ConcentratedMaximum {
  * log-determinant is exact but costly (one sparse factorisation per θ) and g is cheap.
  *
  * With eigenvalues (or small n) this is Brent's method, as R's optimize. With a sparse factorisation it
- * evaluates the log-determinant exactly only where it matters, which takes 6 factorisations instead of the
- * 25–35 of Brent's method: (1) the maximum of T·s(θ) + ĝ(θ), s a cheap series approximation of the
+ * evaluates the log-determinant exactly only where it matters, which takes 4 or 5 factorisations instead of
+ * the 25–35 of Brent's method: (1) the maximum of T·s(θ) + ĝ(θ), s a cheap series approximation of the
  * log-determinant (logDetSeries) and ĝ ≈ g, locates the optimum to ~10⁻⁴; (2) the exact log-determinant
- * and g at five points 10⁻³ apart around it, and polynomials through their residuals from s and ĝ, give an
- * interpolated likelihood whose maximum θ* is within ~10⁻¹² of the exact one; (3) F is evaluated exactly at
- * θ*, which ends the search when the interpolation predicted it to 10⁻¹⁰ (relative) and θ* lies among the
- * points; otherwise θ* joins the points and (2) repeats. The returned value is always an exact evaluation;
- * the points also give log|I − θW|'' at θ* (LogDeterminant.secondDerivative).
+ * and g at three points 10⁻³ apart around it, and polynomials through their residuals from s and ĝ (much
+ * smoother than the log-determinant itself), give an interpolated likelihood whose maximum θ* is within
+ * ~10⁻⁹ of the exact one; (3) F is evaluated exactly at θ* (or, when θ* is within 2.5·10⁻⁴ of a point, at
+ * an outer point on its side), and the cubic interpolation through four points gives θ**: the search ends at
+ * θ* when |θ** − θ*| ≤ 10⁻⁹·max(1, |θ|) — as tight as R's optimize (√ε) — and otherwise at θ**, evaluated
+ * exactly. The returned value is always an exact evaluation; the points also give log|I − θW|'' at θ
+ * (LogDeterminant.secondDerivative).
  * @internal
  * @example maximizeConcentrated(ld, 1, (r) => -(n / 2) * Math.log(sse(r)), ld.interval).x
  */
@@ -42,20 +44,23 @@ export const maximizeConcentrated = (
   const series = logDet.series()
   const guess = brentMaximize((x) => periods * series.value(x) + gApprox(x), lo, hi, 1e-12, 1e-10).x
   const h = Math.min(1e-3, (hi - lo) / 8)
+  const tolX = 1e-9 * Math.max(1, Math.abs(guess))
   const points: Array<{ x: number; ld: number; g: number }> = []
   const at = (x: number) => {
     const p = { x, ld: logDet.logDet(x), g: g(x) }
     points.push(p)
     return p
   }
-  let centre = Math.min(hi - 2 * h, Math.max(lo + 2 * h, guess))
-  for (const o of [-2, -1, 0, 1, 2]) at(centre + o * h)
-  for (let iteration = 0; iteration < 8; iteration++) {
-    const near = points
-      .filter((p) => Number.isFinite(p.ld))
-      .sort((a, b) => Math.abs(a.x - centre) - Math.abs(b.x - centre))
-      .slice(0, 6)
-    if (near.length < 3) break
+  const nearest = (x: number) => points.reduce((a, b) => (Math.abs(b.x - x) < Math.abs(a.x - x) ? b : a))
+  // The maximum of the likelihood interpolated through up to four well-spaced exact points nearest to `centre`.
+  const interpolatedMaximum = (centre: number) => {
+    const near = wellSpaced(
+      points.filter((p) => Number.isFinite(p.ld)),
+      centre,
+      4,
+      h / 4,
+    )
+    if (near.length < 3) return undefined
     const xs = near.map((p) => p.x)
     const pld = interpolant(
       xs,
@@ -68,19 +73,44 @@ export const maximizeConcentrated = (
     const model = (x: number) => periods * (series.value(x) + pld.value(x)) + gApprox(x) + pg.value(x)
     const left = Math.min(...xs)
     const right = Math.max(...xs)
-    const best = brentMaximize(model, Math.max(lo, left - 2 * h), Math.min(hi, right + 2 * h), 1e-14, 1e-13).x
-    const closest = near.reduce((a, b) => (Math.abs(b.x - best) < Math.abs(a.x - best) ? b : a))
-    if (Math.abs(closest.x - best) <= 1e-11 * Math.max(1, Math.abs(best))) {
-      return { x: closest.x, value: periods * closest.ld + closest.g, evaluations: points.length }
+    const x = brentMaximize(model, Math.max(lo, left - 2 * h), Math.min(hi, right + 2 * h), 1e-14, 1e-13).x
+    return { x, inside: x >= left && x <= right, left, right }
+  }
+  const done = (p: { x: number; ld: number; g: number }) => ({ x: p.x, value: periods * p.ld + p.g, evaluations: points.length })
+  let centre = Math.min(hi - 2 * h, Math.max(lo + 2 * h, guess))
+  for (const o of [-1, 0, 1]) at(centre + o * h)
+  for (let iteration = 0; iteration < 6; iteration++) {
+    const first = interpolatedMaximum(centre)
+    if (first === undefined) break
+    const close = nearest(first.x)
+    if (Math.abs(close.x - first.x) <= tolX) return done(close)
+    if (Math.abs(close.x - first.x) < h / 4) {
+      // Too close to a point to check the maximum by adding it: add an outer point on its side first.
+      at(first.x >= centre ? Math.min(hi, first.right + h) : Math.max(lo, first.left - h))
+    } else at(first.x)
+    // With a fourth point the interpolation is one degree better.
+    const second = interpolatedMaximum(first.x)
+    if (second === undefined) break
+    const p = nearest(second.x)
+    if (Math.abs(p.x - second.x) <= tolX && Number.isFinite(p.ld)) return done(p)
+    if (second.inside) {
+      const q = at(second.x)
+      if (Number.isFinite(q.ld)) return done(q)
     }
-    const p = at(best)
-    const value = periods * p.ld + p.g
-    if (Number.isFinite(value) && best >= left && best <= right && Math.abs(value - model(best)) <= 1e-10 * Math.max(1, Math.abs(value))) {
-      return { x: best, value, evaluations: points.length }
-    }
-    centre = best
+    centre = second.x
   }
   // The interpolation did not settle (e.g. a maximum on a bound of a non-smooth region): Brent on exact values near it.
   const r = brentMaximize(exact, Math.max(lo, centre - 8 * h), Math.min(hi, centre + 8 * h), 1e-12, 1e-10)
   return { x: r.x, value: r.value, evaluations: points.length + r.evaluations }
+}
+
+// Up to `count` points nearest to x, skipping any closer than `gap` to one already taken (interpolation
+// through nearly equal points would amplify rounding errors).
+const wellSpaced = <P extends { readonly x: number }>(points: ReadonlyArray<P>, x: number, count: number, gap: number): P[] => {
+  const out: P[] = []
+  for (const p of [...points].sort((a, b) => Math.abs(a.x - x) - Math.abs(b.x - x))) {
+    if (out.length === count) break
+    if (out.every((q) => Math.abs(q.x - p.x) >= gap)) out.push(p)
+  }
+  return out
 }

@@ -152,11 +152,11 @@ export const sparseLogDeterminant = (w: SpatialWeights | Csr): LogDeterminant =>
     return series
   }
   const secondDerivative = (rho: number): number => {
-    // Exact values within 3·10⁻³ of ρ, nearest first, none closer than 2.5·10⁻⁴ to another (conditioning).
+    // Exact values within 3·10⁻³ of ρ, nearest first, none closer than 10⁻⁴ to another (conditioning).
     const near: Array<[number, number]> = []
     for (const e of [...evaluated.entries()].sort((x, y) => Math.abs(x[0] - rho) - Math.abs(y[0] - rho))) {
       if (Math.abs(e[0] - rho) > 3e-3 || !Number.isFinite(e[1]) || near.length === 5) continue
-      if (near.every(([r]) => Math.abs(r - e[0]) >= 2.5e-4)) near.push(e)
+      if (near.every(([r]) => Math.abs(r - e[0]) >= 1e-4)) near.push(e)
     }
     const below = near.some(([r]) => r < rho)
     const above = near.some(([r]) => r > rho)

@@ -55,7 +55,14 @@ export const estimateError = (d: StackedData): ErrorCore => {
     return restOf(dot(r, r))
   }
   const sseApprox = crossProductSse(d.X, WX, d.y, d.wy)
-  const opt = maximizeConcentrated(d.logDet, T, rest, d.interval, (lambda) => restOf(sseApprox(lambda)))
+  const smooth = {
+    value: (lambda: number) => restOf(sseApprox(lambda).sse),
+    derivative: (lambda: number) => {
+      const a = sseApprox(lambda)
+      return (-(nObs / 2) * a.derivative) / a.sse
+    },
+  }
+  const opt = maximizeConcentrated(d.logDet, T, rest, d.interval, smooth)
   const lambda = opt.x
   const { ys, xs } = transform(lambda)
   const qr = qrDecompose(xs)
@@ -130,11 +137,12 @@ export const fitSpatialError = (input: SpatialRegressionInput): SpatialErrorFit 
 }
 
 /**
- * SSE(λ) of the regression of y − λWy on X − λWX from the (k + 1)² cross-products of [X y] and [WX Wy],
- * in O(k³) per λ (Cholesky of the normal equations): less accurate than QR when X is ill-conditioned, used
- * only to steer the search.
+ * SSE(λ) of the regression of y − λWy on X − λWX, and dSSE/dλ, from the (k + 1)² cross-products of [X y]
+ * and [WX Wy] in O(k³) per λ: with G(λ) = [X̃ ỹ]'[X̃ ỹ] = A − λ(B + B') + λ²C, SSE = min_β v'Gv over
+ * v = (−β, 1), so dSSE/dλ = v'G'v at the minimiser (envelope theorem). Normal equations (Cholesky of G_xx)
+ * are less accurate than QR when X is ill-conditioned: used only to steer the search.
  */
-const crossProductSse = (X: Matrix, WX: Matrix, y: Float64Array, wy: Float64Array): ((lambda: number) => number) => {
+const crossProductSse = (X: Matrix, WX: Matrix, y: Float64Array, wy: Float64Array): ((lambda: number) => { sse: number; derivative: number }) => {
   const n = y.length
   const k = X.cols
   const m = k + 1
@@ -158,23 +166,41 @@ const crossProductSse = (X: Matrix, WX: Matrix, y: Float64Array, wy: Float64Arra
       }
   }
   const g = new Float64Array(m * m)
-  return (lambda: number): number => {
-    // G = [X̃ ỹ]'[X̃ ỹ] = A − λ(B + B') + λ²C; SSE = G_yy − G_yx G_xx⁻¹ G_xy by Cholesky of G_xx.
+  const l = new Float64Array(m * m)
+  const beta = new Float64Array(m)
+  const failed = { sse: Number.NaN, derivative: Number.NaN }
+  return (lambda: number) => {
     for (let r = 0; r < m; r++)
       for (let s = 0; s < m; s++) g[r * m + s] = a[r * m + s]! - lambda * (b[r * m + s]! + b[s * m + r]!) + lambda * lambda * c[r * m + s]!
-    for (let j = 0; j < m; j++) {
+    // Cholesky of G_xx (k × k), β = G_xx⁻¹ G_xy, SSE = G_yy − G_yx β.
+    for (let j = 0; j < k; j++) {
       let d = g[j * m + j]!
-      for (let p = 0; p < j; p++) d -= g[j * m + p]! * g[j * m + p]!
-      if (j === k) return Math.max(d, Number.MIN_VALUE)
-      if (!(d > 0)) return Number.NaN
-      const l = Math.sqrt(d)
-      g[j * m + j] = l
-      for (let i = j + 1; i < m; i++) {
+      for (let p = 0; p < j; p++) d -= l[j * m + p]! * l[j * m + p]!
+      if (!(d > 0)) return failed
+      const ljj = Math.sqrt(d)
+      l[j * m + j] = ljj
+      for (let i = j + 1; i < k; i++) {
         let s = g[i * m + j]!
-        for (let p = 0; p < j; p++) s -= g[i * m + p]! * g[j * m + p]!
-        g[i * m + j] = s / l
+        for (let p = 0; p < j; p++) s -= l[i * m + p]! * l[j * m + p]!
+        l[i * m + j] = s / ljj
       }
     }
-    return Number.NaN
+    for (let i = 0; i < k; i++) {
+      let s = g[i * m + k]!
+      for (let p = 0; p < i; p++) s -= l[i * m + p]! * beta[p]!
+      beta[i] = s / l[i * m + i]!
+    }
+    for (let i = k - 1; i >= 0; i--) {
+      let s = beta[i]!
+      for (let p = i + 1; p < k; p++) s -= l[p * m + i]! * beta[p]!
+      beta[i] = s / l[i * m + i]!
+    }
+    let sse = g[k * m + k]!
+    for (let i = 0; i < k; i++) sse -= g[k * m + i]! * beta[i]!
+    // v = (−β, 1); G' = −(B + B') + 2λC.
+    beta[k] = -1
+    let derivative = 0
+    for (let r = 0; r < m; r++) for (let s = 0; s < m; s++) derivative += beta[r]! * beta[s]! * (-(b[r * m + s]! + b[s * m + r]!) + 2 * lambda * c[r * m + s]!)
+    return { sse: Math.max(sse, Number.MIN_VALUE), derivative }
   }
 }

@@ -55,7 +55,8 @@ export const estimateLag = (d: StackedData, terms: ReadonlyArray<ImpactTerm> = p
     const s2 = sse / nObs
     return -(nObs / 2) * Math.log(2 * Math.PI) - (nObs / 2) * Math.log(s2) - sse / (2 * s2)
   }
-  const opt = maximizeConcentrated(d.logDet, T, rest, d.interval)
+  const smooth = { value: rest, derivative: (rho: number) => (-(nObs / 2) * (-2 * eb + 2 * rho * ec)) / (ea - 2 * rho * eb + rho * rho * ec) }
+  const opt = maximizeConcentrated(d.logDet, T, rest, d.interval, smooth)
   const rho = opt.x
   const beta = new Float64Array(k)
   for (let j = 0; j < k; j++) beta[j] = b0[j]! - rho * b1[j]!

@@ -318,6 +318,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   const open: number[] = []
   let top = 0
   let ybuf = new Float64Array(256)
+  let ltbuf = new Float64Array(256)
   let tbuf = new Float64Array(256)
   let ytbuf = new Float64Array(256)
   let stbuf = new Float64Array(256)
@@ -355,20 +356,31 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
         for (let t1 = 0; t1 < m; t1++) stack[dst + t1] = stack[src + relIdx[rel + t1]!]!
       }
     }
-    // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ column by column from the last.
+    // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 16 columns from the last; the columns to the
+    // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
     if (ybuf.length < m * nc) ybuf = new Float64Array(m * nc * 2)
+    if (ltbuf.length < nc * nc) ltbuf = new Float64Array(nc * nc * 2)
     const y = ybuf
-    for (let c = 0; c < nc; c++) for (let r = 0; r < m; r++) y[c * m + r] = lx[base + c * nr + nc + r]!
-    for (let c = nc - 1; c >= 0; c--) {
-      const yc = c * m
-      for (let k = c + 1; k < nc; k++) {
-        const l = lx[base + c * nr + k]!
-        if (l === 0) continue
-        const yk = k * m
-        for (let r = 0; r < m; r++) y[yc + r]! -= y[yk + r]! * l
+    const lt = ltbuf
+    for (let c = 0; c < nc; c++) {
+      const col = base + c * nr
+      for (let k = c; k < nc; k++) lt[k * nc + c] = lx[col + k]!
+      for (let r = 0; r < m; r++) y[c * m + r] = lx[col + nc + r]!
+    }
+    for (let c1 = nc; c1 > 0; c1 -= 16) {
+      const c0 = Math.max(0, c1 - 16)
+      if (c1 < nc && m > 0) updateNT(y, c0 * m, m, m, c1 - c0, y, c1 * m, m, lt, c1 * nc + c0, nc, nc - c1, true)
+      for (let c = c1 - 1; c >= c0; c--) {
+        const yc = c * m
+        for (let k = c + 1; k < c1; k++) {
+          const l = lt[k * nc + c]!
+          if (l === 0) continue
+          const yk = k * m
+          for (let r = 0; r < m; r++) y[yc + r]! -= y[yk + r]! * l
+        }
+        const d = 1 / lt[c * nc + c]!
+        for (let r = 0; r < m; r++) y[yc + r]! *= d
       }
-      const d = 1 / lx[base + c * nr + c]!
-      for (let r = 0; r < m; r++) y[yc + r]! *= d
     }
     // Yᵀ with leading dimension nc (yt[p·nc + c] = Y[p, c]), the layout the block kernel reads.
     if (ytbuf.length < m * nc) ytbuf = new Float64Array(m * nc * 2)
@@ -414,20 +426,25 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
 
 // (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part).
 const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array): void => {
-  // X = L⁻¹ (lower), column by column, then out = Xᵀ·X.
+  // X = L⁻¹ (lower) column by column with column-oriented updates (L's columns are contiguous), then
+  // out = Xᵀ·X from dot products of X's columns.
   const x = new Float64Array(nc * nc)
   for (let c = 0; c < nc; c++) {
-    x[c * nc + c] = 1 / lx[base + c * ld + c]!
-    for (let r = c + 1; r < nc; r++) {
-      let v = 0
-      for (let k = c; k < r; k++) v -= lx[base + k * ld + r]! * x[c * nc + k]!
-      x[c * nc + r] = v / lx[base + r * ld + r]!
+    const xc = c * nc
+    x[xc + c] = 1
+    for (let k = c; k < nc; k++) {
+      const col = base + k * ld
+      const v = x[xc + k]! / lx[col + k]!
+      x[xc + k] = v
+      if (v !== 0) for (let r = k + 1; r < nc; r++) x[xc + r]! -= lx[col + r]! * v
     }
   }
   for (let c = 0; c < nc; c++)
     for (let r = c; r < nc; r++) {
       let v = 0
-      for (let k = r; k < nc; k++) v += x[r * nc + k]! * x[c * nc + k]!
+      const xr = r * nc
+      const xc = c * nc
+      for (let k = r; k < nc; k++) v += x[xr + k]! * x[xc + k]!
       out[c * nc + r] = v
     }
 }

@@ -8,4 +8,5 @@
  */
 
 export * from "./localMoran.js"
+export * from "./localMoranPermutations.js"
 export * from "./moranTest.js"

@@ -188,6 +188,7 @@ export const rankStability = (scheme: AssessmentScheme, result: AssessmentResult
             else {
               const cap = rule.capShare * item[j]!
               const uncapped = g.bonus[row + j]!
+              // biome-ignore lint/complexity/useMathMinMax: baseRelativePoints' own operation, for identical results
               a = a + (atBase + (uncapped > cap ? cap : uncapped))
             }
           }

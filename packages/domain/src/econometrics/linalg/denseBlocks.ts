@@ -230,26 +230,30 @@ export const syrkLower = (c: Float64Array, cOff: number, ldc: number, m: number,
 
 /**
  * Cholesky of the leading nc×nc block of an nr×nc panel (column-major, leading dimension ld) and the solve of
- * the rows below against it: on return the panel holds [L11; L21] with L21 = A21·L11⁻ᵀ. Blocked by 16
+ * the rows below against it: on return the panel holds [L11; L21] with L21 = A21·L11⁻ᵀ. Blocked by 8
  * columns: each block is factorised left-looking, then the rest of the panel is updated with syrkLower.
  * Returns false when a pivot is not positive (the matrix is not positive definite).
  * @internal
  * @example panelCholesky(lx, base, nr, nr, nc)
  */
 export const panelCholesky = (a: Float64Array, off: number, ld: number, nr: number, nc: number): boolean => {
-  const nb = 16
+  const nb = 8
   for (let b0 = 0; b0 < nc; b0 += nb) {
     const b1 = Math.min(nc, b0 + nb)
     for (let j = b0; j < b1; j++) {
       const cj = off + j * ld
-      // Left-looking within the block: column j −= Σ_{b0 ≤ k < j} L[j, k]·column k (rows ≥ j).
+      // Left-looking within the block: column j −= Σ_{b0 ≤ k < j} L[j, k]·column k (rows ≥ j), four at a time.
       let k = b0
-      for (; k + 2 <= j; k += 2) {
+      for (; k + 4 <= j; k += 4) {
         const c0 = off + k * ld
         const c1 = c0 + ld
+        const c2 = c1 + ld
+        const c3 = c2 + ld
         const l0 = a[c0 + j]!
         const l1 = a[c1 + j]!
-        for (let i = j; i < nr; i++) a[cj + i]! -= a[c0 + i]! * l0 + a[c1 + i]! * l1
+        const l2 = a[c2 + j]!
+        const l3 = a[c3 + j]!
+        for (let i = j; i < nr; i++) a[cj + i]! -= a[c0 + i]! * l0 + a[c1 + i]! * l1 + a[c2 + i]! * l2 + a[c3 + i]! * l3
       }
       for (; k < j; k++) {
         const c0 = off + k * ld

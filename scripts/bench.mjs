@@ -235,7 +235,10 @@ const assessmentInput = (a) => {
     veto: [],
   })
   let s = 12345
-  const rnd = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296
+  const rnd = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
+    return s / 4294967296
+  }
   const clusters = Array.from({ length: N }, (_, i) => ({ id: `z${i}`, name: `zone ${i}`, group: i % 3 === 0 ? "urban_district" : "county" }))
   const rows = []
   for (const z of clusters)

@@ -265,6 +265,22 @@ if (flag("--child")) {
   process.exit(0)
 }
 
+// Child mode for the log-determinant check: R's values on stdin, Jiju's and the differences out.
+if (flag("--child-logdet")) {
+  const econ = await import(join(dist, "econometrics", "index.js"))
+  const ref = JSON.parse(readFileSync(0, "utf8"))
+  const rows = []
+  for (const [g, values] of Object.entries(ref)) {
+    const w = await readWeights(join(data, `${g}.gal`))
+    const ld = econ.sparseLogDeterminant(w)
+    for (const v of values) {
+      const ours = ld.logDet(v.rho)
+      rows.push({ data: g, rho: v.rho, r: v.logdet, jiju: ours, abs: Math.abs(ours - v.logdet), rel: Math.abs(ours - v.logdet) / Math.abs(v.logdet) })
+    }
+  }
+  process.stdout.write(`${JSON.stringify(rows)}\n`)
+  process.exit(0)
+}
 // ---------- driver ----------
 const haveR = () => {
   if (flag("--no-r")) return false
@@ -347,6 +363,21 @@ for (const c of selected) {
   )
 }
 
+// ---------- log-determinants against R ----------
+// R's Matrix determinant of I − ρS (Cholesky) or I − ρW (LU) at three ρ for each data set, against Jiju's sparse
+// factors (a child process, as the cases).
+let logdetRows = []
+if (withR && !flag("--small") && only.length === 0) {
+  const rr = spawnSync("Rscript", [join(root, "bench", "logdet.R")], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 })
+  if (rr.status === 0) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-logdet"], { cwd: root, encoding: "utf8", input: rr.stdout, maxBuffer: 1 << 24 })
+    if (child.status === 0) {
+      logdetRows = JSON.parse(child.stdout.trim())
+      for (const x of logdetRows) console.log(`log|I − ${x.rho}W| ${x.data.padEnd(11)} R ${x.r}  Jiju ${x.jiju}  |Δ| ${x.abs.toExponential(2)} (relative ${x.rel.toExponential(2)})`)
+    } else console.error(`log-determinant check failed\n${child.stderr}`)
+  } else console.error(`bench/logdet.R failed\n${rr.stderr}`)
+}
+
 // ---------- docs/performance.md ----------
 const cpu = os.cpus()[0]?.model ?? "unknown CPU"
 const table = [
@@ -366,6 +397,16 @@ const table = [
     const rc = x.r ? median(x.r.cpuSeconds) : undefined
     return `| ${x.name} | ${x.what} | ${f(jm)} | ${f(jw)} | ${f(rm)} | ${jm !== undefined && rm ? (jm / rm).toFixed(2) : "—"} | ${jw !== undefined && rm ? (jw / rm).toFixed(2) : "—"} | ${f(jc)} | ${f(rc)} | ${f(x.jiju?.peakRssMB, 0)} | ${f(x.r?.peakRssMB, 0)} | ${x.load.toFixed(1)} |`
   }),
+  ...(logdetRows.length
+    ? [
+        "",
+        "log|I − ρW| against R (`bench/logdet.R`: `Matrix::determinant` of I − ρS by Cholesky for the grids, house sales and counties, of I − ρW by sparse LU for the k nearest neighbours):",
+        "",
+        "| data | ρ | R | Jiju | absolute difference | relative difference |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ...logdetRows.map((x) => `| ${x.data} | ${x.rho} | ${x.r} | ${x.jiju} | ${x.abs.toExponential(1)} | ${x.rel.toExponential(1)} |`),
+      ]
+    : []),
 ].join("\n")
 const doc = join(root, "docs", "performance.md")
 if (existsSync(doc) && only.length === 0 && !flag("--small")) {

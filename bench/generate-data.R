@@ -1,6 +1,7 @@
 # Benchmark inputs for scripts/bench.mjs, written to bench/data/ (ignored by git: several are > 5 MB).
 # Run from the repository root:  Rscript bench/generate-data.R
-# - elect80.csv + elect80.gal: 3,107 US counties (spData::elect80, queen contiguity e80_queen, with islands).
+# - elect80.csv + elect80.gal: 3,107 US counties (spData::elect80, queen contiguity e80_queen, with islands);
+#   elect80_xy.csv: the same with the county centroids (longitude x, latitude y) for GWR.
 # - house.csv + house.gal: 25,357 Lucas County house sales (spData::house, sphere-of-influence LO_nb).
 # - panel.csv: 20,000 units × 10 periods = 200,000 rows, 10 regressors, two-way effects; seed 20261126.
 suppressPackageStartupMessages({ library(spdep); library(spData) })
@@ -10,6 +11,8 @@ data(elect80, package = "spData")
 e80 <- as.data.frame(elect80)[, c("pc_turnout", "pc_college", "pc_homeownership", "pc_income")]
 write.csv(cbind(id = seq_len(nrow(e80)), e80), "bench/data/elect80.csv", row.names = FALSE)
 write.nb.gal(e80_queen, "bench/data/elect80.gal")
+xy <- sp::coordinates(elect80)
+write.csv(cbind(id = seq_len(nrow(e80)), x = xy[, 1], y = xy[, 2], e80), "bench/data/elect80_xy.csv", row.names = FALSE)
 
 data(house, package = "spData")
 h <- as.data.frame(house)

@@ -11,7 +11,8 @@
 // average when the case ran. Writes the table into docs/performance.md between the bench markers. Inputs come
 // from bench/data/ (bench/generate-data.R writes them; git ignores them). Each case runs in its own child
 // process so that peak memory belongs to that case alone. Cases of 250,000 units and the 4M firm rows run
-// once per side (R takes minutes there). "cli" cases run the built `jiju` command itself (whole process only).
+// once per side (R takes minutes there). "cliOnly" cases run the built `jiju` command itself (whole process
+// only); cases with a `cli` command line are also timed as the whole `jiju … --json` process.
 import { execFileSync, spawnSync } from "node:child_process"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
@@ -22,11 +23,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const data = join(root, "bench", "data")
 const dist = join(root, "packages", "domain", "dist")
 
+const GWR_FORMULA = "log(pc_turnout) ~ log(pc_college) + log(pc_homeownership) + log(pc_income)"
+
 const CASES = [
   { name: "moran-3107", what: "Moran's I, 999 permutations, US counties (n = 3,107)", n: 3107 },
   { name: "slm-3107", what: "Spatial lag ML, US counties (n = 3,107), sparse", n: 3107 },
   { name: "sem-3107", what: "Spatial error ML, US counties (n = 3,107), sparse", n: 3107 },
   { name: "slm-25357", what: "Spatial lag ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
+  { name: "sdm-3107", what: "Spatial Durbin ML, US counties (n = 3,107), sparse", n: 3107 },
+  { name: "sdm-25357", what: "Spatial Durbin ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
   { name: "panel-200000", what: "Two-way fixed effects, 20,000 units × 10 periods, 10 regressors", n: 200000 },
   { name: "slm-grid15625", what: "Spatial lag ML, queen grid 125² (n = 15,625)", n: 15625 },
   { name: "sem-grid15625", what: "Spatial error ML, queen grid 125² (n = 15,625)", n: 15625 },
@@ -37,16 +42,48 @@ const CASES = [
   { name: "slm-knn250000", what: "Spatial lag ML, 6 nearest neighbours (n = 250,000; R: method LU)", n: 250000, runs: 1 },
   { name: "sem-knn250000", what: "Spatial error ML, 6 nearest neighbours (n = 250,000; R: method LU)", n: 250000, runs: 1 },
   { name: "moran-grid250000", what: "Moran's I, 999 permutations, queen grid 500² (n = 250,000)", n: 250000, runs: 1 },
-  { name: "lisa-grid250000", what: "LISA, 999 permutations, queen grid 500² (n = 250,000), jiju lisa, 2 threads", n: 250000, runs: 1, cli: true },
-  { name: "lisa-25357", what: "LISA, 9,999 permutations, house sales (n = 25,357), jiju lisa, 2 threads", n: 25357, runs: 3, cli: true },
+  { name: "lisa-grid250000", what: "LISA, 999 permutations, queen grid 500² (n = 250,000), jiju lisa, 2 threads", n: 250000, runs: 1, cliOnly: true },
+  { name: "lisa-25357", what: "LISA, 9,999 permutations, house sales (n = 25,357), jiju lisa, 2 threads", n: 25357, runs: 3, cliOnly: true },
   {
     name: "concentration-4m",
     what: "LQ, HHI, Krugman, Gini, Ellison–Glaeser (H from firms), 4,000,000 firm rows, jiju concentration",
     n: 4e6,
     runs: 1,
-    cli: true,
+    cliOnly: true,
   },
   { name: "assessment-3000", what: "Assessment run, 3,000 zones × 60 indicators, rank stability 1,000 draws", n: 3000 },
+  {
+    name: "gistar-3107",
+    what: "Local Getis–Ord G*_i (include.self), US counties (n = 3,107)",
+    n: 3107,
+    cli: ["hotspots", "--data", "bench/data/elect80.csv", "--id", "id", "--weights", "bench/data/elect80.gal", "--var", "log(pc_turnout)", "--star"],
+  },
+  {
+    name: "gwr-3107",
+    what: "GWR, gaussian kernel, fixed bandwidth 1.5 (degrees), US counties (n = 3,107), 4 coefficients",
+    n: 3107,
+    cli: [
+      "gwr",
+      "--data",
+      "bench/data/elect80_xy.csv",
+      "--id",
+      "id",
+      "--coords",
+      "x,y",
+      "--formula",
+      GWR_FORMULA,
+      "--kernel",
+      "gaussian",
+      "--bandwidth",
+      "1.5",
+    ],
+  },
+  {
+    name: "gwr-aicc-3107",
+    what: "GWR bandwidth search by AICc (bisquare, adaptive K) and the fit at it, n = 3,107",
+    n: 3107,
+    cli: ["gwr", "--data", "bench/data/elect80_xy.csv", "--id", "id", "--coords", "x,y", "--formula", GWR_FORMULA, "--kernel", "bisquare", "--select", "aicc"],
+  },
 ]
 
 // The `jiju` command line of the "cli" cases.
@@ -146,7 +183,7 @@ const jijuCase = async (name) => {
     const x = map(d.pc_turnout, Math.log)
     return () => econ.moranTest(x, w, { permutations: 999, seed: 1 })
   }
-  if (name === "slm-3107" || name === "sem-3107") {
+  if (name === "slm-3107" || name === "sem-3107" || name === "sdm-3107") {
     const d = readCsv(join(data, "elect80.csv"))
     const w = await readWeights(join(data, "elect80.gal"))
     const one = map(d.pc_turnout, () => 1)
@@ -157,10 +194,10 @@ const jijuCase = async (name) => {
       ["log(pc_income)", map(d.pc_income, Math.log)],
     ])
     const y = map(d.pc_turnout, Math.log)
-    const fit = name === "slm-3107" ? econ.fitSpatialLag : econ.fitSpatialError
+    const fit = name === "slm-3107" ? econ.fitSpatialLag : name === "sdm-3107" ? econ.fitSpatialDurbin : econ.fitSpatialError
     return () => fit({ y, X, names, weights: w })
   }
-  if (name === "slm-25357") {
+  if (name === "slm-25357" || name === "sdm-25357") {
     const d = readCsv(join(data, "house.csv"))
     const w = await readWeights(join(data, "house.gal"))
     const { X, names } = design([
@@ -176,7 +213,8 @@ const jijuCase = async (name) => {
       ["syear", d.syear],
     ])
     const y = map(d.price, Math.log)
-    return () => econ.fitSpatialLag({ y, X, names, weights: w })
+    const fit = name === "sdm-25357" ? econ.fitSpatialDurbin : econ.fitSpatialLag
+    return () => fit({ y, X, names, weights: w })
   }
   const grid = /^(slm|sem)-(grid\d+|knn\d+)$/.exec(name)
   if (grid) {
@@ -206,6 +244,27 @@ const jijuCase = async (name) => {
     const { X, names } = design(specs)
     const index = econ.panelIndex(Array.from(d.unit, String), Array.from(d.period, String))
     return () => econ.fixedEffects(X, d.y, names, index, "twoways")
+  }
+  if (name === "gistar-3107") {
+    const d = readCsv(join(data, "elect80.csv"))
+    const w = econ.includeSelf(await readWeights(join(data, "elect80.gal")))
+    const x = map(d.pc_turnout, Math.log)
+    return () => econ.localGetisOrd(x, w, { star: true })
+  }
+  if (name === "gwr-3107" || name === "gwr-aicc-3107") {
+    const d = readCsv(join(data, "elect80_xy.csv"))
+    const { X, names } = design([
+      ["(Intercept)", map(d.pc_turnout, () => 1)],
+      ["log(pc_college)", map(d.pc_college, Math.log)],
+      ["log(pc_homeownership)", map(d.pc_homeownership, Math.log)],
+      ["log(pc_income)", map(d.pc_income, Math.log)],
+    ])
+    const gwrData = { ids: Array.from(d.id, String), x: X, y: map(d.pc_turnout, Math.log), names, coords: { x: d.x, y: d.y } }
+    if (name === "gwr-3107") return () => econ.gwr(gwrData, "gaussian", { adaptive: false, value: 1.5 })
+    return () => {
+      const s = econ.selectBandwidth(gwrData, "bisquare", { adaptive: true, criterion: "aicc" })
+      return econ.gwr(gwrData, "bisquare", { adaptive: true, value: s.bandwidth })
+    }
   }
   throw new Error(`unknown case ${name}`)
 }
@@ -244,6 +303,28 @@ const assessmentInput = (a) => {
   for (const z of clusters)
     for (let d = 0; d < 4; d++) for (let j = 0; j < K / 4; j++) rows.push({ clusterId: z.id, indicator: `i${d}_${j}`, period: "2025", value: 50 + 100 * rnd() })
   return { scheme, input: { clusters, value: a.valueLookup(rows) }, rows }
+}
+
+// The whole `jiju` process (start-up, reading the files, the analysis, the JSON on stdout), timed with
+// /usr/bin/time when it is installed (wall and CPU seconds), else by the wall clock alone.
+const timeCli = (args) => {
+  const main = join(root, "apps", "cli", "dist", "main.js")
+  const withTime = existsSync("/usr/bin/time")
+  const seconds = []
+  const cpuSeconds = []
+  for (let r = 0; r < runs; r++) {
+    const t = process.hrtime.bigint()
+    const child = withTime
+      ? spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, main, ...args, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 })
+      : spawnSync(process.execPath, [main, ...args, "--json"], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 })
+    seconds.push(Number(process.hrtime.bigint() - t) / 1e9)
+    if (child.status !== 0) throw new Error(`jiju ${args[0]} failed: ${child.stderr}`)
+    if (withTime) {
+      const [u, sys] = child.stderr.trim().split("\n").pop().split(" ").map(Number)
+      cpuSeconds.push(u + sys)
+    }
+  }
+  return { seconds, cpuSeconds: withTime ? cpuSeconds : undefined }
 }
 
 // Child mode: time one case, print JSON.
@@ -295,7 +376,7 @@ if (!existsSync(join(dist, "econometrics", "index.js"))) {
   process.exit(1)
 }
 const withR = haveR()
-if (!existsSync(join(data, "house.gal")) || !existsSync(join(data, "panel.csv"))) {
+if (!existsSync(join(data, "house.gal")) || !existsSync(join(data, "panel.csv")) || !existsSync(join(data, "elect80_xy.csv"))) {
   if (spawnSync("Rscript", ["--version"], { stdio: "ignore" }).status === 0) {
     console.log("Generating bench/data with Rscript bench/generate-data.R …")
     execFileSync("Rscript", [join(root, "bench", "generate-data.R")], { cwd: root, stdio: "inherit" })
@@ -332,7 +413,7 @@ for (const c of selected) {
   const before = load()
   let jiju
   try {
-    if (c.cli) {
+    if (c.cliOnly) {
       const whole = Array.from({ length: caseRuns }, () => wholeProcess([cliMain, ...CLI[c.name]]))
       jiju = { seconds: [], cpuSeconds: [], whole: whole.map((x) => x.seconds), peakRssMB: Math.max(...whole.map((x) => x.peakRssMB)) }
     } else {
@@ -346,20 +427,21 @@ for (const c of selected) {
     results.push({ ...c, jiju: undefined, r: undefined, load: before })
     continue
   }
+  const whole = Array.isArray(c.cli) ? timeCli(c.cli) : undefined
   let r
   if (withR) {
     const rr = spawnSync("Rscript", [join(root, "bench", "bench.R"), c.name, String(caseRuns)], { cwd: root, encoding: "utf8" })
     if (rr.status === 0) r = JSON.parse(rr.stdout.trim().split("\n").pop())
     else console.error(`${c.name}: R run failed\n${rr.stderr}`)
   }
-  const row = { ...c, jiju, r, load: Math.max(before, load()) }
+  const row = { ...c, jiju, r, whole, load: Math.max(before, load()) }
   results.push(row)
   const fmt = (x) => (x === undefined ? "—" : x.toFixed(3))
   const jm = jiju.seconds.length ? median(jiju.seconds) : undefined
   const jw = median(jiju.whole)
   const rm = r ? median(r.seconds) : undefined
   console.log(
-    `${c.name.padEnd(17)} Jiju ${fmt(jm)} s, CPU ${fmt(jiju.cpuSeconds.length ? median(jiju.cpuSeconds) : undefined)} s, whole process ${fmt(jw)} s (${jiju.peakRssMB.toFixed(0)} MB)   R ${fmt(rm)} s${r ? `, CPU ${fmt(median(r.cpuSeconds))} s (${r.peakRssMB.toFixed(0)} MB)` : ""}   Jiju/R ${rm ? ((jm ?? jw) / rm).toFixed(2) : "—"}, whole/R ${rm ? (jw / rm).toFixed(2) : "—"}   load ${row.load.toFixed(1)}`,
+    `${c.name.padEnd(17)} Jiju ${fmt(jm)} s, CPU ${fmt(jiju.cpuSeconds.length ? median(jiju.cpuSeconds) : undefined)} s, whole process ${fmt(jw)} s (${jiju.peakRssMB.toFixed(0)} MB)   R ${fmt(rm)} s${r ? `, CPU ${fmt(median(r.cpuSeconds))} s (${r.peakRssMB.toFixed(0)} MB)` : ""}   Jiju/R ${rm ? ((jm ?? jw) / rm).toFixed(2) : "—"}, whole/R ${rm ? (jw / rm).toFixed(2) : "—"}   load ${row.load.toFixed(1)}${whole ? `   whole jiju process ${fmt(median(whole.seconds))} s${whole.cpuSeconds ? `, CPU ${fmt(median(whole.cpuSeconds))} s` : ""}` : ""}`,
   )
 }
 
@@ -370,10 +452,16 @@ let logdetRows = []
 if (withR && !flag("--small") && only.length === 0) {
   const rr = spawnSync("Rscript", [join(root, "bench", "logdet.R")], { cwd: root, encoding: "utf8", maxBuffer: 1 << 24 })
   if (rr.status === 0) {
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-logdet"], { cwd: root, encoding: "utf8", input: rr.stdout, maxBuffer: 1 << 24 })
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-logdet"], {
+      cwd: root,
+      encoding: "utf8",
+      input: rr.stdout,
+      maxBuffer: 1 << 24,
+    })
     if (child.status === 0) {
       logdetRows = JSON.parse(child.stdout.trim())
-      for (const x of logdetRows) console.log(`log|I − ${x.rho}W| ${x.data.padEnd(11)} R ${x.r}  Jiju ${x.jiju}  |Δ| ${x.abs.toExponential(2)} (relative ${x.rel.toExponential(2)})`)
+      for (const x of logdetRows)
+        console.log(`log|I − ${x.rho}W| ${x.data.padEnd(11)} R ${x.r}  Jiju ${x.jiju}  |Δ| ${x.abs.toExponential(2)} (relative ${x.rel.toExponential(2)})`)
     } else console.error(`log-determinant check failed\n${child.stderr}`)
   } else console.error(`bench/logdet.R failed\n${rr.stderr}`)
 }
@@ -386,8 +474,8 @@ const table = [
     .map((l) => l.toFixed(1))
     .join(" / ")} at the end.`,
   "",
-  "| case | what | Jiju median (s) | Jiju whole process (s) | R median (s) | Jiju / R | whole / R | Jiju CPU (s) | R CPU (s) | Jiju peak RSS (MB) | R peak RSS (MB) | load |",
-  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  "| case | what | Jiju median (s) | Jiju whole process (s) | R median (s) | Jiju / R | whole / R | Jiju CPU (s) | R CPU (s) | Jiju peak RSS (MB) | R peak RSS (MB) | whole `jiju` process (s) | its CPU (s) | load |",
+  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...results.map((x) => {
     const jm = x.jiju?.seconds.length ? median(x.jiju.seconds) : undefined
     const jw = x.jiju ? median(x.jiju.whole) : undefined
@@ -395,7 +483,9 @@ const table = [
     const f = (v, d = 3) => (v === undefined || Number.isNaN(v) ? "—" : v.toFixed(d))
     const jc = x.jiju?.cpuSeconds.length ? median(x.jiju.cpuSeconds) : undefined
     const rc = x.r ? median(x.r.cpuSeconds) : undefined
-    return `| ${x.name} | ${x.what} | ${f(jm)} | ${f(jw)} | ${f(rm)} | ${jm !== undefined && rm ? (jm / rm).toFixed(2) : "—"} | ${jw !== undefined && rm ? (jw / rm).toFixed(2) : "—"} | ${f(jc)} | ${f(rc)} | ${f(x.jiju?.peakRssMB, 0)} | ${f(x.r?.peakRssMB, 0)} | ${x.load.toFixed(1)} |`
+    const wm = x.whole ? median(x.whole.seconds) : undefined
+    const wc = x.whole?.cpuSeconds ? median(x.whole.cpuSeconds) : undefined
+    return `| ${x.name} | ${x.what} | ${f(jm)} | ${f(jw)} | ${f(rm)} | ${jm !== undefined && rm ? (jm / rm).toFixed(2) : "—"} | ${jw !== undefined && rm ? (jw / rm).toFixed(2) : "—"} | ${f(jc)} | ${f(rc)} | ${f(x.jiju?.peakRssMB, 0)} | ${f(x.r?.peakRssMB, 0)} | ${f(wm)} | ${f(wc)} | ${x.load.toFixed(1)} |`
   }),
   ...(logdetRows.length
     ? [

@@ -1,10 +1,3 @@
-import { defineProject } from "vitest/config"
+import { jijuProject } from "@jiju/testkit/vitest"
 
-// Workspace packages resolve to their TypeScript sources; server-side (SSR) resolution needs the condition too.
-const conditions = ["@jiju/source", "module", "node", "development|production"]
-
-export default defineProject({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ["@jiju/source"] } },
-  test: { name: "cli", include: ["test/**/*.test.{ts,tsx}"], testTimeout: 60_000, hookTimeout: 60_000 },
-})
+export default jijuProject("cli", { store: true })

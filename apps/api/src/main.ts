@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { startServer } from "./server.js"
+import { startServer } from "@jiju/server"
 
 // `pnpm start`: the API and the web app on PORT (default 8080) at HOST (default 127.0.0.1; 0.0.0.0 for
 // every interface); Ctrl-C or SIGTERM stops gracefully.

@@ -1,7 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util"
-import { InputError } from "@jiju/domain"
-import { CliError } from "./CliError.js"
-import { cliError } from "./store.js"
+import { CliError, cliError, isDomainError } from "./CliError.js"
 
 type Options = NonNullable<ParseArgsConfig["options"]>
 
@@ -40,7 +38,7 @@ export const checkOptions = <T>(check: () => T): T => {
   try {
     return check()
   } catch (e) {
-    if (e instanceof InputError && e.code === "bad_option") {
+    if (isDomainError(e) && e.code === "bad_option") {
       // The domain names the option ("baseYear"); the person at the terminal typed the flag (--base-year).
       const option = e.issues?.[0]?.column ?? ""
       const flag = `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`

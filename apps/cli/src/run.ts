@@ -1,5 +1,6 @@
 import { CliError } from "./CliError.js"
 import type { Command, CommandIO } from "./Command.js"
+import { analysisCommandLoaders } from "./commands/analysisCommands.js"
 import { reportError } from "./output.js"
 
 const help = (commands: ReadonlyArray<Command>): string =>
@@ -30,8 +31,10 @@ export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<n
       return reportError(io, e, false)
     }
   }
-  // Loaded after the dashboard check so that opening the dashboard does not load every command first.
-  const { commands } = await import("./commands/index.js")
+  // An analysis command that needs nothing else is loaded alone (a faster start); the others after the dashboard
+  // check, so that opening the dashboard does not load every command first.
+  const light = name === undefined ? undefined : analysisCommandLoaders[name]
+  const { commands } = light ? { commands: [await light()] } : await import("./commands/index.js")
   if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     io.stdout.write(help(commands))
     return 0

@@ -16,9 +16,10 @@
  */
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
-import { ComputationError, type DataTable, decodeText, InputError, readTable, type WeightsSpec } from "@jiju/domain"
+import type { WeightsSpec } from "@jiju/domain/analyses"
+import { type DataTable, decodeText, readTable } from "@jiju/domain/io"
 import { numberFlag, parseFlags, required } from "./args.js"
-import { CliError } from "./CliError.js"
+import { CliError, cliError, domainCall } from "./CliError.js"
 import type { CommandIO } from "./Command.js"
 import { progressBar } from "./progress.js"
 
@@ -57,25 +58,7 @@ export const weightsUsage = `weights (exactly one of):
   --transform r|b       r: row-standardised (default), b: binary
   --id COL              unit id column (default: 1-based row numbers)`
 
-// Domain errors that are usage errors of the flags (exit 2), not bad input data (exit 1).
-const USAGE_CODES = new Set(["missing_coords", "bad_coords", "bad_plant_h", "missing_weights", "conflicting_weights"])
-
-/** Turn domain input and computation errors into the CLI's one-line error, keeping the code (exit 1: bad input). */
-export const cliInputError = (e: unknown): unknown =>
-  e instanceof InputError
-    ? new CliError(e.code, e.message.replace(/\s*\n\s*/g, "; "), USAGE_CODES.has(e.code) ? 2 : 1)
-    : e instanceof ComputationError
-      ? new CliError(e.code, e.message, 1)
-      : e
-
-/** Run domain code, turning its input and computation errors into the CLI's one-line errors. */
-export const domainCall = <T>(f: () => T): T => {
-  try {
-    return f()
-  } catch (e) {
-    throw cliInputError(e)
-  }
-}
+export { cliError, domainCall } from "./CliError.js"
 
 const readBytes = async (path: string, io: CommandIO, flag: string): Promise<Uint8Array> => {
   try {
@@ -86,15 +69,15 @@ const readBytes = async (path: string, io: CommandIO, flag: string): Promise<Uin
 }
 
 /**
- * Read a --data file into a DataTable by its extension (CSV, XLSX, JSON records, GeoJSON with geometries).
- * Throws CliError "file_not_found", or the reader's error code (e.g. "unsupported_format").
+ * Read a --data file into a DataTable by its extension (CSV, XLSX, JSON records, GeoJSON with geometries);
+ * `sheet` picks an XLSX sheet. Throws CliError "file_not_found", or the reader's error code (e.g. "unsupported_format").
  */
-export const readSpatialData = async (path: string, io: CommandIO): Promise<DataTable> => {
+export const readSpatialData = async (path: string, io: CommandIO, sheet?: string): Promise<DataTable> => {
   const bytes = await readBytes(path, io, "data")
   try {
-    return readTable(bytes, path)
+    return readTable(bytes, path, sheet === undefined ? {} : { sheet })
   } catch (e) {
-    throw cliInputError(e)
+    throw cliError(e)
   }
 }
 
@@ -179,24 +162,29 @@ export const permutationFlags = (f: { permutations?: string | undefined; seed?: 
 }
 
 /**
- * The input `jiju moran` and `jiju lisa` share: the data file, the variable, the weights and the permutation flags,
- * read and checked.
+ * The input `jiju moran`, `jiju lisa` and `jiju geary` share: the data file, the variable (and, for the bivariate
+ * statistics, the second variable `--with` when `allowWith`), the weights and the permutation flags, read and
+ * checked. With --with and no --permutations, 999 permutations are run.
  */
-export const spatialVariableInput = async (argv: ReadonlyArray<string>, io: CommandIO) => {
+export const spatialVariableInput = async (argv: ReadonlyArray<string>, io: CommandIO, opts: { readonly allowWith?: boolean } = {}) => {
   const { values: f } = parseFlags(argv, {
     ...weightsFlagOptions,
     data: { type: "string" },
     var: { type: "string" },
+    ...(opts.allowWith ? { with: { type: "string" } } : {}),
     permutations: { type: "string" },
     seed: { type: "string" },
     json: { type: "boolean" },
-  })
+  } as const)
   const dataPath = required(f.data, "data")
   const variable = required(f.var, "var")
+  const withVar = (f as { with?: string | undefined }).with
+  if (withVar === "") throw new CliError("usage", "--with expects a column name or expression", 2)
   checkWeightsFlags(f)
-  const { permutations, seed } = permutationFlags(f)
+  // Bivariate statistics are tested by permutation only: 999 (GeoDa's default) unless asked otherwise.
+  const { permutations, seed } = permutationFlags({ ...f, permutations: f.permutations ?? (withVar !== undefined ? "999" : undefined) })
   const data = await readSpatialData(dataPath, io)
   const weights = await weightsSpec(f, io)
   const onProgress = permutations > 0 ? progressBar(io, `permutations ${permutations}`) : undefined
-  return { json: f.json === true, data, options: { id: f.id, var: variable, weights, permutations, seed, onProgress } }
+  return { json: f.json === true, data, with: withVar, options: { id: f.id, var: variable, weights, permutations, seed, onProgress } }
 }

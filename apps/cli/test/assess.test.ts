@@ -30,7 +30,7 @@ type Assess = {
   stored: boolean
   run: { id: string; published: boolean } | null
   weights: { code: string; weight: number }[]
-  groups: { group: string; size: number; reward_band: number; ranking: { clusterId: string; rank: number; score: number; reward: boolean }[] }[]
+  groups: { group: string; size: number; reward_band: number; ranking: { cluster_id: string; rank: number; score: number; reward: boolean }[] }[]
   clusters: Zone[]
   stability?: { draws: number; seed: number }
 }
@@ -229,9 +229,9 @@ describe.each(engines)("jiju assess on the demo data (%s)", (engine) => {
     const zone = first.clusters.find((z) => z.status === "ranked")!.id
     const diagnosis = await runCli(["diagnose", "--cluster", zone, "--period", "2025", "--json"], env)
     expect(diagnosis.code).toBe(0)
-    const d = diagnosis.json() as { source: string; demo: boolean; results: { clusterId: string; problems: { evidence: unknown[] }[] }[] }
+    const d = diagnosis.json() as { source: string; demo: boolean; results: { cluster_id: string; problems: { evidence: unknown[] }[] }[] }
     expect(d).toMatchObject({ source: "store", demo: true })
-    expect(d.results.map((r) => r.clusterId)).toEqual([zone])
+    expect(d.results.map((r) => r.cluster_id)).toEqual([zone])
     for (const p of d.results[0]!.problems) expect(p.evidence.length).toBeGreaterThan(0)
 
     const certified = await runCli(["certify", "--period", "2025", "--json"], env)

@@ -5,10 +5,10 @@ import { runCli } from "./helpers.js"
 type Problem = {
   id: string
   severity: number
-  evidence: { indicator: string | null; value: number | null; reference: number | null; groupMedian: number | null }[]
+  evidence: { indicator: string | null; value: number | null; reference: number | null; group_median: number | null }[]
   measures: { zh: string }[]
 }
-type Diagnosis = { cluster?: string; results: { clusterId: string; problems: Problem[] }[] }
+type Diagnosis = { cluster?: string; results: { cluster_id: string; problems: Problem[] }[] }
 type Failure = { error: { code: string } }
 
 const fx = (f: string) => join(import.meta.dirname, "fixtures", "assessment", f)
@@ -25,7 +25,7 @@ describe("jiju diagnose on a hand-made data file", () => {
     // The stated labour shortage (severity 1), land use (175 − 100)/175, sewage (90 − 80)/90.
     expect(problems.map((p) => p.id)).toEqual(["talent", "land", "environment"])
     expect(problems[1]!.severity).toBeCloseTo(75 / 175, 12)
-    expect(problems[1]!.evidence[0]).toMatchObject({ indicator: "investment_intensity", value: 100, groupMedian: 250 })
+    expect(problems[1]!.evidence[0]).toMatchObject({ indicator: "investment_intensity", value: 100, group_median: 250 })
     expect(problems[1]!.evidence[0]!.reference).toBeCloseTo(175, 12)
     expect(problems[2]!.severity).toBeCloseTo(10 / 90, 12)
     for (const p of problems) expect(p.measures.length).toBeGreaterThan(0)

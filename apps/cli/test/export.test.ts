@@ -30,7 +30,8 @@ describe.each(engines)("jiju export / restore on %s", (engine) => {
     const out1 = join(a.dir, "one.json")
     const e1 = await runCli(["export", "--out", out1, "--json"], a.env)
     expect(e1.code).toBe(0)
-    expect(e1.json()).toMatchObject({ exported: out1, format: "jiju-store", version: 1, clusters: 2, observations: 5 })
+    expect(e1.json()).toMatchObject({ exported: out1, format: "jiju-store", version: 2, clusters: 2, observations: 5 })
+    expect((e1.json() as { tables: Record<string, number> }).tables).toMatchObject({ clusters: 2, observations: 5, regions: 4 })
 
     const r = await runCli(["restore", out1, "--json"], b.env)
     expect(r.code).toBe(0)
@@ -39,8 +40,12 @@ describe.each(engines)("jiju export / restore on %s", (engine) => {
     expect((await runCli(["export", "--out", out2], b.env)).code).toBe(0)
     const one = JSON.parse(readFileSync(out1, "utf8"))
     const two = JSON.parse(readFileSync(out2, "utf8"))
-    expect({ ...two, exportedAt: null }).toEqual({ ...one, exportedAt: null })
-    expect(one.observations.find((o: { note: string | null }) => o.note === "季报")).toMatchObject({ period: "2024Q1", value: 12 })
+    // The second store holds everything the first did, plus the audit row of the restore itself.
+    const restoreRow = two.tables.audit_log.at(-1)
+    expect(restoreRow).toMatchObject({ action: "restore", entity: "store" })
+    const withoutRestore = { ...two.tables, audit_log: two.tables.audit_log.slice(0, -1) }
+    expect({ ...two, tables: withoutRestore, exportedAt: null }).toEqual({ ...one, exportedAt: null })
+    expect(one.tables.observations.find((o: { note: string | null }) => o.note === "季报")).toMatchObject({ period: "2024Q1", value: 12 })
 
     // A non-empty store needs --force.
     const refused = await runCli(["restore", out1, "--json"], b.env)

@@ -55,7 +55,7 @@ describe.each(engines)("jiju import on %s", (engine) => {
     )
     const r = await runCli(["import", file, "--json"], ctx.env)
     expect(r.code).toBe(1)
-    const err = (r.json() as { error: { code: string; message: string; rows: Array<Record<string, unknown>> } }).error
+    const err = (r.json() as { error: { code: string; message: string; rows: Array<Record<string, unknown>>; issues: Array<Record<string, unknown>> } }).error
     expect(err.code).toBe("invalid_rows")
     expect(err.message).toContain("nothing was imported")
     expect(err.rows.map((x) => [x.row, x.column, x.value])).toEqual([
@@ -72,6 +72,17 @@ describe.each(engines)("jiju import on %s", (engine) => {
       expect(typeof x.reason_zh).toBe("string")
     }
     expect(err.rows[4]!.reason_zh).toContain("不能为负数")
+    // Beside the rows, the same problems in the one issue shape, each with its code.
+    expect(err.issues.map((x) => x.code)).toEqual([
+      "unknown_cluster",
+      "unknown_indicator",
+      "bad_period",
+      "not_numeric",
+      "negative_value",
+      "duplicate_key",
+      "not_finite",
+    ])
+    expect(err.issues.map((x) => Object.keys(x).sort())).toEqual(err.rows.map(() => ["code", "column", "en", "row", "value", "zh"]))
     expect(r.stderr).toContain("第 3 行")
     expect(await snapshot()).toEqual(before)
   })

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
 type Year = { year: number; rule: string; status: string; returned: number | null }
-type Zone = { clusterId: string; base: { total: number | null }; years: Year[]; totalReturned: number; missingYears: number[] }
-type Incentive = { policy: { baseYear: number }; assumptions: { en: string }[]; results: Zone[] }
+type Zone = { cluster_id: string; base: { total: number | null }; years: Year[]; total_returned: number; missing_years: number[] }
+type Incentive = { policy: { base_year: number }; assumptions: { en: string }[]; results: Zone[] }
 type Failure = { error: { code: string } }
 
 const fx = (f: string) => join(import.meta.dirname, "fixtures", "assessment", f)
@@ -32,8 +32,8 @@ describe("jiju incentive on a hand-made data file", () => {
       [2014, "increase_return", 0],
       [2015, "increase_return", null],
     ])
-    expect(t1.missingYears).toEqual([2015])
-    expect(t1.totalReturned).toBeCloseTo(4, 12)
+    expect(t1.missing_years).toEqual([2015])
+    expect(t1.total_returned).toBeCloseTo(4, 12)
     expect(out.assumptions).toEqual([])
   })
 
@@ -48,9 +48,9 @@ describe("jiju incentive on a hand-made data file", () => {
     ])
     const dflt = await run()
     expect(dflt.assumptions[0]!.en).toContain("0.25")
-    const t2 = dflt.results.find((z) => z.clusterId === "t2")!
+    const t2 = dflt.results.find((z) => z.cluster_id === "t2")!
     expect(t2.years.every((y) => y.status === "missing" && y.returned === null)).toBe(true)
-    expect(t2.totalReturned).toBe(0)
+    expect(t2.total_returned).toBe(0)
   })
 
   it("a readable table, and precise errors", async () => {

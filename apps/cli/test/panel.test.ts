@@ -187,4 +187,62 @@ describe("jiju panel", () => {
       expect(errorOf(c).code).toBe("missing_weights")
     })
   })
+
+  describe("random effects, spatial diagnostics, Durbin panels and --by", () => {
+    const sp = (f: string) => join(fixtures, "spatial_panel", f)
+    const base = ["--data", sp("produc.csv"), "--unit", "state", "--period", "year", "--formula", "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp"]
+    const elhorst = golden<{
+      fits: Record<string, { rho?: { estimate: number }; lambda?: { estimate: number } }>
+      lm: Record<string, { lm_error: { statistic: number } }>
+      effects_lr: { unit: { statistic: number; df: number } }
+    }>("spatial_panel/produc.json")
+
+    it("--model re: Swamy–Arora coefficients, θ and the Hausman test as plm", async () => {
+      const g = golden<{ results: { individual: { estimate: number[]; theta: number; hausman: { statistic: number } } } }>("spatial_panel/re_produc.json")
+      const r = await runCli(["panel", ...base, "--model", "re", "--effects", "individual", "--json"])
+      expect(r.code, r.stderr).toBe(0)
+      const out = r.json() as Out & { theta: { id: number }; hausman: { statistic: number; df: number; p: number } }
+      expect(rel(out.coefficients["log(pc)"]!.estimate, g.results.individual.estimate[2]!)).toBeLessThan(1e-6)
+      expect(rel(out.theta.id, g.results.individual.theta)).toBeLessThan(1e-8)
+      expect(rel(out.hausman.statistic, g.results.individual.hausman.statistic)).toBeLessThan(1e-6)
+      const text = await runCli(["panel", ...base, "--model", "re", "--effects", "individual"])
+      expect(text.stdout).toContain("Hausman test")
+    })
+
+    it("--model fe with weights adds Elhorst's LM tests and the LR tests of the effects", async () => {
+      const r = await runCli(["panel", ...base, "--weights", sp("usa48.gal"), "--json"])
+      expect(r.code, r.stderr).toBe(0)
+      const out = r.json() as Out & { diagnostics: { lm_error: { statistic: number } }; effects_lr: { unit: { statistic: number; df: number } } }
+      expect(rel(out.diagnostics.lm_error.statistic, elhorst.lm.twoways!.lm_error.statistic)).toBeLessThan(1e-8)
+      expect(out.effects_lr.unit.df).toBe(48)
+      expect(rel(out.effects_lr.unit.statistic, elhorst.effects_lr.unit.statistic)).toBeLessThan(1e-8)
+    })
+
+    it("--model error demeans first (λ = 0.3909 on Produc, two-way), durbin with --bias-correction lee-yu", async () => {
+      const e = await runCli(["panel", ...base, "--model", "error", "--weights", sp("usa48.gal"), "--json"])
+      expect(e.code, e.stderr).toBe(0)
+      const eo = e.json() as { lambda: { estimate: number }; conventions: { error: string } }
+      expect(rel(eo.lambda.estimate, elhorst.fits.error_twoways_none!.lambda!.estimate)).toBeLessThan(1e-6)
+      expect(eo.lambda.estimate.toFixed(4)).toBe("0.3909")
+      expect(eo.conventions.error).toMatch(/demeaned first/)
+      const d = await runCli(["panel", ...base, "--model", "durbin", "--bias-correction", "lee-yu", "--weights", sp("usa48.gal"), "--json"])
+      expect(d.code, d.stderr).toBe(0)
+      const dout = d.json() as { rho: { estimate: number }; bias_correction: string; impacts: Record<string, unknown> }
+      expect(dout.bias_correction).toBe("lee-yu")
+      expect(rel(dout.rho.estimate, elhorst.fits.durbin_twoways_leeyu!.rho!.estimate)).toBeLessThan(1e-6)
+      expect(Object.keys(dout.impacts)).toHaveLength(4)
+    })
+
+    it("--by zone runs the model per zone and compares them in one table", async () => {
+      const r = await runCli(["panel", ...base, "--model", "lag", "--weights", sp("usa48.gal"), "--by", "zone", "--json"])
+      expect(r.code, r.stderr).toBe(0)
+      const out = r.json() as { by: string; groups: Array<{ group: string; units: number }>; table: { terms: string[]; rows: Array<{ group: string }> } }
+      expect(out.by).toBe("zone")
+      expect(out.groups.map((g) => g.group).sort()).toEqual(["central", "east", "west"])
+      expect(out.table.terms).toContain("rho")
+      const text = await runCli(["panel", ...base, "--model", "fe", "--by", "zone"])
+      expect(text.code, text.stderr).toBe(0)
+      expect(text.stdout).toContain("Comparison by zone")
+    })
+  })
 })

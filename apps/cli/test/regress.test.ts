@@ -196,4 +196,69 @@ describe("jiju regress", () => {
       expect(errorOf(c).code).toBe("formula_syntax")
     })
   })
+
+  describe("spatial Durbin family", () => {
+    const durbin = golden<{
+      sdm: { coefficients: Record<string, Est>; rho: Est }
+      sac: { rho: Est; lambda: Est }
+      sdem: { impacts_se: Record<string, { direct: number; indirect: number; total: number }> }
+      reductions: { lag: { lr: Test & { df: number } } }
+    }>("durbin/columbus.json")
+    const sp = (f: string) => join(fixtures, "spatial", f)
+    const base = ["--data", sp("columbus.csv"), "--id", "id", "--weights", sp("columbus.gal"), "--formula", "CRIME ~ INC + HOVAL"]
+
+    it("--model durbin: lag.<term> coefficients, impacts, reductions with a bilingual verdict, variance_method", async () => {
+      const r = await runCli(["regress", ...base, "--model", "durbin", "--json"])
+      expect(r.code, r.stderr).toBe(0)
+      const out = r.json() as Out & {
+        rho: Est
+        impacts: Record<string, { direct: number }>
+        reductions: { lag: { lr: Test & { df: number }; wald: Test }; error: unknown; verdict: { model: string; en: string; zh: string } }
+        variance_method: string
+        durbin_terms: string[]
+      }
+      expect(Object.keys(out.coefficients)).toEqual(["(Intercept)", "INC", "HOVAL", "lag.INC", "lag.HOVAL"])
+      expect(out.durbin_terms).toEqual(["INC", "HOVAL"])
+      expect(rel(out.coefficients["lag.INC"]!.estimate, durbin.sdm.coefficients["lag.INC"]!.estimate)).toBeLessThan(1e-6)
+      expect(rel(out.rho.estimate, durbin.sdm.rho.estimate)).toBeLessThan(1e-6)
+      expect(out.variance_method).toBe("information")
+      expect(rel(out.reductions.lag.lr.statistic, durbin.reductions.lag.lr.statistic)).toBeLessThan(1e-6)
+      expect(out.reductions.verdict.zh).toMatch(/模型/)
+      expect(out.reductions.verdict.en.length).toBeGreaterThan(10)
+      expect(Object.keys(out.impacts)).toEqual(["INC", "HOVAL"])
+    })
+
+    it("--model sac and sdem, --variance hessian, --durbin, text output", async () => {
+      const sac = await runCli(["regress", ...base, "--model", "sac", "--variance", "hessian", "--json"])
+      expect(sac.code, sac.stderr).toBe(0)
+      const s = sac.json() as { rho: Est; lambda: Est; variance_method: string; lr: { df: number } }
+      expect(rel(s.lambda.estimate, durbin.sac.lambda.estimate)).toBeLessThan(1e-6)
+      expect(s.variance_method).toBe("hessian")
+      expect(s.lr.df).toBe(2)
+      const sdem = await runCli(["regress", ...base, "--model", "sdem", "--durbin", "INC", "--json"])
+      expect(sdem.code, sdem.stderr).toBe(0)
+      const d = sdem.json() as { coefficients: Record<string, Est>; impacts_se: Record<string, { indirect: number }> }
+      expect(Object.keys(d.coefficients)).toEqual(["(Intercept)", "INC", "HOVAL", "lag.INC"])
+      expect(d.impacts_se.HOVAL!.indirect).toBe(0)
+      const text = await runCli(["regress", ...base, "--model", "slx"])
+      expect(text.code, text.stderr).toBe(0)
+      expect(text.stdout).toContain("SLX model")
+      expect(text.stdout).toMatch(/^lag\.INC\s/m)
+    })
+
+    it("--impacts-se N --seed S is reproducible; misuse of the new flags is a usage or input error", async () => {
+      const a = await runCli(["regress", ...base, "--model", "lag", "--impacts-se", "300", "--seed", "9", "--json"])
+      const b = await runCli(["regress", ...base, "--model", "lag", "--impacts-se", "300", "--seed", "9", "--json"])
+      expect(a.code, a.stderr).toBe(0)
+      expect((a.json() as { impacts_se: unknown }).impacts_se).toEqual((b.json() as { impacts_se: unknown }).impacts_se)
+      expect((a.json() as { impacts_simulation: { draws: number; seed: number } }).impacts_simulation).toMatchObject({ draws: 300, seed: 9 })
+      const bad = await runCli(["regress", ...base, "--model", "durbin", "--durbin", "RENT", "--json"])
+      expect(bad.code).toBe(1)
+      expect(errorOf(bad).code).toBe("unknown_durbin_term")
+      const sdem = await runCli(["regress", ...base, "--model", "sdem", "--impacts-se", "100", "--json"])
+      expect(errorOf(sdem).code).toBe("impacts_se_not_applicable")
+      const v = await runCli(["regress", ...base, "--model", "lag", "--variance", "sandwich", "--json"])
+      expect(v.code).toBe(2)
+    })
+  })
 })

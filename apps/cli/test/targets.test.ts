@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { TargetSetJson } from "@jiju/domain"
+import { toWire } from "@jiju/domain/contract"
 import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 
@@ -8,10 +12,10 @@ type Progress = {
   target: number
   attained: boolean | null
   gap: number | null
-  requiredAnnualGrowth: number | null
+  required_annual_growth: number | null
   missing: string[]
 }
-type Tracking = { setId: string; targetYear: number; yearsLeft: number; zones: number; targets: Progress[]; assumptions: { en: string }[] }
+type Tracking = { set_id: string; target_year: number; years_left: number; zones: number; targets: Progress[]; assumptions: { en: string }[] }
 type Failure = { error: { code: string; message: string } }
 
 const fx = (f: string) => join(import.meta.dirname, "fixtures", "assessment", f)
@@ -39,12 +43,12 @@ describe("jiju targets on hand-made data files", () => {
 
   it("a target set from a file: total with the growth needed, and realised annual growth", async () => {
     const t = await run("--set", fx("targets-set.json"), "--region", "410621")
-    expect(t).toMatchObject({ setId: "county-plan", targetYear: 2028, yearsLeft: 3 })
+    expect(t).toMatchObject({ set_id: "county-plan", target_year: 2028, years_left: 3 })
     const [total, growth] = t.targets
     // 220 now, 292.82 = 220 × 1.1³ due in 2028: 10 % a year closes the gap.
     expect(total).toMatchObject({ actual: 220, attained: false })
     expect(total!.gap).toBeCloseTo(72.82, 9)
-    expect(total!.requiredAnnualGrowth).toBeCloseTo(0.1, 9)
+    expect(total!.required_annual_growth).toBeCloseTo(0.1, 9)
     // 110 in 2020 to 220 in 2025: 2^(1/5) − 1 a year.
     expect(growth!.actual).toBeCloseTo(2 ** 0.2 - 1, 12)
     expect(growth!.attained).toBe(true)
@@ -52,6 +56,19 @@ describe("jiju targets on hand-made data files", () => {
     const all = await run("--set", fx("targets-set.json"))
     expect(all.targets[0]!.actual).toBe(420)
     expect(all.targets[1]).toMatchObject({ actual: null, attained: null, missing: ["g4"] })
+  })
+
+  it("reads a target set written as the API's body carries it (snake_case), with the same result", async () => {
+    const camel = JSON.parse(readFileSync(fx("targets-set.json"), "utf8")) as Record<string, unknown>
+    const dir = mkdtempSync(join(tmpdir(), "jiju-targets-"))
+    try {
+      const file = join(dir, "wire-set.json")
+      writeFileSync(file, JSON.stringify(toWire(TargetSetJson, camel)))
+      expect(readFileSync(file, "utf8")).toContain('"target_year"')
+      expect(await run("--set", file, "--region", "410621")).toEqual(await run("--set", fx("targets-set.json"), "--region", "410621"))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("labels defaults as assumptions, prints a table, and fails precisely", async () => {

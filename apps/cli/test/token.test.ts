@@ -1,4 +1,5 @@
-import { makeApp } from "@jiju/api"
+import { makeAppRuntime } from "@jiju/app"
+import { buildHttpApp } from "@jiju/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 import { engines, makeRestoredStoreEnv, type makeStoreEnv } from "./storeEnv.js"
@@ -22,10 +23,11 @@ describe.each(engines)("jiju token on %s", (engine) => {
     expect(doc.token).toMatch(/^jjt_[A-Za-z0-9_-]{43}$/)
     const viewer = (await runCli(["token", "create", "--role", "viewer", "--json"], env)).json() as { token: string }
     const store = await open()
+    const runtime = await makeAppRuntime({ db: store.db })
     try {
-      const app = makeApp({ db: store.db })
+      const app = buildHttpApp(runtime)
       const me = await app.request("/v1/auth/me", { headers: { authorization: `Bearer ${doc.token}` } })
-      expect(await me.json()).toMatchObject({ role: "submitter", clusterIds: ["hb-jinshan"] })
+      expect(await me.json()).toMatchObject({ role: "submitter", cluster_ids: ["hb-jinshan"] })
       const submit = (token: string, cluster: string) =>
         app.request(`/v1/clusters/${cluster}/observations`, {
           method: "POST",
@@ -39,6 +41,7 @@ describe.each(engines)("jiju token on %s", (engine) => {
       const rows = await store.db.query<{ token_hash: string }>("select token_hash from app_tokens")
       expect(rows.some((r) => r.token_hash === doc.token)).toBe(false)
     } finally {
+      await runtime.dispose()
       await store.close()
     }
   })

@@ -1,5 +1,6 @@
 export * from "./analyses/index.js"
 export * from "./assessment/index.js"
 export * from "./econometrics/index.js"
+export * from "./intake/index.js"
 export * from "./io/index.js"
 export * from "./model/index.js"

@@ -41,7 +41,7 @@ export const storeOn = (db: Db): Store => {
   return {
     db,
     regions: regionRepo(db),
-    clusters: clusterRepo(db, audit),
+    clusters: clusterRepo(db),
     indicators: indicatorRepo(db),
     observations: observationRepo(db),
     imports: importRepo(db),

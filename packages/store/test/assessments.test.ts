@@ -1,7 +1,7 @@
 import { type AssessmentSchemeJson, decodeScheme, henan2017Scheme, runAssessment, valueLookup } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { assessmentRepo, assessmentValues, schemeChecksum } from "../src/assessments/index.js"
+import { assessmentRepo, assessmentValues, loadAssessmentData, schemeChecksum } from "../src/assessments/index.js"
 import type { Store } from "../src/Store.js"
 import { engines, openTestStore } from "./engines.js"
 import { jinshan, regions } from "./fixtures.js"
@@ -104,6 +104,10 @@ describe.each(engines)("stored assessments on %s", (engine) => {
       ["2025", 2, false],
       ["2026", 1, true],
     ])
+    // The head names the latest run of a period and its state without reading the result.
+    expect(await runs.head("tiny-test", "2026")).toEqual({ id: "run_direct", published: false })
+    expect(await runs.head("tiny-test", "2024")).toEqual({ id: first.id, published: true })
+    expect(await runs.head("tiny-test", "1999")).toBeUndefined()
     const h3 = await runs.history("tiny-test", "z3")
     expect(h3.map((h) => [h.status, h.rank, h.score])).toEqual([
       ["excluded", null, null],
@@ -133,5 +137,11 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     ])
     expect(hasDemo).toBe(true)
     expect((await assessmentValues(store.db, { from: "2023", to: "2023" })).hasDemo).toBe(false)
+    // What the documents read: the register's zones, the range's values, every period with data.
+    const data = await loadAssessmentData(store.db, { from: "2024", to: "2025" })
+    expect(data).toMatchObject({ source: "store", hasDemo: true, periods: ["2023", "2024", "2025", "2025Q1"] })
+    expect(data.input.clusters.map((c) => c.id)).toEqual(["hb-jinshan"])
+    expect([data.input.value("hb-jinshan", "revenue", "2024"), data.input.value("hb-jinshan", "revenue", "2023")]).toEqual([2, undefined])
+    expect(data.input.regionValue("410611", "gdp", "2024")).toBe(50)
   })
 })

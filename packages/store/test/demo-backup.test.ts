@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { exportStore, restoreStore } from "../src/backup/backup.js"
+import { runRepo } from "../src/assessments/runs.js"
+import { makeJobs, makeTokens, makeUsers } from "../src/auth/index.js"
+import { exportStore, restoreStore, storeContents } from "../src/backup/backup.js"
 import { DEMO_SOURCE } from "../src/demo/demoObservations.js"
 import { henanRegions, isDevelopmentZoneCode } from "../src/demo/henanRegions.js"
 import { demoData, loadDemo } from "../src/demo/loadDemo.js"
-import { isEmpty, type Store, storeChecksum, storeCounts } from "../src/Store.js"
+import { type Store, storeChecksum, storeCounts } from "../src/Store.js"
 import { engines, openTestStore } from "./engines.js"
 
 describe("demo data (pure)", () => {
@@ -79,7 +81,7 @@ describe.each(engines)("demo load, export and restore on %s", (engine) => {
   })
 
   // Generous timeout: ~48,000 rows are written twice (load, restore) and read twice (export) on a shared machine.
-  it("loads the demo set fast into an empty store, refuses a second load; export → restore round-trips", { timeout: 300_000 }, async () => {
+  it("loads the demo set fast into an empty store, refuses a second load; export → restore round-trips every table", { timeout: 300_000 }, async () => {
     const result = await loadDemo(store)
     console.log(`[${engine}] loadDemo: ${result.observations} observations, ${result.clusters} clusters in ${result.milliseconds} ms`)
     const counts = await storeCounts(store.db)
@@ -87,33 +89,99 @@ describe.each(engines)("demo load, export and restore on %s", (engine) => {
     await expect(loadDemo(store)).rejects.toMatchObject({ code: "store_not_empty" })
     const m = await store.observations.matrix("2025", { indicators: ["revenue"] })
     expect(m.hasDemo).toBe(true)
+    // Everything else a store holds: accounts (hashed passwords), a session, tokens, audit entries, an import, a job,
+    // a stored scheme and a run with its per-zone rows, an archived zone.
+    const users = makeUsers(store.db)
+    await users.create({ name: "chief", role: "admin", password: "chief-password-1" })
+    await users.create({ name: "zone", role: "submitter", password: "zone-password-1", clusterIds: ["hb-jinshan"] })
+    expect((await users.login("chief", "chief-password-1")).ok).toBe(true)
+    await makeTokens(store.db).create({ role: "viewer", name: "ci" })
+    await makeJobs(store.db).enqueue("moran", { csv: "x" }, "token:tok_x")
+    await store.clusters.archive("hb-liyang", 1, "user:chief")
+    await store.imports.record({ fileName: "2025.csv", format: "long", rows: 3, importedBy: "user:chief", checksum: "abc" })
+    await runRepo(store.db).save({
+      result: {
+        schemeId: "henan-2017",
+        period: "2025",
+        clusters: [{ clusterId: "hb-jinshan", group: "county", status: "ranked", score: 81.5, rank: 1, rankChange: null, reward: true, stars: null }],
+      } as never,
+      published: true,
+      createdBy: "user:chief",
+    })
 
-    const doc = await exportStore(store)
-    expect(doc.format).toBe("jiju-store")
-    expect(doc.version).toBe(1)
+    const doc = await exportStore(store.db)
+    expect(doc).toMatchObject({ format: "jiju-store", version: 2 })
+    for (const t of [
+      "app_users",
+      "app_sessions",
+      "app_tokens",
+      "audit_log",
+      "imports",
+      "jobs",
+      "assessment_runs",
+      "assessment_cluster_results",
+      "observations",
+    ])
+      expect(doc.tables[t]?.length, t).toBeGreaterThan(0)
+    expect(JSON.stringify(doc.tables.app_users)).not.toContain("chief-password-1")
     // Through JSON text, as the CLI writes it.
     const text = JSON.stringify(doc)
-    expect(await isEmpty(fresh.db)).toBe(true)
-    const restored = await restoreStore(fresh, JSON.parse(text))
-    expect(restored.observations).toBe(result.observations)
-    expect(await storeCounts(fresh.db)).toEqual(counts)
-    expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
-    const again = await exportStore(fresh)
+    expect(await storeContents(fresh.db)).toEqual({})
+    const restored = await restoreStore(fresh.db, JSON.parse(text))
+    expect(restored.tables.observations).toBe(result.observations)
+    expect(restored.archivedAudit).toBe(0)
+    // Every table, every row, every column: the export of the restored store is the export of the original.
+    const again = await exportStore(fresh.db)
     expect({ ...again, exportedAt: "" }).toEqual({ ...doc, exportedAt: "" })
+    expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
+    // New identities continue after the restored ones.
+    await fresh.imports.record({ fileName: "next.csv", format: "long", rows: 1, importedBy: "x", checksum: null })
+    expect((await fresh.imports.list()).map((i) => i.id)).toEqual([1, 2])
 
-    // A non-empty store is refused without --force, replaced with it.
-    await expect(restoreStore(fresh, JSON.parse(text))).rejects.toMatchObject({ code: "store_not_empty" })
-    await fresh.clusters.archive("hb-jinshan", 1)
-    expect(await storeChecksum(fresh.db)).not.toBe(await storeChecksum(store.db))
-    await restoreStore(fresh, JSON.parse(text), { force: true })
-    expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
+    // A store holding accounts and audit entries but no observations is not empty: refused without --force.
+    const bare = await openTestStore(engine)
+    try {
+      await makeUsers(bare.store.db).create({ name: "someone", role: "admin", password: "someone-password-1" })
+      await bare.store.audit.record({ actor: "user:someone", entity: "user", entityId: "x", action: "create", before: null, after: null })
+      await expect(restoreStore(bare.store.db, JSON.parse(text))).rejects.toMatchObject({ code: "store_not_empty" })
+      expect(await storeContents(bare.store.db)).toMatchObject({ app_users: 1, audit_log: 1 })
+      // With --force the store is replaced, and its audit trail is kept aside, not deleted.
+      const forced = await restoreStore(bare.store.db, JSON.parse(text), { force: true })
+      expect(forced.archivedAudit).toBe(1)
+      const [kept] = await bare.store.db.query<{ n: number }>("select count(*)::int as n from audit_log_archive where actor = 'user:someone'")
+      expect(Number(kept!.n)).toBe(1)
+      expect(await storeChecksum(bare.store.db)).toBe(await storeChecksum(store.db))
+    } finally {
+      await bare.dispose()
+    }
+
     // Bad documents are refused before anything is touched.
-    await expect(restoreStore(fresh, { format: "jiju-store", version: 99 }, { force: true })).rejects.toMatchObject({
-      code: "unsupported_version",
-    })
+    await expect(restoreStore(fresh.db, { format: "jiju-store", version: 99 }, { force: true })).rejects.toMatchObject({ code: "unsupported_version" })
     const broken = JSON.parse(text)
-    broken.observations[3].value = "12"
-    await expect(restoreStore(fresh, broken, { force: true })).rejects.toMatchObject({ code: "invalid_value" })
+    broken.tables.observations[3].value = "twelve"
+    await expect(restoreStore(fresh.db, broken, { force: true })).rejects.toMatchObject({ code: "invalid_backup" })
+    const unknown = { ...JSON.parse(text), tables: { ...JSON.parse(text).tables, nonsense: [] } }
+    await expect(restoreStore(fresh.db, unknown, { force: true })).rejects.toMatchObject({ code: "invalid_backup" })
     expect(await storeChecksum(fresh.db)).toBe(await storeChecksum(store.db))
+  })
+
+  it("restores an export of version 1 (register and observations only)", async () => {
+    const v1 = {
+      format: "jiju-store",
+      version: 1,
+      exportedAt: "2026-01-01T00:00:00.000Z",
+      regions: [{ code: "410000", name: "河南省", level: "province", parent: null, macroZone: "central", isDistrict: false }],
+      indicators: [],
+      clusters: [],
+      observations: [],
+    }
+    const target = await openTestStore(engine)
+    try {
+      const r = await restoreStore(target.store.db, v1)
+      expect(r.tables).toMatchObject({ regions: 1 })
+      expect((await target.store.regions.get("410000"))?.name).toBe("河南省")
+    } finally {
+      await target.dispose()
+    }
   })
 })

@@ -34,13 +34,14 @@ describe.each(engines)("store repositories on %s", (engine) => {
   })
 
   it("regions: list, filter, get and upsert round-trip domain values", async () => {
-    expect(await store.regions.list()).toEqual(regions)
+    const stored = { version: 1, archivedAt: null }
+    expect(await store.regions.list()).toEqual(regions.map((r) => ({ ...r, ...stored })))
     expect((await store.regions.list({ parent: "410600" })).map((r) => r.name)).toEqual(["淇滨区", "浚县"])
     expect((await store.regions.list({ level: "prefecture" })).length).toBe(2)
-    expect(await store.regions.get("410621")).toEqual(regions[3])
+    expect(await store.regions.get("410621")).toEqual({ ...regions[3], ...stored })
     expect(await store.regions.get("419999")).toBeUndefined()
     await store.regions.upsert([{ ...regions[3]!, name: "浚县（改）", nameEn: "Xun" }])
-    expect(await store.regions.get("410621")).toEqual({ ...regions[3], name: "浚县（改）", nameEn: "Xun" })
+    expect(await store.regions.get("410621")).toEqual({ ...regions[3], name: "浚县（改）", nameEn: "Xun", ...stored })
     expect(await store.regions.count()).toBe(6)
   })
 
@@ -48,7 +49,7 @@ describe.each(engines)("store repositories on %s", (engine) => {
     const list = await store.indicators.list()
     expect(list.length).toBe(indicatorCatalogue.length)
     const revenue = indicatorCatalogue.find((d) => d.code === "revenue")!
-    expect(await store.indicators.get("revenue")).toEqual(revenue)
+    expect(await store.indicators.get("revenue")).toEqual({ ...revenue, version: 1, archivedAt: null })
     await store.indicators.upsert([{ ...revenue, description: "年度" }])
     expect((await store.indicators.get("revenue"))?.description).toBe("年度")
     await store.indicators.upsert([revenue])
@@ -133,6 +134,32 @@ describe.each(engines)("store repositories on %s", (engine) => {
     await expect(store.observations.upsertMany([obs("hb-jinshan", "2022", "revenue", 1), obs("nope", "2022", "revenue", 1)])).rejects.toThrow()
     await expect(store.observations.upsertMany([obs("hb-jinshan", "2022", "no_such", 1)])).rejects.toThrow()
     expect(await store.observations.count()).toBe(6)
+  })
+
+  it("observations: keyset pages cover a query exactly once, in its order, with the total", async () => {
+    await store.clusters.create(jinshan)
+    await store.clusters.create(liyang)
+    const rows = ["2019", "2020", "2021", "2022", "2023"].flatMap((p, i) => [
+      obs("hb-jinshan", p, "revenue", i),
+      obs("hb-jinshan", p, "tax_total", i),
+      obs("hb-liyang", p, "revenue", i),
+    ])
+    await store.observations.upsertMany(rows)
+    for (const q of [{}, { clusters: ["hb-jinshan"] }, { indicators: ["revenue"], from: "2020", to: "2022" }]) {
+      const all = await store.observations.query(q)
+      for (const limit of [1, 2, 4, 100]) {
+        const seen: Array<(typeof all)[number]> = []
+        let after: Parameters<typeof store.observations.page>[2]
+        do {
+          const page = await store.observations.page(q, limit, after)
+          expect(page.total).toBe(all.length)
+          expect(page.items.length).toBeLessThanOrEqual(limit)
+          seen.push(...page.items)
+          after = page.next
+        } while (after)
+        expect(seen).toEqual(all)
+      }
+    }
   })
 
   it("observations: one period as a clusters × indicators matrix", async () => {

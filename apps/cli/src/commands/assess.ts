@@ -1,16 +1,8 @@
-import {
-  assessmentReport,
-  assessPeriod,
-  builtInSchemes,
-  type ClusterKind,
-  clusterKindNames,
-  periodsBack,
-  previousPeriod,
-  rankingGroupNames,
-} from "@jiju/domain"
-import { assessmentRepo, recordAssessmentRun, schemeChecksum } from "@jiju/store"
+import { assess } from "@jiju/app"
+import { AssessmentReport, type AssessmentScheme, type ClusterKind, clusterKindNames, decodeScheme, InputError, rankingGroupNames } from "@jiju/domain"
+import { wireDocument } from "@jiju/domain/contract"
 import { numberFlag, parseFlags } from "../args.js"
-import { fmt, isSchemeFile, periodFlag, resolveScheme, withAssessmentData } from "../assessmentData.js"
+import { fmt, isSchemeFile, judge, periodFlag, readFlagFile, sourceFromFlags } from "../assessmentData.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
@@ -65,89 +57,84 @@ export const assessCommand: Command = {
       )
     const kind = values.kind as ClusterKind | undefined
 
-    // Built-in and file schemes are checked before the store is opened: a bad file fails fast.
-    const early =
-      values.scheme === undefined || builtInSchemes[values.scheme] !== undefined || isSchemeFile(values.scheme)
-        ? await resolveScheme(io, values.scheme, undefined)
-        : undefined
-    return withAssessmentData(io, values, periodsBack(period, 2), async (data, store) => {
-      const { scheme, from } = early ?? (await resolveScheme(io, values.scheme, store))
-      const checksum = schemeChecksum(scheme)
-      const runs = store && data.source === "store" ? assessmentRepo(store.db).runs : undefined
-      const storedPrev = runs ? await runs.latest(scheme.id, previousPeriod(period)) : undefined
-      const assessed = assessPeriod(scheme, data, period, {
+    // A scheme file is read and checked before the store is opened: a bad file fails fast.
+    const scheme =
+      values.scheme !== undefined && isSchemeFile(values.scheme) ? { definition: await readScheme(io, values.scheme) } : { id: values.scheme ?? "henan-2017" }
+    const source = await sourceFromFlags(io, values)
+    const { run, result, report, assessed } = await judge(io, source, (actor) =>
+      assess(actor, {
+        scheme,
+        period,
+        source,
         kind,
-        checksum,
-        storedPrevious: storedPrev,
         stability: draws !== undefined ? { draws, seed } : undefined,
-      })
-      const { result, previousSource, stability } = assessed
-      const previous = previousSource === null ? undefined : { period: result.previousPeriod }
-
-      // Store what came from the store (file data would mix with the register's results). A --kind subset is a
-      // partial ranking: it is shown, never stored over the full one.
-      let run: { id: string; published: boolean; createdAt: string } | null = null
-      if (store && runs && kind === undefined) {
-        const actor = `cli:${io.env.USER ?? "unknown"}`
-        const saved = await recordAssessmentRun(
-          store,
-          {
-            result,
-            published: values.publish === true,
-            schemeChecksum: checksum,
-            stability,
-            provenance: { previousSource, source: data.source, demo: data.hasDemo, schemeFrom: from },
-          },
-          { actor, ...(from === "file" ? { schemeFromFile: scheme } : {}) },
-        )
-        run = { id: saved.id, published: saved.published, createdAt: saved.createdAt }
-      }
-
-      if (values.json === true) {
-        printJson(io, assessmentReport({ scheme, schemeFrom: from, checksum, ...assessed, source: data.source, demo: data.hasDemo, run }))
-        return 0
-      }
-
-      const out: string[] = [
-        `${scheme.name.zh} · ${scheme.name.en} — ${period}${previous ? `（对比 vs ${previous.period}${previousSource === "computed" ? "，由观测值计算 computed" : ""}）` : ""}`,
-      ]
-      if (data.hasDemo) out.push("（演示数据 demo data）")
-      const byId = new Map(result.clusters.map((c) => [c.clusterId, c]))
-      for (const g of result.groups) {
-        out.push(
-          "",
-          `${rankingGroupNames[g.group].zh} ${rankingGroupNames[g.group].en}: ${g.size} 个参评 ranked, 前 ${g.rewardBand} 名奖励 top ${g.rewardBand} rewarded`,
-        )
-        const header = ["排名 Rank", "编号 ID", "名称 Name", "得分 Score", "变化 Change", "奖励 Reward"]
-        if (scheme.stars) header.push("星级 Stars")
-        if (stability) header.push("P5–P95")
-        out.push(
-          table(
-            header,
-            g.ranking.map((r) => {
-              const c = byId.get(r.clusterId)!
-              const s = stability?.zones.find((z) => z.clusterId === r.clusterId)
-              const row = [String(r.rank), r.clusterId, r.name, fmt(r.score), change(c.rankChange, true), r.reward ? "★" : ""]
-              if (scheme.stars) row.push(c.stars?.stars === null || c.stars === null ? "" : String(c.stars.stars))
-              if (stability) row.push(s ? `${s.p5}–${s.p95}` : "")
-              return row
-            }),
-          ).trimEnd(),
-        )
-      }
-      if (result.vetoed.length > 0) {
-        out.push("", `一票否决 Vetoed (${result.vetoed.length}):`)
-        for (const v of result.vetoed) out.push(`  ${v.clusterId} ${v.name}: ${v.reasons.map((r) => r.zh).join("；")}`)
-      }
-      if (result.excluded.length > 0) {
-        out.push("", `缺数据未参评 Excluded for missing data (${result.excluded.length}):`)
-        for (const v of result.excluded.slice(0, 10)) out.push(`  ${v.clusterId} ${v.name}: ${v.reasons.map((r) => r.zh).join("；")}`)
-        if (result.excluded.length > 10) out.push(`  … (+${result.excluded.length - 10}; --json lists all)`)
-      }
-      for (const w of result.warnings) out.push(`注意 note: ${w.zh} · ${w.en}`)
-      out.push("", run ? `已保存 stored: ${run.id}${run.published ? "（已发布 published）" : ""}` : "未保存 not stored (file data or a --kind subset)")
-      io.stdout.write(`${out.join("\n")}\n`)
+        publish: values.publish === true,
+      }),
+    )
+    if (values.json === true) {
+      printJson(io, wireDocument(AssessmentReport, report))
       return 0
-    })
+    }
+    const { previousSource, stability } = assessed
+    const previous = previousSource === null ? undefined : { period: result.previousPeriod }
+    // A scheme with a star ladder rates every zone.
+    const stars = result.clusters.some((c) => c.stars !== null)
+    const out: string[] = [
+      `${result.schemeName.zh} · ${result.schemeName.en} — ${period}${previous ? `（对比 vs ${previous.period}${previousSource === "computed" ? "，由观测值计算 computed" : ""}）` : ""}`,
+    ]
+    if (report.demo) out.push("（演示数据 demo data）")
+    const byId = new Map(result.clusters.map((c) => [c.clusterId, c]))
+    for (const g of result.groups) {
+      out.push(
+        "",
+        `${rankingGroupNames[g.group].zh} ${rankingGroupNames[g.group].en}: ${g.size} 个参评 ranked, 前 ${g.rewardBand} 名奖励 top ${g.rewardBand} rewarded`,
+      )
+      const header = ["排名 Rank", "编号 ID", "名称 Name", "得分 Score", "变化 Change", "奖励 Reward"]
+      if (stars) header.push("星级 Stars")
+      if (stability) header.push("P5–P95")
+      out.push(
+        table(
+          header,
+          g.ranking.map((r) => {
+            const c = byId.get(r.clusterId)!
+            const s = stability?.zones.find((z) => z.clusterId === r.clusterId)
+            const row = [String(r.rank), r.clusterId, r.name, fmt(r.score), change(c.rankChange, true), r.reward ? "★" : ""]
+            if (stars) row.push(c.stars?.stars === null || c.stars === null ? "" : String(c.stars.stars))
+            if (stability) row.push(s ? `${s.p5}–${s.p95}` : "")
+            return row
+          }),
+        ).trimEnd(),
+      )
+    }
+    if (result.vetoed.length > 0) {
+      out.push("", `一票否决 Vetoed (${result.vetoed.length}):`)
+      for (const v of result.vetoed) out.push(`  ${v.clusterId} ${v.name}: ${v.reasons.map((r) => r.zh).join("；")}`)
+    }
+    if (result.excluded.length > 0) {
+      out.push("", `缺数据未参评 Excluded for missing data (${result.excluded.length}):`)
+      for (const v of result.excluded.slice(0, 10)) out.push(`  ${v.clusterId} ${v.name}: ${v.reasons.map((r) => r.zh).join("；")}`)
+      if (result.excluded.length > 10) out.push(`  … (+${result.excluded.length - 10}; --json lists all)`)
+    }
+    for (const w of result.warnings) out.push(`注意 note: ${w.zh} · ${w.en}`)
+    out.push("", run ? `已保存 stored: ${run.id}${run.published ? "（已发布 published）" : ""}` : "未保存 not stored (file data or a --kind subset)")
+    io.stdout.write(`${out.join("\n")}\n`)
+    return 0
   },
+}
+
+/** A scheme from a JSON file, checked; its problems name the file and the field. */
+const readScheme = async (io: Parameters<Command["run"]>[1], name: string): Promise<AssessmentScheme> => {
+  const { bytes } = await readFlagFile(io, name, "scheme")
+  let json: unknown
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes))
+  } catch (e) {
+    throw new CliError("invalid_json", `--scheme file "${name}" is not valid JSON: ${(e as Error).message}`, 1)
+  }
+  try {
+    return decodeScheme(json)
+  } catch (e) {
+    if (e instanceof InputError) throw new CliError(e.code, `--scheme file "${name}": ${e.message}`, 1)
+    throw e
+  }
 }

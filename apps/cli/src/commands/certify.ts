@@ -1,6 +1,8 @@
-import { type CertificationTableName, certificationDocument, certificationPeriodRange, type ServiceForm, serviceFormNames } from "@jiju/domain"
+import { certification } from "@jiju/app"
+import { CertificationDocument, type CertificationTableName, certificationPeriodRange, type ServiceForm, serviceFormNames } from "@jiju/domain"
+import { wireDocument } from "@jiju/domain/contract"
 import { checkOptions, parseFlags } from "../args.js"
-import { periodFlag, withAssessmentData, zoneFlagOptions } from "../assessmentData.js"
+import { judge, periodFlag, sourceFromFlags, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -20,33 +22,32 @@ export const certifyCommand: Command = {
   run: async (argv, io) => {
     const { values } = parseFlags(argv, { ...zoneFlagOptions, table: { type: "string" } })
     const options = { period: periodFlag(values.period), cluster: values.cluster, table: values.table as CertificationTableName | undefined }
-    const range = checkOptions(() => certificationPeriodRange(options))
-    return withAssessmentData(io, values, range, async (data) => {
-      const doc = certificationDocument(data, options)
-      if (values.json === true) {
-        printJson(io, doc)
-        return 0
-      }
-      const { results } = doc
-      const verdict = { certified: "符合 certified", not_certified: "不符合 not certified", incomplete: "无法判定 incomplete" } as const
-      io.stdout.write(
-        table(
-          ["编号 ID", "名称 Name", "形态 Form", "结论 Result", "未满足 / 缺数据 Failed / unknown"],
-          results.map((r) => [
-            r.id,
-            r.name,
-            r.form ? serviceFormNames[r.form as ServiceForm].zh : "—",
-            verdict[r.status],
-            [
-              ...r.failed.map((o) => (typeof o.actual === "number" ? `${o.id} ${o.actual}（需 need ${o.op === ">" ? ">" : "≥"} ${o.required}）` : `${o.id} ✗`)),
-              ...r.unknown.map((o) => `${o.id} ?`),
-            ].join(", "),
-          ]),
-        ),
-      )
-      for (const r of results) if (r.status !== "certified") io.stdout.write(`  ${r.id}: ${r.text.zh}\n`)
-      io.stdout.write(`${results.length} 个集聚区 zones${data.hasDemo ? "（含演示数据 includes demo data）" : ""}\n`)
+    checkOptions(() => certificationPeriodRange(options))
+    const source = await sourceFromFlags(io, values)
+    const doc = await judge(io, source, (actor) => certification(actor, { ...options, source }))
+    if (values.json === true) {
+      printJson(io, wireDocument(CertificationDocument, doc))
       return 0
-    })
+    }
+    const { results } = doc
+    const verdict = { certified: "符合 certified", not_certified: "不符合 not certified", incomplete: "无法判定 incomplete" } as const
+    io.stdout.write(
+      table(
+        ["编号 ID", "名称 Name", "形态 Form", "结论 Result", "未满足 / 缺数据 Failed / unknown"],
+        results.map((r) => [
+          r.id,
+          r.name,
+          r.form ? serviceFormNames[r.form as ServiceForm].zh : "—",
+          verdict[r.status],
+          [
+            ...r.failed.map((o) => (typeof o.actual === "number" ? `${o.id} ${o.actual}（需 need ${o.op === ">" ? ">" : "≥"} ${o.required}）` : `${o.id} ✗`)),
+            ...r.unknown.map((o) => `${o.id} ?`),
+          ].join(", "),
+        ]),
+      ),
+    )
+    for (const r of results) if (r.status !== "certified") io.stdout.write(`  ${r.id}: ${r.text.zh}\n`)
+    io.stdout.write(`${results.length} 个集聚区 zones${doc.demo ? "（含演示数据 includes demo data）" : ""}\n`)
+    return 0
   },
 }

@@ -3,7 +3,6 @@ import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { withStore } from "../store.js"
 
 const oneOf = <K extends string>(value: string | undefined, allowed: Record<K, unknown>, flag: string): K | undefined => {
   if (value === undefined) return undefined
@@ -37,17 +36,13 @@ export const clustersCommand: Command = {
     const level = oneOf<ClusterLevel>(values.level, clusterLevelNames, "level")
     if (values.region !== undefined && !/^[1-9]\d{5}$/.test(values.region))
       throw new CliError("usage", `--region expects a 6-digit region code, got "${values.region}"`, 2)
-    return withStore(io, async (store) => {
-      const [clusters, regions] = await Promise.all([
-        store.clusters.list({
-          ...(values.region !== undefined ? { region: values.region } : {}),
-          ...(kind !== undefined ? { kind } : {}),
-          ...(group !== undefined ? { group } : {}),
-          ...(level !== undefined ? { level } : {}),
-          archived: values.archived === true ? "include" : "exclude",
-        }),
-        store.regions.list(),
-      ])
+    // The application core loads only for the commands that open the store.
+    const [{ withApp }, { allClusters, allRegions }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
+      const clusters = await app.run(
+        allClusters(app.actor, { region: values.region, kind, group, level, archived: values.archived === true ? "include" : "exclude" }),
+      )
+      const regions = await app.run(allRegions(app.actor, { archived: "include" }))
       const regionName = new Map(regions.map((r) => [r.code as string, r.name]))
       const rows = clusters.map((c) => ({
         id: c.id,

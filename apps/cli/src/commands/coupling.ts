@@ -5,7 +5,7 @@ import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command, CommandIO } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { cliInputError } from "../weightsOptions.js"
+import { cliError } from "../weightsOptions.js"
 
 /** One parsed `--subsystem NAME=a,b,-c` flag. */
 export interface SubsystemFlag {
@@ -72,8 +72,8 @@ export const readDataFile = async (path: string, io: CommandIO, sheet?: string):
   return readTable(bytes, path, sheet === undefined ? {} : { sheet })
 }
 
-/** Turn a domain error into the CLI's one-line error with the same code (see cliInputError). */
-export const asCliError = cliInputError
+/** Turn a domain error into the CLI's one-line error with the same code (see cliError). */
+export const asCliError = cliError
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : "—")
 

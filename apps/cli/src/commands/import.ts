@@ -1,25 +1,21 @@
 import { readFile } from "node:fs/promises"
 import { basename, resolve } from "node:path"
-import { InputError } from "@jiju/domain"
-import { importObservationFile } from "@jiju/store"
+import { InputError, issuesOf } from "@jiju/domain/model"
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command, CommandIO } from "../Command.js"
 import { printJson } from "../output.js"
-import { withStore } from "../store.js"
 
-/** Report a refused import: every bad row on stderr, and with --json the rows on stdout. Exit code 1. */
+/**
+ * Report a refused import: every bad row on stderr, and with --json the rows on stdout (`rows` as before, and
+ * `issues` in the one issue shape {code, row, column, value, en, zh} every surface reports). Exit code 1.
+ */
 const reportInvalidRows = (io: CommandIO, e: InputError, json: boolean): number => {
-  const rows = (e.issues ?? []).map((i) => ({
-    row: i.row ?? null,
-    column: i.column ?? null,
-    value: i.value ?? null,
-    reason: i.en,
-    reason_zh: i.zh,
-  }))
+  const issues = issuesOf(e)
+  const rows = issues.map((i) => ({ row: i.row, column: i.column, value: i.value, reason: i.en, reason_zh: i.zh }))
   io.stderr.write(`jiju: ${e.message}\njiju: ${e.zh}\n`)
   for (const r of rows) io.stderr.write(`  第 ${r.row} 行 row ${r.row}, ${r.column}: ${r.reason_zh} / ${r.reason}\n`)
-  if (json) printJson(io, { error: { code: e.code, message: e.message, message_zh: e.zh, rows } })
+  if (json) printJson(io, { error: { code: e.code, message: e.message, message_zh: e.zh, rows, issues } })
   return 1
 }
 
@@ -32,6 +28,8 @@ export const importCommand: Command = {
     "  long: columns cluster, period, indicator, value [, source, note]",
     "  wide: columns cluster, period, then one column per indicator (code, 中文名 or English name)",
     "  Any bad row refuses the whole file; every bad row is reported with its row number.",
+    "  Values are checked as the web form and the API check them: archived zones and indicators take no new values,",
+    "  periods must have begun, percentages lie within 0–100, counts are whole numbers.",
   ].join("\n"),
   run: async (argv, io) => {
     const { values, positionals } = parseFlags(argv, { json: { type: "boolean" }, format: { type: "string" } }, true)
@@ -47,9 +45,11 @@ export const importCommand: Command = {
     } catch {
       throw new CliError("file_not_found", `cannot read ${file} (无法读取文件)`, 1)
     }
-    return withStore(io, async (store) => {
+    const [{ withApp }, { importObservationFile }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
       try {
-        const result = await importObservationFile(store, bytes, basename(file), format ? { format } : {})
+        // The runtime's own run: a refused file keeps its located issues for the report.
+        const result = await app.runtime.run(importObservationFile(app.actor, { bytes, fileName: basename(file), format }))
         if (json) printJson(io, { imported: result.imported, file, format: result.format })
         else io.stdout.write(`已导入 ${result.imported} 条观测值 imported ${result.imported} observations from ${file} (${result.format})\n`)
         return 0

@@ -1,6 +1,8 @@
-import { DEFAULT_PROVINCIAL_SHARE, type IncentiveRule, incentiveDocument, incentivePeriodRange } from "@jiju/domain"
+import { incentive } from "@jiju/app"
+import { DEFAULT_PROVINCIAL_SHARE, IncentiveDocument, type IncentiveRule, incentivePeriodRange } from "@jiju/domain"
+import { wireDocument } from "@jiju/domain/contract"
 import { checkOptions, numberFlag, parseFlags } from "../args.js"
-import { fmt, withAssessmentData } from "../assessmentData.js"
+import { fmt, judge, sourceFromFlags } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -36,24 +38,23 @@ export const incentiveCommand: Command = {
       share: numberFlag(values.share, "share"),
       cluster: values.cluster,
     }
-    const range = checkOptions(() => incentivePeriodRange(options))
-    return withAssessmentData(io, values, range, async (data) => {
-      const doc = incentiveDocument(data, options)
-      if (values.json === true) {
-        printJson(io, doc)
-        return 0
-      }
-      const { policy, results, assumptions } = doc
-      const years = results[0]?.years.map((y) => y.year) ?? []
-      io.stdout.write(
-        table(
-          ["编号 ID", "名称 Name", `基数 Base ${policy.baseYear}`, ...years.map((y) => `${y} 返还`), "合计 Total", "缺数据 Missing"],
-          results.map((r) => [r.clusterId, r.name, fmt(r.base.total), ...r.years.map((y) => fmt(y.returned)), fmt(r.totalReturned), r.missingYears.join(",")]),
-        ),
-      )
-      io.stdout.write("单位 unit: 亿元 100m CNY\n")
-      for (const a of assumptions) io.stdout.write(`假设 assumption: ${a.zh} · ${a.en}\n`)
+    checkOptions(() => incentivePeriodRange(options))
+    const source = await sourceFromFlags(io, values)
+    const doc = await judge(io, source, (actor) => incentive(actor, { ...options, source }))
+    if (values.json === true) {
+      printJson(io, wireDocument(IncentiveDocument, doc))
       return 0
-    })
+    }
+    const { policy, results, assumptions } = doc
+    const years = results[0]?.years.map((y) => y.year) ?? []
+    io.stdout.write(
+      table(
+        ["编号 ID", "名称 Name", `基数 Base ${policy.baseYear}`, ...years.map((y) => `${y} 返还`), "合计 Total", "缺数据 Missing"],
+        results.map((r) => [r.clusterId, r.name, fmt(r.base.total), ...r.years.map((y) => fmt(y.returned)), fmt(r.totalReturned), r.missingYears.join(",")]),
+      ),
+    )
+    io.stdout.write("单位 unit: 亿元 100m CNY\n")
+    for (const a of assumptions) io.stdout.write(`假设 assumption: ${a.zh} · ${a.en}\n`)
+    return 0
   },
 }

@@ -2,7 +2,6 @@ import { subsystemNames } from "@jiju/domain"
 import { parseFlags } from "../args.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { withStore } from "../store.js"
 
 /** `jiju indicators`: list the indicator catalogue of the store. */
 export const indicatorsCommand: Command = {
@@ -11,8 +10,9 @@ export const indicatorsCommand: Command = {
   usage: "jiju indicators [--json]",
   run: async (argv, io) => {
     const { values } = parseFlags(argv, { json: { type: "boolean" } })
-    return withStore(io, async (store) => {
-      const indicators = await store.indicators.list()
+    const [{ withApp }, { allIndicators }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
+      const indicators = await app.run(allIndicators(app.actor))
       if (values.json === true) {
         printJson(io, { indicators })
         return 0

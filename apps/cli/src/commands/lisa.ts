@@ -1,6 +1,6 @@
 import os from "node:os"
 import { Worker } from "node:worker_threads"
-import { type LocalPermutationInput, lisaAnalysis, lisaFromPreparation, lisaRows, prepareLisa } from "@jiju/domain"
+import { bivariateLisaReport, type LocalPermutationInput, lisaAnalysis, lisaFromPreparation, lisaRows, prepareLisa } from "@jiju/domain"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
@@ -8,13 +8,14 @@ import { domainCall, spatialVariableInput, weightsUsage } from "../weightsOption
 
 const usage = `jiju lisa — 局部莫兰指数 · local Moran's I (LISA)
 
-usage: jiju lisa --data FILE [--id COL] --var EXPR <weights> [--permutations N --seed S] [--threads T] [--json]
+usage: jiju lisa --data FILE [--id COL] --var EXPR [--with EXPR] <weights> [--permutations N --seed S] [--threads T] [--json]
 
   --data          CSV, XLSX, JSON records or GeoJSON, one row per spatial unit
   --var           column name or expression, e.g. CRIME or log(gdp)
-  --permutations  conditional permutations per unit for a pseudo p-value (default 0: none)
+  --with          a second variable: bivariate LISA of --var and the spatial lag of --with (GeoDa)
+  --permutations  conditional permutations per unit for a pseudo p-value (default 0: none; with --with 999)
   --seed          seed of the permutations (default 1)
-  --threads       worker threads for the permutations (default: the number of CPU cores; 1: none)
+  --threads       worker threads for the univariate permutations (default: the number of CPU cores; 1: none)
 
 ${weightsUsage}
 
@@ -22,7 +23,10 @@ As R spdep localmoran (conditional = TRUE, mlvar = TRUE, zero.policy = TRUE); p 
 Quadrants (spdep "mean" scheme): HH, LL, HL, LH comparing the value with the mean and its spatial lag with the
 mean lag; units without neighbours get none. The permutation p-value is spdep localmoran_perm's folded one,
 (min(k, N − k) + 1)/(N + 1) with k = #{I_i* ≥ I_i}, the neighbours drawn from the other units with replacement.
-Each unit draws from its own random stream of the seed: the p-values are the same for any --threads.`
+Each unit draws from its own random stream of the seed: the p-values are the same for any --threads.
+Bivariate (--with), as GeoDa: I_i = zx_i Σ_j w_ij zy_j (population-SD standardisation); E, Var and z from the
+conditional permutations of the neighbours' y (spdep localmoran_bv); quadrants compare x_i with mean(x) and
+(Wy)_i with mean(Wy).`
 
 const fmt = (x: number | null): string => (x === null || !Number.isFinite(x) ? "—" : Math.abs(x) < 1e-4 && x !== 0 ? x.toExponential(3) : x.toFixed(4))
 
@@ -115,12 +119,29 @@ const permutationsInThreads = (
 /** `jiju lisa`: local Moran's I per unit with quadrant and (optionally) permutation p-values. */
 export const lisaCommand: Command = {
   name: "lisa",
-  summary: { zh: "局部莫兰指数与集聚象限", en: "local Moran's I (LISA) and cluster quadrants" },
+  summary: { zh: "局部莫兰指数与集聚象限（含双变量）", en: "local Moran's I (LISA) and cluster quadrants, bivariate too" },
   usage,
   async run(argv, io) {
     const { threads, rest } = takeThreads(argv)
-    const input = await spatialVariableInput(rest, io)
+    const input = await spatialVariableInput(rest, io, { allowWith: true })
     const permutations = input.options.permutations
+    if (input.with !== undefined) {
+      const withVar = input.with
+      const doc = domainCall(() => bivariateLisaReport(input.data, { ...input.options, with: withVar }))
+      if (input.json) {
+        printJson(io, doc)
+        return 0
+      }
+      const rows = doc.rows
+      io.stdout.write(`双变量 LISA · bivariate LISA of ${input.options.var} and the lag of ${withVar} (${permutations} permutations)\n\n`)
+      io.stdout.write(
+        table(
+          ["id", "Ii", "E(Ii)*", "Var(Ii)*", "z", "p perm", "quadrant"],
+          rows.map((r) => [r.id, fmt(r.Ii), fmt(r.expected), fmt(r.variance), fmt(r.z), fmt(r.p_permutation), r.quadrant ?? "—"]),
+        ),
+      )
+      return 0
+    }
     let result: ReturnType<typeof lisaAnalysis>
     if (permutations > 0 && threads > 1) {
       const prep = domainCall(() => prepareLisa(input.data, input.options))

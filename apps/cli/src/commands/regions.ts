@@ -3,7 +3,6 @@ import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { withStore } from "../store.js"
 
 const LEVELS: ReadonlyArray<RegionLevel> = ["province", "prefecture", "county"]
 
@@ -16,11 +15,9 @@ export const regionsCommand: Command = {
     const { values } = parseFlags(argv, { json: { type: "boolean" }, level: { type: "string" }, parent: { type: "string" } })
     const level = values.level as RegionLevel | undefined
     if (level !== undefined && !LEVELS.includes(level)) throw new CliError("usage", `--level must be one of ${LEVELS.join(", ")}; got "${values.level}"`, 2)
-    return withStore(io, async (store) => {
-      const regions = await store.regions.list({
-        ...(level !== undefined ? { level } : {}),
-        ...(values.parent !== undefined ? { parent: values.parent } : {}),
-      })
+    const [{ withApp }, { allRegions }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
+      const regions = await app.run(allRegions(app.actor, { level, parent: values.parent }))
       if (values.json === true) {
         printJson(io, { regions })
         return 0

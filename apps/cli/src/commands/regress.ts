@@ -1,11 +1,9 @@
 import {
   type DurbinReductions,
-  type ModelFrame,
   type OlsFit,
   REGRESS_MODELS,
   type RegressAnalysis,
   type RegressModel,
-  type ResidualDiagnostics,
   regressAnalysis,
   regressDocument,
   type SimulatedImpacts,
@@ -15,6 +13,7 @@ import {
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
+import { num, pText } from "../numberFormat.js"
 import { printJson, table } from "../output.js"
 import { checkWeightsFlags, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
 
@@ -23,18 +22,7 @@ type Model = RegressModel
 /** Run domain code, turning its input and computation errors into the CLI's one-line errors. */
 export const domain = domainCall
 
-/** Number formatting for the text tables: 6 significant digits, exponent for tiny values. */
-export const num = (x: number | null | undefined, digits = 6): string => {
-  if (x === null || x === undefined || !Number.isFinite(x)) return "—"
-  if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(3)
-  return Number(x.toPrecision(digits)).toString()
-}
-
-/** R-style p-value text with significance stars. */
-export const pText = (p: number): string => {
-  const stars = p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : p < 0.1 ? "." : ""
-  return `${p < 2.2e-16 ? "< 2.2e-16" : num(p, 4)} ${stars}`.trimEnd()
-}
+export { num, pText } from "../numberFormat.js"
 
 /** Whether any weights flag was given. */
 const hasWeights = (f: Record<string, unknown>) => ["weights", "contiguity", "knn", "distance-band"].some((k) => f[k] !== undefined)

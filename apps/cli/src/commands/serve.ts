@@ -1,8 +1,6 @@
-import { startServer } from "@jiju/api"
 import { numberFlag, parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
-import { cliError } from "../store.js"
 
 const usage = `jiju serve — 启动接口与网页服务 · run the HTTP API and the web app
 
@@ -21,6 +19,8 @@ export const serveCommand: Command = {
     const { values: f } = parseFlags(argv, { port: { type: "string" }, host: { type: "string" } })
     const port = numberFlag(f.port, "port", Number(io.env.PORT ?? 8080))!
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError("usage", `--port must be 0–65535, got "${f.port}"`, 2)
+    // The server and its dependencies load only for this command.
+    const [{ startServer }, { cliError }] = await Promise.all([import("@jiju/server"), import("../app.js")])
     let server: Awaited<ReturnType<typeof startServer>>
     try {
       server = await startServer({ env: io.env, port, ...(f.host ? { host: f.host } : {}), log: (l) => io.stdout.write(`${l}\n`) })

@@ -1,6 +1,8 @@
-import { stageDocument, stagePeriodRange } from "@jiju/domain"
+import { stage } from "@jiju/app"
+import { StageDocument, stagePeriodRange } from "@jiju/domain"
+import { wireDocument } from "@jiju/domain/contract"
 import { checkOptions, parseFlags } from "../args.js"
-import { periodFlag, withAssessmentData, zoneFlagOptions } from "../assessmentData.js"
+import { judge, periodFlag, sourceFromFlags, zoneFlagOptions } from "../assessmentData.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
 
@@ -18,31 +20,30 @@ export const stageCommand: Command = {
   run: async (argv, io) => {
     const { values } = parseFlags(argv, zoneFlagOptions)
     const options = { period: periodFlag(values.period), cluster: values.cluster }
-    const range = checkOptions(() => stagePeriodRange(options))
-    return withAssessmentData(io, values, range, async (data) => {
-      const doc = stageDocument(data, options)
-      if (values.json === true) {
-        printJson(io, doc)
-        return 0
-      }
-      const { results } = doc
-      const why = (d: (typeof results)[number]["stageDecidedBy"]) =>
-        d === null ? "" : d.met === null ? `${d.indicator} 缺 missing` : `${d.indicator} ${d.value} < ${d.min}`
-      io.stdout.write(
-        table(
-          ["编号 ID", "名称 Name", "阶段 Stage", "辐射 Reach", "暂定 Provisional", "决定因素 Decided by"],
-          results.map((r) => [
-            r.id,
-            r.name,
-            `${r.stageName.zh} ${r.stageName.en}`,
-            r.reachName ? r.reachName.zh : "—",
-            r.provisional ? "是 yes" : "",
-            why(r.stageDecidedBy),
-          ]),
-        ),
-      )
-      io.stdout.write(`${results.length} 个集聚区 zones${data.hasDemo ? "（含演示数据 includes demo data）" : ""}\n`)
+    checkOptions(() => stagePeriodRange(options))
+    const source = await sourceFromFlags(io, values)
+    const doc = await judge(io, source, (actor) => stage(actor, { ...options, source }))
+    if (values.json === true) {
+      printJson(io, wireDocument(StageDocument, doc))
       return 0
-    })
+    }
+    const { results } = doc
+    const why = (d: (typeof results)[number]["stageDecidedBy"]) =>
+      d === null ? "" : d.met === null ? `${d.indicator} 缺 missing` : `${d.indicator} ${d.value} < ${d.min}`
+    io.stdout.write(
+      table(
+        ["编号 ID", "名称 Name", "阶段 Stage", "辐射 Reach", "暂定 Provisional", "决定因素 Decided by"],
+        results.map((r) => [
+          r.id,
+          r.name,
+          `${r.stageName.zh} ${r.stageName.en}`,
+          r.reachName ? r.reachName.zh : "—",
+          r.provisional ? "是 yes" : "",
+          why(r.stageDecidedBy),
+        ]),
+      ),
+    )
+    io.stdout.write(`${results.length} 个集聚区 zones${doc.demo ? "（含演示数据 includes demo data）" : ""}\n`)
+    return 0
   },
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises"
 import { resolve } from "node:path"
+import { targets } from "@jiju/app"
 import {
   type BuiltInTargetSet,
   builtInTargetSets,
@@ -8,11 +9,11 @@ import {
   resolveTargetSet,
   type TargetSet,
   TargetSetJson,
-  targetsDocument,
-  targetsPeriodRange,
+  TargetsDocument,
 } from "@jiju/domain"
+import { fromWire, wireDocument } from "@jiju/domain/contract"
 import { checkOptions, numberFlag, parseFlags } from "../args.js"
-import { periodFlag, withAssessmentData } from "../assessmentData.js"
+import { judge, periodFlag, sourceFromFlags } from "../assessmentData.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
@@ -51,29 +52,31 @@ export const targetsCommand: Command = {
       baseYear: numberFlag(values["base-year"], "base-year"),
       region: values.region,
     }
-    const { set } = checkOptions(() => resolveTargetSet(options))
-    return withAssessmentData(io, values, targetsPeriodRange(set, period), async (data) => {
-      const doc = targetsDocument(data, options)
-      if (values.json === true) {
-        printJson(io, doc)
-        return 0
-      }
-      const { zones, targets, assumptions } = doc
-      io.stdout.write(`${doc.name.zh} · ${doc.name.en} — ${period} → ${doc.targetYear}（${zones} 个集聚区 zones）\n`)
-      const yes = (a: boolean | null) => (a === null ? "? 缺数据" : a ? "✓ 达成" : "✗ 未达成")
-      io.stdout.write(
-        table(
-          ["目标 Target", "达成 Attained", "说明 Detail"],
-          targets.map((t) => [t.id, yes(t.attained), t.text.zh]),
-        ),
-      )
-      for (const a of assumptions) io.stdout.write(`假设 assumption: ${a.zh} · ${a.en}\n`)
+    checkOptions(() => resolveTargetSet(options))
+    const source = await sourceFromFlags(io, values)
+    const doc = await judge(io, source, (actor) => targets(actor, { ...options, source }))
+    if (values.json === true) {
+      printJson(io, wireDocument(TargetsDocument, doc))
       return 0
-    })
+    }
+    const { zones, assumptions } = doc
+    io.stdout.write(`${doc.name.zh} · ${doc.name.en} — ${period} → ${doc.targetYear}（${zones} 个集聚区 zones）\n`)
+    const yes = (a: boolean | null) => (a === null ? "? 缺数据" : a ? "✓ 达成" : "✗ 未达成")
+    io.stdout.write(
+      table(
+        ["目标 Target", "达成 Attained", "说明 Detail"],
+        doc.targets.map((t) => [t.id, yes(t.attained), t.text.zh]),
+      ),
+    )
+    for (const a of assumptions) io.stdout.write(`假设 assumption: ${a.zh} · ${a.en}\n`)
+    return 0
   },
 }
 
-/** A target set from a JSON file; the file's problems name the file. */
+/**
+ * A target set from a JSON file — as TypeScript writes it (targetYear) or as the API's body carries it (target_year);
+ * the file's problems name the file.
+ */
 const readTargetSet = async (cwd: string, file: string): Promise<TargetSet> => {
   let text: string
   try {
@@ -88,7 +91,8 @@ const readTargetSet = async (cwd: string, file: string): Promise<TargetSet> => {
     throw new CliError("invalid_json", `--set file "${file}" is not valid JSON: ${(e as Error).message}`, 1)
   }
   try {
-    return decodeOrThrow(TargetSetJson, json, "target set") as TargetSet
+    const wire = typeof json === "object" && json !== null && "target_year" in json
+    return decodeOrThrow(TargetSetJson, wire ? fromWire(TargetSetJson, json) : json, "target set") as TargetSet
   } catch (e) {
     if (e instanceof InputError) throw new CliError(e.code, `--set file "${file}": ${e.message}`, 1)
     throw e

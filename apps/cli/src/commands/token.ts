@@ -1,9 +1,7 @@
-import { makeTokens } from "@jiju/store"
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson } from "../output.js"
-import { withStore } from "../store.js"
 import { clusterFlags, roleFlag } from "./user.js"
 
 const usage = `jiju token — 访问令牌 · bearer tokens for the HTTP API
@@ -28,9 +26,9 @@ export const tokenCommand: Command = {
     const [action, id, ...extra] = positionals
     if (action === "revoke") {
       if (!id || extra.length > 0) throw new CliError("usage", "give the token id: jiju token revoke ID", 2)
-      return withStore(io, async (store) => {
-        if (!(await makeTokens(store.db).revoke(id))) throw new CliError("unknown_token", `no active token with id "${id}"`, 1)
-        await store.audit.record(store.db, { actor: "cli", entity: "token", entityId: id, action: "revoke", before: null, after: null })
+      const [{ withApp }, { revokeToken }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+      return withApp(io, async (app) => {
+        await app.run(revokeToken(app.actor, id))
         if (f.json) printJson(io, { revoked: id })
         else io.stdout.write(`已撤销 revoked ${id}\n`)
         return 0
@@ -40,12 +38,10 @@ export const tokenCommand: Command = {
     const role = roleFlag(f.role)
     const clusters = f.cluster ?? []
     clusterFlags(role, clusters)
-    return withStore(io, async (store) => {
-      for (const c of clusters)
-        if (!(await store.clusters.get(c))) throw new CliError("unknown_cluster", `no cluster "${c}" in the store (see jiju clusters)`, 1)
-      const made = await makeTokens(store.db).create({ role, clusterIds: clusters, ...(f.name ? { name: f.name } : {}) })
-      const { token, ...info } = made
-      await store.audit.record(store.db, { actor: "cli", entity: "token", entityId: made.id, action: "create", before: null, after: info })
+    const [{ withApp }, { createToken }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    return withApp(io, async (app) => {
+      const made = await app.run(createToken(app.actor, { role, clusterIds: clusters, ...(f.name ? { name: f.name } : {}) }))
+      const { token } = made
       if (f.json) printJson(io, { token })
       else io.stdout.write(`${token}\n(id ${made.id}, ${role}${clusters.length ? ` for ${clusters.join(", ")}` : ""}; shown once)\n`)
       return 0

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto"
-import { makeUsers, type Role, roles } from "@jiju/store"
+import type { Role } from "@jiju/domain/contract"
 import { parseFlags } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { withStore } from "../store.js"
 
 const usage = `jiju user — 账户 · accounts of the HTTP API
 
@@ -14,6 +13,8 @@ usage: jiju user create NAME --role admin|submitter|viewer [--cluster ID ...] [-
   --role      admin (everything), submitter (its clusters' data), viewer (read only)
   --cluster   a cluster the submitter may write (repeat for several; submitters need at least one)
   --password  at least 10 characters; a random one is generated and printed when omitted`
+
+const roles: ReadonlyArray<Role> = ["admin", "submitter", "viewer"]
 
 /** Check a role flag. */
 export const roleFlag = (value: string | undefined): Role => {
@@ -40,9 +41,10 @@ export const userCommand: Command = {
       true,
     )
     const [action, name, ...extra] = positionals
+    const [{ withApp }, { createUser, listUsers }] = await Promise.all([import("../app.js"), import("@jiju/app")])
     if (action === "list") {
-      return withStore(io, async (store) => {
-        const users = await makeUsers(store.db).list()
+      return withApp(io, async (app) => {
+        const users = (await app.run(listUsers(app.actor))).items
         if (f.json) printJson(io, { users })
         else
           io.stdout.write(
@@ -62,13 +64,8 @@ export const userCommand: Command = {
     clusterFlags(role, clusters)
     if (f.password !== undefined && f.password.length < 10) throw new CliError("usage", "--password must have at least 10 characters", 2)
     const password = f.password ?? randomBytes(12).toString("base64url")
-    return withStore(io, async (store) => {
-      for (const id of clusters)
-        if (!(await store.clusters.get(id))) throw new CliError("unknown_cluster", `no cluster "${id}" in the store (see jiju clusters)`, 1)
-      const users = makeUsers(store.db)
-      if (await users.byName(name)) throw new CliError("duplicate_user", `a user named "${name}" exists`, 1)
-      const user = await users.create({ name, role, password, clusterIds: clusters })
-      await store.audit.record(store.db, { actor: "cli", entity: "user", entityId: user.id, action: "create", before: null, after: user })
+    return withApp(io, async (app) => {
+      const user = await app.run(createUser(app.actor, { name, role, password, clusterIds: clusters }))
       if (f.json) printJson(io, { user, ...(f.password === undefined ? { password } : {}) })
       else
         io.stdout.write(

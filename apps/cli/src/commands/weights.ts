@@ -5,7 +5,7 @@ import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson, table } from "../output.js"
-import { checkWeightsFlags, cliInputError, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
+import { checkWeightsFlags, cliError, domainCall, readSpatialData, weightsFlagOptions, weightsSpec, weightsUsage } from "../weightsOptions.js"
 
 const usage = `jiju weights — 空间权重 · build and summarise spatial weights
 
@@ -42,7 +42,7 @@ export const weightsCommand: Command = {
           ? writeGwt({ ids: list.ids, neighbours: list.neighbours, weights: list.weights ?? list.neighbours.map((r) => r.map(() => 1)) })
           : writeGal({ ids: list.ids, neighbours: list.neighbours })
       } catch (e) {
-        throw cliInputError(e)
+        throw cliError(e)
       }
       try {
         await writeFile(resolve(io.cwd, f.out), text)

@@ -1,8 +1,8 @@
 import { indicatorCatalogue } from "@jiju/domain/model"
 import { describe, expect, it } from "vitest"
 import type { DashboardSource } from "../../src/dashboard/sources/DashboardSource.js"
-import { memorySource } from "../../src/dashboard/sources/memorySource.js"
 import { clusters, fakeSource, observations, regions } from "./fixture.js"
+import { memorySource } from "./memorySource.js"
 import { keys, start } from "./ui.js"
 
 describe("Analyses screen", () => {

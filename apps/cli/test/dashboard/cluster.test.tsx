@@ -3,9 +3,9 @@ import { render } from "ink-testing-library"
 import { describe, expect, it } from "vitest"
 import { loadClusterDetail } from "../../src/dashboard/data/clusterDetail.js"
 import { loadSnapshot } from "../../src/dashboard/data/snapshot.js"
-import { memorySource } from "../../src/dashboard/sources/memorySource.js"
 import { ClusterScreen } from "../../src/dashboard/ui/ClusterScreen.js"
 import { clusters, observations, regions } from "./fixture.js"
+import { memorySource } from "./memorySource.js"
 import { keys, start } from "./ui.js"
 
 describe("Cluster screen", () => {

@@ -1,5 +1,5 @@
 import { indicatorCatalogue, type Observation, type Region, type StoredCluster } from "@jiju/domain/model"
-import { memorySource } from "../../src/dashboard/sources/memorySource.js"
+import { memorySource } from "./memorySource.js"
 
 /** The ten indicators of the henan-2017 scheme; energy use is the negative one. */
 const SCHEME = [

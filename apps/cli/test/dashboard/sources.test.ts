@@ -1,14 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { indicatorCatalogue } from "@jiju/domain/model"
+import { AssessmentPreviewDocument, assessmentReport, StageDocument, type StagedZone } from "@jiju/domain/assessment"
+import { Page, toWire, wireDocument } from "@jiju/domain/contract"
+import { indicatorCatalogue, Observation, StoredCluster, StoredIndicator, StoredRegion } from "@jiju/domain/model"
 import { openStore } from "@jiju/store"
+import type * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import { prefectureWeights } from "../../src/dashboard/data/prefectureWeights.js"
 import { apiSource } from "../../src/dashboard/sources/apiSource.js"
-import { memorySource } from "../../src/dashboard/sources/memorySource.js"
 import { openSource } from "../../src/dashboard/sources/openSource.js"
 import { clusters, observations, regions } from "./fixture.js"
+import { memorySource } from "./memorySource.js"
 
 describe("dashboard sources", () => {
   it("memorySource filters observations by cluster, indicator and period range", async () => {
@@ -20,39 +23,89 @@ describe("dashboard sources", () => {
       ["2024", 10],
       ["2025", 30],
     ])
-    expect(await src.storedAssessment("henan-2017", "2025")).toBeUndefined()
+    // Nothing stored: the ranking is the domain's assessment of the period, as the core's preview computes it.
+    expect((await src.ranking("henan-2017", "2025"))?.from).toBe("computed")
+    expect(await src.ranking("henan-2017", "2031")).toBeNull()
   })
 
-  it("apiSource pages through lists with the bearer token and reads /v1 routes", async () => {
+  it("apiSource pages through lists with the bearer token, and decodes every answer by its Schema", async () => {
     const calls: string[] = []
     const auth: Array<string | null> = []
-    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
+    const json = (body: unknown, status = 200) =>
+      new Response(JSON.stringify(body), { status, headers: { "content-type": status < 400 ? "application/json" : "application/problem+json" } })
+    const stored = <T extends object>(x: T) => ({ ...x, version: 1, archivedAt: null })
+    const page = <S extends Schema.Top>(item: S, items: ReadonlyArray<unknown>, nextCursor: string | null) =>
+      toWire(Page(item), { items, nextCursor, total: items.length })
     const fakeFetch = (async (input: string | URL | Request, init?: RequestInit) => {
       const url = new URL(String(input))
+      const q = Object.fromEntries(url.searchParams)
       calls.push(`${url.pathname}?${url.searchParams.toString()}`)
       auth.push(new Headers(init?.headers).get("authorization"))
       if (url.pathname === "/v1/clusters")
-        return url.searchParams.get("cursor") === "p2"
-          ? json({ items: clusters.slice(3), nextCursor: null, total: 5 })
-          : json({ items: clusters.slice(0, 3), nextCursor: "p2", total: 5 })
-      if (url.pathname === "/v1/regions") return json({ items: regions, nextCursor: null, total: regions.length })
-      if (url.pathname === "/v1/indicators") return json({ items: indicatorCatalogue, nextCursor: null, total: 1 })
+        return q.cursor === "p2" ? json(page(StoredCluster, clusters.slice(3), null)) : json(page(StoredCluster, clusters.slice(0, 3), "p2"))
+      if (url.pathname === "/v1/regions") return json(page(StoredRegion, regions.map(stored), null))
+      if (url.pathname === "/v1/indicators") return json(page(StoredIndicator, indicatorCatalogue.map(stored), null))
       if (url.pathname === "/v1/observations")
-        return json({ items: observations.filter((o) => o.indicator === url.searchParams.get("indicators")?.split(",")[0]) })
-      if (url.pathname === "/v1/assessments/results") return json({ type: "not_found" }, 404)
+        return json({
+          items: observations.filter((o) => o.indicator === q.indicators?.split(",")[0]).map((o) => toWire(Observation, o)),
+          next_cursor: null,
+          total: 0,
+        })
       return json({}, 500)
     }) as typeof fetch
     const src = apiSource({ baseUrl: "http://127.0.0.1:9/", token: "t0k", fetch: fakeFetch })
     const reg = await src.register()
-    expect(reg.clusters.map((c) => c.id)).toEqual(clusters.map((c) => c.id))
+    expect(reg.clusters).toEqual(clusters)
+    expect(reg.regions.map((r) => r.code)).toEqual(regions.map((r) => r.code))
     expect(reg.periods).toEqual(["2023", "2024", "2025"])
     expect(calls).toContain("/v1/clusters?limit=500&cursor=p2")
     expect(auth.every((a) => a === "Bearer t0k")).toBe(true)
     const obs = await src.observations({ indicators: ["revenue"], period: "2025", clusters: ["zz-a", "zz-b"] })
     expect(calls.at(-1)).toBe("/v1/observations?clusters=zz-a%2Czz-b&indicators=revenue&period=2025")
-    expect(obs.length).toBeGreaterThan(0)
-    expect(await src.storedAssessment("henan-2017", "2025")).toBeUndefined()
+    expect(obs[0]).toEqual(observations.find((o) => o.indicator === "revenue"))
     expect(src.description.en).toBe("API http://127.0.0.1:9")
+  })
+
+  it("apiSource reads the ranking and the judgements through the contract's client", async () => {
+    // The answers of the core, in wire form, from the same domain functions.
+    const memory = memorySource({ clusters, regions, indicators: indicatorCatalogue, observations })
+    const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
+    const fakeFetch = (async (input: string | URL | Request) => {
+      const url = new URL(String(input))
+      const q = Object.fromEntries(url.searchParams)
+      if (url.pathname === "/v1/assessments/results") return json({ status: 404, code: "not_found", detail: "no assessment" }, 404)
+      if (url.pathname === "/v1/assessments/preview") {
+        const result = (await memory.ranking(q.scheme!, q.period!))!.result
+        const report = assessmentReport({
+          scheme: { id: result.schemeId, name: result.schemeName },
+          schemeFrom: "built_in",
+          checksum: null,
+          result,
+          previousSource: null,
+          source: "store",
+          demo: true,
+          stability: null,
+          run: null,
+        })
+        return json(wireDocument(AssessmentPreviewDocument, { result, report }))
+      }
+      if (url.pathname === "/v1/assessments/stage") {
+        const j = await memory.judgements(q.cluster!, q.period!, { certify: false })
+        return json(wireDocument(StageDocument, { period: q.period!, source: "store", demo: true, results: [j.stage as StagedZone] }))
+      }
+      if (url.pathname === "/v1/assessments/diagnosis")
+        return json({ status: 422, code: "unknown_period", detail: "no observations for period 2031", errors: [] }, 422)
+      return json({}, 500)
+    }) as typeof fetch
+    const src = apiSource({ baseUrl: "http://127.0.0.1:9", token: "t0k", fetch: fakeFetch })
+    const ranking = await src.ranking("henan-2017", "2025")
+    expect(ranking?.from).toBe("computed")
+    expect(ranking?.result).toEqual(JSON.parse(JSON.stringify((await memory.ranking("henan-2017", "2025"))!.result)))
+    const judged = await src.judgements("zz-a", "2025", { certify: false })
+    expect(judged.stage).toEqual(JSON.parse(JSON.stringify((await memory.judgements("zz-a", "2025", { certify: false })).stage)))
+    expect(judged.certification).toBeNull()
+    // A judgement the API refuses is shown in its place.
+    expect(judged.diagnosis).toEqual({ error: { zh: "no observations for period 2031", en: "no observations for period 2031" } })
   })
 
   it("apiSource reports an unreachable server as a CLI error", async () => {

@@ -1,6 +1,6 @@
-import { Period } from "@jiju/domain/model"
+import { isPeriodText, measureProblem, type ValueProblem } from "@jiju/domain/model"
 import { Schema } from "effect"
-import { type FormIndicator, isCount } from "./schemeIndicators.js"
+import type { FormIndicator } from "./schemeIndicators.js"
 
 /** Why a field is not acceptable yet. */
 export type FieldIssue =
@@ -23,7 +23,16 @@ export interface FieldCheck {
 export const UNUSUAL_RATIO = 10
 
 const isFiniteNumber = Schema.is(Schema.Finite)
-const isPeriod = Schema.is(Period)
+
+// The value rule's verdict (the one the API and both imports apply) as the form's message.
+const fieldIssueOf = (p: ValueProblem): FieldIssue =>
+  p.code === "negative_value"
+    ? { kind: "negative" }
+    : p.code === "percent_range"
+      ? { kind: "percent" }
+      : p.code === "not_integer"
+        ? { kind: "integer" }
+        : { kind: "number" }
 
 /**
  * Read what a user typed as a number: spaces and thousands separators are ignored, full-width digits accepted.
@@ -52,23 +61,22 @@ export const unusualRatio = (value: number, previous: number | undefined): numbe
 
 /**
  * Check one field. Blank required fields are an issue only on submit; an unusual change must be confirmed only
- * on submit (it is flagged as soon as it is typed). The sign rule is the catalogue's `allowNegative`, the same
- * the API applies.
+ * on submit (it is flagged as soon as it is typed). Whether the number itself is acceptable (sign, percentage
+ * range, whole counts) is the domain's value rule (model/ValueRule.ts), the one the API and both imports apply.
  */
 export const checkField = (ind: FormIndicator, raw: string, previous: number | undefined, confirmed: boolean, onSubmit: boolean): FieldCheck => {
   const n = readNumber(raw)
   if (n === undefined) return { value: null, issue: { kind: "number" }, unusual: null }
   if (n === null) return { value: null, issue: onSubmit && ind.required ? { kind: "required" } : null, unusual: null }
-  if (n < 0 && !ind.def.allowNegative) return { value: n, issue: { kind: "negative" }, unusual: null }
-  if (ind.def.unit === "%" && !ind.def.allowNegative && n > 100) return { value: n, issue: { kind: "percent" }, unusual: null }
-  if (isCount(ind.def) && !Number.isInteger(n)) return { value: n, issue: { kind: "integer" }, unusual: null }
+  const broken = measureProblem(ind.def, n)
+  if (broken) return { value: n, issue: fieldIssueOf(broken), unusual: null }
   const unusual = unusualRatio(n, previous)
   if (unusual !== null && !confirmed && onSubmit) return { value: n, issue: { kind: "confirm", ratio: unusual }, unusual }
   return { value: n, issue: null, unusual }
 }
 
-/** Whether a period is well formed (the API's Period schema). */
-export const validPeriod = (p: string): boolean => isPeriod(p)
+/** Whether a period is well formed (the domain's period grammar, as the API and the imports read it). */
+export const validPeriod = (p: string): boolean => isPeriodText(p)
 
 /** The whole form checked: per-field results, the values to send, and the codes with issues in order. */
 export const checkForm = (

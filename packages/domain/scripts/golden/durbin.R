@@ -45,7 +45,11 @@ sarlm_common <- function(fit) list(
 run <- function(name, formula, data, nb, style = "W", durbin = TRUE, simulate = FALSE, eigen = TRUE) {
   lw <- nb2listw(nb, style = style, zero.policy = TRUE)
   W <- as(lw, "CsparseMatrix")
-  eig <- eigen(listw2mat(lw), only.values = TRUE)$values
+  # Eigenvalues once (symmetric similar matrix when there is one), handed to every fit and to impacts(): the
+  # same values spatialreg would compute in each call.
+  eig <- if (spatialreg:::can.be.simmed(lw)) eigen(listw2mat(spatialreg:::similar.listw(lw)), symmetric = TRUE, only.values = TRUE)$values else eigen(listw2mat(lw), only.values = TRUE)$values
+  ctl <- c(ctl, list(pre_eig = eig))
+  sac_ctl <- c(sac_ctl, list(pre_eig1 = eig, pre_eig2 = eig))
   ldet <- ldet_fun(eig)
   mf <- model.frame(formula, data); X <- model.matrix(formula, mf); y <- model.response(mf); n <- length(y)
   res <- list(dataset = name, formula = deparse1(formula), n = n, style = style,
@@ -69,7 +73,7 @@ run <- function(name, formula, data, nb, style = "W", durbin = TRUE, simulate = 
   # SDM
   sm <- summary(sdm)
   res$sdm <- c(list(coefficients = coef_table(sdm$coefficients, sdm$rest.se), rho = term(sdm$rho, sdm$rho.se)), sarlm_common(sdm))
-  im <- impacts(sdm, listw = lw)
+  im <- impacts(sdm, evalues = eig)
   bn <- attr(im, "bnames")
   res$sdm$impacts <- imp_list(im, bn)
   # Hessian reference: concentrated log-likelihood in (rho, beta).
@@ -103,6 +107,9 @@ run <- function(name, formula, data, nb, style = "W", durbin = TRUE, simulate = 
   }
   res$reductions <- red
   res$sar_logLik <- as.numeric(sar$LL); res$sem_logLik <- as.numeric(sem$LL)
+  # SAR and SEM themselves (information-matrix standard errors with method "eigen", at every n).
+  res$sar <- c(list(coefficients = coef_table(sar$coefficients, sar$rest.se), rho = term(sar$rho, sar$rho.se)), sarlm_common(sar))
+  res$sem <- c(list(coefficients = coef_table(sem$coefficients, sem$rest.se), lambda = term(sem$lambda, sem$lambda.se)), sarlm_common(sem))
 
   # SDEM
   sdem <- errorsarlm(formula, data, lw, Durbin = durbin, method = meth, control = ctl, zero.policy = TRUE)
@@ -119,7 +126,7 @@ run <- function(name, formula, data, nb, style = "W", durbin = TRUE, simulate = 
   if (isTRUE(durbin)) {
     sac <- sacsarlm(formula, data, lw, method = meth, control = sac_ctl, zero.policy = TRUE)
     res$sac <- c(list(coefficients = coef_table(sac$coefficients, sac$rest.se), rho = term(sac$rho, sac$rho.se), lambda = term(sac$lambda, sac$lambda.se)), sarlm_common(sac))
-    ia <- impacts(sac, listw = lw)
+    ia <- impacts(sac, evalues = eig)
     res$sac$impacts <- imp_list(ia, attr(ia, "bnames"))
     fs <- function(th) { e <- as.vector(y - th[1] * wy - X %*% th[-(1:2)]); e <- e - th[2] * as.vector(W %*% e); sse <- sum(e^2); ldet(th[1]) + ldet(th[2]) - n / 2 * log(2 * pi * sse / n) - n / 2 }
     Hs <- scaled_hessian(fs, c(sac$rho, sac$lambda, sac$coefficients), c(sac$rho.se, sac$lambda.se, sac$rest.se))
@@ -132,9 +139,9 @@ run <- function(name, formula, data, nb, style = "W", durbin = TRUE, simulate = 
 
   if (simulate) {
     R <- 20000
-    sim <- summary(impacts(sdm, listw = lw, R = R), zstats = TRUE)
+    sim <- summary(impacts(sdm, evalues = eig, R = R), zstats = TRUE)
     res$sdm$impacts_sim_se <- list(draws = R, se = imp_list(semat_list(sim$semat), bn))
-    siml <- summary(impacts(sar, listw = lw, R = R), zstats = TRUE)
+    siml <- summary(impacts(sar, evalues = eig, R = R), zstats = TRUE)
     res$sar_impacts_sim_se <- list(draws = R, se = imp_list(semat_list(siml$semat), rownames(siml$semat)))
   }
   suffix <- if (isTRUE(durbin)) "" else "_restricted"

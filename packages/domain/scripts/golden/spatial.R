@@ -142,7 +142,11 @@ panel_fit <- function(y, X, unit, time, W, model, effects) {
   eig <- eigen(W, only.values = TRUE)$values
   ldet <- function(r) Re(sum(log(as.complex(1 - r * eig))))
   interval <- 1 / range(Re(eig))
-  yt <- dm(y); wyt <- dm(as.vector(IW %*% y)); Xt <- dmM(X); WXt <- dmM(IW %*% X)
+  # Elhorst's conventions: lag: W·y on the raw y, then demeaned; error: demean first, then filter the demeaned
+  # data with (I − λW) per period (sem_panel_FE).
+  yt <- dm(y); Xt <- dmM(X)
+  if (model == "lag") { wyt <- dm(as.vector(IW %*% y)); WXt <- dmM(IW %*% X) }
+  else { wyt <- as.vector(IW %*% yt); WXt <- IW %*% Xt }
   if (model == "lag") {
     b0 <- qr.solve(Xt, yt); b1 <- qr.solve(Xt, wyt)
     e0 <- yt - Xt %*% b0; e1 <- wyt - Xt %*% b1

@@ -33,8 +33,12 @@ export type WeightsSpec = WeightsSource & { readonly transform?: "r" | "b" | und
 export const unitIds = (table: DataTable, idColumn: string | undefined): string[] =>
   idColumn === undefined ? table.rows.map((_, i) => String(i + 1)) : stringColumn(table, idColumn)
 
-// The coordinate columns, or the point geometries of GeoJSON data when no columns are named.
-const coordinates = (table: DataTable, coords: readonly [string, string] | undefined, method: string): PointCoordinates => {
+/**
+ * The coordinate columns, or the point geometries of GeoJSON data when no columns are named; `method` names what
+ * needs them in the InputError "missing_coords".
+ * @example tableCoordinates(table, ["X", "Y"], "knn").x[0]
+ */
+export const tableCoordinates = (table: DataTable, coords: readonly [string, string] | undefined, method: string): PointCoordinates => {
   if (coords !== undefined) return { x: numericColumn(table, coords[0]), y: numericColumn(table, coords[1]) }
   const g = table.geometry
   if (g !== undefined && g.length > 0 && g.every((p) => p?.type === "Point"))
@@ -83,9 +87,9 @@ export const buildWeights = (spec: WeightsSpec, table: DataTable, ids: ReadonlyA
       return contiguityWeights(ids, table.geometry, spec.snap === undefined ? { rule, style } : { rule, style, snap: spec.snap })
     }
     case "knn":
-      return knnWeights(ids, coordinates(table, spec.coords, "knn"), spec.k, { style })
+      return knnWeights(ids, tableCoordinates(table, spec.coords, "knn"), spec.k, { style })
     case "distance_band":
-      return distanceBandWeights(ids, coordinates(table, spec.coords, "distance-band"), spec.d, { style })
+      return distanceBandWeights(ids, tableCoordinates(table, spec.coords, "distance-band"), spec.d, { style })
   }
 }
 

@@ -1,3 +1,4 @@
+import * as Schema from "effect/Schema"
 import { ComputationError, inputError } from "../model/errors.js"
 
 /**
@@ -26,21 +27,22 @@ export const saatyRandomIndex: Readonly<Record<number, number>> = {
 export const AHP_CR_LIMIT = 0.1
 
 /** Result of {@link ahpWeights}: JSON-ready numbers. */
-export interface AhpResult {
+export const AhpResult = Schema.Struct({
   /** Principal eigenvector, normalised to sum 1. */
-  readonly weights: ReadonlyArray<number>
+  weights: Schema.Array(Schema.Number),
   /** Principal eigenvalue λmax. */
-  readonly lambdaMax: number
+  lambdaMax: Schema.Number,
   /** CI = (λmax − n)/(n − 1); 0 for n ≤ 2. */
-  readonly ci: number
+  ci: Schema.Number,
   /** Saaty's RI for this n. */
-  readonly ri: number
+  ri: Schema.Number,
   /** CR = CI/RI; 0 when RI = 0. */
-  readonly cr: number
+  cr: Schema.Number,
   /** CR ≤ 0.1. */
-  readonly consistent: boolean
-  readonly iterations: number
-}
+  consistent: Schema.Boolean,
+  iterations: Schema.Number,
+})
+export type AhpResult = typeof AhpResult.Type
 
 /**
  * AHP weights (层次分析法) from a positive reciprocal pairwise comparison matrix: the principal

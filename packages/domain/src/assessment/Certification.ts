@@ -1,8 +1,7 @@
 import * as Schema from "effect/Schema"
-import { BilingualText } from "../model/Bilingual.js"
-import { ServiceForm } from "../model/Cluster.js"
+import { BilingualMessage, BilingualText } from "../model/Bilingual.js"
+import { type ClusterLevel, ServiceForm } from "../model/Cluster.js"
 import { findIndicator } from "../model/catalogue.js"
-import type { Bilingual } from "../model/errors.js"
 import { inputError } from "../model/errors.js"
 import { IndicatorCode } from "../model/ids.js"
 
@@ -171,51 +170,67 @@ export const cityServiceCertification: CertificationTable = {
   },
 }
 
+/** The certification tables by the name callers choose them with: 县级认定办法 and 市级. */
+export const certificationTables = { county: countyServiceCertification, city: cityServiceCertification } as const
+
+/** The name of a certification table. */
+export type CertificationTableName = keyof typeof certificationTables
+
+/**
+ * The table a zone is certified against: the one chosen, else city for a city-level zone and county otherwise.
+ * The one place this choice is made: the commands, the API, the dashboard and the web all certify through it.
+ * @example certificationTableOf({ level: "city" }).id // "city-service-agglomeration"
+ */
+export const certificationTableOf = (zone: { readonly level?: ClusterLevel | undefined }, table?: CertificationTableName): CertificationTable =>
+  certificationTables[table ?? (zone.level === "city" ? "city" : "county")]
+
 /** One condition's outcome. */
-export interface ConditionOutcome {
+export const ConditionOutcome = Schema.Struct({
   /** Condition id in the certification table. */
-  readonly id: string
+  id: Schema.String,
   /** The condition as the document words it. */
-  readonly requirement: Bilingual
+  requirement: BilingualMessage,
   /** "≥ 1.4" or "> 5.6" with the unit; null for yes/no conditions. */
-  readonly op: ">=" | ">" | null
+  op: Schema.NullOr(Schema.Literals([">=", ">"])),
   /** The threshold; null for yes/no conditions. */
-  readonly required: number | null
+  required: Schema.NullOr(Schema.Number),
   /** The zone's value (or fact); null when missing. */
-  readonly actual: number | boolean | null
+  actual: Schema.NullOr(Schema.Union([Schema.Number, Schema.Boolean])),
   /** Unit of the threshold, e.g. "亿元". */
-  readonly unit: string
+  unit: Schema.String,
   /** Unit in English. */
-  readonly unitEn: string
+  unitEn: Schema.String,
   /** How far short: required − actual (0 when equal to a ">" threshold); null when passed, unknown or yes/no. */
-  readonly shortfall: number | null
+  shortfall: Schema.NullOr(Schema.Number),
   /** true met, false not met, null could not be checked (missing data). */
-  readonly passed: boolean | null
+  passed: Schema.NullOr(Schema.Boolean),
   /** Remark on how the condition was checked, if any. */
-  readonly note: Bilingual | null
-}
+  note: Schema.NullOr(BilingualMessage),
+})
+export type ConditionOutcome = typeof ConditionOutcome.Type
 
 /** The certification answer (JSON-ready). */
-export interface CertificationResult {
+export const CertificationResult = Schema.Struct({
   /** Id of the certification table used. */
-  readonly tableId: string
+  tableId: Schema.String,
   /** Service form whose conditions applied, or null for the common conditions only. */
-  readonly form: string | null
+  form: Schema.NullOr(Schema.String),
   /** `certified`, `not_certified`, or `incomplete` (no condition failed but some could not be checked). */
-  readonly status: "certified" | "not_certified" | "incomplete"
+  status: Schema.Literals(["certified", "not_certified", "incomplete"]),
   /** Shorthand for status === "certified". */
-  readonly certified: boolean
+  certified: Schema.Boolean,
   /** Certified directly on a higher-level approval. */
-  readonly direct: boolean
+  direct: Schema.Boolean,
   /** Conditions not met. */
-  readonly failed: ReadonlyArray<ConditionOutcome>
+  failed: Schema.Array(ConditionOutcome),
   /** Conditions met. */
-  readonly passed: ReadonlyArray<ConditionOutcome>
+  passed: Schema.Array(ConditionOutcome),
   /** Conditions that could not be checked for missing data. */
-  readonly unknown: ReadonlyArray<ConditionOutcome>
+  unknown: Schema.Array(ConditionOutcome),
   /** Summary sentence in both languages. */
-  readonly text: Bilingual
-}
+  text: BilingualMessage,
+})
+export type CertificationResult = typeof CertificationResult.Type
 
 /** What {@link certify} reads about a zone. */
 export interface CertificationSubject {

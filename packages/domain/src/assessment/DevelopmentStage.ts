@@ -1,10 +1,14 @@
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../model/Bilingual.js"
 import { findIndicator } from "../model/catalogue.js"
 import type { Bilingual } from "../model/errors.js"
 
 /** 集中 → 集聚 → 集群 (seed 003). */
-export type DevelopmentStage = "concentration" | "agglomeration" | "cluster"
+export const DevelopmentStage = Schema.Literals(["concentration", "agglomeration", "cluster"])
+export type DevelopmentStage = typeof DevelopmentStage.Type
 /** 辐射接受中心 → 向内辐射中心 → 向外辐射中心 (seed 003). */
-export type RadiationReach = "receiver" | "inward" | "outward"
+export const RadiationReach = Schema.Literals(["receiver", "inward", "outward"])
+export type RadiationReach = typeof RadiationReach.Type
 
 export const developmentStageNames: Record<DevelopmentStage, Bilingual> = {
   concentration: { zh: "集中", en: "Concentration" },
@@ -63,44 +67,46 @@ export const defaultStageThresholds: StageThresholds = {
 }
 
 /** One proxy compared with its threshold. */
-export interface ProxyCheck {
+export const ProxyCheck = Schema.Struct({
   /** The stage or reach step this check decides. */
-  readonly step: keyof StageThresholds
+  step: Schema.Literals(["agglomeration", "cluster", "inward", "outward"]),
   /** Proxy indicator code. */
-  readonly indicator: string
+  indicator: Schema.String,
   /** Chinese indicator name. */
-  readonly zh: string
+  zh: Schema.String,
   /** English indicator name. */
-  readonly en: string
+  en: Schema.String,
   /** The zone's value; null when missing. */
-  readonly value: number | null
+  value: Schema.NullOr(Schema.Number),
   /** Threshold the value must reach. */
-  readonly min: number
+  min: Schema.Number,
   /** null when the value is missing. */
-  readonly met: boolean | null
-}
+  met: Schema.NullOr(Schema.Boolean),
+})
+export type ProxyCheck = typeof ProxyCheck.Type
 
 /** The classification with the proxy that decided it (JSON-ready). */
-export interface StageClassification {
+export const StageClassification = Schema.Struct({
   /** Development stage reached. */
-  readonly stage: DevelopmentStage
+  stage: DevelopmentStage,
   /** Display name of the stage. */
-  readonly stageName: Bilingual
+  stageName: BilingualMessage,
   /** null while the zone is still at 集中: the reach ladder starts once a leading industry has formed. */
-  readonly reach: RadiationReach | null
+  reach: Schema.NullOr(RadiationReach),
   /** Display name of the reach, or null. */
-  readonly reachName: Bilingual | null
+  reachName: Schema.NullOr(BilingualMessage),
   /** The check that stopped the stage from going higher (null at 集群 with every check met). */
-  readonly stageDecidedBy: ProxyCheck | null
+  stageDecidedBy: Schema.NullOr(ProxyCheck),
   /** The check that stopped the reach from going higher (null when none did). */
-  readonly reachDecidedBy: ProxyCheck | null
+  reachDecidedBy: Schema.NullOr(ProxyCheck),
   /** Every proxy check made, in ladder order. */
-  readonly checks: ReadonlyArray<ProxyCheck>
+  checks: Schema.Array(ProxyCheck),
   /** A missing proxy stopped a step: the result is the highest stage confirmed. */
-  readonly provisional: boolean
+  provisional: Schema.Boolean,
   /** Summary sentence in both languages. */
-  readonly text: Bilingual
-}
+  text: BilingualMessage,
+})
+export type StageClassification = typeof StageClassification.Type
 
 /**
  * Classify a zone's development stage (集中 / 集聚 / 集群) and reach (辐射接受中心 / 向内辐射中心 / 向外辐射中心)

@@ -1,41 +1,45 @@
+import * as Schema from "effect/Schema"
 import { rankingGroupNames } from "../model/Cluster.js"
 import type { ClusterAssessment } from "./RunAssessment.js"
-import type { ThresholdShortfall } from "./Stars.js"
+import { ThresholdShortfall } from "./Stars.js"
 
 /** An indicator compared with the median of the zone's group (normalised values). */
-export interface RelativeStanding {
-  readonly code: string
-  readonly zh: string
-  readonly en: string
-  readonly normalised: number
-  readonly groupMedian: number
+export const RelativeStanding = Schema.Struct({
+  code: Schema.String,
+  zh: Schema.String,
+  en: Schema.String,
+  normalised: Schema.Number,
+  groupMedian: Schema.Number,
   /** normalised − groupMedian. */
-  readonly difference: number
-}
+  difference: Schema.Number,
+})
+export type RelativeStanding = typeof RelativeStanding.Type
 
 /** An indicator whose points changed since the previous period. */
-export interface RankDriver {
-  readonly code: string
-  readonly zh: string
-  readonly en: string
-  readonly pointsBefore: number
-  readonly pointsNow: number
-  readonly change: number
-}
+export const RankDriver = Schema.Struct({
+  code: Schema.String,
+  zh: Schema.String,
+  en: Schema.String,
+  pointsBefore: Schema.Number,
+  pointsNow: Schema.Number,
+  change: Schema.Number,
+})
+export type RankDriver = typeof RankDriver.Type
 
 /** A plain-language account of a zone's result, in Chinese and English, with the facts it rests on. */
-export interface ClusterExplanation {
-  readonly zh: string
-  readonly en: string
+export const ClusterExplanation = Schema.Struct({
+  zh: Schema.String,
+  en: Schema.String,
   /** Up to two indicators furthest above the group median. */
-  readonly strengths: ReadonlyArray<RelativeStanding>
+  strengths: Schema.Array(RelativeStanding),
   /** Up to two indicators furthest below the group median. */
-  readonly weaknesses: ReadonlyArray<RelativeStanding>
+  weaknesses: Schema.Array(RelativeStanding),
   /** Up to three indicators with the largest change in points since the previous period. */
-  readonly rankDrivers: ReadonlyArray<RankDriver>
+  rankDrivers: Schema.Array(RankDriver),
   /** What the next star needs (thresholds short and by how much). */
-  readonly nextStar: { readonly stars: number; readonly shortfalls: ReadonlyArray<ThresholdShortfall> } | null
-}
+  nextStar: Schema.NullOr(Schema.Struct({ stars: Schema.Number, shortfalls: Schema.Array(ThresholdShortfall) })),
+})
+export type ClusterExplanation = typeof ClusterExplanation.Type
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b)

@@ -1,3 +1,5 @@
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../model/Bilingual.js"
 import type { Bilingual } from "../model/errors.js"
 import { inputError } from "../model/errors.js"
 import type { ValueLookup } from "./AssessmentInput.js"
@@ -6,17 +8,23 @@ import type { ValueLookup } from "./AssessmentInput.js"
 export const incentiveTaxes = ["vat", "business_tax", "corporate_income_tax"] as const
 export type IncentiveTax = (typeof incentiveTaxes)[number]
 
+const YearRange = Schema.Struct({ from: Schema.Number, to: Schema.Number })
+
+/** A figure for each of the three taxes of the base. */
+const ByTax = <S extends Schema.Top>(value: S) => Schema.Struct({ vat: value, business_tax: value, corporate_income_tax: value })
+
 /** A "核定基数、超收全返、一定三年" policy and its successor rule. */
-export interface FiscalIncentivePolicy {
+export const FiscalIncentivePolicy = Schema.Struct({
   /** Base year whose three taxes fix the base (2009). */
-  readonly baseYear: number
+  baseYear: Schema.Number,
   /** Years in which the provincial share of tax above the base is returned in full (2010–2012). */
-  readonly fullReturn: { readonly from: number; readonly to: number }
+  fullReturn: YearRange,
   /** Years in which the year-on-year increase of the provincial share is returned (2013–2015), or null. */
-  readonly increaseReturn: { readonly from: number; readonly to: number } | null
+  increaseReturn: Schema.NullOr(YearRange),
   /** The province's share of each tax (0–1); one number for all three. Configuration: the documents do not state it. */
-  readonly provincialShare: number | Readonly<Record<IncentiveTax, number>>
-}
+  provincialShare: Schema.Union([Schema.Number, ByTax(Schema.Number)]),
+})
+export type FiscalIncentivePolicy = typeof FiscalIncentivePolicy.Type
 
 /**
  * Henan's policy (豫政办〔2010〕30号, seed 002 篇8): base 2009, 2010–2012 full return of the provincial share
@@ -31,40 +39,42 @@ export const henanFiscalIncentive = (provincialShare: FiscalIncentivePolicy["pro
 })
 
 /** One year of one zone, with the arithmetic. */
-export interface IncentiveYear {
+export const IncentiveYear = Schema.Struct({
   /** Calendar year. */
-  readonly year: number
+  year: Schema.Number,
   /** Which return rule applies that year: all provincial tax above the base, or the year-on-year increase. */
-  readonly rule: "full_return_above_base" | "increase_return"
+  rule: Schema.Literals(["full_return_above_base", "increase_return"]),
   /** "missing" when a tax figure for the year is absent (no return is computed then). */
-  readonly status: "ok" | "missing"
+  status: Schema.Literals(["ok", "missing"]),
   /** The zone's tax figures that year (亿元), by tax. */
-  readonly taxes: Readonly<Record<IncentiveTax, number | null>>
+  taxes: ByTax(Schema.NullOr(Schema.Number)),
   /** vat + business_tax + corporate_income_tax. */
-  readonly total: number | null
+  total: Schema.NullOr(Schema.Number),
   /** Σ share × tax this year. */
-  readonly provincialPart: number | null
+  provincialPart: Schema.NullOr(Schema.Number),
   /** What the provincial part is compared with: the base's provincial part, or last year's. */
-  readonly reference: number | null
+  reference: Schema.NullOr(Schema.Number),
   /** max(0, provincialPart − reference), returned to the county. */
-  readonly returned: number | null
+  returned: Schema.NullOr(Schema.Number),
   /** The computation written out, in both languages. */
-  readonly arithmetic: Bilingual
-}
+  arithmetic: BilingualMessage,
+})
+export type IncentiveYear = typeof IncentiveYear.Type
 
 /** One zone's incentive over the policy years (JSON-ready). */
-export interface ZoneIncentive {
+export const ZoneIncentive = Schema.Struct({
   /** The zone's id. */
-  readonly clusterId: string
+  clusterId: Schema.String,
   /** Base-year taxes, their total and the provincial part. */
-  readonly base: { readonly taxes: Readonly<Record<IncentiveTax, number | null>>; readonly total: number | null; readonly provincialPart: number | null }
+  base: Schema.Struct({ taxes: ByTax(Schema.NullOr(Schema.Number)), total: Schema.NullOr(Schema.Number), provincialPart: Schema.NullOr(Schema.Number) }),
   /** One entry per policy year, in order. */
-  readonly years: ReadonlyArray<IncentiveYear>
+  years: Schema.Array(IncentiveYear),
   /** Sum over the years with data. */
-  readonly totalReturned: number
+  totalReturned: Schema.Number,
   /** Policy years without complete tax data. */
-  readonly missingYears: ReadonlyArray<number>
-}
+  missingYears: Schema.Array(Schema.Number),
+})
+export type ZoneIncentive = typeof ZoneIncentive.Type
 
 const r = (x: number) => String(Number(x.toFixed(6)))
 

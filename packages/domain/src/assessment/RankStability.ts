@@ -1,5 +1,6 @@
+import * as Schema from "effect/Schema"
 import { type Random, seededRandom } from "../econometrics/random/Random.js"
-import type { RankingGroup } from "../model/Cluster.js"
+import { RankingGroup } from "../model/Cluster.js"
 import { inputError } from "../model/errors.js"
 import { type AssessmentScheme, jiangsuRule } from "./AssessmentScheme.js"
 import { baseRelativePoints } from "./BaseRelative.js"
@@ -22,29 +23,31 @@ export interface RankStabilityOptions {
 }
 
 /** One zone's ranks over the weight draws. */
-export interface ZoneRankStability {
-  readonly clusterId: string
-  readonly group: RankingGroup
+export const ZoneRankStability = Schema.Struct({
+  clusterId: Schema.String,
+  group: RankingGroup,
   /** Rank under the scheme's own weights. */
-  readonly rank: number
-  readonly median: number
+  rank: Schema.Number,
+  median: Schema.Number,
   /** 5th and 95th percentiles of the rank (nearest-rank method). */
-  readonly p5: number
-  readonly p95: number
-  readonly min: number
-  readonly max: number
+  p5: Schema.Number,
+  p95: Schema.Number,
+  min: Schema.Number,
+  max: Schema.Number,
   /** Share of draws in which the zone is in its group's reward band. */
-  readonly rewardShare: number
-}
+  rewardShare: Schema.Number,
+})
+export type ZoneRankStability = typeof ZoneRankStability.Type
 
 /** The result of {@link rankStability} (JSON-ready). */
-export interface RankStability {
-  readonly draws: number
-  readonly seed: number
-  readonly method: "dirichlet" | "lognormal"
-  readonly parameter: number
-  readonly zones: ReadonlyArray<ZoneRankStability>
-}
+export const RankStability = Schema.Struct({
+  draws: Schema.Number,
+  seed: Schema.Number,
+  method: Schema.Literals(["dirichlet", "lognormal"]),
+  parameter: Schema.Number,
+  zones: Schema.Array(ZoneRankStability),
+})
+export type RankStability = typeof RankStability.Type
 
 /** A Gamma(shape, 1) deviate (Marsaglia–Tsang; shape < 1 boosted by U^(1/shape)). */
 const gamma = (rng: Random, shape: number): number => {

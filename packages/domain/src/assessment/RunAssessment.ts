@@ -1,143 +1,157 @@
+import * as Schema from "effect/Schema"
 import { entropyWeights } from "../econometrics/composite/EntropyWeights.js"
 import { DEFAULT_SHIFTED_RANGE, normalise } from "../econometrics/composite/Normalise.js"
-import { type RankingGroup, rankingGroupNames } from "../model/Cluster.js"
+import { BilingualMessage } from "../model/Bilingual.js"
+import { RankingGroup, rankingGroupNames } from "../model/Cluster.js"
 import type { Bilingual } from "../model/errors.js"
 import { previousPeriod } from "../model/Period.js"
-import type { AhpResult } from "./Ahp.js"
+import { AhpResult } from "./Ahp.js"
 import type { AssessedCluster, AssessmentInput } from "./AssessmentInput.js"
 import { type AssessmentScheme, jiangsuRule, rankingGroups } from "./AssessmentScheme.js"
 import { baseRelativePoints } from "./BaseRelative.js"
-import { type ClusterExplanation, explainCluster } from "./Explanation.js"
+import { ClusterExplanation, explainCluster } from "./Explanation.js"
 import { competitionRanks } from "./Ranking.js"
 import { flattenIndicators, schemeWeights } from "./SchemeWeights.js"
-import { rateStars, type StarRating } from "./Stars.js"
-import { evaluateVeto, type VetoHit } from "./Veto.js"
+import { rateStars, StarRating } from "./Stars.js"
+import { evaluateVeto, VetoHit } from "./Veto.js"
 
 /** One indicator's part in a zone's score: the value, how it was normalised and weighted, the points earned. */
-export interface IndicatorContribution {
+export const IndicatorContribution = Schema.Struct({
   /** Indicator code, e.g. "revenue". */
-  readonly code: string
+  code: Schema.String,
   /** Id of the scheme dimension the indicator belongs to. */
-  readonly dimension: string
+  dimension: Schema.String,
   /** Chinese indicator name. */
-  readonly zh: string
+  zh: Schema.String,
   /** English indicator name. */
-  readonly en: string
+  en: Schema.String,
   /** Unit as users write it, e.g. "亿元". */
-  readonly unit: string
+  unit: Schema.String,
   /** "positive": more is better; "negative": less is better. */
-  readonly direction: "positive" | "negative"
+  direction: Schema.Literals(["positive", "negative"]),
   /** The zone's value this period; null when missing. */
-  readonly value: number | null
+  value: Schema.NullOr(Schema.Number),
   /** The base under `base_relative` normalisation (null otherwise or when missing). */
-  readonly base: number | null
+  base: Schema.NullOr(Schema.Number),
   /** The normalised value (under `base_relative`: points earned / item points, 0.8 at the base). */
-  readonly normalised: number | null
+  normalised: Schema.NullOr(Schema.Number),
   /** The indicator's weight (sums to 1 over the scheme). */
-  readonly weight: number
+  weight: Schema.Number,
   /** Points earned (weight × total points × normalised for min-max, shifted and z-score). */
-  readonly points: number | null
+  points: Schema.NullOr(Schema.Number),
   /** The arithmetic for `base_relative` items. */
-  readonly arithmetic?: Bilingual
-}
+  arithmetic: Schema.optional(BilingualMessage),
+})
+export type IndicatorContribution = typeof IndicatorContribution.Type
 
 /** A zone's outcome: score, rank, reward, stars, veto, missing data, contributions and explanation (JSON-ready). */
-export interface ClusterAssessment {
+export const ClusterAssessment = Schema.Struct({
   /** The zone's id. */
-  readonly clusterId: string
+  clusterId: Schema.String,
   /** Chinese name. */
-  readonly name: string
+  name: Schema.String,
   /** English name, or null when unknown. */
-  readonly nameEn: string | null
+  nameEn: Schema.NullOr(Schema.String),
   /** Ranking group the zone is ranked in. */
-  readonly group: RankingGroup
+  group: RankingGroup,
   /** `ranked`; `vetoed` (一票否决: no rank, no reward); `excluded` (missing data, see `reasons`). */
-  readonly status: "ranked" | "vetoed" | "excluded"
+  status: Schema.Literals(["ranked", "vetoed", "excluded"]),
   /** Total points (out of the scheme's totalPoints); null when vetoed or excluded. */
-  readonly score: number | null
+  score: Schema.NullOr(Schema.Number),
   /** Points per scheme dimension, in scheme order. */
-  readonly dimensions: ReadonlyArray<{ readonly id: string; readonly zh: string; readonly en: string; readonly points: number | null }>
+  dimensions: Schema.Array(Schema.Struct({ id: Schema.String, zh: Schema.String, en: Schema.String, points: Schema.NullOr(Schema.Number) })),
   /** Competition rank in its group ("1224"); null when not ranked. */
-  readonly rank: number | null
+  rank: Schema.NullOr(Schema.Number),
   /** Number of ranked zones in its group. */
-  readonly groupSize: number
+  groupSize: Schema.Number,
   /** Rank in the previous period's assessment; null when not ranked then or not given. */
-  readonly previousRank: number | null
+  previousRank: Schema.NullOr(Schema.Number),
   /** previousRank − rank: positive moved up, negative moved down; null when either is missing. */
-  readonly rankChange: number | null
+  rankChange: Schema.NullOr(Schema.Number),
   /** rankChange as text ("上升 2 位" / "up 2 places"), see rankChangeText. */
-  readonly rankChangeText: Bilingual | null
+  rankChangeText: Schema.NullOr(BilingualMessage),
   /** Whether the rank falls within the group's reward band (top N). */
-  readonly reward: boolean
+  reward: Schema.Boolean,
   /** Veto rules the zone triggered (一票否决). */
-  readonly veto: ReadonlyArray<VetoHit>
+  veto: Schema.Array(VetoHit),
   /** Indicator codes with no value for the period (or no base under `base_relative`). */
-  readonly missing: ReadonlyArray<string>
+  missing: Schema.Array(Schema.String),
   /** Why the zone is not ranked. */
-  readonly reasons: ReadonlyArray<Bilingual>
+  reasons: Schema.Array(BilingualMessage),
   /** Checks that could not be made and other remarks. */
-  readonly notes: ReadonlyArray<Bilingual>
+  notes: Schema.Array(BilingualMessage),
   /** Per-indicator breakdown of the score, in scheme order. */
-  readonly contributions: ReadonlyArray<IndicatorContribution>
+  contributions: Schema.Array(IndicatorContribution),
   /** Star rating when the run was given a star ladder, else null. */
-  readonly stars: StarRating | null
+  stars: Schema.NullOr(StarRating),
   /** Plain-language account of the score and rank, in both languages. */
-  readonly explanation: ClusterExplanation
-}
+  explanation: ClusterExplanation,
+})
+export type ClusterAssessment = typeof ClusterAssessment.Type
+
+/** One ranked zone of a group's ranking. */
+export const RankedZone = Schema.Struct({
+  clusterId: Schema.String,
+  name: Schema.String,
+  rank: Schema.Number,
+  score: Schema.Number,
+  reward: Schema.Boolean,
+})
+export type RankedZone = typeof RankedZone.Type
 
 /** A group's ranking in order. */
-export interface GroupRanking {
+export const GroupRanking = Schema.Struct({
   /** The ranking group. */
-  readonly group: RankingGroup
+  group: RankingGroup,
   /** Display name of the group. */
-  readonly name: Bilingual
+  name: BilingualMessage,
   /** Ranked zones. */
-  readonly size: number
+  size: Schema.Number,
   /** How many are rewarded (top N). */
-  readonly rewardBand: number
+  rewardBand: Schema.Number,
   /** Ranked zones, best first; `rank` is 1-based competition rank. */
-  readonly ranking: ReadonlyArray<{
-    readonly clusterId: string
-    readonly name: string
-    readonly rank: number
-    readonly score: number
-    readonly reward: boolean
-  }>
-}
+  ranking: Schema.Array(RankedZone),
+})
+export type GroupRanking = typeof GroupRanking.Type
+
+/** A zone listed apart from the ranking (vetoed, or excluded for missing data), with the reasons. */
+export const UnrankedZone = Schema.Struct({ clusterId: Schema.String, name: Schema.String, reasons: Schema.Array(BilingualMessage) })
+export type UnrankedZone = typeof UnrankedZone.Type
 
 /** Everything an assessment run produced (plain objects, numbers and strings only). */
-export interface AssessmentResult {
+export const AssessmentResult = Schema.Struct({
   /** Id of the scheme used. */
-  readonly schemeId: string
+  schemeId: Schema.String,
   /** Display name of the scheme. */
-  readonly schemeName: Bilingual
+  schemeName: BilingualMessage,
   /** The assessed period, e.g. "2025". */
-  readonly period: string
+  period: Schema.String,
   /** The comparison period for rank changes, or null. */
-  readonly previousPeriod: string | null
+  previousPeriod: Schema.NullOr(Schema.String),
   /** Points a perfect zone would score (e.g. 100). */
-  readonly totalPoints: number
+  totalPoints: Schema.Number,
   /** Normalisation method applied to the indicator values. */
-  readonly normalisation: AssessmentScheme["normalisation"]["method"]
+  normalisation: Schema.Literals(["minmax", "shifted", "zscore", "base_relative"]),
   /** How weights were set; the AHP consistency check or the entropies when those methods were used. */
-  readonly weighting: {
-    readonly method: AssessmentScheme["weighting"]["method"]
-    readonly ahp?: AhpResult
-    readonly entropy?: ReadonlyArray<{ readonly code: string; readonly entropy: number }>
-  }
+  weighting: Schema.Struct({
+    method: Schema.Literals(["given", "equal", "entropy", "ahp"]),
+    ahp: Schema.optional(AhpResult),
+    entropy: Schema.optional(Schema.Array(Schema.Struct({ code: Schema.String, entropy: Schema.Number }))),
+  }),
   /** Final weight of each indicator (they sum to 1). */
-  readonly weights: ReadonlyArray<{ readonly code: string; readonly dimension: string; readonly weight: number }>
+  weights: Schema.Array(Schema.Struct({ code: Schema.String, dimension: Schema.String, weight: Schema.Number })),
   /** Problems with the run as a whole (e.g. missing planning data), in both languages. */
-  readonly warnings: ReadonlyArray<Bilingual>
+  warnings: Schema.Array(BilingualMessage),
   /** One ranking per group (urban district, county). */
-  readonly groups: ReadonlyArray<GroupRanking>
+  groups: Schema.Array(GroupRanking),
   /** Every zone's result, ranked or not. */
-  readonly clusters: ReadonlyArray<ClusterAssessment>
+  clusters: Schema.Array(ClusterAssessment),
   /** Vetoed zones, listed apart as the documents require. */
-  readonly vetoed: ReadonlyArray<{ readonly clusterId: string; readonly name: string; readonly reasons: ReadonlyArray<Bilingual> }>
+  vetoed: Schema.Array(UnrankedZone),
   /** Zones left out of the ranking for missing data. */
-  readonly excluded: ReadonlyArray<{ readonly clusterId: string; readonly name: string; readonly reasons: ReadonlyArray<Bilingual> }>
-}
+  excluded: Schema.Array(UnrankedZone),
+})
+export type AssessmentResult = typeof AssessmentResult.Type
 
 /** Options of {@link runAssessment}. */
 export interface RunAssessmentOptions {

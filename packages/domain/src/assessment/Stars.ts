@@ -1,43 +1,48 @@
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../model/Bilingual.js"
 import { findIndicator } from "../model/catalogue.js"
 import type { Bilingual } from "../model/errors.js"
 import type { StarLadder, StarThreshold } from "./AssessmentScheme.js"
 
 /** A threshold not met: what is required, what the zone has and how far short it is. */
-export interface ThresholdShortfall {
-  readonly indicator: string
-  readonly zh: string
-  readonly en: string
+export const ThresholdShortfall = Schema.Struct({
+  indicator: Schema.String,
+  zh: Schema.String,
+  en: Schema.String,
   /** Unit in Chinese (亿元) and English (100m CNY), from the catalogue. */
-  readonly unit: string
-  readonly unitEn: string
-  readonly required: number
-  readonly actual: number
+  unit: Schema.String,
+  unitEn: Schema.String,
+  required: Schema.Number,
+  actual: Schema.Number,
   /** required − actual (> 0). */
-  readonly shortfall: number
+  shortfall: Schema.Number,
   /** shortfall / required. */
-  readonly shortfallShare: number
-}
+  shortfallShare: Schema.Number,
+})
+export type ThresholdShortfall = typeof ThresholdShortfall.Type
 
 /** How a zone's stars moved against the previous period. */
-export type StarMovement = "promoted" | "demoted" | "unchanged" | "first_rating" | "not_rated" | "unknown"
+export const StarMovement = Schema.Literals(["promoted", "demoted", "unchanged", "first_rating", "not_rated", "unknown"])
+export type StarMovement = typeof StarMovement.Type
 
 /** A zone's star rating for one period (JSON-ready). */
-export interface StarRating {
-  readonly ladderId: string
+export const StarRating = Schema.Struct({
+  ladderId: Schema.String,
   /** Stars held (0 = meets the entry threshold only); null when not rated (below entry or data missing). */
-  readonly stars: number | null
-  readonly status: "rated" | "below_entry" | "missing_data"
-  /** Stars held in the previous period: null when not rated then, undefined when there was no previous rating. */
-  readonly previousStars: number | null | undefined
-  readonly movement: StarMovement
+  stars: Schema.NullOr(Schema.Number),
+  status: Schema.Literals(["rated", "below_entry", "missing_data"]),
+  /** Stars held in the previous period: null when not rated then, absent when there was no previous rating. */
+  previousStars: Schema.optional(Schema.NullOr(Schema.Number)),
+  movement: StarMovement,
   /** Indicators the ladder needs that have no value for this zone and period. */
-  readonly missing: ReadonlyArray<string>
+  missing: Schema.Array(Schema.String),
   /** Below entry: the entry thresholds not met. */
-  readonly entryShortfalls: ReadonlyArray<ThresholdShortfall>
+  entryShortfalls: Schema.Array(ThresholdShortfall),
   /** The next level up and the thresholds short of it (null at the top of the ladder or when not computable). */
-  readonly next: { readonly stars: number; readonly name: Bilingual; readonly shortfalls: ReadonlyArray<ThresholdShortfall> } | null
-  readonly text: Bilingual
-}
+  next: Schema.NullOr(Schema.Struct({ stars: Schema.Number, name: BilingualMessage, shortfalls: Schema.Array(ThresholdShortfall) })),
+  text: BilingualMessage,
+})
+export type StarRating = typeof StarRating.Type
 
 const describe = (code: string) => {
   const d = findIndicator(code)

@@ -1,3 +1,5 @@
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../model/Bilingual.js"
 import { findIndicator } from "../model/catalogue.js"
 import type { Bilingual } from "../model/errors.js"
 import { yearOf } from "../model/Period.js"
@@ -167,35 +169,52 @@ export const shaanxiTargets = (baseYear: number, targetYear: number): TargetSet 
   ],
 })
 
+/** The kinds of target. */
+export const TargetKind = Schema.Literals(["count_above", "total", "share_of_region", "annual_growth", "level"])
+
 /** One target tracked (JSON-ready). */
-export interface TargetProgress {
+export const TargetProgress = Schema.Struct({
   /** Target id within its set. */
-  readonly id: string
+  id: Schema.String,
   /** The target's kind. */
-  readonly kind: Target["kind"]
+  kind: TargetKind,
   /** The target as the document words it. */
-  readonly description: Bilingual
+  description: BilingualMessage,
   /** The value reached in the tracked period (count, sum, share, rate or level); null when it cannot be computed. */
-  readonly actual: number | null
+  actual: Schema.NullOr(Schema.Number),
   /** The value to reach. */
-  readonly target: number
+  target: Schema.Number,
   /** Whether the target is met now; null when actual is unknown. */
-  readonly attained: boolean | null
+  attained: Schema.NullOr(Schema.Boolean),
   /** actual / target (for `annual_growth`: realised rate / target rate). */
-  readonly attainment: number | null
+  attainment: Schema.NullOr(Schema.Number),
   /** target − actual when short, else 0. */
-  readonly gap: number | null
+  gap: Schema.NullOr(Schema.Number),
   /** Growth a year needed from now to reach the target by the target year (null when not applicable). */
-  readonly requiredAnnualGrowth: number | null
+  requiredAnnualGrowth: Schema.NullOr(Schema.Number),
   /** For `level` targets: points a year needed. */
-  readonly requiredAnnualChange: number | null
+  requiredAnnualChange: Schema.NullOr(Schema.Number),
   /** Clusters without a value (left out of sums and counts). */
-  readonly missing: ReadonlyArray<string>
+  missing: Schema.Array(Schema.String),
   /** For `count_above`: the clusters not yet above, closest first, with the growth a year each needs. */
-  readonly candidates: ReadonlyArray<{ readonly clusterId: string; readonly value: number; readonly requiredAnnualGrowth: number | null }>
+  candidates: Schema.Array(Schema.Struct({ clusterId: Schema.String, value: Schema.Number, requiredAnnualGrowth: Schema.NullOr(Schema.Number) })),
   /** Summary sentence in both languages. */
-  readonly text: Bilingual
-}
+  text: BilingualMessage,
+})
+export type TargetProgress = typeof TargetProgress.Type
+
+/** A target set tracked in one period (JSON-ready): what {@link trackTargets} answers. */
+export const TargetTracking = Schema.Struct({
+  setId: Schema.String,
+  name: BilingualMessage,
+  /** The period tracked. */
+  period: Schema.String,
+  targetYear: Schema.Number,
+  /** targetYear − the period's year. */
+  yearsLeft: Schema.Number,
+  targets: Schema.Array(TargetProgress),
+})
+export type TargetTracking = typeof TargetTracking.Type
 
 /** What {@link trackTargets} reads. */
 export interface TargetInput {
@@ -215,7 +234,7 @@ const num = (x: number) => String(Number(x.toPrecision(6)))
  *
  * @example trackTargets(dalianTargets(2024), { clusterIds, value, region }, "2022").targets[0]?.requiredAnnualGrowth
  */
-export const trackTargets = (set: TargetSet, input: TargetInput, period: string) => {
+export const trackTargets = (set: TargetSet, input: TargetInput, period: string): TargetTracking => {
   const year = yearOf(period)
   const yearsLeft = set.targetYear - year
   const growthNeeded = (target: number, actual: number) => (yearsLeft > 0 && actual > 0 ? (target / actual) ** (1 / yearsLeft) - 1 : null)
@@ -390,6 +409,3 @@ export const trackTargets = (set: TargetSet, input: TargetInput, period: string)
   })
   return { setId: set.id, name: set.name, period, targetYear: set.targetYear, yearsLeft, targets }
 }
-
-/** The result of {@link trackTargets}. */
-export type TargetTracking = ReturnType<typeof trackTargets>

@@ -1,15 +1,18 @@
+import * as Schema from "effect/Schema"
+import { BilingualMessage } from "../model/Bilingual.js"
 import { planKindNames } from "../model/Cluster.js"
 import type { Bilingual } from "../model/errors.js"
 import type { AssessedCluster, AssessmentInput } from "./AssessmentInput.js"
 import type { VetoRule } from "./AssessmentScheme.js"
 
 /** A veto rule that struck a zone, with the reason to publish. */
-export interface VetoHit {
-  readonly ruleId: string
-  readonly reason: Bilingual
+export const VetoHit = Schema.Struct({
+  ruleId: Schema.String,
+  reason: BilingualMessage,
   /** The value or state that triggered it. */
-  readonly evidence: Bilingual
-}
+  evidence: BilingualMessage,
+})
+export type VetoHit = typeof VetoHit.Type
 
 const compare = (v: number, op: ">" | ">=" | "<" | "<=", t: number) => (op === ">" ? v > t : op === ">=" ? v >= t : op === "<" ? v < t : v <= t)
 

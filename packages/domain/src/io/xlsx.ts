@@ -4,11 +4,12 @@
  *
  * Parsers throw {@link InputError} (no Effect) so call sites stay simple.
  */
-import { unzipSync, zipSync } from "fflate"
+import { zipSync } from "fflate"
 import { InputError } from "../model/errors.js"
 import { decodeText } from "./csv.js"
 import type { Cell, DataTable } from "./DataTable.js"
 import { attr, childNamed, childrenNamed, escapeXml, parseXml, scanXml, textOf, type XmlElement } from "./xml.js"
+import { type ZipReader, zipReader } from "./ZipArchive.js"
 
 /** Options for {@link readXlsx}. */
 export interface ReadXlsxOptions {
@@ -25,9 +26,6 @@ export interface XlsxSheet {
 const fail = (code: string, en: string, zh: string, at: { row?: number; column?: string; value?: unknown } = {}): never => {
   throw new InputError({ code, message: en, zh, issues: [{ ...at, en, zh }] })
 }
-
-/** Largest uncompressed part we agree to inflate (guards against zip bombs). */
-const MAX_PART_BYTES = 512 * 1024 * 1024
 
 // ---------------------------------------------------------------------------------------------------------------
 // Cell references
@@ -68,7 +66,12 @@ const parseRef = (ref: string): { col: number; row: number } | undefined => {
 // ---------------------------------------------------------------------------------------------------------------
 // Package reading
 
-type Parts = Record<string, Uint8Array>
+// The package's parts, inflated only when read (the workbook, its relationships, the strings, the styles and the one
+// sheet asked for), each once, within one budget (see ZipArchive.ts): a zip bomb costs its budget, not the machine.
+interface Parts {
+  readonly zip: ZipReader
+  readonly cache: Map<string, Uint8Array | undefined>
+}
 
 const unzipParts = (bytes: Uint8Array): Parts => {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
@@ -81,26 +84,13 @@ const unzipParts = (bytes: Uint8Array): Parts => {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     fail("invalid_xlsx", "Not an .xlsx workbook (no zip signature)", "不是 .xlsx 工作簿（缺少 zip 文件头）")
   }
-  try {
-    return unzipSync(bytes, {
-      // Only XML parts matter; media and binary parts are skipped. Oversized parts are refused below.
-      filter: (f) => (f.name.endsWith(".xml") || f.name.endsWith(".rels")) && f.originalSize <= MAX_PART_BYTES,
-    })
-  } catch (e) {
-    return fail(
-      "invalid_xlsx",
-      `The .xlsx file is damaged and cannot be unzipped (${e instanceof Error ? e.message : String(e)})`,
-      "该 .xlsx 文件已损坏，无法解压",
-    )
-  }
+  return { zip: zipReader(bytes), cache: new Map() }
 }
 
 const findPart = (parts: Parts, path: string): Uint8Array | undefined => {
-  const exact = parts[path]
-  if (exact !== undefined) return exact
-  const lower = path.toLowerCase()
-  for (const k of Object.keys(parts)) if (k.replaceAll("\\", "/").toLowerCase() === lower) return parts[k]
-  return undefined
+  const key = path.replaceAll("\\", "/").toLowerCase()
+  if (!parts.cache.has(key)) parts.cache.set(key, parts.zip.read(path))
+  return parts.cache.get(key)
 }
 
 const readPart = (parts: Parts, path: string): XmlElement | undefined => {

@@ -9,5 +9,8 @@ export const BilingualText = Schema.Struct({
 })
 export type BilingualText = typeof BilingualText.Type
 
+/** A text in both languages as result documents carry it: either may be empty (a unit that has none). */
+export const BilingualMessage = Schema.Struct({ zh: Schema.String, en: Schema.String })
+
 /** The two user-facing languages; zh-CN is the default. */
 export type Language = "zh" | "en"

@@ -46,3 +46,13 @@ export const subsystemNames: Record<Subsystem, { zh: string; en: string }> = {
   economy: { zh: "经济", en: "Economy" },
   environment: { zh: "绿色发展", en: "Green development" },
 }
+
+/** An indicator as stored: the definition plus its version (optimistic concurrency) and archive state. */
+export const StoredIndicator = Schema.Struct({
+  ...IndicatorDefinition.fields,
+  /** Incremented on each change; a change names the version it read. */
+  version: Schema.Int,
+  /** ISO time the indicator was archived (it then takes no new values), or null while active. */
+  archivedAt: Schema.NullOr(Schema.String),
+})
+export type StoredIndicator = typeof StoredIndicator.Type

@@ -46,3 +46,13 @@ export const provinceOf = (code: RegionCode): string => `${code.slice(0, 2)}0000
  * @example prefectureOf(RegionCode.make("410102")) // "410100"
  */
 export const prefectureOf = (code: RegionCode): string => `${code.slice(0, 4)}00`
+
+/** A region as stored: the register entry plus its version (optimistic concurrency) and archive state. */
+export const StoredRegion = Schema.Struct({
+  ...Region.fields,
+  /** Incremented on each change; a change names the version it read. */
+  version: Schema.Int,
+  /** ISO time the region was archived, or null while active. */
+  archivedAt: Schema.NullOr(Schema.String),
+})
+export type StoredRegion = typeof StoredRegion.Type

@@ -8,14 +8,33 @@ export interface Bilingual {
   readonly en: string
 }
 
-/** Where in an input a problem sits: 1-based data row, column name, offending value. */
+/** Where in an input a problem sits: row, column name, offending value, and the problem's own code. */
 export interface InputLocation {
-  /** 1-based data row (the header is not counted), as a spreadsheet user would count rows below the header. */
+  /**
+   * The row as the user sees it: in a file with a header the header is row 1 and the first data row is row 2
+   * (as a spreadsheet numbers them); for arrays handed to the library, the 1-based position.
+   */
   readonly row?: number
   /** Column name, or a dotted field path such as "dimensions.0.indicators.1.code". */
   readonly column?: string
   /** The offending value as read. */
   readonly value?: unknown
+  /** This problem's stable code when it differs from the error's (e.g. "negative_value" in an "invalid_rows" error). */
+  readonly code?: string
+}
+
+/**
+ * One problem in one place, in the one shape every surface reports (HTTP problem details, `jiju --json` errors,
+ * the web form): stable code, row (null when the input is not a table), column or field path (null when the
+ * problem is the whole input), the offending value, and the reason in English and Chinese.
+ */
+export interface Issue {
+  readonly code: string
+  readonly row: number | null
+  readonly column: string | null
+  readonly value: unknown
+  readonly en: string
+  readonly zh: string
 }
 
 /**
@@ -60,3 +79,14 @@ export class ComputationError extends Data.TaggedError("ComputationError")<{
  */
 export const inputError = (code: string, en: string, zh: string, at: InputLocation = {}): InputError =>
   new InputError({ code, message: en, zh, issues: [{ ...at, en, zh }] })
+
+/**
+ * The problems of an InputError in the one {@link Issue} shape (an issue without its own code takes the error's);
+ * an error without located problems gives one issue for the whole input.
+ * @example issuesOf(inputError("not_numeric", "x: not a number", "x：不是数值", { row: 3, column: "x" }))[0].row // 3
+ */
+export const issuesOf = (e: InputError | ComputationError): ReadonlyArray<Issue> => {
+  const located = "issues" in e ? (e.issues ?? []) : []
+  if (located.length === 0) return [{ code: e.code, row: null, column: null, value: null, en: e.message, zh: e.zh }]
+  return located.map((i) => ({ code: i.code ?? e.code, row: i.row ?? null, column: i.column ?? null, value: i.value ?? null, en: i.en, zh: i.zh }))
+}

@@ -134,7 +134,7 @@ describe("firm microdata: Ellison–Glaeser with plant H from the firms (R resta
     try {
       streamed(enc(twoRegions))
     } catch (e) {
-      expect((e as InputError).issues[0]?.row).toBe(3)
+      expect((e as InputError).issues?.[0]?.row).toBe(3)
     }
     expect(codeOf(() => streamed(enc("region,industry,firm,employment\nA,x,F1,NA\n")))).toBe("missing_value")
     expect(codeOf(() => streamed(enc("region,industry,firm,employment\nA,x,F1,ten\n")))).toBe("not_numeric")

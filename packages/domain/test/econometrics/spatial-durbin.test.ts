@@ -24,10 +24,12 @@ interface DurbinFixture {
   slx: { coefficients: Record<string, RTerm>; sigma2: number; logLik: number; aic: number; r2: number; impacts: Imp; impacts_se: Imp }
   sdm: RModel & { impacts: Imp; hessian_se: { rho: number; coefficients: Record<string, number> }; impacts_sim_se?: { draws: number; se: Imp } }
   sdem: RModel & { impacts: Imp; impacts_se: Imp; hessian_se: { lambda: number } }
-  sac?: RModel & { impacts: Imp; hessian_se: { rho: number; lambda: number; coefficients: Record<string, number> } }
+  sac?: RModel & { impacts: Imp; hessian_se: { rho: number; lambda: number; coefficients: Record<string, number> }; gradient: number[] }
   reductions: { lag: { lr: Test; wald: Test }; error?: { lr: Test; wald: Test } }
   sar_logLik: number
   sem_logLik: number
+  sar?: RModel
+  sem?: RModel
 }
 interface RModel {
   coefficients: Record<string, RTerm>
@@ -65,6 +67,7 @@ const compareModel = (
   r: RModel,
   label: string,
   worst: Record<string, number>,
+  seFactor = 1,
 ) => {
   const track = (key: string, a: number, b: number, scale = Math.abs(b)) => {
     const e = Math.abs(a - b) / Math.max(scale, 1e-300)
@@ -73,7 +76,7 @@ const compareModel = (
   for (const [name, t] of Object.entries(r.coefficients)) {
     const ours = fit.coefficients[name]
     expect(ours, `${label} ${name}`).toBeDefined()
-    closeCoef(ours!.estimate, t.estimate, t.se / 10, TOL.coef, `${label} ${name}`)
+    closeCoef(ours!.estimate, t.estimate, (seFactor * t.se) / 10, TOL.coef, `${label} ${name}`)
     close(ours!.se, t.se, TOL.se, `${label} ${name} se`)
     closeP(ours!.p, t.p, 2 * TOL.se + 1e-6, `${label} ${name} p`)
     track("estimate", ours!.estimate, t.estimate, Math.max(Math.abs(t.estimate), t.se))
@@ -98,7 +101,7 @@ const compareModel = (
 
 // Relative, or relative to the standard error when there is one (effects near zero, e.g. Boston ZN), or to a
 // thousandth of the largest of the three.
-const compareImpacts = (ours: Imp, r: Imp, tol: number, label: string, se?: Imp) => {
+const compareImpacts = (ours: Imp, r: Imp, tol: number, label: string, se?: Imp, worst?: Record<string, number>, key = "impacts") => {
   for (const [name, imp] of Object.entries(r)) {
     const o = ours[name]
     expect(o, `${label} impacts ${name}`).toBeDefined()
@@ -106,6 +109,7 @@ const compareImpacts = (ours: Imp, r: Imp, tol: number, label: string, se?: Imp)
       if (imp[k] === null || imp[k] === undefined) continue
       const scale = Math.max(Math.abs(imp[k]), se?.[name]?.[k] ?? 0, 1e-3 * Math.max(Math.abs(imp.direct), Math.abs(imp.indirect ?? 0), Math.abs(imp.total)))
       expect(Math.abs(o![k] - imp[k]), `${label} ${name} ${k}: ${o![k]} vs R ${imp[k]}`).toBeLessThanOrEqual(tol * scale)
+      if (worst) worst[key] = Math.max(worst[key] ?? 0, Math.abs(o![k] - imp[k]) / scale)
     }
   }
 }
@@ -118,6 +122,9 @@ const cases = [
   { name: "elect80", golden: "elect80" },
 ].filter((c) => existsSync(fileURLToPath(new URL(`../fixtures/durbin/${c.golden}.json`, import.meta.url))))
 const _unused = []
+
+// Worst relative errors per data set (printed with JIJU_TOLERANCE_REPORT=1).
+const worstByCase: Record<string, Record<string, number>> = {}
 
 describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
   for (const c of cases) {
@@ -132,6 +139,7 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     const interval = large ? ([-1, 0.999] as const) : logDet.interval
     const opts = { ...base, logDet, interval, variance: "information" as const }
     const worst: Record<string, number> = {}
+    worstByCase[c.golden] = worst
     const label = `${c.golden}`
 
     it(`${label}: SLX as lmSLX, with its impacts and their standard errors`, () => {
@@ -153,10 +161,11 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     it(`${label}: SDM as lagsarlm(Durbin), exact impacts, observed-Hessian SEs as numDeriv`, { timeout: 120_000 }, () => {
       const sdm = fitSpatialDurbin(opts)
       compareModel(sdm, g.sdm, `${label} sdm`, worst)
-      compareImpacts(sdm.impacts, g.sdm.impacts, TOL.coef, `${label} sdm`)
+      compareImpacts(sdm.impacts, g.sdm.impacts, TOL.coef, `${label} sdm`, undefined, worst)
       const h = fitSpatialDurbin({ ...opts, variance: "hessian" })
       expect(h.variance).toBe("hessian")
       close(h.rho.se, g.sdm.hessian_se.rho, TOL.se, `${label} sdm hessian rho se`)
+      worst.hessian_se = Math.max(worst.hessian_se ?? 0, Math.abs(h.rho.se - g.sdm.hessian_se.rho) / g.sdm.hessian_se.rho)
       for (const [name, se] of Object.entries(g.sdm.hessian_se.coefficients)) close(h.coefficients[name]!.se, se, TOL.se, `${label} sdm hessian ${name} se`)
       // Reductions against SAR and SEM fitted alike.
       const { durbin: _d, ...plain } = opts
@@ -164,6 +173,12 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
       const sem = fitSpatialError(plain)
       close(sar.logLik, g.sar_logLik, 1e-9, "sar logLik")
       close(sem.logLik, g.sem_logLik, 1e-9, "sem logLik")
+      // The plain SAR and SEM with information-matrix standard errors at any n (R: method = "eigen"). R locates
+      // the SEM optimum on Boston only to 3.4e-7 in λ (its log-likelihood is 2e-11 below Jiju's: the maximum is
+      // flat to the rounding of the function), which moves CHAS1 by 1.9e-6 of its s.e.: coefficients of these two
+      // are compared within 1e-6 of 10 s.e., as in spatial-regression.test.ts.
+      if (g.sar !== undefined) compareModel(sar, g.sar, `${label} sar`, worst, 10)
+      if (g.sem !== undefined) compareModel(sem, g.sem, `${label} sem`, worst, 10)
       const red = durbinReductions(sdm, sar, sem, 0.05, "lag")
       for (const kind of ["lag", "error"] as const) {
         const r = g.reductions[kind]
@@ -174,7 +189,8 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
         const ours = red[kind]!
         for (const t of ["lr", "wald"] as const) {
           expect(ours[t].df).toBe(r[t].df)
-          close(ours[t].statistic, r[t].statistic, TOL.stat * 10, `${label} ${kind} ${t}`)
+          close(ours[t].statistic, r[t].statistic, TOL.stat, `${label} ${kind} ${t}`)
+          worst.statistic = Math.max(worst.statistic ?? 0, Math.abs(ours[t].statistic - r[t].statistic) / r[t].statistic)
           closeP(ours[t].p, r[t].p, 1e-5, `${label} ${kind} ${t} p`)
         }
       }
@@ -184,8 +200,8 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     it(`${label}: SDEM as errorsarlm(Durbin), impacts β/θ with spatialreg's standard errors`, { timeout: 120_000 }, () => {
       const sdem = fitSpatialDurbinError(opts)
       compareModel(sdem, g.sdem, `${label} sdem`, worst)
-      compareImpacts(sdem.impacts, g.sdem.impacts, TOL.coef, `${label} sdem`, g.sdem.impacts_se)
-      compareImpacts(sdem.impactsSe, g.sdem.impacts_se, TOL.se, `${label} sdem se`)
+      compareImpacts(sdem.impacts, g.sdem.impacts, TOL.coef, `${label} sdem`, g.sdem.impacts_se, worst)
+      compareImpacts(sdem.impactsSe, g.sdem.impacts_se, TOL.se, `${label} sdem se`, undefined, worst, "se")
       const h = fitSpatialDurbinError({ ...opts, variance: "hessian" })
       close(h.lambda.se, g.sdem.hessian_se.lambda, TOL.se, `${label} sdem hessian lambda se`)
     })
@@ -193,14 +209,25 @@ describe("spatial Durbin family against spatialreg (method = 'eigen')", () => {
     if (g.sac !== undefined)
       it(`${label}: SAC as sacsarlm, information and Hessian SEs, impacts`, { timeout: 120_000 }, () => {
         const sac = fitSpatialSac(opts)
-        compareModel(sac, g.sac!, `${label} sac`, worst)
-        compareImpacts(sac.impacts, g.sac!.impacts, TOL.coef, `${label} sac`)
+        // At n = 3,107 R's nlminb stops where the concentrated log-likelihood still has a gradient of 7e-4 in
+        // (ρ, λ) (recorded in the fixture): its ρ is 3.7e-7 from the optimum, which moves the intercept by 3.6e-6
+        // of its s.e.; there the coefficients are compared within 1e-6 of 10 s.e.
+        const rGrad = Math.hypot(...g.sac!.gradient)
+        compareModel(sac, g.sac!, `${label} sac`, worst, rGrad > 1e-5 ? 10 : 1)
+        compareImpacts(sac.impacts, g.sac!.impacts, TOL.coef, `${label} sac`, undefined, worst)
         const h = fitSpatialSac({ ...opts, variance: "hessian" })
         close(h.rho.se, g.sac!.hessian_se.rho, TOL.se, `${label} sac hessian rho se`)
         close(h.lambda.se, g.sac!.hessian_se.lambda, TOL.se, `${label} sac hessian lambda se`)
         for (const [name, se] of Object.entries(g.sac!.hessian_se.coefficients)) close(h.coefficients[name]!.se, se, TOL.se, `${label} sac hessian ${name} se`)
       })
   }
+})
+
+describe("tolerance report", () => {
+  it("prints the worst relative errors per data set when asked", () => {
+    if (process.env.JIJU_TOLERANCE_REPORT) console.log("Durbin family, worst relative errors:", JSON.stringify(worstByCase, null, 1))
+    expect(Object.keys(worstByCase).length).toBeGreaterThan(0)
+  })
 })
 
 describe("simulated impact standard errors (LeSage–Pace)", () => {

@@ -10,11 +10,14 @@ const built = existsSync(join(root, "dist/index.js"))
 const work = mkdtempSync(join(tmpdir(), "jiju-browser-"))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-// gzip budgets per subpath for a browser bundle that imports the whole subpath (no tree shaking help).
+// gzip budgets per subpath for a browser bundle that imports the whole subpath (no tree shaking help). The
+// econometrics budget grew from 60 to 90 kB with the spatial Durbin family, spatial panels, GWR, Dagum, density,
+// Markov and threshold models (62 kB with all of them, before the supernodal solvers); a browser page imports only
+// what it uses.
 const budgets: Record<string, number> = {
   model: 45_000,
   io: 40_000,
-  econometrics: 60_000,
+  econometrics: 90_000,
   assessment: 75_000,
 }
 

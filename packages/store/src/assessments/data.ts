@@ -1,17 +1,16 @@
 import { type AssessmentData, assessmentInputFromRegister } from "@jiju/domain/assessment"
-import type { Store } from "../Store.js"
+import type { Db } from "../db/Db.js"
+import { clusterRepo } from "../repos/clusters.js"
+import { observationRepo } from "../repos/observations.js"
 import { assessmentValues } from "./values.js"
 
 /**
  * The register and the observations of the periods `from`…`to` as the assessment documents read them,
  * flagged when any of it is demo data.
- * @example const data = await loadAssessmentData(store, { from: "2023", to: "2025" })
+ * @example const data = await loadAssessmentData(db, { from: "2023", to: "2025" })
  */
-export const loadAssessmentData = async (
-  store: Pick<Store, "db" | "clusters" | "observations">,
-  range: { readonly from: string; readonly to: string },
-): Promise<AssessmentData> => {
-  const [clusters, values, periods] = await Promise.all([store.clusters.list(), assessmentValues(store.db, range), store.observations.periods()])
+export const loadAssessmentData = async (db: Db, range: { readonly from: string; readonly to: string }): Promise<AssessmentData> => {
+  const [clusters, values, periods] = await Promise.all([clusterRepo(db).list(), assessmentValues(db, range), observationRepo(db).periods()])
   return {
     input: assessmentInputFromRegister(clusters, values.rows),
     source: "store",

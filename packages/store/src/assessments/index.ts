@@ -3,7 +3,6 @@ import { type RunRepo, runRepo } from "./runs.js"
 import { type SchemeRepo, schemeRepo } from "./schemes.js"
 
 export * from "./data.js"
-export * from "./record.js"
 export * from "./runs.js"
 export * from "./schemes.js"
 export * from "./values.js"

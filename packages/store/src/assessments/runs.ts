@@ -1,4 +1,4 @@
-import type { AssessmentResult, PreviousSource, RankStability } from "@jiju/domain/assessment"
+import type { AssessmentResult, PreviousSource, RankStability, SchemeOrigin, ZoneHistoryItem } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { newId } from "../auth/password.js"
 import type { Db, Row } from "../db/Db.js"
@@ -25,7 +25,7 @@ export interface RunProvenance {
   readonly previousSource: PreviousSource | null
   readonly source: "store" | "file"
   readonly demo: boolean
-  readonly schemeFrom: "built_in" | "file" | "stored"
+  readonly schemeFrom: SchemeOrigin
 }
 
 /** What a run stores. */
@@ -39,18 +39,12 @@ export interface NewRun {
 }
 
 /** One period of a zone's history under a scheme (the latest run of each period). */
-export interface ClusterHistoryItem {
-  readonly period: string
-  readonly runId: string
+export type ClusterHistoryItem = ZoneHistoryItem
+
+/** Which run is the latest of a scheme and period, and whether it is published: a one-row read. */
+export interface RunHead {
+  readonly id: string
   readonly published: boolean
-  readonly group: string
-  readonly status: "ranked" | "vetoed" | "excluded"
-  readonly score: number | null
-  readonly rank: number | null
-  readonly rankChange: number | null
-  readonly reward: boolean
-  readonly stars: number | null
-  readonly starMovement: string | null
 }
 
 const toRun = (r: Row): StoredRun => ({
@@ -76,6 +70,8 @@ export interface RunRepo {
    */
   save(run: NewRun, tx?: Db): Promise<StoredRun>
   get(id: string): Promise<StoredRun | undefined>
+  /** The id and state of the latest run of a scheme and period (to tell whether a kept copy is still current). */
+  head(scheme: string, period: string): Promise<RunHead | undefined>
   /** The latest run of a scheme and period (only published ones with `publishedOnly`). */
   latest(scheme: string, period: string, opts?: { publishedOnly?: boolean }): Promise<StoredRun | undefined>
   /** Mark a run published. InputError "not_found" for an unknown id. */
@@ -117,6 +113,13 @@ export const runRepo = (db: Db): RunRepo => {
       return toRun(row!)
     },
     get,
+    head: async (scheme, period) => {
+      const [row] = await db.query<{ id: string; published: boolean }>(
+        "select id, published from assessment_runs where scheme = $1 and period = $2 order by created_at desc, id desc limit 1",
+        [scheme, period],
+      )
+      return row ? { id: String(row.id), published: Boolean(row.published) } : undefined
+    },
     latest: async (scheme, period, opts = {}) => {
       const [row] = await db.query(
         `select * from assessment_runs where scheme = $1 and period = $2 ${opts.publishedOnly ? "and published" : ""}
@@ -149,14 +152,14 @@ export const runRepo = (db: Db): RunRepo => {
         period: String(r.period),
         runId: String(r.run_id),
         published: Boolean(r.published),
-        group: String(r.ranking_group),
+        group: String(r.ranking_group) as ClusterHistoryItem["group"],
         status: r.status as ClusterHistoryItem["status"],
         score: num(r.score),
         rank: num(r.rank),
         rankChange: num(r.rank_change),
         reward: Boolean(r.reward),
         stars: num(r.stars),
-        starMovement: r.star_movement == null ? null : String(r.star_movement),
+        starMovement: r.star_movement == null ? null : (String(r.star_movement) as ClusterHistoryItem["starMovement"]),
       }))
     },
   }

@@ -1,21 +1,13 @@
+import type { AuditEntry } from "@jiju/domain/contract"
 import type { Db } from "../db/Db.js"
 
-/** One entry of the audit trail. */
-export interface AuditEntry {
-  readonly id: number
-  readonly actor: string
-  readonly at: string
-  readonly entity: string
-  readonly entityId: string
-  readonly action: string
-  readonly before: unknown
-  readonly after: unknown
-}
+/** One entry of the audit trail (the contract's document, so that the two cannot drift). */
+export type { AuditEntry }
 
 /** The audit trail: who changed which register entry, with before and after images. */
 export interface AuditRepo {
-  /** Record one change (call inside the transaction that makes it). */
-  record(tx: Db, e: { actor: string; entity: string; entityId: string; action: string; before: unknown; after: unknown }): Promise<void>
+  /** Record one change (build the repository on the transaction that makes it). */
+  record(e: { actor: string; entity: string; entityId: string; action: string; before: unknown; after: unknown }): Promise<void>
   /** The history of one entity, oldest first. */
   history(entity: string, entityId: string): Promise<ReadonlyArray<AuditEntry>>
 }
@@ -25,8 +17,8 @@ export const isoTime = (v: unknown): string => (v instanceof Date ? v.toISOStrin
 
 /** Build the audit repository over a database handle. */
 export const auditRepo = (db: Db): AuditRepo => ({
-  record: async (tx, e) => {
-    await tx.query("insert into audit_log (actor, entity, entity_id, action, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)", [
+  record: async (e) => {
+    await db.query("insert into audit_log (actor, entity, entity_id, action, before, after) values ($1, $2, $3, $4, $5::jsonb, $6::jsonb)", [
       e.actor,
       e.entity,
       e.entityId,

@@ -1,6 +1,7 @@
 import { type Cluster, type ClusterKind, type ClusterLevel, decodeOrThrow, InputError, type RankingGroup, StoredCluster } from "@jiju/domain/model"
 import type { Db, Row } from "../db/Db.js"
-import { type AuditRepo, isoTime } from "./audit.js"
+import { auditRepo, isoTime } from "./audit.js"
+import { archivedClause, setArchived, type VersionedTable, versionedChange } from "./versioned.js"
 
 /** Filters for {@link ClusterRepo.list}. */
 export interface ClusterFilter {
@@ -66,20 +67,6 @@ export const clusterFromRow = (r: Row): StoredCluster =>
     "cluster",
   )
 
-const notFound = (id: string) =>
-  new InputError({
-    code: "not_found",
-    message: `no cluster with id "${id}"`,
-    zh: `没有编号为“${id}”的集聚区`,
-    issues: [{ column: "id", value: id, en: `no cluster with id "${id}"`, zh: `没有编号为“${id}”的集聚区` }],
-  })
-
-const conflict = (id: string, expected: number, actual: number) => {
-  const en = `cluster "${id}" was changed by someone else (version ${actual}, you edited version ${expected}); reload and try again`
-  const zh = `集聚区“${id}”已被他人修改（当前版本 ${actual}，您编辑的是版本 ${expected}）；请刷新后重试`
-  return new InputError({ code: "version_conflict", message: en, zh, issues: [{ column: "version", value: expected, en, zh }] })
-}
-
 const values = (c: Cluster): unknown[] => [
   c.id,
   c.name,
@@ -109,29 +96,16 @@ const registerPart = (c: Cluster | StoredCluster): Cluster => {
 
 const pgCode = (e: unknown): string | undefined => (e as { code?: string } | null)?.code
 
-/** Build the cluster repository over a database handle; changes are written to `audit`. */
-export const clusterRepo = (db: Db, audit: AuditRepo): ClusterRepo => {
-  const getIn = async (q: Db, id: string, lock = false) => {
-    const [row] = await q.query(`select ${COLUMNS} from clusters where id = $1 ${lock ? "for update" : ""}`, [id])
-    return row ? clusterFromRow(row) : undefined
-  }
-  const guarded = async (
-    id: string,
-    expectedVersion: number,
-    actor: string,
-    action: string,
-    change: (tx: Db, before: StoredCluster) => Promise<void>,
-  ): Promise<StoredCluster> =>
-    db.transaction(async (tx) => {
-      const before = await getIn(tx, id, true)
-      if (!before) throw notFound(id)
-      if (before.version !== expectedVersion) throw conflict(id, expectedVersion, before.version)
-      await change(tx, before)
-      const after = (await getIn(tx, id))!
-      await audit.record(tx, { actor, entity: "cluster", entityId: id, action, before, after })
-      return after
-    })
+const getIn = async (q: Db, id: string): Promise<StoredCluster | undefined> => {
+  const [row] = await q.query(`select ${COLUMNS} from clusters where id = $1`, [id])
+  return row ? clusterFromRow(row) : undefined
+}
 
+/** The clusters table as a versioned register table. */
+export const clusterTable: VersionedTable<StoredCluster> = { table: "clusters", key: "id", entity: "cluster", zh: "集聚区", get: getIn }
+
+/** Build the cluster repository over a database handle; changes are audited. */
+export const clusterRepo = (db: Db): ClusterRepo => {
   const repo: ClusterRepo = {
     list: async (filter = {}) => {
       const where: string[] = []
@@ -152,9 +126,7 @@ export const clusterRepo = (db: Db, audit: AuditRepo): ClusterRepo => {
       if (filter.kind !== undefined) add((p) => `c.kind = ${p}`, filter.kind)
       if (filter.group !== undefined) add((p) => `c.ranking_group = ${p}`, filter.group)
       if (filter.level !== undefined) add((p) => `c.level = ${p}`, filter.level)
-      const archived = filter.archived ?? "exclude"
-      if (archived === "exclude") where.push("c.archived_at is null")
-      if (archived === "only") where.push("c.archived_at is not null")
+      where.push(archivedClause(filter.archived, "c."))
       const rows = await db.query(`select ${COLUMNS} from clusters c ${where.length ? `where ${where.join(" and ")}` : ""} order by c.region, c.id`, params)
       return rows.map(clusterFromRow)
     },
@@ -183,29 +155,23 @@ export const clusterRepo = (db: Db, audit: AuditRepo): ClusterRepo => {
           throw e
         }
         const after = (await getIn(tx, cluster.id))!
-        await audit.record(tx, { actor, entity: "cluster", entityId: cluster.id, action: "create", before: null, after })
+        await auditRepo(tx).record({ actor, entity: "cluster", entityId: cluster.id, action: "create", before: null, after })
         return after
       }),
     update: (cluster, expectedVersion, actor = "") =>
-      guarded(cluster.id, expectedVersion, actor, "update", async (tx) => {
+      versionedChange(db, clusterTable, cluster.id, expectedVersion, actor, "update", async (tx) => {
         const v = values(registerPart(cluster))
         await tx.query(
           `update clusters set name = $2, name_en = $3, kind = $4, form = $5, level = $6, ranking_group = $7, region = $8,
              planned_area = $9, established = $10, leading_industries = $11::jsonb, leading_industry_indicators = $12::jsonb,
              management_body = $13, planning = $14::jsonb, infrastructure = $15::jsonb, standard_factory_area = $16,
-             financing = $17::jsonb, is_demo = $18, version = version + 1, updated_at = now()
+             financing = $17::jsonb, is_demo = $18
            where id = $1`,
           v,
         )
       }),
-    archive: (id, expectedVersion, actor = "") =>
-      guarded(id, expectedVersion, actor, "archive", async (tx) => {
-        await tx.query("update clusters set archived_at = now(), version = version + 1, updated_at = now() where id = $1", [id])
-      }),
-    unarchive: (id, expectedVersion, actor = "") =>
-      guarded(id, expectedVersion, actor, "unarchive", async (tx) => {
-        await tx.query("update clusters set archived_at = null, version = version + 1, updated_at = now() where id = $1", [id])
-      }),
+    archive: (id, expectedVersion, actor = "") => setArchived(db, clusterTable, id, expectedVersion, true, actor),
+    unarchive: (id, expectedVersion, actor = "") => setArchived(db, clusterTable, id, expectedVersion, false, actor),
     insertMany: async (clusters, tx = db) => {
       if (clusters.length === 0) return 0
       const cols = values(registerPart(clusters[0]!)).map((_, j) => clusters.map((c) => values(registerPart(c))[j]))

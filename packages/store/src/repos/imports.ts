@@ -14,14 +14,14 @@ export interface ImportRecord {
 
 /** The audit of import files. */
 export interface ImportRepo {
-  record(tx: Db, e: { fileName: string; format: string; rows: number; importedBy: string; checksum: string | null }): Promise<number>
+  record(e: { fileName: string; format: string; rows: number; importedBy: string; checksum: string | null }): Promise<number>
   list(): Promise<ReadonlyArray<ImportRecord>>
 }
 
 /** Build the import-audit repository. */
 export const importRepo = (db: Db): ImportRepo => ({
-  record: async (tx, e) => {
-    const [row] = await tx.query<{ id: number }>(
+  record: async (e) => {
+    const [row] = await db.query<{ id: number }>(
       "insert into imports (file_name, format, rows, imported_by, checksum) values ($1, $2, $3, $4, $5) returning id",
       [e.fileName, e.format, e.rows, e.importedBy, e.checksum],
     )

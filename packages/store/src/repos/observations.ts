@@ -37,6 +37,22 @@ export interface MatrixOptions {
   readonly includeArchived?: boolean
 }
 
+/** Where a page of {@link ObservationRepo.page} starts: after this key, in the query's order. */
+export interface ObservationKey {
+  readonly kind: string
+  readonly id: string
+  readonly indicator: string
+  readonly period: string
+}
+
+/** One page of observations, with how many match over all pages. */
+export interface ObservationPage {
+  readonly items: ReadonlyArray<Observation>
+  /** The key of the last item when more follow; undefined on the last page. */
+  readonly next: ObservationKey | undefined
+  readonly total: number
+}
+
 /** Indicator observations of clusters and regions. */
 export interface ObservationRepo {
   /**
@@ -47,6 +63,8 @@ export interface ObservationRepo {
   /** Plain insert for bulk loads into an empty table (demo, restore): a repeated key fails instead of replacing. */
   insertMany(obs: ReadonlyArray<ObservationInput>, tx?: Db): Promise<number>
   query(q?: ObservationQuery): Promise<ReadonlyArray<Observation>>
+  /** At most `limit` observations of a query after `after` (keyset pages in the query's order: target, indicator, period). */
+  page(q: ObservationQuery, limit: number, after?: ObservationKey): Promise<ObservationPage>
   /** One indicator's time series for one target, ordered by period. */
   series(target: ObservationTarget, indicator: string, range?: { from?: string; to?: string }): Promise<ReadonlyArray<Observation>>
   /** One period for all (non-archived) clusters as a matrix. */
@@ -103,30 +121,36 @@ const checkTargets = async (db: Db, obs: ReadonlyArray<ObservationInput>): Promi
   }
 }
 
+// The WHERE clause of a query and its parameters.
+const filter = (q: ObservationQuery): { where: string[]; params: unknown[] } => {
+  const where: string[] = []
+  const params: unknown[] = []
+  const add = (sql: (p: string) => string, v: unknown) => {
+    params.push(v)
+    where.push(sql(`$${params.length}`))
+  }
+  if (q.target) {
+    add((p) => `target_kind = ${p}`, q.target.kind)
+    add((p) => `target_id = ${p}`, q.target.id)
+  }
+  if (q.clusters) {
+    where.push("target_kind = 'cluster'")
+    add((p) => `target_id = any(${p}::text[])`, [...q.clusters])
+  }
+  if (q.indicators) add((p) => `indicator = any(${p}::text[])`, [...q.indicators])
+  if (q.period !== undefined) add((p) => `period = ${p}`, q.period)
+  const edge = q.from ?? q.to
+  // Periods of one frequency have one length ("2025", "2025Q1", "2025-03"), and sort as strings within it.
+  if (edge !== undefined) add((p) => `length(period) = ${p}`, edge.length)
+  if (q.from !== undefined) add((p) => `period >= ${p}`, q.from)
+  if (q.to !== undefined) add((p) => `period <= ${p}`, q.to)
+  return { where, params }
+}
+
 /** Build the observation repository over a database handle. */
 export const observationRepo = (db: Db): ObservationRepo => {
   const query = async (q: ObservationQuery = {}) => {
-    const where: string[] = []
-    const params: unknown[] = []
-    const add = (sql: (p: string) => string, v: unknown) => {
-      params.push(v)
-      where.push(sql(`$${params.length}`))
-    }
-    if (q.target) {
-      add((p) => `target_kind = ${p}`, q.target.kind)
-      add((p) => `target_id = ${p}`, q.target.id)
-    }
-    if (q.clusters) {
-      where.push("target_kind = 'cluster'")
-      add((p) => `target_id = any(${p}::text[])`, [...q.clusters])
-    }
-    if (q.indicators) add((p) => `indicator = any(${p}::text[])`, [...q.indicators])
-    if (q.period !== undefined) add((p) => `period = ${p}`, q.period)
-    const edge = q.from ?? q.to
-    // Periods of one frequency have one length ("2025", "2025Q1", "2025-03"), and sort as strings within it.
-    if (edge !== undefined) add((p) => `length(period) = ${p}`, edge.length)
-    if (q.from !== undefined) add((p) => `period >= ${p}`, q.from)
-    if (q.to !== undefined) add((p) => `period <= ${p}`, q.to)
+    const { where, params } = filter(q)
     const rows = await db.query(
       `select ${COLUMNS} from observations ${where.length ? `where ${where.join(" and ")}` : ""}
        order by target_kind, target_id, indicator, period`,
@@ -175,6 +199,30 @@ export const observationRepo = (db: Db): ObservationRepo => {
     upsertMany: (obs, tx) => write(obs, tx, true),
     insertMany: (obs, tx) => write(obs, tx, false),
     query,
+    page: async (q, limit, after) => {
+      const { where, params } = filter(q)
+      const [c] = await db.query<{ n: number }>(`select count(*)::int as n from observations ${where.length ? `where ${where.join(" and ")}` : ""}`, [
+        ...params,
+      ])
+      if (after) {
+        params.push(after.kind, after.id, after.indicator, after.period)
+        const n = params.length
+        where.push(`(target_kind, target_id, indicator, period) > ($${n - 3}, $${n - 2}, $${n - 1}, $${n})`)
+      }
+      params.push(limit + 1)
+      const rows = await db.query(
+        `select ${COLUMNS} from observations ${where.length ? `where ${where.join(" and ")}` : ""}
+         order by target_kind, target_id, indicator, period limit $${params.length}`,
+        params,
+      )
+      const items = rows.slice(0, limit).map(observationFromRow)
+      const last = items[items.length - 1]
+      return {
+        items,
+        total: Number(c!.n),
+        next: rows.length > limit && last ? { kind: last.target.kind, id: last.target.id, indicator: last.indicator, period: last.period } : undefined,
+      }
+    },
     series: (target, indicator, range = {}) =>
       query({
         target,

@@ -1,15 +1,6 @@
-import {
-  type CertificationResult,
-  type ClusterAssessment,
-  certify,
-  cityServiceCertification,
-  classifyStage,
-  countyServiceCertification,
-  type StageClassification,
-  type ZoneDiagnosis,
-} from "@jiju/domain/assessment"
-import { type Bilingual, findIndicator, InputError, indicatorCatalogue, type StoredCluster } from "@jiju/domain/model"
-import type { DashboardSource } from "../sources/DashboardSource.js"
+import type { ClusterAssessment } from "@jiju/domain/assessment"
+import { type Bilingual, findIndicator, indicatorCatalogue, type StoredCluster } from "@jiju/domain/model"
+import type { DashboardSource, ZoneJudgements } from "../sources/DashboardSource.js"
 import type { Snapshot } from "./snapshot.js"
 
 /** One indicator's series for a zone: values in period order, the latest value and its growth. */
@@ -24,16 +15,12 @@ export interface Trend {
   readonly growth: number | null
 }
 
-/** What the Cluster screen shows about one zone. */
-export interface ClusterDetail {
+/** What the Cluster screen shows about one zone: its profile and trends, and what the core judged about it. */
+export interface ClusterDetail extends ZoneJudgements {
   readonly cluster: StoredCluster
   readonly regionName: string | null
   readonly trends: ReadonlyArray<Trend>
   readonly assessment: ClusterAssessment | null
-  readonly stage: StageClassification | null
-  /** Null when the zone is not a service agglomeration with a form (certification does not apply). */
-  readonly certification: CertificationResult | { readonly error: Bilingual } | null
-  readonly diagnosis: ZoneDiagnosis | null
 }
 
 /**
@@ -66,39 +53,30 @@ export const trendsOf = (observations: ReadonlyArray<{ indicator: string; period
 }
 
 /**
- * Load a zone's detail: its full series from the source, and from the snapshot its score breakdown, stage
- * (classifyStage), certification (certify, service agglomerations only) and diagnosis (diagnose).
+ * Load a zone's detail: its full series from the source, its outcome in the snapshot's ranking, and its stage,
+ * certification (service agglomerations only) and diagnosis as the application core judges them.
  */
 export const loadClusterDetail = async (source: DashboardSource, snap: Snapshot, clusterId: string): Promise<ClusterDetail | undefined> => {
   const cluster = snap.register.clusters.find((c) => c.id === clusterId)
   if (!cluster) return undefined
-  const observations = (await source.observations({ clusters: [clusterId] })).filter((o) => o.target.kind === "cluster")
   const period = snap.period
-  const lookup = (code: string) => (period === null ? undefined : snap.input.value(clusterId, code, period))
-  let certification: ClusterDetail["certification"] = null
-  if (cluster.kind !== "industrial" && cluster.form !== null && period !== null) {
-    try {
-      certification = certify(cluster.level === "county" ? countyServiceCertification : cityServiceCertification, {
-        form: cluster.form,
-        value: lookup,
-        fact: (f) => snap.input.fact(clusterId, f, period),
-      })
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e
-      certification = { error: { zh: e.zh, en: e.message } }
-    }
-  }
+  const [observations, judged] = await Promise.all([
+    source.observations({ clusters: [clusterId] }),
+    period === null
+      ? Promise.resolve({ stage: null, certification: null, diagnosis: null } satisfies ZoneJudgements)
+      : source.judgements(clusterId, period, { certify: cluster.kind !== "industrial" && cluster.form !== null }),
+  ])
   // The catalogue's order (scale, land, structure, environment …), then indicators added to the store.
   const order = new Map<string, number>()
   for (const d of [...indicatorCatalogue, ...snap.register.indicators]) if (!order.has(d.code)) order.set(d.code, order.size)
-  const trends = trendsOf(observations).sort((a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code))
+  const trends = trendsOf(observations.filter((o) => o.target.kind === "cluster")).sort(
+    (a, b) => (order.get(a.code) ?? 999) - (order.get(b.code) ?? 999) || a.code.localeCompare(b.code),
+  )
   return {
     cluster,
     regionName: snap.register.regions.find((r) => r.code === cluster.region)?.name ?? null,
     trends,
     assessment: snap.result?.clusters.find((c) => c.clusterId === clusterId) ?? null,
-    stage: period === null ? null : classifyStage(lookup),
-    certification,
-    diagnosis: snap.diagnoses().find((d) => d.clusterId === clusterId) ?? null,
+    ...judged,
   }
 }

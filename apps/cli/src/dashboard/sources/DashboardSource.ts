@@ -1,4 +1,4 @@
-import type { AssessmentResult } from "@jiju/domain/assessment"
+import type { AssessmentResult, BuiltInTargetSet, CertifiedZone, DiagnosedZone, StagedZone, TargetsDocument } from "@jiju/domain/assessment"
 import type { Bilingual, IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
 
 /** The register as the dashboard reads it once at start. */
@@ -19,17 +19,49 @@ export interface DashboardQuery {
   readonly to?: string
 }
 
+/** The ranking shown: the latest stored run of the scheme and period, else a preview computed by the application core. */
+export interface DashboardRanking {
+  readonly result: AssessmentResult
+  readonly from: "stored" | "computed"
+}
+
+/** A judgement the core made, or why it could not make it (shown in its place). */
+export type Judged<T> = T | { readonly error: Bilingual }
+
+/** What the core judges about one zone in a period. */
+export interface ZoneJudgements {
+  readonly stage: Judged<StagedZone> | null
+  /** Null when the zone is not a service agglomeration (certification does not apply). */
+  readonly certification: Judged<CertifiedZone> | null
+  readonly diagnosis: Judged<DiagnosedZone> | null
+}
+
+/** A built-in target set and the years to track it with. */
+export interface TargetsRequest {
+  readonly set: BuiltInTargetSet
+  readonly period: string
+  readonly targetYear: number
+  readonly baseYear?: number
+  /** Only zones in this region (the province, for the dashboard). */
+  readonly region?: string
+}
+
 /**
- * Where the dashboard reads its data: the embedded store, the HTTP API, or an in-memory set (tests).
- * Screens depend on this interface only, so they can be tested with a fake.
- * @example const src = memorySource({ clusters, regions, indicators, observations }); await src.register()
+ * Where the dashboard reads its data: the store through the application core, or the HTTP API (tests use one in
+ * memory). Rankings, certification, stage, diagnosis and targets are the core's answers, the same as the API's and
+ * the commands'; the dashboard computes none of them. Screens depend on this interface only.
+ * @example const src = await storeSource(process.env); await src.register()
  */
 export interface DashboardSource {
   /** Shown in the status line, e.g. "本地数据库 /data" / "embedded store /data". */
   readonly description: Bilingual
   register(): Promise<DashboardRegister>
   observations(q: DashboardQuery): Promise<ReadonlyArray<Observation>>
-  /** The latest stored assessment result of a scheme and period, when one was run and stored. */
-  storedAssessment(scheme: string, period: string): Promise<AssessmentResult | undefined>
+  /** The ranking of a scheme and period; null when the period has no data to rank. */
+  ranking(scheme: string, period: string): Promise<DashboardRanking | null>
+  /** Stage, certification (when `certify`: a service zone) and diagnosis of a zone in a period. */
+  judgements(clusterId: string, period: string, opts: { readonly certify: boolean }): Promise<ZoneJudgements>
+  /** A built-in target set tracked over the zones (of a region). */
+  targets(q: TargetsRequest): Promise<TargetsDocument>
   close(): Promise<void>
 }

@@ -22,7 +22,9 @@ export const deferredSource = (pending: Promise<DashboardSource>, placeholder: B
     },
     register: async () => (await get()).register(),
     observations: async (q) => (await get()).observations(q),
-    storedAssessment: async (scheme, period) => (await get()).storedAssessment(scheme, period),
+    ranking: async (scheme, period) => (await get()).ranking(scheme, period),
+    judgements: async (id, period, opts) => (await get()).judgements(id, period, opts),
+    targets: async (q) => (await get()).targets(q),
     close: async () => {
       const s = await pending.catch(() => undefined)
       await s?.close()

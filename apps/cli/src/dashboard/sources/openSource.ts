@@ -1,5 +1,4 @@
 import { CliError } from "../../CliError.js"
-import { apiSource } from "./apiSource.js"
 import type { DashboardSource } from "./DashboardSource.js"
 
 /** The flags that choose the data source. */
@@ -10,22 +9,23 @@ export interface SourceFlags {
 
 /**
  * Open the data source the flags ask for: the API when --api is given, else the store. Light to import (the
- * dashboard starts it before loading Ink): the store's modules (PGlite, effect, the domain) load here, when it
- * opens.
+ * dashboard starts it before loading Ink): the application core, the store and the contract's client load here,
+ * when the source opens.
  * @example const source = await openSource({}, process.env)
  */
 export const openSource = async (flags: SourceFlags, env: Readonly<Record<string, string | undefined>>): Promise<DashboardSource> => {
   if (flags.api !== undefined) {
     if (!/^https?:\/\//.test(flags.api)) throw new CliError("usage", `--api expects an http(s) URL, got "${flags.api}"`, 2)
     const token = flags.token ?? env.JIJU_TOKEN
+    const { apiSource } = await import("./apiSource.js")
     return apiSource({ baseUrl: flags.api, ...(token ? { token } : {}) })
   }
   const { storeSource } = await import("./storeSource.js")
   try {
     return await storeSource(env)
   } catch (e) {
-    // The CLI's mapping of the store's errors, loaded only when there is one to map.
-    const { cliError } = await import("../../store.js")
+    // The CLI's mapping of the core's errors, loaded only when there is one to map.
+    const { cliError } = await import("../../app.js")
     throw cliError(e)
   }
 }

@@ -7,7 +7,7 @@ const stateMark = { approved: "✓", submitted: "…", drafting: "…", missing:
 
 /**
  * The Cluster screen's lines: profile, indicator trends (sparklines, latest value, growth), score breakdown,
- * stage, certification and diagnosis with measures.
+ * and the core's stage, certification and diagnosis with measures.
  */
 export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[] => {
   const c = d.cluster
@@ -57,10 +57,13 @@ export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[
   }
   if (d.stage) {
     out.push("")
-    out.push(
-      `${L("发展阶段", "Stage")}: ${tr(lang, d.stage.stageName)}${d.stage.reachName ? ` · ${tr(lang, d.stage.reachName)}` : ""}${d.stage.provisional ? L("（暂定）", " (provisional)") : ""}`,
-    )
-    out.push(`  ${tr(lang, d.stage.text)}`)
+    if ("error" in d.stage) out.push(`${L("发展阶段", "Stage")}: ${tr(lang, d.stage.error)}`)
+    else {
+      out.push(
+        `${L("发展阶段", "Stage")}: ${tr(lang, d.stage.stageName)}${d.stage.reachName ? ` · ${tr(lang, d.stage.reachName)}` : ""}${d.stage.provisional ? L("（暂定）", " (provisional)") : ""}`,
+      )
+      out.push(`  ${tr(lang, d.stage.text)}`)
+    }
   }
   out.push("")
   if (d.certification === null) out.push(`${L("认定", "Certification")}: ${L("不适用（非服务业集聚区）", "not applicable (not a service agglomeration)")}`)
@@ -73,6 +76,10 @@ export const clusterLines = (d: ClusterDetail, lang: Lang, width: number): Line[
     out.push(`  ${tr(lang, cr.text)}`)
   }
   out.push("")
+  if (d.diagnosis && "error" in d.diagnosis) {
+    out.push(`${L("诊断", "Diagnosis")}: ${tr(lang, d.diagnosis.error)}`)
+    return out
+  }
   const problems = d.diagnosis?.problems ?? []
   out.push(`${L("诊断", "Diagnosis")}: ${problems.length === 0 ? L("未发现触发的问题", "no problem triggered") : ""}`)
   for (const p of problems) {

@@ -1,15 +1,19 @@
-import type { TargetSet, TargetTracking } from "@jiju/domain/assessment"
+import type { TargetsDocument } from "@jiju/domain/assessment"
+import type { DashboardTargetSet } from "../data/targets.js"
 import { type Line, Lines } from "./Lines.js"
 import { bar, bi, fit, type Lang, tr } from "./text.js"
 
 /** The Targets screen's lines: one attainment bar per target, then the domain's text for each. */
-export const targetLines = (sets: ReadonlyArray<TargetSet>, index: number, tracking: TargetTracking | null, lang: Lang, width: number): Line[] => {
+export const targetLines = (sets: ReadonlyArray<DashboardTargetSet>, index: number, tracking: TargetsDocument | null, lang: Lang, width: number): Line[] => {
   const L = (zh: string, en: string) => tr(lang, bi(zh, en))
-  const set = sets[index]
+  const set = sets[index]?.set
   if (!set) return [L("没有目标集", "no target set")]
   const out: Line[] = [
     `◀ ${tr(lang, set.name)} ▶ (${index + 1}/${sets.length}, ←/→) · ${L("目标年", "target year")} ${set.targetYear}${tracking ? ` · ${L("当前", "now")} ${tracking.period}` : ""}`,
-    L("范围：全省产业集聚区（未归档）", "scope: the province's industrial zones (not archived)"),
+    L(
+      `范围：全省集聚区（未归档）${tracking && tracking.setId === set.id ? ` ${tracking.zones} 个` : ""}`,
+      `scope: the province's zones (not archived)${tracking && tracking.setId === set.id ? `, ${tracking.zones}` : ""}`,
+    ),
     "",
   ]
   // A tracking of another set is still on screen while the new one loads.
@@ -34,9 +38,9 @@ export const targetLines = (sets: ReadonlyArray<TargetSet>, index: number, track
 
 /** The Targets screen. */
 export const TargetsScreen = (p: {
-  sets: ReadonlyArray<TargetSet>
+  sets: ReadonlyArray<DashboardTargetSet>
   index: number
-  tracking: TargetTracking | null
+  tracking: TargetsDocument | null
   lang: Lang
   width: number
   height: number

@@ -1,5 +1,9 @@
+import * as Schema from "effect/Schema"
 import { InputError } from "../../model/errors.js"
 import type { RegisterInput } from "../FromRegister.js"
+
+/** Where a document's register and observations came from: the store, or files given to the command. */
+export const DataSource = Schema.Literals(["store", "file"])
 
 /** What the assessment documents read: the register and observations, where they came from, which periods have data. */
 export interface AssessmentData {

@@ -10,4 +10,5 @@
 
 export * from "./fixedEffects.js"
 export * from "./PanelIndex.js"
+export * from "./randomEffects.js"
 export * from "./within.js"

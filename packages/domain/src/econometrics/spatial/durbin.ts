@@ -30,7 +30,7 @@ export const durbinDesign = (X: Matrix, names: ReadonlyArray<string>, weights: S
   const intercept = names.indexOf("(Intercept)")
   let lagged: number[]
   if (durbin === undefined) {
-    lagged = names.flatMap((nm, j) => (j === intercept && weights.style === "W" ? [] : [j]))
+    lagged = names.flatMap((_, j) => (j === intercept && weights.style === "W" ? [] : [j]))
   } else {
     if (weights.style !== "W")
       throw inputError(

@@ -43,19 +43,27 @@ export const impactsFromTraces = (terms: ReadonlyArray<ImpactTerm>, coefficients
 /**
  * Impact traces at any ρ: from the eigenvalues when the log-determinant has them (tr A⁻¹ = Σ 1/(1 − ρλ),
  * tr WA⁻¹ = Σ λ/(1 − ρλ)), otherwise exactly through the sparse factor (inverseTraces). Row sums use
- * n/(1 − ρ) when every row of W sums to one.
+ * n/(1 − ρ) for row-standardised ("W") weights, islands included, as spatialreg.
  * @internal
  */
 export const impactTracesAt = (w: SpatialWeights, logDet: LogDeterminant | undefined): ((rho: number) => ImpactTraces) => {
   const n = w.ids.length
-  let rowStandardised = true
-  for (let i = 0; i < n && rowStandardised; i++) {
+  // spatialreg's totals are (β + θ)/(1 − ρ) for row-standardised ("W") weights, islands included (an island's
+  // row of zeros would make the exact average row sum smaller); Jiju follows it for "W" weights and uses the
+  // exact 1'A⁻¹1, 1'A⁻¹W1 for other styles.
+  let rowStandardised = w.style === "W"
+  for (let i = 0; i < n && !rowStandardised; i++) {
     let s = 0
     for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) s += w.values[p]!
-    if (Math.abs(s - 1) > 1e-12) rowStandardised = false
+    if (Math.abs(s - 1) > 1e-12) break
+    if (i === n - 1) rowStandardised = true
   }
   const ev = logDet?.eigenvalues
-  if (ev === undefined || !rowStandardised) return (rho) => tracesOf(w).impacts(rho)
+  if (ev === undefined) {
+    if (!rowStandardised) return (rho) => tracesOf(w).impacts(rho)
+    return (rho) => ({ ...tracesOf(w).impacts(rho), sumA: n / (1 - rho), sumAW: n / (1 - rho) })
+  }
+  if (!rowStandardised) return (rho) => tracesOf(w).impacts(rho)
   return (rho) => {
     let traceA = 0
     let traceWA = 0
@@ -76,7 +84,7 @@ export interface SimulatedImpacts {
   readonly se: Record<string, Impact>
   readonly draws: number
   readonly seed: number
-  /** Draws whose spatial parameter fell outside the search interval and were discarded, as spatialreg. */
+  /** Draws discarded: spatial parameter outside the search interval (as spatialreg), or I − ρW singular there. */
   readonly discarded: number
 }
 
@@ -120,7 +128,15 @@ export const simulateImpacts = (
       discarded++
       continue
     }
-    const imp = impactsFromTraces(terms, x.subarray(coefficientOffset), tracesAt(rho), n)
+    let traces: ImpactTraces
+    try {
+      traces = tracesAt(rho)
+    } catch {
+      // I − ρW not factorisable at this draw (e.g. ρ at −1 with a bipartite component): discard it too.
+      discarded++
+      continue
+    }
+    const imp = impactsFromTraces(terms, x.subarray(coefficientOffset), traces, n)
     for (const t of terms) {
       const s = sums.get(t.term)!
       const v = imp[t.term]!

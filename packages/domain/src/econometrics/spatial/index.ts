@@ -1,7 +1,9 @@
 /**
- * Spatial econometrics by maximum likelihood: spatial lag (SLM) and spatial error (SEM) models for cross
- * sections and fixed-effects panels, with the log-determinant log|I − ρW| from dense eigenvalues or a sparse
- * Cholesky factorisation.
+ * Spatial econometrics by maximum likelihood: spatial lag (SAR), spatial error (SEM), spatial Durbin (SDM,
+ * SDEM), SAC and, by least squares, SLX models for cross sections; fixed-effects spatial lag, error and Durbin
+ * panels with Elhorst's conventions and their LM diagnostics; exact impacts and information-matrix traces at
+ * any n (selected inversion of the sparse Cholesky factor), the log-determinant log|I − ρW| from dense
+ * eigenvalues or a sparse factorisation.
  *
  * @example
  * import { fitSpatialLag } from "@jiju/domain/econometrics"
@@ -28,6 +30,7 @@ export {
   logDeterminant,
   sparseLogDeterminant,
 } from "./LogDeterminant.js"
+export * from "./panelDiagnostics.js"
 export {
   type DurbinInput,
   type DurbinReductions,

@@ -2,7 +2,7 @@ import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "../linalg/Csr.js"
 import { inverseSummaries } from "../linalg/denseInverse.js"
 import type { SparseCholesky } from "../linalg/SparseCholesky.js"
-import type { SparseLU } from "../linalg/SparseLU.js"
+import { type SparseLU, sparseLU } from "../linalg/SparseLU.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
 import { sparseFactorsOf } from "./sparseFactors.js"
@@ -34,12 +34,12 @@ export interface CrossTraces {
 /**
  * Exact traces of (I − ρW)⁻¹ and W(I − ρW)⁻¹ for any n, by the route that fits the weights:
  * "cholesky" when W is similar to a symmetric S (W = D^{-1/2} S D^{1/2}): selected inversion (Takahashi) of
- * the sparse Cholesky factor of I − ρS for the impact traces, and the columns of S(I − ρS)⁻¹ solved with the
- * factor (16 at a time) for the information-matrix traces; "lu" for other weights: selected inversion of the
- * sparse LU factors (no pivoting; falls back to "dense" if a pivot vanishes) for the impact traces, the
- * columns of W(I − ρW)⁻¹ by LU solves for the information traces; "dense" below 64 units. The factors are
- * those of the log-determinant (sparseFactorsOf): one symbolic analysis per weights object. Cost of the
- * information traces: O(n·nnz(L)); of the impact traces: about two factorisations.
+ * the sparse Cholesky factor of I − ρS and its forward derivative for the impact and information traces
+ * (O(Σ_j |L_j|²)); the SAC cross traces from the columns of S(I − ρS)⁻¹ solved with the factor (16 at a
+ * time, O(n·nnz(L))); "lu" for other weights: selected inversion of the sparse LU factors (no pivoting; falls
+ * back to "dense" if a pivot vanishes) for the impact traces, the columns of W(I − ρW)⁻¹ by LU solves for the
+ * information traces; "dense" below 64 units. The factors are those of the log-determinant
+ * (sparseFactorsOf): one symbolic analysis per weights object.
  * @internal
  */
 export interface InverseTraces {
@@ -49,6 +49,8 @@ export interface InverseTraces {
   cross(rho: number, lambda: number, vectors?: ReadonlyArray<ArrayLike<number>>): CrossTraces
   /** (I − ρW)⁻¹·v. */
   solve(rho: number, v: ArrayLike<number>): Float64Array
+  /** Cholesky route only: the information traces from the columns of S(I − ρS)⁻¹ (the check of the fast path). */
+  columnsInformation?(rho: number, vectors?: ReadonlyArray<ArrayLike<number>>): InformationTraces
 }
 
 const DENSE_MAX_N = 64
@@ -184,7 +186,7 @@ const choleskyTraces = (w: SpatialWeights): InverseTraces => {
     const f = factorFor(rho, 0)
     return vectors.map((v) => spatialLag(w, solveWith(f, v)))
   }
-  const information = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => {
+  const columnsInformation = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => {
     const f = factorFor(rho, 0)
     let trace = 0
     let traceSquare = 0
@@ -199,6 +201,35 @@ const choleskyTraces = (w: SpatialWeights): InverseTraces => {
         frobenius2 += (v2 * d[j]!) / d[i]!
       }
     })
+    return { trace, traceSquare, frobenius2, products: products(rho, vectors) }
+  }
+  // Diagonal matrices D and D⁻¹ as CSR (within the pattern of M, whose diagonal is always stored).
+  const diagCsr = (v: ArrayLike<number>): Csr => ({
+    n,
+    rowPtr: Int32Array.from({ length: n + 1 }, (_, i) => i),
+    colIdx: Int32Array.from({ length: n }, (_, i) => i),
+    values: Float64Array.from(v),
+  })
+  const symmetricW = d.every((v) => Math.abs(v - d[0]!) <= 1e-12 * Math.abs(d[0]!))
+  const dCsr = diagCsr(d)
+  const dInvCsr = diagCsr(Array.from(d, (v) => 1 / v))
+  // Selected inversion and its derivatives (SparseCholesky.selectedInverseTangent), O(Σ_j |L_j|²):
+  // tr G = Σ s_ij (M⁻¹)_ij, tr G² = tr(S M⁻¹ S M⁻¹) = d/dt tr(S (M − tS)⁻¹) exactly; ‖Z‖²_F = tr(G D G D⁻¹)
+  // = (tr(M⁻¹DM⁻¹D⁻¹) − 2 tr M⁻¹ + n)/ρ² (from G = (M⁻¹ − I)/ρ; equal to tr G² when W is symmetric). Near
+  // ρ = 0 that difference cancels, so |ρ| < 1e-3 uses the columns instead.
+  const information = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => {
+    if (!symmetricW && Math.abs(rho) < 1e-3) return columnsInformation(rho, vectors)
+    const f = factorFor(rho, 0)
+    const bySimilar = f.selectedInverseTangent(s)
+    const trace = bySimilar.value.sumProduct(s)
+    const traceSquare = bySimilar.tangent.sumProduct(s)
+    let frobenius2 = traceSquare
+    if (!symmetricW) {
+      const byScale = f.selectedInverseTangent(dCsr)
+      let trM = 0
+      for (let i = 0; i < n; i++) trM += byScale.value.diagonal[i]!
+      frobenius2 = (byScale.tangent.sumProduct(dInvCsr) - 2 * trM + n) / (rho * rho)
+    }
     return { trace, traceSquare, frobenius2, products: products(rho, vectors) }
   }
   const cross = (rho: number, lambda: number, vectors: ReadonlyArray<ArrayLike<number>> = []): CrossTraces => {
@@ -230,16 +261,24 @@ const choleskyTraces = (w: SpatialWeights): InverseTraces => {
       traceBtA: bta,
     }
   }
-  return { route: "cholesky", impacts, information, cross, solve }
+  return { route: "cholesky", impacts, information, cross, solve, columnsInformation }
 }
 
 const luTraces = (w: SpatialWeights): InverseTraces => {
   const n = w.ids.length
-  const shared = sparseFactorsOf(w)
-  if (shared.kind !== "lu") throw singular(Number.NaN)
+  // The shared factors when they are LU; a forced "lu" route on symmetric-similar weights builds its own.
+  const factors = (): { lu: SparseLU; second(): SparseLU } => {
+    const shared = sparseFactorsOf(w)
+    if (shared.kind === "lu") return shared
+    const csr: Csr = { n, rowPtr: w.rowPtr, colIdx: w.colIdx, values: w.values }
+    const lu = sparseLU(csr)
+    let other: SparseLU | undefined
+    return { lu, second: () => (other ??= sparseLU(csr, lu.symbolic)) }
+  }
+  const own = factors()
   let dense: InverseTraces | undefined
   const luFor = (rho: number, slot: number): SparseLU | undefined => {
-    const f = slot === 0 ? shared.lu : shared.second()
+    const f = slot === 0 ? own.lu : own.second()
     return f.factor(rho) ? f : undefined
   }
   // A pivot-free LU can fail where I − ρW is far from diagonally dominant: dense LU with pivoting then.

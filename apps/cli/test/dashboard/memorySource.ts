@@ -1,0 +1,91 @@
+import {
+  type AssessmentData,
+  type AssessmentResult,
+  assessmentInputFromRegister,
+  assessPeriod,
+  builtInSchemes,
+  certificationDocument,
+  diagnosisDocument,
+  stageDocument,
+  targetsDocument,
+} from "@jiju/domain/assessment"
+import { type IndicatorDefinition, InputError, type Observation, type Region, type StoredCluster } from "@jiju/domain/model"
+import type { DashboardQuery, DashboardRegister, DashboardSource, Judged } from "../../src/dashboard/sources/DashboardSource.js"
+
+/** Everything an in-memory source holds. */
+export interface MemoryData {
+  readonly clusters: ReadonlyArray<StoredCluster>
+  readonly regions: ReadonlyArray<Region>
+  readonly indicators: ReadonlyArray<IndicatorDefinition>
+  readonly observations: ReadonlyArray<Observation>
+  /** Stored results by `${scheme}|${period}`. */
+  readonly stored?: Readonly<Record<string, AssessmentResult>>
+}
+
+/** Whether a period falls in an inclusive range (periods of one frequency compare as strings). */
+export const inRange = (p: string, from?: string, to?: string): boolean =>
+  (from === undefined || (p.length === from.length && p >= from)) && (to === undefined || (p.length === to.length && p <= to))
+
+/** Apply a {@link DashboardQuery} to observations in memory. */
+export const filterObservations = (all: ReadonlyArray<Observation>, q: DashboardQuery): ReadonlyArray<Observation> => {
+  const clusters = q.clusters ? new Set(q.clusters) : undefined
+  const indicators = q.indicators ? new Set(q.indicators) : undefined
+  return all.filter(
+    (o) =>
+      (!clusters || (o.target.kind === "cluster" && clusters.has(o.target.id))) &&
+      (!indicators || indicators.has(o.indicator)) &&
+      (q.period === undefined || o.period === q.period) &&
+      inRange(o.period, q.from, q.to),
+  )
+}
+
+const judged = <T>(f: () => T): Judged<T> => {
+  try {
+    return f()
+  } catch (e) {
+    if (e instanceof InputError) return { error: { zh: e.zh, en: e.message } }
+    throw e
+  }
+}
+
+/**
+ * A {@link DashboardSource} over data held in memory, for the screens' tests: it answers with the same domain
+ * functions the application core's use cases call (assessPeriod and the judgement documents), without a store.
+ * @example const src = memorySource({ clusters, regions, indicators: indicatorCatalogue, observations })
+ */
+export const memorySource = (data: MemoryData, description = { zh: "内存数据", en: "in-memory data" }): DashboardSource => {
+  const live = data.clusters.filter((c) => c.archivedAt === null)
+  const input = assessmentInputFromRegister(live, data.observations)
+  const all: AssessmentData = { input, source: "store", hasDemo: live.some((c) => c.isDemo), periods: input.periods }
+  return {
+    description,
+    register: async () =>
+      ({
+        clusters: live,
+        regions: data.regions,
+        indicators: data.indicators,
+        periods: [...new Set(data.observations.map((o) => o.period as string))].sort(),
+      }) satisfies DashboardRegister,
+    observations: async (q) => filterObservations(data.observations, q),
+    ranking: async (scheme, period) => {
+      const stored = data.stored?.[`${scheme}|${period}`]
+      if (stored) return { result: stored, from: "stored" }
+      try {
+        return { result: assessPeriod(builtInSchemes[scheme]!, all, period, { checksum: "" }).result, from: "computed" }
+      } catch (e) {
+        if (e instanceof InputError && e.code === "unknown_period") return null
+        throw e
+      }
+    },
+    judgements: async (clusterId, period, { certify }) => {
+      const q = { period, cluster: clusterId }
+      return {
+        stage: judged(() => stageDocument(all, q).results[0]!),
+        certification: certify ? judged(() => certificationDocument(all, q).results[0]!) : null,
+        diagnosis: judged(() => diagnosisDocument(all, q).results[0]!),
+      }
+    },
+    targets: async (q) => targetsDocument(all, q),
+    close: async () => {},
+  }
+}

@@ -1,0 +1,3 @@
+import { jijuProject } from "@jiju/testkit/vitest"
+
+export default jijuProject("server", { store: true })

@@ -1,0 +1,3 @@
+export * from "./caught.js"
+export * from "./engines.js"
+export * from "./template.js"

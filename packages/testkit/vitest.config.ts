@@ -1,0 +1,3 @@
+import { jijuProject } from "./vitest.shared.mjs"
+
+export default jijuProject("architecture")

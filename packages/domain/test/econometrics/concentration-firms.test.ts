@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runAnalysisRequest } from "../../src/analyses/AnalysisRequest.js"
 import { concentrationAnalysis, concentrationCsvStream, concentrationDocument } from "../../src/analyses/ConcentrationReport.js"
 import { plantHerfindahl } from "../../src/econometrics/concentration/index.js"
 import type { DataTable } from "../../src/io/DataTable.js"
@@ -166,5 +167,24 @@ describe("firm microdata: Ellison–Glaeser with plant H from the firms (R resta
     expect(h).toEqual(concentrationAnalysis({ columns: ["region", "industry", "employment"], rows }, withH))
     expect(h.ellison_glaeser.C13!.H).toBe(0.05)
     expect(codeOf(() => streamed(new TextEncoder().encode(text), [], { ...agg, plantH: { steel: 0.1 } }))).toBe("bad_plant_h")
+  })
+})
+
+describe("firm microdata through the analysis request (the API's concentration kind with firm)", () => {
+  it("JSON records and CSV text give R's γ, G, H and HHI; plantH with firm is InputError conflicting_plant_h", () => {
+    const body = { region: "region", industry: "industry", value: "employment", firm: "firm" }
+    for (const data of [{ data: g.firms }, { csv: csvOf(g.firms) }]) {
+      const doc = runAnalysisRequest("concentration", { ...data, ...body }) as ReturnType<typeof concentrationDocument>
+      for (const [name, e] of Object.entries(g.ellison_glaeser)) {
+        const ours = doc.ellison_glaeser[name]!
+        near(ours.G, e.G)
+        near(ours.H, e.H)
+        if (e.gamma === null) expect(ours.gamma).toBeNaN()
+        else near(ours.gamma, e.gamma)
+      }
+      for (const [name, v] of Object.entries(g.hhi)) near(doc.hhi[name]!, v)
+      expect(doc.plants).toBeDefined()
+    }
+    expect(codeOf(() => runAnalysisRequest("concentration", { data: g.firms, ...body, plantH: { [g.industries[0]!]: 0.1 } }))).toBe("conflicting_plant_h")
   })
 })

@@ -400,12 +400,12 @@ const load = () => os.loadavg()[0]
 // The whole `jiju` process for one run: wall seconds and (with /usr/bin/time) peak RSS.
 const wholeProcess = (argv) => {
   const t = process.hrtime.bigint()
-  const cmd = time ? [time, ["-f", "%M", process.execPath, ...argv]] : [process.execPath, argv]
+  const cmd = time ? [time, ["-f", "%M %U %S", process.execPath, ...argv]] : [process.execPath, argv]
   const p = spawnSync(cmd[0], cmd[1], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 })
   const seconds = Number(process.hrtime.bigint() - t) / 1e9
   if (p.status !== 0) throw new Error(p.stderr)
-  const kb = time ? Number(p.stderr.trim().split("\n").pop()) : Number.NaN
-  return { seconds, peakRssMB: kb / 1024, stdout: p.stdout }
+  const [kb, user, system] = time ? p.stderr.trim().split("\n").pop().split(" ").map(Number) : [Number.NaN, Number.NaN, Number.NaN]
+  return { seconds, cpuSeconds: user + system, peakRssMB: kb / 1024, stdout: p.stdout }
 }
 const results = []
 for (const c of selected) {
@@ -415,7 +415,13 @@ for (const c of selected) {
   try {
     if (c.cliOnly) {
       const whole = Array.from({ length: caseRuns }, () => wholeProcess([cliMain, ...CLI[c.name]]))
-      jiju = { seconds: [], cpuSeconds: [], whole: whole.map((x) => x.seconds), peakRssMB: Math.max(...whole.map((x) => x.peakRssMB)) }
+      // The whole process's CPU (all threads) stands in for the call's: there is no in-process timing here.
+      jiju = {
+        seconds: [],
+        cpuSeconds: whole.map((x) => x.cpuSeconds),
+        whole: whole.map((x) => x.seconds),
+        peakRssMB: Math.max(...whole.map((x) => x.peakRssMB)),
+      }
     } else {
       const child = wholeProcess([fileURLToPath(import.meta.url), "--child", "--case", c.name, "--runs", String(caseRuns)])
       jiju = JSON.parse(child.stdout.trim().split("\n").pop())

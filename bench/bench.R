@@ -32,6 +32,80 @@ res <- switch(case,
     if (case == "slm-25357") timeit(function() lagsarlm(f, d, lw, method = "Matrix"))
     else timeit(function() lagsarlm(f, d, lw, Durbin = TRUE, method = "Matrix"))
   },
+  "slm-grid15625" = , "sem-grid15625" = , "slm-grid62500" = , "sem-grid62500" = ,
+  "slm-grid250000" = , "sem-grid250000" = , "slm-knn250000" = , "sem-knn250000" = {
+    g <- sub("^s[le]m-", "", case)
+    d <- read.csv(sprintf("bench/data/%s.csv", g)); lw <- nb2listw(read_gal(sprintf("bench/data/%s.gal", g)), style = "W")
+    # k-nearest neighbours are not symmetric: spatialreg's sparse method for them is "LU".
+    method <- if (startsWith(g, "knn")) "LU" else "Matrix"
+    if (startsWith(case, "slm")) timeit(function() lagsarlm(y ~ x1 + x2, d, lw, method = method))
+    else timeit(function() errorsarlm(y ~ x1 + x2, d, lw, method = method))
+  },
+  "moran-grid250000" = {
+    d <- read.csv("bench/data/grid250000.csv"); lw <- nb2listw(read_gal("bench/data/grid250000.gal"), style = "W")
+    timeit(function() moran.mc(d$y, lw, nsim = 999))
+  },
+  "lisa-grid250000" = , "lisa-25357" = {
+    # Both cores, as jiju lisa: spdep runs localmoran_perm's permutations in parallel with set.coresOption.
+    set.coresOption(2L)
+    if (case == "lisa-25357") {
+      d <- read.csv("bench/data/house.csv"); lw <- nb2listw(read_gal("bench/data/house.gal"), style = "W"); x <- log(d$price); nsim <- 9999
+    } else {
+      d <- read.csv("bench/data/grid250000.csv"); lw <- nb2listw(read_gal("bench/data/grid250000.gal"), style = "W"); x <- d$y; nsim <- 999
+    }
+    timeit(function() localmoran_perm(x, lw, nsim = nsim, iseed = 1))
+  },
+  "concentration-4m" = {
+    # From the file to the indices, as jiju concentration (REAT definitions, restated as in
+    # packages/domain/scripts/golden/concentration.R): fread, aggregate, LQ, HHI, Krugman, Gini, EG with plant H.
+    suppressPackageStartupMessages(library(data.table))
+    timeit(function() {
+      f <- fread("bench/data/firms.csv")
+      cells <- f[, .(e = sum(employment)), by = .(region, industry)]
+      M <- as.matrix(dcast(cells, region ~ industry, value.var = "e", fill = 0)[, -1])
+      e_r <- rowSums(M); e_i <- colSums(M); e <- sum(M)
+      lq <- sweep(sweep(M, 1, e_r, "/"), 2, e_i / e, "/")
+      hhi <- colSums(sweep(M, 2, e_i, "/")^2)
+      krugman <- rowSums(abs(sweep(M, 1, e_r, "/") - matrix(e_i / e, nrow(M), ncol(M), byrow = TRUE)))
+      gini_lq <- function(v) { n <- length(v); m <- mean(v); 2 / (n^2 * m) * sum(seq_len(n) * (sort(v) - m)) }
+      gini <- apply(lq, 2, gini_lq)
+      plants <- f[, .(e = sum(employment)), by = .(industry, firm)]
+      H <- plants[, .(H = sum((e / sum(e))^2)), by = industry]
+      x <- e_r / e; a <- 1 - sum(x^2)
+      G <- colSums((sweep(M, 2, e_i, "/") - x)^2)
+      gamma <- (G - a * H$H[match(colnames(M), H$industry)]) / (a * (1 - H$H[match(colnames(M), H$industry)]))
+      list(lq, hhi, krugman, gini, gamma)
+    })
+  },
+  "assessment-3000" = {
+    # The same computation in base R: min–max normalisation within groups (negative indicators reversed),
+    # weighted scores and competition ranks, then 1,000 Dirichlet(100·w) weight draws with ranks per group.
+    set.seed(1)
+    N <- 3000; K <- 60
+    X <- matrix(50 + 100 * runif(N * K), N, K)
+    w0 <- rep(1 + ((rep(0:3, each = 15) * 7 + rep(0:14, 4)) %% 5), 1); w0 <- w0 / sum(w0)
+    neg <- rep(0:14, 4) %% 6 == 5
+    group <- ifelse((seq_len(N) - 1) %% 3 == 0, "urban_district", "county")
+    timeit(function() {
+      Z <- X
+      for (g in unique(group)) {
+        i <- group == g
+        lo <- apply(X[i, ], 2, min); hi <- apply(X[i, ], 2, max)
+        z <- sweep(sweep(X[i, ], 2, lo), 2, hi - lo, "/")
+        z[, neg] <- 1 - z[, neg]
+        Z[i, ] <- z
+      }
+      score <- drop(Z %*% w0)
+      rank0 <- ave(-score, group, FUN = function(s) rank(s, ties.method = "min"))
+      G <- matrix(rgamma(K * 1000, shape = 100 * w0), K, 1000)
+      W <- sweep(G, 2, colSums(G), "/")
+      S <- Z %*% W
+      R <- matrix(0L, N, 1000)
+      for (g in unique(group)) { i <- group == g; R[i, ] <- apply(-S[i, ], 2, rank, ties.method = "min") }
+      q <- apply(R, 1, quantile, probs = c(0.05, 0.5, 0.95), type = 1)
+      list(rank0, q)
+    })
+  },
   "panel-200000" = {
     suppressPackageStartupMessages(library(plm))
     d <- read.csv("bench/data/panel.csv")

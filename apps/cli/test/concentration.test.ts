@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
@@ -52,5 +54,32 @@ describe("jiju concentration", () => {
     expect((h.json() as { error: { code: string } }).error.code).toBe("bad_plant_h")
     const u = await runCli([...flags, "--plant-h", "steel=0.1", "--json"])
     expect(u.stderr).toContain("steel")
+  })
+
+  it("--firm: firm rows streamed from CSV, Ellison–Glaeser H from the firms, as the R reference (firms.json)", async () => {
+    const g = JSON.parse(readFileSync(new URL("../../../packages/domain/test/fixtures/concentration/firms.json", import.meta.url), "utf8")) as {
+      firms: Array<{ region: string; industry: string; firm: string; employment: number }>
+      ellison_glaeser: Record<string, { gamma: number | null; G: number; H: number; plants: number }>
+    }
+    const dir = mkdtempSync(join(tmpdir(), "jiju-firms-"))
+    const file = join(dir, "firms.csv")
+    writeFileSync(file, `地区,行业,企业,从业人员\n${g.firms.map((f) => `${f.region},${f.industry},${f.firm},${f.employment}`).join("\n")}\n`)
+    const args = ["concentration", "--data", file, "--region", "地区", "--industry", "行业", "--firm", "企业", "--value", "从业人员"]
+    const r = await runCli([...args, "--json"])
+    expect(r.code, r.stderr).toBe(0)
+    const out = r.json() as { ellison_glaeser: Record<string, { gamma: number | null; G: number; H: number }>; plants: Record<string, number> }
+    for (const [k, v] of Object.entries(g.ellison_glaeser)) {
+      near(out.ellison_glaeser[k]!.H, v.H)
+      near(out.ellison_glaeser[k]!.G, v.G)
+      if (v.gamma === null) expect(out.ellison_glaeser[k]!.gamma).toBeNull()
+      else near(out.ellison_glaeser[k]!.gamma!, v.gamma)
+      expect(out.plants[k]).toBe(v.plants)
+    }
+    const table = await runCli(args)
+    expect(table.code, table.stderr).toBe(0)
+    expect(table.stdout).toContain("EG gamma")
+    const both = await runCli([...args, "--plant-h", "C13=0.1", "--json"])
+    expect(both.code).toBe(2)
+    expect((both.json() as { error: { code: string } }).error.code).toBe("conflicting_plant_h")
   })
 })

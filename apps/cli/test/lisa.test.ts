@@ -82,4 +82,25 @@ describe("jiju lisa", () => {
     const unknown = await runCli(["lisa", "--data", wfile("columbus.csv"), "--id", "POLYID", "--weights", wfile("columbus.gal"), "--var", "crime", "--json"])
     expect((unknown.json() as { error: { code: string } }).error.code).toBe("unknown_column")
   })
+
+  it("--threads 1, 2 and 3 give the same permutation p-values, bit for bit; the other columns are untouched", async () => {
+    const args = ["lisa", "--data", wfile("nc_sids.csv"), "--id", "FIPS", "--weights", wfile("nc_cc89.gal"), "--var", "SID74 / BIR74"]
+    const runs = await Promise.all(
+      ["1", "2", "3"].map(async (t) => {
+        const r = await runCli([...args, "--permutations", "299", "--seed", "8", "--threads", t, "--json"])
+        expect(r.code, r.stderr).toBe(0)
+        return (r.json() as { rows: Row[] }).rows
+      }),
+    )
+    expect(runs[1]).toEqual(runs[0])
+    expect(runs[2]).toEqual(runs[0])
+    const plain = (await runCli([...args, "--json"])).json() as { rows: Row[] }
+    runs[0]!.forEach((row, i) => {
+      expect({ ...row, p_permutation: null }).toEqual(plain.rows[i])
+    })
+    expect(runs[0]!.filter((r) => r.p_permutation !== null).length).toBeGreaterThan(90)
+    const bad = await runCli([...args, "--permutations", "9", "--threads", "0", "--json"])
+    expect(bad.code).toBe(2)
+    expect((bad.json() as { error: { code: string } }).error.code).toBe("bad_threads")
+  })
 })

@@ -1,4 +1,6 @@
-import { concentrationAnalysis, concentrationDocument } from "@jiju/domain"
+import { open } from "node:fs/promises"
+import { extname, resolve } from "node:path"
+import { type ConcentrationReportOptions, concentrationAnalysis, concentrationCsvStream, concentrationDocument } from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
@@ -7,14 +9,18 @@ import { asCliError, readDataFile } from "./coupling.js"
 
 const usage = `jiju concentration — 产业集聚测度 · industrial concentration and specialisation
 
-usage: jiju concentration --data FILE --region COL --industry COL --value COL [--plant-h "ind=0.02,ind2=0.1"] [--sheet S] [--json]
+usage: jiju concentration --data FILE --region COL --industry COL --value COL [--firm COL | --plant-h "ind=0.02,ind2=0.1"] [--sheet S] [--json]
 
-  --data      CSV, XLSX, JSON records or GeoJSON in long form, one row per region and industry (--sheet for XLSX)
+  --data      CSV, XLSX, JSON records or GeoJSON in long form, one row per region and industry (--sheet for XLSX),
+              or one row per firm with --firm; CSV files are read in chunks (millions of rows)
   --region    column naming the region
   --industry  column naming the industry
   --value     column with the size (employment, output, value added …)
+  --firm      column naming the firm (plant): the rows are firm records (microdata, e.g. 工业企业数据库), summed per
+              region and industry, and Ellison–Glaeser's plant Herfindahl H = Σ(e_k/E)² is computed for each
+              industry from its firms (a firm's rows in one industry are added up and must name one region)
   --plant-h   plant-level Herfindahl H per industry for Ellison–Glaeser γ (default 0: many small plants,
-              which makes γ = G/(1 − Σx²), an upper bound)
+              which makes γ = G/(1 − Σx²), an upper bound); not with --firm
 
 Totals are sums over the data. Output: location quotients (区位熵) per region and industry; per industry the
 Hirschman–Herfindahl index, Ellison–Glaeser γ, spatial Gini and Krugman concentration; per region the Krugman
@@ -35,6 +41,36 @@ const parsePlantH = (text: string): Record<string, number> => {
 
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : "—")
 
+const CSV = new Set([".csv", ".tsv", ".txt"])
+
+/**
+ * Read a CSV file in 4 MB chunks through the domain's byte-level reader (concentrationCsvStream): the rows go
+ * to typed arrays, never to a table of strings. Undefined for other formats and for UTF-16 files (BOM), which
+ * take the general reader.
+ */
+const streamCsv = async (path: string, cwd: string, options: ConcentrationReportOptions) => {
+  if (!CSV.has(extname(path).toLowerCase())) return undefined
+  let file: Awaited<ReturnType<typeof open>>
+  try {
+    file = await open(resolve(cwd, path))
+  } catch (e) {
+    throw new CliError("file_not_found", `cannot read --data file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1)
+  }
+  try {
+    const buffer = new Uint8Array(4 << 20)
+    const stream = concentrationCsvStream(options)
+    for (let first = true; ; first = false) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null)
+      if (first && bytesRead >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) return undefined
+      if (bytesRead === 0) break
+      stream.push(buffer.subarray(0, bytesRead))
+    }
+    return stream.finish()
+  } finally {
+    await file.close()
+  }
+}
+
 /** `jiju concentration`: LQ, HHI, Ellison–Glaeser, Krugman and spatial Gini from long region–industry data. */
 export const concentrationCommand: Command = {
   name: "concentration",
@@ -47,6 +83,7 @@ export const concentrationCommand: Command = {
       industry: { type: "string" },
       value: { type: "string" },
       "plant-h": { type: "string" },
+      firm: { type: "string" },
       sheet: { type: "string" },
       json: { type: "boolean" },
     })
@@ -55,9 +92,11 @@ export const concentrationCommand: Command = {
     const industryCol = required(f.industry, "industry")
     const valueCol = required(f.value, "value")
     const plantHerfindahl = f["plant-h"] === undefined ? undefined : parsePlantH(f["plant-h"])
+    if (f.firm !== undefined && plantHerfindahl !== undefined)
+      throw new CliError("conflicting_plant_h", "--plant-h cannot be combined with --firm: the plant Herfindahl is computed from the firm rows", 2)
     try {
-      const data = await readDataFile(dataPath, io, f.sheet)
-      const r = concentrationAnalysis(data, { region: regionCol, industry: industryCol, value: valueCol, plantH: plantHerfindahl })
+      const options: ConcentrationReportOptions = { region: regionCol, industry: industryCol, value: valueCol, plantH: plantHerfindahl, firm: f.firm }
+      const r = (await streamCsv(dataPath, io.cwd, options)) ?? concentrationAnalysis(await readDataFile(dataPath, io, f.sheet), options)
       if (f.json) {
         printJson(io, concentrationDocument(r))
         return 0

@@ -286,6 +286,11 @@ export const ConcentrationRequest = Schema.Struct({
   value: Schema.String,
   /** Plant-level Herfindahl H per industry (0 ≤ H < 1), as `--plant-h`. */
   plantH: Schema.optional(Schema.Record(Schema.String, Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0), Schema.isLessThan(1)))),
+  /**
+   * Column naming the firm of each row, as `--firm`: the rows are firm records, summed per region and industry,
+   * and each industry's plant Herfindahl comes from its firms (InputError "conflicting_plant_h" with plantH).
+   */
+  firm: Schema.optional(Schema.String),
 })
 export type ConcentrationRequest = typeof ConcentrationRequest.Type
 
@@ -446,7 +451,7 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
     request: ConcentrationRequest,
     summary: { en: "Location quotients and concentration indices", zh: "区位熵与产业集聚指数" },
     cost: (r) => rowsOf(r) * 50,
-    run: (r) => concentrationReport(tableOfRequest(r), { region: r.region, industry: r.industry, value: r.value, plantH: r.plantH }),
+    run: (r) => concentrationReport(tableOfRequest(r), { region: r.region, industry: r.industry, value: r.value, plantH: r.plantH, firm: r.firm }),
   }),
   geary: kind({
     request: GearyRequest,

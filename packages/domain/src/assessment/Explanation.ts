@@ -47,6 +47,23 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
+// Medians of each indicator's normalised value over the ranked zones of a group, computed once per run (the
+// `all` array) instead of once per zone: explaining every zone of a 3,000-zone run was quadratic.
+const mediansOf = new WeakMap<ReadonlyArray<ClusterAssessment>, Map<string, number[] | undefined>>()
+const groupMedians = (all: ReadonlyArray<ClusterAssessment>, group: string): number[] | undefined => {
+  let byGroup = mediansOf.get(all)
+  if (byGroup === undefined) {
+    byGroup = new Map()
+    mediansOf.set(all, byGroup)
+  }
+  if (byGroup.has(group)) return byGroup.get(group)
+  const peers = all.filter((p) => p.group === group && p.status === "ranked")
+  const k = peers[0]?.contributions.length ?? 0
+  const medians = peers.length < 2 ? undefined : Array.from({ length: k }, (_, j) => median(peers.map((p) => p.contributions[j]!.normalised!)))
+  byGroup.set(group, medians)
+  return medians
+}
+
 const r2 = (x: number) => Number(x.toFixed(2))
 const r3 = (x: number) => Number(x.toPrecision(3))
 
@@ -84,12 +101,12 @@ export const explainCluster = (c: ClusterAssessment, all: ReadonlyArray<ClusterA
       nextStar,
     }
   }
-  const peers = all.filter((p) => p.group === c.group && p.status === "ranked")
+  const medians = groupMedians(all, c.group)
   const standings: RelativeStanding[] =
-    peers.length < 2
+    medians === undefined
       ? []
       : c.contributions.map((x, j) => {
-          const med = median(peers.map((p) => p.contributions[j]!.normalised!))
+          const med = medians[j]!
           return { code: x.code, zh: x.zh, en: x.en, normalised: x.normalised!, groupMedian: med, difference: x.normalised! - med }
         })
   const sorted = [...standings].sort((a, b) => b.difference - a.difference)

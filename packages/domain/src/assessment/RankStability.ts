@@ -4,7 +4,6 @@ import { RankingGroup } from "../model/Cluster.js"
 import { inputError } from "../model/errors.js"
 import { type AssessmentScheme, jiangsuRule } from "./AssessmentScheme.js"
 import { baseRelativePoints } from "./BaseRelative.js"
-import { competitionRanks } from "./Ranking.js"
 import type { AssessmentResult } from "./RunAssessment.js"
 
 /** Options of {@link rankStability}. */
@@ -68,7 +67,47 @@ const gamma = (rng: Random, shape: number): number => {
   }
 }
 
-const nearestRank = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!
+const nearestRank = (sorted: ArrayLike<number>, p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!
+
+/**
+ * The competition ranks of a group's scores (as competitionRanks: descending, ties within 10⁻⁹ relative of the
+ * previous score share its rank) written to ranks[zone][draw]: the scores sorted once (numeric typed-array
+ * sort), the rank of each sorted position by the same tie rule, and each zone's rank found by binary search
+ * of its score — equal scores share a rank, so any of their positions gives it.
+ */
+const rankInto = (
+  g: { zones: ReadonlyArray<number>; scores: Float64Array; sorted: Float64Array; rankAt: Int32Array },
+  ranks: ReadonlyArray<Int32Array>,
+  d: number,
+): void => {
+  const m = g.zones.length
+  const sorted = g.sorted
+  sorted.set(g.scores)
+  sorted.sort()
+  // Descending positions pos = 0 … m − 1 are ascending indices m − 1 − pos.
+  const rankAt = g.rankAt
+  let prev = Number.NaN
+  let prevRank = 0
+  for (let pos = 0; pos < m; pos++) {
+    const s = sorted[m - 1 - pos]!
+    const tied = pos > 0 && Math.abs(s - prev) <= 1e-9 * Math.max(1, Math.abs(s), Math.abs(prev))
+    const r = tied ? prevRank : pos + 1
+    rankAt[m - 1 - pos] = r
+    prev = s
+    prevRank = r
+  }
+  for (let i = 0; i < m; i++) {
+    const s = g.scores[i]!
+    let lo = 0
+    let hi = m - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]! < s) lo = mid + 1
+      else hi = mid
+    }
+    ranks[g.zones[i]!]![d] = rankAt[lo]!
+  }
+}
 
 /**
  * Rank stability under perturbed weights (Monte Carlo): draw weights around the scheme's weights (Dirichlet
@@ -102,10 +141,32 @@ export const rankStability = (scheme: AssessmentScheme, result: AssessmentResult
   const baseRelative = scheme.normalisation.method === "base_relative"
   const rule = scheme.normalisation.method === "base_relative" ? (scheme.normalisation.rule ?? jiangsuRule) : jiangsuRule
   const bands = new Map(result.groups.map((g) => [g.group, g.rewardBand]))
-  const members = result.groups.map((g) => ranked.filter((c) => c.group === g.group))
-  const ranks = ranked.map(() => new Array<number>(draws))
   const index = new Map(ranked.map((c, i) => [c.clusterId, i]))
-  const w = new Array<number>(k)
+  // Per group: its zones (indices into `ranked`) and their contributions as dense rows — normalised values,
+  // or for base_relative the ratio to the base and the whole steps above it (baseRelativePoints' arithmetic,
+  // done inline below with the same operations, so scores and ranks are bit-identical).
+  const groups = result.groups.map((g) => {
+    const zones = ranked.filter((c) => c.group === g.group).map((c) => index.get(c.clusterId)!)
+    const m = zones.length
+    const normalised = new Float64Array(baseRelative ? 0 : m * k)
+    const ratio = new Float64Array(baseRelative ? m * k : 0)
+    const bonus = new Float64Array(baseRelative ? m * k : 0)
+    zones.forEach((z, i) => {
+      ranked[z]!.contributions.forEach((x, j) => {
+        if (!baseRelative) normalised[i * k + j] = x.normalised as number
+        else {
+          // The per-draw scoring needs a valid base: otherwise fail as baseRelativePoints(…)!.points would.
+          const score = baseRelativePoints(x.value!, x.base!, 1, rule, x.direction)!
+          ratio[i * k + j] = score.ratio
+          bonus[i * k + j] = score.ratio < 1 ? 0 : score.steps * rule.pointsPerStep
+        }
+      })
+    })
+    return { zones, normalised, ratio, bonus, scores: new Float64Array(m), sorted: new Float64Array(m), rankAt: new Int32Array(m) }
+  })
+  const ranks = ranked.map(() => new Int32Array(draws))
+  const w = new Float64Array(k)
+  const item = new Float64Array(k)
   for (let d = 0; d < draws; d++) {
     let sum = 0
     for (let j = 0; j < k; j++) {
@@ -114,22 +175,36 @@ export const rankStability = (scheme: AssessmentScheme, result: AssessmentResult
       sum += x
     }
     for (let j = 0; j < k; j++) w[j]! /= sum
-    for (const group of members) {
-      const scores = group.map((c) =>
-        c.contributions.reduce((a, x, j) => {
-          if (!baseRelative) return a + w[j]! * x.normalised!
-          return a + baseRelativePoints(x.value!, x.base!, scheme.totalPoints * w[j]!, rule, x.direction)!.points
-        }, 0),
-      )
-      const r = competitionRanks(scores)
-      group.forEach((c, i) => {
-        ranks[index.get(c.clusterId)!]![d] = r[i]!
-      })
+    for (let j = 0; j < k; j++) item[j] = scheme.totalPoints * w[j]!
+    for (const g of groups) {
+      const m = g.zones.length
+      const scores = g.scores
+      for (let i = 0; i < m; i++) {
+        let a = 0
+        const row = i * k
+        if (!baseRelative) for (let j = 0; j < k; j++) a = a + w[j]! * g.normalised[row + j]!
+        else
+          for (let j = 0; j < k; j++) {
+            const r = g.ratio[row + j]!
+            const atBase = rule.baseShare * item[j]!
+            if (r < 1) a = a + Math.max(0, atBase * r)
+            else {
+              const cap = rule.capShare * item[j]!
+              const uncapped = g.bonus[row + j]!
+              // biome-ignore lint/complexity/useMathMinMax: baseRelativePoints' own operation, for identical results
+              a = a + (atBase + (uncapped > cap ? cap : uncapped))
+            }
+          }
+        scores[i] = a
+      }
+      rankInto(g, ranks, d)
     }
   }
   const zones = ranked.map((c, i) => {
-    const s = ranks[i]!.sort((a, b) => a - b)
+    const s = ranks[i]!.sort()
     const band = bands.get(c.group) ?? 0
+    let inBand = 0
+    for (let t = 0; t < draws; t++) if (s[t]! <= band) inBand++
     return {
       clusterId: c.clusterId,
       group: c.group,
@@ -139,7 +214,7 @@ export const rankStability = (scheme: AssessmentScheme, result: AssessmentResult
       p95: nearestRank(s, 0.95),
       min: s[0]!,
       max: s[s.length - 1]!,
-      rewardShare: s.filter((r) => r <= band).length / draws,
+      rewardShare: inBand / draws,
     }
   })
   return { draws, seed, method, parameter: method === "dirichlet" ? concentration : sigma, zones }

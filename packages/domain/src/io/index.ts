@@ -1,5 +1,7 @@
+export * from "./ByteInterner.js"
 export * from "./columns.js"
 export * from "./csv.js"
+export * from "./csvStream.js"
 export type * from "./DataTable.js"
 export * from "./gal.js"
 export * from "./geojson.js"

@@ -1,6 +1,7 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { localMoran, moranTest } from "../../src/econometrics/autocorrelation/index.js"
+import { localMoran, localMoranPermutations, localPermutationInput, moranTest } from "../../src/econometrics/autocorrelation/index.js"
+import { PermutationRandom } from "../../src/econometrics/autocorrelation/PermutationRandom.js"
 import {
   alignWeights,
   contiguityWeights,
@@ -313,5 +314,55 @@ describe("progress of permutation runs", () => {
     const local: number[] = []
     localMoran(x, w, { permutations: 99, seed: 5, onProgress: (d) => local.push(d) })
     expect(local.at(-1)).toBe(100 * 99)
+  })
+})
+
+describe("local permutations split between threads", () => {
+  const w = lattice(12, 15, "queen")
+  const x = Float64Array.from({ length: 180 }, (_, i) => Math.sin(i / 7) + (i % 15) / 10)
+  const whole = localMoran(x, w, { permutations: 499, seed: 11 })
+
+  it("any split of the units into ranges gives the p-values of the whole run, bit for bit", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 179 }), { maxLength: 6 }), (cuts) => {
+        const bounds = [0, ...cuts.sort((a, b) => a - b), 180]
+        const rows = localMoran(x, w, { permutations: 0 })
+        const n = 180
+        let zz = 0
+        const mean = x.reduce((a, b) => a + b, 0) / n
+        const z = x.map((v) => v - mean)
+        for (const v of z) zz += v * v
+        const input = localPermutationInput(
+          w,
+          z,
+          zz / n,
+          Float64Array.from(rows, (r) => r.Ii),
+          499,
+          11,
+        )
+        const parts = bounds.slice(1).map((to, k) => localMoranPermutations(input, bounds[k]!, to))
+        const joined = Float64Array.from(parts.flatMap((p) => Array.from(p)))
+        expect(Array.from(joined)).toEqual(whole.map((r) => r.pPermutation ?? Number.NaN))
+      }),
+      { numRuns: 20 },
+    )
+  })
+
+  it("p-values given by the caller replace the computation; every other column is unchanged", () => {
+    const given = Float64Array.from({ length: 180 }, (_, i) => (i + 1) / 1000)
+    const r = localMoran(x, w, { permutations: 499, seed: 11, permutationPValues: given })
+    r.forEach((row, i) => {
+      expect(row.pPermutation).toBe(given[i])
+      expect({ ...row, pPermutation: null }).toEqual({ ...whole[i]!, pPermutation: null })
+    })
+  })
+
+  it("streams of a seed differ from each other and repeat for the same (seed, stream)", () => {
+    const a = PermutationRandom.stream(5, 0)
+    const b = PermutationRandom.stream(5, 1)
+    const c = PermutationRandom.stream(5, 0)
+    const xs = Array.from({ length: 8 }, () => a.next())
+    expect(Array.from({ length: 8 }, () => c.next())).toEqual(xs)
+    expect(Array.from({ length: 8 }, () => b.next())).not.toEqual(xs)
   })
 })

@@ -131,7 +131,7 @@ describe("Hansen threshold regression against the R reference (brute-force withi
     expect(at(R.thresholds[2]!.estimate)).toBe(found[2])
   })
 
-  it("bootstrap: reproducible by seed; p and critical values within Monte Carlo error of R's", () => {
+  it("bootstrap: reproducible by seed; p and critical values within Monte Carlo error of R's", { timeout: 60_000 }, () => {
     const R = fixture.produc_1!
     const a = panelThreshold(panel, { thresholds: 1, trim: R.trim, bootstrap: 1000, seed: 5 })
     const b = panelThreshold(panel, { thresholds: 1, trim: R.trim, bootstrap: 1000, seed: 5 })
@@ -146,7 +146,7 @@ describe("Hansen threshold regression against the R reference (brute-force withi
     expect(c.p5).toBeLessThan(c.p1)
   })
 
-  it("three thresholds with the bootstrap: p-values within Monte Carlo error of R's", () => {
+  it("three thresholds with the bootstrap: p-values within Monte Carlo error of R's", { timeout: 60_000 }, () => {
     const R = fixture.produc_3!
     const r = panelThreshold(panel, { thresholds: 3, trim: R.trim, bootstrap: 300, seed: 2 })
     r.thresholds.forEach((t, k) => {

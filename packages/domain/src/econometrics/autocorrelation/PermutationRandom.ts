@@ -15,6 +15,33 @@ export class PermutationRandom {
     if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1
   }
 
+  /**
+   * A generator for one of many independent streams of a seed (e.g. one per spatial unit), so that work split
+   * between threads in any way draws the same numbers: the state is the murmur3 finaliser of (seed, stream)
+   * expanded by splitmix32.
+   * @example PermutationRandom.stream(42, 7).below(10) // the same in every thread
+   */
+  static stream(seed: number, stream: number): PermutationRandom {
+    const r = new PermutationRandom(0)
+    r.reseed(seed, stream)
+    return r
+  }
+
+  /** Restart this generator on stream `stream` of `seed` (see {@link PermutationRandom.stream}). */
+  reseed(seed: number, stream: number): void {
+    let x = fmix32((seed >>> 0) ^ fmix32((stream + 0x632be5ab) >>> 0))
+    for (let k = 0; k < 4; k++) {
+      x = (x + 0x9e3779b9) >>> 0
+      this.s[k] = fmix32(x)
+    }
+    if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1
+  }
+
+  /** Copy the four state words into `out` (for loops that inline the generator). */
+  saveState(out: Uint32Array): void {
+    out.set(this.s)
+  }
+
   /** Next 32-bit output as a float in [0, 1). */
   next(): number {
     const s = this.s
@@ -89,4 +116,11 @@ export class PermutationRandom {
     st[2] = s2
     st[3] = s3
   }
+}
+
+// murmur3's 32-bit finaliser: a bijection that mixes every input bit into every output bit.
+const fmix32 = (h: number): number => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }

@@ -2,7 +2,7 @@ import { normalPValue } from "../linalg/distributions.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
 import { centredVariable } from "./centred.js"
-import { PermutationRandom } from "./PermutationRandom.js"
+import { localMoranPermutations, localPermutationInput } from "./localMoranPermutations.js"
 
 /** LISA cluster quadrant: the unit's value and its spatial lag, each High or Low. */
 export type LisaQuadrant = "HH" | "LL" | "HL" | "LH"
@@ -41,6 +41,11 @@ export interface LocalMoranOptions {
   readonly seed?: number
   /** Called as permutations proceed (done, total), about a hundred times a run: for progress bars. */
   readonly onProgress?: (done: number, total: number) => void
+  /**
+   * Permutation p-values computed elsewhere (e.g. by worker threads running localMoranPermutations on parts
+   * of the units), one per unit (NaN for islands); used instead of computing them here.
+   */
+  readonly permutationPValues?: Float64Array
 }
 
 /**
@@ -50,7 +55,8 @@ export interface LocalMoranOptions {
  * (Wx)_i against mean(Wx), "High" when strictly above; islands get no quadrant.
  * With `permutations` N, conditional permutation like spdep `localmoran_perm`: for each unit, N draws of its
  * neighbours' values from the other units' centred values (with replacement, as spdep), and the folded
- * pseudo p-value (min(k, N − k) + 1)/(N + 1) where k = #{I_i* ≥ I_i}.
+ * pseudo p-value (min(k, N − k) + 1)/(N + 1) where k = #{I_i* ≥ I_i}; each unit has its own random stream
+ * of the seed (localMoranPermutations), so the p-values are the same however the work is split.
  * `x` is in the order of `w.ids`. Throws InputError "not_finite" or "constant_variable".
  * @example localMoran(crime, w)[0] // { id: "1", Ii: 0.0161, ..., quadrant: "LL" }
  */
@@ -74,14 +80,21 @@ export const localMoran = (x: ArrayLike<number>, w: SpatialWeights, options: Loc
   meanLag /= n
 
   const nsim = Math.max(0, Math.floor(options.permutations ?? 0))
-  const rng = new PermutationRandom(options.seed ?? 1)
-  let maxCard = 0
-  for (let i = 0; i < n; i++) maxCard = Math.max(maxCard, rowPtr[i + 1]! - rowPtr[i]!)
-  const draws = new Int32Array(nsim > 0 ? maxCard * nsim : 0)
+  const Iis = new Float64Array(n)
+  for (let i = 0; i < n; i++) Iis[i] = (z[i]! / m2) * lz[i]!
+  let pValues = options.permutationPValues
+  if (nsim > 0 && pValues === undefined) {
+    const progress = options.onProgress
+    pValues = localMoranPermutations(
+      localPermutationInput(w, z, m2, Iis, nsim, options.seed ?? 1),
+      0,
+      n,
+      progress ? (units) => progress(units * nsim, n * nsim) : undefined,
+    )
+  }
+  if (pValues !== undefined && pValues.length !== n) throw new RangeError(`permutationPValues has ${pValues.length} values for ${n} units`)
   const rows: LocalMoranRow[] = []
-  const every = Math.max(1, Math.ceil(n / 100))
   for (let i = 0; i < n; i++) {
-    if (nsim > 0 && options.onProgress && i % every === 0) options.onProgress(i * nsim, n * nsim)
     const zi = z[i]!
     let wi = 0
     let wi2 = 0
@@ -89,29 +102,12 @@ export const localMoran = (x: ArrayLike<number>, w: SpatialWeights, options: Loc
       wi += values[p]!
       wi2 += values[p]! * values[p]!
     }
-    const Ii = (zi / m2) * lz[i]!
+    const Ii = Iis[i]!
     const expected = -(zi * zi * wi) / ((n - 1) * m2)
     const variance = (zi / m2) ** 2 * (n / (n - 2)) * (wi2 - (wi * wi) / (n - 1)) * (m2 - (zi * zi) / (n - 1))
     const zScore = (Ii - expected) / Math.sqrt(variance)
     const island = rowPtr[i + 1] === rowPtr[i]
-    let pPermutation: number | null = null
-    if (nsim > 0 && !island) {
-      const a = rowPtr[i]!
-      const k = rowPtr[i + 1]! - a
-      rng.fillBelow(draws, k * nsim, n - 1)
-      let ge = 0
-      const f = zi / m2
-      for (let s = 0, d = 0; s < nsim; s++) {
-        let lag = 0
-        for (let t = 0; t < k; t++, d++) {
-          // A draw among the n − 1 other units: skip unit i itself.
-          const u = draws[d]!
-          lag += values[a + t]! * z[u < i ? u : u + 1]!
-        }
-        if (f * lag >= Ii) ge++
-      }
-      pPermutation = (Math.min(ge, nsim - ge) + 1) / (nsim + 1)
-    }
+    const pPermutation = nsim > 0 && !island && pValues !== undefined ? pValues[i]! : null
     const quadrant: LisaQuadrant | null = island ? null : (((x[i]! > meanX ? "H" : "L") + (lx[i]! > meanLag ? "H" : "L")) as LisaQuadrant)
     rows.push({
       id: w.ids[i]!,
@@ -126,6 +122,5 @@ export const localMoran = (x: ArrayLike<number>, w: SpatialWeights, options: Loc
       scatter: { value: zi / sd, lag: lz[i]! / sd + 0 },
     })
   }
-  if (nsim > 0) options.onProgress?.(n * nsim, n * nsim)
   return rows
 }

@@ -1,9 +1,10 @@
 import type { EllisonGlaeser } from "./EllisonGlaeser.js"
 import { ellisonGlaeserByIndustry } from "./EllisonGlaeser.js"
+import type { AggregatedRows } from "./FirmRows.js"
 import { herfindahlByIndustry } from "./Herfindahl.js"
 import { krugmanConcentration, krugmanSpecialisation } from "./Krugman.js"
 import { type LocationQuotient, locationQuotients, type ReferenceTotals } from "./LocationQuotient.js"
-import { type RegionIndustryValue, regionIndustryTable } from "./RegionIndustry.js"
+import { type RegionIndustryTable, type RegionIndustryValue, regionIndustryTable } from "./RegionIndustry.js"
 import { giniSpecialisation, spatialGini } from "./SpatialGini.js"
 
 /** Options of {@link concentrationIndices}. */
@@ -37,8 +38,14 @@ export interface ConcentrationIndices {
  * Krugman specialisation and concentration, spatial Gini and Gini specialisation.
  * @example concentrationIndices([{ region: "A", industry: "x", value: 30 }, { region: "A", industry: "y", value: 70 }, …])
  */
-export const concentrationIndices = (records: ReadonlyArray<RegionIndustryValue>, options: ConcentrationOptions = {}): ConcentrationIndices => {
-  const t = regionIndustryTable(records)
+export const concentrationIndices = (records: ReadonlyArray<RegionIndustryValue>, options: ConcentrationOptions = {}): ConcentrationIndices =>
+  concentrationOfTable(regionIndustryTable(records), options)
+
+/**
+ * Every concentration measure of a region × industry table (see {@link concentrationIndices}).
+ * @example concentrationOfTable(regionIndustryTableFromCells(regions, industries, cells)).hhi
+ */
+export const concentrationOfTable = (t: RegionIndustryTable, options: ConcentrationOptions = {}): ConcentrationIndices => {
   const ref = options.reference ?? {}
   return {
     regions: t.regions,
@@ -51,4 +58,28 @@ export const concentrationIndices = (records: ReadonlyArray<RegionIndustryValue>
     gini: spatialGini(t),
     gini_specialisation: giniSpecialisation(t),
   }
+}
+
+/** Concentration measures of firm rows: those of {@link concentrationIndices} and the plants behind H. */
+export interface FirmConcentrationIndices extends ConcentrationIndices {
+  /** Plants with a positive value per industry. */
+  readonly plants: Readonly<Record<string, number>>
+}
+
+/**
+ * Every concentration measure of aggregated rows; with firm rows, Ellison–Glaeser γ uses each industry's
+ * plant Herfindahl computed from its firms (an industry with a single plant has H = 1, where γ is undefined:
+ * NaN, null in JSON).
+ * @example concentrationOfRows(rows.aggregate(regions, industries)).ellison_glaeser.textiles.H
+ */
+export const concentrationOfRows = (
+  rows: AggregatedRows,
+  options: Omit<ConcentrationOptions, "plantHerfindahl"> = {},
+): ConcentrationIndices | FirmConcentrationIndices => {
+  const h = rows.plantHerfindahl
+  if (h === undefined) return concentrationOfTable(rows.table, options)
+  const below = Object.fromEntries(Object.entries(h).map(([name, v]) => [name, v < 1 ? v : 0]))
+  const r = concentrationOfTable(rows.table, { ...options, plantHerfindahl: below })
+  const eg = Object.fromEntries(Object.entries(r.ellison_glaeser).map(([name, e]) => [name, h[name]! < 1 ? e : { gamma: Number.NaN, G: e.G, H: h[name]! }]))
+  return { ...r, ellison_glaeser: eg, plants: rows.plants ?? {} }
 }

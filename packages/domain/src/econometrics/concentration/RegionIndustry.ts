@@ -57,8 +57,26 @@ export const regionIndustryTable = (records: ReadonlyArray<RegionIndustryValue>)
     seen.add(key)
     value[regionIndex.get(rec.region)!]![industryIndex.get(rec.industry)!] = rec.value
   })
+  return regionIndustryTableFromCells(regions, industries, value)
+}
+
+/**
+ * The region × industry table of dense cells (`value[r][i]`, industry i in region r), with its totals.
+ * @throws InputError `zero_total` (an industry or region that sums to 0 cannot have shares).
+ * @example regionIndustryTableFromCells(["A", "B"], ["x"], [Float64Array.of(1), Float64Array.of(3)]).total // 4
+ */
+export const regionIndustryTableFromCells = (
+  regions: ReadonlyArray<string>,
+  industries: ReadonlyArray<string>,
+  value: ReadonlyArray<Float64Array>,
+): RegionIndustryTable => {
   const regionTotal = Float64Array.from(value, (row) => row.reduce((a, b) => a + b, 0))
-  const industryTotal = Float64Array.from(industries, (_, i) => value.reduce((a, row) => a + row[i]!, 0))
+  const industryTotal = new Float64Array(industries.length)
+  for (let i = 0; i < industries.length; i++) {
+    let s = 0
+    for (const row of value) s += row[i]!
+    industryTotal[i] = s
+  }
   industries.forEach((name, i) => {
     if (!(industryTotal[i]! > 0))
       throw inputError("zero_total", `industry "${name}" sums to 0 over all regions`, `产业“${name}”在所有区域合计为 0`, { value: name })

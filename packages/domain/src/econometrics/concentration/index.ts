@@ -1,5 +1,6 @@
 export * from "./Concentration.js"
 export * from "./EllisonGlaeser.js"
+export * from "./FirmRows.js"
 export * from "./Herfindahl.js"
 export * from "./Krugman.js"
 export * from "./LocationQuotient.js"

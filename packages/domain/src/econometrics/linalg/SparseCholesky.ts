@@ -1,20 +1,27 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
-import { minimumDegreeOrder } from "./minimumDegree.js"
+import { type CholeskySymbolic, choleskySymbolic } from "./choleskySymbolic.js"
+import { panelCholesky, syrkLower, updateNT } from "./denseBlocks.js"
+import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
  * Sparse Cholesky factorisation L·Lᵀ = P(I − ρS)Pᵀ for a symmetric S, built for repeated factorisation at
- * many ρ: the minimum-degree ordering P and the symbolic structure of L (elimination tree, column patterns)
- * are computed once in `sparseCholesky`, and `factor(ρ)` only refills the numbers (left-looking column
- * Cholesky). This is the scheme of R's Matrix/CHOLMOD `update()` used by spatialreg's "Matrix" method.
+ * many ρ: the fill-reducing order P (nested dissection or minimum degree, see fillReducingOrder) and the
+ * supernodal symbolic structure are computed once in `sparseCholesky`; `factor(ρ)` only moves numbers, by
+ * the multifrontal method (Duff & Reid 1983; Liu 1992): each supernode's frontal matrix gathers its columns
+ * of I − ρS and its children's update matrices, is factorised with dense block kernels, and passes its own
+ * update matrix to its parent. This is the scheme of R's Matrix/CHOLMOD `update()` used by spatialreg's
+ * "Matrix" method (CHOLMOD is supernodal too).
  * @example
  * const c = sparseCholesky(s); c.factor(0.5); c.logDet() // log|I − 0.5 S|
  */
 export interface SparseCholesky {
   readonly n: number
-  /** Non-zeros in L (including the diagonal). */
+  /** Entries stored for L (dense supernodal blocks, zeros kept by amalgamation included). */
   readonly nnzL: number
-  /** Factorise I − ρS; returns false when the matrix is not positive definite. */
+  /** The symbolic analysis (order, supernodes), shareable with another factorisation of the same pattern. */
+  readonly symbolic: CholeskySymbolic
+  /** Factorise I − ρS; returns false when the matrix is not positive definite. Free when ρ is the last one factorised. */
   factor(rho: number): boolean
   /** log|I − ρS| = 2 Σ log L_jj for the last successful factorisation. */
   logDet(): number
@@ -22,12 +29,13 @@ export interface SparseCholesky {
   solve(b: ArrayLike<number>): Float64Array
   /**
    * Solve for m right-hand sides at once, stored interleaved (entry i of column c at b[i·m + c]); the
-   * result has the same layout. Faster than m single solves (each index of L is read once).
+   * result has the same layout. Faster than m single solves (each entry of L is read once).
    */
   solveMany(b: Float64Array, m: number): Float64Array
   /**
-   * Selected inversion (Takahashi equations) of the last factorisation: the entries of (I − ρS)⁻¹ on the
-   * pattern of L, in O(Σ_j |L_j|²). Exact (to rounding), unlike stochastic trace estimates.
+   * Selected inversion (Takahashi equations, supernodal) of the last factorisation: the entries of
+   * (I − ρS)⁻¹ on the pattern of L, in about twice the flops of a factorisation. Exact (to rounding), unlike
+   * stochastic trace estimates.
    */
   selectedInverse(): SelectedInverse
   /**
@@ -48,138 +56,128 @@ export interface SelectedInverse {
 }
 
 /**
- * Build the ordering and symbolic factorisation of I − ρS (S symmetric, zero or any diagonal); each
- * `factor(ρ)` is then one numeric factorisation.
+ * The symbolic analysis of I − ρS for a symmetric S: fill-reducing order, elimination tree and supernodes.
+ * @example sparseCholesky(s, symbolicCholesky(s))
+ */
+export const symbolicCholesky = (s: Csr, ordering: OrderingMethod = "auto"): CholeskySymbolic =>
+  choleskySymbolic(s.rowPtr, s.colIdx, fillReducingOrder(s.rowPtr, s.colIdx, s.n, ordering))
+
+/**
+ * Build (or reuse) the symbolic analysis of I − ρS (S symmetric, zero or any diagonal); each `factor(ρ)` is
+ * then one numeric factorisation.
  * @example const chol = sparseCholesky(s); chol.factor(0.4) && chol.logDet()
  */
-export const sparseCholesky = (s: Csr): SparseCholesky => {
-  const n = s.n
-  const perm = minimumDegreeOrder(s.rowPtr, s.colIdx, n)
-  const iperm = new Int32Array(n)
-  for (let k = 0; k < n; k++) iperm[perm[k]!] = k
-  // Lower triangle of the permuted S by column: rows i > j and the position of the value in s.values.
-  const ap = new Int32Array(n + 1)
-  const sdiag = new Int32Array(n).fill(-1)
+export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicCholesky(s)): SparseCholesky => {
+  const { n, perm, iperm, nsuper, superStart, rowPtr, rowIdx, valPtr, superParent, relIdx } = symbolic
+  const total = valPtr[nsuper]!
+  // Where each stored entry of S (lower triangle, permuted) goes in the supernodal blocks, and the diagonal.
+  const pos = new Int32Array(n)
+  let count = 0
   for (let j = 0; j < n; j++) {
     const old = perm[j]!
-    let c = 0
-    for (let p = s.rowPtr[old]!; p < s.rowPtr[old + 1]!; p++) {
-      const i = iperm[s.colIdx[p]!]!
-      if (i > j) c++
-      else if (i === j) sdiag[j] = p
-    }
-    ap[j + 1] = ap[j]! + c
+    for (let p = s.rowPtr[old]!; p < s.rowPtr[old + 1]!; p++) if (iperm[s.colIdx[p]!]! >= j) count++
   }
-  const ai = new Int32Array(ap[n]!)
-  const asrc = new Int32Array(ap[n]!)
-  for (let j = 0; j < n; j++) {
-    const old = perm[j]!
-    let q = ap[j]!
-    for (let p = s.rowPtr[old]!; p < s.rowPtr[old + 1]!; p++) {
-      const i = iperm[s.colIdx[p]!]!
-      if (i > j) {
-        ai[q] = i
-        asrc[q++] = p
+  const aDst = new Float64Array(count)
+  const aSrc = new Int32Array(count)
+  const diagDst = new Float64Array(n)
+  let t = 0
+  for (let sn = 0; sn < nsuper; sn++) {
+    const f = superStart[sn]!
+    const nc = superStart[sn + 1]! - f
+    const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+    for (let q = rowPtr[sn]!, r = 0; q < rowPtr[sn + 1]!; q++, r++) pos[rowIdx[q]!] = r
+    for (let c = 0; c < nc; c++) {
+      const j = f + c
+      const col = valPtr[sn]! + c * nr
+      diagDst[j] = col + c
+      const old = perm[j]!
+      for (let p = s.rowPtr[old]!; p < s.rowPtr[old + 1]!; p++) {
+        const i = iperm[s.colIdx[p]!]!
+        if (i < j) continue
+        aDst[t] = col + pos[i]!
+        aSrc[t++] = p
       }
     }
   }
-  // Symbolic: pattern(L_j) = pattern(A_j, below diagonal) ∪ patterns of j's children in the elimination tree.
-  const childHead = new Int32Array(n).fill(-1)
-  const childNext = new Int32Array(n).fill(-1)
-  const mark = new Int32Array(n).fill(-1)
-  const patterns: Int32Array[] = new Array(n)
-  let nnzL = 0
-  const rows: number[] = []
-  for (let j = 0; j < n; j++) {
-    rows.length = 0
-    mark[j] = j
-    for (let p = ap[j]!; p < ap[j + 1]!; p++) {
-      const i = ai[p]!
-      if (mark[i] !== j) {
-        mark[i] = j
-        rows.push(i)
-      }
-    }
-    for (let c = childHead[j]!; c >= 0; c = childNext[c]!) {
-      const pc = patterns[c]!
-      for (let t = 0; t < pc.length; t++) {
-        const i = pc[t]!
-        if (i > j && mark[i] !== j) {
-          mark[i] = j
-          rows.push(i)
-        }
-      }
-    }
-    const pat = Int32Array.from(rows).sort()
-    patterns[j] = pat
-    nnzL += pat.length + 1
-    if (pat.length > 0) {
-      const parent = pat[0]!
-      childNext[j] = childHead[parent]!
-      childHead[parent] = j
+  // Children of each supernode (ascending), and the largest update-matrix stack the factorisation needs.
+  const childHead = new Int32Array(nsuper).fill(-1)
+  const childNext = new Int32Array(nsuper).fill(-1)
+  for (let sn = nsuper - 1; sn >= 0; sn--) {
+    const p = superParent[sn]!
+    if (p >= 0) {
+      childNext[sn] = childHead[p]!
+      childHead[p] = sn
     }
   }
-  // L by columns: diagonal first, then the sorted off-diagonal rows.
-  const lp = new Int32Array(n + 1)
-  const li = new Int32Array(nnzL)
-  for (let j = 0; j < n; j++) {
-    const pat = patterns[j]!
-    lp[j + 1] = lp[j]! + pat.length + 1
-    li[lp[j]!] = j
-    li.set(pat, lp[j]! + 1)
+  const below = (sn: number) => rowPtr[sn + 1]! - rowPtr[sn]! - (superStart[sn + 1]! - superStart[sn]!)
+  let stackPeak = 0
+  {
+    let top = 0
+    for (let sn = 0; sn < nsuper; sn++) {
+      let children = 0
+      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) children += below(c) * below(c)
+      const m = below(sn)
+      stackPeak = Math.max(stackPeak, top + m * m)
+      top -= children
+      if (superParent[sn]! >= 0) top += m * m
+    }
   }
-  patterns.length = 0
-  const lx = new Float64Array(nnzL)
-  const x = new Float64Array(n)
-  const head = new Int32Array(n)
-  const next = new Int32Array(n)
-  const first = new Int32Array(n)
+  const lx = new Float64Array(total)
+  const stack = new Float64Array(Math.max(1, stackPeak))
   let ok = false
+  let factoredRho = Number.NaN
+  const values = s.values
 
   const factor = (rho: number): boolean => {
-    head.fill(-1)
+    if (ok && rho === factoredRho) return true
     ok = false
-    for (let j = 0; j < n; j++) {
-      // Scatter column j of I − ρS (rows ≥ j).
-      x[j] = 1 - (sdiag[j]! >= 0 ? rho * s.values[sdiag[j]!]! : 0)
-      for (let p = ap[j]!; p < ap[j + 1]!; p++) x[ai[p]!] = -rho * s.values[asrc[p]!]!
-      // Subtract contributions of earlier columns k with L_jk ≠ 0.
-      let k = head[j]!
-      while (k >= 0) {
-        const nk = next[k]!
-        const pos = first[k]!
-        const ljk = lx[pos]!
-        const end = lp[k + 1]!
-        for (let p = pos; p < end; p++) x[li[p]!]! -= lx[p]! * ljk
-        const np = pos + 1
-        first[k] = np
-        if (np < end) {
-          const r = li[np]!
-          next[k] = head[r]!
-          head[r] = k
+    factoredRho = Number.NaN
+    lx.fill(0)
+    for (let j = 0; j < n; j++) lx[diagDst[j]!] = 1
+    for (let q = 0; q < count; q++) lx[aDst[q]!]! -= rho * values[aSrc[q]!]!
+    let top = 0
+    for (let sn = 0; sn < nsuper; sn++) {
+      const nc = superStart[sn + 1]! - superStart[sn]!
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const m = nr - nc
+      const base = valPtr[sn]!
+      // The children's update matrices lie at the top of the stack, in child order; this supernode's update
+      // matrix is assembled above them, then moved down over them.
+      let childBytes = 0
+      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) childBytes += below(c) * below(c)
+      const childStart = top - childBytes
+      const cb = top
+      stack.fill(0, cb, cb + m * m)
+      let at = childStart
+      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) {
+        const mc = below(c)
+        const rel = rowPtr[c]! + (superStart[c + 1]! - superStart[c]!)
+        for (let t2 = 0; t2 < mc; t2++) {
+          const q2 = relIdx[rel + t2]!
+          const src = at + t2 * mc
+          if (q2 < nc) {
+            const dst = base + q2 * nr
+            for (let t1 = t2; t1 < mc; t1++) lx[dst + relIdx[rel + t1]!]! += stack[src + t1]!
+          } else {
+            const dst = cb + (q2 - nc) * m - nc
+            for (let t1 = t2; t1 < mc; t1++) stack[dst + relIdx[rel + t1]!]! += stack[src + t1]!
+          }
         }
-        k = nk
+        at += mc * mc
       }
-      const d = x[j]!
-      if (!(d > 0)) return false
-      const ljj = Math.sqrt(d)
-      const start = lp[j]!
-      const end = lp[j + 1]!
-      lx[start] = ljj
-      x[j] = 0
-      for (let p = start + 1; p < end; p++) {
-        const i = li[p]!
-        lx[p] = x[i]! / ljj
-        x[i] = 0
-      }
-      if (start + 1 < end) {
-        first[j] = start + 1
-        const r = li[start + 1]!
-        next[j] = head[r]!
-        head[r] = j
+      if (!panelCholesky(lx, base, nr, nr, nc)) return false
+      if (superParent[sn]! >= 0) {
+        if (m > 0) {
+          stack.copyWithin(childStart, cb, cb + m * m)
+          syrkLower(stack, childStart, m, m, m, lx, base + nc, nr, nc)
+        }
+        top = childStart + m * m
+      } else {
+        top = childStart
       }
     }
     ok = true
+    factoredRho = rho
     return true
   }
 
@@ -193,25 +191,55 @@ export const sparseCholesky = (s: Csr): SparseCholesky => {
   const logDet = (): number => {
     if (!ok) throw notFactored()
     let s2 = 0
-    for (let j = 0; j < n; j++) s2 += Math.log(lx[lp[j]!]!)
+    for (let j = 0; j < n; j++) s2 += Math.log(lx[diagDst[j]!]!)
     return 2 * s2
+  }
+
+  // Solve L·Lᵀ y = y in place for m interleaved columns (permuted order).
+  const solveInPlace = (y: Float64Array, m: number) => {
+    for (let sn = 0; sn < nsuper; sn++) {
+      const f = superStart[sn]!
+      const nc = superStart[sn + 1]! - f
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const base = valPtr[sn]!
+      const r0 = rowPtr[sn]!
+      for (let c = 0; c < nc; c++) {
+        const col = base + c * nr
+        const yj = (f + c) * m
+        const d = 1 / lx[col + c]!
+        for (let k = 0; k < m; k++) y[yj + k]! *= d
+        for (let r = c + 1; r < nr; r++) {
+          const l = lx[col + r]!
+          const yi = rowIdx[r0 + r]! * m
+          for (let k = 0; k < m; k++) y[yi + k]! -= l * y[yj + k]!
+        }
+      }
+    }
+    for (let sn = nsuper - 1; sn >= 0; sn--) {
+      const f = superStart[sn]!
+      const nc = superStart[sn + 1]! - f
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const base = valPtr[sn]!
+      const r0 = rowPtr[sn]!
+      for (let c = nc - 1; c >= 0; c--) {
+        const col = base + c * nr
+        const yj = (f + c) * m
+        for (let r = c + 1; r < nr; r++) {
+          const l = lx[col + r]!
+          const yi = rowIdx[r0 + r]! * m
+          for (let k = 0; k < m; k++) y[yj + k]! -= l * y[yi + k]!
+        }
+        const d = 1 / lx[col + c]!
+        for (let k = 0; k < m; k++) y[yj + k]! *= d
+      }
+    }
   }
 
   const solve = (b: ArrayLike<number>): Float64Array => {
     if (!ok) throw notFactored()
     const y = new Float64Array(n)
     for (let k = 0; k < n; k++) y[k] = b[perm[k]!]!
-    // L y' = y (columns), then Lᵀ z = y'.
-    for (let j = 0; j < n; j++) {
-      const v = y[j]! / lx[lp[j]!]!
-      y[j] = v
-      for (let p = lp[j]! + 1; p < lp[j + 1]!; p++) y[li[p]!]! -= lx[p]! * v
-    }
-    for (let j = n - 1; j >= 0; j--) {
-      let v = y[j]!
-      for (let p = lp[j]! + 1; p < lp[j + 1]!; p++) v -= lx[p]! * y[li[p]!]!
-      y[j] = v / lx[lp[j]!]!
-    }
+    solveInPlace(y, 1)
     const out = new Float64Array(n)
     for (let k = 0; k < n; k++) out[perm[k]!] = y[k]!
     return out
@@ -224,26 +252,7 @@ export const sparseCholesky = (s: Csr): SparseCholesky => {
       const src = perm[k]! * m
       for (let c = 0; c < m; c++) y[k * m + c] = b[src + c]!
     }
-    for (let j = 0; j < n; j++) {
-      const d = 1 / lx[lp[j]!]!
-      const yj = j * m
-      for (let c = 0; c < m; c++) y[yj + c]! *= d
-      for (let p = lp[j]! + 1; p < lp[j + 1]!; p++) {
-        const l = lx[p]!
-        const yi = li[p]! * m
-        for (let c = 0; c < m; c++) y[yi + c]! -= l * y[yj + c]!
-      }
-    }
-    for (let j = n - 1; j >= 0; j--) {
-      const yj = j * m
-      for (let p = lp[j]! + 1; p < lp[j + 1]!; p++) {
-        const l = lx[p]!
-        const yi = li[p]! * m
-        for (let c = 0; c < m; c++) y[yj + c]! -= l * y[yi + c]!
-      }
-      const d = 1 / lx[lp[j]!]!
-      for (let c = 0; c < m; c++) y[yj + c]! *= d
-    }
+    solveInPlace(y, m)
     const out = new Float64Array(n * m)
     for (let k = 0; k < n; k++) {
       const dst = perm[k]! * m
@@ -252,6 +261,194 @@ export const sparseCholesky = (s: Csr): SparseCholesky => {
     return out
   }
 
+  const selectedInverse = (): SelectedInverse => {
+    if (!ok) throw notFactored()
+    const sx = supernodalInverse(symbolic, lx, childHead)
+    const superOf = new Int32Array(n)
+    for (let sn = 0; sn < nsuper; sn++) for (let j = superStart[sn]!; j < superStart[sn + 1]!; j++) superOf[j] = sn
+    // Position of entry (row r ≥ column c) in sx, or −1 outside the pattern.
+    const at = (r: number, c: number): number => {
+      const sn = superOf[c]!
+      const f = superStart[sn]!
+      const nc = superStart[sn + 1]! - f
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const col = valPtr[sn]! + (c - f) * nr
+      if (r < f + nc) return col + (r - f)
+      let lo = rowPtr[sn]! + nc
+      let hi = rowPtr[sn + 1]! - 1
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1
+        const v = rowIdx[mid]!
+        if (v === r) return col + (mid - rowPtr[sn]!)
+        if (v < r) lo = mid + 1
+        else hi = mid - 1
+      }
+      return -1
+    }
+    const diagonal = new Float64Array(n)
+    for (let k = 0; k < n; k++) diagonal[perm[k]!] = sx[diagDst[k]!]!
+    const sumProduct = (a: Csr): number => {
+      let sum = 0
+      for (let i = 0; i < a.n; i++)
+        for (let p = a.rowPtr[i]!; p < a.rowPtr[i + 1]!; p++) {
+          const pi = iperm[i]!
+          const pj = iperm[a.colIdx[p]!]!
+          const q = pi >= pj ? at(pi, pj) : at(pj, pi)
+          if (q < 0)
+            throw new ComputationError({
+              code: "selected_inverse_pattern",
+              message: "selected inverse: the matrix has entries outside the factor's pattern",
+              zh: "选择性求逆：矩阵含有分解模式之外的元素",
+            })
+          sum += a.values[p]! * sx[q]!
+        }
+      return sum
+    }
+    return { diagonal, sumProduct }
+  }
+
+  const selectedInverseTangent = (e: Csr): { readonly value: SelectedInverse; readonly tangent: SelectedInverse } => {
+    if (!ok) throw notFactored()
+    return simplicialInverseTangent(symbolic, lx, e)
+  }
+
+  return { n, nnzL: symbolic.nnzL, symbolic, factor, logDet, solve, solveMany, selectedInverse, selectedInverseTangent }
+}
+
+/**
+ * Selected inverse and its forward derivative along M − t·E, column by column (simplicial) on a copy of the
+ * supernodal factor: dL by differentiating the left-looking factorisation (dA = −E; dL_jj = dx_j/(2L_jj),
+ * dL_ij = (dx_i − L_ij dL_jj)/L_jj), then the Takahashi equations and their derivative from the last column.
+ * O(Σ_j |L_j|²); the zeros that amalgamation stores are kept (the pattern stays closed under elimination).
+ */
+const simplicialInverseTangent = (
+  sym: CholeskySymbolic,
+  blocks: Float64Array,
+  e: Csr,
+): { readonly value: SelectedInverse; readonly tangent: SelectedInverse } => {
+  const { n, perm, iperm, nsuper, superStart, rowPtr, rowIdx, valPtr } = sym
+  // Column-compressed copy of L: column j holds its diagonal first, then the rows below in ascending order.
+  const lp = new Int32Array(n + 1)
+  for (let sn = 0; sn < nsuper; sn++) {
+    const f = superStart[sn]!
+    const nc = superStart[sn + 1]! - f
+    const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+    for (let c = 0; c < nc; c++) lp[f + c + 1] = nr - c
+  }
+  for (let j = 0; j < n; j++) lp[j + 1]! += lp[j]!
+  const nnzL = lp[n]!
+  const li = new Int32Array(nnzL)
+  const lx = new Float64Array(nnzL)
+  for (let sn = 0; sn < nsuper; sn++) {
+    const f = superStart[sn]!
+    const nc = superStart[sn + 1]! - f
+    const r0 = rowPtr[sn]!
+    const nr = rowPtr[sn + 1]! - r0
+    for (let c = 0; c < nc; c++) {
+      const col = valPtr[sn]! + c * nr
+      let q = lp[f + c]!
+      for (let r = c; r < nr; r++, q++) {
+        li[q] = rowIdx[r0 + r]!
+        lx[q] = blocks[col + r]!
+      }
+    }
+  }
+  const head = new Int32Array(n).fill(-1)
+  const next = new Int32Array(n)
+  const first = new Int32Array(n)
+  const dlx = new Float64Array(nnzL)
+  const dx = new Float64Array(n)
+  for (let j = 0; j < n; j++) {
+    const old = perm[j]!
+    for (let p = e.rowPtr[old]!; p < e.rowPtr[old + 1]!; p++) {
+      const i = iperm[e.colIdx[p]!]!
+      if (i >= j) dx[i] = -e.values[p]!
+    }
+    let k = head[j]!
+    while (k >= 0) {
+      const nk = next[k]!
+      const pos = first[k]!
+      const ljk = lx[pos]!
+      const dljk = dlx[pos]!
+      const end = lp[k + 1]!
+      for (let p = pos; p < end; p++) dx[li[p]!]! -= dlx[p]! * ljk + lx[p]! * dljk
+      const np = pos + 1
+      first[k] = np
+      if (np < end) {
+        const r = li[np]!
+        next[k] = head[r]!
+        head[r] = k
+      }
+      k = nk
+    }
+    const start = lp[j]!
+    const end = lp[j + 1]!
+    const ljj = lx[start]!
+    const dljj = dx[j]! / (2 * ljj)
+    dlx[start] = dljj
+    dx[j] = 0
+    for (let p = start + 1; p < end; p++) {
+      const i = li[p]!
+      dlx[p] = (dx[i]! - lx[p]! * dljj) / ljj
+      dx[i] = 0
+    }
+    if (start + 1 < end) {
+      first[j] = start + 1
+      const r = li[start + 1]!
+      next[j] = head[r]!
+      head[r] = j
+    }
+  }
+  const sx = new Float64Array(nnzL)
+  const dsx = new Float64Array(nnzL)
+  const acc = new Float64Array(n)
+  const dacc = new Float64Array(n)
+  for (let j = n - 1; j >= 0; j--) {
+    const start = lp[j]!
+    const end = lp[j + 1]!
+    const ljj = lx[start]!
+    const dljj = dlx[start]!
+    for (let p = start + 1; p < end; p++) {
+      acc[li[p]!] = 0
+      dacc[li[p]!] = 0
+    }
+    for (let p = start + 1; p < end; p++) {
+      const k = li[p]!
+      const lkj = lx[p]!
+      const dlkj = dlx[p]!
+      const kk = lp[k]!
+      acc[k]! += lkj * sx[kk]!
+      dacc[k]! += dlkj * sx[kk]! + lkj * dsx[kk]!
+      let q = kk + 1
+      const qe = lp[k + 1]!
+      for (let r = p + 1; r < end; r++) {
+        const i = li[r]!
+        while (q < qe && li[q]! < i) q++
+        const v = sx[q]!
+        const dv = dsx[q]!
+        const lij = lx[r]!
+        const dlij = dlx[r]!
+        acc[i]! += lkj * v
+        dacc[i]! += dlkj * v + lkj * dv
+        acc[k]! += lij * v
+        dacc[k]! += dlij * v + lij * dv
+      }
+    }
+    let diag = 1 / (ljj * ljj)
+    let ddiag = (-2 * dljj) / (ljj * ljj * ljj)
+    for (let p = start + 1; p < end; p++) {
+      const a = acc[li[p]!]!
+      const da = dacc[li[p]!]!
+      const v = -a / ljj
+      const dv = -da / ljj + (a * dljj) / (ljj * ljj)
+      sx[p] = v
+      dsx[p] = dv
+      diag -= (lx[p]! * v) / ljj
+      ddiag -= (dlx[p]! * v + lx[p]! * dv) / ljj - (lx[p]! * v * dljj) / (ljj * ljj)
+    }
+    sx[start] = diag
+    dsx[start] = ddiag
+  }
   const find = (col: number, row: number): number => {
     let lo = lp[col]! + 1
     let hi = lp[col + 1]! - 1
@@ -264,7 +461,6 @@ export const sparseCholesky = (s: Csr): SparseCholesky => {
     }
     return -1
   }
-  // Σ_ij a_ij v_ij over the stored entries of a, v stored like lx (the pattern of L, permuted indices).
   const onPattern = (v: Float64Array): SelectedInverse => {
     const diagonal = new Float64Array(n)
     for (let k = 0; k < n; k++) diagonal[perm[k]!] = v[lp[k]!]!
@@ -291,180 +487,151 @@ export const sparseCholesky = (s: Csr): SparseCholesky => {
     }
     return { diagonal, sumProduct }
   }
+  return { value: onPattern(sx), tangent: onPattern(dsx) }
+}
 
-  const selectedInverseTangent = (e: Csr): { readonly value: SelectedInverse; readonly tangent: SelectedInverse } => {
-    if (!ok) throw notFactored()
-    // Tangent of L (left-looking, as factor): dA = −E; dL_jj = dx_j/(2L_jj), dL_ij = (dx_i − L_ij dL_jj)/L_jj.
-    const dlx = new Float64Array(nnzL)
-    const dx = new Float64Array(n)
-    head.fill(-1)
-    for (let j = 0; j < n; j++) {
-      const old = perm[j]!
-      for (let p = e.rowPtr[old]!; p < e.rowPtr[old + 1]!; p++) {
-        const i = iperm[e.colIdx[p]!]!
-        if (i >= j) dx[i] = -e.values[p]!
-      }
-      let k = head[j]!
-      while (k >= 0) {
-        const nk = next[k]!
-        const pos = first[k]!
-        const ljk = lx[pos]!
-        const dljk = dlx[pos]!
-        const end = lp[k + 1]!
-        for (let p = pos; p < end; p++) dx[li[p]!]! -= dlx[p]! * ljk + lx[p]! * dljk
-        const np = pos + 1
-        first[k] = np
-        if (np < end) {
-          const r = li[np]!
-          next[k] = head[r]!
-          head[r] = k
-        }
-        k = nk
-      }
-      const start = lp[j]!
-      const end = lp[j + 1]!
-      const ljj = lx[start]!
-      const dljj = dx[j]! / (2 * ljj)
-      dlx[start] = dljj
-      dx[j] = 0
-      for (let p = start + 1; p < end; p++) {
-        const i = li[p]!
-        dlx[p] = (dx[i]! - lx[p]! * dljj) / ljj
-        dx[i] = 0
-      }
-      if (start + 1 < end) {
-        first[j] = start + 1
-        const r = li[start + 1]!
-        next[j] = head[r]!
-        head[r] = j
+/**
+ * Supernodal selected inversion: Σ = (L·Lᵀ)⁻¹ on the blocks of L, from the root down. For a supernode with
+ * pivots J and rows R below, Y = L_RJ·L_JJ⁻¹, Σ_RJ = −Σ_RR·Y and Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ, where
+ * Σ_RR is read from the parent's frontal block of Σ (rows R lie within the parent's rows), kept on a stack
+ * while the parent's subtree is processed.
+ */
+const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: Int32Array): Float64Array => {
+  const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
+  const sx = new Float64Array(lx.length)
+  // Stack of frontal Σ blocks (nr × nr, column-major, both triangles) of supernodes with children left to do.
+  let stack = new Float64Array(1 << 16)
+  const frontOf = new Float64Array(nsuper).fill(-1)
+  const open: number[] = []
+  let top = 0
+  let ybuf = new Float64Array(256)
+  let ltbuf = new Float64Array(256)
+  let tbuf = new Float64Array(256)
+  let ytbuf = new Float64Array(256)
+  let stbuf = new Float64Array(256)
+  for (let sn = nsuper - 1; sn >= 0; sn--) {
+    const nc = superStart[sn + 1]! - superStart[sn]!
+    const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+    const m = nr - nc
+    const base = valPtr[sn]!
+    const p = superParent[sn]!
+    // Supernodes after sn in reverse postorder that are not its ancestors have finished: drop their fronts.
+    while (open.length > 0 && open[open.length - 1] !== p) {
+      const done = open.pop()!
+      top = frontOf[done]!
+      frontOf[done] = -1
+    }
+    const hasChildren = childHead[sn]! >= 0
+    const need = hasChildren ? nr * nr : m * m
+    if (top + need > stack.length) {
+      const bigger = new Float64Array(Math.max(stack.length * 2, top + need))
+      bigger.set(stack.subarray(0, top))
+      stack = bigger
+    }
+    // F = this supernode's frontal Σ block; its lower-right m×m part is Σ_RR gathered from the parent.
+    const F = top
+    const ldf = hasChildren ? nr : m
+    const rr = hasChildren ? F + nc * ldf + nc : F
+    if (m > 0) {
+      const pf = frontOf[p]!
+      const pnr = rowPtr[p + 1]! - rowPtr[p]!
+      const rel = rowPtr[sn]! + nc
+      for (let t2 = 0; t2 < m; t2++) {
+        const q2 = relIdx[rel + t2]!
+        const src = pf + q2 * pnr
+        const dst = rr + t2 * ldf
+        for (let t1 = 0; t1 < m; t1++) stack[dst + t1] = stack[src + relIdx[rel + t1]!]!
       }
     }
-    // Takahashi equations and their derivative, column by column from the last.
-    const sx = new Float64Array(nnzL)
-    const dsx = new Float64Array(nnzL)
-    const acc = new Float64Array(n)
-    const dacc = new Float64Array(n)
-    for (let j = n - 1; j >= 0; j--) {
-      const start = lp[j]!
-      const end = lp[j + 1]!
-      const ljj = lx[start]!
-      const dljj = dlx[start]!
-      for (let p = start + 1; p < end; p++) {
-        acc[li[p]!] = 0
-        dacc[li[p]!] = 0
+    // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 16 columns from the last; the columns to the
+    // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
+    if (ybuf.length < m * nc) ybuf = new Float64Array(m * nc * 2)
+    if (ltbuf.length < nc * nc) ltbuf = new Float64Array(nc * nc * 2)
+    const y = ybuf
+    const lt = ltbuf
+    for (let c = 0; c < nc; c++) {
+      const col = base + c * nr
+      for (let k = c; k < nc; k++) lt[k * nc + c] = lx[col + k]!
+      for (let r = 0; r < m; r++) y[c * m + r] = lx[col + nc + r]!
+    }
+    for (let c1 = nc; c1 > 0; c1 -= 16) {
+      const c0 = Math.max(0, c1 - 16)
+      if (c1 < nc && m > 0) updateNT(y, c0 * m, m, m, c1 - c0, y, c1 * m, m, lt, c1 * nc + c0, nc, nc - c1, true)
+      for (let c = c1 - 1; c >= c0; c--) {
+        const yc = c * m
+        for (let k = c + 1; k < c1; k++) {
+          const l = lt[k * nc + c]!
+          if (l === 0) continue
+          const yk = k * m
+          for (let r = 0; r < m; r++) y[yc + r]! -= y[yk + r]! * l
+        }
+        const d = 1 / lt[c * nc + c]!
+        for (let r = 0; r < m; r++) y[yc + r]! *= d
       }
-      for (let p = start + 1; p < end; p++) {
-        const k = li[p]!
-        const lkj = lx[p]!
-        const dlkj = dlx[p]!
-        const kk = lp[k]!
-        acc[k]! += lkj * sx[kk]!
-        dacc[k]! += dlkj * sx[kk]! + lkj * dsx[kk]!
-        let q = kk + 1
-        const qe = lp[k + 1]!
-        for (let r = p + 1; r < end; r++) {
-          const i = li[r]!
-          while (q < qe && li[q]! < i) q++
-          const v = sx[q]!
-          const dv = dsx[q]!
-          const lij = lx[r]!
-          const dlij = dlx[r]!
-          acc[i]! += lkj * v
-          dacc[i]! += dlkj * v + lkj * dv
-          acc[k]! += lij * v
-          dacc[k]! += dlij * v + lij * dv
+    }
+    // Yᵀ with leading dimension nc (yt[p·nc + c] = Y[p, c]), the layout the block kernel reads.
+    if (ytbuf.length < m * nc) ytbuf = new Float64Array(m * nc * 2)
+    const yt = ytbuf
+    for (let c = 0; c < nc; c++) for (let r = 0; r < m; r++) yt[r * nc + c] = y[c * m + r]!
+    // Σ_RJᵀ = −Yᵀ·Σ_RR (nc × m; Σ_RR is symmetric), then into the block of sx (rows nc … nr − 1).
+    if (stbuf.length < m * nc) stbuf = new Float64Array(m * nc * 2)
+    const st = stbuf
+    st.fill(0, 0, m * nc)
+    if (m > 0) updateNT(st, 0, nc, nc, m, yt, 0, nc, stack, rr, ldf, m, true)
+    const out = sx
+    for (let c = 0; c < nc; c++) {
+      const col = base + c * nr + nc
+      for (let r = 0; r < m; r++) out[col + r] = st[r * nc + c]!
+    }
+    // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): the inverse of the small dense block, then the product.
+    if (tbuf.length < nc * nc) tbuf = new Float64Array(nc * nc * 2)
+    const inv = tbuf
+    denseCholeskyInverse(lx, base, nr, nc, inv)
+    if (m > 0) updateNT(inv, 0, nc, nc, nc, yt, 0, nc, st, 0, nc, m, false)
+    for (let c = 0; c < nc; c++) for (let r = c; r < nc; r++) out[base + c * nr + r] = inv[c * nc + r]!
+    if (hasChildren) {
+      // Complete the frontal block: Σ_JJ (both triangles) and Σ_RJ / Σ_JR.
+      for (let c = 0; c < nc; c++) {
+        for (let r = c; r < nc; r++) {
+          const v = out[base + c * nr + r]!
+          stack[F + c * ldf + r] = v
+          stack[F + r * ldf + c] = v
+        }
+        for (let r = 0; r < m; r++) {
+          const v = out[base + c * nr + nc + r]!
+          stack[F + c * ldf + nc + r] = v
+          stack[F + (nc + r) * ldf + c] = v
         }
       }
-      let diag = 1 / (ljj * ljj)
-      let ddiag = (-2 * dljj) / (ljj * ljj * ljj)
-      for (let p = start + 1; p < end; p++) {
-        const a = acc[li[p]!]!
-        const da = dacc[li[p]!]!
-        const v = -a / ljj
-        const dv = -da / ljj + (a * dljj) / (ljj * ljj)
-        sx[p] = v
-        dsx[p] = dv
-        diag -= (lx[p]! * v) / ljj
-        ddiag -= (dlx[p]! * v + lx[p]! * dv) / ljj - (lx[p]! * v * dljj) / (ljj * ljj)
-      }
-      sx[start] = diag
-      dsx[start] = ddiag
+      frontOf[sn] = F
+      open.push(sn)
+      top = F + nr * nr
     }
-    return { value: onPattern(sx), tangent: onPattern(dsx) }
   }
+  return sx
+}
 
-  const selectedInverse = (): SelectedInverse => {
-    if (!ok) throw notFactored()
-    // Σ on the pattern of L, stored like lx (diagonal first in each column). Columns from last to first:
-    // Σ_ij = −(1/L_jj) Σ_k L_kj Σ_ik (i, k ∈ pattern of column j), Σ_jj = 1/L_jj² − (1/L_jj) Σ_k L_kj Σ_kj.
-    // For k ∈ pattern(j), the rows of column j below k lie in pattern(k): a merge finds Σ_ik.
-    const sx = new Float64Array(nnzL)
-    const acc = new Float64Array(n)
-    for (let j = n - 1; j >= 0; j--) {
-      const start = lp[j]!
-      const end = lp[j + 1]!
-      const ljj = lx[start]!
-      for (let p = start + 1; p < end; p++) acc[li[p]!] = 0
-      for (let p = start + 1; p < end; p++) {
-        const k = li[p]!
-        const lkj = lx[p]!
-        acc[k]! += lkj * sx[lp[k]!]!
-        // Rows i > k of column j: Σ_ik sits in column k at row i.
-        let q = lp[k]! + 1
-        const qe = lp[k + 1]!
-        for (let r = p + 1; r < end; r++) {
-          const i = li[r]!
-          while (q < qe && li[q]! < i) q++
-          const v = sx[q]!
-          acc[i]! += lkj * v
-          acc[k]! += lx[r]! * v
-        }
-      }
-      let diag = 1 / (ljj * ljj)
-      for (let p = start + 1; p < end; p++) {
-        const v = -acc[li[p]!]! / ljj
-        sx[p] = v
-        diag -= (lx[p]! * v) / ljj
-      }
-      sx[start] = diag
+// (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part).
+const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array): void => {
+  // X = L⁻¹ (lower) column by column with column-oriented updates (L's columns are contiguous), then
+  // out = Xᵀ·X from dot products of X's columns.
+  const x = new Float64Array(nc * nc)
+  for (let c = 0; c < nc; c++) {
+    const xc = c * nc
+    x[xc + c] = 1
+    for (let k = c; k < nc; k++) {
+      const col = base + k * ld
+      const v = x[xc + k]! / lx[col + k]!
+      x[xc + k] = v
+      if (v !== 0) for (let r = k + 1; r < nc; r++) x[xc + r]! -= lx[col + r]! * v
     }
-    const diagonal = new Float64Array(n)
-    for (let k = 0; k < n; k++) diagonal[perm[k]!] = sx[lp[k]!]!
-    const find = (col: number, row: number): number => {
-      let lo = lp[col]! + 1
-      let hi = lp[col + 1]! - 1
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1
-        const r = li[mid]!
-        if (r === row) return mid
-        if (r < row) lo = mid + 1
-        else hi = mid - 1
-      }
-      return -1
-    }
-    const sumProduct = (a: Csr): number => {
-      let total = 0
-      for (let i = 0; i < n; i++)
-        for (let p = a.rowPtr[i]!; p < a.rowPtr[i + 1]!; p++) {
-          const pi = iperm[i]!
-          const pj = iperm[a.colIdx[p]!]!
-          if (pi === pj) {
-            total += a.values[p]! * sx[lp[pi]!]!
-            continue
-          }
-          const q = pi < pj ? find(pi, pj) : find(pj, pi)
-          if (q < 0)
-            throw new ComputationError({
-              code: "selected_inverse_pattern",
-              message: "selected inverse: the matrix has entries outside the factor's pattern",
-              zh: "选择性求逆：矩阵含有分解模式之外的元素",
-            })
-          total += a.values[p]! * sx[q]!
-        }
-      return total
-    }
-    return { diagonal, sumProduct }
   }
-
-  return { n, nnzL, factor, logDet, solve, solveMany, selectedInverse, selectedInverseTangent }
+  for (let c = 0; c < nc; c++)
+    for (let r = c; r < nc; r++) {
+      let v = 0
+      const xr = r * nc
+      const xc = c * nc
+      for (let k = r; k < nc; k++) v += x[xr + k]! * x[xc + k]!
+      out[c * nc + r] = v
+    }
 }

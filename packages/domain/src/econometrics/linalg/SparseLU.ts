@@ -1,23 +1,41 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
-import { minimumDegreeOrder } from "./minimumDegree.js"
+import { type CholeskySymbolic, choleskySymbolic } from "./choleskySymbolic.js"
+import { panelLU, updateNT } from "./denseBlocks.js"
+import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
  * Sparse LU factorisation without pivoting of P(I − ρW)Pᵀ for a general (asymmetric) W, for repeated
- * factorisation at many ρ: the minimum-degree ordering of the symmetrised pattern W + Wᵀ and the symbolic
- * structure (that of the Cholesky factor of the symmetrised pattern, which contains L and Uᵀ) are computed
- * once; `factor(ρ)` refills the numbers (left-looking). No pivoting is needed while I − ρW is diagonally
- * dominant, i.e. |ρ| < 1 for row-standardised W — the interval spatialreg's "LU" method searches.
+ * factorisation at many ρ: the fill-reducing order of the symmetrised pattern W + Wᵀ and the supernodal
+ * symbolic structure (that of the Cholesky factor of the symmetrised pattern, which holds both L and Uᵀ) are
+ * computed once; `factor(ρ)` refills the numbers by the multifrontal method with dense block kernels. No
+ * pivoting is needed while I − ρW is diagonally dominant, i.e. |ρ| < 1 for row-standardised W — the
+ * interval spatialreg's "LU" method searches.
  * @example const f = sparseLU(w); f.factor(0.5); f.logAbsDet() // log|I − 0.5W|
  */
 export interface SparseLU {
   readonly n: number
-  /** Factorise I − ρW; false when a zero or non-finite pivot appears. */
+  /** The symbolic analysis (order, supernodes), shareable with another factorisation of the same pattern. */
+  readonly symbolic: CholeskySymbolic
+  /** Factorise I − ρW; false when a zero or non-finite pivot appears. Free when ρ is the one factorised last. */
   factor(rho: number): boolean
   /** log|det(I − ρW)| from the last successful factorisation. */
   logAbsDet(): number
   /** Solve (I − ρW)x = b with the last successful factorisation. */
   solve(b: ArrayLike<number>): Float64Array
+  /**
+   * Selected inversion of the last factorisation: the entries of (I − ρW)⁻¹ on the (symmetric) pattern of
+   * L + U, in about twice the flops of a factorisation.
+   */
+  selectedInverse(): SelectedInverseLU
+}
+
+/** Entries of M⁻¹ on the pattern of the LU factors of M. */
+export interface SelectedInverseLU {
+  /** Diagonal of M⁻¹ in the original order. */
+  readonly diagonal: Float64Array
+  /** Σ_ij a_ij (M⁻¹)_ij over the stored entries of a (within the symmetrised pattern of M). */
+  sumProduct(a: Csr): number
 }
 
 /**
@@ -25,145 +43,362 @@ export interface SparseLU {
  * `logAbsDet()` per trial value of ρ.
  * @example const lu = sparseLU(w); lu.factor(0.5) && lu.logAbsDet()
  */
-export const sparseLU = (w: Csr): SparseLU => {
+export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: OrderingMethod = "auto"): SparseLU => {
   const n = w.n
-  // Symmetrised pattern for the ordering and the symbolic factorisation.
-  const sets: number[][] = Array.from({ length: n }, () => [])
+  const sym = symbolic ?? symmetrisedSymbolic(w, ordering)
+  const { perm, iperm, nsuper, superStart, rowPtr, rowIdx, valPtr, superParent, relIdx } = sym
+  const total = valPtr[nsuper]!
+  // Where each entry of W goes: (i ≥ j) the L-layout block of column j, (i < j) the U-layout block of row i.
+  const superOf = new Int32Array(n)
+  for (let sn = 0; sn < nsuper; sn++) for (let j = superStart[sn]!; j < superStart[sn + 1]!; j++) superOf[j] = sn
+  const nnz = w.rowPtr[n]!
+  const dst = new Float64Array(nnz)
+  const inU = new Uint8Array(nnz)
+  // Position of row r within supernode sn's rows.
+  const rowPos = (sn: number, r: number): number => {
+    const f = superStart[sn]!
+    const nc = superStart[sn + 1]! - f
+    if (r < f + nc) return r - f
+    let lo = rowPtr[sn]! + nc
+    let hi = rowPtr[sn + 1]! - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = rowIdx[mid]!
+      if (v === r) return mid - rowPtr[sn]!
+      if (v < r) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
   for (let i = 0; i < n; i++)
     for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
-      const j = w.colIdx[p]!
-      if (j === i) continue
-      sets[i]!.push(j)
-      sets[j]!.push(i)
+      const pi = iperm[i]!
+      const pj = iperm[w.colIdx[p]!]!
+      const c = Math.min(pi, pj)
+      const r = Math.max(pi, pj)
+      const sn = superOf[c]!
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      dst[p] = valPtr[sn]! + (c - superStart[sn]!) * nr + rowPos(sn, r)
+      inU[p] = pi < pj ? 1 : 0
     }
-  const symPtr = new Int32Array(n + 1)
-  const uniq = sets.map((s) => Int32Array.from(new Set(s)).sort())
-  uniq.forEach((s, i) => {
-    symPtr[i + 1] = symPtr[i]! + s.length
-  })
-  const symIdx = new Int32Array(symPtr[n]!)
-  uniq.forEach((s, i) => {
-    symIdx.set(s, symPtr[i]!)
-  })
-  const perm = minimumDegreeOrder(symPtr, symIdx, n)
-  const iperm = new Int32Array(n)
-  for (let k = 0; k < n; k++) iperm[perm[k]!] = k
-  // Column pattern (strictly lower) of the symbolic factor of the permuted symmetrised pattern.
-  const childHead = new Int32Array(n).fill(-1)
-  const childNext = new Int32Array(n).fill(-1)
-  const mark = new Int32Array(n).fill(-1)
-  const cols: Int32Array[] = new Array(n)
-  const rows: number[] = []
+  const diagDst = new Float64Array(n)
   for (let j = 0; j < n; j++) {
-    rows.length = 0
-    mark[j] = j
-    const old = perm[j]!
-    for (let p = symPtr[old]!; p < symPtr[old + 1]!; p++) {
-      const i = iperm[symIdx[p]!]!
-      if (i > j && mark[i] !== j) {
-        mark[i] = j
-        rows.push(i)
-      }
-    }
-    for (let c = childHead[j]!; c >= 0; c = childNext[c]!) {
-      const pc = cols[c]!
-      for (let t = 0; t < pc.length; t++) {
-        const i = pc[t]!
-        if (i > j && mark[i] !== j) {
-          mark[i] = j
-          rows.push(i)
-        }
-      }
-    }
-    const pat = Int32Array.from(rows).sort()
-    cols[j] = pat
-    if (pat.length > 0) {
-      childNext[j] = childHead[pat[0]!]!
-      childHead[pat[0]!] = j
+    const sn = superOf[j]!
+    const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+    diagDst[j] = valPtr[sn]! + (j - superStart[sn]!) * (nr + 1)
+  }
+  const childHead = new Int32Array(nsuper).fill(-1)
+  const childNext = new Int32Array(nsuper).fill(-1)
+  for (let sn = nsuper - 1; sn >= 0; sn--) {
+    const p = superParent[sn]!
+    if (p >= 0) {
+      childNext[sn] = childHead[p]!
+      childHead[p] = sn
     }
   }
-  // L by columns (unit diagonal not stored); U by columns = the transposed pattern (rows k < j), diagonal apart.
-  const lp = new Int32Array(n + 1)
-  for (let j = 0; j < n; j++) lp[j + 1] = lp[j]! + cols[j]!.length
-  const li = new Int32Array(lp[n]!)
-  for (let j = 0; j < n; j++) li.set(cols[j]!, lp[j]!)
-  const up = new Int32Array(n + 1)
-  for (let p = 0; p < li.length; p++) up[li[p]! + 1]!++
-  for (let j = 0; j < n; j++) up[j + 1]! += up[j]!
-  const ui = new Int32Array(li.length)
-  const fill = up.slice(0, n)
-  for (let k = 0; k < n; k++) for (let p = lp[k]!; p < lp[k + 1]!; p++) ui[fill[li[p]!]!++] = k // rows k ascending
-  // Permuted columns of W: entries (i, value) of column j of P W Pᵀ.
-  const wcPtr = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) wcPtr[iperm[w.colIdx[p]!]! + 1]!++
-  for (let j = 0; j < n; j++) wcPtr[j + 1]! += wcPtr[j]!
-  const wcRow = new Int32Array(wcPtr[n]!)
-  const wcVal = new Float64Array(wcPtr[n]!)
-  const next = wcPtr.slice(0, n)
-  for (let i = 0; i < n; i++)
-    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
-      const q = next[iperm[w.colIdx[p]!]!]!++
-      wcRow[q] = iperm[i]!
-      wcVal[q] = w.values[p]!
+  const below = (sn: number) => rowPtr[sn + 1]! - rowPtr[sn]! - (superStart[sn + 1]! - superStart[sn]!)
+  let stackPeak = 0
+  {
+    let top = 0
+    for (let sn = 0; sn < nsuper; sn++) {
+      let children = 0
+      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) children += below(c) * below(c)
+      const m = below(sn)
+      stackPeak = Math.max(stackPeak, top + m * m)
+      top -= children
+      if (superParent[sn]! >= 0) top += m * m
     }
-  const lx = new Float64Array(li.length)
-  const ux = new Float64Array(ui.length)
-  const udiag = new Float64Array(n)
-  const x = new Float64Array(n)
+  }
+  const lx = new Float64Array(total)
+  const ux = new Float64Array(total)
+  const stack = new Float64Array(Math.max(1, stackPeak))
   let ok = false
+  let factoredRho = Number.NaN
 
   const factor = (rho: number): boolean => {
+    if (ok && rho === factoredRho) return true
     ok = false
-    for (let j = 0; j < n; j++) {
-      // Scatter column j of I − ρPWPᵀ.
-      x[j] = 1
-      for (let p = wcPtr[j]!; p < wcPtr[j + 1]!; p++) x[wcRow[p]!]! -= rho * wcVal[p]!
-      // Left-looking: for k < j with U_kj ≠ 0 (ascending), x[i] −= L_ik · x[k] for i > k.
-      for (let q = up[j]!; q < up[j + 1]!; q++) {
-        const k = ui[q]!
-        const xk = x[k]!
-        ux[q] = xk
-        x[k] = 0
-        if (xk === 0) continue
-        for (let p = lp[k]!; p < lp[k + 1]!; p++) x[li[p]!]! -= lx[p]! * xk
+    factoredRho = Number.NaN
+    lx.fill(0)
+    ux.fill(0)
+    for (let j = 0; j < n; j++) lx[diagDst[j]!] = 1
+    for (let p = 0; p < nnz; p++) {
+      if (inU[p]) ux[dst[p]!]! -= rho * w.values[p]!
+      else lx[dst[p]!]! -= rho * w.values[p]!
+    }
+    let top = 0
+    for (let sn = 0; sn < nsuper; sn++) {
+      const nc = superStart[sn + 1]! - superStart[sn]!
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const m = nr - nc
+      const base = valPtr[sn]!
+      let childSize = 0
+      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) childSize += below(c) * below(c)
+      const childStart = top - childSize
+      const cb = top
+      stack.fill(0, cb, cb + m * m)
+      let at = childStart
+      // Extend-add the children's (full) update matrices: lower part into L / the update matrix, upper into U.
+      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) {
+        const mc = below(c)
+        const rel = rowPtr[c]! + (superStart[c + 1]! - superStart[c]!)
+        for (let t2 = 0; t2 < mc; t2++) {
+          const q2 = relIdx[rel + t2]!
+          const src = at + t2 * mc
+          for (let t1 = 0; t1 < mc; t1++) {
+            const q1 = relIdx[rel + t1]!
+            const v = stack[src + t1]!
+            if (q1 >= nc && q2 >= nc) stack[cb + (q2 - nc) * m + (q1 - nc)]! += v
+            else if (q1 >= q2) lx[base + q2 * nr + q1]! += v
+            else ux[base + q1 * nr + q2]! += v
+          }
+        }
+        at += mc * mc
       }
-      const d = x[j]!
-      x[j] = 0
-      if (d === 0 || !Number.isFinite(d)) return false
-      udiag[j] = d
-      for (let p = lp[j]!; p < lp[j + 1]!; p++) {
-        const i = li[p]!
-        lx[p] = x[i]! / d
-        x[i] = 0
+      if (!panelLU(lx, ux, base, nr, nr, nc)) return false
+      if (superParent[sn]! >= 0) {
+        if (m > 0) {
+          stack.copyWithin(childStart, cb, cb + m * m)
+          updateNT(stack, childStart, m, m, m, lx, base + nc, nr, ux, base + nc, nr, nc, true)
+        }
+        top = childStart + m * m
+      } else {
+        top = childStart
       }
     }
     ok = true
+    factoredRho = rho
     return true
   }
+
+  const notFactored = () =>
+    new ComputationError({ code: "lu_not_factored", message: "sparse LU: no successful factorisation to use", zh: "稀疏 LU：尚无成功的分解可用" })
 
   const logAbsDet = (): number => {
     if (!ok) return Number.NaN
     let s = 0
-    for (let j = 0; j < n; j++) s += Math.log(Math.abs(udiag[j]!))
+    for (let j = 0; j < n; j++) s += Math.log(Math.abs(lx[diagDst[j]!]!))
     return s
   }
+
   const solve = (b: ArrayLike<number>): Float64Array => {
-    if (!ok)
-      throw new ComputationError({ code: "lu_not_factored", message: "sparse LU: no successful factorisation to use", zh: "稀疏 LU：尚无成功的分解可用" })
-    const z = new Float64Array(n)
-    for (let k = 0; k < n; k++) z[k] = b[perm[k]!]!
-    for (let j = 0; j < n; j++) {
-      const v = z[j]!
-      if (v !== 0) for (let p = lp[j]!; p < lp[j + 1]!; p++) z[li[p]!]! -= lx[p]! * v
+    if (!ok) throw notFactored()
+    const y = new Float64Array(n)
+    for (let k = 0; k < n; k++) y[k] = b[perm[k]!]!
+    for (let sn = 0; sn < nsuper; sn++) {
+      const f = superStart[sn]!
+      const nc = superStart[sn + 1]! - f
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const base = valPtr[sn]!
+      const r0 = rowPtr[sn]!
+      for (let c = 0; c < nc; c++) {
+        const v = y[f + c]!
+        if (v === 0) continue
+        const col = base + c * nr
+        for (let r = c + 1; r < nr; r++) y[rowIdx[r0 + r]!]! -= lx[col + r]! * v
+      }
     }
-    for (let j = n - 1; j >= 0; j--) {
-      const v = z[j]! / udiag[j]!
-      z[j] = v
-      if (v !== 0) for (let q = up[j]!; q < up[j + 1]!; q++) z[ui[q]!]! -= ux[q]! * v
+    for (let sn = nsuper - 1; sn >= 0; sn--) {
+      const f = superStart[sn]!
+      const nc = superStart[sn + 1]! - f
+      const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+      const base = valPtr[sn]!
+      const r0 = rowPtr[sn]!
+      for (let c = nc - 1; c >= 0; c--) {
+        const col = base + c * nr
+        let v = y[f + c]!
+        for (let r = c + 1; r < nr; r++) v -= ux[col + r]! * y[rowIdx[r0 + r]!]!
+        y[f + c] = v / lx[col + c]!
+      }
     }
     const out = new Float64Array(n)
-    for (let k = 0; k < n; k++) out[perm[k]!] = z[k]!
+    for (let k = 0; k < n; k++) out[perm[k]!] = y[k]!
     return out
   }
-  return { n, factor, logAbsDet, solve }
+
+  const selectedInverse = (): SelectedInverseLU => {
+    if (!ok) throw notFactored()
+    const { sl, su } = supernodalInverseLU(sym, lx, ux, childHead)
+    const diagonal = new Float64Array(n)
+    for (let k = 0; k < n; k++) diagonal[perm[k]!] = sl[diagDst[k]!]!
+    const sumProduct = (a: Csr): number => {
+      let sum = 0
+      for (let i = 0; i < a.n; i++)
+        for (let p = a.rowPtr[i]!; p < a.rowPtr[i + 1]!; p++) {
+          const pi = iperm[i]!
+          const pj = iperm[a.colIdx[p]!]!
+          const c = Math.min(pi, pj)
+          const sn = superOf[c]!
+          const r = rowPos(sn, Math.max(pi, pj))
+          if (r < 0)
+            throw new ComputationError({
+              code: "selected_inverse_pattern",
+              message: "selected inverse: the matrix has entries outside the factor's pattern",
+              zh: "选择性求逆：矩阵含有分解模式之外的元素",
+            })
+          const q = valPtr[sn]! + (c - superStart[sn]!) * (rowPtr[sn + 1]! - rowPtr[sn]!) + r
+          sum += a.values[p]! * (pi >= pj ? sl[q]! : su[q]!)
+        }
+      return sum
+    }
+    return { diagonal, sumProduct }
+  }
+
+  return { n, symbolic: sym, factor, logAbsDet, solve, selectedInverse }
+}
+
+/** The symbolic analysis of the symmetrised pattern W + Wᵀ. */
+const symmetrisedSymbolic = (w: Csr, ordering: OrderingMethod): CholeskySymbolic => {
+  const n = w.n
+  const deg = new Int32Array(n)
+  for (let i = 0; i < n; i++)
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
+      const j = w.colIdx[p]!
+      if (j === i) continue
+      deg[i]!++
+      deg[j]!++
+    }
+  const ptr = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) ptr[i + 1] = ptr[i]! + deg[i]!
+  const fill = ptr.slice(0, n)
+  const idx = new Int32Array(ptr[n]!)
+  for (let i = 0; i < n; i++)
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
+      const j = w.colIdx[p]!
+      if (j === i) continue
+      idx[fill[i]!++] = j
+      idx[fill[j]!++] = i
+    }
+  // Duplicates (links present both ways) are harmless for the ordering and the symbolic analysis.
+  return choleskySymbolic(ptr, idx, fillReducingOrder(ptr, idx, n, ordering))
+}
+
+/**
+ * Supernodal selected inversion for M = L·U (no pivoting): with Ľ = L_RJ·L_JJ⁻¹ and Ŭ = U_JJ⁻¹·U_JR,
+ * Σ_RJ = −Σ_RR·Ľ, Σ_JR = −Ŭ·Σ_RR and Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Ŭ·Σ_RJ, from the root down; Σ_RR comes from
+ * the parent's frontal block. Returns Σ's lower part in L-layout and its upper part transposed in U-layout.
+ */
+const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float64Array, childHead: Int32Array) => {
+  const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
+  const sl = new Float64Array(lx.length)
+  const su = new Float64Array(lx.length)
+  let stack = new Float64Array(1 << 16)
+  const frontOf = new Float64Array(nsuper).fill(-1)
+  const open: number[] = []
+  let top = 0
+  let buf = new Float64Array(1024)
+  for (let sn = nsuper - 1; sn >= 0; sn--) {
+    const nc = superStart[sn + 1]! - superStart[sn]!
+    const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+    const m = nr - nc
+    const base = valPtr[sn]!
+    const p = superParent[sn]!
+    while (open.length > 0 && open[open.length - 1] !== p) {
+      const done = open.pop()!
+      top = frontOf[done]!
+      frontOf[done] = -1
+    }
+    const hasChildren = childHead[sn]! >= 0
+    // Work: Σ_RR (m×m) and its transpose; Ľᵀ, Vᵀ = Ŭ, Σ_RJᵀ and Σ_JR (nc×m, leading dimension nc); the nc×nc block.
+    const need = 2 * m * m + 4 * m * nc + nc * nc
+    if (buf.length < need) buf = new Float64Array(need * 2)
+    const rr = 0
+    const rrT = m * m
+    const lt = 2 * m * m
+    const vt = lt + m * nc
+    const sl2 = vt + m * nc
+    const su2 = sl2 + m * nc
+    const iw = su2 + m * nc
+    if (m > 0) {
+      const pf = frontOf[p]!
+      const pnr = rowPtr[p + 1]! - rowPtr[p]!
+      const rel = rowPtr[sn]! + nc
+      for (let t2 = 0; t2 < m; t2++) {
+        const q2 = relIdx[rel + t2]!
+        for (let t1 = 0; t1 < m; t1++) {
+          const v = stack[pf + q2 * pnr + relIdx[rel + t1]!]!
+          buf[rr + t2 * m + t1] = v
+          buf[rrT + t1 * m + t2] = v
+        }
+      }
+    }
+    // Row r of Ľ: Ľ[r, c] = L_RJ[r, c] − Σ_{k>c} Ľ[r, k]·L_JJ[k, c] (unit diagonal); of V = Ŭᵀ:
+    // V[r, c] = (U_JR[c, r] − Σ_{k>c} V[r, k]·U_JJ[c, k]) / U_cc. Stored transposed (x[r·nc + c]).
+    for (let r = 0; r < m; r++) {
+      const o = r * nc
+      for (let c = nc - 1; c >= 0; c--) {
+        const col = base + c * nr
+        let lv = lx[col + nc + r]!
+        let uv = ux[col + nc + r]!
+        for (let k = c + 1; k < nc; k++) {
+          lv -= buf[lt + o + k]! * lx[col + k]!
+          uv -= buf[vt + o + k]! * ux[col + k]!
+        }
+        buf[lt + o + c] = lv
+        buf[vt + o + c] = uv / lx[col + c]!
+      }
+    }
+    // Σ_RJᵀ = −Ľᵀ·Σ_RRᵀ and Σ_JR = −Ŭ·Σ_RR (nc × m each).
+    buf.fill(0, sl2, iw)
+    if (m > 0) {
+      updateNT(buf, sl2, nc, nc, m, buf, lt, nc, buf, rr, m, m, true)
+      updateNT(buf, su2, nc, nc, m, buf, vt, nc, buf, rrT, m, m, true)
+    }
+    for (let c = 0; c < nc; c++) {
+      const col = base + c * nr + nc
+      for (let r = 0; r < m; r++) {
+        sl[col + r] = buf[sl2 + r * nc + c]!
+        su[col + r] = buf[su2 + r * nc + c]!
+      }
+    }
+    // Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Ŭ·Σ_RJ.
+    denseLUInverse(lx, ux, base, nr, nc, buf, iw)
+    if (m > 0) updateNT(buf, iw, nc, nc, nc, buf, vt, nc, buf, sl2, nc, m, true)
+    for (let c = 0; c < nc; c++)
+      for (let r = 0; r < nc; r++) {
+        const v = buf[iw + c * nc + r]!
+        if (r >= c) sl[base + c * nr + r] = v
+        else su[base + r * nr + c] = v
+      }
+    if (hasChildren) {
+      if (top + nr * nr > stack.length) {
+        const bigger = new Float64Array(Math.max(stack.length * 2, top + nr * nr))
+        bigger.set(stack.subarray(0, top))
+        stack = bigger
+      }
+      const F = top
+      for (let c = 0; c < nc; c++) {
+        for (let r = 0; r < nc; r++) stack[F + c * nr + r] = r >= c ? sl[base + c * nr + r]! : su[base + r * nr + c]!
+        for (let r = 0; r < m; r++) {
+          stack[F + c * nr + nc + r] = sl[base + c * nr + nc + r]!
+          stack[F + (nc + r) * nr + c] = su[base + c * nr + nc + r]!
+        }
+      }
+      for (let c = 0; c < m; c++) for (let r = 0; r < m; r++) stack[F + (nc + c) * nr + nc + r] = buf[rr + c * m + r]!
+      frontOf[sn] = F
+      open.push(sn)
+      top = F + nr * nr
+    }
+  }
+  return { sl, su }
+}
+
+// U_JJ⁻¹·L_JJ⁻¹ for the nc×nc diagonal block (L unit lower in lx, U's diagonal in lx, Uᵀ strictly lower in ux), into out[o …] column-major.
+const denseLUInverse = (lx: Float64Array, ux: Float64Array, base: number, ld: number, nc: number, out: Float64Array, o: number): void => {
+  // Column c of U⁻¹L⁻¹: x = L⁻¹e_c (forward), then back-substitute with U.
+  const x = new Float64Array(nc)
+  for (let c = 0; c < nc; c++) {
+    x.fill(0)
+    x[c] = 1
+    for (let k = c; k < nc; k++) {
+      const v = x[k]!
+      if (v !== 0) for (let r = k + 1; r < nc; r++) x[r]! -= lx[base + k * ld + r]! * v
+    }
+    for (let k = nc - 1; k >= 0; k--) {
+      let v = x[k]!
+      for (let r = k + 1; r < nc; r++) v -= ux[base + k * ld + r]! * x[r]!
+      x[k] = v / lx[base + k * ld + k]!
+    }
+    for (let r = 0; r < nc; r++) out[o + c * nc + r] = x[r]!
+  }
 }

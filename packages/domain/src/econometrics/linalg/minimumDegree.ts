@@ -7,7 +7,16 @@
  * Returns perm with perm[k] = the original index eliminated k-th.
  * @example minimumDegreeOrder(csr.rowPtr, csr.colIdx, n)
  */
-export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Int32Array => {
+export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Int32Array =>
+  boundedMinimumDegree(rowPtr, colIdx, n, Number.POSITIVE_INFINITY)!
+
+/**
+ * {@link minimumDegreeOrder} that gives up (returns undefined) once the work — entries of the elimination
+ * graph rebuilt — exceeds `workLimit`: minimum degree is quick on graphs with little fill and slow on meshes,
+ * where nested dissection is the better order anyway.
+ * @example boundedMinimumDegree(csr.rowPtr, csr.colIdx, n, 40 * csr.colIdx.length)
+ */
+export const boundedMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array, n: number, workLimit: number): Int32Array | undefined => {
   const adj: number[][] = new Array(n)
   for (let i = 0; i < n; i++) {
     const row: number[] = []
@@ -36,7 +45,9 @@ export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: nu
   let k = 0
   let minDeg = 0
   let stamp = 0
+  let work = 0
   while (k < n) {
+    if (work > workLimit) return undefined
     // Next node of least degree.
     let v = -1
     while (v < 0) {
@@ -80,6 +91,7 @@ export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: nu
           next.push(x)
         }
       adj[u] = next
+      work += next.length
       if (next.length !== degree[u]) {
         degree[u] = next.length
         push(u)

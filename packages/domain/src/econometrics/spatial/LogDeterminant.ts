@@ -1,11 +1,13 @@
 import { ComputationError, inputError } from "../../model/errors.js"
 import { type Csr, denseWeights } from "../linalg/Csr.js"
 import { generalEigenvalues, symmetricEigenvalues } from "../linalg/eigenvalues.js"
-import { type SparseCholesky, sparseCholesky } from "../linalg/SparseCholesky.js"
-import { sparseLU } from "../linalg/SparseLU.js"
+import type { SparseCholesky } from "../linalg/SparseCholesky.js"
 import { symmetricSimilar } from "../linalg/symmetricSimilar.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
+import { type LogDetSeries, logDetSeries } from "./logDetSeries.js"
+import { interpolant } from "./polynomial.js"
+import { similarityOf, sparseFactorsOf } from "./sparseFactors.js"
 
 /** How log|I − ρW| is computed: dense eigenvalues, or sparse Cholesky refactorised at each ρ. */
 export type LogDetMethod = "eigen" | "sparse"
@@ -32,13 +34,24 @@ export interface LogDeterminant {
   readonly interval: readonly [number, number]
   /** log|I − ρW|; −Infinity when I − ρW is singular or (sparse) not positive definite. */
   logDet(rho: number): number
-  /** d²/dρ² log|I − ρW| = −tr((W(I − ρW)⁻¹)²): exact from eigenvalues, a five-point difference for sparse. */
+  /**
+   * d²/dρ² log|I − ρW| = −tr((W(I − ρW)⁻¹)²): exact from eigenvalues; for sparse, from a polynomial through
+   * the exact log-determinants already computed within 3·10⁻³ of ρ (the points a likelihood search
+   * evaluated; at least four, on both sides), or a five-point difference.
+   */
   secondDerivative(rho: number): number
   /** Eigenvalues when method = "eigen" (imaginary parts all 0 for symmetric-similar W). */
   readonly eigenvalues?: { readonly re: Float64Array; readonly im: Float64Array }
   /** The similar symmetric matrix used by the sparse path (undefined for eigen). */
   readonly similar?: Csr
   readonly cholesky?: SparseCholesky
+  /**
+   * Sparse only: a cheap approximation of log|I − ρW| (traces of powers of W, stochastic beyond the third),
+   * used to locate a likelihood maximum before the exact factorisations (see maximizeConcentrated).
+   */
+  readonly series?: () => LogDetSeries
+  /** Sparse only: the exact values computed so far (ρ → log|I − ρW|). */
+  readonly evaluated?: ReadonlyMap<number, number>
 }
 
 /**
@@ -101,30 +114,73 @@ export const eigenLogDeterminant = (w: SpatialWeights | Csr): LogDeterminant => 
 
 /**
  * Sparse log-determinant. When W is similar to a symmetric S (log|I − ρW| = log|I − ρS|): sparse Cholesky
- * of I − ρS with a minimum-degree ordering computed once (spatialreg "Matrix"). Otherwise (k-nearest
- * neighbours) and W row-standardised: sparse LU of I − ρW without pivoting, ordered on W + Wᵀ (spatialreg
- * "LU"), interval [−1, 0.999]. Other asymmetric weights are refused (use method "eigen").
+ * of I − ρS (spatialreg "Matrix"). Otherwise (k-nearest neighbours) and W row-standardised: sparse LU of
+ * I − ρW without pivoting (spatialreg "LU"), interval [−1, 0.999]. Other asymmetric weights are refused
+ * (use method "eigen"). Both factorisations are supernodal, with a nested-dissection or minimum-degree
+ * order computed once per weights object and shared with the exact traces (sparseFactorsOf).
  * @example sparseLogDeterminant(w).logDet(0.4)
  */
 export const sparseLogDeterminant = (w: SpatialWeights | Csr): LogDeterminant => {
   const n = w.rowPtr.length - 1
   const style = "style" in w ? w.style : "W"
-  const s = symmetricSimilar(w)
-  if (s === undefined) {
-    if (style !== "W")
-      throw inputError(
-        "weights_not_symmetric",
-        "the sparse log-determinant needs weights similar to a symmetric matrix, or row-standardised weights; use method 'eigen'",
-        "稀疏对数行列式要求权重与对称矩阵相似或为行标准化权重；请使用 method 'eigen'",
-      )
-    const lu = sparseLU({ n, rowPtr: w.rowPtr, colIdx: w.colIdx, values: w.values })
-    const logDet = (rho: number): number => (lu.factor(rho) ? lu.logAbsDet() : Number.NEGATIVE_INFINITY)
-    return { method: "sparse", n, interval: [-1, 0.999], logDet, secondDerivative: fivePoint(logDet) }
+  const s = similarityOf(w)?.similar
+  if (s === undefined && style !== "W")
+    throw inputError(
+      "weights_not_symmetric",
+      "the sparse log-determinant needs weights similar to a symmetric matrix, or row-standardised weights; use method 'eigen'",
+      "稀疏对数行列式要求权重与对称矩阵相似或为行标准化权重；请使用 method 'eigen'",
+    )
+  const f = sparseFactorsOf(w)
+  const evaluated = new Map<number, number>()
+  const exact =
+    f.kind === "cholesky"
+      ? (rho: number): number => (f.cholesky.factor(rho) ? f.cholesky.logDet() : Number.NEGATIVE_INFINITY)
+      : (rho: number): number => (f.lu.factor(rho) ? f.lu.logAbsDet() : Number.NEGATIVE_INFINITY)
+  const logDet = (rho: number): number => {
+    const known = evaluated.get(rho)
+    if (known !== undefined) return known
+    const v = exact(rho)
+    // Keep the last few hundred values (searches revisit ρ, e.g. SAC's nested searches).
+    if (evaluated.size >= 512) evaluated.delete(evaluated.keys().next().value!)
+    evaluated.set(rho, v)
+    return v
   }
-  const chol = sparseCholesky(s)
-  const interval: [number, number] = style === "W" ? [-1, 0.999] : extremeInterval(s)
-  const logDet = (rho: number): number => (chol.factor(rho) ? chol.logDet() : Number.NEGATIVE_INFINITY)
-  return { method: "sparse", n, interval, logDet, secondDerivative: fivePoint(logDet), similar: s, cholesky: chol }
+  const interval: [number, number] = s === undefined || style === "W" ? [-1, 0.999] : extremeInterval(s)
+  let series: LogDetSeries | undefined
+  const seriesOf = () => {
+    series ??= logDetSeries(f.kind === "cholesky" ? f.similar : w, f.kind === "cholesky", style === "W")
+    return series
+  }
+  const secondDerivative = (rho: number): number => {
+    // Exact values within 3·10⁻³ of ρ, nearest first, none closer than 10⁻⁴ to another (conditioning).
+    const near: Array<[number, number]> = []
+    for (const e of [...evaluated.entries()].sort((x, y) => Math.abs(x[0] - rho) - Math.abs(y[0] - rho))) {
+      if (Math.abs(e[0] - rho) > 3e-3 || !Number.isFinite(e[1]) || near.length === 5) continue
+      if (near.every(([r]) => Math.abs(r - e[0]) >= 1e-4)) near.push(e)
+    }
+    const below = near.some(([r]) => r < rho)
+    const above = near.some(([r]) => r > rho)
+    if (near.length >= 4 && below && above) {
+      // The residual from the series model is smoother than log|I − ρW| itself.
+      const model = seriesOf()
+      const p = interpolant(
+        near.map(([r]) => r),
+        near.map(([r, v]) => v - model.value(r)),
+      )
+      return model.second(rho) + p.second(rho)
+    }
+    return fivePoint(logDet)(rho)
+  }
+  return {
+    method: "sparse",
+    n,
+    interval,
+    logDet,
+    secondDerivative,
+    ...(f.kind === "cholesky" ? { similar: f.similar, cholesky: f.cholesky } : {}),
+    series: seriesOf,
+    evaluated,
+  }
 }
 
 // Five-point central difference of log|I − ρW|, which is smooth and cheap to refactorise.
@@ -153,7 +209,7 @@ export const logDeterminant = (w: SpatialWeights, method: LogDetChoice = "auto")
   if (method === "eigen") return eigenLogDeterminant(w)
   if (method === "sparse") return sparseLogDeterminant(w)
   if (n <= EIGEN_MAX_N) return eigenLogDeterminant(w)
-  if (w.style !== "W" && symmetricSimilar(w) === undefined) return eigenLogDeterminant(w)
+  if (w.style !== "W" && similarityOf(w) === undefined) return eigenLogDeterminant(w)
   return sparseLogDeterminant(w)
 }
 

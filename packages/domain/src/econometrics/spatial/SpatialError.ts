@@ -1,8 +1,8 @@
 import { chiSquareSf } from "../linalg/distributions.js"
-import { matrix } from "../linalg/Matrix.js"
+import { type Matrix, matrix } from "../linalg/Matrix.js"
 import { qrCoefficients, qrDecompose, qrResiduals, qrUnscaledCovariance } from "../linalg/qr.js"
 import { stackedLagColumns } from "../weights/spatialLag.js"
-import { brentMaximize } from "./brent.js"
+import { maximizeConcentrated } from "./concentratedSearch.js"
 import type { Estimate, SpatialErrorFit, SpatialFitBase } from "./SpatialFit.js"
 import { prepareRegression, type SpatialRegressionInput } from "./SpatialRegression.js"
 import {
@@ -43,14 +43,26 @@ export const estimateError = (d: StackedData): ErrorCore => {
     for (let i = 0; i < nObs * k; i++) xs.data[i] = d.X.data[i]! - lambda * WX.data[i]!
     return { ys, xs }
   }
-  const ll = (lambda: number): number => {
+  const restOf = (sse: number): number => {
+    const s2 = sse / nObs
+    return -(nObs / 2) * Math.log(2 * Math.PI) - (nObs / 2) * Math.log(s2) - sse / (2 * s2)
+  }
+  // The log-likelihood without its T·log|I − λW| term: SSE(λ) by QR, and a cheap O(k³) version from the
+  // cross-products of [X y] and [WX Wy] (normal equations) to steer the search.
+  const rest = (lambda: number): number => {
     const { ys, xs } = transform(lambda)
     const r = qrResiduals(qrDecompose(xs), ys)
-    const sse = dot(r, r)
-    const s2 = sse / nObs
-    return T * d.logDet.logDet(lambda) - (nObs / 2) * Math.log(2 * Math.PI) - (nObs / 2) * Math.log(s2) - sse / (2 * s2)
+    return restOf(dot(r, r))
   }
-  const opt = brentMaximize(ll, d.interval[0], d.interval[1], 1e-12, 1e-10)
+  const sseApprox = crossProductSse(d.X, WX, d.y, d.wy)
+  const smooth = {
+    value: (lambda: number) => restOf(sseApprox(lambda).sse),
+    derivative: (lambda: number) => {
+      const a = sseApprox(lambda)
+      return (-(nObs / 2) * a.derivative) / a.sse
+    },
+  }
+  const opt = maximizeConcentrated(d.logDet, T, rest, d.interval, smooth)
   const lambda = opt.x
   const { ys, xs } = transform(lambda)
   const qr = qrDecompose(xs)
@@ -122,4 +134,73 @@ export const fitSpatialError = (input: SpatialRegressionInput): SpatialErrorFit 
   const d = prepareRegression(input)
   const core = estimateError({ ...d, WX: stackedLagColumns(d.weights, 1, d.X) })
   return { model: "error", ...core, method: d.logDet.method, n: d.y.length, k: d.X.cols }
+}
+
+/**
+ * SSE(λ) of the regression of y − λWy on X − λWX, and dSSE/dλ, from the (k + 1)² cross-products of [X y]
+ * and [WX Wy] in O(k³) per λ: with G(λ) = [X̃ ỹ]'[X̃ ỹ] = A − λ(B + B') + λ²C, SSE = min_β v'Gv over
+ * v = (−β, 1), so dSSE/dλ = v'G'v at the minimiser (envelope theorem). Normal equations (Cholesky of G_xx)
+ * are less accurate than QR when X is ill-conditioned: used only to steer the search.
+ */
+const crossProductSse = (X: Matrix, WX: Matrix, y: Float64Array, wy: Float64Array): ((lambda: number) => { sse: number; derivative: number }) => {
+  const n = y.length
+  const k = X.cols
+  const m = k + 1
+  const a = new Float64Array(m * m)
+  const b = new Float64Array(m * m)
+  const c = new Float64Array(m * m)
+  const u = new Float64Array(m)
+  const v = new Float64Array(m)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < k; j++) {
+      u[j] = X.data[i * k + j]!
+      v[j] = WX.data[i * k + j]!
+    }
+    u[k] = y[i]!
+    v[k] = wy[i]!
+    for (let r = 0; r < m; r++)
+      for (let s = 0; s < m; s++) {
+        a[r * m + s]! += u[r]! * u[s]!
+        b[r * m + s]! += u[r]! * v[s]!
+        c[r * m + s]! += v[r]! * v[s]!
+      }
+  }
+  const g = new Float64Array(m * m)
+  const l = new Float64Array(m * m)
+  const beta = new Float64Array(m)
+  const failed = { sse: Number.NaN, derivative: Number.NaN }
+  return (lambda: number) => {
+    for (let r = 0; r < m; r++)
+      for (let s = 0; s < m; s++) g[r * m + s] = a[r * m + s]! - lambda * (b[r * m + s]! + b[s * m + r]!) + lambda * lambda * c[r * m + s]!
+    // Cholesky of G_xx (k × k), β = G_xx⁻¹ G_xy, SSE = G_yy − G_yx β.
+    for (let j = 0; j < k; j++) {
+      let d = g[j * m + j]!
+      for (let p = 0; p < j; p++) d -= l[j * m + p]! * l[j * m + p]!
+      if (!(d > 0)) return failed
+      const ljj = Math.sqrt(d)
+      l[j * m + j] = ljj
+      for (let i = j + 1; i < k; i++) {
+        let s = g[i * m + j]!
+        for (let p = 0; p < j; p++) s -= l[i * m + p]! * l[j * m + p]!
+        l[i * m + j] = s / ljj
+      }
+    }
+    for (let i = 0; i < k; i++) {
+      let s = g[i * m + k]!
+      for (let p = 0; p < i; p++) s -= l[i * m + p]! * beta[p]!
+      beta[i] = s / l[i * m + i]!
+    }
+    for (let i = k - 1; i >= 0; i--) {
+      let s = beta[i]!
+      for (let p = i + 1; p < k; p++) s -= l[p * m + i]! * beta[p]!
+      beta[i] = s / l[i * m + i]!
+    }
+    let sse = g[k * m + k]!
+    for (let i = 0; i < k; i++) sse -= g[k * m + i]! * beta[i]!
+    // v = (−β, 1); G' = −(B + B') + 2λC.
+    beta[k] = -1
+    let derivative = 0
+    for (let r = 0; r < m; r++) for (let s = 0; s < m; s++) derivative += beta[r]! * beta[s]! * (-(b[r * m + s]! + b[s * m + r]!) + 2 * lambda * c[r * m + s]!)
+    return { sse: Math.max(sse, Number.MIN_VALUE), derivative }
+  }
 }

@@ -2,7 +2,7 @@ import { chiSquareSf } from "../linalg/distributions.js"
 import { inverse } from "../linalg/lu.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
 import { qrCoefficients, qrDecompose, qrResiduals } from "../linalg/qr.js"
-import { brentMaximize } from "./brent.js"
+import { maximizeConcentrated } from "./concentratedSearch.js"
 import { type ImpactTerm, impactsFromTraces, impactTracesAt, plainTerms } from "./impacts.js"
 import type { Estimate, Impact, ImpactsMethod, SpatialFitBase, SpatialLagFit } from "./SpatialFit.js"
 import { prepareRegression, type SpatialRegressionInput } from "./SpatialRegression.js"
@@ -32,7 +32,8 @@ export interface LagCore extends Omit<SpatialFitBase, "method" | "n" | "k"> {
 /**
  * Maximum likelihood for y = ρWy + Xβ + ε on stacked data: ρ maximises the concentrated log-likelihood
  * T·log|I − ρW| − (NT/2)·log(2π·SSE(ρ)/NT) − NT/2 with SSE(ρ) = ‖e0 − ρe1‖², e0, e1 the OLS residuals of
- * y and Wy on X (Anselin 1988; Elhorst 2014 for panels). Brent's method as R's optimize. X may hold WX
+ * y and Wy on X (Anselin 1988; Elhorst 2014 for panels). Brent's method as R's optimize with eigenvalues;
+ * with a sparse factorisation, the search of maximizeConcentrated (about 6 factorisations). X may hold WX
  * columns (spatial Durbin model); `terms` then pairs each β with its θ for the impacts.
  * @internal used by fitSpatialLag, fitSpatialDurbin and fitSpatialPanel
  */
@@ -48,12 +49,14 @@ export const estimateLag = (d: StackedData, terms: ReadonlyArray<ImpactTerm> = p
   const ea = dot(e0, e0)
   const eb = dot(e1, e0)
   const ec = dot(e1, e1)
-  const ll = (rho: number): number => {
+  // The log-likelihood without its T·log|I − ρW| term.
+  const rest = (rho: number): number => {
     const sse = ea - 2 * rho * eb + rho * rho * ec
     const s2 = sse / nObs
-    return T * d.logDet.logDet(rho) - (nObs / 2) * Math.log(2 * Math.PI) - (nObs / 2) * Math.log(s2) - sse / (2 * s2)
+    return -(nObs / 2) * Math.log(2 * Math.PI) - (nObs / 2) * Math.log(s2) - sse / (2 * s2)
   }
-  const opt = brentMaximize(ll, d.interval[0], d.interval[1], 1e-12, 1e-10)
+  const smooth = { value: rest, derivative: (rho: number) => (-(nObs / 2) * (-2 * eb + 2 * rho * ec)) / (ea - 2 * rho * eb + rho * rho * ec) }
+  const opt = maximizeConcentrated(d.logDet, T, rest, d.interval, smooth)
   const rho = opt.x
   const beta = new Float64Array(k)
   for (let j = 0; j < k; j++) beta[j] = b0[j]! - rho * b1[j]!

@@ -1,11 +1,11 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "../linalg/Csr.js"
 import { inverseSummaries } from "../linalg/denseInverse.js"
-import { type SparseCholesky, sparseCholesky } from "../linalg/SparseCholesky.js"
+import type { SparseCholesky } from "../linalg/SparseCholesky.js"
 import { type SparseLU, sparseLU } from "../linalg/SparseLU.js"
-import { symmetricSimilarity } from "../linalg/symmetricSimilar.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
+import { sparseFactorsOf } from "./sparseFactors.js"
 
 /** Traces of A⁻¹ = (I − ρW)⁻¹ used by the impacts: tr A⁻¹, tr WA⁻¹, 1'A⁻¹1, 1'A⁻¹W1. */
 export interface ImpactTraces {
@@ -36,9 +36,10 @@ export interface CrossTraces {
  * "cholesky" when W is similar to a symmetric S (W = D^{-1/2} S D^{1/2}): selected inversion (Takahashi) of
  * the sparse Cholesky factor of I − ρS and its forward derivative for the impact and information traces
  * (O(Σ_j |L_j|²)); the SAC cross traces from the columns of S(I − ρS)⁻¹ solved with the factor (16 at a
- * time, O(n·nnz(L))); "lu" for other weights: the columns of
- * W(I − ρW)⁻¹ by sparse LU solves (no pivoting; falls back to "dense" if a pivot vanishes); "dense" below
- * 64 units.
+ * time, O(n·nnz(L))); "lu" for other weights: selected inversion of the sparse LU factors (no pivoting; falls
+ * back to "dense" if a pivot vanishes) for the impact traces, the columns of W(I − ρW)⁻¹ by LU solves for the
+ * information traces; "dense" below 64 units. The factors are those of the log-determinant
+ * (sparseFactorsOf): one symbolic analysis per weights object.
  * @internal
  */
 export interface InverseTraces {
@@ -78,10 +79,8 @@ export const inverseTraces = (w: SpatialWeights, route: "auto" | "dense" | "lu" 
   const n = w.ids.length
   if (route === "dense") return denseTraces(w)
   if (route === "lu") return luTraces(w)
-  const sim = n > DENSE_MAX_N ? symmetricSimilarity(w) : undefined
-  if (sim !== undefined) return choleskyTraces(w, sim.similar, sim.scale)
-  if (n > DENSE_MAX_N) return luTraces(w)
-  return denseTraces(w)
+  if (n <= DENSE_MAX_N) return denseTraces(w)
+  return sparseFactorsOf(w).kind === "cholesky" ? choleskyTraces(w) : luTraces(w)
 }
 
 const denseTraces = (w: SpatialWeights): InverseTraces => {
@@ -129,22 +128,17 @@ const denseZ = (w: SpatialWeights, rho: number): Float64Array => {
   return z
 }
 
-const choleskyTraces = (w: SpatialWeights, s: Csr, d: Float64Array): InverseTraces => {
+const choleskyTraces = (w: SpatialWeights): InverseTraces => {
+  const shared = sparseFactorsOf(w)
+  if (shared.kind !== "cholesky") throw singular(Number.NaN)
+  const s = shared.similar
+  const d = shared.scale
   const n = s.n
   const sqrtD = d.map(Math.sqrt)
-  const factors: SparseCholesky[] = [sparseCholesky(s)]
-  const rhoOf: number[] = [Number.NaN]
+  // Slot 0 is the log-determinant's own factor (free when ρ is the one it factorised last); slot 1 a second one.
   const factorFor = (rho: number, slot: number): SparseCholesky => {
-    while (factors.length <= slot) {
-      factors.push(sparseCholesky(s))
-      rhoOf.push(Number.NaN)
-    }
-    const f = factors[slot]!
-    if (rhoOf[slot] !== rho) {
-      rhoOf[slot] = Number.NaN
-      if (!f.factor(rho)) throw singular(rho)
-      rhoOf[slot] = rho
-    }
+    const f = slot === 0 ? shared.cholesky : shared.second()
+    if (!f.factor(rho)) throw singular(rho)
     return f
   }
   // A⁻¹v = D^{-1/2} M⁻¹ D^{1/2} v with M = I − ρS.
@@ -272,28 +266,45 @@ const choleskyTraces = (w: SpatialWeights, s: Csr, d: Float64Array): InverseTrac
 
 const luTraces = (w: SpatialWeights): InverseTraces => {
   const n = w.ids.length
-  const csr: Csr = { n, rowPtr: w.rowPtr, colIdx: w.colIdx, values: w.values }
-  const lus: SparseLU[] = []
-  const rhoOf: number[] = []
+  // The shared factors when they are LU; a forced "lu" route on symmetric-similar weights builds its own.
+  const factors = (): { lu: SparseLU; second(): SparseLU } => {
+    const shared = sparseFactorsOf(w)
+    if (shared.kind === "lu") return shared
+    const csr: Csr = { n, rowPtr: w.rowPtr, colIdx: w.colIdx, values: w.values }
+    const lu = sparseLU(csr)
+    let other: SparseLU | undefined
+    return { lu, second: () => (other ??= sparseLU(csr, lu.symbolic)) }
+  }
+  const own = factors()
   let dense: InverseTraces | undefined
   const luFor = (rho: number, slot: number): SparseLU | undefined => {
-    while (lus.length <= slot) {
-      lus.push(sparseLU(csr))
-      rhoOf.push(Number.NaN)
-    }
-    const f = lus[slot]!
-    if (rhoOf[slot] !== rho) {
-      rhoOf[slot] = Number.NaN
-      if (!f.factor(rho)) return undefined
-      rhoOf[slot] = rho
-    }
-    return f
+    const f = slot === 0 ? own.lu : own.second()
+    return f.factor(rho) ? f : undefined
   }
   // A pivot-free LU can fail where I − ρW is far from diagonally dominant: dense LU with pivoting then.
   const fallback = () => {
     if (n > 5000) throw singular(Number.NaN)
     dense ??= denseTraces(w)
     return dense
+  }
+  // Wᵀ, for tr(W·A⁻¹) = Σ_ij w_ij (A⁻¹)_ji = Σ_ij (Wᵀ)_ij (A⁻¹)_ij.
+  let wt: Csr | undefined
+  const transposed = (): Csr => {
+    if (wt !== undefined) return wt
+    const ptr = new Int32Array(n + 1)
+    for (let p = 0; p < w.colIdx.length; p++) ptr[w.colIdx[p]! + 1]!++
+    for (let i = 0; i < n; i++) ptr[i + 1]! += ptr[i]!
+    const idx = new Int32Array(w.colIdx.length)
+    const val = new Float64Array(w.colIdx.length)
+    const next = ptr.slice(0, n)
+    for (let i = 0; i < n; i++)
+      for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
+        const q = next[w.colIdx[p]!]!++
+        idx[q] = i
+        val[q] = w.values[p]!
+      }
+    wt = { n, rowPtr: ptr, colIdx: idx, values: val }
+    return wt
   }
   const solve = (rho: number, v: ArrayLike<number>) => {
     const f = luFor(rho, 0)
@@ -302,18 +313,10 @@ const luTraces = (w: SpatialWeights): InverseTraces => {
   const impacts = (rho: number): ImpactTraces => {
     const f = luFor(rho, 0)
     if (f === undefined) return fallback().impacts(rho)
+    const sel = f.selectedInverse()
     let traceA = 0
-    let traceWA = 0
-    const e = new Float64Array(n)
-    for (let j = 0; j < n; j++) {
-      e[j] = 1
-      const x = f.solve(e)
-      e[j] = 0
-      traceA += x[j]!
-      // (W A⁻¹)_jj = Σ_k w_jk (A⁻¹)_kj
-      for (let p = w.rowPtr[j]!; p < w.rowPtr[j + 1]!; p++) traceWA += w.values[p]! * x[w.colIdx[p]!]!
-    }
-    return { traceA, traceWA, sumA: sum(f.solve(ones(n))), sumAW: sum(f.solve(spatialLag(w, ones(n)))) }
+    for (let i = 0; i < n; i++) traceA += sel.diagonal[i]!
+    return { traceA, traceWA: sel.sumProduct(transposed()), sumA: sum(f.solve(ones(n))), sumAW: sum(f.solve(spatialLag(w, ones(n)))) }
   }
   const zColumns = (f: SparseLU, visit: (j: number, z: Float64Array, zz: Float64Array) => void) => {
     const e = new Float64Array(n)

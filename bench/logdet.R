@@ -1,0 +1,19 @@
+# log|I − ρW| from R's Matrix for the bench weights, for scripts/bench.mjs to compare with Jiju's sparse factors.
+# Usage: Rscript bench/logdet.R  (from the repository root) — prints one JSON line.
+# Symmetric-similar W (queen grids): determinant of the similar symmetric I − ρS (Cholesky), as spatialreg
+# "Matrix" factorises; k nearest neighbours: determinant of I − ρW by sparse LU, as spatialreg "LU".
+suppressPackageStartupMessages({ library(spdep); library(spatialreg); library(Matrix) })
+out <- list()
+for (g in c("grid15625", "grid62500", "grid250000", "knn250000", "house", "elect80")) {
+  f <- sprintf("bench/data/%s.gal", g)
+  if (!file.exists(f)) next
+  lw <- nb2listw(read.gal(f, override.id = TRUE), style = "W", zero.policy = TRUE)
+  n <- length(lw$neighbours)
+  sym <- !startsWith(g, "knn")
+  M <- if (sym) as(listw2U_Matrix(spatialreg:::similar.listw_Matrix(lw)), "CsparseMatrix") else as(as_dgRMatrix_listw(lw), "CsparseMatrix")
+  out[[g]] <- lapply(c(-0.5, 0.4, 0.9), function(rho) {
+    A <- Diagonal(n) - rho * M
+    list(rho = rho, logdet = as.numeric(determinant(A, logarithm = TRUE)$modulus))
+  })
+}
+cat(jsonlite::toJSON(out, digits = NA, auto_unbox = TRUE), "\n")

@@ -1,0 +1,384 @@
+/**
+ * Dense block kernels of the supernodal factorisations, on column-major blocks inside one Float64Array
+ * (offset, leading dimension). Loops are unrolled four columns deep so that each element of the target is
+ * loaded and stored once per four multiply–adds: most of the time of a sparse factorisation of a mesh is
+ * spent here.
+ * @internal
+ */
+
+/**
+ * C −= A·Bᵀ on the lower trapezoid of C (columns j < q, rows i ≥ j, i < m) or on all of it (`full`): A is
+ * m×k, B is q×k, a + p·lda + i addresses A[i, p] and b + p·ldb + j addresses B[j, p]. With B = A, a
+ * symmetric rank-k update. The lower variant works on 8-column strips and also writes the part above the
+ * diagonal inside each 8×8 diagonal block: callers keep nothing there.
+ * Eight columns of A against eight of B at a time: each element of C is loaded and stored once per 64
+ * multiply–adds' worth of operands held in registers, about twice the speed of a 4×2 blocking in V8.
+ * @internal
+ * @example updateNT(cb, 0, m, m, m, lx, nc, nr, lx, nc, nr, nc, false) // cb −= L21·L21ᵀ
+ */
+export const updateNT = (
+  c: Float64Array,
+  cOff: number,
+  ldc: number,
+  m: number,
+  q: number,
+  a: Float64Array,
+  aOff: number,
+  lda: number,
+  b: Float64Array,
+  bOff: number,
+  ldb: number,
+  k: number,
+  full: boolean,
+): void => {
+  let p = 0
+  for (; p + 8 <= k; p += 8) {
+    const a0 = aOff + (p + 0) * lda
+    const a1 = aOff + (p + 1) * lda
+    const a2 = aOff + (p + 2) * lda
+    const a3 = aOff + (p + 3) * lda
+    const a4 = aOff + (p + 4) * lda
+    const a5 = aOff + (p + 5) * lda
+    const a6 = aOff + (p + 6) * lda
+    const a7 = aOff + (p + 7) * lda
+    const e0 = bOff + (p + 0) * ldb
+    const e1 = bOff + (p + 1) * ldb
+    const e2 = bOff + (p + 2) * ldb
+    const e3 = bOff + (p + 3) * ldb
+    const e4 = bOff + (p + 4) * ldb
+    const e5 = bOff + (p + 5) * ldb
+    const e6 = bOff + (p + 6) * ldb
+    const e7 = bOff + (p + 7) * ldb
+    let j = 0
+    for (; j + 8 <= q; j += 8) {
+      const b00 = b[e0 + j + 0]!
+      const b01 = b[e1 + j + 0]!
+      const b02 = b[e2 + j + 0]!
+      const b03 = b[e3 + j + 0]!
+      const b04 = b[e4 + j + 0]!
+      const b05 = b[e5 + j + 0]!
+      const b06 = b[e6 + j + 0]!
+      const b07 = b[e7 + j + 0]!
+      const b10 = b[e0 + j + 1]!
+      const b11 = b[e1 + j + 1]!
+      const b12 = b[e2 + j + 1]!
+      const b13 = b[e3 + j + 1]!
+      const b14 = b[e4 + j + 1]!
+      const b15 = b[e5 + j + 1]!
+      const b16 = b[e6 + j + 1]!
+      const b17 = b[e7 + j + 1]!
+      const b20 = b[e0 + j + 2]!
+      const b21 = b[e1 + j + 2]!
+      const b22 = b[e2 + j + 2]!
+      const b23 = b[e3 + j + 2]!
+      const b24 = b[e4 + j + 2]!
+      const b25 = b[e5 + j + 2]!
+      const b26 = b[e6 + j + 2]!
+      const b27 = b[e7 + j + 2]!
+      const b30 = b[e0 + j + 3]!
+      const b31 = b[e1 + j + 3]!
+      const b32 = b[e2 + j + 3]!
+      const b33 = b[e3 + j + 3]!
+      const b34 = b[e4 + j + 3]!
+      const b35 = b[e5 + j + 3]!
+      const b36 = b[e6 + j + 3]!
+      const b37 = b[e7 + j + 3]!
+      const b40 = b[e0 + j + 4]!
+      const b41 = b[e1 + j + 4]!
+      const b42 = b[e2 + j + 4]!
+      const b43 = b[e3 + j + 4]!
+      const b44 = b[e4 + j + 4]!
+      const b45 = b[e5 + j + 4]!
+      const b46 = b[e6 + j + 4]!
+      const b47 = b[e7 + j + 4]!
+      const b50 = b[e0 + j + 5]!
+      const b51 = b[e1 + j + 5]!
+      const b52 = b[e2 + j + 5]!
+      const b53 = b[e3 + j + 5]!
+      const b54 = b[e4 + j + 5]!
+      const b55 = b[e5 + j + 5]!
+      const b56 = b[e6 + j + 5]!
+      const b57 = b[e7 + j + 5]!
+      const b60 = b[e0 + j + 6]!
+      const b61 = b[e1 + j + 6]!
+      const b62 = b[e2 + j + 6]!
+      const b63 = b[e3 + j + 6]!
+      const b64 = b[e4 + j + 6]!
+      const b65 = b[e5 + j + 6]!
+      const b66 = b[e6 + j + 6]!
+      const b67 = b[e7 + j + 6]!
+      const b70 = b[e0 + j + 7]!
+      const b71 = b[e1 + j + 7]!
+      const b72 = b[e2 + j + 7]!
+      const b73 = b[e3 + j + 7]!
+      const b74 = b[e4 + j + 7]!
+      const b75 = b[e5 + j + 7]!
+      const b76 = b[e6 + j + 7]!
+      const b77 = b[e7 + j + 7]!
+      const c0 = cOff + (j + 0) * ldc
+      const c1 = cOff + (j + 1) * ldc
+      const c2 = cOff + (j + 2) * ldc
+      const c3 = cOff + (j + 3) * ldc
+      const c4 = cOff + (j + 4) * ldc
+      const c5 = cOff + (j + 5) * ldc
+      const c6 = cOff + (j + 6) * ldc
+      const c7 = cOff + (j + 7) * ldc
+      for (let i = full ? 0 : j; i < m; i++) {
+        const x0 = a[a0 + i]!
+        const x1 = a[a1 + i]!
+        const x2 = a[a2 + i]!
+        const x3 = a[a3 + i]!
+        const x4 = a[a4 + i]!
+        const x5 = a[a5 + i]!
+        const x6 = a[a6 + i]!
+        const x7 = a[a7 + i]!
+        c[c0 + i]! -= x0 * b00 + x1 * b01 + x2 * b02 + x3 * b03 + x4 * b04 + x5 * b05 + x6 * b06 + x7 * b07
+        c[c1 + i]! -= x0 * b10 + x1 * b11 + x2 * b12 + x3 * b13 + x4 * b14 + x5 * b15 + x6 * b16 + x7 * b17
+        c[c2 + i]! -= x0 * b20 + x1 * b21 + x2 * b22 + x3 * b23 + x4 * b24 + x5 * b25 + x6 * b26 + x7 * b27
+        c[c3 + i]! -= x0 * b30 + x1 * b31 + x2 * b32 + x3 * b33 + x4 * b34 + x5 * b35 + x6 * b36 + x7 * b37
+        c[c4 + i]! -= x0 * b40 + x1 * b41 + x2 * b42 + x3 * b43 + x4 * b44 + x5 * b45 + x6 * b46 + x7 * b47
+        c[c5 + i]! -= x0 * b50 + x1 * b51 + x2 * b52 + x3 * b53 + x4 * b54 + x5 * b55 + x6 * b56 + x7 * b57
+        c[c6 + i]! -= x0 * b60 + x1 * b61 + x2 * b62 + x3 * b63 + x4 * b64 + x5 * b65 + x6 * b66 + x7 * b67
+        c[c7 + i]! -= x0 * b70 + x1 * b71 + x2 * b72 + x3 * b73 + x4 * b74 + x5 * b75 + x6 * b76 + x7 * b77
+      }
+    }
+    for (; j < q; j++) {
+      const b00 = b[e0 + j]!
+      const b01 = b[e1 + j]!
+      const b02 = b[e2 + j]!
+      const b03 = b[e3 + j]!
+      const b04 = b[e4 + j]!
+      const b05 = b[e5 + j]!
+      const b06 = b[e6 + j]!
+      const b07 = b[e7 + j]!
+      const c0 = cOff + j * ldc
+      for (let i = full ? 0 : j; i < m; i++)
+        c[c0 + i]! -=
+          a[a0 + i]! * b00 + a[a1 + i]! * b01 + a[a2 + i]! * b02 + a[a3 + i]! * b03 + a[a4 + i]! * b04 + a[a5 + i]! * b05 + a[a6 + i]! * b06 + a[a7 + i]! * b07
+    }
+  }
+  for (; p + 4 <= k; p += 4) {
+    const a0 = aOff + (p + 0) * lda
+    const a1 = aOff + (p + 1) * lda
+    const a2 = aOff + (p + 2) * lda
+    const a3 = aOff + (p + 3) * lda
+    const e0 = bOff + (p + 0) * ldb
+    const e1 = bOff + (p + 1) * ldb
+    const e2 = bOff + (p + 2) * ldb
+    const e3 = bOff + (p + 3) * ldb
+    let j = 0
+    for (; j + 4 <= q; j += 4) {
+      const b00 = b[e0 + j + 0]!
+      const b01 = b[e1 + j + 0]!
+      const b02 = b[e2 + j + 0]!
+      const b03 = b[e3 + j + 0]!
+      const b10 = b[e0 + j + 1]!
+      const b11 = b[e1 + j + 1]!
+      const b12 = b[e2 + j + 1]!
+      const b13 = b[e3 + j + 1]!
+      const b20 = b[e0 + j + 2]!
+      const b21 = b[e1 + j + 2]!
+      const b22 = b[e2 + j + 2]!
+      const b23 = b[e3 + j + 2]!
+      const b30 = b[e0 + j + 3]!
+      const b31 = b[e1 + j + 3]!
+      const b32 = b[e2 + j + 3]!
+      const b33 = b[e3 + j + 3]!
+      const c0 = cOff + (j + 0) * ldc
+      const c1 = cOff + (j + 1) * ldc
+      const c2 = cOff + (j + 2) * ldc
+      const c3 = cOff + (j + 3) * ldc
+      for (let i = full ? 0 : j; i < m; i++) {
+        const x0 = a[a0 + i]!
+        const x1 = a[a1 + i]!
+        const x2 = a[a2 + i]!
+        const x3 = a[a3 + i]!
+        c[c0 + i]! -= x0 * b00 + x1 * b01 + x2 * b02 + x3 * b03
+        c[c1 + i]! -= x0 * b10 + x1 * b11 + x2 * b12 + x3 * b13
+        c[c2 + i]! -= x0 * b20 + x1 * b21 + x2 * b22 + x3 * b23
+        c[c3 + i]! -= x0 * b30 + x1 * b31 + x2 * b32 + x3 * b33
+      }
+    }
+    for (; j < q; j++) {
+      const b00 = b[e0 + j]!
+      const b01 = b[e1 + j]!
+      const b02 = b[e2 + j]!
+      const b03 = b[e3 + j]!
+      const c0 = cOff + j * ldc
+      for (let i = full ? 0 : j; i < m; i++) c[c0 + i]! -= a[a0 + i]! * b00 + a[a1 + i]! * b01 + a[a2 + i]! * b02 + a[a3 + i]! * b03
+    }
+  }
+  for (; p < k; p++) {
+    const a0 = aOff + p * lda
+    const e0 = bOff + p * ldb
+    for (let j = 0; j < q; j++) {
+      const b0 = b[e0 + j]!
+      if (b0 === 0) continue
+      const cj = cOff + j * ldc
+      for (let i = full ? 0 : j; i < m; i++) c[cj + i]! -= a[a0 + i]! * b0
+    }
+  }
+}
+
+/**
+ * C −= A·Aᵀ on the lower trapezoid of C (see {@link updateNT}).
+ * @internal
+ * @example syrkLower(cb, 0, m, m, m, lx, base + nc, nr, nc) // cb −= L21·L21ᵀ
+ */
+export const syrkLower = (c: Float64Array, cOff: number, ldc: number, m: number, q: number, a: Float64Array, aOff: number, lda: number, k: number): void =>
+  updateNT(c, cOff, ldc, m, q, a, aOff, lda, a, aOff, lda, k, false)
+
+/**
+ * Cholesky of the leading nc×nc block of an nr×nc panel (column-major, leading dimension ld) and the solve of
+ * the rows below against it: on return the panel holds [L11; L21] with L21 = A21·L11⁻ᵀ. Blocked by 8
+ * columns: each block is factorised left-looking, then the rest of the panel is updated with syrkLower.
+ * Returns false when a pivot is not positive (the matrix is not positive definite).
+ * @internal
+ * @example panelCholesky(lx, base, nr, nr, nc)
+ */
+export const panelCholesky = (a: Float64Array, off: number, ld: number, nr: number, nc: number): boolean => {
+  const nb = 8
+  for (let b0 = 0; b0 < nc; b0 += nb) {
+    const b1 = Math.min(nc, b0 + nb)
+    for (let j = b0; j < b1; j++) {
+      const cj = off + j * ld
+      // Left-looking within the block: column j −= Σ_{b0 ≤ k < j} L[j, k]·column k (rows ≥ j), four at a time.
+      let k = b0
+      for (; k + 4 <= j; k += 4) {
+        const c0 = off + k * ld
+        const c1 = c0 + ld
+        const c2 = c1 + ld
+        const c3 = c2 + ld
+        const l0 = a[c0 + j]!
+        const l1 = a[c1 + j]!
+        const l2 = a[c2 + j]!
+        const l3 = a[c3 + j]!
+        for (let i = j; i < nr; i++) a[cj + i]! -= a[c0 + i]! * l0 + a[c1 + i]! * l1 + a[c2 + i]! * l2 + a[c3 + i]! * l3
+      }
+      for (; k < j; k++) {
+        const c0 = off + k * ld
+        const l0 = a[c0 + j]!
+        for (let i = j; i < nr; i++) a[cj + i]! -= a[c0 + i]! * l0
+      }
+      const d = a[cj + j]!
+      if (!(d > 0)) return false
+      const r = Math.sqrt(d)
+      a[cj + j] = r
+      const inv = 1 / r
+      for (let i = j + 1; i < nr; i++) a[cj + i]! *= inv
+    }
+    if (b1 < nc) {
+      // Columns b1 … nc − 1 (rows ≥ their own index) −= L[:, b0:b1]·L[b1:nc, b0:b1]ᵀ.
+      syrkLower(a, off + b1 * ld + b1, ld, nr - b1, nc - b1, a, off + b0 * ld + b1, ld, b1 - b0)
+    }
+  }
+  return true
+}
+
+/**
+ * C −= A·B (general product, no symmetry): C is m×q, A is m×k, B is k×q, all column-major.
+ * @internal
+ * @example gemmMinus(c, 0, m, m, q, a, 0, m, b, 0, k, k)
+ */
+export const gemmMinus = (
+  c: Float64Array,
+  cOff: number,
+  ldc: number,
+  m: number,
+  q: number,
+  a: Float64Array,
+  aOff: number,
+  lda: number,
+  b: Float64Array,
+  bOff: number,
+  ldb: number,
+  k: number,
+): void => {
+  let p = 0
+  for (; p + 4 <= k; p += 4) {
+    const a0 = aOff + p * lda
+    const a1 = a0 + lda
+    const a2 = a1 + lda
+    const a3 = a2 + lda
+    let j = 0
+    for (; j + 2 <= q; j += 2) {
+      const bj = bOff + j * ldb + p
+      const bk = bj + ldb
+      const b0 = b[bj]!
+      const b1 = b[bj + 1]!
+      const b2 = b[bj + 2]!
+      const b3 = b[bj + 3]!
+      const d0 = b[bk]!
+      const d1 = b[bk + 1]!
+      const d2 = b[bk + 2]!
+      const d3 = b[bk + 3]!
+      const cj = cOff + j * ldc
+      const ck = cj + ldc
+      for (let i = 0; i < m; i++) {
+        const x0 = a[a0 + i]!
+        const x1 = a[a1 + i]!
+        const x2 = a[a2 + i]!
+        const x3 = a[a3 + i]!
+        c[cj + i]! -= x0 * b0 + x1 * b1 + x2 * b2 + x3 * b3
+        c[ck + i]! -= x0 * d0 + x1 * d1 + x2 * d2 + x3 * d3
+      }
+    }
+    for (; j < q; j++) {
+      const bj = bOff + j * ldb + p
+      const b0 = b[bj]!
+      const b1 = b[bj + 1]!
+      const b2 = b[bj + 2]!
+      const b3 = b[bj + 3]!
+      const cj = cOff + j * ldc
+      for (let i = 0; i < m; i++) c[cj + i]! -= a[a0 + i]! * b0 + a[a1 + i]! * b1 + a[a2 + i]! * b2 + a[a3 + i]! * b3
+    }
+  }
+  for (; p < k; p++) {
+    const a0 = aOff + p * lda
+    for (let j = 0; j < q; j++) {
+      const b0 = b[bOff + j * ldb + p]!
+      if (b0 === 0) continue
+      const cj = cOff + j * ldc
+      for (let i = 0; i < m; i++) c[cj + i]! -= a[a0 + i]! * b0
+    }
+  }
+}
+
+/**
+ * LU without pivoting of the leading nc×nc block of a frontal matrix whose first nc columns (rows ≥ column,
+ * diagonal included) are in `l` and first nc rows (columns > row, stored transposed: l-layout) are in `u`,
+ * both nr×nc column-major with leading dimension ld; the rows and columns below and right are reduced
+ * against it. On return `l` holds the unit-lower L (strictly below the diagonal) with U's diagonal on it,
+ * and `u` holds Uᵀ strictly below the diagonal. Blocked by 16 like {@link panelCholesky}. Returns false on
+ * a zero or non-finite pivot.
+ * @internal
+ * @example panelLU(lx, ux, base, nr, nr, nc)
+ */
+export const panelLU = (l: Float64Array, u: Float64Array, off: number, ld: number, nr: number, nc: number): boolean => {
+  const nb = 16
+  for (let b0 = 0; b0 < nc; b0 += nb) {
+    const b1 = Math.min(nc, b0 + nb)
+    for (let j = b0; j < b1; j++) {
+      const cj = off + j * ld
+      // Left-looking within the block: column j of L and row j of U.
+      for (let k = b0; k < j; k++) {
+        const ck = off + k * ld
+        const ukj = u[ck + j]!
+        const ljk = l[ck + j]!
+        if (ukj !== 0) for (let i = j; i < nr; i++) l[cj + i]! -= l[ck + i]! * ukj
+        if (ljk !== 0) for (let i = j + 1; i < nr; i++) u[cj + i]! -= u[ck + i]! * ljk
+      }
+      const d = l[cj + j]!
+      if (d === 0 || !Number.isFinite(d)) return false
+      const inv = 1 / d
+      for (let i = j + 1; i < nr; i++) l[cj + i]! *= inv
+    }
+    if (b1 < nc) {
+      const bo = off + b0 * ld + b1
+      const co = off + b1 * ld + b1
+      updateNT(l, co, ld, nr - b1, nc - b1, l, bo, ld, u, bo, ld, b1 - b0, false)
+      updateNT(u, co, ld, nr - b1, nc - b1, u, bo, ld, l, bo, ld, b1 - b0, false)
+    }
+  }
+  return true
+}

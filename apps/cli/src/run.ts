@@ -49,7 +49,7 @@ export const run = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<n
     if (format === undefined || format.value === "table") return await command.run(format?.rest ?? rest, io)
     if (format.value === "json") return await command.run([...format.rest, "--json"], io)
     // CSV: the tables go to stdout; the command's other lines (notes, assumptions) to stderr.
-    const { collectTables, toCsv } = await import("./csvFormat.js")
+    const [{ collectTables }, { toCsv }] = await Promise.all([import("./csvFormat.js"), import("./csvText.js")])
     const { result, tables } = await collectTables(() => command.run(format.rest, { ...io, stdout: io.stderr }))
     if (result !== 0) return result
     if (tables.length === 0) throw new CliError("usage", `jiju ${command.name} prints no table to write as CSV; use --json`, 2)

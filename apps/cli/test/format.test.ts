@@ -1,6 +1,6 @@
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { toCsv } from "../src/csvFormat.js"
+import { toCsv } from "../src/csvText.js"
 import { runCli } from "./helpers.js"
 import { wfile } from "./spatial.js"
 

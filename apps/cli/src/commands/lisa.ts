@@ -46,22 +46,6 @@ const takeThreads = (argv: ReadonlyArray<string>): { threads: number; rest: stri
   return { threads, rest }
 }
 
-// The worker: load the domain's built econometrics (resolved from this module's location, without the
-// parent's resolution conditions) and compute ranges of units on request.
-const workerSource = `
-const { parentPort, workerData } = require("node:worker_threads")
-const { createRequire } = require("node:module")
-const { pathToFileURL } = require("node:url")
-const path = createRequire(workerData.base).resolve("@jiju/domain/econometrics")
-import(pathToFileURL(path).href).then(({ localMoranPermutations }) => {
-  parentPort.on("message", ({ from, to }) => {
-    const p = localMoranPermutations(workerData.input, from, to)
-    parentPort.postMessage({ from, p }, [p.buffer])
-  })
-  parentPort.postMessage({ ready: true })
-})
-`
-
 /**
  * Permutation p-values of every unit, computed in `threads` worker threads on ranges of units handed out as
  * workers finish (about eight ranges per thread, for balance and progress). Every unit has its own random
@@ -97,7 +81,7 @@ const permutationsInThreads = (
       }
     }
     for (let t = 0; t < count; t++) {
-      const w = new Worker(workerSource, { eval: true, execArgv: [], workerData: { base: import.meta.url, input } })
+      const w = new Worker(new URL("./lisaWorker.mjs", import.meta.url), { execArgv: [], workerData: { input } })
       workers.push(w)
       w.on("message", (m: { ready?: boolean; from?: number; p?: Float64Array }) => {
         if (m.p !== undefined && m.from !== undefined) {

@@ -9,6 +9,7 @@ import { useLoad } from "../ui/useLoad.js"
 import { loadResult } from "./loadResult.js"
 import { PublishAction } from "./PublishAction.js"
 import { RankingTable } from "./RankingTable.js"
+import { ReportDownloads } from "./ReportDownloads.js"
 import { UnrankedZones } from "./UnrankedZones.js"
 
 /**
@@ -44,6 +45,7 @@ export default function ResultsPage({ period: initial }: { readonly period?: str
             {data.demo ? ` · ${t.demoData}` : ""}
           </p>
           {me?.role === "admin" && data.source !== "published" ? <PublishAction loaded={data} period={period} onDone={reload} /> : null}
+          {data.runId ? <ReportDownloads runId={data.runId} published={data.source === "published"} /> : null}
           {data.result.warnings.length > 0 ? (
             <details>
               <summary>{t.warnings}</summary>

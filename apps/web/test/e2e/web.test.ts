@@ -239,6 +239,27 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     )
     expect(shown).toEqual(expected)
     await expect.poll(() => tables.first().locator(".rank-up, .rank-down").count()).toBeGreaterThan(0)
+    // The run's documents are the server's: the links name the stored run, and what they fetch is its workbook and
+    // its bulletin.
+    const workbook = page.getByRole("link", { name: "导出 Excel" })
+    const bulletin = page.getByRole("link", { name: "生成通报" })
+    expect(await workbook.getAttribute("href")).toBe(`/v1/assessments/runs/${published.body.id}/report.xlsx?lang=zh`)
+    expect(await bulletin.getAttribute("href")).toBe(`/v1/assessments/runs/${published.body.id}/report.docx?lang=zh`)
+    const fetched = await page.evaluate(async (hrefs) => {
+      const out: Array<{ status: number; type: string | null; magic: string }> = []
+      for (const h of hrefs) {
+        const r = await fetch(h)
+        const bytes = new Uint8Array(await r.arrayBuffer())
+        out.push({ status: r.status, type: r.headers.get("content-type"), magic: String.fromCharCode(bytes[0]!, bytes[1]!) })
+      }
+      return out
+    }, [(await workbook.getAttribute("href"))!, (await bulletin.getAttribute("href"))!])
+    expect(fetched.map((f) => [f.status, f.magic])).toEqual([
+      [200, "PK"],
+      [200, "PK"],
+    ])
+    expect(fetched[0]!.type).toContain("spreadsheetml")
+    expect(fetched[1]!.type).toContain("wordprocessingml")
     await shot("06-ranking-published")
     await page.getByRole("button", { name: "English" }).click()
     await page.getByRole("heading", { name: "Comprehensive evaluation ranking" }).waitFor()

@@ -76,10 +76,12 @@ describe("kill -9 under submission load, then an immediate restart (embedded sto
     }
     const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)))
     while (acknowledged.length < 150) await new Promise((r) => setTimeout(r, 20))
+    // Listen before killing: the process may be gone before the load's last request settles.
+    const closed = new Promise((r) => first.child.once("close", r))
     first.child.kill("SIGKILL")
     stop = true
     await load
-    await new Promise((r) => first.child.once("close", r))
+    await closed
 
     const second = await start(dir)
     try {
@@ -99,8 +101,9 @@ describe("kill -9 under submission load, then an immediate restart (embedded sto
       }
       expect(acknowledged.length).toBeGreaterThanOrEqual(150)
     } finally {
+      const closed = new Promise((r) => second.child.once("close", r))
       second.child.kill("SIGTERM")
-      await new Promise((r) => second.child.once("close", r))
+      await closed
     }
   })
 })

@@ -1,48 +1,10 @@
-import { decodeScheme } from "@jiju/domain/assessment"
 import { type Endpoint, fromWire, jijuApi } from "@jiju/domain/contract"
-import { assessmentRepo } from "@jiju/store"
 import { engines, type TestEngine } from "@jiju/testkit"
 import * as Schema from "effect/Schema"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type AssessmentsSetup, assessmentsSetup } from "./assessmentsSetup.js"
+import { type AssessmentsSetup, assessmentsSetup, seedTinyScheme } from "./assessmentsSetup.js"
 
-// A two-indicator scheme stored from a file: hb-qibin (urban district) and hb-xunxian (county) each rank first in
-// their group; hb-qibin is the submitter's zone.
-const tiny = decodeScheme({
-  id: "tiny-test",
-  name: { zh: "测试方案", en: "Test scheme" },
-  totalPoints: 100,
-  dimensions: [
-    {
-      id: "scale",
-      name: { zh: "规模", en: "Scale" },
-      indicators: [
-        { code: "revenue", weight: 60 },
-        { code: "tax_total", weight: 40 },
-      ],
-    },
-  ],
-  weighting: { method: "given" },
-  normalisation: { method: "minmax" },
-  normaliseWithin: "all",
-  rewards: { urban_district: 1, county: 1 },
-  veto: [],
-})
-
-const seed = async (t: AssessmentsSetup) => {
-  await assessmentRepo(t.store.db).schemes.save(tiny, "test")
-  const at = (id: string, period: string, indicator: string, value: number) => ({ target: { kind: "cluster" as const, id }, period, indicator, value })
-  await t.store.observations.upsertMany([
-    at("hb-qibin", "2024", "revenue", 100),
-    at("hb-qibin", "2024", "tax_total", 5),
-    at("hb-xunxian", "2024", "revenue", 80),
-    at("hb-xunxian", "2024", "tax_total", 9),
-    at("hb-qibin", "2025", "revenue", 130),
-    at("hb-qibin", "2025", "tax_total", 6),
-    at("hb-xunxian", "2025", "revenue", 70),
-    at("hb-xunxian", "2025", "tax_total", 4),
-  ] as never)
-}
+const seed = (t: AssessmentsSetup) => seedTinyScheme(t, "tiny-test")
 
 const q = "scheme=tiny-test&period=2025"
 

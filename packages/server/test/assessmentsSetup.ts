@@ -1,5 +1,6 @@
 import { type AppConfigShape, makeAppRuntime } from "@jiju/app"
-import { makeTokens, type Store } from "@jiju/store"
+import { decodeScheme } from "@jiju/domain/assessment"
+import { assessmentRepo, makeTokens, type Store } from "@jiju/store"
 import { openTestStore, type TestEngine } from "@jiju/testkit"
 import { buildHttpApp, defaultHttpConfig } from "../src/HttpApp.js"
 
@@ -80,3 +81,42 @@ export const assessmentsSetup = async (engine: TestEngine, config: Partial<AppCo
 }
 
 export type AssessmentsSetup = Awaited<ReturnType<typeof assessmentsSetup>>
+
+/**
+ * A two-indicator scheme stored from a file, and two years of values: hb-qibin (urban district, the submitter's zone)
+ * and hb-xunxian (county) each rank first in their group.
+ */
+export const seedTinyScheme = async (t: AssessmentsSetup, id: string) => {
+  const scheme = decodeScheme({
+    id,
+    name: { zh: "测试方案", en: "Test scheme" },
+    totalPoints: 100,
+    dimensions: [
+      {
+        id: "scale",
+        name: { zh: "规模", en: "Scale" },
+        indicators: [
+          { code: "revenue", weight: 60 },
+          { code: "tax_total", weight: 40 },
+        ],
+      },
+    ],
+    weighting: { method: "given" },
+    normalisation: { method: "minmax" },
+    normaliseWithin: "all",
+    rewards: { urban_district: 1, county: 1 },
+    veto: [],
+  })
+  await assessmentRepo(t.store.db).schemes.save(scheme, "test")
+  const at = (zone: string, period: string, indicator: string, value: number) => ({ target: { kind: "cluster" as const, id: zone }, period, indicator, value })
+  await t.store.observations.upsertMany([
+    at("hb-qibin", "2024", "revenue", 100),
+    at("hb-qibin", "2024", "tax_total", 5),
+    at("hb-xunxian", "2024", "revenue", 80),
+    at("hb-xunxian", "2024", "tax_total", 9),
+    at("hb-qibin", "2025", "revenue", 130),
+    at("hb-qibin", "2025", "tax_total", 6),
+    at("hb-xunxian", "2025", "revenue", 70),
+    at("hb-xunxian", "2025", "tax_total", 4),
+  ] as never)
+}

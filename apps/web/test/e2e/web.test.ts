@@ -245,15 +245,18 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     const bulletin = page.getByRole("link", { name: "生成通报" })
     expect(await workbook.getAttribute("href")).toBe(`/v1/assessments/runs/${published.body.id}/report.xlsx?lang=zh`)
     expect(await bulletin.getAttribute("href")).toBe(`/v1/assessments/runs/${published.body.id}/report.docx?lang=zh`)
-    const fetched = await page.evaluate(async (hrefs) => {
-      const out: Array<{ status: number; type: string | null; magic: string }> = []
-      for (const h of hrefs) {
-        const r = await fetch(h)
-        const bytes = new Uint8Array(await r.arrayBuffer())
-        out.push({ status: r.status, type: r.headers.get("content-type"), magic: String.fromCharCode(bytes[0]!, bytes[1]!) })
-      }
-      return out
-    }, [(await workbook.getAttribute("href"))!, (await bulletin.getAttribute("href"))!])
+    const fetched = await page.evaluate(
+      async (hrefs) => {
+        const out: Array<{ status: number; type: string | null; magic: string }> = []
+        for (const h of hrefs) {
+          const r = await fetch(h)
+          const bytes = new Uint8Array(await r.arrayBuffer())
+          out.push({ status: r.status, type: r.headers.get("content-type"), magic: String.fromCharCode(bytes[0]!, bytes[1]!) })
+        }
+        return out
+      },
+      [(await workbook.getAttribute("href"))!, (await bulletin.getAttribute("href"))!],
+    )
     expect(fetched.map((f) => [f.status, f.magic])).toEqual([
       [200, "PK"],
       [200, "PK"],

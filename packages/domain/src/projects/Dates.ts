@@ -2,11 +2,7 @@
  * Calendar dates of the project register ("2025-03-10"), and how periods of years are counted on them. Dates are
  * days in Beijing time (the zones' own calendar): "today" is the date in UTC+8.
  */
-import * as Schema from "effect/Schema"
-
 export { IsoDate, isIsoDate } from "../model/IsoDate.js"
-
-import { isIsoDate } from "../model/IsoDate.js"
 
 const dayMs = 86_400_000
 

@@ -1,6 +1,6 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
-import { type CholeskySymbolic, choleskySymbolic } from "./choleskySymbolic.js"
+import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { panelCholesky, syrkLower, updateNT } from "./denseBlocks.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -99,29 +99,7 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
       }
     }
   }
-  // Children of each supernode (ascending), and the largest update-matrix stack the factorisation needs.
-  const childHead = new Int32Array(nsuper).fill(-1)
-  const childNext = new Int32Array(nsuper).fill(-1)
-  for (let sn = nsuper - 1; sn >= 0; sn--) {
-    const p = superParent[sn]!
-    if (p >= 0) {
-      childNext[sn] = childHead[p]!
-      childHead[p] = sn
-    }
-  }
-  const below = (sn: number) => rowPtr[sn + 1]! - rowPtr[sn]! - (superStart[sn + 1]! - superStart[sn]!)
-  let stackPeak = 0
-  {
-    let top = 0
-    for (let sn = 0; sn < nsuper; sn++) {
-      let children = 0
-      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) children += below(c) * below(c)
-      const m = below(sn)
-      stackPeak = Math.max(stackPeak, top + m * m)
-      top -= children
-      if (superParent[sn]! >= 0) top += m * m
-    }
-  }
+  const { childHead, childNext, below, stackPeak } = supernodeSchedule(symbolic)
   const lx = new Float64Array(total)
   const stack = new Float64Array(Math.max(1, stackPeak))
   let ok = false

@@ -1,6 +1,6 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
-import { type CholeskySymbolic, choleskySymbolic } from "./choleskySymbolic.js"
+import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { panelLU, updateNT } from "./denseBlocks.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -87,28 +87,7 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
     const nr = rowPtr[sn + 1]! - rowPtr[sn]!
     diagDst[j] = valPtr[sn]! + (j - superStart[sn]!) * (nr + 1)
   }
-  const childHead = new Int32Array(nsuper).fill(-1)
-  const childNext = new Int32Array(nsuper).fill(-1)
-  for (let sn = nsuper - 1; sn >= 0; sn--) {
-    const p = superParent[sn]!
-    if (p >= 0) {
-      childNext[sn] = childHead[p]!
-      childHead[p] = sn
-    }
-  }
-  const below = (sn: number) => rowPtr[sn + 1]! - rowPtr[sn]! - (superStart[sn + 1]! - superStart[sn]!)
-  let stackPeak = 0
-  {
-    let top = 0
-    for (let sn = 0; sn < nsuper; sn++) {
-      let children = 0
-      for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) children += below(c) * below(c)
-      const m = below(sn)
-      stackPeak = Math.max(stackPeak, top + m * m)
-      top -= children
-      if (superParent[sn]! >= 0) top += m * m
-    }
-  }
+  const { childHead, childNext, below, stackPeak } = supernodeSchedule(sym)
   const lx = new Float64Array(total)
   const ux = new Float64Array(total)
   const stack = new Float64Array(Math.max(1, stackPeak))

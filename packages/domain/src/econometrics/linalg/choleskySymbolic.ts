@@ -291,3 +291,44 @@ export const choleskySymbolic = (rowPtr: Int32Array, colIdx: Int32Array, order: 
   }
   return { n, perm, iperm, nsuper, superStart, rowPtr: rowPtrS, rowIdx, valPtr, superParent, relIdx, nnzL, flops }
 }
+
+/** The children of each supernode and the update-matrix stack a multifrontal factorisation needs. */
+export interface SupernodeSchedule {
+  /** First child of supernode s (−1: none); childNext[c] is the next sibling, children ascending. */
+  readonly childHead: Int32Array
+  readonly childNext: Int32Array
+  /** Rows of supernode s below its own pivots (its update matrix is below × below). */
+  readonly below: (sn: number) => number
+  /** The largest total of update matrices alive at once, in entries. */
+  readonly stackPeak: number
+}
+
+/**
+ * The children lists and the update-matrix stack size of a symbolic factorisation, shared by the Cholesky and LU
+ * factorisations that run on it.
+ * @example const { childHead, stackPeak } = supernodeSchedule(choleskySymbolic(rowPtr, colIdx, perm))
+ */
+export const supernodeSchedule = (sym: CholeskySymbolic): SupernodeSchedule => {
+  const { nsuper, superParent, superStart, rowPtr } = sym
+  const childHead = new Int32Array(nsuper).fill(-1)
+  const childNext = new Int32Array(nsuper).fill(-1)
+  for (let sn = nsuper - 1; sn >= 0; sn--) {
+    const p = superParent[sn]!
+    if (p >= 0) {
+      childNext[sn] = childHead[p]!
+      childHead[p] = sn
+    }
+  }
+  const below = (sn: number) => rowPtr[sn + 1]! - rowPtr[sn]! - (superStart[sn + 1]! - superStart[sn]!)
+  let stackPeak = 0
+  let top = 0
+  for (let sn = 0; sn < nsuper; sn++) {
+    let children = 0
+    for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) children += below(c) * below(c)
+    const m = below(sn)
+    stackPeak = Math.max(stackPeak, top + m * m)
+    top -= children
+    if (superParent[sn]! >= 0) top += m * m
+  }
+  return { childHead, childNext, below, stackPeak }
+}

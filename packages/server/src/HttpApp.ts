@@ -170,10 +170,13 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
     const auth = c.req.header("authorization")
     const session = auth ? undefined : getCookie(c, cookieName)
     const cached = auth ? runtime.tokenCache.get(auth.replace(/^Bearer\s+/i, "")) : undefined
-    if ((auth && !cached) || session) {
-      const taken = limiter.take(`ip:${c.get("ip")}`)
+    const take = (key: string) => {
+      const taken = limiter.take(key)
       if (!taken.ok) refuse(taken.retryAfter)
     }
+    // A token not seen lately or a session cookie costs a database read: the address pays before it is made.
+    const unproven = (auth !== undefined && cached === undefined) || session !== undefined
+    if (unproven) take(`ip:${c.get("ip")}`)
     if (auth) {
       const m = auth.match(/^Bearer\s+(\S+)$/i)
       const actor = cached ?? (m ? await byToken(m[1]!) : undefined)
@@ -183,12 +186,8 @@ export const buildHttpApp = (runtime: AppRuntime, config: HttpConfig = defaultHt
     const who = c.get("caller")
     if (who) {
       c.header("Cache-Control", "no-store")
-      const taken = limiter.take(`p:${who.kind}:${who.id}`)
-      if (!taken.ok) refuse(taken.retryAfter)
-    } else if (!((auth && !cached) || session)) {
-      const taken = limiter.take(`ip:${c.get("ip")}`)
-      if (!taken.ok) refuse(taken.retryAfter)
-    }
+      take(`p:${who.kind}:${who.id}`)
+    } else if (!unproven) take(`ip:${c.get("ip")}`)
     await next()
   })
   bindContract(app, jijuApi, handlers, runtime)

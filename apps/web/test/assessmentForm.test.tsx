@@ -52,13 +52,20 @@ const setup = () => {
 
 const field = (name: string) => screen.getByLabelText(new RegExp(`^${name}`)) as HTMLInputElement
 const rowOf = (el: HTMLElement) => el.closest(".indicator-row") as HTMLElement
+const fieldsetOf = (el: HTMLElement) => el.closest("fieldset") as HTMLFieldSetElement
+// Last period's value is shown and the fields are open for typing (they stay disabled until the period has loaded).
+const ready = () =>
+  waitFor(() => {
+    expect(within(rowOf(field("主营业务收入"))).getByText("300")).toBeTruthy()
+    expect(fieldsetOf(field("主营业务收入")).disabled).toBe(false)
+  })
 const type = (name: string, value: string) => fireEvent.change(field(name), { target: { value } })
 
 describe("assessment form", () => {
   it("lists the scheme's indicators by dimension with unit, last period's value and the change", async () => {
     setup()
     await screen.findByRole("heading", { name: "指标数据填报" })
-    await waitFor(() => expect(within(rowOf(field("主营业务收入"))).getByText("300")).toBeTruthy())
+    await ready()
     const legends = [...document.querySelectorAll("legend")].map((l) => l.textContent?.split(" — ")[0])
     expect(legends).toEqual(["经济总量", "质量效益", "集群发展", "绿色发展", "一票否决事项"])
     const revenue = rowOf(field("主营业务收入"))
@@ -71,7 +78,7 @@ describe("assessment form", () => {
 
   it("validates as you type: numbers, signs, percentages and whole counts", async () => {
     setup()
-    await waitFor(() => expect(within(rowOf(field("主营业务收入"))).getByText("300")).toBeTruthy())
+    await ready()
     type("主营业务收入", "12x")
     expect(within(rowOf(field("主营业务收入"))).getByText("请输入数字")).toBeTruthy()
     expect(field("主营业务收入").getAttribute("aria-invalid")).toBe("true")
@@ -87,7 +94,7 @@ describe("assessment form", () => {
 
   it("flags a value ≥ 10× or ≤ 0.1× last period and refuses to submit until it is confirmed", async () => {
     const { seen } = setup()
-    await waitFor(() => expect(within(rowOf(field("主营业务收入"))).getByText("300")).toBeTruthy())
+    await ready()
     const values: Record<string, string> = {
       主营业务收入: "3000", // 10 × 300
       固定资产投资: "85",
@@ -137,9 +144,27 @@ describe("assessment form", () => {
     expect(within(table).getAllByText("user:zone")).toHaveLength(10)
   })
 
+  it("keeps the fields disabled until the period has loaded, so nothing typed is overwritten", async () => {
+    let answer: (items: unknown) => void = () => {}
+    const api = fakeApi({
+      "GET /v1/auth/me": me,
+      "GET /v1/clusters/hb-qibin": cluster,
+      "GET /v1/clusters/hb-qibin/observations": () => new Promise((done) => (answer = (items) => done({ body: { items } }))),
+    })
+    location.hash = "#/submit?period=2025"
+    render(<App fetcher={api.fetcher} />)
+    await waitFor(() => expect(api.seen.some((s) => s.path.startsWith("/v1/clusters/hb-qibin/observations"))).toBe(true))
+    expect(fieldsetOf(field("主营业务收入")).disabled).toBe(true)
+    expect(fieldsetOf(field("主营业务收入")).getAttribute("aria-busy")).toBe("true")
+    answer([...obs("2024", prev), ...obs("2025", { revenue: 305 })])
+    await waitFor(() => expect(fieldsetOf(field("主营业务收入")).disabled).toBe(false))
+    expect(field("主营业务收入").value).toBe("305")
+    expect(fieldsetOf(field("主营业务收入")).getAttribute("aria-busy")).toBe("false")
+  })
+
   it("requires every scored indicator on submit but not the veto counts", async () => {
     const { seen } = setup()
-    await waitFor(() => expect(within(rowOf(field("主营业务收入"))).getByText("300")).toBeTruthy())
+    await ready()
     type("主营业务收入", "310")
     fireEvent.click(screen.getByRole("button", { name: "提交" }))
     expect(await screen.findByText("有 9 处需要修改")).toBeTruthy()
@@ -150,7 +175,7 @@ describe("assessment form", () => {
 
   it("keeps a draft in localStorage and restores it", async () => {
     const { view } = setup()
-    await waitFor(() => expect(within(rowOf(field("主营业务收入"))).getByText("300")).toBeTruthy())
+    await ready()
     type("专利授权数", "171")
     const draft = JSON.parse(localStorage.getItem("jiju.draft:hb-qibin:2025") ?? "null")
     expect(draft.raw.patents_granted).toBe("171")

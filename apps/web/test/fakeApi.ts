@@ -5,7 +5,9 @@ export interface Seen {
   readonly body: unknown
 }
 
-type Handler = (body: unknown, url: URL) => { status?: number; body?: unknown } | undefined
+type Answer = { status?: number; body?: unknown } | undefined
+// A handler may answer later, to hold a page in its loading state.
+type Handler = (body: unknown, url: URL) => Answer | Promise<Answer>
 
 /**
  * A fetch double answering JSON by "METHOD /path" (query ignored for matching, available to the handler);
@@ -19,7 +21,7 @@ export const fakeApi = (routes: Record<string, Handler | unknown>) => {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined
     seen.push({ method, path: url.pathname + url.search, body })
     const route = routes[`${method} ${url.pathname}`]
-    const out = typeof route === "function" ? (route as Handler)(body, url) : route === undefined ? undefined : { body: route }
+    const out = typeof route === "function" ? await (route as Handler)(body, url) : route === undefined ? undefined : { body: route }
     if (!out)
       return new Response(JSON.stringify({ status: 404, code: "no_route", detail: "no such endpoint", errors: [] }), {
         status: 404,

@@ -38,7 +38,7 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
   const [alert, setAlert] = useState<Say | null>(null)
   const inputs = useRef(new Map<string, HTMLInputElement | null>())
   const { entries } = form
-  const { keepTyped } = useFormStart(form, values.data, clusterId, period, (n) => setNotice(() => n))
+  const { keepTyped, started } = useFormStart(form, values.data, clusterId, period, (n) => setNotice(() => n))
 
   // The first writable zone is chosen by default.
   useEffect(() => {
@@ -52,6 +52,8 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
     setAlert(null)
   }, [clusterId, period, reset])
 
+  // Typing before the period's values have loaded would be overwritten by them.
+  const waiting = clusterId !== "" && periodOk && values.error === null && !started
   const previous = values.data?.previous ?? NO_VALUES
   const existing = values.data?.existing ?? []
   const checked = useMemo(
@@ -146,7 +148,7 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
       </div>
 
       {formGroups.map((g) => (
-        <DimensionFieldset key={g.id} group={g}>
+        <DimensionFieldset key={g.id} group={g} disabled={waiting}>
           {g.items.map((it) => (
             <IndicatorRow
               key={it.code}

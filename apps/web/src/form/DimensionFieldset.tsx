@@ -8,13 +8,15 @@ import { useI18n } from "../i18n/I18n.js"
 export function DimensionFieldset({
   group,
   children,
+  disabled = false,
 }: {
   readonly group: { readonly id: string; readonly zh: string; readonly en: string }
   readonly children: ReactNode
+  readonly disabled?: boolean
 }) {
   const { t, pick } = useI18n()
   return (
-    <fieldset className="dimension">
+    <fieldset className="dimension" disabled={disabled} aria-busy={disabled}>
       <legend>
         {pick(group)}
         {group.id === "veto" ? <small> — {t.vetoHelp}</small> : null}

@@ -485,6 +485,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   let ybuf = new Float64Array(256)
   let ltbuf = new Float64Array(256)
   let tbuf = new Float64Array(256)
+  let xbuf = new Float64Array(256)
   let ytbuf = new Float64Array(256)
   let stbuf = new Float64Array(256)
   for (let sn = nsuper - 1; sn >= 0; sn--) {
@@ -515,25 +516,31 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
       const pnr = rowPtr[p + 1]! - rowPtr[p]!
       const rel = rowPtr[sn]! + nc
       for (let t2 = 0; t2 < m; t2++) {
-        const q2 = relIdx[rel + t2]!
-        const src = pf + q2 * pnr
+        const src = pf + relIdx[rel + t2]! * pnr
         const dst = rr + t2 * ldf
-        for (let t1 = 0; t1 < m; t1++) stack[dst + t1] = stack[src + relIdx[rel + t1]!]!
+        // Rows of the child that are consecutive rows of the parent (long runs in a mesh's separators) are
+        // moved as one block.
+        let t1 = 0
+        while (t1 < m) {
+          const r0 = relIdx[rel + t1]!
+          let e = t1 + 1
+          while (e < m && relIdx[rel + e] === r0 + (e - t1)) e++
+          if (e - t1 >= 12) stack.copyWithin(dst + t1, src + r0, src + r0 + (e - t1))
+          else for (let t = t1; t < e; t++) stack[dst + t] = stack[src + relIdx[rel + t]!]!
+          t1 = e
+        }
       }
     }
-    // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 16 columns from the last; the columns to the
+    // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 8 columns from the last; the columns to the
     // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
     if (ybuf.length < m * nc) ybuf = new Float64Array(m * nc * 2)
     if (ltbuf.length < nc * nc) ltbuf = new Float64Array(nc * nc * 2)
     const y = ybuf
     const lt = ltbuf
-    for (let c = 0; c < nc; c++) {
-      const col = base + c * nr
-      for (let k = c; k < nc; k++) lt[k * nc + c] = lx[col + k]!
-      for (let r = 0; r < m; r++) y[c * m + r] = lx[col + nc + r]!
-    }
-    for (let c1 = nc; c1 > 0; c1 -= 16) {
-      const c0 = Math.max(0, c1 - 16)
+    transposeInto(lx, base, nr, nc, nc, lt, 0, nc)
+    for (let c = 0; c < nc; c++) y.set(lx.subarray(base + c * nr + nc, base + c * nr + nr), c * m)
+    for (let c1 = nc; c1 > 0; c1 -= 8) {
+      const c0 = Math.max(0, c1 - 8)
       if (c1 < nc && m > 0) updateNT(y, c0 * m, m, m, c1 - c0, y, c1 * m, m, lt, c1 * nc + c0, nc, nc - c1, true)
       for (let c = c1 - 1; c >= c0; c--) {
         const yc = c * m
@@ -550,37 +557,26 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
     // Yᵀ with leading dimension nc (yt[p·nc + c] = Y[p, c]), the layout the block kernel reads.
     if (ytbuf.length < m * nc) ytbuf = new Float64Array(m * nc * 2)
     const yt = ytbuf
-    for (let c = 0; c < nc; c++) for (let r = 0; r < m; r++) yt[r * nc + c] = y[c * m + r]!
+    transposeInto(y, 0, m, m, nc, yt, 0, nc)
     // Σ_RJᵀ = −Yᵀ·Σ_RR (nc × m; Σ_RR is symmetric), then into the block of sx (rows nc … nr − 1).
     if (stbuf.length < m * nc) stbuf = new Float64Array(m * nc * 2)
     const st = stbuf
     st.fill(0, 0, m * nc)
     if (m > 0) updateNT(st, 0, nc, nc, m, yt, 0, nc, stack, rr, ldf, m, true)
     const out = sx
-    for (let c = 0; c < nc; c++) {
-      const col = base + c * nr + nc
-      for (let r = 0; r < m; r++) out[col + r] = st[r * nc + c]!
-    }
+    transposeInto(st, 0, nc, nc, m, out, base + nc, nr)
     // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): the inverse of the small dense block, then the product.
     if (tbuf.length < nc * nc) tbuf = new Float64Array(nc * nc * 2)
+    if (xbuf.length < nc * nc) xbuf = new Float64Array(nc * nc * 2)
     const inv = tbuf
-    denseCholeskyInverse(lx, base, nr, nc, inv)
+    denseCholeskyInverse(lx, base, nr, nc, inv, xbuf)
     if (m > 0) updateNT(inv, 0, nc, nc, nc, yt, 0, nc, st, 0, nc, m, false)
-    for (let c = 0; c < nc; c++) for (let r = c; r < nc; r++) out[base + c * nr + r] = inv[c * nc + r]!
+    for (let c = 0; c < nc; c++) out.set(inv.subarray(c * nc + c, c * nc + nc), base + c * nr + c)
     if (hasChildren) {
-      // Complete the frontal block: Σ_JJ (both triangles) and Σ_RJ / Σ_JR.
-      for (let c = 0; c < nc; c++) {
-        for (let r = c; r < nc; r++) {
-          const v = out[base + c * nr + r]!
-          stack[F + c * ldf + r] = v
-          stack[F + r * ldf + c] = v
-        }
-        for (let r = 0; r < m; r++) {
-          const v = out[base + c * nr + nc + r]!
-          stack[F + c * ldf + nc + r] = v
-          stack[F + (nc + r) * ldf + c] = v
-        }
-      }
+      // Complete the frontal block: the transpose of columns 0 … nc − 1 into rows 0 … nc − 1 (its entries below
+      // the diagonal of Σ_JJ come from the unused upper part of the stored block), then those columns as stored.
+      transposeInto(out, base, nr, nr, nc, stack, F, ldf)
+      for (let c = 0; c < nc; c++) stack.set(out.subarray(base + c * nr + c, base + c * nr + nr), F + c * ldf + c)
       frontOf[sn] = F
       open.push(sn)
       top = F + nr * nr
@@ -589,27 +585,42 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   return sx
 }
 
-// (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part).
-const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array): void => {
-  // X = L⁻¹ (lower) column by column with column-oriented updates (L's columns are contiguous), then
-  // out = Xᵀ·X from dot products of X's columns.
-  const x = new Float64Array(nc * nc)
-  for (let c = 0; c < nc; c++) {
-    const xc = c * nc
-    x[xc + c] = 1
-    for (let k = c; k < nc; k++) {
-      const col = base + k * ld
-      const v = x[xc + k]! / lx[col + k]!
-      x[xc + k] = v
-      if (v !== 0) for (let r = k + 1; r < nc; r++) x[xc + r]! -= lx[col + r]! * v
+// dst[dOff + i·ldd + j] = src[sOff + j·lds + i] for i < rows, j < cols (a column-major rows × cols block into
+// its transpose), by 8 × 8 tiles so that neither side is read or written with a long stride throughout.
+const transposeInto = (src: Float64Array, sOff: number, lds: number, rows: number, cols: number, dst: Float64Array, dOff: number, ldd: number): void => {
+  for (let i0 = 0; i0 < rows; i0 += 8) {
+    const i1 = Math.min(rows, i0 + 8)
+    for (let j0 = 0; j0 < cols; j0 += 8) {
+      const j1 = Math.min(cols, j0 + 8)
+      for (let j = j0; j < j1; j++) {
+        const s = sOff + j * lds
+        for (let i = i0; i < i1; i++) dst[dOff + i * ldd + j] = src[s + i]!
+      }
     }
   }
-  for (let c = 0; c < nc; c++)
-    for (let r = c; r < nc; r++) {
-      let v = 0
-      const xr = r * nc
-      const xc = c * nc
-      for (let k = r; k < nc; k++) v += x[xr + k]! * x[xc + k]!
-      out[c * nc + r] = v
+}
+
+// (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part;
+// entries above the diagonal are scratch). x (≥ nc² entries) is scratch.
+const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array, x: Float64Array): void => {
+  // X = L⁻¹ row by row (x[p·nc + k] = X[p, k], zero for k > p): row p solves Lᵀ·x = e_p from the bottom, with dot
+  // products of L's contiguous columns. Then out = Xᵀ·X = Σ_p X[p, ·]ᵀ X[p, ·] by the block kernel, eight rows
+  // p at a time over the leading (p0 + 8) × (p0 + 8) block (X[p, k] = 0 for k > p).
+  for (let p = 0; p < nc; p++) {
+    const xp = p * nc
+    x.fill(0, xp, xp + nc)
+    x[xp + p] = 1 / lx[base + p * ld + p]!
+    for (let k = p - 1; k >= 0; k--) {
+      const col = base + k * ld
+      let s = 0
+      for (let j = k + 1; j <= p; j++) s += lx[col + j]! * x[xp + j]!
+      x[xp + k] = -s / lx[col + k]!
     }
+  }
+  out.fill(0, 0, nc * nc)
+  for (let p0 = 0; p0 < nc; p0 += 8) {
+    const q = Math.min(nc, p0 + 8)
+    updateNT(out, 0, nc, q, q, x, p0 * nc, nc, x, p0 * nc, nc, q - p0, false)
+  }
+  for (let c = 0; c < nc; c++) for (let r = c; r < nc; r++) out[c * nc + r] = -out[c * nc + r]!
 }

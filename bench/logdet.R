@@ -1,10 +1,14 @@
 # log|I − ρW| from R's Matrix for the bench weights, for scripts/bench.mjs to compare with Jiju's sparse factors.
-# Usage: Rscript bench/logdet.R  (from the repository root) — prints one JSON line.
+# Usage: Rscript bench/logdet.R [graph …]  (from the repository root; default: every bench graph) — prints one
+# JSON line. `Rscript bench/logdet.R grid250000 > bench/fixtures/logdet-grid250000.json` writes the committed
+# reference that `node scripts/bench.mjs --logdet-fixtures` compares with, without R.
 # Symmetric-similar W (queen grids): determinant of the similar symmetric I − ρS (Cholesky), as spatialreg
 # "Matrix" factorises; k nearest neighbours: determinant of I − ρW by sparse LU, as spatialreg "LU".
 suppressPackageStartupMessages({ library(spdep); library(spatialreg); library(Matrix) })
 out <- list()
-for (g in c("grid15625", "grid62500", "grid250000", "knn250000", "house", "elect80")) {
+graphs <- commandArgs(trailingOnly = TRUE)
+if (length(graphs) == 0) graphs <- c("grid15625", "grid62500", "grid250000", "knn250000", "house", "elect80")
+for (g in graphs) {
   f <- sprintf("bench/data/%s.gal", g)
   if (!file.exists(f)) next
   lw <- nb2listw(read.gal(f, override.id = TRUE), style = "W", zero.policy = TRUE)

@@ -4,6 +4,8 @@
 //                                    spdep/spatialreg/plm is installed, for R in the same run, case by case
 //   node scripts/bench.mjs --runs 3  fewer runs;  --no-r  skip R;  --case slm-25357  one case only (repeatable)
 //                                    --small  only the cases below 100,000 units
+//   node scripts/bench.mjs --logdet-fixtures   only Jiju's log|I − ρW| against the committed R values in
+//                                    bench/fixtures/logdet-*.json (no R needed; exit 1 beyond 1e-10 relative)
 // Prints per case the median wall-clock seconds of the runs for Jiju and R, the ratio Jiju/R, the median CPU
 // seconds (user + system: less sensitive to a busy machine; Node's garbage collector and R's BLAS may use
 // extra threads), the whole Jiju process (start-up, reading the files, the call, exit: one run in a fresh
@@ -14,7 +16,7 @@
 // once per side (R takes minutes there). "cliOnly" cases run the built `jiju` command itself (whole process
 // only); cases with a `cli` command line are also timed as the whole `jiju … --json` process.
 import { execFileSync, spawnSync } from "node:child_process"
-import { existsSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -363,6 +365,43 @@ if (flag("--child-logdet")) {
   process.exit(0)
 }
 // ---------- driver ----------
+// Jiju's log-determinants against the committed references of R (bench/fixtures/logdet-<graph>.json, written by
+// `Rscript bench/logdet.R <graph>`): no R needed, only the graph's GAL file in bench/data. Returns the rows.
+const fixtureDir = join(root, "bench", "fixtures")
+const logdetFixtureRows = () => {
+  const rows = []
+  if (!existsSync(fixtureDir)) return rows
+  for (const f of readdirSync(fixtureDir).filter((x) => /^logdet-.+\.json$/.test(x))) {
+    const ref = JSON.parse(readFileSync(join(fixtureDir, f), "utf8"))
+    const present = Object.fromEntries(Object.entries(ref).filter(([g]) => existsSync(join(data, `${g}.gal`))))
+    if (Object.keys(present).length === 0) continue
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-logdet"], {
+      cwd: root,
+      encoding: "utf8",
+      input: JSON.stringify(present),
+      maxBuffer: 1 << 24,
+    })
+    if (child.status !== 0) throw new Error(`log-determinant check failed\n${child.stderr}`)
+    rows.push(...JSON.parse(child.stdout.trim()))
+  }
+  return rows
+}
+// The 1e-10 of the issue, relative to |log|I − ρW|| (about 10⁴ at 250,000 units).
+const LOGDET_TOLERANCE = 1e-10
+const printLogdet = (x) =>
+  console.log(`log|I − ${x.rho}W| ${x.data.padEnd(11)} R ${x.r}  Jiju ${x.jiju}  |Δ| ${x.abs.toExponential(2)} (relative ${x.rel.toExponential(2)})`)
+if (flag("--logdet-fixtures")) {
+  if (!existsSync(join(dist, "econometrics", "index.js"))) {
+    console.error("packages/domain/dist is missing: run `pnpm build` first.")
+    process.exit(1)
+  }
+  const rows = logdetFixtureRows()
+  for (const x of rows) printLogdet(x)
+  if (rows.length === 0) console.log("no committed log-determinant reference has its graph in bench/data (Rscript bench/generate-data.R writes them)")
+  const bad = rows.filter((x) => !(x.rel <= LOGDET_TOLERANCE))
+  if (bad.length > 0) console.error(`${bad.length} log-determinant(s) differ from R by more than ${LOGDET_TOLERANCE} (relative)`)
+  process.exit(bad.length > 0 ? 1 : 0)
+}
 const haveR = () => {
   if (flag("--no-r")) return false
   const r = spawnSync("Rscript", ["-e", "suppressPackageStartupMessages({library(spdep);library(spatialreg);library(plm)})"], {
@@ -466,10 +505,16 @@ if (withR && !flag("--small") && only.length === 0) {
     })
     if (child.status === 0) {
       logdetRows = JSON.parse(child.stdout.trim())
-      for (const x of logdetRows)
-        console.log(`log|I − ${x.rho}W| ${x.data.padEnd(11)} R ${x.r}  Jiju ${x.jiju}  |Δ| ${x.abs.toExponential(2)} (relative ${x.rel.toExponential(2)})`)
+      for (const x of logdetRows) printLogdet(x)
     } else console.error(`log-determinant check failed\n${child.stderr}`)
   } else console.error(`bench/logdet.R failed\n${rr.stderr}`)
+}
+// Without R (or with it): the committed references of the graphs R takes long to factorise.
+if (!flag("--small") && only.length === 0) {
+  const seen = new Set(logdetRows.map((x) => `${x.data} ${x.rho}`))
+  const rows = logdetFixtureRows().filter((x) => !seen.has(`${x.data} ${x.rho}`))
+  for (const x of rows) printLogdet(x)
+  logdetRows = [...logdetRows, ...rows]
 }
 
 // ---------- docs/performance.md ----------

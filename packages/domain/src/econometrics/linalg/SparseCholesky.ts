@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
-import { panelCholesky, syrkLower, updateNT } from "./denseBlocks.js"
+import { gatherFront, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
@@ -514,22 +514,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
     if (m > 0) {
       const pf = frontOf[p]!
       const pnr = rowPtr[p + 1]! - rowPtr[p]!
-      const rel = rowPtr[sn]! + nc
-      for (let t2 = 0; t2 < m; t2++) {
-        const src = pf + relIdx[rel + t2]! * pnr
-        const dst = rr + t2 * ldf
-        // Rows of the child that are consecutive rows of the parent (long runs in a mesh's separators) are
-        // moved as one block.
-        let t1 = 0
-        while (t1 < m) {
-          const r0 = relIdx[rel + t1]!
-          let e = t1 + 1
-          while (e < m && relIdx[rel + e] === r0 + (e - t1)) e++
-          if (e - t1 >= 12) stack.copyWithin(dst + t1, src + r0, src + r0 + (e - t1))
-          else for (let t = t1; t < e; t++) stack[dst + t] = stack[src + relIdx[rel + t]!]!
-          t1 = e
-        }
-      }
+      gatherFront(stack, pf, pnr, relIdx, rowPtr[sn]! + nc, m, stack, rr, ldf)
     }
     // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 8 columns from the last; the columns to the
     // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
@@ -583,21 +568,6 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
     }
   }
   return sx
-}
-
-// dst[dOff + i·ldd + j] = src[sOff + j·lds + i] for i < rows, j < cols (a column-major rows × cols block into
-// its transpose), by 8 × 8 tiles so that neither side is read or written with a long stride throughout.
-const transposeInto = (src: Float64Array, sOff: number, lds: number, rows: number, cols: number, dst: Float64Array, dOff: number, ldd: number): void => {
-  for (let i0 = 0; i0 < rows; i0 += 8) {
-    const i1 = Math.min(rows, i0 + 8)
-    for (let j0 = 0; j0 < cols; j0 += 8) {
-      const j1 = Math.min(cols, j0 + 8)
-      for (let j = j0; j < j1; j++) {
-        const s = sOff + j * lds
-        for (let i = i0; i < i1; i++) dst[dOff + i * ldd + j] = src[s + i]!
-      }
-    }
-  }
 }
 
 // (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part;

@@ -382,3 +382,57 @@ export const panelLU = (l: Float64Array, u: Float64Array, off: number, ld: numbe
   }
   return true
 }
+
+/**
+ * dst[dOff + i·ldd + j] = src[sOff + j·lds + i] for i < rows, j < cols: a column-major rows × cols block into its
+ * transpose, by 8 × 8 tiles so that neither side is read or written with a long stride throughout.
+ * @internal
+ * @example transposeInto(y, 0, m, m, nc, yt, 0, nc) // yt[r·nc + c] = y[c·m + r]
+ */
+export const transposeInto = (src: Float64Array, sOff: number, lds: number, rows: number, cols: number, dst: Float64Array, dOff: number, ldd: number): void => {
+  for (let i0 = 0; i0 < rows; i0 += 8) {
+    const i1 = Math.min(rows, i0 + 8)
+    for (let j0 = 0; j0 < cols; j0 += 8) {
+      const j1 = Math.min(cols, j0 + 8)
+      for (let j = j0; j < j1; j++) {
+        const s = sOff + j * lds
+        for (let i = i0; i < i1; i++) dst[dOff + i * ldd + j] = src[s + i]!
+      }
+    }
+  }
+}
+
+/**
+ * Gather the m × m block of a parent's frontal matrix (column-major, leading dimension ldp, at pOff) at the rows
+ * and columns rel[r0 … r0 + m) into dst (leading dimension ldd): dst[t2·ldd + t1] = parent[rel[t2]·ldp + rel[t1]].
+ * Runs of consecutive parent rows (long in a mesh's separators) move as one block.
+ * @internal
+ * @example gatherFront(stack, pf, pnr, relIdx, rel, m, stack, rr, m)
+ */
+export const gatherFront = (
+  parent: Float64Array,
+  pOff: number,
+  ldp: number,
+  rel: Int32Array,
+  r0: number,
+  m: number,
+  dst: Float64Array,
+  dOff: number,
+  ldd: number,
+): void => {
+  for (let t2 = 0; t2 < m; t2++) {
+    const src = pOff + rel[r0 + t2]! * ldp
+    const d = dOff + t2 * ldd
+    let t1 = 0
+    while (t1 < m) {
+      const first = rel[r0 + t1]!
+      let e = t1 + 1
+      while (e < m && rel[r0 + e] === first + (e - t1)) e++
+      if (e - t1 >= 12) {
+        if (dst === parent) dst.copyWithin(d + t1, src + first, src + first + (e - t1))
+        else dst.set(parent.subarray(src + first, src + first + (e - t1)), d + t1)
+      } else for (let t = t1; t < e; t++) dst[d + t] = parent[src + rel[r0 + t]!]!
+      t1 = e
+    }
+  }
+}

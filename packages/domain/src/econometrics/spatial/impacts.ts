@@ -61,7 +61,7 @@ export const impactTracesAt = (w: SpatialWeights, logDet: LogDeterminant | undef
   const ev = logDet?.eigenvalues
   if (ev === undefined) {
     if (!rowStandardised) return (rho) => tracesOf(w).impacts(rho)
-    return (rho) => ({ ...tracesOf(w).impacts(rho), sumA: n / (1 - rho), sumAW: n / (1 - rho) })
+    return (rho) => tracesOf(w).impacts(rho, { sumA: n / (1 - rho), sumAW: n / (1 - rho) })
   }
   if (!rowStandardised) return (rho) => tracesOf(w).impacts(rho)
   return (rho) => {

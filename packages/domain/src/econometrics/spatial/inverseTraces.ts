@@ -44,7 +44,11 @@ export interface CrossTraces {
  */
 export interface InverseTraces {
   readonly route: "cholesky" | "lu" | "dense"
-  impacts(rho: number): ImpactTraces
+  /**
+   * The impact traces at ρ; with `sums` given (1'A⁻¹1 and 1'A⁻¹W1 known, e.g. n/(1 − ρ) for row-standardised W)
+   * they are returned as given and the two solves for them are skipped.
+   */
+  impacts(rho: number, sums?: { readonly sumA: number; readonly sumAW: number }): ImpactTraces
   information(rho: number, vectors?: ReadonlyArray<ArrayLike<number>>): InformationTraces
   cross(rho: number, lambda: number, vectors?: ReadonlyArray<ArrayLike<number>>): CrossTraces
   /** (I − ρW)⁻¹·v. */
@@ -91,10 +95,10 @@ const denseTraces = (w: SpatialWeights): InverseTraces => {
     for (let i = 0; i < n; i++) out[i] = v[i]! + rho * z[i]!
     return out
   }
-  const impacts = (rho: number): ImpactTraces => {
+  const impacts = (rho: number, sums?: { readonly sumA: number; readonly sumAW: number }): ImpactTraces => {
     const s = inverseSummaries(w, rho, [ones(n), spatialLag(w, ones(n))])
     // 1'A⁻¹1 = n + ρ·1'Z1; 1'A⁻¹W1 = 1'Z1 (Z = WA⁻¹ = A⁻¹W).
-    return { traceA: n + rho * s.trace, traceWA: s.trace, sumA: n + rho * s.sum, sumAW: s.sum }
+    return { traceA: n + rho * s.trace, traceWA: s.trace, sumA: sums?.sumA ?? n + rho * s.sum, sumAW: sums?.sumAW ?? s.sum }
   }
   const information = (rho: number, vectors: ReadonlyArray<ArrayLike<number>> = []): InformationTraces => inverseSummaries(w, rho, vectors)
   const cross = (rho: number, lambda: number, vectors: ReadonlyArray<ArrayLike<number>> = []): CrossTraces => {
@@ -150,14 +154,16 @@ const choleskyTraces = (w: SpatialWeights): InverseTraces => {
     return x
   }
   const solve = (rho: number, v: ArrayLike<number>) => solveWith(factorFor(rho, 0), v)
-  const impacts = (rho: number): ImpactTraces => {
+  const impacts = (rho: number, sums?: { readonly sumA: number; readonly sumAW: number }): ImpactTraces => {
     const f = factorFor(rho, 0)
     const sel = f.selectedInverse()
     let traceA = 0
     for (let i = 0; i < n; i++) traceA += sel.diagonal[i]!
+    const traceWA = sel.sumProduct(s)
+    if (sums !== undefined) return { traceA, traceWA, sumA: sums.sumA, sumAW: sums.sumAW }
     const a1 = solveWith(f, ones(n))
     const aw1 = solveWith(f, spatialLag(w, ones(n)))
-    return { traceA, traceWA: sel.sumProduct(s), sumA: sum(a1), sumAW: sum(aw1) }
+    return { traceA, traceWA, sumA: sum(a1), sumAW: sum(aw1) }
   }
   // Columns of G = S M⁻¹ (symmetric) in blocks; Z = D^{-1/2} G D^{1/2}, so Z_ij² = G_ij² d_j/d_i.
   const columns = (fs: ReadonlyArray<SparseCholesky>, visit: (j: number, cols: ReadonlyArray<Float64Array>, c: number, m: number) => void) => {
@@ -310,13 +316,15 @@ const luTraces = (w: SpatialWeights): InverseTraces => {
     const f = luFor(rho, 0)
     return f === undefined ? fallback().solve(rho, v) : f.solve(v)
   }
-  const impacts = (rho: number): ImpactTraces => {
+  const impacts = (rho: number, sums?: { readonly sumA: number; readonly sumAW: number }): ImpactTraces => {
     const f = luFor(rho, 0)
-    if (f === undefined) return fallback().impacts(rho)
+    if (f === undefined) return fallback().impacts(rho, sums)
     const sel = f.selectedInverse()
     let traceA = 0
     for (let i = 0; i < n; i++) traceA += sel.diagonal[i]!
-    return { traceA, traceWA: sel.sumProduct(transposed()), sumA: sum(f.solve(ones(n))), sumAW: sum(f.solve(spatialLag(w, ones(n)))) }
+    const traceWA = sel.sumProduct(transposed())
+    if (sums !== undefined) return { traceA, traceWA, sumA: sums.sumA, sumAW: sums.sumAW }
+    return { traceA, traceWA, sumA: sum(f.solve(ones(n))), sumAW: sum(f.solve(spatialLag(w, ones(n)))) }
   }
   const zColumns = (f: SparseLU, visit: (j: number, z: Float64Array, zz: Float64Array) => void) => {
     const e = new Float64Array(n)

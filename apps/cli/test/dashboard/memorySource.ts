@@ -1,3 +1,4 @@
+import { reportWorkbook } from "@jiju/app"
 import { runAnalysisRequest } from "@jiju/domain/analyses"
 import {
   type AssessmentData,
@@ -7,6 +8,7 @@ import {
   builtInSchemes,
   certificationDocument,
   diagnosisDocument,
+  runReport,
   stageDocument,
   targetsDocument,
 } from "@jiju/domain/assessment"
@@ -28,6 +30,8 @@ export interface MemoryData {
   readonly observations: ReadonlyArray<Observation>
   /** Stored results by `${scheme}|${period}`. */
   readonly stored?: Readonly<Record<string, AssessmentResult>>
+  /** Keys of `stored` that are unpublished runs (drafts). */
+  readonly drafts?: ReadonlyArray<string>
 }
 
 /** Whether a period falls in an inclusive range (periods of one frequency compare as strings). */
@@ -102,6 +106,20 @@ export const memorySource = (data: MemoryData, description = { zh: "内存数据
         if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
         throw e
       }
+    },
+    // The workbook the application core writes of a stored run (its report, then exceljs), without a store.
+    report: async (scheme, period, lang) => {
+      const key = `${scheme}|${period}`
+      const stored = data.stored?.[key]
+      if (!stored) return null
+      const published = !(data.drafts ?? []).includes(key)
+      const report = runReport({
+        run: { id: `run-${scheme}-${period}`, scheme, period, published, createdAt: "2026-01-15T00:00:00.000Z" },
+        result: stored,
+        issuer: null,
+        date: "2026-01-15",
+      })
+      return { bytes: await reportWorkbook(report, lang), fileName: `${scheme}-${period}${published ? "" : "-draft"}.xlsx`, draft: !published }
     },
     close: async () => {},
   }

@@ -56,6 +56,15 @@ export interface DashboardAnalyses {
   readonly hotspots: HotspotsRequest
 }
 
+/** A stored run's document, as the application core wrote it (the dashboard writes it to a file as it is). */
+export interface DashboardReport {
+  readonly bytes: Uint8Array
+  /** The core's name for the file, e.g. "henan-2017-2025.xlsx" ("-draft" before the extension for an unpublished run). */
+  readonly fileName: string
+  /** Written from an unpublished run (marked 未发布 inside). */
+  readonly draft: boolean
+}
+
 /** An analysis document: what `jiju <name> --json` prints for the same data and options (snake_case keys). */
 export type AnalysisDocument = Readonly<Record<string, unknown>>
 
@@ -92,5 +101,10 @@ export interface DashboardSource {
    * API server). Rejects with {@link AnalysisRefused} when the core refuses the data.
    */
   analysis<K extends keyof DashboardAnalyses>(name: K, request: DashboardAnalyses[K]): Promise<AnalysisDocument>
+  /**
+   * The workbook (.xlsx) of the latest stored run of a scheme and period, in a language — the document of
+   * `jiju report` and GET /v1/assessments/runs/{id}/report.xlsx. Null when the period has no stored run.
+   */
+  report(scheme: string, period: string, lang: "zh" | "en"): Promise<DashboardReport | null>
   close(): Promise<void>
 }

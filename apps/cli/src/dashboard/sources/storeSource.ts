@@ -12,6 +12,7 @@ import {
   previewAssessment,
   queryObservations,
   runAnalysis,
+  runReportFile,
   stage,
   storedResult,
   storeInfo,
@@ -128,6 +129,15 @@ export const storeSource = async (env: Env): Promise<DashboardSource> => {
         return (await run(runAnalysis(actor, name, request))) as AnalysisDocument
       } catch (e) {
         if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
+        throw e
+      }
+    },
+    report: async (scheme, period, lang) => {
+      try {
+        const f = await run(runReportFile(actor, { run: { scheme, period }, format: "xlsx", lang }))
+        return { bytes: f.bytes, fileName: f.fileName, draft: f.draft }
+      } catch (e) {
+        if ((e as { _tag?: unknown })._tag === "NotFound") return null
         throw e
       }
     },

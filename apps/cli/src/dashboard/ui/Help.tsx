@@ -11,6 +11,7 @@ const keys: ReadonlyArray<readonly [string, string, string]> = [
   ["[ ]", "冷热点：上一个 / 下一个指标", "hot spots: previous / next indicator"],
   ["s", "切换考核方案", "switch assessment scheme"],
   ["Space", "分析：选择指标（第一个为因变量）", "analyses: pick indicators (the first is y)"],
+  ["e", "导出本期已存考核结果的工作簿（.xlsx）到当前目录", "export the period's stored run as a workbook (.xlsx) to the current directory"],
   ["l", "中文 / English", "中文 / English"],
   ["?", "帮助（再按关闭）", "help (again to close)"],
   ["q", "退出", "quit"],

@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises"
+import { basename, resolve } from "node:path"
 import { Text, useApp, useInput } from "ink"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { dashboardSchemes } from "../data/snapshot.js"
@@ -27,7 +29,7 @@ export interface ScreensProps extends Omit<AppProps, "lang"> {
  * DashboardSource, with their state (`useScreenData.ts` reads what they show) and keys (`keys.ts`). App shows the
  * same frame, loading, until this module is there.
  */
-export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady, kept, onLive }: ScreensProps) => {
+export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady, kept, onLive, exportDir }: ScreensProps) => {
   const app = useApp()
   const { width, bodyHeight } = useLayout({ width: fixedW, height: fixedH })
   const theme = useMemo(() => themeFor(env), [env])
@@ -68,7 +70,34 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     stopAnalyses()
     app.exit()
   }
+  // `e`: the core writes the stored run's workbook; the dashboard only saves it and says where.
+  const [notice, setNotice] = useState<string | null>(null)
+  const exportReport = () => {
+    if (!snap?.period) {
+      setNotice(L("没有可导出的期间", "no period to export"))
+      return
+    }
+    const { period } = snap
+    setNotice(L(`正在导出 ${period}…`, `exporting ${period}…`))
+    source
+      .report(snap.scheme.id, period, lang)
+      .then(async (file) => {
+        if (!file) {
+          setNotice(L(`${period} 没有已存的考核结果，先运行 jiju assess`, `no stored run for ${period}: run jiju assess first`))
+          return
+        }
+        // The name comes from the core (or a server): only its last part, and only plain characters, make the path.
+        const name = basename(file.fileName).replace(/[^\w.\-\u4e00-\u9fff]/g, "_")
+        const path = resolve(exportDir ?? process.cwd(), name)
+        await writeFile(path, file.bytes)
+        setNotice(L(`已导出 ${path}${file.draft ? "（未发布）" : ""}`, `written ${path}${file.draft ? " (draft, not published)" : ""}`))
+      })
+      .catch((e: unknown) =>
+        setNotice(L(`导出失败：${e instanceof Error ? e.message : String(e)}`, `export failed: ${e instanceof Error ? e.message : String(e)}`)),
+      )
+  }
   const keys: KeyContext = {
+    exportReport,
     screen,
     setScreen,
     lang,
@@ -154,7 +183,7 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     : ""
   // A kept snapshot says so until the store has opened and answered.
   const keptNote = snap?.kept ? `${L("上次结果（数据未变），数据库打开中", "last answer (store unchanged), opening")} · ` : ""
-  const status = `${keptNote}${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
+  const status = `${notice ? `${notice} · ` : ""}${keptNote}${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
   return (
     <Frame
       lang={lang}

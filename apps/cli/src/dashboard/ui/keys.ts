@@ -27,6 +27,8 @@ export interface KeyContext {
   readonly setHelp: Setter<boolean>
   readonly toggleLang: () => void
   readonly quit: () => void
+  /** Write the workbook of the shown scheme and period's stored run (`e`, on every screen). */
+  readonly exportReport: () => void
   // Overview
   readonly rows: ReadonlyArray<RankRow>
   readonly groups: number
@@ -170,7 +172,8 @@ export const handleKey = (input: string, key: Key, c: KeyContext): void => {
   if (input === "q") c.quit()
   else if (input === "?") c.setHelp(true)
   else if (input === "l") c.toggleLang()
-  if (input === "q" || input === "?" || input === "l") return
+  else if (input === "e") c.exportReport()
+  if (input === "q" || input === "?" || input === "l" || input === "e") return
   if (key.tab) {
     const i = screens.indexOf(c.screen)
     c.setScreen(screens[(i + (key.shift ? screens.length - 1 : 1)) % screens.length]!)

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { reportBulletin, reportWorkbook, zoneCheckup } from "@jiju/app"
+import { reportBulletin, reportCharts, reportWorkbook, scoreBins, zoneCheckup } from "@jiju/app"
 import ExcelJS from "exceljs"
+import { unzipSync } from "fflate"
 import { describe, expect, it } from "vitest"
 import { draftReport, readDocx } from "./reportFixture.js"
 
@@ -121,6 +122,69 @@ describe("reportBulletin", () => {
     expect(paragraphs.join("\n")).not.toContain("DRAFT")
     expect(headers.join("")).toBe("")
     expect(paragraphs).toContain("1. Overview")
+  })
+})
+
+describe("the bulletin's charts", () => {
+  // A PNG's size from its IHDR chunk (bytes 16–23, big-endian), after the 8-byte signature.
+  const pngSize = (b: Uint8Array) => {
+    const v = new DataView(b.buffer, b.byteOffset, b.byteLength)
+    return { signature: [...b.slice(0, 8)], width: v.getUint32(16), height: v.getUint32(20) }
+  }
+
+  it("puts a bar chart after each group's ranking table and the score distribution after them, each with its caption", async () => {
+    const files = unzipSync(await reportBulletin(draftReport(), "zh"))
+    const doc = new TextDecoder().decode(files["word/document.xml"]!)
+    const rels = new TextDecoder().decode(files["word/_rels/document.xml.rels"]!)
+    const media = Object.keys(files).filter((f) => /^word\/media\/.+\.png$/.test(f))
+    expect(media).toHaveLength(3)
+    // Each picture's relationship names a PNG part of the package; the caption is its alternative text and the next paragraph.
+    const paragraphs = doc.split("</w:p>")
+    const figures = paragraphs.flatMap((p, i) => {
+      const embed = /<a:blip r:embed="([^"]+)"/.exec(p)?.[1]
+      if (!embed) return []
+      const target = new RegExp(`Id="${embed}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]
+      const descr = /<wp:docPr [^>]*descr="([^"]+)"/.exec(p)?.[1]
+      const caption = [...paragraphs[i + 1]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")
+      return [{ target, descr, caption, at: doc.indexOf(p) + p.indexOf("<a:blip") }]
+    })
+    expect(figures.map((f) => f.caption)).toEqual(["图1　省辖市区组综合得分", "图2　县域组综合得分", "图3　参加排名集聚区得分分布"])
+    for (const f of figures) {
+      expect(f.descr).toBe(f.caption)
+      expect(media).toContain(`word/${f.target}`)
+      const png = pngSize(files[`word/${f.target}`]!)
+      expect(png.signature).toEqual([137, 80, 78, 71, 13, 10, 26, 10])
+      expect(png.width).toBe(1200)
+    }
+    // Three zones in the county group: 70 + 22 × 3 CSS pixels tall, drawn at twice the size.
+    expect(pngSize(files[`word/${figures[1]!.target}`]!).height).toBe(2 * (70 + 22 * 3))
+    // Each group's chart follows its table, and the distribution follows both.
+    const tables = [...doc.matchAll(/<\/w:tbl>/g)].map((m) => m.index!)
+    expect(tables).toHaveLength(2)
+    expect(tables[0]).toBeLessThan(figures[0]!.at)
+    expect(figures[0]!.at).toBeLessThan(tables[1]!)
+    expect(tables[1]).toBeLessThan(figures[1]!.at)
+    expect(figures[1]!.at).toBeLessThan(figures[2]!.at)
+  })
+
+  it("draws the ranking's scores and names (the SVG the picture is made from)", async () => {
+    const { charts, note } = await reportCharts(draftReport(), "en")
+    expect(note).toBeNull()
+    expect(charts.map((c) => c.caption)).toEqual([
+      "Figure 1. Scores of the Urban district group",
+      "Figure 2. Scores of the County group",
+      "Figure 3. Distribution of the ranked zones' scores",
+    ])
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
+    // County: 丙区 100, +丁区 12 + 40/3 = 25.33, 戊区 0 (reportFixture.ts).
+    expect(texts(charts[1]!.svg)).toEqual(expect.arrayContaining(["1. 丙区", "2. +丁区", "3. 戊区", "100", "25.33", "0"]))
+  })
+
+  it("bins scores ten points wide, 100 in the last bin", () => {
+    const { labels, count } = scoreBins([100, 25.33, 0, 9.99, 10])
+    expect(labels).toEqual(["0–10", "10–20", "20–30", "30–40", "40–50", "50–60", "60–70", "70–80", "80–90", "90–100"])
+    expect(count([100, 25.33, 0, 9.99, 10])).toEqual([2, 1, 1, 0, 0, 0, 0, 0, 0, 1])
+    expect(scoreBins([104]).labels.at(-1)).toBe("100–110")
   })
 })
 

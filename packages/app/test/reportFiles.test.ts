@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { reportBulletin, reportCharts, reportWorkbook, scoreBins, zoneCheckup } from "@jiju/app"
+import { bulletinHtml, chromiumMissing, printPdf, reportBulletin, reportCharts, reportWorkbook, scoreBins, zoneCheckup } from "@jiju/app"
 import ExcelJS from "exceljs"
 import { unzipSync } from "fflate"
 import { describe, expect, it } from "vitest"
@@ -202,5 +203,61 @@ describe("zoneCheckup", () => {
       ["单位增加值能耗", "1 / 6", "+2"],
     ])
     expect(await zoneCheckup(report, "nope")).toBeUndefined()
+  })
+})
+
+// The PDF is Chromium's print of the HTML twin; its text is read back with poppler's pdftotext.
+const chromium = process.env.JIJU_CHROMIUM || "/usr/bin/chromium"
+const hasTools = existsSync(chromium) && existsSync("/usr/bin/pdftotext")
+if (!hasTools) console.warn("[reports] PDF test skipped: needs Chromium and pdftotext")
+
+describe.skipIf(!hasTools)("the bulletin as PDF", () => {
+  const pdfText = (bytes: Uint8Array, name: string) => {
+    keep(name, bytes)
+    return execFileSync("pdftotext", ["-layout", artefacts + name, "-"], { encoding: "utf8" })
+  }
+
+  it("prints the HTML twin: title, 未发布 on every page of a draft, the tables, the captions and the annexes", async () => {
+    const report = draftReport()
+    const html = bulletinHtml(report, "zh", await reportCharts(report, "zh"))
+    keep("test-2025-draft.html", new TextEncoder().encode(html))
+    // The charts are inline SVG: nothing is fetched when the page is printed.
+    expect(html.match(/<svg /g)).toHaveLength(3)
+    expect(html).not.toMatch(/<script|src="http/)
+    const bytes = await printPdf(html, chromium)
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-")
+    const text = pdfText(bytes, "test-2025-draft.pdf")
+    const pages = text.split("\f").filter((p) => p.trim() !== "")
+    // The annexes start on pages of their own: the bulletin, then one page per zone.
+    expect(pages.length).toBeGreaterThanOrEqual(1 + report.zones.length)
+    for (const p of pages) expect(p).toContain("未发布")
+    const flat = text.replace(/\s+/g, " ")
+    expect(flat).toContain("关于2025年测试方案结果的通报")
+    expect(flat).toContain("测试领导小组办公室 2026-01-15")
+    expect(flat).toMatch(/2 \+丁区 25\.33 下降 1 位 — 黄牌警告：工作不主动/)
+    expect(flat).toMatch(/1 丙区 100 上升 1 位 — 是/)
+    for (const caption of ["图1 省辖市区组综合得分", "图2 县域组综合得分", "图3 参加排名集聚区得分分布"]) expect(flat).toContain(caption)
+    expect(flat).toContain("附件 3 丙区")
+    expect(flat).toContain("认定：不予认定：营业收入差 1.5 亿元")
+  }, 120_000)
+
+  it("has no watermark for a published run, and English on request", async () => {
+    const report = draftReport(true)
+    const text = pdfText(await printPdf(bulletinHtml(report, "en", await reportCharts(report, "en")), chromium), "test-2025-en.pdf")
+    expect(text).toContain("Bulletin on the results of the Test scheme, 2025")
+    expect(text).not.toContain("DRAFT")
+    expect(text).not.toContain("未发布")
+    expect(text.replace(/\s+/g, " ")).toContain("Figure 2. Scores of the County group")
+  }, 120_000)
+})
+
+describe("printPdf without Chromium", () => {
+  it("says in both languages what is missing and how to give it", async () => {
+    const e = await printPdf("<p>x</p>", "/nonexistent/chromium").catch((x: unknown) => x)
+    expect(e).toMatchObject({ _tag: "Unavailable", code: "chromium_missing" })
+    expect((e as { en: string }).en).toContain("none can be run at /nonexistent/chromium")
+    expect((e as { en: string }).en).toContain("JIJU_CHROMIUM")
+    expect((e as { zh: string }).zh).toContain("生成 PDF 需要 Chromium，但无法运行 /nonexistent/chromium")
+    expect(chromiumMissing("/x").code).toBe("chromium_missing")
   })
 })

@@ -224,6 +224,12 @@ describe.skipIf(!hasTools)("the bulletin as PDF", () => {
     // The charts are inline SVG: nothing is fetched when the page is printed.
     expect(html.match(/<svg /g)).toHaveLength(3)
     expect(html).not.toMatch(/<script|src="http/)
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`)
+    // A zone's name is text, in the tables and in the charts alike.
+    const named = { ...report, rankings: report.rankings.map((g) => ({ ...g, rows: g.rows.map((r) => ({ ...r, name: '<script>x("1")</script>' })) })) }
+    const hostile = bulletinHtml(named, "zh", await reportCharts(named, "zh"))
+    expect(hostile).not.toContain("<script")
+    expect(hostile).toContain("&lt;script&gt;x(&quot;1&quot;)&lt;/script&gt;")
     const bytes = await printPdf(html, chromium)
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-")
     const text = pdfText(bytes, "test-2025-draft.pdf")

@@ -7,13 +7,7 @@ import { readFile } from "node:fs/promises"
 import { fileURLToPath } from "node:url"
 import type { RunReport } from "@jiju/domain/assessment"
 import type { Bilingual, Language } from "@jiju/domain/model"
-import { initWasm, Resvg } from "@resvg/resvg-wasm"
-import { BarChart } from "echarts/charts"
-import { GridComponent, LegendComponent, TitleComponent } from "echarts/components"
-import * as echarts from "echarts/core"
-import { SVGRenderer } from "echarts/renderers"
-
-echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer])
+import type { EChartsCoreOption } from "echarts/core"
 
 /** One chart: its caption, the SVG ECharts drew and the PNG of it, with the size it is shown at (CSS pixels). */
 export interface ReportChart {
@@ -66,22 +60,34 @@ const firstFile = async (paths: ReadonlyArray<string>): Promise<Uint8Array | nul
   return null
 }
 
-// The renderer and the fonts are loaded once per process, on the first chart.
-let ready: Promise<ReadonlyArray<Uint8Array> | null> | undefined
+type Echarts = typeof import("echarts/core")
+type ResvgClass = typeof import("@resvg/resvg-wasm").Resvg
+
+// ECharts, the renderer and the fonts are loaded once per process, on the first chart — not when the application
+// core loads (every command and the dashboard load it; few draw charts).
+let ready: Promise<{ echarts: Echarts; Resvg: ResvgClass; fonts: ReadonlyArray<Uint8Array> } | null> | undefined
 const renderer = () =>
   (ready ??= (async () => {
     const cjk = await firstFile(CJK_FONTS)
     if (!cjk) return null
     const latin = await firstFile(LATIN_FONTS)
-    await initWasm(await readFile(fileURLToPath(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm"))))
+    const [echarts, charts, components, renderers, resvg] = await Promise.all([
+      import("echarts/core"),
+      import("echarts/charts"),
+      import("echarts/components"),
+      import("echarts/renderers"),
+      import("@resvg/resvg-wasm"),
+    ])
+    echarts.use([charts.BarChart, components.GridComponent, components.LegendComponent, components.TitleComponent, renderers.SVGRenderer])
+    await resvg.initWasm(await readFile(fileURLToPath(import.meta.resolve("@resvg/resvg-wasm/index_bg.wasm"))))
     // Latin first: digits and letters from it, Chinese from the CJK font (resvg falls back glyph by glyph).
-    return latin ? [latin, cjk] : [cjk]
+    return { echarts, Resvg: resvg.Resvg, fonts: latin ? [latin, cjk] : [cjk] }
   })())
 
 const WIDTH = 600
 const SCALE = 2
 
-const svgOf = (option: echarts.EChartsCoreOption, height: number): string => {
+const svgOf = (echarts: Echarts, option: EChartsCoreOption, height: number): string => {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height })
   chart.setOption({ animation: false, backgroundColor: "#ffffff", textStyle: { fontFamily: "sans-serif" }, ...option })
   const svg = chart.renderToSVGString()
@@ -89,7 +95,7 @@ const svgOf = (option: echarts.EChartsCoreOption, height: number): string => {
   return svg
 }
 
-const pngOf = (svg: string, fonts: ReadonlyArray<Uint8Array>): Uint8Array =>
+const pngOf = (Resvg: ResvgClass, svg: string, fonts: ReadonlyArray<Uint8Array>): Uint8Array =>
   new Resvg(svg, { font: { fontBuffers: [...fonts], loadSystemFonts: false }, fitTo: { mode: "zoom", value: SCALE } }).render().asPng()
 
 /**
@@ -114,8 +120,8 @@ export const scoreBins = (scores: ReadonlyArray<number>) => {
 export const reportCharts = async (report: RunReport, lang: Language = "zh"): Promise<ReportCharts> => {
   const groups = report.rankings.filter((g) => g.rows.length > 0)
   if (groups.length === 0) return { charts: [], note: null }
-  const fonts = await renderer()
-  if (!fonts)
+  const r = await renderer()
+  if (!r)
     return {
       charts: [],
       note: {
@@ -125,9 +131,9 @@ export const reportCharts = async (report: RunReport, lang: Language = "zh"): Pr
     }
   const points = lang === "zh" ? "分" : "points"
   const charts: ReportChart[] = []
-  const add = (caption: string, option: echarts.EChartsCoreOption, height: number) => {
-    const svg = svgOf(option, height)
-    charts.push({ id: `chart${charts.length + 1}`, caption, svg, png: pngOf(svg, fonts), width: WIDTH, height })
+  const add = (caption: string, option: EChartsCoreOption, height: number) => {
+    const svg = svgOf(r.echarts, option, height)
+    charts.push({ id: `chart${charts.length + 1}`, caption, svg, png: pngOf(r.Resvg, svg, r.fonts), width: WIDTH, height })
   }
   const figure = (n: number) => (lang === "zh" ? `图${n}　` : `Figure ${n}. `)
   for (const g of groups) {

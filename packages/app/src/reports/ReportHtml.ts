@@ -53,8 +53,8 @@ figcaption { font-weight: bold; font-size: 10.5pt; }
 `
 
 /**
- * The bulletin of a run's report as one self-contained HTML page (no scripts, no external resources), with the
- * charts inline as SVG.
+ * The bulletin of a run's report as one self-contained HTML page (no scripts, no external resources, and a
+ * Content-Security-Policy that allows none), with the charts inline as SVG. Every text from the run is escaped.
  * @example const html = bulletinHtml(report, "zh", await reportCharts(report, "zh"))
  */
 export const bulletinHtml = (report: RunReport, lang: Language, drawn: ReportCharts): string => {
@@ -107,5 +107,5 @@ export const bulletinHtml = (report: RunReport, lang: Language, drawn: ReportCha
   // A draft says so at the head of every page too, as the Word document's header does.
   const draftPage = report.draft ? `@page { @top-center { content: "${mark}"; color: #c00000; font-weight: bold; font-size: 14pt; } }` : ""
   const docTitle = report.draft ? `${title}（${mark}）` : title
-  return `<!doctype html><html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><title>${docTitle}</title><style>${STYLE}${draftPage}</style></head><body>${out.join("\n")}</body></html>`
+  return `<!doctype html><html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${docTitle}</title><style>${STYLE}${draftPage}</style></head><body>${out.join("\n")}</body></html>`
 }

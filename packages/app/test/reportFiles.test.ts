@@ -181,6 +181,27 @@ describe("the bulletin's charts", () => {
     expect(texts(charts[1]!.svg)).toEqual(expect.arrayContaining(["1. 丙区", "2. +丁区", "3. 戊区", "100", "25.33", "0"]))
   })
 
+  it("draws a large group in parts that each fit a page, on one scale", async () => {
+    const report = draftReport()
+    const g = report.rankings[1]!
+    const rows = Array.from({ length: 80 }, (_, i) => ({ ...g.rows[0]!, rank: i + 1, clusterId: `z${i}`, name: `区${i + 1}`, score: 80 - i }))
+    const big = { ...report, rankings: [{ ...g, size: 80, rows }] }
+    const { charts } = await reportCharts(big, "zh")
+    // 80 zones: three parts of at most 36, as equal as can be (27, 27, 26), then the distribution.
+    expect(charts.map((c) => [c.group, c.caption, c.height])).toEqual([
+      [g.group, "图1　县域组综合得分（1/3）", 70 + 22 * 27],
+      [g.group, "图1　县域组综合得分（2/3）", 70 + 22 * 27],
+      [g.group, "图1　县域组综合得分（3/3）", 70 + 22 * 26],
+      [null, "图2　参加排名集聚区得分分布", 320],
+    ])
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1])
+    expect(texts(charts[1]!.svg)).toEqual(expect.arrayContaining(["28. 区28", "54. 区54", "53", "27"]))
+    // Every part's axis ends at 80 (the group's best score rounded up to ten).
+    for (const c of charts.slice(0, 3)) expect(texts(c.svg)).toContain("80")
+    const doc = new TextDecoder().decode(unzipSync(await reportBulletin(big, "zh"))["word/document.xml"]!)
+    expect(doc.match(/<a:blip /g)).toHaveLength(4)
+  })
+
   it("bins scores ten points wide, 100 in the last bin", () => {
     const { labels, count } = scoreBins([100, 25.33, 0, 9.99, 10])
     expect(labels).toEqual(["0–10", "10–20", "20–30", "30–40", "40–50", "50–60", "60–70", "70–80", "80–90", "90–100"])

@@ -12,6 +12,8 @@ import type { EChartsCoreOption } from "echarts/core"
 /** One chart: its caption, the SVG ECharts drew and the PNG of it, with the size it is shown at (CSS pixels). */
 export interface ReportChart {
   readonly id: string
+  /** The ranking group a bar chart is of (shown after its table); null for the distribution. */
+  readonly group: string | null
   readonly caption: string
   readonly svg: string
   readonly png: Uint8Array
@@ -85,6 +87,9 @@ const renderer = () =>
   })())
 
 const WIDTH = 600
+// At most this many zones a bar chart, so that one fits an A4 page (70 + 22 × 36 = 862 px, about 23 cm); a larger
+// group is drawn in parts of equal size on one scale.
+const ROWS = 36
 const SCALE = 2
 
 const svgOf = (echarts: Echarts, option: EChartsCoreOption, height: number): string => {
@@ -112,7 +117,8 @@ export const scoreBins = (scores: ReadonlyArray<number>) => {
 }
 
 /**
- * The bulletin's charts of a run's report: a bar chart of each group's ranking by score, then the distribution of
+ * The bulletin's charts of a run's report: a bar chart of each group's ranking by score (in parts of at most 36
+ * zones on one scale, so that each fits a page), then the distribution of
  * the ranked zones' scores (ten-point bins, a bar per group). Empty, with a note, when the machine has no font
  * for Chinese text.
  * @example const { charts } = await reportCharts(report, "zh"); charts[0].caption // "图1 省辖市区组综合得分"
@@ -131,37 +137,48 @@ export const reportCharts = async (report: RunReport, lang: Language = "zh"): Pr
     }
   const points = lang === "zh" ? "分" : "points"
   const charts: ReportChart[] = []
-  const add = (caption: string, option: EChartsCoreOption, height: number) => {
+  const add = (group: string | null, caption: string, option: EChartsCoreOption, height: number) => {
     const svg = svgOf(r.echarts, option, height)
-    charts.push({ id: `chart${charts.length + 1}`, caption, svg, png: pngOf(r.Resvg, svg, r.fonts), width: WIDTH, height })
+    charts.push({ id: `chart${charts.length + 1}`, group, caption, svg, png: pngOf(r.Resvg, svg, r.fonts), width: WIDTH, height })
   }
   const figure = (n: number) => (lang === "zh" ? `图${n}　` : `Figure ${n}. `)
+  let figures = 0
   for (const g of groups) {
-    const height = 70 + 22 * g.rows.length
-    const names = g.rows.map((r) => `${r.rank}. ${r.name}`)
-    // The axis labels' width at 11 px: about 11 px a Chinese character, 7 a Latin one (the grid does not measure them).
-    const labelWidth = Math.max(...names.map((n) => [...n].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 7), 0)))
-    add(
-      `${figure(charts.length + 1)}${lang === "zh" ? `${g.name.zh}组综合得分` : `Scores of the ${g.name.en} group`}`,
-      {
-        grid: { left: 16 + Math.min(labelWidth, 260), right: 50, top: 20, bottom: 30 },
-        xAxis: { type: "value", name: points, min: 0 },
-        yAxis: { type: "category", inverse: true, data: names, axisLabel: { fontSize: 11 } },
-        series: [
-          {
-            type: "bar",
-            data: g.rows.map((r) => Number(r.score.toFixed(2))),
-            itemStyle: { color: "#3b6bc4" },
-            label: { show: true, position: "right", fontSize: 11 },
-          },
-        ],
-      },
-      height,
-    )
+    const n = ++figures
+    const parts = Math.ceil(g.rows.length / ROWS)
+    const size = Math.ceil(g.rows.length / parts)
+    const top = Math.max(10, Math.ceil(Math.max(...g.rows.map((r) => r.score)) / 10) * 10)
+    for (let k = 0; k < parts; k++) {
+      const rows = g.rows.slice(k * size, (k + 1) * size)
+      const height = 70 + 22 * rows.length
+      const names = rows.map((r) => `${r.rank}. ${r.name}`)
+      // The axis labels' width at 11 px: about 11 px a Chinese character, 7 a Latin one (the grid does not measure them).
+      const labelWidth = Math.max(...names.map((x) => [...x].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 7), 0)))
+      const part = parts > 1 ? (lang === "zh" ? `（${k + 1}/${parts}）` : ` (${k + 1}/${parts})`) : ""
+      add(
+        g.group,
+        `${figure(n)}${lang === "zh" ? `${g.name.zh}组综合得分` : `Scores of the ${g.name.en} group`}${part}`,
+        {
+          grid: { left: 16 + Math.min(labelWidth, 260), right: 50, top: 20, bottom: 30 },
+          xAxis: { type: "value", name: points, min: 0, max: top },
+          yAxis: { type: "category", inverse: true, data: names, axisLabel: { fontSize: 11 } },
+          series: [
+            {
+              type: "bar",
+              data: rows.map((r) => Number(r.score.toFixed(2))),
+              itemStyle: { color: "#3b6bc4" },
+              label: { show: true, position: "right", fontSize: 11 },
+            },
+          ],
+        },
+        height,
+      )
+    }
   }
   const { labels, count } = scoreBins(groups.flatMap((g) => g.rows.map((r) => r.score)))
   add(
-    `${figure(charts.length + 1)}${lang === "zh" ? "参加排名集聚区得分分布" : "Distribution of the ranked zones' scores"}`,
+    null,
+    `${figure(figures + 1)}${lang === "zh" ? "参加排名集聚区得分分布" : "Distribution of the ranked zones' scores"}`,
     {
       grid: { left: 10, right: 30, top: 40, bottom: 30 },
       legend: { top: 5 },

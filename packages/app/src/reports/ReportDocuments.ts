@@ -150,7 +150,7 @@ export const reportBulletin = async (report: RunReport, lang: Language = "zh"): 
   const t = (b: Bilingual) => b[lang]
   const sep = lang === "zh" ? "、" : ", "
   const drawn = await reportCharts(report, lang)
-  const charts = [...drawn.charts]
+  const charts = drawn.charts
   let shown = 0
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.summary) }),
@@ -177,10 +177,10 @@ export const reportBulletin = async (report: RunReport, lang: Language = "zh"): 
         [700, 2600, 900, 1300, 700, 700, 2100],
       ),
     )
-    // The charts come in the order of the groups with rows, then the distribution.
-    if (g.rows.length > 0 && charts.length > 0) children.push(...figure(charts.shift()!, ++shown))
+    // A group's charts follow its table; the distribution follows the rankings.
+    for (const c of charts.filter((c) => c.group === g.group)) children.push(...figure(c, ++shown))
   }
-  for (const c of charts) children.push(...figure(c, ++shown))
+  for (const c of charts.filter((c) => c.group === null)) children.push(...figure(c, ++shown))
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.unranked) }))
   if (report.unranked.length === 0) children.push(new Paragraph(t(words.none)))
   for (const u of report.unranked) children.push(new Paragraph(`${u.name}：${u.reasons.map(t).join(lang === "zh" ? "；" : "; ")}`))

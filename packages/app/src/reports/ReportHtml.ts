@@ -63,7 +63,7 @@ export const bulletinHtml = (report: RunReport, lang: Language, drawn: ReportCha
   const mark = t(words.draft)
   const title = t(report.title)
   const issuer = report.issuer === null ? t(words.noIssuer) : esc(report.issuer)
-  const charts = [...drawn.charts]
+  const charts = drawn.charts
   const figure = (c: (typeof charts)[number]) => `<figure>${c.svg}<figcaption>${esc(c.caption)}</figcaption></figure>`
   const out: string[] = []
   if (report.draft) out.push(`<div class="watermark">${mark}</div>`, `<p class="mark">（${mark}）</p>`)
@@ -88,10 +88,10 @@ export const bulletinHtml = (report: RunReport, lang: Language, drawn: ReportCha
         .join(""),
     )
     out.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join("")}</tbody></table>`)
-    // The charts come in the order of the groups with rows, then the distribution (as in the Word document).
-    if (g.rows.length > 0 && charts.length > 0) out.push(figure(charts.shift()!))
+    // A group's charts follow its table; the distribution follows the rankings (as in the Word document).
+    for (const c of charts.filter((c) => c.group === g.group)) out.push(figure(c))
   }
-  for (const c of charts) out.push(figure(c))
+  for (const c of charts.filter((c) => c.group === null)) out.push(figure(c))
   out.push(`<h2>${t(words.unranked)}</h2>`)
   if (report.unranked.length === 0) out.push(`<p>${t(words.none)}</p>`)
   for (const u of report.unranked) out.push(`<p>${esc(u.name)}：${u.reasons.map(t).join(lang === "zh" ? "；" : "; ")}</p>`)

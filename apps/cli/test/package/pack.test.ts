@@ -118,7 +118,9 @@ describe.skipIf(!built)("@jiju/cli packed, installed from the tarball and run", 
     const report = run(["report", "--period", "2025", "--out", bulletin, "--json"])
     expect(report.code, report.stderr).toBe(0)
     const parts = Object.keys(unzipSync(readFileSync(bulletin)))
-    expect(parts.filter((p) => /^word\/media\/.+\.png$/.test(p)).length).toBe(3)
+    // A chart per 36 zones of each group (in equal parts), and the distribution.
+    const charts = doc.groups.reduce((n, g) => n + Math.ceil(g.ranking.length / 36), 1)
+    expect(parts.filter((p) => /^word\/media\/.+\.png$/.test(p)).length).toBe(charts)
   }, 300_000)
 
   it("jiju serve answers /health and serves the web app", async () => {

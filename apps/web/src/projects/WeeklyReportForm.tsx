@@ -141,7 +141,7 @@ export function WeeklyReportForm({
           ))}
         </select>
         <small id={`${id}-deadline`} className="help">
-          {chosen ? t.reportDeadline(deadline(chosen.deadline), pick(reportStateNames[chosen.state])) : ""}
+          {chosen ? t.dueBy(deadline(chosen.deadline), pick(reportStateNames[chosen.state])) : ""}
           {already ? ` · ${t.correcting(already.revision)}` : ""}
         </small>
         <span id={`${id}-week-err`} className="error" aria-live="polite">

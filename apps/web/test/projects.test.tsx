@@ -300,6 +300,7 @@ describe("project register pages", () => {
     expect(screen.getByRole("heading", { name: "供电公司" })).toBeTruthy()
     expect(screen.getByText(/自 2024-11-04 起停滞，最近周报 2024-W44/)).toBeTruthy()
     await screen.findByText("2024H2 无新开工工业项目的集聚区")
+    expect(screen.getByText("共 1 个：淇滨产业集聚区")).toBeTruthy()
     expect(screen.getByText("依据：seed 002 篇8 二: “上半年没有新开工工业项目”")).toBeTruthy()
     const findings = screen.getByRole("heading", { name: /自动发现/ }).closest("section") as HTMLElement
     // The candidate is listed; the project only approaching two years is not.

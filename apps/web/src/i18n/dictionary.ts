@@ -422,6 +422,7 @@ const zh = {
   recoveryLine: (land: number, supplied: string, last: string, due: string) => `${land} 亩，${supplied} 供地，最后进展 ${last}，${due} 满两年`,
   zonesWithoutStarts: (half: string) => `${half} 无新开工工业项目的集聚区`,
   halfYearRunning: "半年尚未结束，名单可能变化",
+  zoneCount: (n: number, names: string) => `共 ${n} 个：${names}`,
   ruleSource: (line: string) => `依据：${line}`,
 }
 
@@ -844,6 +845,7 @@ const en: Dictionary = {
     `${land} mu, land supplied ${supplied}, last progress ${last}, two years on ${due}`,
   zonesWithoutStarts: (half: string) => `Zones without a newly started industrial project in ${half}`,
   halfYearRunning: "the half year is still running; the list may change",
+  zoneCount: (n: number, names: string) => `${n} zone${n === 1 ? "" : "s"}: ${names}`,
   ruleSource: (line: string) => `Source: ${line}`,
 }
 

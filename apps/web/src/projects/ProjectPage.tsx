@@ -8,7 +8,7 @@ import {
   projectTypeNames,
   reportStateNames,
 } from "@jiju/domain/projects"
-import { useId } from "react"
+import { useId, useRef } from "react"
 import { isNotFound, messageOf } from "../api/problems.js"
 import { useSession } from "../auth/Session.js"
 import { useI18n } from "../i18n/I18n.js"
@@ -25,7 +25,11 @@ export default function ProjectPage({ projectId }: { readonly projectId: string 
   const { api, me } = useSession()
   const id = useId()
   const project = useLoad(() => api.getProject({ params: { id: projectId } }).then((r) => r.data), [api, projectId])
-  const reports = useLoad(() => api.projectReports({ params: { id: projectId } }).then((r) => r.data), [api, projectId])
+  const loaded = useLoad(() => api.projectReports({ params: { id: projectId } }).then((r) => r.data), [api, projectId])
+  // While the history is read again after a filing, the last one stays on screen (and the form keeps its message).
+  const last = useRef(loaded.data)
+  if (loaded.data) last.current = loaded.data
+  const reports = { ...loaded, data: loaded.data ?? (loaded.error ? null : last.current) }
   if (project.error) return <p role="alert">{isNotFound(project.error) ? t.projectNotFound(projectId) : t.loadFailed(messageOf(project.error))}</p>
   const p = project.data
   if (!p) return <p aria-busy="true">{t.loading}</p>

@@ -6,6 +6,10 @@ import { useWritableClusters } from "../form/useWritableClusters.js"
 import { useI18n } from "../i18n/I18n.js"
 import { useLoad } from "../ui/useLoad.js"
 
+/** An instant of the server's (ISO) as Beijing time, in the interface's locale. */
+const beijingTime = (iso: string, locale: string) =>
+  new Date(iso).toLocaleString(locale, { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })
+
 const projectLink = (id: string, name: string) => <a href={`#/project/${encodeURIComponent(id)}`}>{name}</a>
 
 /**
@@ -82,7 +86,7 @@ export default function SupervisionPage({ initialWeek }: { readonly initialWeek?
                         <td>{projectLink(r.project, r.name)}</td>
                         <td>{zoneName(r.cluster)}</td>
                         <td className={`report-${r.state}`}>{pick(reportStateNames[r.state])}</td>
-                        <td>{r.first_submitted_at ?? "—"}</td>
+                        <td>{r.first_submitted_at ? beijingTime(r.first_submitted_at, t.locale) : "—"}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -179,11 +183,7 @@ export default function SupervisionPage({ initialWeek }: { readonly initialWeek?
           {f.half_year.without_starts.length === 0 ? (
             <p className="muted">{t.none}</p>
           ) : (
-            <ul>
-              {f.half_year.without_starts.map((z) => (
-                <li key={z}>{zoneName(z)}</li>
-              ))}
-            </ul>
+            <p>{t.zoneCount(f.half_year.without_starts.length, f.half_year.without_starts.map(zoneName).join("、"))}</p>
           )}
         </section>
       ) : null}

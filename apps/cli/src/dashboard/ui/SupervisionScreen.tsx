@@ -45,7 +45,7 @@ export const supervisionLines = (s: SupervisionState, lang: Lang, width: number)
     for (const i of q.items) out.push(`    ${fit(i.name, nameW)} ${i.description} · ${L(`${i.weeks} 周`, `${i.weeks} wk`)}`)
   }
   out.push("", L(`周例会议程（${v.agenda.length} 项）`, `weekly meeting agenda (${v.agenda.length} items)`))
-  v.agenda.forEach((a, i) => out.push(...wrapText(`${i + 1}. ${lang === "zh" ? a.zh : a.en}`, width)))
+  for (const [i, a] of v.agenda.entries()) out.push(...wrapText(`${i + 1}. ${lang === "zh" ? a.zh : a.en}`, width))
   const candidates = f.recovery.items.filter((x) => x.state === "candidate")
   out.push(
     "",

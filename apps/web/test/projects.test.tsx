@@ -62,7 +62,14 @@ const project = {
         value: 900,
         en: "area south admits projects of at least 1,000万 (seed 002 篇5 一)",
         zh: "south 区只安排固定资产投资 1,000万元及以上的项目；本项目为 900万元（依据：seed 002 篇5 一）",
-        source: { kind: "document", reference: "seed 002 篇5 一", quote: "南区主要安排固定资产投资1000万元的高新技术项目" },
+        source: {
+          kind: "document",
+          document: "002_5346310891de6d1c.txt",
+          section: "篇5 一",
+          quote: "南区主要安排固定资产投资1000万元的高新技术项目",
+          note: null,
+          reference: "seed 002 篇5 一",
+        },
       },
     ],
   },
@@ -250,7 +257,14 @@ describe("project register pages", () => {
       "GET /v1/project-findings": {
         as_of: "2025-03-19",
         recovery: {
-          source: { kind: "document", reference: "seed 004 二 四是", quote: "两年以上没有实质性进展" },
+          source: {
+            kind: "document",
+            document: "004_b718be197b9f8d5d.txt",
+            section: "二 四是",
+            quote: "两年以上没有实质性进展",
+            note: null,
+            reference: "seed 004 二 四是",
+          },
           items: [
             {
               project: "qb-2022-002",
@@ -283,7 +297,14 @@ describe("project register pages", () => {
           complete: true,
           zones: [{ cluster: "hb-qibin", name: "淇滨产业集聚区", started: 0 }],
           without_starts: ["hb-qibin"],
-          source: { kind: "document", reference: "seed 002 篇8 二", quote: "上半年没有新开工工业项目" },
+          source: {
+            kind: "document",
+            document: "002_5346310891de6d1c.txt",
+            section: "篇8 二",
+            quote: "上半年没有新开工工业项目",
+            note: null,
+            reference: "seed 002 篇8 二",
+          },
         },
         idle: [],
         intensity: [],
@@ -301,7 +322,8 @@ describe("project register pages", () => {
     expect(screen.getByText(/自 2024-11-04 起停滞，最近周报 2024-W44/)).toBeTruthy()
     await screen.findByText("2024H2 无新开工工业项目的集聚区")
     expect(screen.getByText("共 1 个：淇滨产业集聚区")).toBeTruthy()
-    expect(screen.getByText("依据：seed 002 篇8 二: “上半年没有新开工工业项目”")).toBeTruthy()
+    expect(screen.getByText("依据：文件规定 002 篇8 二「上半年没有新开工工业项目」")).toBeTruthy()
+    expect(screen.getByText("依据：文件规定 004 二 四是「两年以上没有实质性进展」")).toBeTruthy()
     const findings = screen.getByRole("heading", { name: /自动发现/ }).closest("section") as HTMLElement
     // The candidate is listed; the project only approaching two years is not.
     expect(within(findings).getByRole("link", { name: "淇滨旧项目" })).toBeTruthy()

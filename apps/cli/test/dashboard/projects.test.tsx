@@ -92,7 +92,7 @@ describe("the Projects screen (supervision of the project register)", () => {
     // No project started in the second half of 2024: every zone is on the list.
     expect(f).toContain("2024H2 无新开工工业项目的集聚区：5 个")
     expect(f).toContain("kf-d, kf-e, zz-a, zz-b, zz-c")
-    expect(f).toContain("依据: seed 004 二 四是")
+    expect(f).toContain("依据：文件规定 004 二 四是「")
     // The week before: zone A's W09 report came on time.
     await press(keys.left)
     await until((f) => f.includes("周次 ◀ 2025-W09 ▶") && f.includes("周报：应报 3 · 按时 1 · 逾期 0 · 未报 2 · 待报 0"))

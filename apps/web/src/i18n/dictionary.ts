@@ -423,7 +423,6 @@ const zh = {
   zonesWithoutStarts: (half: string) => `${half} 无新开工工业项目的集聚区`,
   halfYearRunning: "半年尚未结束，名单可能变化",
   zoneCount: (n: number, names: string) => `共 ${n} 个：${names}`,
-  ruleSource: (line: string) => `依据：${line}`,
 }
 
 export type Dictionary = typeof zh
@@ -846,7 +845,6 @@ const en: Dictionary = {
   zonesWithoutStarts: (half: string) => `Zones without a newly started industrial project in ${half}`,
   halfYearRunning: "the half year is still running; the list may change",
   zoneCount: (n: number, names: string) => `${n} zone${n === 1 ? "" : "s"}: ${names}`,
-  ruleSource: (line: string) => `Source: ${line}`,
 }
 
 /** The dictionaries by language. */

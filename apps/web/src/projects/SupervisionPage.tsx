@@ -1,4 +1,5 @@
-import { projectSourceLine, reportStateNames } from "@jiju/domain/projects"
+import { sourceLine } from "@jiju/domain/model"
+import { projectRuleSource, reportStateNames } from "@jiju/domain/projects"
 import { type FormEvent, useId, useState } from "react"
 import { messageOf } from "../api/problems.js"
 import { useSession } from "../auth/Session.js"
@@ -158,7 +159,7 @@ export default function SupervisionPage({ initialWeek }: { readonly initialWeek?
           <h2 id={`${id}-findings`}>{t.findingsTitle(f.as_of)}</h2>
           <h3>{t.recoveryCandidates}</h3>
           <p className="muted">
-            <small>{t.ruleSource(projectSourceLine(f.recovery.source))}</small>
+            <small>{pick(sourceLine(projectRuleSource(f.recovery.source)))}</small>
           </p>
           {f.recovery.items.filter((r) => r.state === "candidate").length === 0 ? (
             <p className="muted">{t.none}</p>
@@ -176,7 +177,7 @@ export default function SupervisionPage({ initialWeek }: { readonly initialWeek?
           <h3>{t.zonesWithoutStarts(f.half_year.half)}</h3>
           <p className="muted">
             <small>
-              {t.ruleSource(projectSourceLine(f.half_year.source))}
+              {pick(sourceLine(projectRuleSource(f.half_year.source)))}
               {f.half_year.complete ? "" : ` · ${t.halfYearRunning}`}
             </small>
           </p>

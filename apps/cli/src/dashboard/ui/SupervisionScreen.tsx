@@ -1,4 +1,5 @@
-import { projectSourceLine, reportStateNames } from "@jiju/domain/projects"
+import { sourceLine } from "@jiju/domain/model"
+import { reportStateNames } from "@jiju/domain/projects"
 import type { DashboardSupervision } from "../sources/DashboardSource.js"
 import { type Line, Lines } from "./Lines.js"
 import { bi, fit, type Lang, tr, wrapText } from "./text.js"
@@ -55,7 +56,7 @@ export const supervisionLines = (s: SupervisionState, lang: Lang, width: number)
     out.push(
       `  ${fit(x.name, nameW)} ${fit(x.cluster, 14)} ${L(`${x.land} 亩 · 最后进展 ${x.lastProgressOn}`, `${x.land} mu · last progress ${x.lastProgressOn}`)}`,
     )
-  out.push(...wrapText(`  ${L("依据", "source")}: ${projectSourceLine(f.recovery.source)}`, width))
+  out.push(...wrapText(`  ${tr(lang, sourceLine(f.recovery.source))}`, width))
   const h = f.halfYear
   out.push(
     "",
@@ -65,7 +66,7 @@ export const supervisionLines = (s: SupervisionState, lang: Lang, width: number)
     ),
   )
   out.push(...wrapText(`  ${h.withoutStarts.join(", ")}`, width))
-  out.push(...wrapText(`  ${L("依据", "source")}: ${projectSourceLine(h.source)}`, width))
+  out.push(...wrapText(`  ${tr(lang, sourceLine(h.source))}`, width))
   return out
 }
 

@@ -142,6 +142,9 @@ describe.skipIf(missing.length > 0)("project register in Chromium against the re
     // Its own zone's project only.
     await page.getByRole("link", { name: "端到端本区项目" }).waitFor()
     expect(await page.getByRole("link", { name: "端到端他区项目" }).count()).toBe(0)
+    // The project's pin on the map of Henan, described for screen readers.
+    await page.getByRole("img", { name: "项目分布图：1 个项目按状态着色" }).locator("canvas").waitFor()
+    await shot("projects-00-list")
     await page.getByRole("link", { name: "端到端本区项目" }).click()
     const form = page.locator("form.weekly-form")
     await form.waitFor()

@@ -137,10 +137,12 @@ describe("project register pages", () => {
   it("shows the project's file, the admission breach with its source and the weekly history as the server states them", async () => {
     open("#/project/qb-2025-001", {
       "GET /v1/auth/me": supervisor,
+      "GET /v1/clusters/hb-qibin": zone,
       "GET /v1/projects/qb-2025-001": project,
       "GET /v1/projects/qb-2025-001/reports": reports,
     })
     await screen.findByRole("heading", { name: /淇滨电子元件项目/ })
+    expect((await screen.findByRole("link", { name: "淇滨产业集聚区" })).getAttribute("href")).toBe("#/cluster/hb-qibin")
     const file = screen.getByRole("heading", { name: "项目档案（审批手续）" }).closest("section") as HTMLElement
     const row = (name: string) => within(file).getByRole("row", { name: new RegExp(`^${name}`) })
     expect(within(row("立项/备案")).getByText("已批复")).toBeTruthy()

@@ -25,6 +25,10 @@ export default function ProjectPage({ projectId }: { readonly projectId: string 
   const { api, me } = useSession()
   const id = useId()
   const project = useLoad(() => api.getProject({ params: { id: projectId } }).then((r) => r.data), [api, projectId])
+  const zone = useLoad(
+    () => (project.data ? api.getCluster({ params: { id: project.data.cluster } }).then((r) => r.data) : Promise.resolve(null)),
+    [api, project.data?.cluster],
+  )
   const loaded = useLoad(() => api.projectReports({ params: { id: projectId } }).then((r) => r.data), [api, projectId])
   // While the history is read again after a filing, the last one stays on screen (and the form keeps its message).
   const last = useRef(loaded.data)
@@ -47,7 +51,9 @@ export default function ProjectPage({ projectId }: { readonly projectId: string 
       <dl className="facts">
         <dt>{t.projectZone}</dt>
         <dd>
-          <a href={`#/cluster/${encodeURIComponent(p.cluster)}`}>{p.cluster}</a>
+          <a href={`#/cluster/${encodeURIComponent(p.cluster)}`}>
+            {zone.data ? (lang === "en" && zone.data.name_en ? zone.data.name_en : zone.data.name) : p.cluster}
+          </a>
           {p.area ? ` · ${t.projectArea} ${p.area}` : ""}
         </dd>
         <dt>{t.projectStatus}</dt>

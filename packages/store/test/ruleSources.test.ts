@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { migrate } from "../src/db/migrate.js"
 import { demoData } from "../src/demo/loadDemo.js"
+import { zoneAreaRepo } from "../src/repos/zoneAreas.js"
 import type { Store } from "../src/Store.js"
 import { engines, openTestStore } from "./engines.js"
 
@@ -95,6 +96,24 @@ describe.each(engines)("migration 0610: rule sources take the model's RuleSource
       note: null,
       reference: "某省开发区条例",
     })
+  })
+
+  it("reads a row still in the first shape (a backup made before 0610, restored) as the same RuleSource", async () => {
+    const zone = demoData().clusters[0]!.id
+    await store.db.query("insert into zone_areas (cluster_id, code, name, rules) values ($1, 'west', '西区', $2::jsonb)", [
+      zone,
+      JSON.stringify([{ minFixedInvestment: 500, types: [], traits: ["labour_intensive"], mode: "required", source: oldLocal }]),
+    ])
+    const west = await zoneAreaRepo(store.db).get(zone, "west")
+    expect(west!.rules[0]!.source).toEqual({
+      kind: "commission",
+      document: null,
+      section: null,
+      quote: null,
+      note: { zh: "某县工业园区管理办法 第八条", en: "某县工业园区管理办法 第八条" },
+      reference: "某县工业园区管理办法 第八条",
+    })
+    await store.db.query("delete from zone_areas where code = 'west'")
   })
 
   it("leaves sources already in the new shape alone, and applies once", async () => {

@@ -1,6 +1,7 @@
 import type { CouplingRequest, HotspotsRequest, MoranRequest, RegressRequest } from "@jiju/domain/analyses"
 import type { AssessmentResult, BuiltInTargetSet, CertifiedZone, DiagnosedZone, StagedZone, TargetsDocument } from "@jiju/domain/assessment"
 import type { Bilingual, IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
+import type { ProjectFindings, SupervisionView } from "@jiju/domain/projects"
 
 /** The register as the dashboard reads it once at start. */
 export interface DashboardRegister {
@@ -65,6 +66,12 @@ export interface DashboardReport {
   readonly draft: boolean
 }
 
+/** The project register's supervision as the core states it: a week's view (default the last complete week) and the findings of today. */
+export interface DashboardSupervision {
+  readonly view: SupervisionView
+  readonly findings: ProjectFindings
+}
+
 /** An analysis document: what `jiju <name> --json` prints for the same data and options (snake_case keys). */
 export type AnalysisDocument = Readonly<Record<string, unknown>>
 
@@ -106,5 +113,7 @@ export interface DashboardSource {
    * `jiju report` and GET /v1/assessments/runs/{id}/report.xlsx. Null when the period has no stored run.
    */
   report(scheme: string, period: string, lang: "zh" | "en"): Promise<DashboardReport | null>
+  /** The supervision view of a week (default: the last complete week) and the findings of today, over every zone the caller reads. */
+  supervision(week?: string): Promise<DashboardSupervision>
   close(): Promise<void>
 }

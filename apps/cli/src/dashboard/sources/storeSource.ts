@@ -6,6 +6,7 @@ import {
   allRegions,
   certification,
   diagnosis,
+  findings,
   makeAppRuntime,
   observedPeriods,
   operator,
@@ -16,6 +17,7 @@ import {
   stage,
   storedResult,
   storeInfo,
+  supervision,
   targets,
 } from "@jiju/app"
 import { ComputationError, InputError, type Observation } from "@jiju/domain/model"
@@ -140,6 +142,10 @@ export const storeSource = async (env: Env): Promise<DashboardSource> => {
         if ((e as { _tag?: unknown })._tag === "NotFound") return null
         throw e
       }
+    },
+    supervision: async (week) => {
+      const [view, found] = await Promise.all([run(supervision(actor, week !== undefined ? { week } : {})), run(findings(actor, {}))])
+      return { view, findings: found }
     },
     close: () => runtime.dispose(),
   }

@@ -180,7 +180,7 @@ describe("landQuotaDocument (篇8 用地指标)", () => {
     ] as const) {
       const e = inputErrorOf(() => landQuotaOptions(o))
       expect(e.code).toBe("bad_option")
-      expect(e.issues[0]!.column).toBe(column)
+      expect(e.issues?.[0]?.column).toBe(column)
       expect(e.zh.length).toBeGreaterThan(0)
     }
     expect(

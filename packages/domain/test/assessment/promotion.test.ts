@@ -131,7 +131,7 @@ describe("promotionDocument", () => {
     ] as const) {
       const e = inputErrorOf(() => promotionOptions(o as never))
       expect(e.code).toBe("bad_option")
-      expect(e.issues[0]!.column).toBe(column)
+      expect(e.issues?.[0]?.column).toBe(column)
     }
     expect(inputErrorOf(() => promotionDocument(data, { targetYear: 2013 })).code).toBe("unknown_period")
     expect(inputErrorOf(() => promotionDocument(data, { cluster: "none" })).code).toBe("unknown_cluster")

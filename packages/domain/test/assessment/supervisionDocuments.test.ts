@@ -58,7 +58,7 @@ describe("supervisionCandidatesDocument (篇8 督导)", () => {
       { from: "2025H1", to: "2025H1" },
     ])
     expect(inputErrorOf(() => supervisionCandidatesDocument(data, { period: "2025", indicator: "nope" })).code).toBe("unknown_indicator")
-    expect(inputErrorOf(() => supervisionCandidatesDocument(data, { period: "2025", count: 0 })).issues[0]!.column).toBe("count")
+    expect(inputErrorOf(() => supervisionCandidatesDocument(data, { period: "2025", count: 0 })).issues?.[0]?.column).toBe("count")
     expect(inputErrorOf(() => supervisionCandidatesDocument(data, { period: "25" })).code).toBe("bad_option")
     expect(inputErrorOf(() => supervisionCandidatesDocument(data, { period: "2031" })).code).toBe("unknown_period")
   })

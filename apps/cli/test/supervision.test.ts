@@ -55,6 +55,28 @@ describe.each(engines)("jiju land-quota, promotion and supervision on %s", (engi
     const text = await cli("promotion", "--cluster", "hb-jinshan", "--threshold", "revenue=1")
     expect(text.stdout).toContain("考核晋级 Promotion — 2009 → 2012")
     expect(text.stdout).toContain("依据 p8.promotion.doubling: 要求到2012年主要指标(企业营业收、从业人员、税收)要实现翻番")
+    // Every industrial zone of the demo (weak-base findings by turns, no threshold): the verdict its ratios and base call for.
+    const all = (await cli("promotion", "--json")).json() as { zones: Zone[]; counts: Record<string, number> }
+    expect(all.zones).toHaveLength(157)
+    for (const z of all.zones) {
+      const known = z.checks.every((c) => c.ratio !== null)
+      const twice = known && z.checks.every((c) => c.ratio! >= 2)
+      const expected = !known
+        ? "incomplete"
+        : z.weak_base === false
+          ? twice
+            ? "promoted"
+            : "kept"
+          : z.weak_base === true
+            ? twice
+              ? "incomplete"
+              : "demotion_warning"
+            : "incomplete"
+      expect(z.verdict, z.id).toBe(expected)
+    }
+    expect(all.counts.kept).toBeGreaterThan(0)
+    expect(all.counts.demotion_warning).toBeGreaterThan(0)
+    expect(all.counts.incomplete).toBeGreaterThan(0)
     expect((await cli("promotion", "--base", "2012", "--target", "2012", "--json")).code).toBe(2)
     expect((await cli("promotion", "--threshold", "revenue", "--json")).code).toBe(2)
   })

@@ -111,7 +111,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       "/v1/assessments/stage?period=2025&cluster=hb-xunxian",
       "/v1/assessments/certification?period=2025&cluster=cbd-xun",
       "/v1/assessments/diagnosis?period=2025&cluster=hb-xunxian",
-      "/v1/assessments/incentive?cluster=hb-xunxian",
+      "/v1/assessments/incentive?cluster=hb-xunxian&share=0.25",
       "/v1/assessments/targets?set=hengshui&period=2025",
     ]) {
       const denied = await get(path, "submitter", "en")
@@ -134,7 +134,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(one.results[0].text.zh).toContain("集聚区 hb-qibin")
   })
 
-  it("computes the fiscal incentive with the arithmetic, and states a default share as an assumption", async () => {
+  it("computes the fiscal incentive with the arithmetic; the share is required, the year-on-year rule an option", async () => {
     const r = await get("/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5&cluster=hb-qibin", "submitter")
     expect(r.status).toBe(200)
     const doc = await r.json()
@@ -144,10 +144,21 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(zone).toMatchObject({ cluster_id: "hb-qibin", name: "集聚区 hb-qibin", base: { total: 40 } })
     // Half of the three taxes above the base: 0.5 × (48 − 40) = 4, nothing below the base, 0.5 × (60 − 40) = 10.
     expect(zone.years.map((y: { returned: number }) => y.returned)).toEqual([expect.closeTo(4, 9), 0, expect.closeTo(10, 9)])
-    const henan = await (await get("/v1/assessments/incentive", "admin")).json()
-    expect(henan.policy).toMatchObject({ base_year: 2009, full_return: { from: 2010, to: 2012 }, increase_return: { from: 2013, to: 2015 } })
-    expect(henan.assumptions).toHaveLength(1)
-    expect(henan.results).toHaveLength(4)
+    expect(zone).toMatchObject({ total_status: "complete", known_returned: expect.closeTo(14, 9) })
+    expect(zone.total_returned).toBeCloseTo(14, 9)
+    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["p8.incentive", "p8.incentive.base", "p8.incentive.years", "p8.incentive.share"])
+    const dflt = await (await get("/v1/assessments/incentive?share=0.25", "admin")).json()
+    expect(dflt.policy).toMatchObject({ base_year: 2009, full_return: { from: 2010, to: 2012 }, increase_return: null })
+    expect(dflt.results).toHaveLength(4)
+    // A zone without tax data: every year and the total are missing, never 0.
+    const none = dflt.results.find((z: { cluster_id: string }) => z.cluster_id === "hb-xunxian")
+    expect(none).toMatchObject({ total_returned: null, known_returned: 0, total_status: "missing", missing_years: [2010, 2011, 2012] })
+    const henan = await (await get("/v1/assessments/incentive?share=0.25&rule=full_refund_then_yoy", "admin")).json()
+    expect(henan.policy).toMatchObject({ full_return: { from: 2010, to: 2012 }, increase_return: { from: 2013, to: 2015 } })
+    expect(henan.rules.find((x: { id: string }) => x.id === "p8.incentive.yoy").source.kind).toBe("practice")
+    const missing = await get("/v1/assessments/incentive?cluster=hb-qibin", "admin", "en")
+    expect(missing.status).toBe(422)
+    expect(await missing.json()).toMatchObject({ code: "missing_share", errors: [{ code: "missing_share", column: "share", value: null }] })
   })
 
   it("tracks a built-in target set over a county, and a set of one's own", async () => {
@@ -241,7 +252,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       "stage?period=2025&cluster=hb-none",
       "certification?period=2025&cluster=hb-none",
       "diagnosis?period=2025&cluster=hb-none",
-      "incentive?cluster=hb-none",
+      "incentive?cluster=hb-none&share=0.25",
     ]) {
       const en = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(en.status, path).toBe(404)
@@ -265,7 +276,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       "certification?period=2031",
       "diagnosis?period=2031",
       "targets?set=hengshui&period=2031",
-      "incentive?base_year=2001",
+      "incentive?base_year=2001&share=0.25",
     ]) {
       const r = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(r.status, path).toBe(422)

@@ -96,7 +96,12 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
     argv: ["diagnose", "--period", "2023", "--cluster", "hb-jinshan"],
     path: "/v1/assessments/diagnosis?period=2023&cluster=hb-jinshan",
   },
-  { title: "Henan's incentive with the assumed share", argv: ["incentive"], path: "/v1/assessments/incentive" },
+  { title: "the documents' incentive with a stated share", argv: ["incentive", "--share", "0.25"], path: "/v1/assessments/incentive?share=0.25" },
+  {
+    title: "Henan's later practice as an option",
+    argv: ["incentive", "--share", "0.25", "--rule", "full_refund_then_yoy"],
+    path: "/v1/assessments/incentive?share=0.25&rule=full_refund_then_yoy",
+  },
   {
     title: "a year-on-year incentive for one zone",
     argv: ["incentive", "--base-year", "2010", "--rule", "yoy", "--from", "2011", "--to", "2014", "--share", "0.3", "--cluster", "hb-baoshan"],
@@ -125,7 +130,11 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
   },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
-  { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?base_year=2001" },
+  {
+    title: "a base year without data",
+    argv: ["incentive", "--base-year", "2001", "--share", "0.25"],
+    path: "/v1/assessments/incentive?base_year=2001&share=0.25",
+  },
 ]
 
 // The demo has 税收 only as a total: give two zones the three taxes of the incentive's base, 2009–2015.

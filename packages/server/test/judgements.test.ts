@@ -310,8 +310,8 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     // … and the domain what is well formed but unusable.
     const share = await bad("incentive?share=1.5", "bad_option", "share")
     expect(share.detail).toContain("0 to 1")
-    await bad("incentive?from=2013&to=2012", "bad_option", "from")
-    await bad("incentive?rule=full_refund&from=2009", "bad_option", "from")
+    await bad("incentive?share=0.25&from=2013&to=2012", "bad_option", "from")
+    await bad("incentive?share=0.25&rule=full_refund&from=2009", "bad_option", "from")
     const zh = await (await get("/v1/assessments/incentive?share=1.5", "admin", "zh")).json()
     expect(zh).toMatchObject({ code: "bad_option", title: "输入数据无效", detail: expect.stringContaining("0 到 1") })
     // The wire is snake_case: a camelCase parameter is named with its right spelling.

@@ -29,7 +29,7 @@ const rows: Row[] = [
   ["hb-xunxian", "2025", "leading_industry_lq", 1.1],
   ["hb-qibin", "2025", "revenue", 130],
   ["hb-xunxian", "2025", "revenue", 70],
-  ["hb-xunxian", "2025", "value_added", 21],
+  ["hb-xunxian", "2025", "industrial_value_added", 21],
   ["hb-qibin", "2024", "revenue", 110],
   // Taxes 2009–2012 (base 2009: 40).
   ...taxes("hb-qibin", 2009, 40),
@@ -175,13 +175,26 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       assumptions: [],
       scope: "industrial_clusters",
     })
-    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["targets.scope", "targets.missing"])
+    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["targets.scope", "h3.years", "h3.key_level", "targets.missing"])
     const share = doc.targets.find((x: { id: string }) => x.id === "economy_share")
-    // hb-xunxian's value added 21 of the county's GDP 140: 15 %, complete.
+    expect(share.source).toMatchObject({ kind: "document", section: "衡水 二(二)", quote: "产业集群经济总量占全市县域经济总量的65%以上" })
+    // hb-xunxian's industrial value added 21 of the county's GDP 140: 15 %, complete.
     expect(share).toMatchObject({ status: "short", missing: [], bound: null })
     expect(share.actual).toBeCloseTo(0.15, 12)
     const assumed = await (await get("/v1/assessments/targets?set=dalian&period=2025", "admin")).json()
-    expect(assumed.assumptions.map((a: { en: string }) => a.en)).toEqual([expect.stringContaining("2030")])
+    expect(assumed.assumptions.map((a: { en: string }) => a.en)).toEqual([expect.stringContaining("2018")])
+    expect(assumed.targets.map((x: { id: string; due_year: number }) => [x.id, x.due_year])).toEqual([
+      ["output_total", 2015],
+      ["output_share", 2015],
+      ["output_total_2", 2018],
+      ["output_share_2", 2018],
+      ["above_1000", 2018],
+      ["between_200_500", 2018],
+    ])
+    // 篇10's goal counts the service zones: the two CBDs, one county-level, one city-level.
+    const services = await (await get("/v1/assessments/targets?set=county_services&period=2025", "viewer")).json()
+    expect(services).toMatchObject({ scope: "service_zones", zones: 2, target_year: 2010, assumptions: [] })
+    expect(services.targets.find((x: { id: string }) => x.id === "city_level")).toMatchObject({ actual: 1, target: 6, attained: false })
     const custom = await t.call("POST", "/v1/assessments/targets", { as: "admin", body: { set: ownSet, period: "2025" } })
     expect(custom.status).toBe(200)
     const own = await custom.json()

@@ -11,6 +11,7 @@ import {
   targetsDocument,
 } from "@jiju/domain/assessment"
 import { ComputationError, type IndicatorDefinition, InputError, type Observation, type Region, type StoredCluster } from "@jiju/domain/model"
+import { meetingWeek, type ProjectFacts, projectFindings, type SupervisedReport, supervisionView } from "@jiju/domain/projects"
 import {
   type AnalysisDocument,
   AnalysisRefused,
@@ -28,6 +29,12 @@ export interface MemoryData {
   readonly observations: ReadonlyArray<Observation>
   /** Stored results by `${scheme}|${period}`. */
   readonly stored?: Readonly<Record<string, AssessmentResult>>
+  /** The project register and the moment it is read at (default: none, read now). */
+  readonly projects?: {
+    readonly projects: ReadonlyArray<ProjectFacts>
+    readonly reports: ReadonlyArray<SupervisedReport>
+    readonly now: Date
+  }
 }
 
 /** Whether a period falls in an inclusive range (periods of one frequency compare as strings). */
@@ -101,6 +108,15 @@ export const memorySource = (data: MemoryData, description = { zh: "内存数据
       } catch (e) {
         if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
         throw e
+      }
+    },
+    // The use cases' own steps: the view of the week (default the last complete one) and the findings of the day, Beijing time.
+    supervision: async (week) => {
+      const p = data.projects ?? { projects: [], reports: [], now: new Date() }
+      const asOf = new Date(p.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+      return {
+        view: supervisionView(p.projects, p.reports, week ?? meetingWeek(p.now), p.now, asOf),
+        findings: projectFindings({ zones: live, projects: p.projects, reports: p.reports, asOf }),
       }
     },
     close: async () => {},

@@ -1,6 +1,7 @@
 import type { CouplingRequest, HotspotsRequest, MoranRequest, RegressRequest } from "@jiju/domain/analyses"
 import type { AssessmentResult, BuiltInTargetSet, CertifiedZone, DiagnosedZone, StagedZone, TargetsDocument } from "@jiju/domain/assessment"
 import type { Bilingual, IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
+import type { ProjectFindings, SupervisionView } from "@jiju/domain/projects"
 
 /** The register as the dashboard reads it once at start. */
 export interface DashboardRegister {
@@ -56,6 +57,12 @@ export interface DashboardAnalyses {
   readonly hotspots: HotspotsRequest
 }
 
+/** The project register's supervision as the core states it: a week's view (default the last complete week) and the findings of today. */
+export interface DashboardSupervision {
+  readonly view: SupervisionView
+  readonly findings: ProjectFindings
+}
+
 /** An analysis document: what `jiju <name> --json` prints for the same data and options (snake_case keys). */
 export type AnalysisDocument = Readonly<Record<string, unknown>>
 
@@ -92,5 +99,7 @@ export interface DashboardSource {
    * API server). Rejects with {@link AnalysisRefused} when the core refuses the data.
    */
   analysis<K extends keyof DashboardAnalyses>(name: K, request: DashboardAnalyses[K]): Promise<AnalysisDocument>
+  /** The supervision view of a week (default: the last complete week) and the findings of today, over every zone the caller reads. */
+  supervision(week?: string): Promise<DashboardSupervision>
   close(): Promise<void>
 }

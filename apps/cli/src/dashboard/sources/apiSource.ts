@@ -159,6 +159,17 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         return failed(`POST /v1/analyses/${name}`, e)
       }
     },
+    supervision: async (week) => {
+      try {
+        const [view, found] = await Promise.all([
+          api.supervision({ query: week !== undefined ? { week } : {} }).then(({ data }) => answerOf(jijuApi.supervision, data)),
+          api.projectFindings({ query: {} }).then(({ data }) => answerOf(jijuApi.projectFindings, data)),
+        ])
+        return { view, findings: found }
+      } catch (e) {
+        return failed("GET /v1/supervision", e)
+      }
+    },
     close: async () => {},
   }
 }

@@ -6,6 +6,7 @@ import {
   allRegions,
   certification,
   diagnosis,
+  findings,
   makeAppRuntime,
   observedPeriods,
   operator,
@@ -15,6 +16,7 @@ import {
   stage,
   storedResult,
   storeInfo,
+  supervision,
   targets,
 } from "@jiju/app"
 import { ComputationError, InputError, type Observation } from "@jiju/domain/model"
@@ -130,6 +132,10 @@ export const storeSource = async (env: Env): Promise<DashboardSource> => {
         if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
         throw e
       }
+    },
+    supervision: async (week) => {
+      const [view, found] = await Promise.all([run(supervision(actor, week !== undefined ? { week } : {})), run(findings(actor, {}))])
+      return { view, findings: found }
     },
     close: () => runtime.dispose(),
   }

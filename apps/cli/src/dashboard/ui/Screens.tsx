@@ -11,10 +11,11 @@ import { HotspotsScreen } from "./HotspotsScreen.js"
 import { handleKey, type KeyContext } from "./keys.js"
 import { useLayout } from "./layout.js"
 import { Overview, overviewRows } from "./Overview.js"
+import { SupervisionScreen } from "./SupervisionScreen.js"
 import { TargetsScreen } from "./TargetsScreen.js"
 import { bi, type Lang, tr } from "./text.js"
 import { themeFor } from "./theme.js"
-import { useAnalyses, useClusterDetail, useHotspots, useSnapshot, useTargets } from "./useScreenData.js"
+import { useAnalyses, useClusterDetail, useHotspots, useSnapshot, useSupervision, useTargets } from "./useScreenData.js"
 
 export interface ScreensProps extends Omit<AppProps, "lang"> {
   /** The language, kept by {@link App} so that a key pressed while this module loaded is not lost. */
@@ -23,7 +24,7 @@ export interface ScreensProps extends Omit<AppProps, "lang"> {
 }
 
 /**
- * The dashboard once its modules have loaded: Overview, Cluster, Analyses, Targets and Hot spots screens over a
+ * The dashboard once its modules have loaded: Overview, Cluster, Analyses, Targets, Hot spots and Projects screens over a
  * DashboardSource, with their state (`useScreenData.ts` reads what they show) and keys (`keys.ts`). App shows the
  * same frame, loading, until this module is there.
  */
@@ -54,6 +55,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
   const { targetSets, tracking } = useTargets(source, snap, screen, targetIndex, setFailure)
   // Hot spots
   const { hotspots, setHotspots } = useHotspots(source, snap, screen, setFailure)
+  // Projects (supervision)
+  const { supervision, setSupervision } = useSupervision(source, screen)
 
   const readyFired = useRef(false)
   useEffect(() => {
@@ -104,6 +107,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     setTargetScroll,
     hotspots,
     setHotspots,
+    supervision,
+    setSupervision,
   }
   // Keys go to the handler of the latest render: Ink re-subscribes after each commit, and a key arriving in
   // between would otherwise see the previous render's state.
@@ -142,6 +147,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
         return <TargetsScreen sets={targetSets} index={targetIndex} tracking={tracking} lang={lang} width={width} height={bodyHeight} scroll={targetScroll} />
       case "hotspots":
         return <HotspotsScreen state={hotspots} periods={snap.register.periods} lang={lang} theme={theme} width={width} height={bodyHeight} />
+      case "projects":
+        return <SupervisionScreen state={supervision} lang={lang} width={width} height={bodyHeight} />
     }
   })()
 

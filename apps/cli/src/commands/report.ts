@@ -29,7 +29,7 @@ export const reportCommand: Command = {
     "                    ($JIJU_CHROMIUM, default /usr/bin/chromium). Default: the extension of --out",
     "  --cluster ID      docx: that zone's 体检报告 (check-up) instead of the bulletin",
     "  --lang L          zh (default) or en",
-    "  --targets SET     track a built-in target set in the period (hengshui, dalian, shaanxi)",
+    "  --targets SET     track a built-in target set in the period (hengshui, dalian, shaanxi, county_services)",
     "  --issuer TEXT     the issuing body (发文机关); default $JIJU_REPORT_ISSUER",
     "  --date D          the date of issue; default today",
     "  --yellow-card IDS zones the commission gave a yellow card (黄牌警告), comma-separated",

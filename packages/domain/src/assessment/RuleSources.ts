@@ -627,6 +627,10 @@ const entries = {
       en: "the three documents' targets all concern industrial clusters",
     }),
   ],
+  "targets.scope.service": [
+    m("篇10 的目标只计服务业集聚区，不含产业集聚区", "篇10's goal counts service agglomerations only, not industrial zones"),
+    fromDocument("002", "篇10 一", "培植2家以上年销售收入超10亿元的服务业集聚区"),
+  ],
   "targets.missing": [
     m("缺少成员数据的合计为“不完整”，列出缺失者并给出界限", "a total with missing members is incomplete: they are listed and the bound given"),
     jijuDefault(m("缺失值不按零计", "a missing value never counts as zero")),
@@ -642,6 +646,13 @@ const entries = {
   "d3.stage2": [
     m("第二阶段：总产值 13000 亿元、占 85% 以上", "stage 2: 1.3tn CNY, ≥ 85 %"),
     fromDocument("003", "大连 一(二)", "总产值规模达到 13000亿元,占当期全市规模以上工业总产值的85%以上"),
+  ],
+  "d3.software": [
+    m("15 个集群不含软件与服务外包", "the 15 clusters leave out software and service outsourcing"),
+    fromDocument("003", "大连 一(二)", "不含软件与服务外包,下同", {
+      zh: "软件与服务外包集群在名录中是服务业集聚区（软件园），只合计产业集群即已除外",
+      en: "the software and outsourcing cluster is a service agglomeration (a software park) in the register, left out by adding up industrial clusters only",
+    }),
   ],
   "d3.years": [
     m("大连目标年份：第一阶段 2015 年，第二阶段与 6—8 年目标 2018 年", "Dalian's years: stage 1 in 2015, stage 2 and the 6–8-year goal in 2018"),
@@ -689,8 +700,8 @@ const entries = {
     m("陕西目标年份：增长自 2008 年起，三个阶段 2010、2012、2015 年", "Shaanxi's years: growth from 2008; stages in 2010, 2012 and 2015"),
     jijuDefault(
       m(
-        "原文年份均显示为“2024”（录入错误）；文件日期 2009 年 3 月 19 日：增长基年取上一完整年度 2008 年，三个阶段取 2010、2012、2015 年（“十一五”末、其后两年、“十二五”末），待确认",
-        "the seed shows every year as 2024 (garbled); the document is dated 19 Mar 2009: growth from the last full year 2008, stages in 2010, 2012 and 2015 (end of the 11th plan, two years on, end of the 12th plan), to be confirmed",
+        "原文年份均显示为“2024”（录入错误）；文件日期 2009 年 3 月 19 日：增长基年取上一完整年度 2008 年，三个阶段取 2010、2012、2015 年（“十一五”末、其后两年、“十二五”末），年均增长、集群数量与配套率与第二阶段同期（2012 年），待确认",
+        "the seed shows every year as 2024 (garbled); the document is dated 19 Mar 2009: growth from the last full year 2008, stages in 2010, 2012 and 2015 (end of the 11th plan, two years on, end of the 12th plan), the growth, the counts and the supply ratio due with stage 2 (2012), to be confirmed",
       ),
     ),
   ],
@@ -727,6 +738,15 @@ const entries = {
   "h3.parks": [
     m("每个市以上重点集群建成一个特色产业园区和创业辅导基地", "every key cluster of city level or above builds a specialised park and a start-up base"),
     fromDocument("003", "衡水 二(二)", "每个市以上重点产业集群要分别建成一个特色鲜明、带动作用较大的特色产业园区和特色产业创业辅导基地"),
+  ],
+  "h3.key_level": [
+    m("省级、市级重点产业集群按名录中的批准级别认定", "provincial and city key clusters are the zones approved at those levels in the register"),
+    jijuDefault(
+      m(
+        "文件未列出哪些集群属市级重点（省级 6 个已点名）：Jiju 以名录中的批准级别判定，委员会可改",
+        "the document names the 6 provincial key clusters but not the city ones: Jiju reads the register's approving level, which the commission may correct",
+      ),
+    ),
   ],
   "h3.years": [
     m("衡水目标年份 2010 年", "Hengshui's target year 2010"),

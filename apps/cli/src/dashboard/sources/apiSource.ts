@@ -90,8 +90,9 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         all("GET /v1/regions", async (cursor) => answerOf(jijuApi.listRegions, (await api.listRegions({ query: { limit, cursor } })).data)),
         all("GET /v1/indicators", async (cursor) => answerOf(jijuApi.listIndicators, (await api.listIndicators({ query: { limit, cursor } })).data)),
       ])
-      // The API has no period list: the periods of one widely reported indicator stand for it.
-      const scale = await observations({ indicators: ["revenue", "operating_revenue"] })
+      // The API has no period list: the periods of widely reported indicators stand for it (新开工项目数 for the
+      // half-years of 篇8's positions).
+      const scale = await observations({ indicators: ["revenue", "operating_revenue", "new_projects"] })
       const periods = [...new Set(scale.map((o) => o.period as string))].sort()
       return { clusters: clusters.filter((c) => c.archivedAt === null), regions, indicators, periods }
     },

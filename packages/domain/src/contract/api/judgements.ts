@@ -79,8 +79,12 @@ export const incentive = endpoint({
     baseYear: Schema.optional(Year),
     from: Schema.optional(Year),
     to: Schema.optional(Year),
-    rule: Schema.optional(Schema.Literals(["full_refund", "yoy"])),
-    /** The province's share of the three taxes, 0–1. */
+    /** full_refund (default, 篇8), yoy, or full_refund_then_yoy (Henan's later practice, outside the documents). */
+    rule: Schema.optional(Schema.Literals(["full_refund", "yoy", "full_refund_then_yoy"])),
+    /**
+     * The province's share of the three taxes (按比例上缴省财政部分), 0–1. Required: the documents give no proportion;
+     * without it the answer is 422 "missing_share".
+     */
     share: Schema.optional(Schema.FiniteFromString),
     cluster: Cluster,
   }),

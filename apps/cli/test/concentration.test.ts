@@ -82,4 +82,47 @@ describe("jiju concentration", () => {
     expect(both.code).toBe(2)
     expect((both.json() as { error: { code: string } }).error.code).toBe("conflicting_plant_h")
   })
+
+  it("--reference: location quotients against national totals, as the R reference (lq_reference)", async () => {
+    const g = JSON.parse(readFileSync(new URL("../../../packages/domain/test/fixtures/concentration/concentration.json", import.meta.url), "utf8")) as {
+      reference: { industry: Record<string, number>; total: number }
+      lq_reference: { region: string; industry: string; lq: number }[]
+    }
+    const dir = mkdtempSync(join(tmpdir(), "jiju-reference-"))
+    const file = join(dir, "national.csv")
+    writeFileSync(
+      file,
+      `sector,employment\n${Object.entries(g.reference.industry)
+        .map(([k, v]) => `${k},${v}`)
+        .join("\n")}\n`,
+    )
+    const args = [...flags, "--reference", file, "--reference-total", String(g.reference.total)]
+    const r = await runCli([...args, "--json"])
+    expect(r.code, r.stderr).toBe(0)
+    const out = r.json() as { lq: { region: string; industry: string; lq: number }[]; reference: { total: number } }
+    expect(out.lq).toHaveLength(g.lq_reference.length)
+    for (const q of g.lq_reference) near(out.lq.find((x) => x.region === q.region && x.industry === q.industry)!.lq, q.lq)
+    expect(out.reference.total).toBe(g.reference.total)
+    const shown = await runCli(args)
+    expect(shown.stdout).toContain("参照总量 against the reference totals")
+
+    // Precise errors: a reference without its grand total, an industry twice, an industry of the data missing.
+    const alone = await runCli([...flags, "--reference", file, "--json"])
+    expect(alone.code).toBe(2)
+    expect((alone.json() as { error: { message: string } }).error.message).toContain("--reference-total")
+    const twice = join(dir, "twice.csv")
+    writeFileSync(twice, "sector,employment\nequipment,900\nequipment,800\n")
+    const dup = await runCli([...flags, "--reference", twice, "--reference-total", "5000", "--json"])
+    expect(dup.code).toBe(1)
+    const e = (dup.json() as { error: { code: string; message: string } }).error
+    expect(e.code).toBe("duplicate_industry")
+    expect(e.message).toContain(`--reference file "${twice}"`)
+    expect(e.message).toContain("row 2")
+    const short = join(dir, "short.csv")
+    writeFileSync(short, "sector,employment\nequipment,900\n")
+    const missing = await runCli([...flags, "--reference", short, "--reference-total", "5000", "--json"])
+    expect((missing.json() as { error: { code: string } }).error.code).toBe("bad_reference")
+    const none = await runCli([...flags, "--reference", join(dir, "nope.csv"), "--reference-total", "5000", "--json"])
+    expect((none.json() as { error: { code: string; message: string } }).error.message).toContain("--reference file")
+  })
 })

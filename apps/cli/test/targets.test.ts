@@ -27,7 +27,8 @@ const run = async (...args: string[]) => {
   return r.json() as Tracking
 }
 
-// Region 410621 holds g1, g2, g3: revenue 120, 60, 40 in 2025 (60, 30, 20 in 2020); value added 30, 20, 10; GDP 100.
+// Region 410621 holds g1, g2, g3: revenue 120, 60, 40 in 2025 (60, 30, 20 in 2020); industrial value added 30, 20, 10;
+// GDP 100.
 describe("jiju targets on hand-made data files", () => {
   it("衡水 targets for one county: counts above 100亿 and 50亿, and the clusters' share of the economy", async () => {
     const t = await run("--set", "hengshui", "--region", "410621", "--target-year", "2027")
@@ -39,6 +40,22 @@ describe("jiju targets on hand-made data files", () => {
     expect(by.get("economy_share")!.actual).toBeCloseTo(0.6, 12)
     expect(by.get("economy_share")!.gap).toBeCloseTo(0.05, 12)
     expect(by.get("economy_share")!.attained).toBe(false)
+    // The zones file gives no level: the three zones cannot be placed, and 3 at most is short of 6 whatever they are.
+    expect(by.get("city_clusters")).toMatchObject({ actual: null, target: 6, attained: false, missing: ["g1", "g2", "g3"] })
+  })
+
+  it("the documents' years by default, stated; 大连's two stages each with its year and quote", async () => {
+    const t = await run("--set", "dalian")
+    expect(t.target_year).toBe(2018)
+    expect(t.assumptions.map((a) => a.en)).toEqual([expect.stringContaining("2018")])
+    const by = new Map(t.targets.map((x) => [x.id, x as Progress & { due_year: number; source: { quote: string } }]))
+    expect(by.get("output_total")).toMatchObject({ due_year: 2015, target: 8800 })
+    expect(by.get("output_total_2")).toMatchObject({ due_year: 2018, target: 13000 })
+    expect(by.get("output_total_2")!.source.quote).toContain("13000亿元")
+    const table = await runCli(["targets", "--period", "2025", ...files, "--set", "shaanxi"])
+    expect(table.code).toBe(0)
+    expect(table.stdout).toContain("stage3_sales")
+    expect(table.stdout).toContain("依据 stage3_sales: 销售收入达到20000亿元,增加值约8000亿元")
   })
 
   it("a target set from a file: total with the growth needed, and realised annual growth", async () => {
@@ -73,7 +90,7 @@ describe("jiju targets on hand-made data files", () => {
 
   it("labels defaults as assumptions, prints a table, and fails precisely", async () => {
     const d = await run("--set", "shaanxi")
-    expect(d.assumptions.map((a) => a.en).join(" ")).toMatch(/target year 2030.*base year 2020/)
+    expect(d.assumptions.map((a) => a.en).join(" ")).toMatch(/target year 2015.*base year 2008/)
     const table = await runCli(["targets", "--period", "2025", ...files, "--set", "dalian"])
     expect(table.stdout).toContain("目标 Target")
     const bad = await runCli(["targets", "--period", "2025", ...files, "--set", fx("targets-bad.json"), "--json"])

@@ -14,6 +14,8 @@ export interface AppConfigShape {
   readonly analysisBudget: { readonly sync: number; readonly job: number }
   /** The issuing body (发文机关) the documents of a run name (JIJU_REPORT_ISSUER); null when none is set. */
   readonly reportIssuer: string | null
+  /** The Chromium that prints a run's documents to PDF (JIJU_CHROMIUM; default /usr/bin/chromium). */
+  readonly chromium: string
 }
 
 /** The deployment settings the use cases read. */
@@ -24,4 +26,11 @@ export class AppConfig extends Context.Service<AppConfig, AppConfigShape>()("@ji
  * @example Layer.provide(useCases, appConfigLayer({ publicResults: true }))
  */
 export const appConfigLayer = (over: Partial<AppConfigShape> = {}): Layer.Layer<AppConfig> =>
-  Layer.succeed(AppConfig, { publicResults: false, now: () => new Date(), analysisBudget: { sync: 1e9, job: 1e11 }, reportIssuer: null, ...over })
+  Layer.succeed(AppConfig, {
+    publicResults: false,
+    now: () => new Date(),
+    analysisBudget: { sync: 1e9, job: 1e11 },
+    reportIssuer: null,
+    chromium: "/usr/bin/chromium",
+    ...over,
+  })

@@ -30,8 +30,12 @@ export interface AppOptions extends OpenStoreOptions {
  */
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
   Layer.mergeAll(
-    // The issuing body of the documents is a setting of the deployment, as the environment gives it.
-    appConfigLayer({ reportIssuer: (opts.env ?? process.env).JIJU_REPORT_ISSUER || null, ...opts.config }),
+    // The issuing body of the documents and the Chromium that prints them are settings of the deployment, as the environment gives them.
+    appConfigLayer({
+      reportIssuer: (opts.env ?? process.env).JIJU_REPORT_ISSUER || null,
+      chromium: (opts.env ?? process.env).JIJU_CHROMIUM || "/usr/bin/chromium",
+      ...opts.config,
+    }),
     analysisPoolLayer(opts.analysisPool),
     latestRunsLayer(),
     // The process-wide services over the store's own connection: the submission queue, the caches.

@@ -89,6 +89,23 @@ describe.each(engines)("analyses and jobs on %s", (engine) => {
     expect(lq("A", "x")).toBeCloseTo(10 / 40 / (40 / 100), 12)
     expect(lq("B", "x")).toBeCloseTo(30 / 60 / (40 / 100), 12)
     expect(doc.hhi.x).toBeCloseTo((10 / 40) ** 2 + (30 / 40) ** 2, 12)
+    // Against national totals (x 500, y 600 of 2000): A's x (10/40)/(500/2000) = 1, B's y (30/60)/(600/2000) = 5/3.
+    const national = await call("POST", "/v1/analyses/concentration", {
+      as: "viewer",
+      body: { csv, region: "region", industry: "industry", value: "v", reference: { industry: { x: 500, y: 600 }, total: 2000 } },
+    })
+    const nd = await national.json()
+    expect(national.status, JSON.stringify(nd)).toBe(200)
+    const nlq = (reg: string, ind: string) => nd.lq.find((q: { region: string; industry: string }) => q.region === reg && q.industry === ind).lq
+    expect(nlq("A", "x")).toBeCloseTo(1, 12)
+    expect(nlq("B", "y")).toBeCloseTo(5 / 3, 12)
+    expect(nd.reference).toEqual({ industry: { x: 500, y: 600 }, total: 2000 })
+    const lacking = await call("POST", "/v1/analyses/concentration", {
+      as: "viewer",
+      body: { csv, region: "region", industry: "industry", value: "v", reference: { industry: { x: 500 }, total: 2000 } },
+    })
+    expect(lacking.status).toBe(422)
+    expect((await lacking.json()).code).toBe("bad_reference")
     const camel = await call("POST", "/v1/analyses/concentration", {
       as: "viewer",
       body: { csv, region: "region", industry: "industry", value: "v", plantH: {} },

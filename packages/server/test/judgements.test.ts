@@ -29,7 +29,7 @@ const rows: Row[] = [
   ["hb-xunxian", "2025", "leading_industry_lq", 1.1],
   ["hb-qibin", "2025", "revenue", 130],
   ["hb-xunxian", "2025", "revenue", 70],
-  ["hb-xunxian", "2025", "value_added", 21],
+  ["hb-xunxian", "2025", "industrial_value_added", 21],
   ["hb-qibin", "2024", "revenue", 110],
   // Taxes 2009–2012 (base 2009: 40).
   ...taxes("hb-qibin", 2009, 40),
@@ -111,7 +111,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       "/v1/assessments/stage?period=2025&cluster=hb-xunxian",
       "/v1/assessments/certification?period=2025&cluster=cbd-xun",
       "/v1/assessments/diagnosis?period=2025&cluster=hb-xunxian",
-      "/v1/assessments/incentive?cluster=hb-xunxian",
+      "/v1/assessments/incentive?cluster=hb-xunxian&share=0.25",
       "/v1/assessments/targets?set=hengshui&period=2025",
     ]) {
       const denied = await get(path, "submitter", "en")
@@ -134,7 +134,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(one.results[0].text.zh).toContain("集聚区 hb-qibin")
   })
 
-  it("computes the fiscal incentive with the arithmetic, and states a default share as an assumption", async () => {
+  it("computes the fiscal incentive with the arithmetic; the share is required, the year-on-year rule an option", async () => {
     const r = await get("/v1/assessments/incentive?rule=full_refund&from=2010&to=2012&share=0.5&cluster=hb-qibin", "submitter")
     expect(r.status).toBe(200)
     const doc = await r.json()
@@ -144,10 +144,21 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     expect(zone).toMatchObject({ cluster_id: "hb-qibin", name: "集聚区 hb-qibin", base: { total: 40 } })
     // Half of the three taxes above the base: 0.5 × (48 − 40) = 4, nothing below the base, 0.5 × (60 − 40) = 10.
     expect(zone.years.map((y: { returned: number }) => y.returned)).toEqual([expect.closeTo(4, 9), 0, expect.closeTo(10, 9)])
-    const henan = await (await get("/v1/assessments/incentive", "admin")).json()
-    expect(henan.policy).toMatchObject({ base_year: 2009, full_return: { from: 2010, to: 2012 }, increase_return: { from: 2013, to: 2015 } })
-    expect(henan.assumptions).toHaveLength(1)
-    expect(henan.results).toHaveLength(4)
+    expect(zone).toMatchObject({ total_status: "complete", known_returned: expect.closeTo(14, 9) })
+    expect(zone.total_returned).toBeCloseTo(14, 9)
+    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["p8.incentive", "p8.incentive.base", "p8.incentive.years", "p8.incentive.share"])
+    const dflt = await (await get("/v1/assessments/incentive?share=0.25", "admin")).json()
+    expect(dflt.policy).toMatchObject({ base_year: 2009, full_return: { from: 2010, to: 2012 }, increase_return: null })
+    expect(dflt.results).toHaveLength(4)
+    // A zone without tax data: every year and the total are missing, never 0.
+    const none = dflt.results.find((z: { cluster_id: string }) => z.cluster_id === "hb-xunxian")
+    expect(none).toMatchObject({ total_returned: null, known_returned: 0, total_status: "missing", missing_years: [2010, 2011, 2012] })
+    const henan = await (await get("/v1/assessments/incentive?share=0.25&rule=full_refund_then_yoy", "admin")).json()
+    expect(henan.policy).toMatchObject({ full_return: { from: 2010, to: 2012 }, increase_return: { from: 2013, to: 2015 } })
+    expect(henan.rules.find((x: { id: string }) => x.id === "p8.incentive.yoy").source.kind).toBe("practice")
+    const missing = await get("/v1/assessments/incentive?cluster=hb-qibin", "admin", "en")
+    expect(missing.status).toBe(422)
+    expect(await missing.json()).toMatchObject({ code: "missing_share", errors: [{ code: "missing_share", column: "share", value: null }] })
   })
 
   it("tracks a built-in target set over a county, and a set of one's own", async () => {
@@ -164,13 +175,26 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       assumptions: [],
       scope: "industrial_clusters",
     })
-    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["targets.scope", "targets.missing"])
+    expect(doc.rules.map((x: { id: string }) => x.id)).toEqual(["targets.scope", "h3.years", "h3.key_level", "targets.missing"])
     const share = doc.targets.find((x: { id: string }) => x.id === "economy_share")
-    // hb-xunxian's value added 21 of the county's GDP 140: 15 %, complete.
+    expect(share.source).toMatchObject({ kind: "document", section: "衡水 二(二)", quote: "产业集群经济总量占全市县域经济总量的65%以上" })
+    // hb-xunxian's industrial value added 21 of the county's GDP 140: 15 %, complete.
     expect(share).toMatchObject({ status: "short", missing: [], bound: null })
     expect(share.actual).toBeCloseTo(0.15, 12)
     const assumed = await (await get("/v1/assessments/targets?set=dalian&period=2025", "admin")).json()
-    expect(assumed.assumptions.map((a: { en: string }) => a.en)).toEqual([expect.stringContaining("2030")])
+    expect(assumed.assumptions.map((a: { en: string }) => a.en)).toEqual([expect.stringContaining("2018")])
+    expect(assumed.targets.map((x: { id: string; due_year: number }) => [x.id, x.due_year])).toEqual([
+      ["output_total", 2015],
+      ["output_share", 2015],
+      ["output_total_2", 2018],
+      ["output_share_2", 2018],
+      ["above_1000", 2018],
+      ["between_200_500", 2018],
+    ])
+    // 篇10's goal counts the service zones: the two CBDs, one county-level, one city-level.
+    const services = await (await get("/v1/assessments/targets?set=county_services&period=2025", "viewer")).json()
+    expect(services).toMatchObject({ scope: "service_zones", zones: 2, target_year: 2010, assumptions: [] })
+    expect(services.targets.find((x: { id: string }) => x.id === "city_level")).toMatchObject({ actual: 1, target: 6, attained: false })
     const custom = await t.call("POST", "/v1/assessments/targets", { as: "admin", body: { set: ownSet, period: "2025" } })
     expect(custom.status).toBe(200)
     const own = await custom.json()
@@ -241,7 +265,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       "stage?period=2025&cluster=hb-none",
       "certification?period=2025&cluster=hb-none",
       "diagnosis?period=2025&cluster=hb-none",
-      "incentive?cluster=hb-none",
+      "incentive?cluster=hb-none&share=0.25",
     ]) {
       const en = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(en.status, path).toBe(404)
@@ -265,7 +289,7 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
       "certification?period=2031",
       "diagnosis?period=2031",
       "targets?set=hengshui&period=2031",
-      "incentive?base_year=2001",
+      "incentive?base_year=2001&share=0.25",
     ]) {
       const r = await get(`/v1/assessments/${path}`, "admin", "en")
       expect(r.status, path).toBe(422)
@@ -299,8 +323,8 @@ describe.each(engines)("certification, stage, diagnosis, incentive and targets o
     // … and the domain what is well formed but unusable.
     const share = await bad("incentive?share=1.5", "bad_option", "share")
     expect(share.detail).toContain("0 to 1")
-    await bad("incentive?from=2013&to=2012", "bad_option", "from")
-    await bad("incentive?rule=full_refund&from=2009", "bad_option", "from")
+    await bad("incentive?share=0.25&from=2013&to=2012", "bad_option", "from")
+    await bad("incentive?share=0.25&rule=full_refund&from=2009", "bad_option", "from")
     const zh = await (await get("/v1/assessments/incentive?share=1.5", "admin", "zh")).json()
     expect(zh).toMatchObject({ code: "bad_option", title: "输入数据无效", detail: expect.stringContaining("0 到 1") })
     // The wire is snake_case: a camelCase parameter is named with its right spelling.

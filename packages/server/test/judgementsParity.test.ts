@@ -96,7 +96,12 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
     argv: ["diagnose", "--period", "2023", "--cluster", "hb-jinshan"],
     path: "/v1/assessments/diagnosis?period=2023&cluster=hb-jinshan",
   },
-  { title: "Henan's incentive with the assumed share", argv: ["incentive"], path: "/v1/assessments/incentive" },
+  { title: "the documents' incentive with a stated share", argv: ["incentive", "--share", "0.25"], path: "/v1/assessments/incentive?share=0.25" },
+  {
+    title: "Henan's later practice as an option",
+    argv: ["incentive", "--share", "0.25", "--rule", "full_refund_then_yoy"],
+    path: "/v1/assessments/incentive?share=0.25&rule=full_refund_then_yoy",
+  },
   {
     title: "a year-on-year incentive for one zone",
     argv: ["incentive", "--base-year", "2010", "--rule", "yoy", "--from", "2011", "--to", "2014", "--share", "0.3", "--cluster", "hb-baoshan"],
@@ -123,9 +128,38 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
     argv: ["positions", "--indicator", "fixed_investment", "--period", "2025", "--against", "2024"],
     path: "/v1/assessments/positions?indicator=fixed_investment&period=2025&against=2024",
   },
+  {
+    title: "the land quota with 30 亩 cut from each of the last 20",
+    argv: ["land-quota", "--period", "2025", "--cut", "30"],
+    path: "/v1/assessments/land-quota?period=2025&cut=30",
+  },
+  {
+    title: "考核晋级 2009 → 2012 with a basic threshold",
+    argv: ["promotion", "--base", "2009", "--target", "2012", "--threshold", "revenue=40,employment=1"],
+    path: "/v1/assessments/promotion?base_year=2009&target_year=2012&threshold_revenue=40&threshold_employment=1",
+  },
+  {
+    title: "the supervision candidates of 2025",
+    argv: ["supervision", "candidates", "--period", "2025", "--count", "12"],
+    path: "/v1/supervision/candidates?period=2025&count=12",
+  },
+  {
+    title: "half-year positions on total investment against the previous year-end",
+    argv: ["positions", "--indicator", "fixed_investment", "--period", "2025H1", "--against", "2024"],
+    path: "/v1/assessments/positions?indicator=fixed_investment&period=2025H1&against=2024",
+  },
+  {
+    title: "大连 targets in the province",
+    argv: ["targets", "--set", "dalian", "--period", "2018", "--region", "410000"],
+    path: "/v1/assessments/targets?set=dalian&period=2018&region=410000",
+  },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
-  { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?base_year=2001" },
+  {
+    title: "a base year without data",
+    argv: ["incentive", "--base-year", "2001", "--share", "0.25"],
+    path: "/v1/assessments/incentive?base_year=2001&share=0.25",
+  },
 ]
 
 // The demo has 税收 only as a total: give two zones the three taxes of the incentive's base, 2009–2015.
@@ -217,6 +251,24 @@ describe.each(engines)("API judgements equal `jiju … --json` on $name", (engin
     expect(doc<{ results: Array<{ stage: string }> }>("stage of every zone").results.length).toBeGreaterThan(150)
     const paid = doc<{ results: Array<{ total_returned: number }> }>("a year-on-year incentive for one zone").results[0]!
     expect(paid.total_returned).toBeGreaterThan(0)
+    // The demo's tax split: most zones complete, a few with a missing year — never a total of zero for them.
+    const incentives = doc<{ results: Array<{ total_status: string; total_returned: number | null; known_returned: number }> }>(
+      "the documents' incentive with a stated share",
+    ).results
+    expect(incentives.filter((r) => r.total_status === "complete" && r.total_returned !== null).length).toBeGreaterThan(100)
+    const incomplete = incentives.filter((r) => r.total_status === "missing")
+    expect(incomplete.length).toBeGreaterThan(0)
+    expect(incomplete.every((r) => r.total_returned === null)).toBe(true)
+    // The half-year: every industrial zone placed on 总投资, nine without a 新开工工业项目, 宝山 among them (篇8).
+    const half = doc<{ positions: unknown[]; no_new_projects: { zones: Array<{ id: string }> } }>(
+      "half-year positions on total investment against the previous year-end",
+    )
+    expect(half.positions.length).toBeGreaterThan(150)
+    expect(half.no_new_projects.zones).toHaveLength(9)
+    expect(half.no_new_projects.zones.map((z) => z.id)).toContain("hb-baoshan")
+    // 大连's targets over the province's industrial zones: the share of the province's industrial output is known.
+    const dalian = doc<{ targets: Array<{ id: string; status: string; actual: number | null }> }>("大连 targets in the province").targets
+    expect(dalian.find((t) => t.id === "output_share_2")!.actual).toBeGreaterThan(0.5)
     expect(doc<{ zones: number }>("a target set of one's own").zones).toBe(177)
   })
 })

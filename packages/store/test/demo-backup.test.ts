@@ -43,7 +43,8 @@ describe("demo data (pure)", () => {
     expect(d.clusters.every((c) => c.isDemo)).toBe(true)
     expect(d.observations.every((o) => o.isDemo === true && o.source === DEMO_SOURCE)).toBe(true)
     const years = new Set(d.observations.map((o) => o.period))
-    expect([...years].sort()).toEqual(Array.from({ length: 17 }, (_, i) => String(2009 + i)))
+    // Every year 2009–2025, and the half-year 2025H1 of the province's half-year positions (篇8).
+    expect([...years].sort()).toEqual([...Array.from({ length: 17 }, (_, i) => String(2009 + i)), "2025H1"])
     expect(d.observations.length).toBeGreaterThan(40_000)
     // A typical county zone: tens to a few hundred 亿元 of revenue by 2025.
     const rev2025 = d.observations

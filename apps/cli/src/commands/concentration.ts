@@ -1,15 +1,24 @@
 import { open } from "node:fs/promises"
 import { extname, resolve } from "node:path"
-import { type ConcentrationReportOptions, concentrationAnalysis, concentrationCsvStream, concentrationDocument } from "@jiju/domain"
+import {
+  type ConcentrationReportOptions,
+  concentrationAnalysis,
+  concentrationCsvStream,
+  concentrationDocument,
+  InputError,
+  type ReferenceTotals,
+  referenceTotalsOfTable,
+} from "@jiju/domain"
 import { parseFlags, required } from "../args.js"
 import { CliError } from "../CliError.js"
-import type { Command } from "../Command.js"
+import type { Command, CommandIO } from "../Command.js"
 import { printJson, table } from "../output.js"
 import { asCliError, readDataFile } from "./coupling.js"
 
 const usage = `jiju concentration — 产业集聚测度 · industrial concentration and specialisation
 
-usage: jiju concentration --data FILE --region COL --industry COL --value COL [--firm COL | --plant-h "ind=0.02,ind2=0.1"] [--sheet S] [--json]
+usage: jiju concentration --data FILE --region COL --industry COL --value COL [--firm COL | --plant-h "ind=0.02,ind2=0.1"]
+                         [--reference FILE --reference-total Q] [--sheet S] [--json]
 
   --data      CSV, XLSX, JSON records or GeoJSON in long form, one row per region and industry (--sheet for XLSX),
               or one row per firm with --firm; CSV files are read in chunks (millions of rows)
@@ -21,8 +30,13 @@ usage: jiju concentration --data FILE --region COL --industry COL --value COL [-
               industry from its firms (a firm's rows in one industry are added up and must name one region)
   --plant-h   plant-level Herfindahl H per industry for Ellison–Glaeser γ (default 0: many small plants,
               which makes γ = G/(1 − Σx²), an upper bound); not with --firm
+  --reference the reference area's total of each industry (e.g. national totals, as 002 篇3's financial LQ uses):
+              a CSV, XLSX or JSON file of one row per industry with the --industry and --value columns; every
+              industry of the data needs one. Location quotients are then (q_im/q_m)/(Q_i/Q)
+  --reference-total
+              Q, the reference area's total over all industries (e.g. national GDP or employment), with --reference
 
-Totals are sums over the data. Output: location quotients (区位熵) per region and industry; per industry the
+Totals are sums over the data unless --reference gives them. Output: location quotients (区位熵) per region and industry; per industry the
 Hirschman–Herfindahl index, Ellison–Glaeser γ, spatial Gini and Krugman concentration; per region the Krugman
 specialisation index and Gini specialisation (definitions of the R package REAT).`
 
@@ -71,6 +85,17 @@ const streamCsv = async (path: string, cwd: string, options: ConcentrationReport
   }
 }
 
+/** The reference totals of `--reference FILE`; its problems name the file. */
+const readReference = async (file: string, io: CommandIO, industry: string, value: string, total: number): Promise<ReferenceTotals> => {
+  const table = await readDataFile(file, io, undefined, "reference")
+  try {
+    return referenceTotalsOfTable(table, { industry, value }, total)
+  } catch (e) {
+    if (e instanceof InputError) throw new CliError(e.code, `--reference file "${file}": ${e.message}`, 1)
+    throw e
+  }
+}
+
 /** `jiju concentration`: LQ, HHI, Ellison–Glaeser, Krugman and spatial Gini from long region–industry data. */
 export const concentrationCommand: Command = {
   name: "concentration",
@@ -84,6 +109,8 @@ export const concentrationCommand: Command = {
       value: { type: "string" },
       "plant-h": { type: "string" },
       firm: { type: "string" },
+      reference: { type: "string" },
+      "reference-total": { type: "string" },
       sheet: { type: "string" },
       json: { type: "boolean" },
     })
@@ -94,15 +121,36 @@ export const concentrationCommand: Command = {
     const plantHerfindahl = f["plant-h"] === undefined ? undefined : parsePlantH(f["plant-h"])
     if (f.firm !== undefined && plantHerfindahl !== undefined)
       throw new CliError("conflicting_plant_h", "--plant-h cannot be combined with --firm: the plant Herfindahl is computed from the firm rows", 2)
+    if ((f.reference === undefined) !== (f["reference-total"] === undefined))
+      throw new CliError(
+        "usage",
+        f.reference === undefined
+          ? "--reference-total needs --reference FILE (the reference total of each industry)"
+          : "--reference needs --reference-total Q (the reference area's total over all industries, e.g. national GDP)",
+        2,
+      )
+    const referenceTotal = f["reference-total"] === undefined ? undefined : Number(f["reference-total"])
+    if (referenceTotal !== undefined && !(Number.isFinite(referenceTotal) && referenceTotal > 0))
+      throw new CliError("usage", `--reference-total must be a positive number, got "${f["reference-total"]}"`, 2)
     try {
-      const options: ConcentrationReportOptions = { region: regionCol, industry: industryCol, value: valueCol, plantH: plantHerfindahl, firm: f.firm }
+      // The reference file is read and checked before the data: a bad one stops the run first.
+      const reference: ReferenceTotals | undefined =
+        f.reference === undefined ? undefined : await readReference(f.reference, io, industryCol, valueCol, referenceTotal!)
+      const options: ConcentrationReportOptions = {
+        region: regionCol,
+        industry: industryCol,
+        value: valueCol,
+        plantH: plantHerfindahl,
+        firm: f.firm,
+        reference,
+      }
       const r = (await streamCsv(dataPath, io.cwd, options)) ?? concentrationAnalysis(await readDataFile(dataPath, io, f.sheet), options)
       if (f.json) {
-        printJson(io, concentrationDocument(r))
+        printJson(io, concentrationDocument(r, reference))
         return 0
       }
       const lq = new Map(r.lq.map((q) => [`${q.region}\u0000${q.industry}`, q.lq]))
-      io.stdout.write("区位熵 location quotients\n")
+      io.stdout.write(reference ? `区位熵 location quotients（参照总量 against the reference totals, Q = ${referenceTotal}）\n` : "区位熵 location quotients\n")
       io.stdout.write(
         table(
           ["region", ...r.industries],

@@ -62,12 +62,12 @@ export const parseAlpha = (text: string, subsystems: ReadonlyArray<string>): num
  * Read a --data file (CSV, TSV, XLSX, JSON records, GeoJSON; chosen by extension through the domain's readTable).
  * Throws CliError "file_not_found", or InputError from the reader (e.g. "unsupported_format").
  */
-export const readDataFile = async (path: string, io: CommandIO, sheet?: string): Promise<DataTable> => {
+export const readDataFile = async (path: string, io: CommandIO, sheet?: string, flag = "data"): Promise<DataTable> => {
   let bytes: Uint8Array
   try {
     bytes = await readFile(resolve(io.cwd, path))
   } catch (e) {
-    throw new CliError("file_not_found", `cannot read --data file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1)
+    throw new CliError("file_not_found", `cannot read --${flag} file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1)
   }
   return readTable(bytes, path, sheet === undefined ? {} : { sheet })
 }

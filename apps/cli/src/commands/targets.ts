@@ -23,12 +23,16 @@ export const targetsCommand: Command = {
   name: "targets",
   summary: { zh: "发展目标跟踪", en: "track development targets" },
   usage: [
-    "jiju targets --set hengshui|dalian|shaanxi|FILE --period P [--target-year Y] [--base-year Y] [--region CODE]",
-    "             [--data F [--clusters F]] [--json]",
-    "  --set S         a built-in target set or a JSON file (id, name, targetYear, targets[])",
-    "  --target-year Y the year the targets are due (built-in sets; default: the period's year + 5, an assumption)",
-    "  --base-year Y   shaanxi's growth base year (default: the period's year − 5, an assumption)",
+    "jiju targets --set hengshui|dalian|shaanxi|county_services|FILE --period P [--target-year Y] [--base-year Y]",
+    "             [--region CODE] [--data F [--clusters F]] [--json]",
+    "  --set S         a built-in target set or a JSON file (id, name, targetYear, targets[]):",
+    "                  hengshui, dalian, shaanxi (seed 003, industrial clusters only), county_services (篇10's 2010",
+    "                  goal for a county's service agglomerations)",
+    "  --target-year Y the year a built-in set's last stage is due, earlier stages moving with it (default from the",
+    "                  document's date: hengshui 2010, dalian 2018, shaanxi 2015, county_services 2010)",
+    "  --base-year Y   shaanxi's growth base year (default 2008, the last full year before the document)",
     "  --region CODE   only zones in this region; its own figures (GDP, industrial output) give the shares",
+    "  A total with zones missing is incomplete: it names them and gives the bound, never counting them as zero.",
   ].join("\n"),
   run: async (argv, io) => {
     const { values } = parseFlags(argv, {
@@ -64,11 +68,14 @@ export const targetsCommand: Command = {
     const yes = (a: boolean | null) => (a === null ? "? 缺数据" : a ? "✓ 达成" : "✗ 未达成")
     io.stdout.write(
       table(
-        ["目标 Target", "达成 Attained", "说明 Detail"],
-        doc.targets.map((t) => [t.id, yes(t.attained), t.text.zh]),
+        ["目标 Target", "期限 Due", "达成 Attained", "说明 Detail"],
+        doc.targets.map((t) => [t.id, String(t.dueYear), yes(t.attained), t.text.zh]),
       ),
     )
     for (const a of assumptions) io.stdout.write(`假设 assumption: ${a.zh} · ${a.en}\n`)
+    for (const n of doc.notes) io.stdout.write(`说明 note: ${n.zh}\n`)
+    for (const t of doc.targets) if (t.source?.quote) io.stdout.write(`依据 ${t.id}: ${t.source.quote}\n`)
+    for (const r of doc.rules) io.stdout.write(`依据 ${r.id}: ${r.source.quote ?? r.source.note?.zh ?? ""}\n`)
     return 0
   },
 }

@@ -17,7 +17,8 @@ export function TrendChart({ clusterId, zone }: { readonly clusterId: string; re
   const { data: series } = useLoad(
     () =>
       api.clusterSeries({ params: { id: clusterId }, query: { indicators: codes.join(",") } }).then(
-        (r) => r.data.items,
+        // A yearly trend: a half-year or a quarter (2025H1) is part of a year, not a point after it.
+        (r) => r.data.items.filter((s) => /^\d{4}$/.test(s.period)),
         () => [],
       ),
     [api, clusterId],

@@ -291,6 +291,17 @@ export const ConcentrationRequest = Schema.Struct({
    * and each industry's plant Herfindahl comes from its firms (InputError "conflicting_plant_h" with plantH).
    */
   firm: Schema.optional(Schema.String),
+  /**
+   * Reference totals for the location quotients, as `--reference` and `--reference-total`: each industry's total
+   * in the reference area (e.g. the nation) and the area's grand total over all industries. Default: sums over the
+   * data. InputError "bad_reference" for an industry of the data without a reference total.
+   */
+  reference: Schema.optional(
+    Schema.Struct({
+      industry: Schema.Record(Schema.String, Schema.Finite.check(Schema.isGreaterThan(0))),
+      total: Schema.Finite.check(Schema.isGreaterThan(0)),
+    }),
+  ),
 })
 export type ConcentrationRequest = typeof ConcentrationRequest.Type
 
@@ -451,7 +462,15 @@ export const analysisKinds: Readonly<Record<string, AnalysisKind>> = {
     request: ConcentrationRequest,
     summary: { en: "Location quotients and concentration indices", zh: "区位熵与产业集聚指数" },
     cost: (r) => rowsOf(r) * 50,
-    run: (r) => concentrationReport(tableOfRequest(r), { region: r.region, industry: r.industry, value: r.value, plantH: r.plantH, firm: r.firm }),
+    run: (r) =>
+      concentrationReport(tableOfRequest(r), {
+        region: r.region,
+        industry: r.industry,
+        value: r.value,
+        plantH: r.plantH,
+        firm: r.firm,
+        reference: r.reference,
+      }),
   }),
   geary: kind({
     request: GearyRequest,

@@ -4,6 +4,7 @@ import {
   concentrationOfRows,
   concentrationOfTable,
   type FirmConcentrationIndices,
+  type ReferenceTotals,
   RegionIndustryRows,
 } from "../econometrics/index.js"
 import { ByteInterner } from "../io/ByteInterner.js"
@@ -24,6 +25,61 @@ export interface ConcentrationReportOptions {
    * region and industry, and each industry's plant Herfindahl is computed from its firms (plantH not allowed).
    */
   readonly firm?: string | undefined
+  /**
+   * Reference totals for the location quotients (and Krugman specialisation): each industry's total Q_i and the
+   * grand total Q of a reference area, e.g. the nation, as 002 篇3's financial LQ uses national totals. Default:
+   * sums over the data (the data's regions are then their own reference area).
+   */
+  readonly reference?: ReferenceTotals | undefined
+}
+
+/**
+ * Reference totals from a table of one row per industry (a `jiju concentration --reference` file): the industry's
+ * total in the reference area under `value`, and the reference area's grand total over all industries.
+ * InputError "unknown_column", "not_numeric", "missing_value", "duplicate_industry" (an industry twice), or
+ * "bad_reference" (a total that is not positive).
+ * @example referenceTotalsOfTable(table, { industry: "sector", value: "jobs" }, 1000).industry?.textiles
+ */
+export const referenceTotalsOfTable = (table: DataTable, columns: { readonly industry: string; readonly value: string }, total: number): ReferenceTotals => {
+  const names = stringColumn(table, columns.industry)
+  const values = numericColumn(table, columns.value)
+  const industry: Record<string, number> = {}
+  const seen = new Map<string, number>()
+  names.forEach((name, k) => {
+    const row = k + 1
+    const first = seen.get(name)
+    if (first !== undefined)
+      throw inputError(
+        "duplicate_industry",
+        `reference row ${row}: industry "${name}" is listed twice (first in row ${first}); give each industry's reference total once`,
+        `参照数据第 ${row} 行：产业“${name}”重复（首次在第 ${first} 行）；每个产业只给一个参照总量`,
+        { row, column: columns.industry, value: name },
+      )
+    seen.set(name, row)
+    const v = values[k]!
+    if (!(v > 0))
+      throw inputError(
+        "bad_reference",
+        `reference row ${row}: the total of industry "${name}" must be positive, got ${v}`,
+        `参照数据第 ${row} 行：产业“${name}”的参照总量须为正数，实际为 ${v}`,
+        { row, column: columns.value, value: v },
+      )
+    industry[name] = v
+  })
+  if (!(Number.isFinite(total) && total > 0))
+    throw inputError("bad_reference", `the reference grand total must be positive, got ${total}`, `参照总量须为正数，实际为 ${total}`, {
+      column: "referenceTotal",
+      value: total,
+    })
+  const sum = Object.values(industry).reduce((a, b) => a + b, 0)
+  if (sum > total * (1 + 1e-9))
+    throw inputError(
+      "bad_reference",
+      `the reference industries add up to ${sum}, more than the reference grand total ${total}`,
+      `参照产业合计 ${sum} 大于参照总量 ${total}`,
+      { column: "referenceTotal", value: total },
+    )
+  return { industry, total }
 }
 
 /**
@@ -56,7 +112,10 @@ export const concentrationAnalysis = (table: DataTable, options: ConcentrationRe
     const rows = new RegionIndustryRows(options.value)
     for (let k = 0; k < r.length; k++) rows.add(regions.code(r[k]!), industries.code(ind[k]!), firms.code(f[k]!), v[k]!)
     const firmNames = [...firms.index.keys()]
-    return concentrationOfRows(rows.aggregate([...regions.index.keys()], [...industries.index.keys()], (id) => firmNames[id]!))
+    return concentrationOfRows(
+      rows.aggregate([...regions.index.keys()], [...industries.index.keys()], (id) => firmNames[id]!),
+      referenceOf(options),
+    )
   }
   const regions = stringColumn(table, options.region)
   const industries = stringColumn(table, options.industry)
@@ -64,8 +123,10 @@ export const concentrationAnalysis = (table: DataTable, options: ConcentrationRe
   const records = regions.map((region, k) => ({ region, industry: industries[k]!, value: values[k]! }))
   const plantH = options.plantH
   if (plantH) checkPlantH(plantH, industries)
-  return concentrationIndices(records, plantH ? { plantHerfindahl: plantH } : {})
+  return concentrationIndices(records, { ...(plantH ? { plantHerfindahl: plantH } : {}), ...referenceOf(options) })
 }
+
+const referenceOf = (options: ConcentrationReportOptions) => (options.reference !== undefined ? { reference: options.reference } : {})
 
 // Every industry named in --plant-h must be in the data ("bad_plant_h").
 const checkPlantH = (plantH: Readonly<Record<string, number>>, industries: ReadonlyArray<string>) => {
@@ -85,7 +146,7 @@ const checkPlantH = (plantH: Readonly<Record<string, number>>, industries: Reado
  * it also gives the plants per industry behind the Ellison–Glaeser H.
  * @example concentrationDocument(concentrationAnalysis(table, { region: "city", industry: "ind", value: "emp" })).hhi
  */
-export const concentrationDocument = (r: ConcentrationIndices | FirmConcentrationIndices) => ({
+export const concentrationDocument = (r: ConcentrationIndices | FirmConcentrationIndices, reference?: ReferenceTotals) => ({
   lq: r.lq,
   hhi: r.hhi,
   ellison_glaeser: r.ellison_glaeser,
@@ -94,7 +155,17 @@ export const concentrationDocument = (r: ConcentrationIndices | FirmConcentratio
   krugman_concentration: r.krugman_concentration,
   gini_specialisation: r.gini_specialisation,
   ...("plants" in r ? { plants: r.plants } : {}),
+  /** The reference totals the location quotients were taken against; null when they are the data's own sums. */
+  reference: reference?.industry !== undefined && reference.total !== undefined ? { industry: reference.industry, total: reference.total } : null,
   notes: [
+    ...(reference?.industry !== undefined
+      ? [
+          {
+            en: "location quotients and Krugman specialisation are taken against the reference totals given (Q_i per industry, Q in all), e.g. national totals as 002 篇3's financial LQ uses",
+            zh: "区位熵与克鲁格曼专业化指数以给定的参照总量计算（各产业 Q_i 与总量 Q），如 002 篇3 金融区位熵以全国总量为参照",
+          },
+        ]
+      : []),
     "plants" in r
       ? {
           en: "totals are sums over the firm rows; Ellison–Glaeser H is each industry's plant Herfindahl Σ(e_k/E)² over its firms (γ is null for an industry with one plant)",
@@ -279,9 +350,9 @@ export const concentrationCsvStream = (options: ConcentrationReportOptions): Con
     const aggregated = rows.aggregate(names.slice(0, regions.size), names.slice(regions.size), firmName)
     if (options.firm === undefined && options.plantH !== undefined) {
       checkPlantH(options.plantH, aggregated.table.industries)
-      return concentrationOfTable(aggregated.table, { plantHerfindahl: options.plantH })
+      return concentrationOfTable(aggregated.table, { plantHerfindahl: options.plantH, ...referenceOf(options) })
     }
-    return concentrationOfRows(aggregated)
+    return concentrationOfRows(aggregated, referenceOf(options))
   }
   return { push, finish }
 }
@@ -290,4 +361,5 @@ export const concentrationCsvStream = (options: ConcentrationReportOptions): Con
  * The document `jiju concentration --json` prints.
  * @example concentrationReport(table, { region: "region", industry: "industry", value: "emp" }).lq[0].lq
  */
-export const concentrationReport = (table: DataTable, options: ConcentrationReportOptions) => concentrationDocument(concentrationAnalysis(table, options))
+export const concentrationReport = (table: DataTable, options: ConcentrationReportOptions) =>
+  concentrationDocument(concentrationAnalysis(table, options), options.reference)

@@ -28,8 +28,9 @@ export const FiscalIncentivePolicy = Schema.Struct({
 export type FiscalIncentivePolicy = typeof FiscalIncentivePolicy.Type
 
 /**
- * Henan's policy (豫政办〔2010〕30号, seed 002 篇8): base 2009, 2010–2012 full return of the provincial share
- * above the base, 2013–2015 return of the year-on-year increase of the provincial share.
+ * Henan's policy: base 2009 and 2010–2012 full return of the provincial share above the base (seed 002 篇8), then
+ * 2013–2015 return of the year-on-year increase — Henan's later practice, not in the documents (domain.md §4b).
+ * The share is the commission's input.
  * @example henanFiscalIncentive(0.25).fullReturn // { from: 2010, to: 2012 }
  */
 export const henanFiscalIncentive = (provincialShare: FiscalIncentivePolicy["provincialShare"]): FiscalIncentivePolicy => ({
@@ -70,8 +71,15 @@ export const ZoneIncentive = Schema.Struct({
   base: Schema.Struct({ taxes: ByTax(Schema.NullOr(Schema.Number)), total: Schema.NullOr(Schema.Number), provincialPart: Schema.NullOr(Schema.Number) }),
   /** One entry per policy year, in order. */
   years: Schema.Array(IncentiveYear),
-  /** Sum over the years with data. */
-  totalReturned: Schema.Number,
+  /**
+   * Sum over the policy years; null when a year is missing (a missing year is never counted as zero): see
+   * `knownReturned` for the part that is known.
+   */
+  totalReturned: Schema.NullOr(Schema.Number),
+  /** Sum over the years with data: the whole total when none is missing, else a floor (a return is never negative). */
+  knownReturned: Schema.Number,
+  /** `complete`, or `missing` when a policy year lacks data. */
+  totalStatus: Schema.Literals(["complete", "missing"]),
   /** Policy years without complete tax data. */
   missingYears: Schema.Array(Schema.Number),
 })
@@ -83,7 +91,8 @@ const r = (x: number) => String(Number(x.toFixed(6)))
  * Compute the fiscal incentive per zone and year. Full-return years: returned = max(0, Σ s_k·tax_k,t −
  * Σ s_k·tax_k,base) — with one share s that is s × (total_t − total_base). Increase years: returned =
  * max(0, P_t − P_{t−1}) with P = Σ s_k·tax_k. A year with a tax missing (or whose reference is missing)
- * returns null and is listed in `missingYears`; it is never filled with zero.
+ * returns null and is listed in `missingYears`; it is never filled with zero, and the total is then null
+ * (`totalStatus` "missing", `knownReturned` the floor).
  *
  * @throws InputError `bad_share` when a provincial share is outside [0, 1].
  * @example fiscalIncentive(henanFiscalIncentive(0.25), ["hb-baoshan"], value)[0]?.years[0]?.returned
@@ -160,12 +169,16 @@ export const fiscalIncentive = (policy: FiscalIncentivePolicy, clusterIds: Reado
         years.push({ year, rule, status: "ok", taxes, total, provincialPart: part, reference, returned, arithmetic })
       }
     }
+    const missingYears = years.filter((y) => y.status === "missing").map((y) => y.year)
+    const knownReturned = years.reduce((a, y) => a + (y.returned ?? 0), 0)
     return {
       clusterId: id,
       base: { taxes: baseTaxes, total: totalOf(baseTaxes), provincialPart: basePart },
       years,
-      totalReturned: years.reduce((a, y) => a + (y.returned ?? 0), 0),
-      missingYears: years.filter((y) => y.status === "missing").map((y) => y.year),
+      totalReturned: missingYears.length > 0 ? null : knownReturned,
+      knownReturned,
+      totalStatus: missingYears.length > 0 ? "missing" : "complete",
+      missingYears,
     }
   })
 }

@@ -131,14 +131,17 @@ describe("the Schemas of the assessment and judgement documents", () => {
     expect((stage.results as Array<Record<string, unknown>>)[0]).toHaveProperty("stage_decided_by")
     described(DiagnosisDocument, diagnosisDocument(data, { period: "2025" }))
     described(DiagnosisDocument, diagnosisDocument(data, { period: "2025", cluster: "a" }))
-    described(IncentiveDocument, incentiveDocument(data, { rule: "full_refund", from: 2010, to: 2011, cluster: "a" }))
-    described(IncentiveDocument, incentiveDocument(data, {}))
+    described(IncentiveDocument, incentiveDocument(data, { rule: "full_refund", from: 2010, to: 2011, cluster: "a", share: 0.25 }))
+    described(IncentiveDocument, incentiveDocument(data, { share: 0.25, rule: "full_refund_then_yoy" }))
     const targets = described(TargetsDocument, targetsDocument(data, { set: "hengshui", period: "2025", region: "410621", targetYear: 2027 }))
     expect(targets).toMatchObject({ set_id: "hengshui", target_year: 2027, years_left: 2 })
+    expect((targets.targets as Array<Record<string, unknown>>)[0]).toMatchObject({ due_year: 2027, years_left: 2, source: { kind: "document" } })
+    described(TargetsDocument, targetsDocument(data, { set: "dalian", period: "2025" }))
+    described(TargetsDocument, targetsDocument(data, { set: "county_services", period: "2025" }))
   })
 
   it("keeps record keys (indicator codes, taxes) as data and refuses camelCase on the way in", () => {
-    const doc = incentiveDocument(data, { rule: "full_refund", from: 2010, to: 2010, cluster: "a" })
+    const doc = incentiveDocument(data, { rule: "full_refund", from: 2010, to: 2010, cluster: "a", share: 0.25 })
     const wire = wireDocument(IncentiveDocument, doc) as { results: Array<{ years: Array<{ taxes: Record<string, unknown> }> }> }
     expect(Object.keys(wire.results[0]!.years[0]!.taxes)).toEqual(["vat", "business_tax", "corporate_income_tax"])
     expect(() => fromWire(TargetsDocument, { setId: "x" })).toThrow(/set_id/)

@@ -5,10 +5,21 @@ const rows = (indicator: string, period: string, vals: Record<string, number>) =
   Object.entries(vals).map(([clusterId, value]) => ({ clusterId, indicator, period, value }))
 
 describe("trackTargets", () => {
+  it("大连's stage 1 is due three years before its stage 2: dalianTargets(2027) puts 8800亿 in 2024", () => {
+    expect(dalianTargets(2027).targets.map((t) => [t.id, t.dueYear])).toEqual([
+      ["output_total", 2024],
+      ["output_share", 2024],
+      ["output_total_2", 2027],
+      ["output_share_2", 2027],
+      ["above_1000", 2027],
+      ["between_200_500", 2027],
+    ])
+  })
+
   it("大连: total gross output 5500 of 8800 two years ahead needs √1.6 − 1 = 26.49 % a year; 78.57 % of 7000 is short of 80 %", () => {
     const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500, c: 1000 }))
     const t = trackTargets(
-      dalianTargets(2024),
+      dalianTargets(2027),
       { clusterIds: ["a", "b", "c"], value, region: (i, p) => (i === "gross_output" && p === "2022" ? 7000 : undefined) },
       "2022",
     )
@@ -42,8 +53,10 @@ describe("trackTargets", () => {
       ...rows("revenue", "2022", { a: 90, b: 60 }),
       ...rows("local_supply_ratio", "2022", { a: 20, b: 40 }),
     ])
-    const t = trackTargets(shaanxiTargets(2020, 2025), { clusterIds: ["a", "b"], value }, "2022")
-    const [sales, va, local] = t.targets
+    // The growth and the supply ratio are due with stage 2, three years before the last stage: 2025.
+    const t = trackTargets(shaanxiTargets(2020, 2028), { clusterIds: ["a", "b"], value }, "2022")
+    const [sales, va] = t.targets
+    const local = t.targets.find((x) => x.id === "local_supply")
     expect(sales!.actual).toBeCloseTo(Math.sqrt(1.5) - 1, 12) // 22.47 % a year
     expect(sales!.attained).toBe(false)
     // Goal 100 × 1.25^5 = 305.17578125 by 2025; from 150 in 3 years.
@@ -58,7 +71,7 @@ describe("trackTargets", () => {
     const region = (i: string, p: string) => (i === "gross_output" && p === "2022" ? 7000 : undefined)
     it("大连: a total with a zone missing is incomplete, names it and gives the known part as a floor", () => {
       const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500 }))
-      const [total, share] = trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value, region }, "2022").targets
+      const [total, share] = trackTargets(dalianTargets(2027), { clusterIds: ["a", "b", "c"], value, region }, "2022").targets
       expect(total).toMatchObject({ status: "incomplete", actual: null, attained: null, gap: null, missing: ["c"], bound: { lower: 4500, upper: null } })
       expect(total!.text.zh).toContain("数据不全")
       expect(total!.text.zh).toContain("c")
@@ -69,13 +82,13 @@ describe("trackTargets", () => {
 
     it("大连: a floor already at the target attains it; just below it stays undecided", () => {
       const at = valueLookup(rows("gross_output", "2022", { a: 8000, b: 800 }))
-      expect(trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value: at, region }, "2022").targets[0]).toMatchObject({
+      expect(trackTargets(dalianTargets(2027), { clusterIds: ["a", "b", "c"], value: at, region }, "2022").targets[0]).toMatchObject({
         status: "attained",
         attained: true,
         bound: { lower: 8800 },
       })
       const below = valueLookup(rows("gross_output", "2022", { a: 8000, b: 799.99 }))
-      expect(trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value: below, region }, "2022").targets[0]).toMatchObject({
+      expect(trackTargets(dalianTargets(2027), { clusterIds: ["a", "b", "c"], value: below, region }, "2022").targets[0]).toMatchObject({
         status: "incomplete",
         attained: null,
       })
@@ -100,14 +113,14 @@ describe("trackTargets", () => {
         ...rows("revenue", "2022", { a: 90, b: 60 }),
         ...rows("local_supply_ratio", "2022", { a: 20 }),
       ])
-      const local = trackTargets(shaanxiTargets(2020, 2025), { clusterIds: ["a", "b"], value }, "2022").targets[2]
+      const local = trackTargets(shaanxiTargets(2020, 2028), { clusterIds: ["a", "b"], value }, "2022").targets.find((x) => x.id === "local_supply")
       expect(local).toMatchObject({ status: "incomplete", actual: null, attained: null, missing: ["b"] })
       expect(local!.text.zh).toContain("不代表全体")
     })
 
     it("complete data keep their status: attained or short, no bound", () => {
       const value = valueLookup(rows("gross_output", "2022", { a: 3000, b: 1500, c: 1000 }))
-      const [total] = trackTargets(dalianTargets(2024), { clusterIds: ["a", "b", "c"], value, region }, "2022").targets
+      const [total] = trackTargets(dalianTargets(2027), { clusterIds: ["a", "b", "c"], value, region }, "2022").targets
       expect(total).toMatchObject({ status: "short", bound: null, actual: 5500 })
     })
   })

@@ -24,8 +24,8 @@ const data = dataOf(
     ["g1", "2025", "revenue", 120],
     ["g2", "2025", "revenue", 60],
     ["g3", "2025", "revenue", 40],
-    ["g1", "2025", "value_added", 30],
-    ["g2", "2025", "value_added", 15],
+    ["g1", "2025", "industrial_value_added", 30],
+    ["g2", "2025", "industrial_value_added", 15],
   ],
   { regions: [["410621", "2025", "gdp", 300]] },
 )
@@ -49,20 +49,29 @@ describe("regionContains", () => {
 })
 
 describe("resolveTargetSet and targetsPeriodRange", () => {
-  it("states the years a built-in set assumes, and nothing for years given or a set of one's own", () => {
+  it("takes a built-in set's years from the document's date and says so; nothing for years given, 篇10's own year or a set of one's own", () => {
     const hengshui = resolveTargetSet({ set: "hengshui", period: "2025" })
-    expect(hengshui.set.targetYear).toBe(2030)
-    expect(hengshui.assumptions.map((a) => a.en)).toEqual([expect.stringContaining("2030")])
+    expect(hengshui.set.targetYear).toBe(2010)
+    expect(hengshui.assumptions.map((a) => a.en)).toEqual([expect.stringContaining("2010")])
+    expect(hengshui.assumptions[0]!.zh).toContain("据文件日期推定")
+    expect(resolveTargetSet({ set: "dalian", period: "2025" }).set.targetYear).toBe(2018)
     const shaanxi = resolveTargetSet({ set: "shaanxi", period: "2025", targetYear: 2028 })
-    expect(shaanxi.set.targets.filter((t) => t.kind === "annual_growth").map((t) => t.baseYear)).toEqual([2020, 2020])
-    expect(shaanxi.assumptions.map((a) => a.en)).toEqual([expect.stringContaining("2020")])
+    expect(shaanxi.set.targets.filter((t) => t.kind === "annual_growth").map((t) => t.baseYear)).toEqual([2008, 2008])
+    expect(shaanxi.assumptions.map((a) => a.en)).toEqual([expect.stringContaining("2008")])
+    expect(resolveTargetSet({ set: "shaanxi", period: "2025" }).set.targetYear).toBe(2015)
     expect(resolveTargetSet({ set: "dalian", period: "2025", targetYear: 2026 }).assumptions).toEqual([])
+    // 篇10 dates its goal itself: 到2010年.
+    const county = resolveTargetSet({ set: "county_services", period: "2025" })
+    expect(county.set.targetYear).toBe(2010)
+    expect(county.assumptions).toEqual([])
     expect(resolveTargetSet({ set: own, period: "2025", targetYear: 2040 })).toEqual({ set: own, assumptions: [] })
   })
 
   it("loads from the earliest growth base year to the period", () => {
     expect(targetsPeriodRange(shaanxiTargets(2019, 2030), "2025")).toEqual({ from: "2019", to: "2025" })
     expect(targetsPeriodRange(own, "2025")).toEqual({ from: "2025", to: "2025" })
+    // 衡水's brands a year read the year before.
+    expect(targetsPeriodRange(resolveTargetSet({ set: "hengshui", period: "2025" }).set, "2025")).toEqual({ from: "2024", to: "2025" })
   })
 
   it.each([
@@ -132,8 +141,14 @@ describe("targetsDocument", () => {
     expect(hs.targets[0]).toMatchObject({ id: "above_100", actual: 1 })
     expect(hs.rules.map((r) => [r.id, r.source.kind])).toEqual([
       ["targets.scope", "document"],
+      ["h3.years", "default"],
+      ["h3.key_level", "default"],
       ["targets.missing", "default"],
     ])
+    // 篇10's goal counts the service zones only.
+    const services = targetsDocument(withService, { set: "county_services", period: "2025" })
+    expect(services).toMatchObject({ zones: 1, scope: "service_zones" })
+    expect(services.rules.map((r) => r.id)).toEqual(["targets.scope.service", "targets.missing"])
     // A set of one's own adds up every zone it is given.
     expect(targetsDocument(withService, { set: own, period: "2025" })).toMatchObject({ zones: 4, scope: "all" })
   })

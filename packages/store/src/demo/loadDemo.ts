@@ -6,6 +6,7 @@ import type { ObservationInput } from "../repos/observations.js"
 import { isEmpty, type Store, storeOn } from "../Store.js"
 import { type DemoCluster, demoClusters } from "./demoClusters.js"
 import { demoFacts } from "./demoFacts.js"
+import { demoJudgementInputs } from "./demoJudgementInputs.js"
 import { demoObservations } from "./demoObservations.js"
 import { type DemoProjects, demoProjects, writeDemoProjects } from "./demoProjects.js"
 import { henanRegions } from "./henanRegions.js"
@@ -35,7 +36,15 @@ export const demoData = (seed: number = DEMO_SEED): DemoData => {
   const regions = henanRegions()
   const panel = demoObservations(demoClusters(regions, rng), rng)
   const clusters = panel.clusters.map(registerOnly)
-  return { regions, clusters, observations: panel.observations, facts: demoFacts(clusters), projectRegister: demoProjects(clusters, seed) }
+  // The judgements' inputs come from a stream of their own: the panel above is the same as without them.
+  const judged = demoJudgementInputs(clusters, panel.observations, seed)
+  return {
+    regions,
+    clusters,
+    observations: [...panel.observations, ...judged.observations],
+    facts: [...demoFacts(clusters), ...judged.facts],
+    projectRegister: demoProjects(clusters, seed),
+  }
 }
 
 /** What {@link loadDemo} wrote and how long it took. */

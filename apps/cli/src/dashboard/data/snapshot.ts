@@ -1,5 +1,5 @@
 import { type AssessmentResult, builtInSchemes } from "@jiju/domain/assessment"
-import { type Bilingual, type Observation, previousPeriod } from "@jiju/domain/model"
+import { type Bilingual, frequencyOf, type Observation, previousPeriod } from "@jiju/domain/model"
 import type { DashboardRegister, DashboardSource } from "../sources/DashboardSource.js"
 import { mark } from "../timing.js"
 
@@ -101,7 +101,8 @@ export const loadSnapshot = async (source: DashboardSource, scheme: DashboardSch
   const started = performance.now()
   const register = await source.register()
   mark("register read")
-  const period = register.periods.at(-1) ?? null
+  // The latest year when there is one: a half-year (2025H1) sorts after its year but holds part of it, on few indicators.
+  const period = register.periods.filter((p) => frequencyOf(p) === "year").at(-1) ?? register.periods.at(-1) ?? null
   const previous = period === null ? null : previousPeriod(period)
   const live = register.clusters.filter((c) => c.archivedAt === null)
   const [rows, ranking] =

@@ -90,8 +90,9 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         all("GET /v1/regions", async (cursor) => answerOf(jijuApi.listRegions, (await api.listRegions({ query: { limit, cursor } })).data)),
         all("GET /v1/indicators", async (cursor) => answerOf(jijuApi.listIndicators, (await api.listIndicators({ query: { limit, cursor } })).data)),
       ])
-      // The API has no period list: the periods of one widely reported indicator stand for it.
-      const scale = await observations({ indicators: ["revenue", "operating_revenue"] })
+      // The API has no period list: the periods of widely reported indicators stand for it (新开工项目数 for the
+      // half-years of 篇8's positions).
+      const scale = await observations({ indicators: ["revenue", "operating_revenue", "new_projects"] })
       const periods = [...new Set(scale.map((o) => o.period as string))].sort()
       return { clusters: clusters.filter((c) => c.archivedAt === null), regions, indicators, periods }
     },
@@ -156,6 +157,37 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         // Data the server's core refuses (too few units, a singular design …) are shown in the analysis's place.
         if (e instanceof ApiError && e.status === 422) throw new AnalysisRefused({ zh: e.detail, en: e.detail })
         return failed(`POST /v1/analyses/${name}`, e)
+      }
+    },
+    report: async (scheme, period, lang) => {
+      let run: { readonly id: string; readonly published: boolean }
+      try {
+        run = answerOf(jijuApi.assessmentResult, (await api.assessmentResult({ query: { scheme, period } })).data)
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null
+        return failed("GET /v1/assessments/results", e)
+      }
+      // The contract's client decodes JSON answers only: the workbook's bytes are fetched as they are.
+      const path = `/v1/assessments/runs/${encodeURIComponent(run.id)}/report.xlsx`
+      const res = await doFetch(`${base}${path}?lang=${lang}`, { headers: headers() })
+      if (res.status === 404) return null
+      if (!res.ok) throw new CliError("api_error", `GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 200)}`, 1)
+      const named = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get("content-disposition") ?? "")?.[1]
+      return {
+        bytes: new Uint8Array(await res.arrayBuffer()),
+        fileName: named ? decodeURIComponent(named) : `${scheme}-${period}${run.published ? "" : "-draft"}.xlsx`,
+        draft: !run.published,
+      }
+    },
+    supervision: async (week) => {
+      try {
+        const [view, found] = await Promise.all([
+          api.supervision({ query: week !== undefined ? { week } : {} }).then(({ data }) => answerOf(jijuApi.supervision, data)),
+          api.projectFindings({ query: {} }).then(({ data }) => answerOf(jijuApi.projectFindings, data)),
+        ])
+        return { view, findings: found }
+      } catch (e) {
+        return failed("GET /v1/supervision", e)
       }
     },
     close: async () => {},

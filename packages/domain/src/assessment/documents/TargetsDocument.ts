@@ -1,17 +1,33 @@
 import * as Schema from "effect/Schema"
 import { BilingualMessage, BilingualText } from "../../model/Bilingual.js"
+import { ClusterLevel } from "../../model/Cluster.js"
 import type { Bilingual } from "../../model/errors.js"
 import { InputError } from "../../model/errors.js"
 import { yearOf } from "../../model/Period.js"
 import { AppliedRule } from "../../model/RuleSource.js"
 import { appliedRule } from "../RuleSources.js"
-import { dalianTargets, hengshuiTargets, shaanxiTargets, type TargetSet, TargetTracking, trackTargets } from "../Targets.js"
+import {
+  countyServiceTargets,
+  DALIAN_TARGET_YEAR,
+  dalianTargets,
+  HENGSHUI_TARGET_YEAR,
+  hengshuiTargets,
+  SHAANXI_BASE_YEAR,
+  SHAANXI_TARGET_YEAR,
+  shaanxiTargets,
+  type TargetSet,
+  TargetTracking,
+  trackTargets,
+} from "../Targets.js"
 import { type AssessmentData, DataSource, unknownPeriod } from "./AssessmentData.js"
 import { badOption, type PeriodRange, periodOption, yearOption } from "./DocumentOptions.js"
 
 const Code = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9_]{0,63}$/, { expected: "an indicator code (snake_case)" }))
 const Id = Schema.NonEmptyString
 const Num = Schema.Finite
+const Levels = Schema.Array(ClusterLevel).check(Schema.isMinLength(1))
+/** The fields every target may have besides its kind's. */
+const common = { id: Id, description: BilingualText, dueYear: Schema.optional(Schema.Int) }
 
 /** A target set as JSON holds it (a `jiju targets --set` file, the body of POST /v1/assessments/targets): the domain's TargetSet. */
 export const TargetSetJson = Schema.Struct({
@@ -20,33 +36,22 @@ export const TargetSetJson = Schema.Struct({
   targetYear: Schema.Int,
   targets: Schema.Array(
     Schema.Union([
-      Schema.Struct({
-        id: Id,
-        kind: Schema.Literal("count_above"),
-        indicator: Code,
-        op: Schema.Literals([">", ">="]),
-        threshold: Num,
-        count: Schema.Int,
-        description: BilingualText,
-      }),
-      Schema.Struct({ id: Id, kind: Schema.Literal("total"), indicator: Code, min: Num, description: BilingualText }),
-      Schema.Struct({ id: Id, kind: Schema.Literal("share_of_region"), indicator: Code, regionIndicator: Code, min: Num, description: BilingualText }),
-      Schema.Struct({ id: Id, kind: Schema.Literal("annual_growth"), indicator: Code, rate: Num, baseYear: Schema.Int, description: BilingualText }),
-      Schema.Struct({
-        id: Id,
-        kind: Schema.Literal("level"),
-        indicator: Code,
-        aggregate: Schema.Literals(["mean", "region"]),
-        min: Num,
-        description: BilingualText,
-      }),
+      Schema.Struct({ ...common, kind: Schema.Literal("count_above"), indicator: Code, op: Schema.Literals([">", ">="]), threshold: Num, count: Schema.Int }),
+      Schema.Struct({ ...common, kind: Schema.Literal("count_between"), indicator: Code, min: Num, max: Num, count: Schema.Int }),
+      Schema.Struct({ ...common, kind: Schema.Literal("count_level"), levels: Levels, count: Schema.Int }),
+      Schema.Struct({ ...common, kind: Schema.Literal("total"), indicator: Code, min: Num }),
+      Schema.Struct({ ...common, kind: Schema.Literal("share_of_region"), indicator: Code, regionIndicator: Code, min: Num }),
+      Schema.Struct({ ...common, kind: Schema.Literal("annual_growth"), indicator: Code, rate: Num, baseYear: Schema.Int }),
+      Schema.Struct({ ...common, kind: Schema.Literal("level"), indicator: Code, aggregate: Schema.Literals(["mean", "region"]), min: Num }),
+      Schema.Struct({ ...common, kind: Schema.Literal("each_increase"), indicator: Code, min: Num, levels: Schema.optional(Levels) }),
+      Schema.Struct({ ...common, kind: Schema.Literal("each_fact"), fact: Code, levels: Schema.optional(Levels) }),
     ]),
   ).check(Schema.isMinLength(1)),
   notes: Schema.optional(Schema.Array(BilingualText)),
 })
 
-/** The built-in target sets: 衡水, 大连, 陕西. */
-export const builtInTargetSets = ["hengshui", "dalian", "shaanxi"] as const
+/** The built-in target sets: 衡水, 大连, 陕西 (seed 003) and 篇10's county service goal (seed 002). */
+export const builtInTargetSets = ["hengshui", "dalian", "shaanxi", "county_services"] as const
 
 /** The id of a built-in target set. */
 export type BuiltInTargetSet = (typeof builtInTargetSets)[number]
@@ -56,9 +61,12 @@ export interface TargetsOptions {
   /** A built-in set by id, or a set of one's own (decode JSON with {@link TargetSetJson}). */
   readonly set: BuiltInTargetSet | TargetSet
   readonly period: string
-  /** The year built-in sets are due; default the period's year + 5 (an assumption, stated). */
+  /**
+   * The year a built-in set's last stage is due (earlier stages move with it); default from the document's date
+   * (衡水 2010, 大连 2018, 陕西 2015, 篇10 2010 — the rules h3.years, d3.years, s3.years and p10.goal_2010).
+   */
   readonly targetYear?: number | undefined
-  /** 陕西's growth base year; default the period's year − 5 (an assumption, stated). */
+  /** 陕西's growth base year; default 2008, the last full year before the document (s3.years). */
   readonly baseYear?: number | undefined
   /** Only zones in this region (6-digit code); its own figures give the shares. */
   readonly region?: string | undefined
@@ -77,10 +85,10 @@ export const TargetsDocument = Schema.Struct({
   source: DataSource,
   demo: Schema.Boolean,
   /**
-   * Which zones were added up: `industrial_clusters` for the documents' sets (their targets concern industrial
-   * clusters, never the service zones), `all` for a set of one's own.
+   * Which zones were added up: `industrial_clusters` for 003's sets (their targets concern industrial clusters,
+   * never the service zones), `service_zones` for 篇10's goal, `all` for a set of one's own.
    */
-  scope: Schema.Literals(["industrial_clusters", "all"]),
+  scope: Schema.Literals(["industrial_clusters", "service_zones", "all"]),
   /** The rules applied and their sources: what is added up, and that a missing member never counts as zero. */
   rules: Schema.Array(AppliedRule),
 })
@@ -101,9 +109,9 @@ const isBuiltIn = (set: TargetsOptions["set"]): set is BuiltInTargetSet => typeo
  * @example resolveTargetSet({ set: "shaanxi", period: "2025" }).set.targets[0]?.kind // "annual_growth"
  */
 export const resolveTargetSet = (options: TargetsOptions): { readonly set: TargetSet; readonly assumptions: ReadonlyArray<Bilingual> } => {
-  const y = yearOf(periodOption(options.period))
-  const targetYear = options.targetYear === undefined ? y + 5 : yearOption(options.targetYear, "targetYear")
-  const baseYear = options.baseYear === undefined ? y - 5 : yearOption(options.baseYear, "baseYear")
+  periodOption(options.period)
+  const givenTarget = options.targetYear === undefined ? undefined : yearOption(options.targetYear, "targetYear")
+  const givenBase = options.baseYear === undefined ? undefined : yearOption(options.baseYear, "baseYear")
   if (options.region !== undefined && !/^[1-9]\d{5}$/.test(options.region))
     throw badOption("region", options.region, { en: "a 6-digit region code", zh: "6 位行政区划代码" })
   if (!isBuiltIn(options.set)) return { set: options.set, assumptions: [] }
@@ -113,25 +121,47 @@ export const resolveTargetSet = (options: TargetsOptions): { readonly set: Targe
     const zh = `未知的目标集“${id}”：可用 ${builtInTargetSets.join("、")}，或以 JSON 给出自定义目标集`
     throw new InputError({ code: "unknown_target_set", message: en, zh, issues: [{ column: "set", value: id, en, zh }] })
   }
-  const set = id === "hengshui" ? hengshuiTargets(targetYear) : id === "dalian" ? dalianTargets(targetYear) : shaanxiTargets(baseYear, targetYear)
+  const set =
+    id === "hengshui"
+      ? hengshuiTargets(givenTarget ?? HENGSHUI_TARGET_YEAR)
+      : id === "dalian"
+        ? dalianTargets(givenTarget ?? DALIAN_TARGET_YEAR)
+        : id === "shaanxi"
+          ? shaanxiTargets(givenBase ?? SHAANXI_BASE_YEAR, givenTarget ?? SHAANXI_TARGET_YEAR)
+          : countyServiceTargets(givenTarget)
+  // 篇10 dates its goal itself (到2010年); the other documents' years are read from their dates and need confirming.
+  const fromDate = id !== "county_services"
   const assumptions = [
-    ...(options.targetYear === undefined
-      ? [{ zh: `目标年份取 ${targetYear}（假设；用 --target-year 设定）`, en: `target year ${targetYear} (an assumption; set it with --target-year)` }]
+    ...(givenTarget === undefined && fromDate
+      ? [
+          {
+            zh: `目标年份取 ${set.targetYear}（据文件日期推定，待确认；用 --target-year 设定）`,
+            en: `target year ${set.targetYear} (read from the document's date, to be confirmed; set it with --target-year)`,
+          },
+        ]
       : []),
-    ...(options.baseYear === undefined && id === "shaanxi"
-      ? [{ zh: `增长基年取 ${baseYear}（假设；用 --base-year 设定）`, en: `growth base year ${baseYear} (an assumption; set it with --base-year)` }]
+    ...(givenBase === undefined && id === "shaanxi"
+      ? [
+          {
+            zh: `增长基年取 ${SHAANXI_BASE_YEAR}（文件发布前最近的完整年度，待确认；用 --base-year 设定）`,
+            en: `growth base year ${SHAANXI_BASE_YEAR} (the last full year before the document, to be confirmed; set it with --base-year)`,
+          },
+        ]
       : []),
   ]
   return { set, assumptions }
 }
 
 /**
- * The periods tracking `set` in `period` reads: from the earliest growth base year (or the period's year) to the period.
+ * The periods tracking `set` in `period` reads: from the earliest growth base year (or the year before, for a
+ * yearly increase, or the period's year) to the period.
  * @example targetsPeriodRange(shaanxiTargets(2020, 2030), "2025") // { from: "2020", to: "2025" }
  */
 export const targetsPeriodRange = (set: TargetSet, period: string): PeriodRange => {
-  const growthYears = set.targets.flatMap((t) => (t.kind === "annual_growth" ? [t.baseYear] : []))
-  return { from: String(Math.min(yearOf(periodOption(period)), ...growthYears)), to: period }
+  const y = yearOf(periodOption(period))
+  // Growth reads its base year, a yearly increase the year before.
+  const earlier = set.targets.flatMap((t) => (t.kind === "annual_growth" ? [t.baseYear] : t.kind === "each_increase" ? [y - 1] : []))
+  return { from: String(Math.min(y, ...earlier)), to: period }
 }
 
 /**
@@ -145,26 +175,29 @@ export const targetsDocument = (data: AssessmentData, options: TargetsOptions): 
   const period = options.period
   if (!data.periods.includes(period)) throw unknownPeriod(period, data.periods)
   const region = options.region
-  // The documents' sets concern industrial clusters: service zones are not added into them.
-  const scope = isBuiltIn(options.set) ? "industrial_clusters" : "all"
-  const zones = data.input.clusters.filter(
-    (c) => (scope === "all" || c.kind !== "modern_service") && (region === undefined || (c.region !== undefined && regionContains(region, c.region))),
-  )
+  // 003's sets concern industrial clusters, 篇10's service zones: the other kind is never added in.
+  const scope = isBuiltIn(options.set) ? (set.scope ?? "all") : "all"
+  const inScope = (kind: string | undefined) =>
+    scope === "all" || (scope === "industrial_clusters" ? kind === undefined || kind === "industrial" : kind !== undefined && kind !== "industrial")
+  const zones = data.input.clusters.filter((c) => inScope(c.kind) && (region === undefined || (c.region !== undefined && regionContains(region, c.region))))
   if (zones.length === 0) {
     const en = `no zones in region ${region}`
     const zh = `区域 ${region} 内没有集聚区`
     throw new InputError({ code: "unknown_region", message: en, zh, issues: [{ column: "region", value: region, en, zh }] })
   }
+  const levels = new Map(zones.flatMap((c) => (c.level !== undefined ? [[c.id, c.level] as const] : [])))
   const tracking = trackTargets(
     set,
     {
       clusterIds: zones.map((c) => c.id),
       value: data.input.value,
+      level: (id: string) => levels.get(id),
+      fact: data.input.fact,
       ...(region !== undefined ? { region: (indicator: string, p: string) => data.input.regionValue(region, indicator, p) } : {}),
     },
     period,
   )
-  const rules = [...(scope === "industrial_clusters" ? [appliedRule("targets.scope")] : []), appliedRule("targets.missing")]
+  const rules = [...(isBuiltIn(options.set) ? (set.rules ?? []).map(appliedRule) : []), appliedRule("targets.missing")]
   return {
     ...tracking,
     zones: zones.length,

@@ -1,3 +1,4 @@
+import { defaultKindSchemes, type KindSchemeMap } from "@jiju/domain/assessment"
 import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
 
@@ -14,6 +15,8 @@ export interface AppConfigShape {
   readonly analysisBudget: { readonly sync: number; readonly job: number }
   /** The issuing body (发文机关) the documents of a run name (JIJU_REPORT_ISSUER); null when none is set. */
   readonly reportIssuer: string | null
+  /** The scheme each kind of zone is assessed with (JIJU_KIND_SCHEMES "kind=scheme,…"; the built-in mapping by default). */
+  readonly kindSchemes: KindSchemeMap
 }
 
 /** The deployment settings the use cases read. */
@@ -24,4 +27,11 @@ export class AppConfig extends Context.Service<AppConfig, AppConfigShape>()("@ji
  * @example Layer.provide(useCases, appConfigLayer({ publicResults: true }))
  */
 export const appConfigLayer = (over: Partial<AppConfigShape> = {}): Layer.Layer<AppConfig> =>
-  Layer.succeed(AppConfig, { publicResults: false, now: () => new Date(), analysisBudget: { sync: 1e9, job: 1e11 }, reportIssuer: null, ...over })
+  Layer.succeed(AppConfig, {
+    publicResults: false,
+    now: () => new Date(),
+    analysisBudget: { sync: 1e9, job: 1e11 },
+    reportIssuer: null,
+    kindSchemes: defaultKindSchemes,
+    ...over,
+  })

@@ -1,3 +1,4 @@
+import { parseKindSchemes } from "@jiju/domain/assessment"
 import { type Database, type Db, databaseLayer, databaseLayerOf, type OpenStoreOptions } from "@jiju/store"
 import type * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -31,7 +32,11 @@ export interface AppOptions extends OpenStoreOptions {
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
   Layer.mergeAll(
     // The issuing body of the documents is a setting of the deployment, as the environment gives it.
-    appConfigLayer({ reportIssuer: (opts.env ?? process.env).JIJU_REPORT_ISSUER || null, ...opts.config }),
+    appConfigLayer({
+      reportIssuer: (opts.env ?? process.env).JIJU_REPORT_ISSUER || null,
+      kindSchemes: parseKindSchemes((opts.env ?? process.env).JIJU_KIND_SCHEMES),
+      ...opts.config,
+    }),
     analysisPoolLayer(opts.analysisPool),
     latestRunsLayer(),
     // The process-wide services over the store's own connection: the submission queue, the caches.

@@ -11,6 +11,7 @@ import {
   type RankingsDocument,
   rankingsDocument,
   type StoredResultDocument,
+  unconfirmedDefaults,
   type ZoneHistoryDocument,
 } from "@jiju/domain/assessment"
 import type { RankingGroup } from "@jiju/domain/model"
@@ -50,7 +51,9 @@ const reportOf = (run: StoredRun) =>
   Effect.gen(function* () {
     const builtIn = builtInSchemes[run.scheme]
     const stored = builtIn ? undefined : yield* AssessmentSchemes.get(run.scheme)
-    const scheme = builtIn ?? stored?.definition ?? { id: run.scheme, name: run.result.schemeName }
+    const definition = builtIn ?? stored?.definition
+    const scheme = definition ?? { id: run.scheme, name: run.result.schemeName }
+    const kind = run.provenance?.kind ?? undefined
     return assessmentReport({
       scheme,
       schemeFrom: run.provenance?.schemeFrom ?? (builtIn ? "built_in" : "stored"),
@@ -61,6 +64,9 @@ const reportOf = (run: StoredRun) =>
       demo: run.provenance?.demo ?? false,
       stability: run.stability,
       run: { id: run.id, published: run.published, createdAt: run.createdAt },
+      kind: kind ?? undefined,
+      unconfirmed: definition ? unconfirmedDefaults(definition) : undefined,
+      confirmation: run.provenance?.confirmation ?? null,
     })
   })
 

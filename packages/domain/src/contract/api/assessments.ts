@@ -5,6 +5,7 @@ import { AssessmentReport } from "../../assessment/documents/AssessmentReport.js
 import {
   AssessmentPreviewDocument,
   AssessmentRunDocument,
+  KindSchemeList,
   RankingsDocument,
   SchemeList,
   StoredResultDocument,
@@ -32,6 +33,21 @@ export const listSchemes = endpoint({
   errors: [401],
 })
 
+/** GET /v1/assessments/kind-schemes */
+export const kindSchemes = endpoint({
+  id: "kindSchemes",
+  method: "get",
+  path: "/v1/assessments/kind-schemes",
+  tag: "assessments",
+  summary: {
+    zh: "各类集聚区的考核方案（委员会配置或内置默认，含待确认的默认值）",
+    en: "The scheme of each kind of zone (the commission's configuration or the built-in default, with unconfirmed defaults)",
+  },
+  access: "signed_in",
+  success: { status: 200, schema: KindSchemeList },
+  errors: [401],
+})
+
 /** POST /v1/assessments/runs */
 export const runAssessment = endpoint({
   id: "runAssessment",
@@ -41,10 +57,13 @@ export const runAssessment = endpoint({
   summary: { zh: "运行考核并保存结果（同 jiju assess）", en: "Run an assessment and store it (as jiju assess)" },
   access: "admin",
   body: Schema.Struct({
-    scheme: SchemeId,
+    /** The scheme; absent: every kind of zone with its own scheme (as `jiju assess` without --scheme), listed in `runs`. */
+    scheme: Schema.optional(SchemeId),
     period: Period,
     /** Store the run as published. */
     publish: Schema.optional(Schema.Boolean),
+    /** Confirm the scheme's Jiju defaults: required to publish on a scheme that holds any (recorded with who and when). */
+    confirmDefaults: Schema.optional(Schema.Boolean),
     /** Rank stability over this many random weight draws (as `jiju assess --stability N --seed S`). */
     stability: Schema.optional(
       Schema.Struct({ draws: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 10_000 })), seed: Schema.optional(Schema.Int) }),
@@ -79,8 +98,10 @@ export const publishAssessment = endpoint({
   summary: { zh: "发布考核结果", en: "Publish a run" },
   access: "admin",
   params: Id,
+  /** confirm_defaults=true: the commission confirms the scheme's Jiju defaults (required when the scheme holds any). */
+  query: Schema.Struct({ confirmDefaults: Schema.optional(Schema.Literals(["true", "false"])) }),
   success: { status: 204 },
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 422],
 })
 
 /** GET /v1/assessments/results */

@@ -16,7 +16,7 @@ export const reportCommand: Command = {
     "jiju report --period P [--scheme S] --format xlsx|docx --out F [--cluster ID] [--lang zh|en] [--targets SET]",
     "            [--issuer TEXT] [--date YYYY-MM-DD] [--yellow-card ID,ID] [--json]",
     "  --period P        the period of the stored run (its latest run under --scheme)",
-    "  --scheme S        the scheme (default henan-2017)",
+    "  --scheme S        the scheme (default: the scheme of industrial zones, jiju-industrial unless JIJU_KIND_SCHEMES says)",
     "  --format F        xlsx: the workbook (rankings, values and points, certification, targets, single-indicator",
     "                    positions, explanations); docx: the 通报 bulletin. Default: the extension of --out",
     "  --cluster ID      docx: that zone's 体检报告 (check-up) instead of the bulletin",
@@ -57,7 +57,7 @@ export const reportCommand: Command = {
     return withApp(io, async (app) => {
       const file = await app.run(
         runReportFile(app.actor, {
-          run: { scheme: values.scheme ?? "henan-2017", period },
+          run: values.scheme !== undefined ? { scheme: values.scheme, period } : { kind: "industrial", period },
           format: format as (typeof formats)[number],
           lang: values.lang as "zh" | "en" | undefined,
           cluster: values.cluster,

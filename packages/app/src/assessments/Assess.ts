@@ -23,7 +23,7 @@ import {
   type UnconfirmedItem,
   unconfirmedDefaults,
 } from "@jiju/domain/assessment"
-import { type Bilingual, type ClusterKind, inputError, periodsBack, previousPeriod } from "@jiju/domain/model"
+import { type Bilingual, type ClusterKind, type InputError, inputError, periodsBack, previousPeriod } from "@jiju/domain/model"
 import { type DerivedValue, derivedNotes, deriveIndicators, withDerivedValues } from "@jiju/domain/projects"
 import { AssessmentRuns, AssessmentSchemes, Audit, Projects, type StoredRun, schemeChecksum, transaction, WeeklyReports } from "@jiju/store"
 import * as Effect from "effect/Effect"
@@ -241,6 +241,7 @@ export const assessEachKind = (caller: Caller, req: AssessEachKindRequest) =>
     const at = config.now().toISOString()
     const done: Array<{ readonly c: Computed; readonly confirmation: DefaultsConfirmation | null }> = []
     const skipped: KindRunSummary[] = []
+    let noPeriod: unknown = null
     for (const kind of present) {
       const kindReq: AssessRequest = { ...req, source, scheme: { id: config.kindSchemes[kind] }, kind }
       const attempted = yield* Effect.result(compute(kindReq, data))
@@ -249,6 +250,7 @@ export const assessEachKind = (caller: Caller, req: AssessEachKindRequest) =>
         const e = attempted.failure
         // A kind without data in the period is listed, not run; any other failure stops the whole run.
         if ("code" in e && e.code === "unknown_period") {
+          noPeriod = e
           const { scheme } = yield* resolveScheme(kindReq.scheme)
           skipped.push(summary(kind, scheme, null, zones, 0, null))
           continue
@@ -258,16 +260,15 @@ export const assessEachKind = (caller: Caller, req: AssessEachKindRequest) =>
       const c: Computed = { ...attempted.success, kind, store: data.source === "store" }
       done.push({ c, confirmation: c.store ? yield* confirmationFor(c.scheme, kindReq, actor, at) : null })
     }
-    if (done.length === 0) {
+    // No kind has data in the period: the first kind's refusal, which names the periods there are.
+    if (done.length === 0)
       return yield* Effect.fail(
-        inputError(
-          "unknown_period",
-          `no zone of any kind has a value of its scheme's indicators in ${req.period}`,
-          `${req.period} 没有任何类型的集聚区填报了其方案的指标`,
-          { column: "period", value: req.period },
-        ),
+        (noPeriod as InputError | null) ??
+          inputError("unknown_period", `no zone in the register for ${req.period}`, `${req.period} 登记册中没有集聚区`, {
+            column: "period",
+            value: req.period,
+          }),
       )
-    }
     const runs: Array<StoredRun | null> =
       data.source === "store" ? yield* transaction(Effect.forEach(done, ({ c, confirmation }) => storeRun(c, req, actor, confirmation))) : done.map(() => null)
     const latest = yield* LatestRuns

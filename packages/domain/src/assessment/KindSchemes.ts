@@ -5,7 +5,7 @@
 import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../model/Bilingual.js"
 import { ClusterKind, clusterKindNames } from "../model/Cluster.js"
-import { InputError } from "../model/errors.js"
+import { type Bilingual, InputError } from "../model/errors.js"
 import { needsConfirmation, RuleSource } from "../model/RuleSource.js"
 import { type AssessmentScheme, SchemeId } from "./AssessmentScheme.js"
 import { ruleSource } from "./RuleSources.js"
@@ -139,4 +139,22 @@ export const defaultsUnconfirmed = (scheme: AssessmentScheme): InputError => {
       zh: `${i.item}：${i.source.note?.zh ?? i.what.zh}`,
     })),
   })
+}
+
+/**
+ * What a run's documents say of its scheme's Jiju defaults: who confirmed them and when, or that they are not
+ * confirmed; null for a scheme that holds none.
+ * @example defaultsStatement(unconfirmedDefaults(jijuIndustrialScheme), null)?.zh // "本方案含未经委员会确认的 Jiju 默认值：指标权重、标准化方法"
+ */
+export const defaultsStatement = (unconfirmed: ReadonlyArray<UnconfirmedItem>, confirmation: DefaultsConfirmation | null): Bilingual | null => {
+  if (confirmation !== null)
+    return {
+      zh: `本方案的 Jiju 默认值（${confirmation.items.map((i) => i.what.zh).join("、")}）已由 ${confirmation.by} 于 ${confirmation.at} 确认`,
+      en: `The scheme's Jiju defaults (${confirmation.items.map((i) => i.what.en).join(", ")}) were confirmed by ${confirmation.by} at ${confirmation.at}`,
+    }
+  if (unconfirmed.length === 0) return null
+  return {
+    zh: `本方案含未经委员会确认的 Jiju 默认值：${unconfirmed.map((i) => i.what.zh).join("、")}`,
+    en: `The scheme holds Jiju defaults the commission has not confirmed: ${unconfirmed.map((i) => i.what.en).join(", ")}`,
+  }
 }

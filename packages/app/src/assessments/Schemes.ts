@@ -13,7 +13,7 @@ import {
 import type { ClusterKind } from "@jiju/domain/model"
 import { AssessmentSchemes } from "@jiju/store"
 import * as Effect from "effect/Effect"
-import { type Caller, requireRole } from "../Actor.js"
+import { type Caller, requireResultsReader, requireRole } from "../Actor.js"
 import { AppConfig } from "../AppConfig.js"
 import { NotFound } from "../Failure.js"
 
@@ -69,15 +69,15 @@ export const resolveScheme = (named: SchemeRef) =>
   })
 
 /**
- * The scheme each kind of zone is assessed with (any signed-in role): the commission's configuration, else the
- * built-in mapping, each scheme in full with what of it is still unconfirmed — what the web form and the results
- * page show for a zone of that kind.
+ * The scheme each kind of zone is assessed with (any results reader: signed-in callers, and anyone when results are
+ * public): the commission's configuration, else the built-in mapping, each scheme in full with what of it is still
+ * unconfirmed — what the web form and the results page show for a zone of that kind.
  * @example const { items } = yield* kindSchemes(caller)
  */
 export const kindSchemes = (caller: Caller) =>
   Effect.gen(function* () {
-    yield* requireRole(caller)
     const config = yield* AppConfig
+    yield* requireResultsReader(caller, config.publicResults)
     const items = yield* Effect.forEach(clusterKinds, (kind) =>
       Effect.map(resolveScheme({ id: config.kindSchemes[kind] }), ({ scheme, from }) => ({
         kind,

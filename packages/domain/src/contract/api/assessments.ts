@@ -43,7 +43,7 @@ export const kindSchemes = endpoint({
     zh: "各类集聚区的考核方案（委员会配置或内置默认，含待确认的默认值）",
     en: "The scheme of each kind of zone (the commission's configuration or the built-in default, with unconfirmed defaults)",
   },
-  access: "signed_in",
+  access: "results_reader",
   success: { status: 200, schema: KindSchemeList },
   errors: [401],
 })

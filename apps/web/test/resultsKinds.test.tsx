@@ -19,9 +19,9 @@ const admin = { kind: "user", name: "chief", role: "admin", cluster_ids: [] }
 
 const kindSchemes = wireDocument(KindSchemeList, {
   items: [jijuIndustrialScheme, jijuServiceScheme].map((scheme, i) => ({
-    kind: i === 0 ? "industrial" : "modern_service",
+    kind: i === 0 ? ("industrial" as const) : ("modern_service" as const),
     scheme,
-    from: "built_in",
+    from: "built_in" as const,
     configured: false,
     unconfirmedDefaults: unconfirmedDefaults(scheme),
   })),
@@ -51,12 +51,12 @@ describe("results of each kind", () => {
     location.hash = "#/results?period=2025"
     render(<App fetcher={api.fetcher} />)
     await screen.findByText("甲产业集聚区")
-    expect(api.seen.some((x) => x.path === "/v1/assessments/results?scheme=jiju-industrial&period=2025")).toBe(true)
+    expect(api.seen.some((x) => x.path === "/v1/assessments/results?scheme=jiju-industrial&period=2025&kind=industrial")).toBe(true)
 
     fireEvent.change(screen.getByLabelText(/集聚区类型/), { target: { value: "modern_service" } })
     await screen.findByText("乙中央商务区")
     expect(screen.queryByText("甲产业集聚区")).toBeNull()
-    expect(api.seen.some((x) => x.path === "/v1/assessments/results?scheme=jiju-service&period=2025")).toBe(true)
+    expect(api.seen.some((x) => x.path === "/v1/assessments/results?scheme=jiju-service&period=2025&kind=modern_service")).toBe(true)
     // The zone's page reads the same run.
     expect(screen.getByRole("link", { name: "乙中央商务区" }).getAttribute("href")).toBe("#/cluster/cbd-2?period=2025&scheme=jiju-service")
 

@@ -85,7 +85,24 @@ describe.each(engines)("each kind its scheme over HTTP on %s", (engine: TestEngi
     const draft = await (await t.call("POST", "/v1/assessments/runs", { as: "admin", body: { scheme: "jiju-service", period: "2025" } })).json()
     expect((await t.call("POST", `/v1/assessments/runs/${draft.id}/publish?confirm_defaults=true`, { as: "admin" })).status).toBe(204)
     const report = await (await t.call("GET", "/v1/assessments/report?scheme=jiju-service&period=2025", { as: "submitter" })).json()
-    expect(report).toMatchObject({ run: { id: draft.id, published: true }, confirmation: { items: [{ item: "weights" }, { item: "normalisation" }, { item: "rewards" }] } })
+    expect(report).toMatchObject({
+      run: { id: draft.id, published: true },
+      confirmation: { items: [{ item: "weights" }, { item: "normalisation" }, { item: "rewards" }] },
+    })
+    // One kind on its own scheme is that kind's run; on another scheme it is a partial ranking, not stored.
+    const one = await t.call("POST", "/v1/assessments/runs", { as: "admin", body: { kind: "modern_service", period: "2025" } })
+    expect(one.status).toBe(201)
+    const oneDoc = await one.json()
+    expect(oneDoc).toMatchObject({ scheme: "jiju-service", report: { kind: "modern_service" } })
+    const other = await t.call("POST", "/v1/assessments/runs", { as: "admin", body: { scheme: "jiju-industrial", kind: "modern_service", period: "2025" } })
+    expect(other.status).toBe(422)
+    expect((await other.json()).code).toBe("not_stored")
+    // The results of one kind: its own latest run.
+    const ofKind = await (await t.call("GET", "/v1/assessments/results?scheme=jiju-service&period=2025&kind=modern_service", { as: "viewer" })).json()
+    expect(ofKind.id).toBe(oneDoc.id)
+    // For another kind, only a run over every kind covers it: the jiju-service run over all zones above.
+    const financial = await (await t.call("GET", "/v1/assessments/results?scheme=jiju-service&period=2025&kind=financial", { as: "viewer" })).json()
+    expect(financial.id).toBe(draft.id)
     // A camelCase field is refused with its wire spelling.
     expect((await t.call("POST", "/v1/assessments/runs", { as: "admin", body: { period: "2025", confirmDefaults: true } })).status).toBe(422)
   })

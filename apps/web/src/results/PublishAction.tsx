@@ -13,13 +13,14 @@ import { forgetResults, type LoadedResult } from "./loadResult.js"
 export function PublishAction({
   loaded,
   period,
-  scheme,
+  kind,
   unconfirmed,
   onDone,
 }: {
   readonly loaded: LoadedResult
   readonly period: string
-  readonly scheme: string
+  /** The kind whose run is shown: a new run is that kind's, on its own scheme. */
+  readonly kind: KindSchemeEntry["kind"]
   readonly unconfirmed: KindSchemeEntry["unconfirmed"]
   readonly onDone: () => void
 }) {
@@ -38,7 +39,7 @@ export function PublishAction({
     try {
       if (loaded.source === "unpublished" && loaded.runId)
         await publishAssessment({ params: { id: loaded.runId }, query: confirm ? { confirm_defaults: "true" } : {} })
-      else await storeRun({ body: { scheme, period, publish: true, ...(confirm ? { confirm_defaults: true } : {}) } })
+      else await storeRun({ body: { kind, period, publish: true, ...(confirm ? { confirm_defaults: true } : {}) } })
       forgetResults(api)
       onDone()
     } catch (e) {

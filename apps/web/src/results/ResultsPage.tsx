@@ -28,8 +28,8 @@ export default function ResultsPage({ period: initial, kind: initialKind }: { re
   const entry = kinds.data?.find((k) => k.kind === kind)
   const schemeId = entry?.scheme.id
   const { data, error, reload } = useLoad(
-    () => (schemeId === undefined ? new Promise<never>(() => {}) : loadResult(api, schemeId, period)),
-    [api, schemeId, period],
+    () => (schemeId === undefined ? new Promise<never>(() => {}) : loadResult(api, schemeId, period, kind)),
+    [api, schemeId, period, kind],
   )
   const byId = useMemo(() => new Map<string, ZoneResultWire>((data?.result.clusters ?? []).map((c) => [c.cluster_id, c])), [data])
   return (
@@ -69,7 +69,7 @@ export default function ResultsPage({ period: initial, kind: initialKind }: { re
             <p className="notice warn">{t.unconfirmedDefaults(entry.unconfirmed.map((u) => pick(u.what)).join("、"))}</p>
           ) : null}
           {me?.role === "admin" && data.source !== "published" && entry ? (
-            <PublishAction loaded={data} period={period} scheme={entry.scheme.id} unconfirmed={entry.unconfirmed} onDone={reload} />
+            <PublishAction loaded={data} period={period} kind={entry.kind} unconfirmed={entry.unconfirmed} onDone={reload} />
           ) : null}
           {data.runId ? <ReportDownloads runId={data.runId} published={data.source === "published"} /> : null}
           {data.result.warnings.length > 0 ? (

@@ -14,7 +14,7 @@ import {
   unconfirmedDefaults,
   type ZoneHistoryDocument,
 } from "@jiju/domain/assessment"
-import type { RankingGroup } from "@jiju/domain/model"
+import type { ClusterKind, RankingGroup } from "@jiju/domain/model"
 import { AssessmentRuns, AssessmentSchemes, type StoredRun } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { type Caller, mayReadDrafts, requireResultsReader } from "../Actor.js"
@@ -22,10 +22,11 @@ import { AppConfig } from "../AppConfig.js"
 import { notFound } from "../Failure.js"
 import { LatestRuns } from "./LatestRuns.js"
 
-/** Which stored result to read: the latest run of a scheme and period. */
+/** Which stored result to read: the latest run of a scheme and period (of one kind's runs, with `kind`). */
 export interface ResultRequest {
   readonly scheme: string
   readonly period: string
+  readonly kind?: ClusterKind | undefined
 }
 
 /**
@@ -35,7 +36,7 @@ export interface ResultRequest {
 const readableRun = (caller: Caller, q: ResultRequest, clusterId?: string) =>
   Effect.gen(function* () {
     yield* requireResultsReader(caller, (yield* AppConfig).publicResults)
-    const run = yield* (yield* LatestRuns).get(q.scheme, q.period)
+    const run = yield* (yield* LatestRuns).get(q.scheme, q.period, q.kind)
     if (!run || (!run.published && !mayReadDrafts(caller, clusterId))) return yield* Effect.fail(notFound("assessment", `${q.scheme} ${q.period}`))
     return run
   })

@@ -87,8 +87,9 @@ const readableRun = (caller: Caller, req: RunReportRequest) =>
   Effect.gen(function* () {
     yield* requireResultsReader(caller, (yield* AppConfig).publicResults)
     const asked = req.run
-    const ref = "kind" in asked ? { scheme: (yield* AppConfig).kindSchemes[asked.kind], period: asked.period } : asked
-    const run: StoredRun | undefined = "id" in ref ? yield* AssessmentRuns.get(ref.id) : yield* (yield* LatestRuns).get(ref.scheme, ref.period)
+    const ref = "kind" in asked ? { scheme: (yield* AppConfig).kindSchemes[asked.kind], period: asked.period, kind: asked.kind } : asked
+    const run: StoredRun | undefined =
+      "id" in ref ? yield* AssessmentRuns.get(ref.id) : yield* (yield* LatestRuns).get(ref.scheme, ref.period, "kind" in ref ? ref.kind : undefined)
     const what = "id" in ref ? ref.id : `${ref.scheme} ${ref.period}`
     // A draft the caller may not read is answered as if it did not exist; a submitter may read a draft only
     // through its own zone's 体检报告, never the whole ranking.

@@ -18,6 +18,7 @@ import {
 } from "@jiju/app"
 import { type AssessmentReport, type AssessmentResult, type KindRunSummary, RankingsDocument } from "@jiju/domain/assessment"
 import { type assessmentsApi, wireDocument } from "@jiju/domain/contract"
+import { inputError } from "@jiju/domain/model"
 import * as Effect from "effect/Effect"
 import { type Handlers, reply } from "../http/bind.js"
 
@@ -81,12 +82,25 @@ export const assessmentsHandlers: Handlers<typeof assessmentsApi> = {
         },
       )
     // Without a scheme: every kind with its own scheme, the industrial kind's run answering with all of them in `runs`.
-    if (body.scheme === undefined)
+    if (body.scheme === undefined && body.kind === undefined)
       return Effect.map(assessEachKind(caller, common), (all) => {
         const { head, report } = eachKindReport(all)
         return made(head.run!, head.result, report, all.runs)
       })
-    return Effect.map(assess(caller, { ...common, scheme: { id: body.scheme } }), ({ run, result, report }) => made(run!, result, report))
+    const scheme = body.scheme !== undefined ? { id: body.scheme } : { ofKind: body.kind! }
+    // A kind's zones on another scheme are a partial ranking, shown and not stored: the answer needs a stored run.
+    return Effect.flatMap(assess(caller, { ...common, scheme, kind: body.kind }), ({ run, result, report }) =>
+      run
+        ? Effect.succeed(made(run, result, report))
+        : Effect.fail(
+            inputError(
+              "not_stored",
+              "a run of one kind on a scheme other than the kind's own is not stored: leave out scheme, or kind",
+              "按非本类方案对单一类型集聚区的考核不保存：请去掉 scheme 或 kind",
+              { column: "kind", value: body.kind },
+            ),
+          ),
+    )
   },
   previewAssessment: ({ query }, { caller }) => previewAssessment(caller, { scheme: { id: query.scheme }, period: query.period, kind: query.kind }),
   publishAssessment: ({ params, query }, { caller }) =>

@@ -32,12 +32,20 @@ export interface RunProvenance {
   readonly confirmation?: DefaultsConfirmation | null
 }
 
-/** Which runs of a scheme and period: of one kind, of every kind (null), or any (undefined, the latest whatever it covers). */
+/**
+ * Which runs of a scheme and period: those covering one kind (its own runs and runs over every kind), those over every
+ * kind (null), or any (undefined, the latest whatever it covers).
+ */
 export type RunKind = ClusterKind | null | undefined
 
 // Runs of one kind carry it in their provenance (a run over every kind has none).
 const kindFilter = (kind: RunKind, param: string): string =>
-  kind === undefined ? "" : kind === null ? "and coalesce(provenance->>'kind', '') = ''" : `and provenance->>'kind' = ${param}`
+  kind === undefined
+    ? ""
+    : kind === null
+      ? "and coalesce(provenance->>'kind', '') = ''"
+      : // A run over every kind covers this kind's zones too.
+        `and (provenance->>'kind' = ${param} or coalesce(provenance->>'kind', '') = '')`
 const kindParams = (kind: RunKind): ReadonlyArray<string> => (typeof kind === "string" ? [kind] : [])
 
 /** What a run stores. */

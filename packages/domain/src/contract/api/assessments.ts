@@ -18,7 +18,8 @@ import { Period } from "../../model/Period.js"
 import { docxMedia, endpoint, xlsxMedia } from "../Endpoint.js"
 
 /** Which run to read: the latest of a scheme and period (one ranking group, optionally). */
-const ResultQuery = Schema.Struct({ scheme: SchemeId, period: Period, group: Schema.optional(RankingGroup) })
+/** Which run to read: the latest of a scheme and period (of the runs covering one kind, optionally). */
+const ResultQuery = Schema.Struct({ scheme: SchemeId, period: Period, group: Schema.optional(RankingGroup), kind: Schema.optional(ClusterKind) })
 const Id = Schema.Struct({ id: Schema.String })
 
 /** GET /v1/assessments/schemes */
@@ -64,6 +65,8 @@ export const runAssessment = endpoint({
     publish: Schema.optional(Schema.Boolean),
     /** Confirm the scheme's Jiju defaults: required to publish on a scheme that holds any (recorded with who and when). */
     confirmDefaults: Schema.optional(Schema.Boolean),
+    /** Only zones of this kind: with its own scheme (no `scheme`, or the scheme configured for it), stored as its run. */
+    kind: Schema.optional(ClusterKind),
     /** Rank stability over this many random weight draws (as `jiju assess --stability N --seed S`). */
     stability: Schema.optional(
       Schema.Struct({ draws: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 10_000 })), seed: Schema.optional(Schema.Int) }),
@@ -112,7 +115,7 @@ export const assessmentResult = endpoint({
   tag: "assessments",
   summary: { zh: "最新考核结果（含解释）", en: "The latest stored result, explained" },
   access: "results_reader",
-  query: Schema.Struct({ scheme: SchemeId, period: Period }),
+  query: Schema.Struct({ scheme: SchemeId, period: Period, kind: Schema.optional(ClusterKind) }),
   success: { status: 200, schema: StoredResultDocument },
   errors: [401, 404, 422],
 })
@@ -125,7 +128,7 @@ export const assessmentReport = endpoint({
   tag: "assessments",
   summary: { zh: "考核报告（同 jiju assess --json）", en: "The assessment report (as jiju assess --json)" },
   access: "results_reader",
-  query: Schema.Struct({ scheme: SchemeId, period: Period }),
+  query: Schema.Struct({ scheme: SchemeId, period: Period, kind: Schema.optional(ClusterKind) }),
   success: { status: 200, schema: AssessmentReport },
   errors: [401, 404, 422],
 })

@@ -112,7 +112,8 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
   if (kinds.error) return <p role="alert">{t.loadFailed(messageOf(kinds.error))}</p>
   if (clusters.data === null) return <p aria-busy="true">{t.loading}</p>
   if (clusters.data.length === 0) return <p role="status">{t.noClusters}</p>
-  if (kinds.data === null || (clusterId !== "" && fs === null)) return <p aria-busy="true">{t.loading}</p>
+  // A zone the user may not write for has no kind here: the form shows the refusal of its values, with no fields.
+  if (kinds.data === null) return <p aria-busy="true">{t.loading}</p>
 
   const failure = submission.failure
   const alertText = alert

@@ -29,6 +29,20 @@ if ! command -v tmux >/dev/null 2>&1; then
   fi
 fi
 
+# The bulletin's charts need a Chinese and a Latin font file, and its PDF test reads text with pdftotext.
+need=()
+[ -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || need+=(fonts-droid-fallback)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+if [ "${#need[@]}" -gt 0 ]; then
+  if can_apt; then
+    echo "test-all: installing ${need[*]} for the bulletin's charts and PDF tests"
+    apt_install "${need[@]}"
+  else
+    echo "test-all: ${need[*]} absent and cannot be installed here; the chart and PDF tests will fail or be skipped"
+  fi
+fi
+
 pnpm exec turbo run build typecheck --output-logs=errors-only
 pnpm exec biome check .
 bash scripts/with-postgres.sh pnpm exec vitest run "$@"

@@ -2,8 +2,9 @@
 // Build `jiju` as one bundle with a lazily loaded chunk per command (rolldown, the bundler Vite 8 already brings
 // into the lockfile). `jiju --help` then loads one small file; a command loads its own chunk and the shared chunks
 // it needs, never the others, the store or effect's index. The workspace packages (@jiju/domain, app, store,
-// server) are bundled from their sources; only PGlite (its WASM and data files sit beside its modules) and pg
-// stay external, as the published package's dependencies.
+// server) are bundled from their sources; only PGlite (its WASM and data files sit beside its modules), pg and
+// resvg (the WASM that turns a bulletin's charts into pictures, found beside its module) stay external, as the
+// published package's dependencies.
 //
 //   node scripts/bundle.mjs [--no-minify]   → dist/main.js, dist/*.js chunks, dist/analysisWorker.mjs, dist/migrations/,
 //                                  dist/web/ (the built web app, when apps/web/dist exists), dist/bundle.json,
@@ -24,7 +25,7 @@ const root = resolve(cli, "../..")
 const dist = join(cli, "dist")
 
 /** Runtime dependencies that stay outside the bundle (the published package's `dependencies`). */
-export const EXTERNAL = ["@electric-sql/pglite", "pg"]
+export const EXTERNAL = ["@electric-sql/pglite", "@resvg/resvg-wasm", "pg"]
 
 /**
  * Run-time folders of bundled modules: the module, the literal it passes to `new URL(…, import.meta.url)`, and the

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync } from "node:fs"
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { readXlsx, xml } from "@jiju/domain/io"
@@ -26,6 +26,8 @@ const paragraphsOf = (bytes: Uint8Array): string[] => {
 // The rendered bulletin is kept for a person to look at (test-artifacts is not committed).
 const artefacts = fileURLToPath(new URL("../test-artifacts/report/", import.meta.url))
 const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => existsSync(p))
+const chromium = process.env.JIJU_CHROMIUM || "/usr/bin/chromium"
+const printable = existsSync(chromium) && existsSync("/usr/bin/pdftotext")
 
 describe.each(engines)("jiju report on %s", (engine) => {
   let s: Awaited<ReturnType<typeof makeStoreEnv>>
@@ -83,8 +85,43 @@ describe.each(engines)("jiju report on %s", (engine) => {
     expect(paragraphsOf(new Uint8Array(readFileSync(zone)))[0]).toBe("（DRAFT — NOT PUBLISHED）")
   })
 
+  it.runIf(printable)("prints the bulletin to PDF with Chromium, marked 未发布, its ranking that of jiju assess", SLOW, async () => {
+    const out = join(s.dir, "bulletin.pdf")
+    const r = await runCli(["report", "--period", "2025", "--out", out, "--date", "2026-01-15", "--json"], { ...s.env, JIJU_CHROMIUM: chromium })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.json()).toMatchObject({ written: out, format: "pdf", draft: true, file_name: "henan-2017-2025-draft.pdf" })
+    mkdirSync(artefacts, { recursive: true })
+    copyFileSync(out, join(artefacts, "bulletin-chromium.pdf"))
+    const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" })
+    const pages = text.split("\f").filter((p) => p.trim() !== "")
+    for (const p of pages) expect(p).toContain("未发布")
+    const flat = text.replace(/\s+/g, " ")
+    expect(flat).toContain("（发文机关未配置） 2026-01-15")
+    // The county group's first three rows as jiju assess ranks them: rank, name, score to two decimals.
+    const county = assessed.groups.find((g) => g.group === "county")!
+    for (const z of county.ranking.slice(0, 3)) expect(flat).toContain(`${z.rank} ${z.name} ${Number(z.score.toFixed(2))}`)
+    expect(flat).toContain("图2 县域组综合得分")
+    expect(flat).toContain("参加排名集聚区得分分布")
+    // A zone's check-up is a Word document only.
+    expect((await runCli(["report", "--period", "2025", "--out", out, "--cluster", county.ranking[0]!.cluster_id], s.env)).code).toBe(2)
+  })
+
+  it("says precisely, in both languages, when there is no Chromium for a PDF", SLOW, async () => {
+    const out = join(s.dir, "none.pdf")
+    const r = await runCli(["report", "--period", "2025", "--out", out, "--json"], { ...s.env, JIJU_CHROMIUM: "/nonexistent/chromium" })
+    expect(r.code).not.toBe(0)
+    const error = (r.json() as { error: { code: string; message: string } }).error
+    expect(error.code).toBe("chromium_missing")
+    // One line: Chinese, then English.
+    expect(error.message).toContain("生成 PDF 需要 Chromium，但无法运行 /nonexistent/chromium")
+    expect(error.message).toContain("none can be run at /nonexistent/chromium")
+    expect(error.message).toContain("JIJU_CHROMIUM")
+    expect(r.stderr).toContain("jiju: 生成 PDF 需要 Chromium")
+    expect(existsSync(out)).toBe(false)
+  })
+
   it("refuses bad flags and a period without a run", SLOW, async () => {
-    const out = join(s.dir, "x.pdf")
+    const out = join(s.dir, "x.txt")
     expect((await runCli(["report", "--period", "2025", "--out", out], s.env)).code).toBe(2)
     expect((await runCli(["report", "--period", "2025", "--out", join(s.dir, "x.xlsx"), "--cluster", "x"], s.env)).code).toBe(2)
     const bad = await runCli(["report", "--period", "2025", "--out", join(s.dir, "x.xlsx"), "--date", "15.1.2026", "--json"], s.env)

@@ -13,21 +13,34 @@ const ResultsPage = lazy(() => import("./results/ResultsPage.js"))
 const ClusterPage = lazy(() => import("./results/ClusterPage.js"))
 const AnalysesPage = lazy(() => import("./analyses/AnalysesPage.js"))
 const MapPage = lazy(() => import("./map/MapPage.js"))
+const ProjectsPage = lazy(() => import("./projects/ProjectsPage.js"))
+const ProjectPage = lazy(() => import("./projects/ProjectPage.js"))
+const SupervisionPage = lazy(() => import("./projects/SupervisionPage.js"))
+
+type NavPage = "submit" | "results" | "projects" | "supervision" | "analyses" | "map" | "register"
 
 /** The pages each role sees in the navigation. */
-export const pagesFor = (me: MeWire | null | undefined): ReadonlyArray<"submit" | "results" | "analyses" | "map" | "register"> =>
+export const pagesFor = (me: MeWire | null | undefined): ReadonlyArray<NavPage> =>
   !me
     ? ["results"]
     : me.role === "submitter"
-      ? ["submit", "results"]
+      ? ["submit", "projects", "results"]
       : me.role === "admin"
-        ? ["results", "submit", "analyses", "map", "register"]
-        : ["results", "analyses", "map", "register"]
+        ? ["results", "submit", "projects", "supervision", "analyses", "map", "register"]
+        : ["results", "projects", "supervision", "analyses", "map", "register"]
 
 function Nav({ route }: { readonly route: Route }) {
   const { t } = useI18n()
   const { me, signOut } = useSession()
-  const label = { submit: t.navSubmit, results: t.navResults, analyses: t.navAnalyses, map: t.navMap, register: t.navRegister }
+  const label: Record<NavPage, string> = {
+    submit: t.navSubmit,
+    results: t.navResults,
+    projects: t.navProjects,
+    supervision: t.navSupervision,
+    analyses: t.navAnalyses,
+    map: t.navMap,
+    register: t.navRegister,
+  }
   return (
     <header className="top">
       <a className="skip" href="#main">
@@ -40,7 +53,12 @@ function Nav({ route }: { readonly route: Route }) {
         <ul>
           {pagesFor(me).map((p) => (
             <li key={p}>
-              <a href={`#/${p}`} aria-current={route.page === p || (p === "results" && route.page === "cluster") ? "page" : undefined}>
+              <a
+                href={`#/${p}`}
+                aria-current={
+                  route.page === p || (p === "results" && route.page === "cluster") || (p === "projects" && route.page === "project") ? "page" : undefined
+                }
+              >
                 {label[p]}
               </a>
             </li>
@@ -98,6 +116,12 @@ function Page({ route }: { readonly route: Route }) {
       return guard(!!me, <AnalysesPage />)
     case "map":
       return guard(!!me, <MapPage />)
+    case "projects":
+      return guard(!!me, <ProjectsPage {...(route.query.get("cluster") ? { initialCluster: route.query.get("cluster")! } : {})} />)
+    case "project":
+      return guard(!!me, <ProjectPage projectId={route.arg ?? ""} />)
+    case "supervision":
+      return guard(!!me && me.role !== "submitter", <SupervisionPage {...(route.query.get("week") ? { initialWeek: route.query.get("week")! } : {})} />)
     case "register":
       return guard(!!me, <ClusterList />)
     default:
@@ -135,6 +159,9 @@ function Shell() {
     analyses: t.navAnalyses,
     map: t.navMap,
     register: t.navRegister,
+    projects: t.navProjects,
+    project: t.projectTitle,
+    supervision: t.navSupervision,
   }
   useEffect(() => {
     document.title = `${titles[route.page] ? `${titles[route.page]} · ` : ""}${t.appName} · ${t.tagline}`

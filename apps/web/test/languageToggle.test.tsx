@@ -68,7 +68,7 @@ describe("language toggle", () => {
     const nav = await screen.findByRole("navigation", { name: "主导航" })
     await screen.findByText("zone（填报员）")
     const links = [...nav.querySelectorAll("a")].map((a) => a.textContent)
-    expect(links).toEqual(["数据填报", "考核结果"])
+    expect(links).toEqual(["数据填报", "项目库", "考核结果"])
     expect(seen.findLast((s) => s.path === "/v1/auth/login")?.body).toEqual({ name: "zone", password: "right-password" })
   })
 })

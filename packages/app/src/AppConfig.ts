@@ -17,6 +17,8 @@ export interface AppConfigShape {
   readonly reportIssuer: string | null
   /** The scheme each kind of zone is assessed with (JIJU_KIND_SCHEMES "kind=scheme,…"; the built-in mapping by default). */
   readonly kindSchemes: KindSchemeMap
+  /** The Chromium that prints a run's documents to PDF (JIJU_CHROMIUM; default /usr/bin/chromium). */
+  readonly chromium: string
 }
 
 /** The deployment settings the use cases read. */
@@ -33,5 +35,6 @@ export const appConfigLayer = (over: Partial<AppConfigShape> = {}): Layer.Layer<
     analysisBudget: { sync: 1e9, job: 1e11 },
     reportIssuer: null,
     kindSchemes: defaultKindSchemes,
+    chromium: "/usr/bin/chromium",
     ...over,
   })

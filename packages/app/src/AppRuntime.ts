@@ -31,9 +31,10 @@ export interface AppOptions extends OpenStoreOptions {
  */
 export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknown> =>
   Layer.mergeAll(
-    // The issuing body of the documents is a setting of the deployment, as the environment gives it.
+    // The issuing body of the documents and the Chromium that prints them are settings of the deployment, as the environment gives them.
     appConfigLayer({
       reportIssuer: (opts.env ?? process.env).JIJU_REPORT_ISSUER || null,
+      chromium: (opts.env ?? process.env).JIJU_CHROMIUM || "/usr/bin/chromium",
       kindSchemes: parseKindSchemes((opts.env ?? process.env).JIJU_KIND_SCHEMES),
       ...opts.config,
     }),

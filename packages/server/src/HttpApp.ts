@@ -14,6 +14,7 @@ import { observationsHandlers } from "./handlers/observations.js"
 import { projectsHandlers } from "./handlers/projects.js"
 import { registerHandlers } from "./handlers/register.js"
 import { serviceHandlers } from "./handlers/service.js"
+import { supervisionHandlers } from "./handlers/supervision.js"
 import { bindContract, type Handlers, type HttpEnv } from "./http/bind.js"
 import { clientIp } from "./http/clientIp.js"
 import { languageOf } from "./http/language.js"
@@ -80,6 +81,7 @@ export const handlers: Handlers<typeof jijuApi> = {
   ...judgementsHandlers,
   ...factsHandlers,
   ...projectsHandlers,
+  ...supervisionHandlers,
 }
 
 /**

@@ -123,6 +123,21 @@ const cases = (setFile: string): ReadonlyArray<Case> => [
     argv: ["positions", "--indicator", "fixed_investment", "--period", "2025", "--against", "2024"],
     path: "/v1/assessments/positions?indicator=fixed_investment&period=2025&against=2024",
   },
+  {
+    title: "the land quota with 30 亩 cut from each of the last 20",
+    argv: ["land-quota", "--period", "2025", "--cut", "30"],
+    path: "/v1/assessments/land-quota?period=2025&cut=30",
+  },
+  {
+    title: "考核晋级 2009 → 2012 with a basic threshold",
+    argv: ["promotion", "--base", "2009", "--target", "2012", "--threshold", "revenue=40,employment=1"],
+    path: "/v1/assessments/promotion?base_year=2009&target_year=2012&threshold_revenue=40&threshold_employment=1",
+  },
+  {
+    title: "the supervision candidates of 2025",
+    argv: ["supervision", "candidates", "--period", "2025", "--count", "12"],
+    path: "/v1/supervision/candidates?period=2025&count=12",
+  },
   { title: "an unknown zone", argv: ["stage", "--period", "2025", "--cluster", "hb-none"], path: "/v1/assessments/stage?period=2025&cluster=hb-none" },
   { title: "a period without data", argv: ["diagnose", "--period", "2031"], path: "/v1/assessments/diagnosis?period=2031" },
   { title: "a base year without data", argv: ["incentive", "--base-year", "2001"], path: "/v1/assessments/incentive?base_year=2001" },

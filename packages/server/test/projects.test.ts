@@ -78,6 +78,59 @@ describe.each(engines)("project register API on %s", (engine) => {
     expect((await t.call("POST", "/v1/projects", { as: "admin", body: project("x-1", "hb-xunxian") })).status).toBe(409)
   })
 
+  it("answers every rule source as the model's RuleSource with its reference, taking either shape on input", async () => {
+    // The register's first shape: a zone's own regulation ("local") is read as the commission's configuration.
+    const legacy = await t.call("PUT", "/v1/clusters/hb-qibin/areas/north", {
+      as: "admin",
+      body: {
+        code: "north",
+        name: "北区",
+        name_en: null,
+        rules: [
+          { min_fixed_investment: 800, types: [], traits: [], mode: "advisory", source: { kind: "local", reference: "某县园区管理办法 第八条", quote: null } },
+        ],
+      },
+    })
+    expect(legacy.status).toBe(200)
+    expect((await legacy.json()).rules[0].source).toEqual({
+      kind: "commission",
+      document: null,
+      section: null,
+      quote: null,
+      note: { zh: "某县园区管理办法 第八条", en: "某县园区管理办法 第八条" },
+      reference: "某县园区管理办法 第八条",
+    })
+    // The RuleSource itself, its reference left to the server.
+    const own = { kind: "commission", document: null, section: null, quote: null, note: { zh: "淇滨区准入办法 第三条", en: "Qibin admission rules, art. 3" } }
+    const current = await t.call("PUT", "/v1/clusters/hb-qibin/areas/north", {
+      as: "admin",
+      body: { code: "north", name: "北区", name_en: null, rules: [{ min_fixed_investment: 800, types: [], traits: [], mode: "advisory", source: own }] },
+    })
+    expect(current.status).toBe(200)
+    const areas = await (await t.call("GET", "/v1/clusters/hb-qibin/areas", { as: "viewer" })).json()
+    const south = areas.items.find((a: { code: string }) => a.code === "south")
+    expect(south.rules[0].source).toEqual({
+      kind: "document",
+      document: "002_5346310891de6d1c.txt",
+      section: "篇5 一",
+      quote: "我县工业园区南区主要安排固定资产投资1000万元的高新技术项目",
+      note: null,
+      reference: "seed 002 篇5 一",
+    })
+    expect(areas.items.find((a: { code: string }) => a.code === "north").rules[0].source).toEqual({ ...own, reference: "淇滨区准入办法 第三条" })
+    // A kind the model does not know is refused.
+    const bad = await t.call("PUT", "/v1/clusters/hb-qibin/areas/north", {
+      as: "admin",
+      body: {
+        code: "north",
+        name: "北区",
+        name_en: null,
+        rules: [{ min_fixed_investment: 800, types: [], traits: [], mode: "advisory", source: { kind: "rumour", reference: "x", quote: null } }],
+      },
+    })
+    expect(bad.status).toBe(422)
+  })
+
   it("lets each route be called by exactly the roles its contract names: anonymous, viewer, another zone's committee, admin", async () => {
     // x-1 belongs to hb-xunxian; the submitter token is hb-qibin's committee.
     const cases: ReadonlyArray<readonly [string, string, unknown, Record<"anon" | "viewer" | "submitter" | "admin", number>]> = [

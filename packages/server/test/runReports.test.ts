@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process"
+import { existsSync } from "node:fs"
 import { listSheets, readXlsx, xml } from "@jiju/domain/io"
 import { engines, type TestEngine } from "@jiju/testkit"
 import { unzipSync } from "fflate"
@@ -9,6 +11,11 @@ const seed = (t: AssessmentsSetup) => seedTinyScheme(t, "tiny-report")
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 const bytesOf = async (r: Response) => new Uint8Array(await r.arrayBuffer())
+
+// A PDF's text, read back with poppler's pdftotext (the PDF tests need it and a Chromium).
+const chromium = process.env.JIJU_CHROMIUM || "/usr/bin/chromium"
+const printable = existsSync(chromium) && existsSync("/usr/bin/pdftotext")
+const pdfText = (bytes: Uint8Array) => execFileSync("pdftotext", ["-layout", "-", "-"], { input: bytes, encoding: "utf8" })
 
 const textIn = (el: xml.XmlElement): string => el.children.map((c) => (typeof c === "string" ? "" : c.name === "t" ? xml.textOf(c) : textIn(c))).join("")
 /** The text of every paragraph of a .docx body, and of its page headers. */
@@ -58,6 +65,32 @@ describe.each(engines)("a run's documents on %s (results public)", (engine: Test
       expect(urban.rows.map((x) => [x.名次, x.代码, x.得分])).toEqual([[1, "hb-qibin", 100]])
     }
   })
+
+  const pdf = (query = "", as?: "admin" | "viewer" | "submitter") => t.call("GET", `/v1/assessments/runs/${run}/report.pdf${query}`, as ? { as } : {})
+
+  it.runIf(printable)(
+    "prints a draft's bulletin to PDF for admins and viewers, marked 未发布; hides it from others",
+    async () => {
+      for (const as of ["admin", "viewer"] as const) {
+        const r = await pdf("?date=2026-02-01", as)
+        expect(r.status).toBe(200)
+        expect(r.headers.get("content-type")).toBe("application/pdf")
+        expect(r.headers.get("cache-control")).toBe("private, no-store")
+        expect(r.headers.get("content-disposition")).toContain("filename*=UTF-8''tiny-report-2025-draft.pdf")
+        const text = pdfText(await bytesOf(r))
+        expect(text).toContain("未发布")
+        expect(text).toContain("关于2025年测试方案结果的通报")
+        expect(text.replace(/\s+/g, " ")).toContain("测试领导小组办公室 2026-02-01")
+      }
+      expect((await pdf()).status).toBe(404)
+      expect((await pdf("", "submitter")).status).toBe(404)
+      // A PDF is the bulletin: it takes no zone (a zone's check-up is written as .docx).
+      expect((await pdf("?cluster=hb-qibin", "submitter")).status).toBe(422)
+      const r = await t.call("GET", `/v1/assessments/runs/${run}/report.pdf?lang=xx`, { as: "admin" })
+      expect(r.status).toBe(422)
+    },
+    120_000,
+  )
 
   it("hides a draft from anonymous readers and from a zone editor, except that zone's own 体检报告", async () => {
     expect((await xlsx()).status).toBe(404)
@@ -126,7 +159,15 @@ describe.each(engines)("a run's documents on %s (results public)", (engine: Test
     const { paragraphs, headers } = docx(await bytesOf(await word()))
     expect(headers).toBe("")
     expect(paragraphs.join("\n")).not.toContain("未发布")
-  })
+    if (printable) {
+      const r = await pdf()
+      expect(r.status).toBe(200)
+      expect(r.headers.get("cache-control")).toBe("private, max-age=60")
+      const text = pdfText(await bytesOf(r))
+      expect(text).toContain("关于2025年测试方案结果的通报")
+      expect(text).not.toContain("未发布")
+    }
+  }, 120_000)
 })
 
 describe.each(engines)("a run's documents on %s (results not public)", (engine: TestEngine) => {
@@ -142,8 +183,33 @@ describe.each(engines)("a run's documents on %s (results not public)", (engine: 
     const id = (await r.json()).id
     expect((await t.call("GET", `/v1/assessments/runs/${id}/report.xlsx`)).status).toBe(401)
     expect((await t.call("GET", `/v1/assessments/runs/${id}/report.docx`)).status).toBe(401)
+    expect((await t.call("GET", `/v1/assessments/runs/${id}/report.pdf`)).status).toBe(401)
     expect((await t.call("GET", `/v1/assessments/runs/${id}/report.docx`, { as: "submitter" })).status).toBe(200)
     // Without a configured issuing body the documents say so instead of inventing one.
     expect(cover(await bytesOf(await t.call("GET", `/v1/assessments/runs/${id}/report.xlsx`, { as: "viewer" }))).发文机关).toBe("（发文机关未配置）")
+  })
+})
+
+describe("a run's PDF without Chromium", () => {
+  let t: AssessmentsSetup
+  beforeAll(async () => {
+    t = await assessmentsSetup(engines[0]!, { chromium: "/nonexistent/chromium" })
+    await seed(t)
+  })
+  afterAll(() => t?.close())
+
+  it("answers 503 chromium_missing in the caller's language, and the other documents as before", async () => {
+    const r = await t.call("POST", "/v1/assessments/runs", { as: "admin", body: { scheme: "tiny-report", period: "2025", publish: true } })
+    const id = (await r.json()).id
+    const en = await t.call("GET", `/v1/assessments/runs/${id}/report.pdf`, { as: "viewer", headers: { "accept-language": "en" } })
+    expect(en.status).toBe(503)
+    const problem = await en.json()
+    expect(problem.code).toBe("chromium_missing")
+    expect(JSON.stringify(problem)).toContain("JIJU_CHROMIUM")
+    const zh = await t.call("GET", `/v1/assessments/runs/${id}/report.pdf`, { as: "viewer" })
+    expect(JSON.stringify(await zh.json())).toContain("生成 PDF 需要 Chromium")
+    expect((await t.call("GET", `/v1/assessments/runs/${id}/report.docx`, { as: "viewer" })).status).toBe(200)
+    // Who may read is decided before anything is printed.
+    expect((await t.call("GET", `/v1/assessments/runs/${id}/report.pdf`)).status).toBe(401)
   })
 })

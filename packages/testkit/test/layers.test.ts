@@ -66,12 +66,15 @@ describe("layers (docs/architecture.md)", () => {
     )
     expect(found).toEqual([])
   })
-  it("front ends compute no ranking, judgement or spatial statistic themselves", () => {
+  it("front ends compute no ranking, judgement, spatial statistic or project-register rule themselves", () => {
     // What the server computes, a front end shows: these are use cases, never called from the web or the dashboard.
     const computing =
-      /\b(runAssessment|assessPeriod|rankStability|certify|classifyStage|diagnose|moranTest|localMoran|contiguityWeights|fitSpatialLag|fitSpatialError)\s*\(/
+      /\b(runAssessment|assessPeriod|rankStability|certify|classifyStage|diagnose|moranTest|localMoran|contiguityWeights|fitSpatialLag|fitSpatialError|admissionCheck|supervisionView|meetingWeek|recoveryReview|halfYearStarts|idleAssets|intensityBreaches|reportSchedule|expectedWeeks|isLate|weeklyReportProblems|deriveIndicators|compareWithSubmitted)\s*\(/
+    // The project register's rules (deadlines, findings) share names with API operations (api.projectFindings): a
+    // member call is the client, a bare call would be the rule.
+    const projectRules = /(?<![.\w])(projectFindings|reportDeadline)\s*\(/
     const found = [...sources("apps/web/src"), ...sources("apps/cli/src/dashboard")]
-      .filter((f) => computing.test(readFileSync(f, "utf8")))
+      .filter((f) => computing.test(readFileSync(f, "utf8")) || projectRules.test(readFileSync(f, "utf8")))
       .map((f) => relative(root, f))
     expect(found).toEqual([])
   })

@@ -166,6 +166,24 @@ export const commandCatalog: ReadonlyArray<CommandEntry> = [
     load: async () => (await import("./positions.js")).positionsCommand,
   },
   {
+    name: "land-quota",
+    summary: {
+      zh: "用地指标：投入产出强度后 20 位扣减、前 20 位奖励（篇8）",
+      en: "land quota: the last 20 on input–output intensity lose, the first 20 gain (篇8)",
+    },
+    load: async () => (await import("./land-quota.js")).landQuotaCommand,
+  },
+  {
+    name: "promotion",
+    summary: { zh: "考核晋级：主要指标翻番与基本门槛（篇8）", en: "promotion: doubling of the main indicators and the basic threshold (篇8)" },
+    load: async () => (await import("./promotion.js")).promotionCommand,
+  },
+  {
+    name: "supervision",
+    summary: { zh: "督导：候选名单、委员会决定与月度报告（篇8）", en: "supervision: candidate lists, decisions and monthly reports (篇8)" },
+    load: async () => (await import("./supervision.js")).supervisionCommand,
+  },
+  {
     name: "projects",
     summary: { zh: "项目库：入园项目、档案、进展节点、自动发现、推算指标", en: "the project register: projects, files, status, findings, derived indicators" },
     load: async () => (await import("./projects.js")).projectsCommand,

@@ -6,19 +6,27 @@ import { CliError } from "../CliError.js"
 import type { Command } from "../Command.js"
 import { printJson } from "../output.js"
 
-const formats = ["xlsx", "docx"] as const
+const formats = ["xlsx", "docx", "pdf"] as const
+
+// Without a Chromium the PDF cannot be printed: that failure is said in both languages, as it tells the person
+// what to install or set.
+const chromiumSaid = (e: unknown): unknown => {
+  const t = e as { code?: unknown; en?: unknown; zh?: unknown }
+  return t?.code === "chromium_missing" ? new CliError("chromium_missing", `${String(t.zh)}\n${String(t.en)}`, 1) : e
+}
 
 /** `jiju report`: the documents of a stored run — the workbook, the 通报 bulletin, or a zone's 体检报告. */
 export const reportCommand: Command = {
   name: "report",
   summary: { zh: "生成考核结果工作簿、通报或体检报告", en: "write a run's workbook, bulletin (通报) or a zone's check-up" },
   usage: [
-    "jiju report --period P [--scheme S] --format xlsx|docx --out F [--cluster ID] [--lang zh|en] [--targets SET]",
+    "jiju report --period P [--scheme S] --format xlsx|docx|pdf --out F [--cluster ID] [--lang zh|en] [--targets SET]",
     "            [--issuer TEXT] [--date YYYY-MM-DD] [--yellow-card ID,ID] [--json]",
     "  --period P        the period of the stored run (its latest run under --scheme)",
     "  --scheme S        the scheme (default: the scheme of industrial zones, jiju-industrial unless JIJU_KIND_SCHEMES says)",
     "  --format F        xlsx: the workbook (rankings, values and points, certification, targets, single-indicator",
-    "                    positions, explanations); docx: the 通报 bulletin. Default: the extension of --out",
+    "                    positions, explanations); docx: the 通报 bulletin; pdf: the bulletin printed by Chromium",
+    "                    ($JIJU_CHROMIUM, default /usr/bin/chromium). Default: the extension of --out",
     "  --cluster ID      docx: that zone's 体检报告 (check-up) instead of the bulletin",
     "  --lang L          zh (default) or en",
     "  --targets SET     track a built-in target set in the period (hengshui, dalian, shaanxi)",
@@ -47,29 +55,32 @@ export const reportCommand: Command = {
     if (!(formats as ReadonlyArray<string>).includes(format))
       throw new CliError(
         "usage",
-        `--format must be xlsx or docx${values.format === undefined ? " (or give --out a .xlsx or .docx name)" : `; got "${format}"`}`,
+        `--format must be xlsx, docx or pdf${values.format === undefined ? " (or give --out a .xlsx, .docx or .pdf name)" : `; got "${format}"`}`,
         2,
       )
     if (values.lang !== undefined && values.lang !== "zh" && values.lang !== "en")
       throw new CliError("usage", `--lang must be zh or en; got "${values.lang}"`, 2)
     if (values.cluster !== undefined && format !== "docx") throw new CliError("usage", "--cluster writes a zone's 体检报告: use it with --format docx", 2)
-    const [{ withApp }, { runReportFile }] = await Promise.all([import("../app.js"), import("@jiju/app")])
+    const [{ withApp }, { runReportFile }, Effect] = await Promise.all([import("../app.js"), import("@jiju/app"), import("effect/Effect")])
     return withApp(io, async (app) => {
       const file = await app.run(
-        runReportFile(app.actor, {
-          run: values.scheme !== undefined ? { scheme: values.scheme, period } : { kind: "industrial", period },
-          format: format as (typeof formats)[number],
-          lang: values.lang as "zh" | "en" | undefined,
-          cluster: values.cluster,
-          targets: values.targets as never,
-          issuer: values.issuer,
-          date: values.date,
-          yellowCards: values["yellow-card"]
-            ?.split(",")
-            .map((x) => x.trim())
-            .filter((x) => x !== "")
-            .map((clusterId) => ({ clusterId })),
-        }),
+        Effect.mapError(
+          runReportFile(app.actor, {
+            run: values.scheme !== undefined ? { scheme: values.scheme, period } : { kind: "industrial", period },
+            format: format as (typeof formats)[number],
+            lang: values.lang as "zh" | "en" | undefined,
+            cluster: values.cluster,
+            targets: values.targets as never,
+            issuer: values.issuer,
+            date: values.date,
+            yellowCards: values["yellow-card"]
+              ?.split(",")
+              .map((x) => x.trim())
+              .filter((x) => x !== "")
+              .map((clusterId) => ({ clusterId })),
+          }),
+          chromiumSaid,
+        ),
       )
       await writeFile(resolve(io.cwd, out), file.bytes)
       if (values.json === true) printJson(io, { written: out, format, bytes: file.bytes.length, draft: file.draft, file_name: file.fileName })

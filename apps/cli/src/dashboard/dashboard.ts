@@ -74,6 +74,7 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
       .mount({
         source,
         env: io.env,
+        exportDir: io.cwd,
         lang,
         kept,
         // The kept ranking is rendered: once Ink has written it (its output is throttled), the store may take the thread.

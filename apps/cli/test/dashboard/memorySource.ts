@@ -1,3 +1,4 @@
+import { reportWorkbook } from "@jiju/app"
 import { runAnalysisRequest } from "@jiju/domain/analyses"
 import {
   type AssessmentData,
@@ -7,10 +8,12 @@ import {
   builtInSchemes,
   certificationDocument,
   diagnosisDocument,
+  runReport,
   stageDocument,
   targetsDocument,
 } from "@jiju/domain/assessment"
 import { ComputationError, type IndicatorDefinition, InputError, type Observation, type Region, type StoredCluster } from "@jiju/domain/model"
+import { meetingWeek, type ProjectFacts, projectFindings, type SupervisedReport, supervisionView } from "@jiju/domain/projects"
 import {
   type AnalysisDocument,
   AnalysisRefused,
@@ -28,6 +31,14 @@ export interface MemoryData {
   readonly observations: ReadonlyArray<Observation>
   /** Stored results by `${scheme}|${period}`. */
   readonly stored?: Readonly<Record<string, AssessmentResult>>
+  /** Keys of `stored` that are unpublished runs (drafts). */
+  readonly drafts?: ReadonlyArray<string>
+  /** The project register and the moment it is read at (default: none, read now). */
+  readonly projects?: {
+    readonly projects: ReadonlyArray<ProjectFacts>
+    readonly reports: ReadonlyArray<SupervisedReport>
+    readonly now: Date
+  }
 }
 
 /** Whether a period falls in an inclusive range (periods of one frequency compare as strings). */
@@ -101,6 +112,29 @@ export const memorySource = (data: MemoryData, description = { zh: "内存数据
       } catch (e) {
         if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
         throw e
+      }
+    },
+    // The workbook the application core writes of a stored run (its report, then exceljs), without a store.
+    report: async (scheme, period, lang) => {
+      const key = `${scheme}|${period}`
+      const stored = data.stored?.[key]
+      if (!stored) return null
+      const published = !(data.drafts ?? []).includes(key)
+      const report = runReport({
+        run: { id: `run-${scheme}-${period}`, scheme, period, published, createdAt: "2026-01-15T00:00:00.000Z" },
+        result: stored,
+        issuer: null,
+        date: "2026-01-15",
+      })
+      return { bytes: await reportWorkbook(report, lang), fileName: `${scheme}-${period}${published ? "" : "-draft"}.xlsx`, draft: !published }
+    },
+    // The use cases' own steps: the view of the week (default the last complete one) and the findings of the day, Beijing time.
+    supervision: async (week) => {
+      const p = data.projects ?? { projects: [], reports: [], now: new Date() }
+      const asOf = new Date(p.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)
+      return {
+        view: supervisionView(p.projects, p.reports, week ?? meetingWeek(p.now), p.now, asOf),
+        findings: projectFindings({ zones: live, projects: p.projects, reports: p.reports, asOf }),
       }
     },
     close: async () => {},

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { makeAppRuntime } from "@jiju/app"
 import { buildHttpApp } from "@jiju/server"
-import { demoData, makeTokens, openStore, storeOn } from "@jiju/store"
+import { demoData, makeTokens, openStore, storeOn, writeDemoProjects } from "@jiju/store"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { defaultAnalysisSelection, runAnalyses } from "../../src/dashboard/data/analyses.js"
 import { loadHotspots } from "../../src/dashboard/data/hotspots.js"
@@ -32,9 +32,22 @@ const shown = async (source: DashboardSource) => {
     cancelled: false,
   })
   const hotspots = await loadHotspots(source, snap, { indicator: "revenue", period: snap.period! })
+  // A week of the demo register's year of reports (named, so that both runs read the same week).
+  const supervision = await source.supervision("2025-W50")
   // Through JSON: the API's answers crossed the wire, the store's did not (no undefined fields, no class instances).
   return JSON.parse(
-    JSON.stringify({ register, period: snap.period, result: snap.result, from: snap.resultFrom, totals: snap.totals, zones, judgements, analyses, hotspots }),
+    JSON.stringify({
+      register,
+      period: snap.period,
+      result: snap.result,
+      from: snap.resultFrom,
+      totals: snap.totals,
+      zones,
+      judgements,
+      analyses,
+      hotspots,
+      supervision,
+    }),
   ) as Record<string, unknown>
 }
 
@@ -57,6 +70,7 @@ describe("the dashboard shows the same on the store and on the API", () => {
           demo.observations.filter((o) => o.period >= "2024"),
           tx,
         )
+        await writeDemoProjects(tx, demo.projectRegister)
       })
     } finally {
       await store.close()
@@ -96,5 +110,15 @@ describe("the dashboard shows the same on the store and on the API", () => {
     expect(local.hotspots).not.toHaveProperty("error")
     expect(remote.analyses).toEqual(local.analyses)
     expect(remote.hotspots).toEqual(local.hotspots)
+  })
+
+  it("the project register's supervision view and findings", () => {
+    const s = local.supervision as { view: { week: string; reports: { expected: number }; agenda: unknown[] }; findings: { halfYear: { zones: unknown[] } } }
+    expect(s.view.week).toBe("2025-W50")
+    // The demo zones owe reports that week, and the meeting has an agenda.
+    expect(s.view.reports.expected).toBeGreaterThan(0)
+    expect(s.view.agenda.length).toBeGreaterThan(0)
+    expect(s.findings.halfYear.zones.length).toBeGreaterThan(0)
+    expect(remote.supervision).toEqual(local.supervision)
   })
 })

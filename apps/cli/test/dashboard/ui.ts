@@ -10,7 +10,7 @@ export const keys = { enter: "\r", esc: "\u001b", tab: "\t", up: "\u001b[A", dow
 
 /** Render the dashboard on a fake source and wait until the first frame with data. */
 export const start = async (
-  opts: { source?: DashboardSource; width?: number; height?: number; lang?: Lang; env?: AppProps["env"]; kept?: AppProps["kept"] } = {},
+  opts: { source?: DashboardSource; width?: number; height?: number; lang?: Lang; env?: AppProps["env"]; kept?: AppProps["kept"]; exportDir?: string } = {},
 ): Promise<{
   r: { unmount(): void }
   frame: () => string
@@ -25,6 +25,7 @@ export const start = async (
       lang: opts.lang ?? "zh",
       env: opts.env ?? {},
       kept: opts.kept ?? null,
+      ...(opts.exportDir !== undefined ? { exportDir: opts.exportDir } : {}),
     }),
   )
   const frame = () => r.lastFrame() ?? ""

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { unzipSync } from "fflate"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 // `@jiju/cli` as a user gets it: `pnpm pack` of the built package, installed from the tarball into an empty
@@ -47,11 +48,11 @@ describe.skipIf(!built)("@jiju/cli packed, installed from the tarball and run", 
   }, 300_000)
   afterAll(() => rmSync(temp, { recursive: true, force: true }))
 
-  it("is a public package: the bundle, the migrations, the worker, the web app and the example, two dependencies", () => {
+  it("is a public package: the bundle, the migrations, the worker, the web app and the example, three dependencies", () => {
     expect(manifest.private).toBeUndefined()
     expect(manifest.bin).toEqual({ jiju: "./dist/main.js" })
     expect(manifest.engines).toEqual({ node: ">=20.19" })
-    expect(Object.keys(manifest.dependencies as object).sort()).toEqual(["@electric-sql/pglite", "pg"])
+    expect(Object.keys(manifest.dependencies as object).sort()).toEqual(["@electric-sql/pglite", "@resvg/resvg-wasm", "pg"])
     for (const f of [
       "package/dist/main.js",
       "package/dist/analysisWorker.mjs",
@@ -67,9 +68,9 @@ describe.skipIf(!built)("@jiju/cli packed, installed from the tarball and run", 
     expect(files).not.toContain("package/dist/bundle.json")
     // Nothing of the repository's sources or tests.
     expect(files.filter((f) => /^package\/(src|test|scripts)\//.test(f))).toEqual([])
-    // Every module the bundle runs is in it: the install brings PGlite and pg (with pg's own), nothing else.
+    // Every module the bundle runs is in it: the install brings PGlite, resvg and pg (with pg's own), nothing else.
     const installed = readdirSync(join(project, "node_modules")).filter((d) => !d.startsWith("."))
-    expect(installed.filter((d) => !/^(pg|pg-.*|pgpass|postgres-.*|split2|xtend)$/.test(d)).sort()).toEqual(["@electric-sql", "@jiju"])
+    expect(installed.filter((d) => !/^(pg|pg-.*|pgpass|postgres-.*|split2|xtend)$/.test(d)).sort()).toEqual(["@electric-sql", "@jiju", "@resvg"])
   })
 
   it("jiju --help", () => {
@@ -113,6 +114,14 @@ describe.skipIf(!built)("@jiju/cli packed, installed from the tarball and run", 
     const { run: _mine, runs: _mineAll, ...ours } = doc as unknown as Record<string, unknown>
     const { run: _theirs, runs: _theirsAll, ...theirs } = JSON.parse(here.stdout) as Record<string, unknown>
     expect(ours).toEqual(theirs)
+    // The bulletin's charts are drawn by the installed resvg (its WASM read from beside its module).
+    const bulletin = join(temp, "bulletin.docx")
+    const report = run(["report", "--period", "2025", "--out", bulletin, "--json"])
+    expect(report.code, report.stderr).toBe(0)
+    const parts = Object.keys(unzipSync(readFileSync(bulletin)))
+    // A chart per 36 zones of each group (in equal parts), and the distribution.
+    const charts = doc.groups.reduce((n, g) => n + Math.ceil(g.ranking.length / 36), 1)
+    expect(parts.filter((p) => /^word\/media\/.+\.png$/.test(p)).length).toBe(charts)
   }, 300_000)
 
   it("jiju serve answers /health and serves the web app", async () => {

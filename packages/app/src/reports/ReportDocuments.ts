@@ -6,7 +6,23 @@
  */
 import { periodLabel, type RunReport, type ZonePage } from "@jiju/domain/assessment"
 import type { Bilingual, Language } from "@jiju/domain/model"
-import { AlignmentType, BorderStyle, Document, Header, HeadingLevel, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx"
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx"
+import { type ReportChart, reportCharts } from "./ReportCharts.js"
 
 const r2 = (x: number | null) => (x === null ? "—" : String(Number(x.toFixed(2))))
 
@@ -108,19 +124,41 @@ const zoneParagraphs = (page: ZonePage, lang: Language): Paragraph[] => {
   return out
 }
 
+// A chart as a figure: the picture (its alternative text is the caption) and the caption below it.
+const figure = (c: ReportChart, n: number): Paragraph[] => [
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    children: [
+      new ImageRun({
+        type: "png",
+        data: c.png,
+        transformation: { width: c.width, height: c.height },
+        altText: { id: String(n), name: c.id, title: c.caption, description: c.caption },
+      }),
+    ],
+  }),
+  new Paragraph({ alignment: AlignmentType.CENTER, style: "Caption", children: [new TextRun({ text: c.caption, bold: true, size: 21 })] }),
+]
+
 /**
- * The 通报 bulletin of a run's report, as .docx bytes.
+ * The 通报 bulletin of a run's report, as .docx bytes: after each group's ranking table a bar chart of its scores,
+ * after the rankings the distribution of scores (drawn by {@link reportCharts}).
  * @example const bytes = await reportBulletin(report, "zh")
  */
 export const reportBulletin = async (report: RunReport, lang: Language = "zh"): Promise<Uint8Array> => {
   const t = (b: Bilingual) => b[lang]
   const sep = lang === "zh" ? "、" : ", "
+  const drawn = await reportCharts(report, lang)
+  const charts = drawn.charts
+  let shown = 0
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.summary) }),
     new Paragraph(t(report.summary.text)),
     ...(report.defaults ? [new Paragraph(t(report.defaults))] : []),
     ...report.warnings.map((w) => new Paragraph(t(w))),
     ...report.notes.map((w) => new Paragraph(t(w))),
+    ...(drawn.note ? [new Paragraph(t(drawn.note))] : []),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.rankings) }),
   ]
   for (const g of report.rankings) {
@@ -140,7 +178,10 @@ export const reportBulletin = async (report: RunReport, lang: Language = "zh"): 
         [700, 2600, 900, 1300, 700, 700, 2100],
       ),
     )
+    // A group's charts follow its table; the distribution follows the rankings.
+    for (const c of charts.filter((c) => c.group === g.group)) children.push(...figure(c, ++shown))
   }
+  for (const c of charts.filter((c) => c.group === null)) children.push(...figure(c, ++shown))
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.unranked) }))
   if (report.unranked.length === 0) children.push(new Paragraph(t(words.none)))
   for (const u of report.unranked) children.push(new Paragraph(`${u.name}：${u.reasons.map(t).join(lang === "zh" ? "；" : "; ")}`))

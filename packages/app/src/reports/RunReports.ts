@@ -29,12 +29,15 @@ import { AppConfig } from "../AppConfig.js"
 import { attempt } from "../Attempt.js"
 import { loadAssessmentData, storeSource } from "../assessments/AssessmentSource.js"
 import { LatestRuns } from "../assessments/LatestRuns.js"
-import { notFound } from "../Failure.js"
+import { notFound, Unavailable } from "../Failure.js"
+import { reportCharts } from "./ReportCharts.js"
 import { reportBulletin, zoneCheckup } from "./ReportDocuments.js"
+import { bulletinHtml } from "./ReportHtml.js"
+import { chromiumMissing, printPdf } from "./ReportPdf.js"
 import { reportWorkbook } from "./ReportWorkbook.js"
 
 /** The file formats of a run's documents. */
-export type ReportFormat = "xlsx" | "docx"
+export type ReportFormat = "xlsx" | "docx" | "pdf"
 
 /** Which run, and what to write of it. */
 export interface RunReportRequest {
@@ -43,7 +46,7 @@ export interface RunReportRequest {
   readonly format: ReportFormat
   /** Headers and text: Chinese (default) or English. */
   readonly lang?: Language | undefined
-  /** docx only: this zone's 体检报告 instead of the bulletin. */
+  /** docx only: this zone's 体检报告 instead of the bulletin (a PDF is of the bulletin). */
   readonly cluster?: string | undefined
   /** A built-in target set to track in the period (admins and viewers, as the targets themselves). */
   readonly targets?: BuiltInTargetSet | undefined
@@ -67,12 +70,18 @@ export interface ReportFile {
 const MEDIA: Record<ReportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 
 // The options a person types are checked once, here, for the command line and the API alike.
 const checkRequest = (req: RunReportRequest): void => {
+  if (req.format === "pdf" && req.cluster !== undefined)
+    throw badOption("cluster", req.cluster, {
+      en: "absent with the PDF, which is the bulletin (write a zone's check-up as .docx)",
+      zh: "不指定（PDF 为通报；集聚区体检报告请生成 .docx）",
+    })
   if (req.date !== undefined && !DATE.test(req.date)) throw badOption("date", req.date, { en: "a date YYYY-MM-DD", zh: "形如 2026-01-15 的日期" })
   if (req.issuer !== undefined && (req.issuer.trim() === "" || req.issuer.length > 200))
     throw badOption("issuer", req.issuer, { en: "the issuing body's name, 1 to 200 characters", zh: "发文机关名称（1 至 200 字）" })
@@ -177,18 +186,28 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
   })
 
 /**
- * A stored run's document: the workbook (xlsx), the bulletin (docx) or, with `cluster`, that zone's 体检报告
- * (docx). NotFound for a run the caller may not read, or a zone the run lacks.
+ * A stored run's document: the workbook (xlsx), the bulletin (docx; pdf, printed by Chromium from its HTML twin)
+ * or, with `cluster`, that zone's 体检报告 (docx). NotFound for a run the caller may not read, or a zone the run
+ * lacks; Unavailable "chromium_missing" for a PDF without a Chromium to print it.
  * @example const { bytes, fileName } = yield* runReportFile(caller, { run: { scheme: "henan-2017", period: "2025" }, format: "docx" })
  */
 export const runReportFile = (caller: Caller, req: RunReportRequest) =>
   Effect.gen(function* () {
     const report = yield* storedRunReport(caller, req)
+    const config = yield* AppConfig
     const lang = req.lang ?? "zh"
     const stem = `${report.run.scheme}-${report.period}${report.draft ? "-draft" : ""}`
     if (req.format === "xlsx") {
       const bytes = yield* Effect.promise(() => reportWorkbook(report, lang))
       return { bytes, contentType: MEDIA.xlsx, fileName: `${stem}.xlsx`, draft: report.draft } satisfies ReportFile
+    }
+    if (req.format === "pdf") {
+      const html = bulletinHtml(report, lang, yield* Effect.promise(() => reportCharts(report, lang)))
+      const bytes = yield* Effect.tryPromise({
+        try: () => printPdf(html, config.chromium),
+        catch: (e) => (e instanceof Unavailable ? e : chromiumMissing(config.chromium, String(e))),
+      })
+      return { bytes, contentType: MEDIA.pdf, fileName: `${stem}.pdf`, draft: report.draft } satisfies ReportFile
     }
     if (req.cluster !== undefined) {
       const cluster = req.cluster

@@ -42,8 +42,8 @@ const entries = {
     m("投入产出强度 = 产出强度（营业收入 ÷ 建成区面积，万元/亩）", "input–output intensity = output intensity (revenue per mu of built-up land, 10k CNY/mu)"),
     jijuDefault(
       m(
-        "文件未定义“投入产出强度”：Jiju 按亩均产出（主营业务收入×10⁴ ÷ 建成区亩数）计算，委员会可改用投资强度或自定指标",
-        "the documents do not define 投入产出强度: Jiju reads it as output per mu of built-up land (revenue × 10⁴ / built-up mu); the commission may choose investment intensity or its own indicator",
+        "文件未定义“投入产出强度”：Jiju 按亩均产出（主营业务收入×10⁴ ÷ 建成区亩数，1 平方公里 = 1500 亩）计算；集聚区报送了投入产出强度（output_intensity）的以报送值为准，委员会可据此改用自定口径",
+        "the documents do not define 投入产出强度: Jiju reads it as output per mu of built-up land (revenue × 10⁴ / built-up mu, 1 km² = 1 500 mu); a reported output_intensity comes first, so the commission may use its own measure",
       ),
     ),
   ],
@@ -53,6 +53,33 @@ const entries = {
       m(
         "文件只说“适度扣减”，未给数量：数量由委员会设定，未设定时只列名单",
         "the documents say only 适度扣减 (a moderate cut): the amount is the commission's input; without it only the lists are given",
+      ),
+    ),
+  ],
+  "p8.land_quota.scope": [
+    m("全省产业集聚区两组合并排位", "industrial zones of both groups placed together, province-wide"),
+    jijuDefault(
+      m(
+        "文件未说按组分别排位：Jiju 与篇8 单项位次一样全省合并排位，只排产业集聚区（服务业集聚区不在内）",
+        "the documents do not split the order by group: as with 篇8's single-indicator positions Jiju places every industrial zone together (service zones are not placed)",
+      ),
+    ),
+  ],
+  "p8.land_quota.ties": [
+    m("第 20 位并列者全部列入名单", "zones tied at the 20th place are all listed"),
+    jijuDefault(
+      m(
+        "文件未规定并列：名单取 20 个名次（并列同位，1224 排名），第 20 位并列时名单多于 20 个集聚区；并列跨越两份名单分界者不列入任何一份；参与排位者少于 40 个时两份名单各取一半",
+        "the documents say nothing of ties: a list holds 20 places (ties share a place, 1224 ranking), so a tie at the 20th place lists more than 20 zones; zones tied across the middle are on neither list; with fewer than 40 zones placed each list holds half of them",
+      ),
+    ),
+  ],
+  "p8.land_quota.distribution": [
+    m("扣减的用地指标由前 20 位平均分得", "the quota cut is shared equally by the first 20"),
+    jijuDefault(
+      m(
+        "文件说“奖励给排名前20位”，未说如何分配：Jiju 默认平均分配，可按委员会决定另行处理",
+        "the documents say the cut goes to the first 20 (奖励给排名前20位) without saying how it is shared: Jiju shares it equally",
       ),
     ),
   ],
@@ -82,6 +109,36 @@ const entries = {
       m(
         "文件只写出翻番要求与“降级摘牌”后果：达到要求记为“晋级”，基础较好而未翻番记为“保持”，均为 Jiju 的措辞",
         "the documents state the doubling and the demotion for weak-base zones: meeting the requirement is worded 晋级 and a good-base zone that has not doubled 保持, both Jiju's wording",
+      ),
+    ),
+  ],
+  "p8.promotion.reading": [
+    m(
+      "翻番：目标年数值不低于基期的 2 倍；达到门槛：不低于门槛值",
+      "doubled: the target year's value is at least twice the base; a threshold is reached at or above it",
+    ),
+    jijuDefault(
+      m(
+        "文件写“实现翻番”“达到一个基本门槛”：Jiju 读作目标年 ≥ 2 × 基期、目标年 ≥ 门槛，恰好翻番或恰好达到门槛即算达到",
+        "the documents say 实现翻番 and 达到一个基本门槛: Jiju reads target ≥ 2 × base and target ≥ threshold, so exactly doubled or exactly at the threshold counts",
+      ),
+    ),
+  ],
+  "p8.promotion.indicators": [
+    m("营业收入、从业人员、税收取 revenue、employment、tax_total", "营业收入, 从业人员 and 税收 read as revenue, employment and tax_total"),
+    jijuDefault(
+      m(
+        "“企业营业收”按产业集聚区报送的主营业务收入（revenue）计，税收按税收合计（tax_total）计",
+        "企业营业收 is read as the main business revenue industrial zones report (revenue), 税收 as the tax total (tax_total)",
+      ),
+    ),
+  ],
+  "p8.promotion.incomplete": [
+    m("缺基期或目标年数据、基础单薄与否未认定时记为“不完整”", "a missing base or target value, or an unknown base status, gives “incomplete”"),
+    jijuDefault(
+      m(
+        "缺失值不按零计，不据此作出晋级或降级判断；基期为 0 无法翻番，亦记为不完整",
+        "a missing value never counts as zero and decides nothing; a base of zero cannot double and is incomplete too",
       ),
     ),
   ],

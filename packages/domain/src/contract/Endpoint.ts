@@ -46,13 +46,16 @@ export const xlsxMedia = "application/vnd.openxmlformats-officedocument.spreadsh
 /** The media type of a Word document (.docx). */
 export const docxMedia = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
+/** The media type of a PDF document. */
+export const pdfMedia = "application/pdf"
+
 /** The success answer of an operation. */
 export interface Success {
   readonly status: 200 | 201 | 202 | 204
   /** The JSON body's Schema; absent for 204 and for non-JSON bodies. */
   readonly schema?: Schema.Top
   /** Non-JSON answers: a web page, or a file download. */
-  readonly media?: "text/html" | "text/javascript" | "application/octet-stream" | typeof xlsxMedia | typeof docxMedia
+  readonly media?: "text/html" | "text/javascript" | "application/octet-stream" | typeof xlsxMedia | typeof docxMedia | typeof pdfMedia
 }
 
 /** An error status an operation documents (each answered as RFC 9457 problem details). */

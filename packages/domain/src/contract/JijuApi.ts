@@ -8,6 +8,7 @@ import * as observations from "./api/observations.js"
 import * as projects from "./api/projects.js"
 import * as register from "./api/register.js"
 import * as service from "./api/service.js"
+import * as supervision from "./api/supervision.js"
 
 /** The service's own operations: liveness, readiness, the OpenAPI description, the reference page. */
 export const serviceApi = { ...service }
@@ -29,6 +30,9 @@ export const factsApi = { ...facts }
 /** The project register: projects, weekly reports, supervision, findings, derived indicators. */
 export const projectsApi = { ...projects }
 
+/** 篇8's supervision: candidate lists, the commission's decisions and their monthly reports. */
+export const supervisionApi = { ...supervision }
+
 /** Analyses on data sent with the request, and their jobs. */
 export const analysesApi = { ...analyses }
 
@@ -48,6 +52,7 @@ export const jijuApi = {
   ...judgementsApi,
   ...factsApi,
   ...projectsApi,
+  ...supervisionApi,
 }
 
 /** The type of {@link jijuApi}. */

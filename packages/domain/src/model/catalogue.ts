@@ -30,7 +30,10 @@ const rows: ReadonlyArray<Row> = [
   // 土地与基础设施 land and infrastructure
   ["built_up_area", "建成区面积", "Built-up area", "平方公里", "km²", "+", "land_infrastructure"],
   ["investment_intensity", "投资强度", "Investment intensity", "万元/亩", "10k CNY/mu", "+", "land_infrastructure"],
-  ["output_intensity", "投入产出强度", "Input–output intensity (revenue per mu of built-up land)", "万元/亩", "10k CNY/mu", "+", "land_infrastructure"],
+  // 篇8's land quota: 投入产出强度 (reported, or derived from revenue and built-up area; rule p8.land_quota.indicator)
+  // and the yearly 用地指标 a share of which may be cut.
+  ["output_intensity", "投入产出强度", "Input–output intensity", "万元/亩", "10k CNY/mu", "+", "land_infrastructure"],
+  ["land_quota", "年度用地指标", "Annual land quota", "亩", "mu", "+", "land_infrastructure"],
   ["floor_area_ratio", "容积率", "Floor area ratio", "", "ratio", "+", "land_infrastructure"],
   ["idle_land", "闲置土地", "Idle land", "亩", "mu", "-", "land_infrastructure"],
   ["standard_factory_area", "标准化厂房面积", "Standard factory floor area", "万平方米", "10k m²", "+", "land_infrastructure"],

@@ -23,7 +23,10 @@ export const derivedMethods: Record<DerivedIndicator, Bilingual & { readonly sou
   new_projects: {
     zh: "期内开工的项目数（各类项目）",
     en: "projects that started (开工) within the period, of every type",
-    source: projectDefault("新开工项目数 counts projects of every type whose 开工 day falls in the period (seed 002 篇8 counts 新开工工业项目 the same way)"),
+    source: projectDefault(
+      "新开工项目数 counts projects of every type whose 开工 day falls in the period (seed 002 篇8 counts 新开工工业项目 the same way)",
+      "新开工项目数：开工日期在期内的各类项目（seed 002 篇8 以同样方式统计新开工工业项目）",
+    ),
   },
   major_projects: {
     zh: "总投资 1 亿元及以上、期内在建的项目数",
@@ -33,12 +36,18 @@ export const derivedMethods: Record<DerivedIndicator, Bilingual & { readonly sou
   fixed_investment: {
     zh: "各项目累计完成投资在期末与上期末之差之和（亿元）",
     en: "the sum over projects of investment to date at the period's end less that at the previous period's end (亿元)",
-    source: projectDefault("investment completed in the period, from the weekly reports' investment to date (a week counts in the period its Monday falls in)"),
+    source: projectDefault(
+      "investment completed in the period, from the weekly reports' investment to date (a week counts in the period its Monday falls in)",
+      "期内完成投资：按周报的累计完成投资计算（一周计入其周一所在的期间）",
+    ),
   },
   investment_intensity: {
     zh: "期末持有土地项目的累计完成投资之和 ÷ 其用地之和（万元/亩）",
     en: "investment to date over land (万元/亩), over the projects holding land at the period's end that have reported",
-    source: projectDefault("投资强度 as investment completed per 亩 of land held (seed 002 篇5 三 writes 投资强度 into the contract)"),
+    source: projectDefault(
+      "投资强度 as investment completed per 亩 of land held (seed 002 篇5 三 writes 投资强度 into the contract)",
+      "投资强度：每亩持有土地的累计完成投资（seed 002 篇5 三 将投资强度写进合同）",
+    ),
   },
 }
 

@@ -241,6 +241,7 @@ export type IdleFinding = typeof IdleFinding.Type
 export const idleRules: Record<IdleReason, ProjectRuleSource> = {
   not_started: projectDefault(
     "land supplied and not started one year after the contract's start deadline (or, without one, after the land was supplied) — after the national 闲置土地处置办法 第二条 (满一年未动工开发), outside the seed documents; disposal: seed 004 二 二是 加强闲置土地处置",
+    "已供地、超过合同约定开工日期（未约定的自供地之日起）满一年未动工——参照国家《闲置土地处置办法》第二条（满一年未动工开发），不在种子文件之内；处置见 seed 004 二 二是（加强闲置土地处置）",
   ),
   construction_stalled: projectDocumentSource("seed 004 二 四是", "处于停产、半停产状态,造成厂房闲置和土地闲置的,要依法依规进行处置"),
   production_stopped: projectDocumentSource("seed 004 二 四是", "处于停产、半停产状态,造成厂房闲置和土地闲置的,要依法依规进行处置"),

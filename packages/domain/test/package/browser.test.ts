@@ -14,12 +14,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 // econometrics budget grew from 60 to 90 kB with the spatial Durbin family, spatial panels, GWR, Dagum, density,
 // Markov and threshold models (62 kB with all of them, before the supernodal solvers); a browser page imports only
 // what it uses. The assessment budget grew from 75 to 90 kB with the rule register (every rule with the documents'
-// Chinese quotes, which the web shows as 依据 lines), the zone facts and the positions document (84 kB).
+// Chinese quotes, which the web shows as 依据 lines), the zone facts and the positions document (84 kB), and to 100 kB
+// with 篇8's land quota, promotion and supervision documents and their rules (86.9 → 92.7 kB).
 const budgets: Record<string, number> = {
   model: 45_000,
   io: 40_000,
   econometrics: 90_000,
-  assessment: 90_000,
+  assessment: 100_000,
 }
 
 const bundle = async (subpath: string) => {

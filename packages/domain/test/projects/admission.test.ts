@@ -1,6 +1,8 @@
+import * as Schema from "effect/Schema"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { type AdmissionRule, admissionCheck, southAreaExample, westAreaExample, type ZoneArea } from "../../src/projects/Admission.js"
+import { ProjectRuleSource, projectCommissionSource, projectDefault } from "../../src/projects/ProjectRuleSource.js"
 import { checkProjectEntry } from "../../src/projects/ProjectRules.js"
 import { entry } from "./fixtures.js"
 
@@ -16,10 +18,14 @@ describe("admission rules of a zone's sub-areas (seed 002 篇5 一)", () => {
     expect(short.breaches).toHaveLength(1)
     expect(short.breaches[0]).toMatchObject({ code: "below_min_investment", column: "fixed_investment", value: 999.9999, mode: "required", rule: 0 })
     // The rule's source is shown with the refusal, in both languages.
+    // The model's RuleSource: seed 002 is 集聚区范文10篇, section 篇5 一; the one-line reference is kept beside it.
     expect(short.breaches[0]!.source).toEqual({
       kind: "document",
-      reference: "seed 002 篇5 一",
+      document: "002_5346310891de6d1c.txt",
+      section: "篇5 一",
       quote: "我县工业园区南区主要安排固定资产投资1000万元的高新技术项目",
+      note: null,
+      reference: "seed 002 篇5 一",
     })
     expect(short.breaches[0]!.zh).toContain("我县工业园区南区主要安排固定资产投资1000万元的高新技术项目")
     expect(short.breaches[0]!.en).toContain("seed 002 篇5 一")
@@ -47,7 +53,7 @@ describe("admission rules of a zone's sub-areas (seed 002 篇5 一)", () => {
           types: ["industrial"],
           traits: [],
           mode: "advisory",
-          source: { kind: "local", reference: "某县园区管理办法 第八条", quote: null },
+          source: projectCommissionSource("某县园区管理办法 第八条", null),
         },
       ],
     }
@@ -71,11 +77,50 @@ describe("admission rules of a zone's sub-areas (seed 002 篇5 一)", () => {
           types: [],
           traits: [],
           mode: "required",
-          source: { kind: "default", reference: "test", quote: null },
+          source: projectDefault("test"),
         }
         return admissionCheck({ ...entry({ area: "a", fixedInvestment: fixed }) }, { code: "a", rules: [rule] }).admitted === fixed >= min
       }),
     )
+  })
+})
+
+describe("a rule's source (the model's RuleSource)", () => {
+  const decode = Schema.decodeUnknownSync(ProjectRuleSource)
+  it("reads the register's first shape: a zone's own regulation is the commission's configuration", () => {
+    expect(decode({ kind: "local", reference: "某县工业园区管理办法 第八条", quote: "南区只安排高新技术项目" })).toEqual({
+      kind: "commission",
+      document: null,
+      section: null,
+      quote: "南区只安排高新技术项目",
+      note: { zh: "某县工业园区管理办法 第八条", en: "某县工业园区管理办法 第八条" },
+      reference: "某县工业园区管理办法 第八条",
+    })
+    expect(decode({ kind: "document", reference: "seed 004 二 四是", quote: "予以收回" })).toMatchObject({
+      kind: "document",
+      document: "004_b718be197b9f8d5d.txt",
+      section: "二 四是",
+      reference: "seed 004 二 四是",
+    })
+    expect(decode({ kind: "default", reference: "Jiju default: reports are due on Monday", quote: null })).toMatchObject({
+      kind: "default",
+      note: { zh: "reports are due on Monday", en: "reports are due on Monday" },
+      reference: "Jiju default: reports are due on Monday",
+    })
+  })
+
+  it("takes a RuleSource as it is and names it in one line when the reference is left out", () => {
+    const own = {
+      kind: "commission",
+      document: null,
+      section: null,
+      quote: null,
+      note: { zh: "鹤壁市园区准入办法 第五条", en: "Hebi park admission rules, art. 5" },
+    }
+    expect(decode(own)).toEqual({ ...own, reference: "鹤壁市园区准入办法 第五条" })
+    const doc = { kind: "document", document: "002_5346310891de6d1c.txt", section: "篇5 一", quote: "西区…", note: null }
+    expect(decode(doc).reference).toBe("seed 002 篇5 一")
+    expect(() => decode({ kind: "local", quote: null })).toThrow()
   })
 })
 

@@ -123,4 +123,5 @@ export const assessmentsHandlers: Handlers<typeof assessmentsApi> = {
   runReportXlsx: ({ params, query }, { caller, lang }) => Effect.map(runReportFile(caller, reportRequest(params.id, "xlsx", query, lang)), download),
   runReportDocx: ({ params, query }, { caller, lang }) =>
     Effect.map(runReportFile(caller, reportRequest(params.id, "docx", query, lang, query.cluster)), download),
+  runReportPdf: ({ params, query }, { caller, lang }) => Effect.map(runReportFile(caller, reportRequest(params.id, "pdf", query, lang)), download),
 }

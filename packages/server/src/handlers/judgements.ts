@@ -1,4 +1,4 @@
-import { certification, diagnosis, incentive, positions, stage, targets } from "@jiju/app"
+import { certification, diagnosis, incentive, landQuota, positions, promotion, stage, targets } from "@jiju/app"
 import type { TargetSet } from "@jiju/domain/assessment"
 import type { judgementsApi } from "@jiju/domain/contract"
 import type { Handlers } from "../http/bind.js"
@@ -11,5 +11,15 @@ export const judgementsHandlers: Handlers<typeof judgementsApi> = {
   incentive: ({ query }, { caller }) => incentive(caller, query),
   targets: ({ query }, { caller }) => targets(caller, query),
   positions: ({ query }, { caller }) => positions(caller, query),
+  landQuota: ({ query }, { caller }) => landQuota(caller, query),
+  promotion: ({ query }, { caller }) => {
+    const { thresholdRevenue, thresholdEmployment, thresholdTaxTotal, ...rest } = query
+    const threshold = {
+      ...(thresholdRevenue !== undefined ? { revenue: thresholdRevenue } : {}),
+      ...(thresholdEmployment !== undefined ? { employment: thresholdEmployment } : {}),
+      ...(thresholdTaxTotal !== undefined ? { tax_total: thresholdTaxTotal } : {}),
+    }
+    return promotion(caller, { ...rest, ...(Object.keys(threshold).length > 0 ? { threshold } : {}) })
+  },
   customTargets: ({ body }, { caller }) => targets(caller, { set: body.set as TargetSet, period: body.period, region: body.region }),
 }

@@ -1,6 +1,7 @@
 import type { CouplingRequest, HotspotsRequest, MoranRequest, RegressRequest } from "@jiju/domain/analyses"
 import type { AssessmentResult, BuiltInTargetSet, CertifiedZone, DiagnosedZone, StagedZone, TargetsDocument } from "@jiju/domain/assessment"
 import type { Bilingual, IndicatorDefinition, Observation, Region, StoredCluster } from "@jiju/domain/model"
+import type { ProjectFindings, SupervisionView } from "@jiju/domain/projects"
 
 /** The register as the dashboard reads it once at start. */
 export interface DashboardRegister {
@@ -56,6 +57,21 @@ export interface DashboardAnalyses {
   readonly hotspots: HotspotsRequest
 }
 
+/** A stored run's document, as the application core wrote it (the dashboard writes it to a file as it is). */
+export interface DashboardReport {
+  readonly bytes: Uint8Array
+  /** The core's name for the file, e.g. "henan-2017-2025.xlsx" ("-draft" before the extension for an unpublished run). */
+  readonly fileName: string
+  /** Written from an unpublished run (marked 未发布 inside). */
+  readonly draft: boolean
+}
+
+/** The project register's supervision as the core states it: a week's view (default the last complete week) and the findings of today. */
+export interface DashboardSupervision {
+  readonly view: SupervisionView
+  readonly findings: ProjectFindings
+}
+
 /** An analysis document: what `jiju <name> --json` prints for the same data and options (snake_case keys). */
 export type AnalysisDocument = Readonly<Record<string, unknown>>
 
@@ -92,5 +108,12 @@ export interface DashboardSource {
    * API server). Rejects with {@link AnalysisRefused} when the core refuses the data.
    */
   analysis<K extends keyof DashboardAnalyses>(name: K, request: DashboardAnalyses[K]): Promise<AnalysisDocument>
+  /**
+   * The workbook (.xlsx) of the latest stored run of a scheme and period, in a language — the document of
+   * `jiju report` and GET /v1/assessments/runs/{id}/report.xlsx. Null when the period has no stored run.
+   */
+  report(scheme: string, period: string, lang: "zh" | "en"): Promise<DashboardReport | null>
+  /** The supervision view of a week (default: the last complete week) and the findings of today, over every zone the caller reads. */
+  supervision(week?: string): Promise<DashboardSupervision>
   close(): Promise<void>
 }

@@ -158,6 +158,37 @@ export const apiSource = (opts: ApiOptions): DashboardSource => {
         return failed(`POST /v1/analyses/${name}`, e)
       }
     },
+    report: async (scheme, period, lang) => {
+      let run: { readonly id: string; readonly published: boolean }
+      try {
+        run = answerOf(jijuApi.assessmentResult, (await api.assessmentResult({ query: { scheme, period } })).data)
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) return null
+        return failed("GET /v1/assessments/results", e)
+      }
+      // The contract's client decodes JSON answers only: the workbook's bytes are fetched as they are.
+      const path = `/v1/assessments/runs/${encodeURIComponent(run.id)}/report.xlsx`
+      const res = await doFetch(`${base}${path}?lang=${lang}`, { headers: headers() })
+      if (res.status === 404) return null
+      if (!res.ok) throw new CliError("api_error", `GET ${path} answered ${res.status}: ${(await res.text()).slice(0, 200)}`, 1)
+      const named = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get("content-disposition") ?? "")?.[1]
+      return {
+        bytes: new Uint8Array(await res.arrayBuffer()),
+        fileName: named ? decodeURIComponent(named) : `${scheme}-${period}${run.published ? "" : "-draft"}.xlsx`,
+        draft: !run.published,
+      }
+    },
+    supervision: async (week) => {
+      try {
+        const [view, found] = await Promise.all([
+          api.supervision({ query: week !== undefined ? { week } : {} }).then(({ data }) => answerOf(jijuApi.supervision, data)),
+          api.projectFindings({ query: {} }).then(({ data }) => answerOf(jijuApi.projectFindings, data)),
+        ])
+        return { view, findings: found }
+      } catch (e) {
+        return failed("GET /v1/supervision", e)
+      }
+    },
     close: async () => {},
   }
 }

@@ -26,6 +26,8 @@ export const deferredSource = (pending: Promise<DashboardSource>, placeholder: B
     judgements: async (id, period, opts) => (await get()).judgements(id, period, opts),
     targets: async (q) => (await get()).targets(q),
     analysis: async (name, request) => (await get()).analysis(name, request),
+    report: async (scheme, period, lang) => (await get()).report(scheme, period, lang),
+    supervision: async (week) => (await get()).supervision(week),
     close: async () => {
       const s = await pending.catch(() => undefined)
       await s?.close()

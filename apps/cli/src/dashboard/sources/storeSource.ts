@@ -6,15 +6,18 @@ import {
   allRegions,
   certification,
   diagnosis,
+  findings,
   makeAppRuntime,
   observedPeriods,
   operator,
   previewAssessment,
   queryObservations,
   runAnalysis,
+  runReportFile,
   stage,
   storedResult,
   storeInfo,
+  supervision,
   targets,
 } from "@jiju/app"
 import { ComputationError, InputError, type Observation } from "@jiju/domain/model"
@@ -130,6 +133,19 @@ export const storeSource = async (env: Env): Promise<DashboardSource> => {
         if (e instanceof InputError || e instanceof ComputationError) throw new AnalysisRefused({ zh: e.zh, en: e.message })
         throw e
       }
+    },
+    report: async (scheme, period, lang) => {
+      try {
+        const f = await run(runReportFile(actor, { run: { scheme, period }, format: "xlsx", lang }))
+        return { bytes: f.bytes, fileName: f.fileName, draft: f.draft }
+      } catch (e) {
+        if ((e as { _tag?: unknown })._tag === "NotFound") return null
+        throw e
+      }
+    },
+    supervision: async (week) => {
+      const [view, found] = await Promise.all([run(supervision(actor, week !== undefined ? { week } : {})), run(findings(actor, {}))])
+      return { view, findings: found }
     },
     close: () => runtime.dispose(),
   }

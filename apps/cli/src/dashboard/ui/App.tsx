@@ -21,6 +21,8 @@ export interface AppProps {
   readonly onReady?: (snap: Snapshot) => void
   /** A snapshot to show until the source answers (the one kept when the dashboard last closed an unchanged store). */
   readonly kept?: Snapshot | null
+  /** Where `e` writes the run's workbook (the dashboard's working directory; default the process's). */
+  readonly exportDir?: string
   /** Called with each snapshot the source answers for the first scheme (to be kept when the dashboard closes). */
   readonly onLive?: (snap: Snapshot) => void
 }

@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises"
+import { basename, resolve } from "node:path"
 import { Text, useApp, useInput } from "ink"
 import { useEffect, useMemo, useRef, useState } from "react"
 import { dashboardSchemes } from "../data/snapshot.js"
@@ -11,10 +13,11 @@ import { HotspotsScreen } from "./HotspotsScreen.js"
 import { handleKey, type KeyContext } from "./keys.js"
 import { useLayout } from "./layout.js"
 import { Overview, overviewRows } from "./Overview.js"
+import { SupervisionScreen } from "./SupervisionScreen.js"
 import { TargetsScreen } from "./TargetsScreen.js"
 import { bi, type Lang, tr } from "./text.js"
 import { themeFor } from "./theme.js"
-import { useAnalyses, useClusterDetail, useHotspots, useSnapshot, useTargets } from "./useScreenData.js"
+import { useAnalyses, useClusterDetail, useHotspots, useSnapshot, useSupervision, useTargets } from "./useScreenData.js"
 
 export interface ScreensProps extends Omit<AppProps, "lang"> {
   /** The language, kept by {@link App} so that a key pressed while this module loaded is not lost. */
@@ -23,11 +26,11 @@ export interface ScreensProps extends Omit<AppProps, "lang"> {
 }
 
 /**
- * The dashboard once its modules have loaded: Overview, Cluster, Analyses, Targets and Hot spots screens over a
+ * The dashboard once its modules have loaded: Overview, Cluster, Analyses, Targets, Hot spots and Projects screens over a
  * DashboardSource, with their state (`useScreenData.ts` reads what they show) and keys (`keys.ts`). App shows the
  * same frame, loading, until this module is there.
  */
-export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady, kept, onLive }: ScreensProps) => {
+export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang, toggleLang, onReady, kept, onLive, exportDir }: ScreensProps) => {
   const app = useApp()
   const { width, bodyHeight } = useLayout({ width: fixedW, height: fixedH })
   const theme = useMemo(() => themeFor(env), [env])
@@ -54,6 +57,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
   const { targetSets, tracking } = useTargets(source, snap, screen, targetIndex, setFailure)
   // Hot spots
   const { hotspots, setHotspots } = useHotspots(source, snap, screen, setFailure)
+  // Projects (supervision)
+  const { supervision, setSupervision } = useSupervision(source, screen)
 
   const readyFired = useRef(false)
   useEffect(() => {
@@ -68,7 +73,34 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     stopAnalyses()
     app.exit()
   }
+  // `e`: the core writes the stored run's workbook; the dashboard only saves it and says where.
+  const [notice, setNotice] = useState<string | null>(null)
+  const exportReport = () => {
+    if (!snap?.period) {
+      setNotice(L("没有可导出的期间", "no period to export"))
+      return
+    }
+    const { period } = snap
+    setNotice(L(`正在导出 ${period}…`, `exporting ${period}…`))
+    source
+      .report(snap.scheme.id, period, lang)
+      .then(async (file) => {
+        if (!file) {
+          setNotice(L(`${period} 没有已存的考核结果，先运行 jiju assess`, `no stored run for ${period}: run jiju assess first`))
+          return
+        }
+        // The name comes from the core (or a server): only its last part, and only plain characters, make the path.
+        const name = basename(file.fileName).replace(/[^\w.\-\u4e00-\u9fff]/g, "_")
+        const path = resolve(exportDir ?? process.cwd(), name)
+        await writeFile(path, file.bytes)
+        setNotice(L(`已导出 ${path}${file.draft ? "（未发布）" : ""}`, `written ${path}${file.draft ? " (draft, not published)" : ""}`))
+      })
+      .catch((e: unknown) =>
+        setNotice(L(`导出失败：${e instanceof Error ? e.message : String(e)}`, `export failed: ${e instanceof Error ? e.message : String(e)}`)),
+      )
+  }
   const keys: KeyContext = {
+    exportReport,
     screen,
     setScreen,
     lang,
@@ -104,6 +136,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     setTargetScroll,
     hotspots,
     setHotspots,
+    supervision,
+    setSupervision,
   }
   // Keys go to the handler of the latest render: Ink re-subscribes after each commit, and a key arriving in
   // between would otherwise see the previous render's state.
@@ -142,6 +176,8 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
         return <TargetsScreen sets={targetSets} index={targetIndex} tracking={tracking} lang={lang} width={width} height={bodyHeight} scroll={targetScroll} />
       case "hotspots":
         return <HotspotsScreen state={hotspots} periods={snap.register.periods} lang={lang} theme={theme} width={width} height={bodyHeight} />
+      case "projects":
+        return <SupervisionScreen state={supervision} lang={lang} width={width} height={bodyHeight} />
     }
   })()
 
@@ -154,7 +190,7 @@ export const Screens = ({ source, env = {}, width: fixedW, height: fixedH, lang,
     : ""
   // A kept snapshot says so until the store has opened and answered.
   const keptNote = snap?.kept ? `${L("上次结果（数据未变），数据库打开中", "last answer (store unchanged), opening")} · ` : ""
-  const status = `${keptNote}${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
+  const status = `${notice ? `${notice} · ` : ""}${keptNote}${snap?.isDemo ? "演示数据 demo data · " : ""}${resultFrom ? `${resultFrom} · ` : ""}${tr(lang, source.description)}`
   return (
     <Frame
       lang={lang}

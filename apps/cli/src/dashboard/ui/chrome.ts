@@ -1,7 +1,7 @@
 import { bi, type Lang, tr } from "./text.js"
 
-/** The five screens, in Tab order. */
-export const screens = ["overview", "cluster", "analyses", "targets", "hotspots"] as const
+/** The six screens, in Tab order. */
+export const screens = ["overview", "cluster", "analyses", "targets", "hotspots", "projects"] as const
 export type Screen = (typeof screens)[number]
 
 const screenNames: Record<Screen, { zh: string; en: string }> = {
@@ -10,6 +10,7 @@ const screenNames: Record<Screen, { zh: string; en: string }> = {
   analyses: { zh: "分析", en: "Analyses" },
   targets: { zh: "目标", en: "Targets" },
   hotspots: { zh: "冷热点", en: "Hot spots" },
+  projects: { zh: "项目督导", en: "Projects" },
 }
 
 /** The title's own text; the tabs follow it. */
@@ -29,6 +30,7 @@ const hints: Record<Screen | "results", { zh: string; en: string }> = {
   results: bi("↑↓ 滚动 Enter 重算 Esc 返回选择", "↑↓ scroll Enter re-run Esc back to choices"),
   targets: bi("←→ 目标集 ↑↓ 滚动 Esc 返回", "←→ target set ↑↓ scroll Esc back"),
   hotspots: bi("[ ] 指标 ←→ 期间 ↑↓ 滚动", "[ ] indicator ←→ period ↑↓ scroll"),
+  projects: bi("←→ 周次 ↑↓ 滚动 Esc 返回", "←→ week ↑↓ scroll Esc back"),
 }
 
 /**

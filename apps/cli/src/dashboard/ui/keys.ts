@@ -1,4 +1,5 @@
 import type { TargetsDocument } from "@jiju/domain/assessment"
+import { addWeeks } from "@jiju/domain/projects"
 import type { Key } from "ink"
 import type { Dispatch, SetStateAction } from "react"
 import { analysisIndicators } from "../data/analyses.js"
@@ -10,6 +11,7 @@ import { type Screen, screens } from "./chrome.js"
 import { type HotspotsState, hotspotLines } from "./HotspotsScreen.js"
 import { maxScroll } from "./Lines.js"
 import type { RankRow } from "./Overview.js"
+import { type SupervisionState, supervisionLines } from "./SupervisionScreen.js"
 import { targetLines } from "./TargetsScreen.js"
 import type { Lang } from "./text.js"
 import { themeFor } from "./theme.js"
@@ -27,6 +29,8 @@ export interface KeyContext {
   readonly setHelp: Setter<boolean>
   readonly toggleLang: () => void
   readonly quit: () => void
+  /** Write the workbook of the shown scheme and period's stored run (`e`, on every screen). */
+  readonly exportReport: () => void
   // Overview
   readonly rows: ReadonlyArray<RankRow>
   readonly groups: number
@@ -58,6 +62,9 @@ export interface KeyContext {
   // Hot spots
   readonly hotspots: HotspotsState
   readonly setHotspots: Setter<HotspotsState>
+  // Projects (supervision)
+  readonly supervision: SupervisionState
+  readonly setSupervision: Setter<SupervisionState>
 }
 
 // Typing a filter: letters go to the filter; Enter keeps it, Esc clears it.
@@ -148,9 +155,21 @@ const hotspotsKey = (input: string, key: Key, step: number, c: KeyContext) => {
   } else if (key.escape) c.setScreen("overview")
 }
 
+const projectsKey = (_input: string, key: Key, step: number, c: KeyContext) => {
+  const s = c.supervision
+  if (step !== 0) {
+    const count = supervisionLines(s, c.lang, c.width).length
+    c.setSupervision((v) => ({ ...v, scroll: Math.max(0, Math.min(maxScroll(count, c.bodyHeight), v.scroll + step)) }))
+  } else if ((key.leftArrow || key.rightArrow) && s.data !== null && !("error" in s.data)) {
+    // Week arithmetic only: which week is shown; the view of it is the core's.
+    const week = addWeeks(s.data.view.week, key.leftArrow ? -1 : 1)
+    c.setSupervision({ week, data: null, scroll: 0 })
+  } else if (key.escape) c.setScreen("overview")
+}
+
 /**
  * Answer one key press: a filter being typed, a run in progress and the help page take keys first; then the keys
- * every screen shares (q, ?, l, Tab); then the current screen's.
+ * every screen shares (q, ?, l, e, Tab, p for the Projects screen); then the current screen's.
  */
 export const handleKey = (input: string, key: Key, c: KeyContext): void => {
   if (c.filtering) {
@@ -170,7 +189,12 @@ export const handleKey = (input: string, key: Key, c: KeyContext): void => {
   if (input === "q") c.quit()
   else if (input === "?") c.setHelp(true)
   else if (input === "l") c.toggleLang()
-  if (input === "q" || input === "?" || input === "l") return
+  else if (input === "e") c.exportReport()
+  if (input === "q" || input === "?" || input === "l" || input === "e") return
+  if (input === "p" && c.screen !== "projects") {
+    c.setScreen("projects")
+    return
+  }
   if (key.tab) {
     const i = screens.indexOf(c.screen)
     c.setScreen(screens[(i + (key.shift ? screens.length - 1 : 1)) % screens.length]!)
@@ -180,6 +204,8 @@ export const handleKey = (input: string, key: Key, c: KeyContext): void => {
   const down = key.downArrow || input === "j"
   const page = key.pageDown ? c.bodyHeight : key.pageUp ? -c.bodyHeight : 0
   const step = up ? -1 : down ? 1 : page
-  const onScreen = { overview: overviewKey, cluster: clusterKey, analyses: analysesKey, targets: targetsKey, hotspots: hotspotsKey }[c.screen]
+  const onScreen = { overview: overviewKey, cluster: clusterKey, analyses: analysesKey, targets: targetsKey, hotspots: hotspotsKey, projects: projectsKey }[
+    c.screen
+  ]
   onScreen(input, key, step, c)
 }

@@ -9,6 +9,7 @@ import type { DashboardSource } from "../sources/DashboardSource.js"
 import type { AnalysesView } from "./AnalysesScreen.js"
 import type { Screen } from "./chrome.js"
 import type { HotspotsState } from "./HotspotsScreen.js"
+import type { SupervisionState } from "./SupervisionScreen.js"
 import { bi } from "./text.js"
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -145,4 +146,30 @@ export const useHotspots = (source: DashboardSource, snap: Snapshot | null, scre
     }
   }, [screen, snap, indicator, period, answered, source, onFailure])
   return { hotspots, setHotspots }
+}
+
+/**
+ * The project register's supervision view and findings, read when the Projects screen shows a week it has not read
+ * (the core's default week first; ←→ then name one). A refusal is shown in the screen's place.
+ */
+export const useSupervision = (source: DashboardSource, screen: Screen) => {
+  const [supervision, setSupervision] = useState<SupervisionState>({ week: null, data: null, scroll: 0 })
+  const { week, data } = supervision
+  useEffect(() => {
+    if (screen !== "projects") return
+    if (data !== null && ("error" in data || week === null || data.view.week === week)) return
+    let live = true
+    setSupervision((s) => ({ ...s, data: null }))
+    source
+      .supervision(week ?? undefined)
+      .then((d) => live && setSupervision((s) => (s.week === week ? { ...s, data: d } : s)))
+      .catch(
+        (e: unknown) =>
+          live && setSupervision((s) => (s.week === week ? { ...s, data: { error: bi(`读取失败：${message(e)}`, `could not read: ${message(e)}`) } } : s)),
+      )
+    return () => {
+      live = false
+    }
+  }, [screen, week, data, source])
+  return { supervision, setSupervision }
 }

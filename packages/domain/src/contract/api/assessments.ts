@@ -15,7 +15,7 @@ import { builtInTargetSets } from "../../assessment/documents/TargetsDocument.js
 import { ClusterAssessment } from "../../assessment/RunAssessment.js"
 import { ClusterKind, RankingGroup } from "../../model/Cluster.js"
 import { Period } from "../../model/Period.js"
-import { docxMedia, endpoint, xlsxMedia } from "../Endpoint.js"
+import { docxMedia, endpoint, pdfMedia, xlsxMedia } from "../Endpoint.js"
 
 /** Which run to read: the latest of a scheme and period (one ranking group, optionally). */
 /** Which run to read: the latest of a scheme and period (of the runs covering one kind, optionally). */
@@ -220,4 +220,21 @@ export const runReportDocx = endpoint({
   query: Schema.Struct({ ...ReportQuery, cluster: Schema.optional(Schema.NonEmptyString) }),
   success: { status: 200, media: docxMedia },
   errors: [401, 404, 422],
+})
+
+/** GET /v1/assessments/runs/{id}/report.pdf */
+export const runReportPdf = endpoint({
+  id: "runReportPdf",
+  method: "get",
+  path: "/v1/assessments/runs/{id}/report.pdf",
+  tag: "assessments",
+  summary: {
+    zh: "考核结果通报（PDF，由服务器上的 Chromium 打印）；未发布的标明“未发布”",
+    en: "A run's bulletin (通报) as PDF, printed by the server's Chromium; drafts marked",
+  },
+  access: "results_reader",
+  params: Id,
+  query: Schema.Struct(ReportQuery),
+  success: { status: 200, media: pdfMedia },
+  errors: [401, 404, 422, 503],
 })

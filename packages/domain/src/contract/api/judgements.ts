@@ -6,7 +6,9 @@ import * as Schema from "effect/Schema"
 import { CertificationDocument } from "../../assessment/documents/CertificationDocument.js"
 import { DiagnosisDocument } from "../../assessment/documents/DiagnosisDocument.js"
 import { IncentiveDocument } from "../../assessment/documents/IncentiveDocument.js"
+import { LandQuotaDocument } from "../../assessment/documents/LandQuotaDocument.js"
 import { PositionsDocument } from "../../assessment/documents/PositionsDocument.js"
+import { PromotionDocument } from "../../assessment/documents/PromotionDocument.js"
 import { StageDocument } from "../../assessment/documents/StageDocument.js"
 import { builtInTargetSets, TargetSetJson, TargetsDocument } from "../../assessment/documents/TargetsDocument.js"
 import { Period } from "../../model/Period.js"
@@ -137,4 +139,58 @@ export const positions = endpoint({
   }),
   success: { status: 200, schema: PositionsDocument },
   errors: [401, 403, 422],
+})
+
+const Count = Schema.FiniteFromString.check(Schema.isInt())
+const Amount = Schema.optional(Schema.FiniteFromString)
+
+/** GET /v1/assessments/land-quota */
+export const landQuota = endpoint({
+  id: "landQuota",
+  method: "get",
+  path: "/v1/assessments/land-quota",
+  tag: "judgements",
+  summary: {
+    zh: "用地指标：投入产出强度后 20 位扣减、前 20 位奖励（篇8，同 jiju land-quota）",
+    en: "Land quota: the last 20 on input–output intensity lose, the first 20 gain (篇8, as jiju land-quota)",
+  },
+  access: "admin_viewer",
+  query: Schema.Struct({
+    /** The year placed (the quota moved is the next year's). */
+    period: Period,
+    /** Places per list; default 20 (the document). */
+    count: Schema.optional(Count),
+    /** mu (亩 per zone) or share (of the zone's next-year land_quota). */
+    unit: Schema.optional(Schema.Literals(["mu", "share"])),
+    /** The amount cut; none gives the lists only. */
+    cut: Amount,
+  }),
+  success: { status: 200, schema: LandQuotaDocument },
+  errors: [401, 403, 422],
+})
+
+/** GET /v1/assessments/promotion */
+export const promotion = endpoint({
+  id: "promotion",
+  method: "get",
+  path: "/v1/assessments/promotion",
+  tag: "judgements",
+  summary: {
+    zh: "考核晋级：营业收入、从业人员、税收翻番与基本门槛（篇8，同 jiju promotion）",
+    en: "Promotion: doubling of revenue, employment and tax, and the basic threshold (篇8, as jiju promotion)",
+  },
+  access: "zone_reader",
+  query: Schema.Struct({
+    /** Default 2009 (a Jiju default). */
+    baseYear: Schema.optional(Year),
+    /** Default 2012 (the document's 到2012年). */
+    targetYear: Schema.optional(Year),
+    /** The basic threshold for weak-base zones, per indicator, in the catalogue's units (the commission's numbers). */
+    thresholdRevenue: Amount,
+    thresholdEmployment: Amount,
+    thresholdTaxTotal: Amount,
+    cluster: Cluster,
+  }),
+  success: { status: 200, schema: PromotionDocument },
+  errors: [401, 403, 404, 422],
 })

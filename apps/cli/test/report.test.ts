@@ -89,7 +89,7 @@ describe.each(engines)("jiju report on %s", (engine) => {
     const out = join(s.dir, "bulletin.pdf")
     const r = await runCli(["report", "--period", "2025", "--out", out, "--date", "2026-01-15", "--json"], { ...s.env, JIJU_CHROMIUM: chromium })
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json()).toMatchObject({ written: out, format: "pdf", draft: true, file_name: "henan-2017-2025-draft.pdf" })
+    expect(r.json()).toMatchObject({ written: out, format: "pdf", draft: true, file_name: "jiju-industrial-2025-draft.pdf" })
     mkdirSync(artefacts, { recursive: true })
     copyFileSync(out, join(artefacts, "bulletin-chromium.pdf"))
     const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" })

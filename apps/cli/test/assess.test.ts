@@ -48,7 +48,8 @@ describe.each(engines)("jiju assess on the demo data (%s)", (engine) => {
   beforeAll(async () => {
     ;({ env, dir, dispose } = await makeStoreEnv(engine))
     expect((await runCli(["demo", "--json"], env)).code).toBe(0)
-    const r = await runCli(["assess", "--period", "2025", "--json"], env)
+    // henan-2017 by name: as before the default schemes of each kind (the tests below the old default's behaviour).
+    const r = await runCli(["assess", "--period", "2025", "--scheme", "henan-2017", "--json"], env)
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
     first = r.json() as Assess
@@ -124,10 +125,10 @@ describe.each(engines)("jiju assess on the demo data (%s)", (engine) => {
     expect(first.stored).toBe(true)
     expect(first.previous_source).toBe("computed")
     // 2024 as the readable table (zh headers with en), then 2025 again: the stored 2024 run gives the rank changes.
-    const table2024 = await runCli(["assess", "--period", "2024"], env)
+    const table2024 = await runCli(["assess", "--period", "2024", "--scheme", "henan-2017"], env)
     expect(table2024.code).toBe(0)
     for (const h of ["排名 Rank", "编号 ID", "得分 Score", "变化 Change", "一票否决 Vetoed"]) expect(table2024.stdout).toContain(h)
-    const again = await runCli(["assess", "--period", "2025", "--publish", "--json"], env)
+    const again = await runCli(["assess", "--period", "2025", "--scheme", "henan-2017", "--publish", "--json"], env)
     expect(again.code).toBe(0)
     const second = again.json() as Assess
     expect(second.previous_source).toBe("stored")
@@ -223,6 +224,57 @@ describe.each(engines)("jiju assess on the demo data (%s)", (engine) => {
     const byId = await runCli(["assess", "--period", "2025", "--scheme", "two-indicators", "--json"], env)
     expect(byId.code).toBe(0)
     expect((byId.json() as Assess).clusters.map((z) => z.score)).toEqual(a.clusters.map((z) => z.score))
+  })
+
+  it("without --scheme runs every kind with its own scheme, keeps the report's keys and lists each run", SLOW, async () => {
+    const r = await runCli(["assess", "--period", "2025", "--json"], env)
+    expect(r.code, r.stderr).toBe(0)
+    const doc = r.json() as Assess & { kind: string; runs: { kind: string; scheme: string; run_id: string | null; published: boolean; zones: number }[] }
+    // Every key of the henan-2017 document is there, for the industrial kind's run; runs is added.
+    for (const key of Object.keys(first)) expect(Object.keys(doc)).toContain(key)
+    expect(doc).toMatchObject({ scheme: { id: "jiju-industrial" }, kind: "industrial", stored: true })
+    expect(doc.runs.map((x) => [x.kind, x.scheme, x.zones, x.published])).toEqual([
+      ["industrial", "jiju-industrial", 157, false],
+      ["modern_service", "jiju-service", 20, false],
+    ])
+    expect(doc.runs[0]!.run_id).toBe(doc.run!.id)
+    // The documents name no veto: every industrial zone with its data is ranked.
+    expect(doc.clusters.filter((z) => z.status === "vetoed")).toEqual([])
+    const store = await openStore({ env })
+    try {
+      const service = await assessmentRepo(store.db).runs.get(doc.runs[1]!.run_id!)
+      expect(service?.provenance).toMatchObject({ kind: "modern_service" })
+      expect(service?.result.clusters.every((c) => c.clusterId.startsWith("cbd-") || c.name.includes("商业区"))).toBe(true)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it("publishes on Jiju defaults only with --confirm-defaults, recording the confirmation", SLOW, async () => {
+    // The on-disk store is opened only between commands (one process at a time holds it).
+    const count = async () => {
+      const store = await openStore({ env })
+      try {
+        return (await store.db.query<{ n: number }>("select count(*)::int as n from assessment_runs"))[0]!.n
+      } finally {
+        await store.close()
+      }
+    }
+    const before = await count()
+    const refused = await runCli(["assess", "--period", "2025", "--publish", "--json"], env)
+    expect(refused.code).toBe(1)
+    expect((refused.json() as Failure).error.code).toBe("defaults_unconfirmed")
+    expect((refused.json() as Failure).error.message).toContain("--confirm-defaults")
+    expect(await count()).toBe(before)
+    expect((await runCli(["assess", "--period", "2025", "--confirm-defaults"], env)).code).toBe(2)
+    const ok = await runCli(["assess", "--period", "2025", "--publish", "--confirm-defaults", "--json"], env)
+    expect(ok.code, ok.stderr).toBe(0)
+    const doc = ok.json() as Assess & { confirmation: { by: string; at: string; items: { item: string }[] }; runs: { published: boolean }[] }
+    expect(doc.confirmation.by).toMatch(/^operator:/)
+    expect(Number.isNaN(Date.parse(doc.confirmation.at))).toBe(false)
+    expect(doc.confirmation.items.map((i) => i.item)).toEqual(["weights", "normalisation"])
+    expect(doc.runs.map((x) => x.published)).toEqual([true, true])
+    expect(await count()).toBe(before + 2)
   })
 
   it("the other assessment commands read the same store", SLOW, async () => {

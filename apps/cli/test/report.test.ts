@@ -35,7 +35,7 @@ describe.each(engines)("jiju report on %s", (engine) => {
   beforeAll(async () => {
     s = await makeStoreEnv(engine)
     expect((await runCli(["demo"], s.env)).code).toBe(0)
-    expect((await runCli(["assess", "--period", "2024", "--publish"], s.env)).code).toBe(0)
+    expect((await runCli(["assess", "--period", "2024", "--publish", "--confirm-defaults"], s.env)).code).toBe(0)
     const r = await runCli(["assess", "--period", "2025", "--json"], s.env)
     expect(r.code, r.stderr).toBe(0)
     assessed = r.json() as Assess
@@ -46,10 +46,16 @@ describe.each(engines)("jiju report on %s", (engine) => {
     const out = join(s.dir, "report.xlsx")
     const r = await runCli(["report", "--period", "2025", "--out", out, "--issuer", "河南省产业集聚区联席会议办公室", "--json"], s.env)
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json()).toMatchObject({ written: out, format: "xlsx", draft: true, file_name: "henan-2017-2025-draft.xlsx" })
+    expect(r.json()).toMatchObject({ written: out, format: "xlsx", draft: true, file_name: "jiju-industrial-2025-draft.xlsx" })
     const bytes = new Uint8Array(readFileSync(out))
     const cover = Object.fromEntries(readXlsx(bytes, { sheet: "说明" }).rows.map((x) => [x.项目, x.内容]))
     expect(cover).toMatchObject({ 状态: "未发布", 发文机关: "河南省产业集聚区联席会议办公室", 运行编号: assessed.run.id })
+    // The scheme's Jiju defaults: unconfirmed in the 2025 draft, confirmed (by whom, when) in the published 2024 run.
+    expect(cover.默认值).toBe("本方案含未经委员会确认的 Jiju 默认值：指标权重、标准化方法")
+    const out2024 = join(s.dir, "report-2024.xlsx")
+    expect((await runCli(["report", "--period", "2024", "--out", out2024], s.env)).code).toBe(0)
+    const cover2024 = Object.fromEntries(readXlsx(new Uint8Array(readFileSync(out2024)), { sheet: "说明" }).rows.map((x) => [x.项目, x.内容]))
+    expect(cover2024.默认值).toMatch(/^本方案的 Jiju 默认值（指标权重、标准化方法）已由 operator:.+ 于 \d{4}-\d\d-\d\dT.+ 确认$/)
     const county = assessed.groups.find((g) => g.group === "county")!
     const sheet = readXlsx(bytes, { sheet: "县域组排名" })
     expect(sheet.rows.map((x) => [x.代码, x.名次])).toEqual(county.ranking.map((z) => [z.cluster_id, z.rank]))
@@ -65,6 +71,7 @@ describe.each(engines)("jiju report on %s", (engine) => {
     expect(paragraphs[0]).toBe("（未发布）")
     expect(paragraphs[1]).toMatch(/^关于2025年.+结果的通报$/)
     expect(paragraphs[2]).toBe("（发文机关未配置）　2026-01-15")
+    expect(paragraphs).toContain("本方案含未经委员会确认的 Jiju 默认值：指标权重、标准化方法")
     const first = assessed.groups.find((g) => g.group === "county")!.ranking[0]!
     expect(paragraphs.find((p) => p.startsWith("2025 年考核共有"))).toContain(`县域组前三名为${first.name}`)
     if (soffice) {
@@ -82,7 +89,7 @@ describe.each(engines)("jiju report on %s", (engine) => {
     const out = join(s.dir, "bulletin.pdf")
     const r = await runCli(["report", "--period", "2025", "--out", out, "--date", "2026-01-15", "--json"], { ...s.env, JIJU_CHROMIUM: chromium })
     expect(r.code, r.stderr).toBe(0)
-    expect(r.json()).toMatchObject({ written: out, format: "pdf", draft: true, file_name: "henan-2017-2025-draft.pdf" })
+    expect(r.json()).toMatchObject({ written: out, format: "pdf", draft: true, file_name: "jiju-industrial-2025-draft.pdf" })
     mkdirSync(artefacts, { recursive: true })
     copyFileSync(out, join(artefacts, "bulletin-chromium.pdf"))
     const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" })

@@ -103,9 +103,15 @@ function Page({ route }: { readonly route: Route }) {
         />,
       )
     case "results":
-      return <ResultsPage {...(period ? { period } : {})} />
+      return <ResultsPage {...(period ? { period } : {})} {...(route.query.get("kind") ? { kind: route.query.get("kind")! } : {})} />
     case "cluster":
-      return <ClusterPage clusterId={route.arg ?? ""} period={period ?? String(new Date().getFullYear() - 1)} />
+      return (
+        <ClusterPage
+          clusterId={route.arg ?? ""}
+          period={period ?? String(new Date().getFullYear() - 1)}
+          {...(route.query.get("scheme") ? { scheme: route.query.get("scheme")! } : {})}
+        />
+      )
     case "analyses":
       return guard(!!me, <AnalysesPage />)
     case "map":

@@ -1,3 +1,5 @@
+import { henan2017Scheme, jijuServiceScheme, KindSchemeList, unconfirmedDefaults } from "@jiju/domain/assessment"
+import { wireDocument } from "@jiju/domain/contract"
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
 import { App } from "../src/App.js"
@@ -32,9 +34,19 @@ const obs = (period: string, values: Record<string, number>) =>
     is_demo: false,
   }))
 
+// The schemes the server names for each kind: here a commission that kept henan-2017 for its industrial zones, and
+// the built-in service scheme for its CBDs (as GET /v1/assessments/kind-schemes answers, snake_case).
+const kindSchemes = wireDocument(KindSchemeList, {
+  items: [
+    { kind: "industrial", scheme: henan2017Scheme, from: "built_in", configured: true, unconfirmedDefaults: [] },
+    { kind: "modern_service", scheme: jijuServiceScheme, from: "built_in", configured: false, unconfirmedDefaults: unconfirmedDefaults(jijuServiceScheme) },
+  ],
+})
+
 const setup = () => {
   let stored: Record<string, number> = {}
   const api = fakeApi({
+    "GET /v1/assessments/kind-schemes": kindSchemes,
     "GET /v1/auth/me": me,
     "GET /v1/clusters/hb-qibin": cluster,
     "GET /v1/clusters/hb-qibin/observations": (_: unknown, url: URL) => ({
@@ -74,6 +86,29 @@ describe("assessment form", () => {
     type("主营业务收入", "330")
     expect(within(revenue).getByText("+10.0%")).toBeTruthy()
     expect(within(rowOf(field("单位增加值能耗"))).getByText(/逆向指标/)).toBeTruthy()
+  })
+
+  it("shows a CBD's committee the service scheme its kind is assessed with, not the industrial form", async () => {
+    const cbd = { id: "cbd-4102", name: "开封中央商务区", kind: "modern_service", group: "urban_district", region: "410202" }
+    const api = fakeApi({
+      "GET /v1/assessments/kind-schemes": kindSchemes,
+      "GET /v1/auth/me": { ...me, cluster_ids: ["cbd-4102"] },
+      "GET /v1/clusters/cbd-4102": cbd,
+      "GET /v1/clusters/cbd-4102/observations": { items: [] },
+    })
+    location.hash = "#/submit?period=2025"
+    render(<App fetcher={api.fetcher} />)
+    await screen.findByRole("heading", { name: "指标数据填报" })
+    await waitFor(() => expect(fieldsetOf(field("营业收入")).disabled).toBe(false))
+    // The scheme came from the server.
+    expect(api.seen.some((x) => x.path === "/v1/assessments/kind-schemes")).toBe(true)
+    const legends = [...document.querySelectorAll("legend")].map((l) => l.textContent?.split(" — ")[0])
+    expect(legends).toEqual(["规模"])
+    for (const name of ["营业收入", "入驻企业数", "从业人员", "建筑面积"]) expect(field(name)).toBeTruthy()
+    expect(screen.queryByLabelText(/^主营业务收入/)).toBeNull()
+    expect(screen.queryByLabelText(/^专利授权数/)).toBeNull()
+    expect(document.querySelector("[data-scheme]")?.getAttribute("data-scheme")).toBe("jiju-service")
+    expect(screen.getByText(/现代服务业集聚区综合考核.*未经委员会确认的 Jiju 默认值：指标权重、标准化方法、奖励名次/)).toBeTruthy()
   })
 
   it("validates as you type: numbers, signs, percentages and whole counts", async () => {
@@ -147,6 +182,7 @@ describe("assessment form", () => {
   it("keeps the fields disabled until the period has loaded, so nothing typed is overwritten", async () => {
     let answer: (items: unknown) => void = () => {}
     const api = fakeApi({
+      "GET /v1/assessments/kind-schemes": kindSchemes,
       "GET /v1/auth/me": me,
       "GET /v1/clusters/hb-qibin": cluster,
       "GET /v1/clusters/hb-qibin/observations": () => new Promise((done) => (answer = (items) => done({ body: { items } }))),
@@ -181,6 +217,7 @@ describe("assessment form", () => {
     expect(draft.raw.patents_granted).toBe("171")
     view.unmount()
     const api = fakeApi({
+      "GET /v1/assessments/kind-schemes": kindSchemes,
       "GET /v1/auth/me": me,
       "GET /v1/clusters/hb-qibin": cluster,
       "GET /v1/clusters/hb-qibin/observations": { items: obs("2024", prev) },

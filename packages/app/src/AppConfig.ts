@@ -1,3 +1,4 @@
+import { defaultKindSchemes, type KindSchemeMap } from "@jiju/domain/assessment"
 import * as Context from "effect/Context"
 import * as Layer from "effect/Layer"
 
@@ -14,6 +15,8 @@ export interface AppConfigShape {
   readonly analysisBudget: { readonly sync: number; readonly job: number }
   /** The issuing body (发文机关) the documents of a run name (JIJU_REPORT_ISSUER); null when none is set. */
   readonly reportIssuer: string | null
+  /** The scheme each kind of zone is assessed with (JIJU_KIND_SCHEMES "kind=scheme,…"; the built-in mapping by default). */
+  readonly kindSchemes: KindSchemeMap
   /** The Chromium that prints a run's documents to PDF (JIJU_CHROMIUM; default /usr/bin/chromium). */
   readonly chromium: string
 }
@@ -31,6 +34,7 @@ export const appConfigLayer = (over: Partial<AppConfigShape> = {}): Layer.Layer<
     now: () => new Date(),
     analysisBudget: { sync: 1e9, job: 1e11 },
     reportIssuer: null,
+    kindSchemes: defaultKindSchemes,
     chromium: "/usr/bin/chromium",
     ...over,
   })

@@ -1,3 +1,4 @@
+import { parseKindSchemes } from "@jiju/domain/assessment"
 import { type Database, type Db, databaseLayer, databaseLayerOf, type OpenStoreOptions } from "@jiju/store"
 import type * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -34,6 +35,7 @@ export const appLayer = (opts: AppOptions = {}): Layer.Layer<AppServices, unknow
     appConfigLayer({
       reportIssuer: (opts.env ?? process.env).JIJU_REPORT_ISSUER || null,
       chromium: (opts.env ?? process.env).JIJU_CHROMIUM || "/usr/bin/chromium",
+      kindSchemes: parseKindSchemes((opts.env ?? process.env).JIJU_KIND_SCHEMES),
       ...opts.config,
     }),
     analysisPoolLayer(opts.analysisPool),

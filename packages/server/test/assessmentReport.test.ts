@@ -22,6 +22,7 @@ describe("assessment report: `jiju assess --json` and the API", () => {
   const dir = mkdtempSync(join(tmpdir(), "jiju-api-report-"))
   const env = { JIJU_DATA_DIR: dir, DATABASE_URL: "" }
   let cli: Report
+  let cliEach: Report & { runs: { kind: string; scheme: string; run_id: string }[] }
   let store: Store
   let runtime: AppRuntime
   let app: ReturnType<typeof buildHttpApp>
@@ -32,9 +33,13 @@ describe("assessment report: `jiju assess --json` and the API", () => {
     const s = await openStore({ env })
     await loadDemo(s)
     await s.close()
-    const r = await runCli(["assess", "--period", "2024", "--stability", "20", "--seed", "7", "--json"], env)
+    const r = await runCli(["assess", "--period", "2024", "--scheme", "henan-2017", "--stability", "20", "--seed", "7", "--json"], env)
     expect(r.code, r.stderr).toBe(0)
     cli = r.json() as Report
+    // Every kind with its own scheme (no --scheme): the industrial run's report, with runs.
+    const each = await runCli(["assess", "--period", "2024", "--json"], env)
+    expect(each.code, each.stderr).toBe(0)
+    cliEach = each.json() as Report & { runs: { kind: string; scheme: string; run_id: string }[] }
     store = await openStore({ env })
     runtime = await makeAppRuntime({ db: store.db })
     app = buildHttpApp(runtime)
@@ -60,6 +65,17 @@ describe("assessment report: `jiju assess --json` and the API", () => {
     expect(await r.json()).toEqual(cli)
   })
 
+  it("reads back every kind's stored report as the CLI printed it (runs aside)", async () => {
+    const { runs, ...industrial } = cliEach
+    expect(runs.map((x) => [x.kind, x.scheme])).toEqual([
+      ["industrial", "jiju-industrial"],
+      ["modern_service", "jiju-service"],
+    ])
+    expect(await (await call("GET", "/v1/assessments/report?scheme=jiju-industrial&period=2024", viewer)).json()).toEqual(industrial)
+    const service = (await (await call("GET", "/v1/assessments/report?scheme=jiju-service&period=2024", viewer)).json()) as Report & { kind: string }
+    expect(service).toMatchObject({ kind: "modern_service", run: { id: runs[1]!.run_id } })
+  })
+
   it("a run made through the API reports what the CLI reports for the same data, apart from the run itself", async () => {
     const r = await call("POST", "/v1/assessments/runs", admin, { scheme: "henan-2017", period: "2024", stability: { draws: 20, seed: 7 } })
     expect(r.status).toBe(201)
@@ -76,7 +92,7 @@ describe("assessment report: `jiju assess --json` and the API", () => {
     const r = await call("POST", "/v1/assessments/runs", admin, { scheme: "henan-2017", period: "2025" })
     const { report } = (await r.json()) as { report: { previous_period: string; previous_source: string } }
     expect(report).toMatchObject({ previous_period: "2024", previous_source: "stored" })
-    const c = await runCli(["assess", "--period", "2025", "--json"], env).catch((e: unknown) => e)
+    const c = await runCli(["assess", "--period", "2025", "--scheme", "henan-2017", "--json"], env).catch((e: unknown) => e)
     // The API holds the store: the CLI is refused with a clear error, not a corrupted database.
     expect((c as { code: number }).code).not.toBe(0)
   })

@@ -1,4 +1,4 @@
-import { assess } from "@jiju/app"
+import { type Assessed, assess, assessEachKind, eachKindReport } from "@jiju/app"
 import { AssessmentReport, type AssessmentScheme, type ClusterKind, clusterKindNames, decodeScheme, InputError, rankingGroupNames } from "@jiju/domain"
 import { wireDocument } from "@jiju/domain/contract"
 import { numberFlag, parseFlags } from "../args.js"
@@ -18,14 +18,21 @@ export const assessCommand: Command = {
   name: "assess",
   summary: { zh: "综合考核排名（含解释）", en: "comprehensive evaluation and ranking, explained" },
   usage: [
-    "jiju assess --period P [--scheme S] [--data F [--clusters F]] [--kind K] [--stability N [--seed S]] [--publish] [--json]",
-    "  --scheme S      a built-in scheme (henan-2017 default, henan-service-two-zones), a stored scheme id, or a JSON file",
+    "jiju assess --period P [--scheme S] [--data F [--clusters F]] [--kind K] [--stability N [--seed S]] [--publish [--confirm-defaults]] [--json]",
+    "  --scheme S      a built-in scheme (jiju-industrial, jiju-service, jiju-financial, jiju-shipping, henan-2017,",
+    "                  henan-service-two-zones), a stored scheme id, or a JSON file. Without --scheme and --kind: every kind",
+    "                  of zone in the register with its own scheme (JIJU_KIND_SCHEMES, else jiju-industrial for industrial",
+    "                  zones, jiju-service for service zones …), each run stored; --json prints the industrial run and",
+    "                  lists every kind's run in runs. With --data and no --scheme: henan-2017, as before",
     "  --period P      the period to assess (2025, 2025H1, 2025Q1, 2025-03)",
     '  --data F        long-format CSV/XLSX: cluster, period, indicator, value ("fact:NAME" rows state facts)',
     "  --clusters F    the zones of --data: id, name, group [, kind, form, level, region]; default: the store's register",
-    `  --kind K        only zones of this kind (${Object.keys(clusterKindNames).join(" | ")})`,
+    `  --kind K        only zones of this kind (${Object.keys(clusterKindNames).join(" | ")}); without --scheme, with the`,
+    "                  kind's own scheme, and then stored as that kind's run",
     "  --stability N   rank stability over N random weight draws around the scheme's weights; --seed S (default 1)",
     "  --publish       store the result as published (read by the API without sign-in when results are public)",
+    "  --confirm-defaults  with --publish: the commission confirms the scheme's Jiju defaults (weights, normalisation,",
+    "                  reward bands); publishing on a scheme that holds any is refused without it; the run records it",
     "  --derived       use indicators derived from the project register (新开工项目数, 亿元以上项目数, fixed investment,",
     "                  investment intensity) where a zone submitted none; conflicts are listed, submitted values kept;",
     "                  such a run is shown, not stored",
@@ -43,6 +50,7 @@ export const assessCommand: Command = {
       stability: { type: "string" },
       seed: { type: "string" },
       publish: { type: "boolean" },
+      "confirm-defaults": { type: "boolean" },
       derived: { type: "boolean" },
     })
     const period = periodFlag(values.period)
@@ -62,22 +70,47 @@ export const assessCommand: Command = {
     if (values.derived === true && (values.data !== undefined || values.publish === true))
       throw new CliError("usage", "--derived reads the store's project register and is never stored: drop --data and --publish", 2)
     const kind = values.kind as ClusterKind | undefined
+    const confirm = values["confirm-defaults"] === true
+    if (confirm && values.publish !== true) throw new CliError("usage", "--confirm-defaults goes with --publish", 2)
 
     // A scheme file is read and checked before the store is opened: a bad file fails fast.
     const scheme =
-      values.scheme !== undefined && isSchemeFile(values.scheme) ? { definition: await readScheme(io, values.scheme) } : { id: values.scheme ?? "henan-2017" }
+      values.scheme !== undefined && isSchemeFile(values.scheme)
+        ? { definition: await readScheme(io, values.scheme) }
+        : values.scheme !== undefined
+          ? { id: values.scheme }
+          : kind !== undefined
+            ? { ofKind: kind }
+            : { id: "henan-2017" }
     const source = await sourceFromFlags(io, values)
-    const { run, result, report, assessed, derived } = await judge(io, source, (actor) =>
-      assess(actor, {
-        scheme,
-        period,
-        source,
-        kind,
-        stability: draws !== undefined ? { draws, seed } : undefined,
-        publish: values.publish === true,
-        derived: values.derived === true,
-      }),
-    )
+    const stabilityOpt = draws !== undefined ? { draws, seed } : undefined
+    // Without --scheme and --kind, on the store's data: every kind with its own scheme.
+    const eachKind = values.scheme === undefined && kind === undefined && values.data === undefined && values.derived !== true
+    let runs: Awaited<ReturnType<typeof eachKindRuns>> | null = null
+    const eachKindRuns = async () => {
+      const all = await judge(io, source, (actor) =>
+        assessEachKind(actor, { period, source, stability: stabilityOpt, publish: values.publish === true, confirmDefaults: confirm }),
+      )
+      return { all, ...eachKindReport(all) }
+    }
+    let made: Assessed
+    if (eachKind) {
+      runs = await eachKindRuns()
+      made = { ...runs.head, report: runs.report }
+    } else
+      made = await judge(io, source, (actor) =>
+        assess(actor, {
+          scheme,
+          period,
+          source,
+          kind,
+          stability: stabilityOpt,
+          publish: values.publish === true,
+          confirmDefaults: confirm,
+          derived: values.derived === true,
+        }),
+      )
+    const { run, result, report, assessed, derived } = made
     // Only with --derived: what the project register gave (the report itself is unchanged).
     const fromProjects = derived && {
       used: derived.used.map((d) => ({ cluster: d.cluster, period: d.period, indicator: d.indicator, value: d.value, provenance: d.provenance })),
@@ -140,7 +173,23 @@ export const assessCommand: Command = {
       if (result.excluded.length > 10) out.push(`  … (+${result.excluded.length - 10}; --json lists all)`)
     }
     for (const w of result.warnings) out.push(`注意 note: ${w.zh} · ${w.en}`)
+    if (report.confirmation)
+      out.push(
+        `已确认默认值 defaults confirmed: ${report.confirmation.by} ${report.confirmation.at}（${report.confirmation.items.map((i) => i.item).join(", ")}）`,
+      )
+    else if ((report.unconfirmed_defaults?.length ?? 0) > 0)
+      out.push(
+        `注意 note: 方案含待确认的 Jiju 默认值（${report.unconfirmed_defaults!.map((i) => i.what.zh).join("、")}）；发布须加 --confirm-defaults · the scheme holds unconfirmed Jiju defaults; publishing needs --confirm-defaults`,
+      )
     out.push("", run ? `已保存 stored: ${run.id}${run.published ? "（已发布 published）" : ""}` : "未保存 not stored (file data or a --kind subset)")
+    if (runs) {
+      out.push("", "各类集聚区 Each kind:")
+      for (const r of runs.all.runs)
+        out.push(
+          `  ${clusterKindNames[r.kind].zh} ${r.kind}: ${r.scheme} — ${r.ranked}/${r.zones} 参评 ranked${r.run_id ? ` · ${r.run_id}${r.published ? "（已发布 published）" : ""}` : " · 本期无数据 no data in the period"}`,
+        )
+      if (runs.all.items.length > 1) out.push("  --kind K 查看其他类型的排名 · --kind K shows another kind's ranking")
+    }
     io.stdout.write(`${out.join("\n")}\n`)
     return 0
   },

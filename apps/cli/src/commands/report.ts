@@ -23,7 +23,7 @@ export const reportCommand: Command = {
     "jiju report --period P [--scheme S] --format xlsx|docx|pdf --out F [--cluster ID] [--lang zh|en] [--targets SET]",
     "            [--issuer TEXT] [--date YYYY-MM-DD] [--yellow-card ID,ID] [--json]",
     "  --period P        the period of the stored run (its latest run under --scheme)",
-    "  --scheme S        the scheme (default henan-2017)",
+    "  --scheme S        the scheme (default: the scheme of industrial zones, jiju-industrial unless JIJU_KIND_SCHEMES says)",
     "  --format F        xlsx: the workbook (rankings, values and points, certification, targets, single-indicator",
     "                    positions, explanations); docx: the 通报 bulletin; pdf: the bulletin printed by Chromium",
     "                    ($JIJU_CHROMIUM, default /usr/bin/chromium). Default: the extension of --out",
@@ -66,7 +66,7 @@ export const reportCommand: Command = {
       const file = await app.run(
         Effect.mapError(
           runReportFile(app.actor, {
-            run: { scheme: values.scheme ?? "henan-2017", period },
+            run: values.scheme !== undefined ? { scheme: values.scheme, period } : { kind: "industrial", period },
             format: format as (typeof formats)[number],
             lang: values.lang as "zh" | "en" | undefined,
             cluster: values.cluster,

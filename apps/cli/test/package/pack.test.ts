@@ -102,16 +102,17 @@ describe.skipIf(!built)("@jiju/cli packed, installed from the tarball and run", 
     const r = run(["assess", "--period", "2025", "--json"])
     expect(r.code, r.stderr).toBe(0)
     const doc = JSON.parse(r.stdout) as { scheme: { id: string }; period: string; groups: Array<{ ranking: unknown[] }>; clusters: unknown[] }
-    expect(doc.scheme.id).toBe("henan-2017")
+    // Every kind with its own scheme: the document is the industrial kind's run (157 zones), runs lists both kinds.
+    expect(doc.scheme.id).toBe("jiju-industrial")
     expect(doc.period).toBe("2025")
-    expect(doc.clusters).toHaveLength(177)
+    expect(doc.clusters).toHaveLength(157)
     expect(doc.groups.reduce((n, g) => n + g.ranking.length, 0)).toBeGreaterThan(50)
     // The same document as the repository's build on the same store (each run is stored as a draft: its id and
     // time differ): the same jiju.
     const here = spawnSync(process.execPath, [join(cli, "dist/main.js"), "assess", "--period", "2025", "--json"], { env: store, encoding: "utf8" })
     expect(here.status, here.stderr).toBe(0)
-    const { run: _mine, ...ours } = doc as unknown as Record<string, unknown>
-    const { run: _theirs, ...theirs } = JSON.parse(here.stdout) as Record<string, unknown>
+    const { run: _mine, runs: _mineAll, ...ours } = doc as unknown as Record<string, unknown>
+    const { run: _theirs, runs: _theirsAll, ...theirs } = JSON.parse(here.stdout) as Record<string, unknown>
     expect(ours).toEqual(theirs)
     // The bulletin's charts are drawn by the installed resvg (its WASM read from beside its module).
     const bulletin = join(temp, "bulletin.docx")

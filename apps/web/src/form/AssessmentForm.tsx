@@ -1,10 +1,13 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react"
+import { loadKindSchemes } from "../api/kindSchemes.js"
 import { issueText, messageOf } from "../api/problems.js"
+import { useSession } from "../auth/Session.js"
 import type { Dictionary } from "../i18n/dictionary.js"
 import { useI18n } from "../i18n/I18n.js"
+import { useLoad } from "../ui/useLoad.js"
 import { DimensionFieldset } from "./DimensionFieldset.js"
 import { fieldIssueText } from "./fieldIssueText.js"
-import { formGroups, formItems, formScheme } from "./formScheme.js"
+import { formOf } from "./formScheme.js"
 import { IndicatorRow } from "./IndicatorRow.js"
 import { StoredValues } from "./StoredValues.js"
 import { TemplateActions } from "./TemplateActions.js"
@@ -17,6 +20,7 @@ import { checkForm, validPeriod } from "./validate.js"
 import { ZoneAndPeriod } from "./ZoneAndPeriod.js"
 
 const NO_VALUES: ReadonlyMap<string, number> = new Map()
+const NO_ITEMS: ReadonlyArray<never> = []
 
 /**
  * The assessment form of a zone's management committee: pick a zone and a period, fill the scheme's indicators
@@ -27,7 +31,10 @@ const NO_VALUES: ReadonlyMap<string, number> = new Map()
 export function AssessmentForm({ initialCluster, initialPeriod }: { readonly initialCluster?: string; readonly initialPeriod?: string }) {
   const { t, lang, pick } = useI18n()
   const id = useId()
+  const { api } = useSession()
   const clusters = useWritableClusters()
+  // The form is the scheme of the zone's kind, as the server names it (a CBD's committee gets the service form).
+  const kinds = useLoad(() => loadKindSchemes(api), [api])
   const [clusterId, setClusterId] = useState(initialCluster ?? "")
   const [period, setPeriod] = useState(initialPeriod ?? String(new Date().getFullYear() - 1))
   const periodOk = validPeriod(period)
@@ -52,13 +59,18 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
     setAlert(null)
   }, [clusterId, period, reset])
 
+  const kind = clusters.data?.find((c) => c.id === clusterId)?.kind
+  const entry = kinds.data?.find((k) => k.kind === kind)
+  const fs = useMemo(() => (entry ? formOf(entry.scheme) : null), [entry])
+  const formItems = fs?.items ?? NO_ITEMS
+
   // Typing before the period's values have loaded would be overwritten by them.
   const waiting = clusterId !== "" && periodOk && values.error === null && !started
   const previous = values.data?.previous ?? NO_VALUES
   const existing = values.data?.existing ?? []
   const checked = useMemo(
     () => checkForm(formItems, entries.raw, previous, entries.confirmed, entries.attempted),
-    [entries.raw, previous, entries.confirmed, entries.attempted],
+    [formItems, entries.raw, previous, entries.confirmed, entries.attempted],
   )
   const correcting = existing.length > 0 || submission.stored !== null || submission.failure?.duplicate === true
   const apiText = (column: string): string | null => {
@@ -97,8 +109,11 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
   }
 
   if (clusters.error) return <p role="alert">{t.loadFailed(messageOf(clusters.error))}</p>
+  if (kinds.error) return <p role="alert">{t.loadFailed(messageOf(kinds.error))}</p>
   if (clusters.data === null) return <p aria-busy="true">{t.loading}</p>
   if (clusters.data.length === 0) return <p role="status">{t.noClusters}</p>
+  // A zone the user may not write for has no kind here: the form shows the refusal of its values, with no fields.
+  if (kinds.data === null) return <p aria-busy="true">{t.loading}</p>
 
   const failure = submission.failure
   const alertText = alert
@@ -113,9 +128,14 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
   return (
     <form className="assessment-form" onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t.formTitle}</h1>
-      <p className="muted">
-        {t.scheme}: {pick(formScheme.name)}
-      </p>
+      {fs ? (
+        <p className="muted" data-scheme={fs.scheme.id}>
+          {t.scheme}: {pick(fs.scheme.name)}
+          {entry && entry.unconfirmed.length > 0
+            ? ` · ${t.unconfirmedDefaults(entry.unconfirmed.map((u) => pick(u.what)).join(lang === "zh" ? "、" : ", "))}`
+            : ""}
+        </p>
+      ) : null}
       <div className="form-head">
         <ZoneAndPeriod
           idPrefix={id}
@@ -128,6 +148,7 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
           periodError={!periodOk ? t.errPeriod : apiText("period")}
         />
         <TemplateActions
+          items={formItems}
           fileName={`jiju-${clusterId || "template"}-${period}.xlsx`}
           previous={previous}
           raw={entries.raw}
@@ -147,7 +168,7 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
         {entries.draftAt ? <span className="muted"> {t.draftSaved(new Date(entries.draftAt).toLocaleTimeString(t.locale))}</span> : null}
       </div>
 
-      {formGroups.map((g) => (
+      {(fs?.groups ?? []).map((g) => (
         <DimensionFieldset key={g.id} group={g} disabled={waiting}>
           {g.items.map((it) => (
             <IndicatorRow
@@ -193,7 +214,7 @@ export function AssessmentForm({ initialCluster, initialPeriod }: { readonly ini
         ) : null}
       </div>
 
-      {submission.stored ? <StoredValues rows={submission.stored.rows} headingId={`${id}-stored`} /> : null}
+      {submission.stored ? <StoredValues rows={submission.stored.rows} items={formItems} headingId={`${id}-stored`} /> : null}
     </form>
   )
 }

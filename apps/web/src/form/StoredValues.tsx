@@ -1,10 +1,19 @@
 import type { ObservationWire } from "../api/wire.js"
 import { useI18n } from "../i18n/I18n.js"
-import { formItems, formOrder } from "./formScheme.js"
+import { formOrder } from "./formScheme.js"
 import { formatValue } from "./numberFormat.js"
+import type { FormIndicator } from "./schemeIndicators.js"
 
 /** The values the API stored for the period, read back after a submission, in form order. */
-export function StoredValues({ rows, headingId }: { readonly rows: ReadonlyArray<ObservationWire>; readonly headingId: string }) {
+export function StoredValues({
+  rows,
+  items,
+  headingId,
+}: {
+  readonly rows: ReadonlyArray<ObservationWire>
+  readonly items: ReadonlyArray<FormIndicator>
+  readonly headingId: string
+}) {
   const { t, lang, pick } = useI18n()
   return (
     <section aria-labelledby={headingId} className="card">
@@ -20,9 +29,9 @@ export function StoredValues({ rows, headingId }: { readonly rows: ReadonlyArray
         </thead>
         <tbody>
           {[...rows]
-            .sort((x, y) => formOrder(x.indicator) - formOrder(y.indicator))
+            .sort((x, y) => formOrder(items, x.indicator) - formOrder(items, y.indicator))
             .map((r) => {
-              const it = formItems.find((i) => i.code === r.indicator)
+              const it = items.find((i) => i.code === r.indicator)
               return (
                 <tr key={r.indicator} data-code={r.indicator}>
                   <th scope="row">{it ? pick(it.def) : r.indicator}</th>

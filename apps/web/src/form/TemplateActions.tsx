@@ -1,7 +1,7 @@
 import { useRef } from "react"
 import { messageOf } from "../api/problems.js"
 import { useI18n } from "../i18n/I18n.js"
-import { formItems } from "./formScheme.js"
+import type { FormIndicator } from "./schemeIndicators.js"
 import type { TemplateImport } from "./xlsxTemplate.js"
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -11,12 +11,15 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
  * one. The workbook code loads on first use.
  */
 export function TemplateActions({
+  items,
   fileName,
   previous,
   raw,
   onImported,
   onFailed,
 }: {
+  /** The form's indicators (the scheme of the zone's kind). */
+  readonly items: ReadonlyArray<FormIndicator>
   readonly fileName: string
   readonly previous: ReadonlyMap<string, number>
   readonly raw: Readonly<Record<string, string>>
@@ -27,7 +30,7 @@ export function TemplateActions({
   const file = useRef<HTMLInputElement | null>(null)
   const download = async () => {
     const { templateWorkbook } = await import("./xlsxTemplate.js")
-    const url = URL.createObjectURL(new Blob([templateWorkbook(formItems, previous, raw) as BlobPart], { type: XLSX }))
+    const url = URL.createObjectURL(new Blob([templateWorkbook(items, previous, raw) as BlobPart], { type: XLSX }))
     const a = document.createElement("a")
     a.href = url
     a.download = fileName
@@ -40,7 +43,7 @@ export function TemplateActions({
     if (!chosen) return
     try {
       const { readTemplate } = await import("./xlsxTemplate.js")
-      onImported(readTemplate(new Uint8Array(await chosen.arrayBuffer()), formItems))
+      onImported(readTemplate(new Uint8Array(await chosen.arrayBuffer()), items))
     } catch (err) {
       // The domain's InputError carries its Chinese message as `zh`.
       const zh = (err as { zh?: string }).zh

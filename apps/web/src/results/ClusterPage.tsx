@@ -1,3 +1,4 @@
+import { loadKindSchemes } from "../api/kindSchemes.js"
 import { messageOf } from "../api/problems.js"
 import { useSession } from "../auth/Session.js"
 import { useI18n } from "../i18n/I18n.js"
@@ -14,10 +15,18 @@ import { TrendChart } from "./TrendChart.js"
  * One zone's result: facts, score breakdown, dimension radar, indicator trends, and the server's judgements
  * (development stage, certification of service agglomerations, diagnosis).
  */
-export default function ClusterPage({ clusterId, period }: { readonly clusterId: string; readonly period: string }) {
+export default function ClusterPage({ clusterId, period, scheme }: { readonly clusterId: string; readonly period: string; readonly scheme?: string }) {
   const { t, lang } = useI18n()
   const { api } = useSession()
-  const { data, error } = useLoad(() => loadResult(api, period), [api, period])
+  // The run of the scheme the ranking linked from, else that of the zone's kind (as the server names it).
+  const { data, error } = useLoad(async () => {
+    if (scheme) return loadResult(api, scheme, period)
+    const found = await Promise.all([api.getCluster({ params: { id: clusterId } }), loadKindSchemes(api)]).then(
+      ([{ data: zone }, kinds]) => kinds.find((k) => k.kind === zone.kind)?.scheme.id,
+      () => undefined,
+    )
+    return loadResult(api, found ?? "jiju-industrial", period)
+  }, [api, clusterId, scheme, period])
   const judgements = useJudgements(clusterId, period)
   if (error) return <p role="alert">{t.loadFailed(messageOf(error))}</p>
   if (!data) return <p aria-busy="true">{t.loading}</p>

@@ -43,10 +43,13 @@ export function RankingTable({
   group,
   clusters,
   period,
+  scheme,
 }: {
   readonly group: GroupWire
   readonly clusters: ReadonlyMap<string, ZoneResultWire>
   readonly period: string
+  /** The scheme of the run shown (the zone's page reads the same run). */
+  readonly scheme?: string | undefined
 }) {
   const { t, pick, lang } = useI18n()
   return (
@@ -72,7 +75,11 @@ export function RankingTable({
             <tr key={r.cluster_id} className={r.reward ? "rewarded" : undefined} data-cluster={r.cluster_id}>
               <td className="num">{r.rank}</td>
               <th scope="row">
-                <a href={`#/cluster/${encodeURIComponent(r.cluster_id)}?period=${encodeURIComponent(period)}`}>{name}</a>
+                <a
+                  href={`#/cluster/${encodeURIComponent(r.cluster_id)}?period=${encodeURIComponent(period)}${scheme ? `&scheme=${encodeURIComponent(scheme)}` : ""}`}
+                >
+                  {name}
+                </a>
               </th>
               <td className="num">{r.score.toFixed(2)}</td>
               <td>

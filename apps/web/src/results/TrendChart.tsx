@@ -5,14 +5,13 @@ import { EChart } from "../charts/EChart.js"
 import { trendOption } from "../charts/options.js"
 import { useI18n } from "../i18n/I18n.js"
 import { useLoad } from "../ui/useLoad.js"
-import { scheme } from "./loadResult.js"
-
-const codes = scheme.dimensions.flatMap((d) => d.indicators.map((i) => i.code as string))
 
 /** A zone's scheme indicators over the periods it reported, each as an index (first period = 100). */
 export function TrendChart({ clusterId, zone }: { readonly clusterId: string; readonly zone: ZoneResultWire }) {
   const { t, pick } = useI18n()
   const { api } = useSession()
+  // The indicators of the scheme the zone was assessed with: those of its contributions.
+  const codes = zone.contributions.map((c) => c.code as string)
   // A reader who may not see the zone's series (an anonymous visitor) sees no trend.
   const { data: series } = useLoad(
     () =>
@@ -21,7 +20,7 @@ export function TrendChart({ clusterId, zone }: { readonly clusterId: string; re
         (r) => r.data.items.filter((s) => /^\d{4}$/.test(s.period)),
         () => [],
       ),
-    [api, clusterId],
+    [api, clusterId, codes.join(",")],
   )
   const option = useMemo(() => {
     if (!series || series.length === 0) return null

@@ -1,10 +1,6 @@
-import { henan2017Scheme } from "@jiju/domain/assessment"
 import type { JijuClient } from "../api/client.js"
 import { isNotFound } from "../api/problems.js"
 import type { ResultWire } from "../api/wire.js"
-
-/** The scheme the web app shows results for. */
-export const scheme = henan2017Scheme
 
 /** An assessment result to show, and where it comes from. */
 export interface LoadedResult {
@@ -20,37 +16,39 @@ export interface LoadedResult {
   readonly demo: boolean
 }
 
-const load = async (api: JijuClient, period: string): Promise<LoadedResult> => {
+const load = async (api: JijuClient, scheme: string, period: string, kind?: string): Promise<LoadedResult> => {
   try {
-    const { data } = await api.assessmentResult({ query: { scheme: scheme.id, period } })
+    const { data } = await api.assessmentResult({ query: { scheme, period, ...(kind ? { kind } : {}) } as { scheme: string; period: string } })
     return { result: data.result, source: data.published ? "published" : "unpublished", runId: data.id, demo: false }
   } catch (e) {
     if (!isNotFound(e)) throw e
   }
   // No run yet: the server's preview, the same computation as a run, not stored.
-  const { data } = await api.previewAssessment({ query: { scheme: scheme.id, period } })
+  const { data } = await api.previewAssessment({ query: { scheme, period, ...(kind ? { kind } : {}) } as { scheme: string; period: string } })
   return { result: data.result, source: "preview", runId: null, demo: data.report.demo }
 }
 
 const caches = new WeakMap<JijuClient, Map<string, Promise<LoadedResult>>>()
 
 /**
- * The result of a period: the latest stored run (GET /v1/assessments/results), or when there is none the server's
- * preview (GET /v1/assessments/preview). Kept per client and period until {@link forgetResults}.
- * @example const { result, source } = await loadResult(api, "2025")
+ * The result of a scheme (the scheme of a kind of zone) and period: the latest stored run (GET /v1/assessments/results),
+ * or when there is none the server's preview (GET /v1/assessments/preview). Kept per client, scheme and period until
+ * {@link forgetResults}. With `kind`, the runs (and the preview) of that kind's zones.
+ * @example const { result, source } = await loadResult(api, "jiju-industrial", "2025", "industrial")
  */
-export const loadResult = (api: JijuClient, period: string): Promise<LoadedResult> => {
+export const loadResult = (api: JijuClient, scheme: string, period: string, kind?: string): Promise<LoadedResult> => {
   let cache = caches.get(api)
   if (!cache) {
     cache = new Map()
     caches.set(api, cache)
   }
-  let p = cache.get(period)
+  const key = `${scheme}\u0000${period}\u0000${kind ?? ""}`
+  let p = cache.get(key)
   if (!p) {
     const mine = cache
-    p = load(api, period)
-    mine.set(period, p)
-    p.catch(() => mine.delete(period))
+    p = load(api, scheme, period, kind)
+    mine.set(key, p)
+    p.catch(() => mine.delete(key))
   }
   return p
 }

@@ -83,7 +83,16 @@ describe.skipIf(missing.length > 0)("web app in Chromium against the real server
     const users = makeUsers(store.db)
     await users.create({ name: "zone", role: "submitter", password: "zone-password-1", clusterIds: [own] })
     await users.create({ name: "chief", role: "admin", password: "chief-password-1" })
-    const env = { JIJU_DEMO: "0", JIJU_PUBLIC_RESULTS: "1", JIJU_RATE_BURST: "100000", JIJU_RATE_PER_SECOND: "100000", JIJU_JOB_POLL_MS: "100" }
+    // A commission that assesses its industrial zones with henan-2017 (JIJU_KIND_SCHEMES): the form and the results
+    // page take the scheme of a zone's kind from the server, so the walk below is the henan-2017 one.
+    const env = {
+      JIJU_DEMO: "0",
+      JIJU_PUBLIC_RESULTS: "1",
+      JIJU_RATE_BURST: "100000",
+      JIJU_RATE_PER_SECOND: "100000",
+      JIJU_JOB_POLL_MS: "100",
+      JIJU_KIND_SCHEMES: "industrial=henan-2017",
+    }
     server = await startServer({ db: store.db, env, port: 0, webDist, log: () => undefined, onInternalError: (e) => console.error(e) })
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -11,9 +11,10 @@ import {
   type RankingsDocument,
   rankingsDocument,
   type StoredResultDocument,
+  unconfirmedDefaults,
   type ZoneHistoryDocument,
 } from "@jiju/domain/assessment"
-import type { RankingGroup } from "@jiju/domain/model"
+import type { ClusterKind, RankingGroup } from "@jiju/domain/model"
 import { AssessmentRuns, AssessmentSchemes, type StoredRun } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { type Caller, mayReadDrafts, requireResultsReader } from "../Actor.js"
@@ -21,10 +22,11 @@ import { AppConfig } from "../AppConfig.js"
 import { notFound } from "../Failure.js"
 import { LatestRuns } from "./LatestRuns.js"
 
-/** Which stored result to read: the latest run of a scheme and period. */
+/** Which stored result to read: the latest run of a scheme and period (of one kind's runs, with `kind`). */
 export interface ResultRequest {
   readonly scheme: string
   readonly period: string
+  readonly kind?: ClusterKind | undefined
 }
 
 /**
@@ -34,7 +36,7 @@ export interface ResultRequest {
 const readableRun = (caller: Caller, q: ResultRequest, clusterId?: string) =>
   Effect.gen(function* () {
     yield* requireResultsReader(caller, (yield* AppConfig).publicResults)
-    const run = yield* (yield* LatestRuns).get(q.scheme, q.period)
+    const run = yield* (yield* LatestRuns).get(q.scheme, q.period, q.kind)
     if (!run || (!run.published && !mayReadDrafts(caller, clusterId))) return yield* Effect.fail(notFound("assessment", `${q.scheme} ${q.period}`))
     return run
   })
@@ -50,7 +52,9 @@ const reportOf = (run: StoredRun) =>
   Effect.gen(function* () {
     const builtIn = builtInSchemes[run.scheme]
     const stored = builtIn ? undefined : yield* AssessmentSchemes.get(run.scheme)
-    const scheme = builtIn ?? stored?.definition ?? { id: run.scheme, name: run.result.schemeName }
+    const definition = builtIn ?? stored?.definition
+    const scheme = definition ?? { id: run.scheme, name: run.result.schemeName }
+    const kind = run.provenance?.kind ?? undefined
     return assessmentReport({
       scheme,
       schemeFrom: run.provenance?.schemeFrom ?? (builtIn ? "built_in" : "stored"),
@@ -61,6 +65,9 @@ const reportOf = (run: StoredRun) =>
       demo: run.provenance?.demo ?? false,
       stability: run.stability,
       run: { id: run.id, published: run.published, createdAt: run.createdAt },
+      kind: kind ?? undefined,
+      unconfirmed: definition ? unconfirmedDefaults(definition) : undefined,
+      confirmation: run.provenance?.confirmation ?? null,
     })
   })
 

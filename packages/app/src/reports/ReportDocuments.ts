@@ -155,6 +155,7 @@ export const reportBulletin = async (report: RunReport, lang: Language = "zh"): 
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: t(words.summary) }),
     new Paragraph(t(report.summary.text)),
+    ...(report.defaults ? [new Paragraph(t(report.defaults))] : []),
     ...report.warnings.map((w) => new Paragraph(t(w))),
     ...report.notes.map((w) => new Paragraph(t(w))),
     ...(drawn.note ? [new Paragraph(t(drawn.note))] : []),

@@ -109,6 +109,7 @@ export const reportWorkbook = async (report: RunReport, lang: Language = "zh"): 
       [lang === "zh" ? "日期" : "Date", report.date],
       [lang === "zh" ? "状态" : "State", report.draft ? draftMark : lang === "zh" ? "已发布" : "published"],
       [lang === "zh" ? "运行编号" : "Run", report.run.id],
+      ...(report.defaults ? [[lang === "zh" ? "默认值" : "Defaults", t(report.defaults)] as Cell[]] : []),
       [lang === "zh" ? "概述" : "Summary", t(report.summary.text)],
       ...report.warnings.map((w): Cell[] => [lang === "zh" ? "提示" : "Warning", t(w)]),
       ...report.notes.map((w): Cell[] => [lang === "zh" ? "未附" : "Left out", t(w)]),

@@ -6,20 +6,23 @@
 import {
   type BuiltInTargetSet,
   badOption,
+  builtInSchemes,
   builtInTargetSets,
   type CertifiedZone,
   certificationDocument,
   type DiagnosedZone,
+  defaultsStatement,
   diagnosisDocument,
   type RunReport,
   resolveTargetSet,
   runReport,
   targetsDocument,
   targetsPeriodRange,
+  unconfirmedDefaults,
   type YellowCard,
 } from "@jiju/domain/assessment"
-import type { Bilingual, Language } from "@jiju/domain/model"
-import { AssessmentRuns, type StoredRun } from "@jiju/store"
+import type { Bilingual, ClusterKind, Language } from "@jiju/domain/model"
+import { AssessmentRuns, AssessmentSchemes, type StoredRun } from "@jiju/store"
 import * as Effect from "effect/Effect"
 import { type Caller, mayReadDrafts, requireResultsReader } from "../Actor.js"
 import { AppConfig } from "../AppConfig.js"
@@ -38,8 +41,8 @@ export type ReportFormat = "xlsx" | "docx" | "pdf"
 
 /** Which run, and what to write of it. */
 export interface RunReportRequest {
-  /** A run by id, or the latest run of a scheme and period. */
-  readonly run: { readonly id: string } | { readonly scheme: string; readonly period: string }
+  /** A run by id, the latest run of a scheme and period, or of the scheme a kind of zone is assessed with. */
+  readonly run: { readonly id: string } | { readonly scheme: string; readonly period: string } | { readonly kind: ClusterKind; readonly period: string }
   readonly format: ReportFormat
   /** Headers and text: Chinese (default) or English. */
   readonly lang?: Language | undefined
@@ -92,13 +95,22 @@ const zoneScope = (req: RunReportRequest) => (req.format === "docx" ? req.cluste
 const readableRun = (caller: Caller, req: RunReportRequest) =>
   Effect.gen(function* () {
     yield* requireResultsReader(caller, (yield* AppConfig).publicResults)
-    const ref = req.run
-    const run: StoredRun | undefined = "id" in ref ? yield* AssessmentRuns.get(ref.id) : yield* (yield* LatestRuns).get(ref.scheme, ref.period)
+    const asked = req.run
+    const ref = "kind" in asked ? { scheme: (yield* AppConfig).kindSchemes[asked.kind], period: asked.period, kind: asked.kind } : asked
+    const run: StoredRun | undefined =
+      "id" in ref ? yield* AssessmentRuns.get(ref.id) : yield* (yield* LatestRuns).get(ref.scheme, ref.period, "kind" in ref ? ref.kind : undefined)
     const what = "id" in ref ? ref.id : `${ref.scheme} ${ref.period}`
     // A draft the caller may not read is answered as if it did not exist; a submitter may read a draft only
     // through its own zone's 体检报告, never the whole ranking.
     if (!run || (!run.published && !mayReadDrafts(caller, zoneScope(req)))) return yield* Effect.fail(notFound("assessment", what))
     return run
+  })
+
+// What the documents say of the run's scheme's Jiju defaults: confirmed (by whom, when) or not.
+const runDefaults = (run: StoredRun) =>
+  Effect.gen(function* () {
+    const scheme = builtInSchemes[run.scheme] ?? (yield* AssessmentSchemes.get(run.scheme))?.definition
+    return defaultsStatement(scheme ? unconfirmedDefaults(scheme) : [], run.provenance?.confirmation ?? null)
   })
 
 /**
@@ -169,6 +181,7 @@ export const storedRunReport = (caller: Caller, req: RunReportRequest) =>
       date: req.date ?? config.now().toISOString().slice(0, 10),
       yellowCards: req.yellowCards,
       notes,
+      defaults: yield* runDefaults(run),
     }) satisfies RunReport
   })
 

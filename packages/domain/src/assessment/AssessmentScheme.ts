@@ -3,6 +3,7 @@ import { BilingualText } from "../model/Bilingual.js"
 import { PlanKind, type RankingGroup } from "../model/Cluster.js"
 import { Direction } from "../model/Indicator.js"
 import { IndicatorCode } from "../model/ids.js"
+import { RuleSource } from "../model/RuleSource.js"
 
 const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))
 const Positive = Schema.Finite.check(Schema.isGreaterThan(0))
@@ -19,6 +20,8 @@ export const SchemeIndicator = Schema.Struct({
   direction: Schema.optional(Direction),
   /** A common base for `base_relative` normalisation with `base: "given"` (same unit as the indicator). */
   base: Schema.optional(Positive),
+  /** Why the indicator is in the scheme: the document naming it, or a Jiju default (built-in schemes carry it). */
+  source: Schema.optional(RuleSource),
 })
 export type SchemeIndicator = typeof SchemeIndicator.Type
 
@@ -153,6 +156,20 @@ export type StarLadder = typeof StarLadder.Type
 /** The JSON form of a star ladder. */
 export type StarLadderJson = typeof StarLadder.Encoded
 
+/**
+ * Where a scheme's choices come from (the built-in default schemes carry it; a commission's own file may omit it,
+ * and is then the commission's configuration): the scheme as a whole, its weights, its normalisation and its
+ * reward bands. A part whose source is a Jiju default or outside practice is unconfirmed: publishing a run on it
+ * needs the commission's explicit confirmation.
+ */
+export const SchemeProvenance = Schema.Struct({
+  scheme: RuleSource,
+  weights: RuleSource,
+  normalisation: Schema.optional(RuleSource),
+  rewards: Schema.optional(RuleSource),
+})
+export type SchemeProvenance = typeof SchemeProvenance.Type
+
 /** A comprehensive-evaluation scheme (综合考核方案) as data, decodable from JSON. */
 export const AssessmentScheme = Schema.Struct({
   id: SchemeId,
@@ -168,6 +185,8 @@ export const AssessmentScheme = Schema.Struct({
   veto: Schema.Array(VetoRule),
   stars: Schema.optional(StarLadder),
   notes: Schema.optional(Schema.Array(BilingualText)),
+  /** Where the scheme's choices come from; absent in a commission's own file. */
+  provenance: Schema.optional(SchemeProvenance),
 })
 export type AssessmentScheme = typeof AssessmentScheme.Type
 /** The JSON form of a scheme (what a file holds). */

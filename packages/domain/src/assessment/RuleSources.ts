@@ -304,6 +304,43 @@ const entries = {
       en: "revenue from 篇10 (年营业收入); the weights are Jiju defaults",
     }),
   ],
+  "scheme.default.service.revenue": [
+    m("服务业集聚区：年营业收入", "service agglomerations: annual operating revenue"),
+    fromDocument("002", "篇10 二(一)4⑴", "年营业收入超过5.6亿元", {
+      zh: "篇10 各形态的规模要求均含年营业收入",
+      en: "every form of 篇10 sets its scale by annual operating revenue",
+    }),
+  ],
+  "scheme.default.service.firms": [
+    m("服务业集聚区：入区企业数", "service agglomerations: firms in the zone"),
+    fromDocument("002", "篇9 二、2", "入区企业30家以上"),
+  ],
+  "scheme.default.service.employment": [
+    m("服务业集聚区：从业人员", "service agglomerations: employment"),
+    fromDocument("002", "篇9 二、2", "吸纳一定数量的从业人员"),
+  ],
+  "scheme.default.service.floor_area": [
+    m("服务业集聚区：建筑面积", "service agglomerations: floor area"),
+    fromDocument("002", "篇9 二、2", "建筑面积1万平方米以上"),
+  ],
+  "scheme.default.kinds": [
+    m("每类集聚区默认使用本类的默认方案", "each kind of zone is assessed with its own default scheme"),
+    jijuDefault(
+      m(
+        "文件没有规定各类集聚区用哪个方案：Jiju 默认产业集聚区用篇8 指标方案、服务业集聚区用篇9/篇10 指标方案；委员会可用 JIJU_KIND_SCHEMES 改配",
+        "the documents do not say which scheme each kind uses: Jiju assesses industrial zones on 篇8's indicators and service zones on those of 篇9/篇10; the commission may choose otherwise (JIJU_KIND_SCHEMES)",
+      ),
+    ),
+  ],
+  "scheme.default.confirmation": [
+    m("以 Jiju 默认权重发布须经委员会明确确认", "publishing on Jiju's default weights needs the commission's explicit confirmation"),
+    jijuDefault(
+      m(
+        "篇8 未给权重，默认值不能悄然决定公布的排名：发布时须确认（--confirm-defaults / confirm_defaults），记录确认人和时间",
+        "篇8 gives no weights, so a default must not silently decide a published ranking: publishing asks for confirmation (--confirm-defaults / confirm_defaults), recorded with who and when",
+      ),
+    ),
+  ],
   "scheme.default.service.rewards": [
     m("服务业集聚区不设奖励名次", "no reward band for service agglomerations"),
     jijuDefault(

@@ -28,7 +28,7 @@ describe("rateStars on the service two-zones ladder", () => {
     expect(rateStars(ladder, of(1, undefined, 1)).status).toBe("below_entry")
   })
   it("built-ins are listed by id", () => {
-    expect(Object.keys(builtInSchemes)).toEqual(["henan-2017", "henan-service-two-zones"])
+    expect(Object.keys(builtInSchemes)).toEqual(["henan-2017", "henan-service-two-zones", "jiju-industrial", "jiju-service", "jiju-financial", "jiju-shipping"])
     expect(builtInStarLadders["henan-service-two-zones-2016"]).toBe(ladder)
   })
 })

@@ -1,5 +1,9 @@
 import {
+  type Assessed,
   assess,
+  assessEachKind,
+  eachKindReport,
+  kindSchemes,
   listSchemes,
   previewAssessment,
   publishAssessment,
@@ -12,8 +16,9 @@ import {
   zoneHistory,
   zoneResult,
 } from "@jiju/app"
-import { RankingsDocument } from "@jiju/domain/assessment"
+import { type AssessmentReport, type AssessmentResult, type KindRunSummary, RankingsDocument } from "@jiju/domain/assessment"
 import { type assessmentsApi, wireDocument } from "@jiju/domain/contract"
+import { inputError } from "@jiju/domain/model"
 import * as Effect from "effect/Effect"
 import { type Handlers, reply } from "../http/bind.js"
 
@@ -60,25 +65,46 @@ const download = (f: ReportFile) =>
 /** Assessments: runs, previews, publication, results, rankings and histories. */
 export const assessmentsHandlers: Handlers<typeof assessmentsApi> = {
   listSchemes: (_, { caller }) => listSchemes(caller),
-  runAssessment: ({ body }, { caller }) =>
-    Effect.map(
-      assess(caller, {
-        scheme: { id: body.scheme },
-        period: body.period,
-        publish: body.publish,
-        ...(body.stability ? { stability: body.stability } : {}),
-      }),
-      ({ run, result, report }) =>
-        reply(
-          { id: run!.id, scheme: run!.scheme, period: run!.period, published: run!.published, result, report },
-          {
-            status: 201,
-            headers: { Location: `/v1/assessments/report?scheme=${encodeURIComponent(run!.scheme)}&period=${encodeURIComponent(run!.period)}` },
-          },
-        ),
-    ),
+  kindSchemes: (_, { caller }) => kindSchemes(caller),
+  runAssessment: ({ body }, { caller }) => {
+    const common = {
+      period: body.period,
+      publish: body.publish,
+      confirmDefaults: body.confirmDefaults,
+      ...(body.stability ? { stability: body.stability } : {}),
+    }
+    const made = (run: NonNullable<Assessed["run"]>, result: AssessmentResult, report: AssessmentReport, runs?: ReadonlyArray<KindRunSummary>) =>
+      reply(
+        { id: run.id, scheme: run.scheme, period: run.period, published: run.published, result, report, ...(runs ? { runs } : {}) },
+        {
+          status: 201,
+          headers: { Location: `/v1/assessments/report?scheme=${encodeURIComponent(run.scheme)}&period=${encodeURIComponent(run.period)}` },
+        },
+      )
+    // Without a scheme: every kind with its own scheme, the industrial kind's run answering with all of them in `runs`.
+    if (body.scheme === undefined && body.kind === undefined)
+      return Effect.map(assessEachKind(caller, common), (all) => {
+        const { head, report } = eachKindReport(all)
+        return made(head.run!, head.result, report, all.runs)
+      })
+    const scheme = body.scheme !== undefined ? { id: body.scheme } : { ofKind: body.kind! }
+    // A kind's zones on another scheme are a partial ranking, shown and not stored: the answer needs a stored run.
+    return Effect.flatMap(assess(caller, { ...common, scheme, kind: body.kind }), ({ run, result, report }) =>
+      run
+        ? Effect.succeed(made(run, result, report))
+        : Effect.fail(
+            inputError(
+              "not_stored",
+              "a run of one kind on a scheme other than the kind's own is not stored: leave out scheme, or kind",
+              "按非本类方案对单一类型集聚区的考核不保存：请去掉 scheme 或 kind",
+              { column: "kind", value: body.kind },
+            ),
+          ),
+    )
+  },
   previewAssessment: ({ query }, { caller }) => previewAssessment(caller, { scheme: { id: query.scheme }, period: query.period, kind: query.kind }),
-  publishAssessment: ({ params }, { caller }) => Effect.map(publishAssessment(caller, params.id), () => reply(undefined, { status: 204 })),
+  publishAssessment: ({ params, query }, { caller }) =>
+    Effect.map(publishAssessment(caller, params.id, { confirmDefaults: query.confirmDefaults === "true" }), () => reply(undefined, { status: 204 })),
   assessmentResult: ({ query }, { caller }) => storedResult(caller, query),
   assessmentReport: ({ query }, { caller }) => storedReport(caller, query),
   rankings: ({ query }, { caller }) =>

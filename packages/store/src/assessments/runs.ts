@@ -1,5 +1,5 @@
-import type { AssessmentResult, PreviousSource, RankStability, SchemeOrigin, ZoneHistoryItem } from "@jiju/domain/assessment"
-import { InputError } from "@jiju/domain/model"
+import type { AssessmentResult, DefaultsConfirmation, PreviousSource, RankStability, SchemeOrigin, ZoneHistoryItem } from "@jiju/domain/assessment"
+import { type ClusterKind, InputError } from "@jiju/domain/model"
 import { newId } from "../auth/password.js"
 import type { Db, Row } from "../db/Db.js"
 import { isoTime } from "../repos/audit.js"
@@ -26,7 +26,27 @@ export interface RunProvenance {
   readonly source: "store" | "file"
   readonly demo: boolean
   readonly schemeFrom: SchemeOrigin
+  /** The one kind of zone the run covers (a run of each kind's own scheme); absent or null: every kind. */
+  readonly kind?: ClusterKind | null
+  /** The commission's confirmation of the scheme's Jiju defaults, when the run was published on them. */
+  readonly confirmation?: DefaultsConfirmation | null
 }
+
+/**
+ * Which runs of a scheme and period: those covering one kind (its own runs and runs over every kind), those over every
+ * kind (null), or any (undefined, the latest whatever it covers).
+ */
+export type RunKind = ClusterKind | null | undefined
+
+// Runs of one kind carry it in their provenance (a run over every kind has none).
+const kindFilter = (kind: RunKind, param: string): string =>
+  kind === undefined
+    ? ""
+    : kind === null
+      ? "and coalesce(provenance->>'kind', '') = ''"
+      : // A run over every kind covers this kind's zones too.
+        `and (provenance->>'kind' = ${param} or coalesce(provenance->>'kind', '') = '')`
+const kindParams = (kind: RunKind): ReadonlyArray<string> => (typeof kind === "string" ? [kind] : [])
 
 /** What a run stores. */
 export interface NewRun {
@@ -71,11 +91,11 @@ export interface RunRepo {
   save(run: NewRun, tx?: Db): Promise<StoredRun>
   get(id: string): Promise<StoredRun | undefined>
   /** The id and state of the latest run of a scheme and period (to tell whether a kept copy is still current). */
-  head(scheme: string, period: string): Promise<RunHead | undefined>
-  /** The latest run of a scheme and period (only published ones with `publishedOnly`). */
-  latest(scheme: string, period: string, opts?: { publishedOnly?: boolean }): Promise<StoredRun | undefined>
-  /** Mark a run published. InputError "not_found" for an unknown id. */
-  publish(id: string): Promise<StoredRun>
+  head(scheme: string, period: string, kind?: RunKind): Promise<RunHead | undefined>
+  /** The latest run of a scheme and period (only published ones with `publishedOnly`; of one kind with `kind`). */
+  latest(scheme: string, period: string, opts?: { publishedOnly?: boolean; kind?: RunKind }): Promise<StoredRun | undefined>
+  /** Mark a run published (recording the confirmation of its scheme's defaults, when given). InputError "not_found" for an unknown id. */
+  publish(id: string, confirmation?: DefaultsConfirmation | null): Promise<StoredRun>
   /** Periods with a stored run of the scheme, sorted. */
   periods(scheme: string): Promise<ReadonlyArray<string>>
   /** A zone's results over the periods (latest run of each period), oldest first. */
@@ -113,23 +133,31 @@ export const runRepo = (db: Db): RunRepo => {
       return toRun(row!)
     },
     get,
-    head: async (scheme, period) => {
+    head: async (scheme, period, kind) => {
       const [row] = await db.query<{ id: string; published: boolean }>(
-        "select id, published from assessment_runs where scheme = $1 and period = $2 order by created_at desc, id desc limit 1",
-        [scheme, period],
+        `select id, published from assessment_runs where scheme = $1 and period = $2 ${kindFilter(kind, "$3")}
+         order by created_at desc, id desc limit 1`,
+        [scheme, period, ...kindParams(kind)],
       )
       return row ? { id: String(row.id), published: Boolean(row.published) } : undefined
     },
     latest: async (scheme, period, opts = {}) => {
       const [row] = await db.query(
-        `select * from assessment_runs where scheme = $1 and period = $2 ${opts.publishedOnly ? "and published" : ""}
+        `select * from assessment_runs where scheme = $1 and period = $2 ${opts.publishedOnly ? "and published" : ""} ${kindFilter(opts.kind, "$3")}
          order by created_at desc, id desc limit 1`,
-        [scheme, period],
+        [scheme, period, ...kindParams(opts.kind)],
       )
       return row ? toRun(row) : undefined
     },
-    publish: async (id) => {
-      const rows = await db.query("update assessment_runs set published = true where id = $1 returning *", [id])
+    publish: async (id, confirmation) => {
+      const rows = confirmation
+        ? await db.query(
+            `update assessment_runs set published = true,
+                    provenance = coalesce(provenance, '{}'::jsonb) || jsonb_build_object('confirmation', $2::jsonb)
+              where id = $1 returning *`,
+            [id, JSON.stringify(confirmation)],
+          )
+        : await db.query("update assessment_runs set published = true where id = $1 returning *", [id])
       if (!rows[0]) {
         const en = `no assessment run with id "${id}"`
         const zh = `没有编号为“${id}”的考核结果`

@@ -53,6 +53,8 @@ export const INDUSTRIAL_INDICATORS = [
   "local_supply_ratio",
   "energy_per_value_added",
   "sewage_treatment_rate",
+  "infrastructure_investment",
+  "output_intensity",
 ] as const
 
 /** Indicators generated for modern service agglomerations. */
@@ -152,6 +154,10 @@ export const demoObservations = (clusters: ReadonlyArray<DemoCluster>, rng: Rand
         emit(t, "local_supply_ratio", r1(clamp(supply0 + 1.2 * age + 2 * rng.normal(), 10, 80)))
         emit(t, "energy_per_value_added", r3(energy0 * 0.955 ** age * Math.exp(0.04 * rng.normal())))
         emit(t, "sewage_treatment_rate", r1(clamp(sewage0 + sewageSlope * age + rng.normal(), 0, 99.5)))
+        // Synthetic, and drawn from no random number (the values above stay as they were): the infrastructure share
+        // of investment falls from 40 % as a zone is built out; output intensity is revenue per mu of built-up land.
+        emit(t, "infrastructure_investment", r2(investment * (0.4 - (0.25 * age) / 16)))
+        emit(t, "output_intensity", r1((revenue * 1e4) / (builtUp * 1500)))
       } else {
         const firms = Math.max(20, Math.round(revenue / (firmSize0 * 1.05 ** age)))
         emit(t, "operating_revenue", r2(revenue))

@@ -1,8 +1,9 @@
 import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../../model/Bilingual.js"
-import { type ClusterKind, RankingGroup } from "../../model/Cluster.js"
+import { ClusterKind, RankingGroup } from "../../model/Cluster.js"
 import { previousPeriod } from "../../model/Period.js"
 import type { AssessmentScheme } from "../AssessmentScheme.js"
+import { DefaultsConfirmation, UnconfirmedItem } from "../KindSchemes.js"
 import { type RankStability, rankStability } from "../RankStability.js"
 import { AssessmentResult, type ClusterAssessment, RankedZone, runAssessment } from "../RunAssessment.js"
 import { StarMovement } from "../Stars.js"
@@ -91,7 +92,14 @@ export interface AssessPeriodOptions {
   /** Rank stability over this many random weight draws around the scheme's weights. */
   readonly stability?: { readonly draws: number; readonly seed?: number } | undefined
   /** The latest stored run of the previous period, if any, with the checksum of the scheme version it used. */
-  readonly storedPrevious?: { readonly result: AssessmentResult; readonly schemeChecksum: string | null } | undefined
+  readonly storedPrevious?:
+    | {
+        readonly result: AssessmentResult
+        readonly schemeChecksum: string | null
+        /** The kind the stored run covered (null or absent: every kind). */
+        readonly kind?: ClusterKind | null | undefined
+      }
+    | undefined
   /** The checksum of `scheme` (a stored previous run counts only when it used the same version). */
   readonly checksum: string
 }
@@ -122,7 +130,9 @@ export const assessPeriod = (scheme: AssessmentScheme, data: AssessmentData, per
   const stored = opts.storedPrevious
   let previous: AssessmentResult | undefined
   let previousSource: PreviousSource | null = null
-  if (stored && (stored.schemeChecksum === null || stored.schemeChecksum === opts.checksum) && opts.kind === undefined) {
+  // A stored run is the comparison only when it covered the same zones: every kind, or the same one kind.
+  const sameZones = (stored?.kind ?? undefined) === opts.kind
+  if (stored && (stored.schemeChecksum === null || stored.schemeChecksum === opts.checksum) && sameZones) {
     previous = stored.result
     previousSource = "stored"
   } else if (hasPeriod(prev)) {
@@ -141,6 +151,22 @@ export type ReportRun = typeof ReportRun.Type
 /** Where a scheme came from: built into Jiju, read from a file for this run, or stored earlier. */
 export const SchemeOrigin = Schema.Literals(["built_in", "file", "stored"])
 export type SchemeOrigin = typeof SchemeOrigin.Type
+
+/** One kind's run in a run of every kind (`jiju assess` without --scheme and --kind): its scheme and stored run. */
+export const KindRunSummary = Schema.Struct({
+  kind: ClusterKind,
+  scheme: Schema.String,
+  scheme_name: BilingualMessage,
+  /** The stored run, or null when it was not stored. */
+  run_id: Schema.NullOr(Schema.String),
+  published: Schema.Boolean,
+  /** Zones of the kind, and how many were ranked. */
+  zones: Schema.Number,
+  ranked: Schema.Number,
+  unconfirmed_defaults: Schema.Array(UnconfirmedItem),
+  confirmation: Schema.NullOr(DefaultsConfirmation),
+})
+export type KindRunSummary = typeof KindRunSummary.Type
 
 /** The assessment report: the JSON of `jiju assess --json` and of GET /v1/assessments/report (a public contract). */
 export const AssessmentReport = Schema.Struct({
@@ -165,6 +191,14 @@ export const AssessmentReport = Schema.Struct({
   stability: Schema.optional(
     Schema.Struct({ draws: Schema.Number, seed: Schema.Number, method: Schema.Literals(["dirichlet", "lognormal"]), parameter: Schema.Number }),
   ),
+  /** The kind of zone the run covers, when it covers one kind (a run of every kind's own scheme). */
+  kind: Schema.optional(ClusterKind),
+  /** The scheme's parts that hold Jiju defaults (each with its source); present when the scheme carries provenance. */
+  unconfirmed_defaults: Schema.optional(Schema.Array(UnconfirmedItem)),
+  /** Who confirmed those defaults and when (null while unconfirmed); present when the scheme carries provenance. */
+  confirmation: Schema.optional(Schema.NullOr(DefaultsConfirmation)),
+  /** A run of every kind: one entry per kind, this document being the industrial kind's run (or the first). */
+  runs: Schema.optional(Schema.Array(KindRunSummary)),
 })
 export type AssessmentReport = typeof AssessmentReport.Type
 
@@ -181,6 +215,12 @@ export interface AssessmentReportInput {
   readonly stability: RankStability | null
   /** The stored run, or null when the result was not stored. */
   readonly run: ReportRun | null
+  /** The kind the run covers, when one. */
+  readonly kind?: ClusterKind | undefined
+  /** The scheme's unconfirmed defaults (given for a scheme with provenance). */
+  readonly unconfirmed?: ReadonlyArray<UnconfirmedItem> | undefined
+  /** The confirmation the run records, if any. */
+  readonly confirmation?: DefaultsConfirmation | null | undefined
 }
 
 /**
@@ -202,4 +242,8 @@ export const assessmentReport = (r: AssessmentReportInput): AssessmentReport => 
   groups: r.result.groups.map((g) => ({ group: g.group, name: g.name, size: g.size, reward_band: g.rewardBand, ranking: g.ranking })),
   clusters: r.result.clusters.map((c) => zoneJson(c, r.stability)),
   ...(r.stability ? { stability: { draws: r.stability.draws, seed: r.stability.seed, method: r.stability.method, parameter: r.stability.parameter } } : {}),
+  ...(r.kind !== undefined ? { kind: r.kind } : {}),
+  ...(r.unconfirmed !== undefined && (r.unconfirmed.length > 0 || r.confirmation)
+    ? { unconfirmed_defaults: r.unconfirmed, confirmation: r.confirmation ?? null }
+    : {}),
 })

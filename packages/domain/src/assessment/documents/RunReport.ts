@@ -35,6 +35,8 @@ export interface RunReportInput {
   readonly yellowCards?: ReadonlyArray<YellowCard> | undefined
   /** What the documents leave out and why (a section the reader may not see, a judgement that failed). */
   readonly notes?: ReadonlyArray<Bilingual> | undefined
+  /** The statement on the scheme's Jiju defaults: who confirmed them and when, or that they are unconfirmed. */
+  readonly defaults?: Bilingual | null | undefined
 }
 
 /** Why a zone is sanctioned. */
@@ -152,6 +154,8 @@ export interface RunReport {
   readonly warnings: ReadonlyArray<Bilingual>
   /** What the documents leave out and why. */
   readonly notes: ReadonlyArray<Bilingual>
+  /** The statement on the scheme's Jiju defaults (confirmed by whom and when, or unconfirmed); null when it has none. */
+  readonly defaults: Bilingual | null
 }
 
 /**
@@ -373,5 +377,6 @@ export const runReport = (input: RunReportInput): RunReport => {
     summary: reportSummary(result, sanctions),
     warnings: result.warnings,
     notes: input.notes ?? [],
+    defaults: input.defaults ?? null,
   }
 }

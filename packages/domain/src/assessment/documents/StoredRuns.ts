@@ -5,10 +5,12 @@
  */
 import * as Schema from "effect/Schema"
 import { BilingualMessage } from "../../model/Bilingual.js"
-import { RankingGroup } from "../../model/Cluster.js"
+import { ClusterKind, RankingGroup } from "../../model/Cluster.js"
+import { AssessmentScheme } from "../AssessmentScheme.js"
+import { UnconfirmedItem } from "../KindSchemes.js"
 import { AssessmentResult, GroupRanking, UnrankedZone } from "../RunAssessment.js"
 import { StarMovement } from "../Stars.js"
-import { AssessmentReport } from "./AssessmentReport.js"
+import { AssessmentReport, KindRunSummary } from "./AssessmentReport.js"
 
 /** A run just made (POST /v1/assessments/runs): the stored result and its report. */
 export const AssessmentRunDocument = Schema.Struct({
@@ -18,6 +20,8 @@ export const AssessmentRunDocument = Schema.Struct({
   published: Schema.Boolean,
   result: AssessmentResult,
   report: AssessmentReport,
+  /** A run of every kind (no scheme given): each kind's run; this document is the industrial kind's. */
+  runs: Schema.optional(Schema.Array(KindRunSummary)),
 })
 export type AssessmentRunDocument = typeof AssessmentRunDocument.Type
 
@@ -90,3 +94,19 @@ export type SchemeSummary = typeof SchemeSummary.Type
 /** The schemes an assessment can be run with (GET /v1/assessments/schemes). */
 export const SchemeList = Schema.Struct({ items: Schema.Array(SchemeSummary) })
 export type SchemeList = typeof SchemeList.Type
+
+/** The scheme one kind of zone is assessed with: the scheme in full, where it comes from, and what is unconfirmed. */
+export const KindScheme = Schema.Struct({
+  kind: ClusterKind,
+  scheme: AssessmentScheme,
+  from: Schema.Literals(["built_in", "stored"]),
+  /** Whether the commission configured it (JIJU_KIND_SCHEMES) rather than the built-in mapping. */
+  configured: Schema.Boolean,
+  /** The scheme's parts that still hold Jiju defaults: a run on them is published only with confirmation. */
+  unconfirmedDefaults: Schema.Array(UnconfirmedItem),
+})
+export type KindScheme = typeof KindScheme.Type
+
+/** The scheme of every kind (GET /v1/assessments/kind-schemes). */
+export const KindSchemeList = Schema.Struct({ items: Schema.Array(KindScheme) })
+export type KindSchemeList = typeof KindSchemeList.Type

@@ -5,6 +5,7 @@ import { AssessmentReport } from "../../assessment/documents/AssessmentReport.js
 import {
   AssessmentPreviewDocument,
   AssessmentRunDocument,
+  KindSchemeList,
   RankingsDocument,
   SchemeList,
   StoredResultDocument,
@@ -17,7 +18,8 @@ import { Period } from "../../model/Period.js"
 import { docxMedia, endpoint, pdfMedia, xlsxMedia } from "../Endpoint.js"
 
 /** Which run to read: the latest of a scheme and period (one ranking group, optionally). */
-const ResultQuery = Schema.Struct({ scheme: SchemeId, period: Period, group: Schema.optional(RankingGroup) })
+/** Which run to read: the latest of a scheme and period (of the runs covering one kind, optionally). */
+const ResultQuery = Schema.Struct({ scheme: SchemeId, period: Period, group: Schema.optional(RankingGroup), kind: Schema.optional(ClusterKind) })
 const Id = Schema.Struct({ id: Schema.String })
 
 /** GET /v1/assessments/schemes */
@@ -32,6 +34,21 @@ export const listSchemes = endpoint({
   errors: [401],
 })
 
+/** GET /v1/assessments/kind-schemes */
+export const kindSchemes = endpoint({
+  id: "kindSchemes",
+  method: "get",
+  path: "/v1/assessments/kind-schemes",
+  tag: "assessments",
+  summary: {
+    zh: "各类集聚区的考核方案（委员会配置或内置默认，含待确认的默认值）",
+    en: "The scheme of each kind of zone (the commission's configuration or the built-in default, with unconfirmed defaults)",
+  },
+  access: "results_reader",
+  success: { status: 200, schema: KindSchemeList },
+  errors: [401],
+})
+
 /** POST /v1/assessments/runs */
 export const runAssessment = endpoint({
   id: "runAssessment",
@@ -41,10 +58,15 @@ export const runAssessment = endpoint({
   summary: { zh: "运行考核并保存结果（同 jiju assess）", en: "Run an assessment and store it (as jiju assess)" },
   access: "admin",
   body: Schema.Struct({
-    scheme: SchemeId,
+    /** The scheme; absent: every kind of zone with its own scheme (as `jiju assess` without --scheme), listed in `runs`. */
+    scheme: Schema.optional(SchemeId),
     period: Period,
     /** Store the run as published. */
     publish: Schema.optional(Schema.Boolean),
+    /** Confirm the scheme's Jiju defaults: required to publish on a scheme that holds any (recorded with who and when). */
+    confirmDefaults: Schema.optional(Schema.Boolean),
+    /** Only zones of this kind: with its own scheme (no `scheme`, or the scheme configured for it), stored as its run. */
+    kind: Schema.optional(ClusterKind),
     /** Rank stability over this many random weight draws (as `jiju assess --stability N --seed S`). */
     stability: Schema.optional(
       Schema.Struct({ draws: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 10_000 })), seed: Schema.optional(Schema.Int) }),
@@ -79,8 +101,10 @@ export const publishAssessment = endpoint({
   summary: { zh: "发布考核结果", en: "Publish a run" },
   access: "admin",
   params: Id,
+  /** confirm_defaults=true: the commission confirms the scheme's Jiju defaults (required when the scheme holds any). */
+  query: Schema.Struct({ confirmDefaults: Schema.optional(Schema.Literals(["true", "false"])) }),
   success: { status: 204 },
-  errors: [401, 403, 404],
+  errors: [401, 403, 404, 422],
 })
 
 /** GET /v1/assessments/results */
@@ -91,7 +115,7 @@ export const assessmentResult = endpoint({
   tag: "assessments",
   summary: { zh: "最新考核结果（含解释）", en: "The latest stored result, explained" },
   access: "results_reader",
-  query: Schema.Struct({ scheme: SchemeId, period: Period }),
+  query: Schema.Struct({ scheme: SchemeId, period: Period, kind: Schema.optional(ClusterKind) }),
   success: { status: 200, schema: StoredResultDocument },
   errors: [401, 404, 422],
 })
@@ -104,7 +128,7 @@ export const assessmentReport = endpoint({
   tag: "assessments",
   summary: { zh: "考核报告（同 jiju assess --json）", en: "The assessment report (as jiju assess --json)" },
   access: "results_reader",
-  query: Schema.Struct({ scheme: SchemeId, period: Period }),
+  query: Schema.Struct({ scheme: SchemeId, period: Period, kind: Schema.optional(ClusterKind) }),
   success: { status: 200, schema: AssessmentReport },
   errors: [401, 404, 422],
 })

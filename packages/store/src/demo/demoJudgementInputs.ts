@@ -83,7 +83,12 @@ export const demoJudgementInputs = (
       const output = r2(revenue * outputRatio)
       emit("cluster", c.id, String(y), "gross_output", output)
       const investment = get(c.id, "fixed_investment", y)
-      if (investment !== undefined) emit("cluster", c.id, String(y), "infrastructure_investment", r2(investment * infraShare * u(0.9, 1.1)))
+      if (investment !== undefined) {
+        // The yearly panel holds infrastructure investment for industrial zones; the draw stays so that the rest of
+        // this stream (and every value after it) is what it was.
+        const infra = r2(investment * infraShare * u(0.9, 1.1))
+        if (get(c.id, "infrastructure_investment", y) === undefined) emit("cluster", c.id, String(y), "infrastructure_investment", infra)
+      }
       const leading = get(c.id, "leading_industry_share", y)
       if (leading !== undefined) emit("cluster", c.id, String(y), "leading_industry_lq", r3(leading / nationalShare))
       brands += Math.floor(u(0, 6))

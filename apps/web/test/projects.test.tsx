@@ -224,7 +224,9 @@ describe("project register pages", () => {
     fireEvent.click(within(form).getByRole("button", { name: "报送周报" }))
     expect((await within(form).findByRole("status")).textContent).toBe("2025-W12 周报已报送。")
     // The history is read again from the server after filing.
-    expect(api.seen.filter((s) => s.path === "/v1/projects/qb-2025-001/reports").length).toBe(2)
+    // (The read starts in an effect after the notice is drawn, so it is waited for.)
+    await waitFor(() => expect(api.seen.filter((s) => s.path === "/v1/projects/qb-2025-001/reports").length).toBe(2))
+    expect(within(form).getByRole("status").textContent).toBe("2025-W12 周报已报送。")
   })
 
   it("shows the supervision view and the findings the server computed", async () => {

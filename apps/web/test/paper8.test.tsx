@@ -61,6 +61,13 @@ const promotionRows: Row[] = [
   ["b", "2012", "tax_total", 1.5],
   ["c", "2012", "revenue", 30],
   ["c", "2012", "employment", 2500],
+  // 丁, found weak-based by the commission, doubles everything but stays at 20 of revenue.
+  ["d", "2009", "revenue", 10],
+  ["d", "2009", "employment", 1000],
+  ["d", "2009", "tax_total", 1],
+  ["d", "2012", "revenue", 20],
+  ["d", "2012", "employment", 2000],
+  ["d", "2012", "tax_total", 2],
   // Revenue of 2024 and 2025 for the supervision lists: 丁 grew slowest.
   ["a", "2024", "revenue", 100],
   ["a", "2025", "revenue", 120],
@@ -72,6 +79,7 @@ const promotionRows: Row[] = [
 const data = dataOf(zones, [...intensity, ...promotionRows], [
   { clusterId: "a", fact: "weak_base", period: "2012", value: false },
   { clusterId: "b", fact: "weak_base", period: "2012", value: false },
+  { clusterId: "d", fact: "weak_base", period: "2012", value: true },
 ] as never[])
 
 const num = (url: URL, k: string) => (url.searchParams.get(k) === null ? undefined : Number(url.searchParams.get(k)))
@@ -90,7 +98,12 @@ const routes = (me: unknown) => ({
       }),
     ),
   }),
-  "GET /v1/assessments/promotion": () => ({ body: wireDocument(PromotionDocument, promotionDocument(data, {})) }),
+  "GET /v1/assessments/promotion": (_: unknown, url: URL) => ({
+    body: wireDocument(
+      PromotionDocument,
+      promotionDocument(data, num(url, "threshold_revenue") === undefined ? {} : { threshold: { revenue: num(url, "threshold_revenue")! } }),
+    ),
+  }),
   "GET /v1/supervision/candidates": (_: unknown, url: URL) => ({
     body: wireDocument(
       SupervisionCandidatesDocument,
@@ -172,6 +185,13 @@ describe("篇8 judgements in the browser", () => {
     expect(within(await row("丙区")).getByText("缺少：tax_total 2012")).toBeTruthy()
     expect(section.getByText(/依据：文件规定 002 篇8 二、二是「要求到2012年主要指标/)).toBeTruthy()
     expect(api.seen.some((x) => x.path === "/v1/assessments/promotion")).toBe(true)
+    // The weak-based zone is judged only against the commission's threshold: below 25 of revenue, a warning.
+    expect(within(await row("丁区")).getByText("不完整")).toBeTruthy()
+    fireEvent.change(section.getByLabelText("营业收入门槛"), { target: { value: "25" } })
+    fireEvent.click(section.getByRole("button", { name: "查询" }))
+    await waitFor(() => expect(within(section.getByRole("rowheader", { name: "丁区" }).closest("tr")!).getByText("降级摘牌警示")).toBeTruthy())
+    expect(api.seen.some((x) => x.path === "/v1/assessments/promotion?threshold_revenue=25")).toBe(true)
+    expect(section.getByText(/依据：委员会设定：基本门槛由委员会设定/)).toBeTruthy()
   })
 
   it("shows the supervision candidates and the recorded decisions, read only", async () => {
@@ -195,6 +215,16 @@ describe("篇8 judgements in the browser", () => {
     expect(within(item).getByText(/2010 年到期/)).toBeTruthy()
     expect(within(item).getByText("依据：文件规定 003 衡水 二(二)「年营业收入超100亿元的产业集群3个」")).toBeTruthy()
     expect(api.seen.some((x) => x.path === "/v1/assessments/targets?set=hengshui&period=2025")).toBe(true)
+  })
+
+  it("speaks English when asked, the verdicts and 依据 lines included", async () => {
+    const api = fakeApi(routes(viewer))
+    location.hash = "#/p8?period=2025"
+    render(<App fetcher={api.fetcher} lang="en" />)
+    const section = within((await screen.findByRole("heading", { name: /Promotion/ })).closest("section")!)
+    expect(within((await section.findByRole("rowheader", { name: "甲区" })).closest("tr")!).getByText("Promoted")).toBeTruthy()
+    expect(section.getAllByText(/^Source: stated by the documents 002 篇8/).length).toBeGreaterThan(0)
+    expect(screen.getByRole("link", { name: "篇8 judgements" })).toBeTruthy()
   })
 
   it("is in the navigation of viewers, not of submitters", async () => {

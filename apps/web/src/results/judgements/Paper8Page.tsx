@@ -5,7 +5,7 @@ import { useSession } from "../../auth/Session.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { PeriodPicker } from "../../ui/PeriodPicker.js"
 import { NotJudged } from "./JudgedText.js"
-import { SettingLines } from "./SourceLines.js"
+import { DemoNote, SettingLines } from "./SourceLines.js"
 import { useJudged } from "./useJudged.js"
 
 type LandQuotaWire = Answer<"landQuota">
@@ -111,6 +111,7 @@ function LandQuotaLists({ doc, pick }: { readonly doc: LandQuotaWire; readonly p
   return (
     <>
       <p>{t.landQuotaSummary(doc.period, doc.quota_year, doc.placed, doc.places)}</p>
+      <DemoNote demo={doc.demo} />
       <QuotaList title={t.firstList(doc.places)} entries={doc.first} unit={doc.unit} fromLast={false} />
       <QuotaList title={t.lastList(doc.places)} entries={doc.last} unit={doc.unit} fromLast={true} />
       {doc.notes.length > 0 ? (
@@ -194,6 +195,7 @@ function Promotion() {
               judged.value.counts.incomplete,
             )}
           </p>
+          <DemoNote demo={judged.value.demo} />
           <table>
             <thead>
               <tr>
@@ -265,6 +267,7 @@ function Candidates({ period }: { readonly period: string }) {
       ) : (
         <>
           <p className="muted">{pick(judged.value.note)}</p>
+          <DemoNote demo={judged.value.demo} />
           {judged.value.lists.map((l) => (
             <div key={l.measure}>
               <h3>{pick(l.name)}</h3>

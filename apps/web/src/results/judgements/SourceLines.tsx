@@ -30,3 +30,13 @@ export function SourceLine({ source }: { readonly source: RuleSource | null }) {
   const { pick } = useI18n()
   return source === null ? null : <small className="source">{pick(sourceLine(source))}</small>
 }
+
+/** Says the judgement rests on demo data when the server says so. */
+export function DemoNote({ demo }: { readonly demo: boolean }) {
+  const { t } = useI18n()
+  return demo ? (
+    <p className="muted">
+      <small>{t.demoData}</small>
+    </p>
+  ) : null
+}

@@ -4,7 +4,7 @@ import { useSession } from "../../auth/Session.js"
 import { useI18n } from "../../i18n/I18n.js"
 import { PeriodPicker } from "../../ui/PeriodPicker.js"
 import { NotJudged } from "./JudgedText.js"
-import { SourceLine } from "./SourceLines.js"
+import { DemoNote, SourceLine } from "./SourceLines.js"
 import { useJudged } from "./useJudged.js"
 
 type TargetSetId = NonNullable<Parameters<ReturnType<typeof useSession>["api"]["targets"]>[0]["query"]>["set"] & string
@@ -49,6 +49,7 @@ export default function TargetsPage({ period: initial }: { readonly period?: str
         <section className="card" aria-label={pick(judged.value.name)}>
           <h2>{pick(judged.value.name)}</h2>
           <p>{t.targetsSummary(judged.value.period, judged.value.target_year, judged.value.zones)}</p>
+          <DemoNote demo={judged.value.demo} />
           <ul className="targets">
             {judged.value.targets.map((x) => (
               <li key={x.id} data-status={x.status}>

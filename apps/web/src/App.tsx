@@ -16,8 +16,10 @@ const MapPage = lazy(() => import("./map/MapPage.js"))
 const ProjectsPage = lazy(() => import("./projects/ProjectsPage.js"))
 const ProjectPage = lazy(() => import("./projects/ProjectPage.js"))
 const SupervisionPage = lazy(() => import("./projects/SupervisionPage.js"))
+const Paper8Page = lazy(() => import("./results/judgements/Paper8Page.js"))
+const TargetsPage = lazy(() => import("./results/judgements/TargetsPage.js"))
 
-type NavPage = "submit" | "results" | "projects" | "supervision" | "analyses" | "map" | "register"
+type NavPage = "submit" | "results" | "p8" | "targets" | "projects" | "supervision" | "analyses" | "map" | "register"
 
 /** The pages each role sees in the navigation. */
 export const pagesFor = (me: MeWire | null | undefined): ReadonlyArray<NavPage> =>
@@ -26,8 +28,8 @@ export const pagesFor = (me: MeWire | null | undefined): ReadonlyArray<NavPage> 
     : me.role === "submitter"
       ? ["submit", "projects", "results"]
       : me.role === "admin"
-        ? ["results", "submit", "projects", "supervision", "analyses", "map", "register"]
-        : ["results", "projects", "supervision", "analyses", "map", "register"]
+        ? ["results", "p8", "targets", "submit", "projects", "supervision", "analyses", "map", "register"]
+        : ["results", "p8", "targets", "projects", "supervision", "analyses", "map", "register"]
 
 function Nav({ route }: { readonly route: Route }) {
   const { t } = useI18n()
@@ -35,6 +37,8 @@ function Nav({ route }: { readonly route: Route }) {
   const label: Record<NavPage, string> = {
     submit: t.navSubmit,
     results: t.navResults,
+    p8: t.navPaper8,
+    targets: t.navTargets,
     projects: t.navProjects,
     supervision: t.navSupervision,
     analyses: t.navAnalyses,
@@ -124,6 +128,11 @@ function Page({ route }: { readonly route: Route }) {
       return guard(!!me && me.role !== "submitter", <SupervisionPage {...(route.query.get("week") ? { initialWeek: route.query.get("week")! } : {})} />)
     case "register":
       return guard(!!me, <ClusterList />)
+    // 篇8's land quota, candidates and targets are for admins and viewers; promotion and decisions follow the zones read.
+    case "p8":
+      return guard(!!me && me.role !== "submitter", <Paper8Page {...(period ? { period } : {})} />)
+    case "targets":
+      return guard(!!me && me.role !== "submitter", <TargetsPage {...(period ? { period } : {})} />)
     default:
       return <Redirect to={home} />
   }
@@ -162,6 +171,8 @@ function Shell() {
     projects: t.navProjects,
     project: t.projectTitle,
     supervision: t.navSupervision,
+    p8: t.navPaper8,
+    targets: t.navTargets,
   }
   useEffect(() => {
     document.title = `${titles[route.page] ? `${titles[route.page]} · ` : ""}${t.appName} · ${t.tagline}`

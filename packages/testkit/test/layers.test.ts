@@ -69,10 +69,10 @@ describe("layers (docs/architecture.md)", () => {
   it("front ends compute no ranking, judgement, spatial statistic or project-register rule themselves", () => {
     // What the server computes, a front end shows: these are use cases, never called from the web or the dashboard.
     const computing =
-      /\b(runAssessment|assessPeriod|rankStability|certify|classifyStage|diagnose|moranTest|localMoran|contiguityWeights|fitSpatialLag|fitSpatialError|admissionCheck|supervisionView|meetingWeek|recoveryReview|halfYearStarts|idleAssets|intensityBreaches|reportSchedule|expectedWeeks|isLate|weeklyReportProblems|deriveIndicators|compareWithSubmitted)\s*\(/
-    // The project register's rules (deadlines, findings) share names with API operations (api.projectFindings): a
-    // member call is the client, a bare call would be the rule.
-    const projectRules = /(?<![.\w])(projectFindings|reportDeadline)\s*\(/
+      /\b(runAssessment|assessPeriod|rankStability|certify|classifyStage|diagnose|moranTest|localMoran|contiguityWeights|fitSpatialLag|fitSpatialError|admissionCheck|supervisionView|meetingWeek|recoveryReview|halfYearStarts|idleAssets|intensityBreaches|reportSchedule|expectedWeeks|isLate|weeklyReportProblems|deriveIndicators|compareWithSubmitted|landQuotaLists|landQuotaDocument|promotionVerdict|promotionDocument|supervisionCandidatesDocument|trackTargets|targetsDocument)\s*\(/
+    // The project register's rules (deadlines, findings) and 篇8's candidate lists share names with API operations
+    // (api.projectFindings, api.supervisionCandidates): a member call is the client, a bare call would be the rule.
+    const projectRules = /(?<![.\w])(projectFindings|reportDeadline|supervisionCandidates)\s*\(/
     const found = [...sources("apps/web/src"), ...sources("apps/cli/src/dashboard")]
       .filter((f) => computing.test(readFileSync(f, "utf8")) || projectRules.test(readFileSync(f, "utf8")))
       .map((f) => relative(root, f))

@@ -1,9 +1,10 @@
 import type { TargetsDocument } from "@jiju/domain/assessment"
+import { sourceLine } from "@jiju/domain/model"
 import type { DashboardTargetSet } from "../data/targets.js"
 import { type Line, Lines } from "./Lines.js"
-import { bar, bi, fit, type Lang, tr } from "./text.js"
+import { bar, bi, fit, type Lang, tr, wrapText } from "./text.js"
 
-/** The Targets screen's lines: one attainment bar per target, then the domain's text for each. */
+/** The Targets screen's lines: one attainment bar per target, then the domain's text, due year and 依据 line for each. */
 export const targetLines = (sets: ReadonlyArray<DashboardTargetSet>, index: number, tracking: TargetsDocument | null, lang: Lang, width: number): Line[] => {
   const L = (zh: string, en: string) => tr(lang, bi(zh, en))
   const set = sets[index]?.set
@@ -29,6 +30,8 @@ export const targetLines = (sets: ReadonlyArray<DashboardTargetSet>, index: numb
   out.push("")
   for (const t of tracking.targets) {
     out.push(`• ${tr(lang, t.text)}`)
+    out.push(`    ${L(`${t.dueYear} 年到期`, `due ${t.dueYear}`)}`)
+    if (t.source) out.push(...wrapText(`    ${tr(lang, sourceLine(t.source))}`, width))
     if (t.missing.length > 0)
       out.push(`    ${L(`缺少数据的集聚区 ${t.missing.length} 个（不计为 0）`, `${t.missing.length} zones without data (not counted as 0)`)}`)
   }

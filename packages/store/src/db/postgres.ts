@@ -33,6 +33,17 @@ const redact = (url: string): string => {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
 
+// Two processes opening one new schema at once both pass "if not exists" and the second insert into pg_namespace
+// fails (unique_violation, or duplicate_schema): the schema is there, made by the other, which is what was asked.
+const createSchema = async (pool: { query(sql: string): Promise<unknown> }, schema: string) => {
+  try {
+    await pool.query(`create schema if not exists ${schema}`)
+  } catch (e) {
+    const code = (e as { code?: unknown }).code
+    if (code !== "23505" && code !== "42P06") throw e
+  }
+}
+
 /**
  * Connect to a PostgreSQL server (`DATABASE_URL`), optionally inside a dedicated schema.
  * @example const db = await openPostgres("postgres://postgres@127.0.0.1:54329/postgres")
@@ -45,7 +56,7 @@ export const openPostgres = async (url: string, opts: PostgresOptions = {}): Pro
     max: opts.max ?? 5,
     ...(opts.schema !== undefined ? { options: `-c search_path=${opts.schema}` } : {}),
   })
-  if (opts.schema !== undefined) await pool.query(`create schema if not exists ${opts.schema}`)
+  if (opts.schema !== undefined) await createSchema(pool, opts.schema)
   else await pool.query("select 1")
   const location = redact(url)
   const wrap = (c: Client, inTx: boolean): Db => {

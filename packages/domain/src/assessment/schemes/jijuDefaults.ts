@@ -14,6 +14,25 @@ const defaultNote = {
   en: "Jiju default scheme: the indicators are those the documents name; the weights and normalisation are Jiju defaults (equal weights, min-max within each group), to be confirmed by the commission before publishing.",
 }
 
+const NO_REWARD_BAND = { urban_district: 0, county: 0 }
+
+// What every default scheme leaves to Jiju: equal weights, min-max within each group, no veto, the note, and the
+// sources of the scheme's choice and of its reward band.
+const defaultRules = (scheme: RuleId, rewards: { readonly urban_district: number; readonly county: number }, rewardsRule: RuleId) => ({
+  weighting: { method: "equal" } as const,
+  normalisation: { method: "minmax" } as const,
+  normaliseWithin: "group" as const,
+  rewards,
+  veto: [],
+  notes: [defaultNote],
+  provenance: {
+    scheme: src(scheme),
+    weights: src("scheme.default.weights"),
+    normalisation: src("scheme.default.normalisation"),
+    rewards: src(rewardsRule),
+  },
+})
+
 /**
  * The default scheme of industrial cluster zones (产业集聚区): the indicators 篇8 names — 营业收入, 从业人员, 税收 (the
  * doubling's main indicators), 总投资 and 基础设施投资 (the province's half-year positions), 新开工工业项目, and
@@ -53,18 +72,7 @@ export const jijuIndustrialSchemeJson = {
       indicators: [indicator("output_intensity", "scheme.default.indicator.output_intensity")],
     },
   ],
-  weighting: { method: "equal" },
-  normalisation: { method: "minmax" },
-  normaliseWithin: "group",
-  rewards: { urban_district: 10, county: 30 },
-  veto: [],
-  notes: [defaultNote],
-  provenance: {
-    scheme: src("p8.management_model"),
-    weights: src("scheme.default.weights"),
-    normalisation: src("scheme.default.normalisation"),
-    rewards: src("p8.reward_bands"),
-  },
+  ...defaultRules("p8.management_model", { urban_district: 10, county: 30 }, "p8.reward_bands"),
 } as const satisfies AssessmentSchemeJson
 
 /**
@@ -92,18 +100,7 @@ export const jijuServiceSchemeJson = {
       ],
     },
   ],
-  weighting: { method: "equal" },
-  normalisation: { method: "minmax" },
-  normaliseWithin: "group",
-  rewards: { urban_district: 0, county: 0 },
-  veto: [],
-  notes: [defaultNote],
-  provenance: {
-    scheme: src("scheme.default.service"),
-    weights: src("scheme.default.weights"),
-    normalisation: src("scheme.default.normalisation"),
-    rewards: src("scheme.default.service.rewards"),
-  },
+  ...defaultRules("scheme.default.service", NO_REWARD_BAND, "scheme.default.service.rewards"),
 } as const satisfies AssessmentSchemeJson
 
 /**
@@ -127,18 +124,7 @@ export const jijuFinancialSchemeJson = {
       ],
     },
   ],
-  weighting: { method: "equal" },
-  normalisation: { method: "minmax" },
-  normaliseWithin: "group",
-  rewards: { urban_district: 0, county: 0 },
-  veto: [],
-  notes: [defaultNote],
-  provenance: {
-    scheme: src("scheme.default.financial"),
-    weights: src("scheme.default.weights"),
-    normalisation: src("scheme.default.normalisation"),
-    rewards: src("scheme.default.service.rewards"),
-  },
+  ...defaultRules("scheme.default.financial", NO_REWARD_BAND, "scheme.default.service.rewards"),
 } as const satisfies AssessmentSchemeJson
 
 /**
@@ -160,18 +146,7 @@ export const jijuShippingSchemeJson = {
       ],
     },
   ],
-  weighting: { method: "equal" },
-  normalisation: { method: "minmax" },
-  normaliseWithin: "group",
-  rewards: { urban_district: 0, county: 0 },
-  veto: [],
-  notes: [defaultNote],
-  provenance: {
-    scheme: src("scheme.default.shipping"),
-    weights: src("scheme.default.weights"),
-    normalisation: src("scheme.default.normalisation"),
-    rewards: src("scheme.default.service.rewards"),
-  },
+  ...defaultRules("scheme.default.shipping", NO_REWARD_BAND, "scheme.default.service.rewards"),
 } as const satisfies AssessmentSchemeJson
 
 /** {@link jijuIndustrialSchemeJson} decoded and checked. */

@@ -19,7 +19,7 @@ import {
 import { decodeScheme } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { assessmentRepo, auditRepo, storeChecksum } from "@jiju/store"
-import { engines, openTestStore, rejected } from "@jiju/testkit"
+import { engines, openTestStore, rejected, testZone } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const viewer: Actor = { kind: "user", id: "u_v", name: "view", role: "viewer", clusterIds: [] }
@@ -39,26 +39,6 @@ const tiny = decodeScheme({
   veto: [],
 })
 
-const zone = (id: string, over: Record<string, unknown> = {}) => ({
-  id,
-  name: `集聚区 ${id}`,
-  kind: "industrial",
-  form: null,
-  level: "provincial",
-  group: "county",
-  region: "410621",
-  plannedArea: 10,
-  established: "2009",
-  leadingIndustries: [],
-  managementBody: "管委会",
-  planning: [],
-  infrastructure: { road: true, water: true, power: true, drainage: true, telecom: true, gas: false, heat: false, levelledSite: true, sewagePlant: true },
-  standardFactoryArea: 0,
-  financing: { count: 1, registeredCapital: 1, cumulativeFinancing: 1 },
-  isDemo: false,
-  ...over,
-})
-
 const bytes = (text: string) => new TextEncoder().encode(text)
 
 describe.each(engines)("assessment and judgement use cases on %s", (engine) => {
@@ -71,7 +51,7 @@ describe.each(engines)("assessment and judgement use cases on %s", (engine) => {
       { code: "410600", name: "鹤壁市", level: "prefecture", parent: "410000", macroZone: "central", isDistrict: false },
       { code: "410621", name: "浚县", level: "county", parent: "410600", macroZone: "central", isDistrict: false },
     ] as never)
-    await t.store.clusters.insertMany([zone("z-a"), zone("z-b"), zone("cbd-c", { kind: "modern_service", form: "cbd", level: "city" })] as never)
+    await t.store.clusters.insertMany([testZone("z-a"), testZone("z-b"), testZone("cbd-c", { kind: "modern_service", form: "cbd", level: "city" })] as never)
     const at = (id: string, period: string, value: number) => ({ target: { kind: "cluster" as const, id }, period, indicator: "revenue", value })
     await t.store.observations.upsertMany([at("z-a", "2024", 10), at("z-b", "2024", 20), at("z-a", "2025", 30), at("z-b", "2025", 20)] as never)
     app = await makeAppRuntime({ db: t.db })

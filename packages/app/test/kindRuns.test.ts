@@ -15,32 +15,12 @@ import {
 import { defaultKindSchemes } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { assessmentRepo, auditRepo, storeChecksum } from "@jiju/store"
-import { engines, openTestStore, rejected } from "@jiju/testkit"
+import { engines, openTestStore, rejected, testZone } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const viewer: Actor = { kind: "user", id: "u_v", name: "view", role: "viewer", clusterIds: [] }
 const editor: Actor = { kind: "token", id: "tok_s", name: "zone", role: "submitter", clusterIds: ["cbd-c"] }
 const admin = operator("tester")
-
-const zone = (id: string, over: Record<string, unknown> = {}) => ({
-  id,
-  name: `集聚区 ${id}`,
-  kind: "industrial",
-  form: null,
-  level: "provincial",
-  group: "county",
-  region: "410621",
-  plannedArea: 10,
-  established: "2009",
-  leadingIndustries: [],
-  managementBody: "管委会",
-  planning: [],
-  infrastructure: { road: true, water: true, power: true, drainage: true, telecom: true, gas: false, heat: false, levelledSite: true, sewagePlant: true },
-  standardFactoryArea: 0,
-  financing: { count: 1, registeredCapital: 1, cumulativeFinancing: 1 },
-  isDemo: false,
-  ...over,
-})
 
 const industrialCodes = ["revenue", "employment", "tax_total", "fixed_investment", "infrastructure_investment", "new_projects", "output_intensity"]
 const serviceCodes = ["operating_revenue", "firms", "employment", "floor_area"]
@@ -56,10 +36,10 @@ describe.each(engines)("each kind its scheme on %s", (engine) => {
       { code: "410621", name: "浚县", level: "county", parent: "410600", macroZone: "central", isDistrict: false },
     ] as never)
     await t.store.clusters.insertMany([
-      zone("z-a"),
-      zone("z-b"),
-      zone("cbd-c", { kind: "modern_service", form: "cbd", level: "city" }),
-      zone("cbd-d", { kind: "modern_service", form: "cbd", level: "city" }),
+      testZone("z-a"),
+      testZone("z-b"),
+      testZone("cbd-c", { kind: "modern_service", form: "cbd", level: "city" }),
+      testZone("cbd-d", { kind: "modern_service", form: "cbd", level: "city" }),
     ] as never)
     // z-a leads every industrial indicator and cbd-d every service one.
     const at = (id: string, indicator: string, value: number) => ({ target: { kind: "cluster" as const, id }, period: "2025", indicator, value })

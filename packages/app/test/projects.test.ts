@@ -26,32 +26,13 @@ import { decodeScheme } from "@jiju/domain/assessment"
 import { InputError } from "@jiju/domain/model"
 import { type ProjectEntry, southAreaExample, type WeeklyReport } from "@jiju/domain/projects"
 import { auditRepo, projectRepo, storeChecksum, weeklyReportRepo, zoneAreaRepo } from "@jiju/store"
-import { engines, openTestStore, rejected } from "@jiju/testkit"
+import { engines, openTestStore, rejected, testZone } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const viewer: Actor = { kind: "user", id: "u_v", name: "view", role: "viewer", clusterIds: [] }
 const committeeA: Actor = { kind: "user", id: "u_a", name: "committee-a", role: "submitter", clusterIds: ["z-a"] }
 const committeeB: Actor = { kind: "user", id: "u_b", name: "committee-b", role: "submitter", clusterIds: ["z-b"] }
 const admin = operator("tester")
-
-const zone = (id: string) => ({
-  id,
-  name: `集聚区 ${id}`,
-  kind: "industrial",
-  form: null,
-  level: "provincial",
-  group: "county",
-  region: "410621",
-  plannedArea: 10,
-  established: "2009",
-  leadingIndustries: [],
-  managementBody: "管委会",
-  planning: [],
-  infrastructure: { road: true, water: true, power: true, drainage: true, telecom: true, gas: false, heat: false, levelledSite: true, sewagePlant: true },
-  standardFactoryArea: 0,
-  financing: { count: 1, registeredCapital: 1, cumulativeFinancing: 1 },
-  isDemo: false,
-})
 
 const entry = (over: Partial<ProjectEntry> = {}): ProjectEntry => ({
   id: "pa-1",
@@ -104,7 +85,7 @@ describe.each(engines)("project and weekly report use cases on %s", (engine) => 
       { code: "410600", name: "鹤壁市", level: "prefecture", parent: "410000", macroZone: "central", isDistrict: false },
       { code: "410621", name: "浚县", level: "county", parent: "410600", macroZone: "central", isDistrict: false },
     ] as never)
-    await t.store.clusters.insertMany([zone("z-a"), zone("z-b")] as never)
+    await t.store.clusters.insertMany([testZone("z-a"), testZone("z-b")] as never)
     await zoneAreaRepo(t.db).insert("z-a", southAreaExample)
     app = await makeAppRuntime({ db: t.db, config: { now: () => clock } })
   })

@@ -17,31 +17,14 @@ import {
 } from "@jiju/app"
 import { InputError } from "@jiju/domain/model"
 import { auditRepo, storeChecksum } from "@jiju/store"
-import { engines, openTestStore, rejected } from "@jiju/testkit"
+import { engines, openTestStore, rejected, testZone } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const viewer: Actor = { kind: "user", id: "u_v", name: "view", role: "viewer", clusterIds: [] }
 const committeeA: Actor = { kind: "user", id: "u_a", name: "committee-a", role: "submitter", clusterIds: ["z-a"] }
 const admin = operator("tester")
 
-const zone = (id: string, group: "county" | "urban_district", kind = "industrial") => ({
-  id,
-  name: `集聚区 ${id}`,
-  kind,
-  form: kind === "industrial" ? null : "cbd",
-  level: "provincial",
-  group,
-  region: "410621",
-  plannedArea: 10,
-  established: "2009",
-  leadingIndustries: [],
-  managementBody: "管委会",
-  planning: [],
-  infrastructure: { road: true, water: true, power: true, drainage: true, telecom: true, gas: false, heat: false, levelledSite: true, sewagePlant: true },
-  standardFactoryArea: 0,
-  financing: { count: 1, registeredCapital: 1, cumulativeFinancing: 1 },
-  isDemo: false,
-})
+const zone = (id: string, group: "county" | "urban_district", kind = "industrial") => testZone(id, { kind, form: kind === "industrial" ? null : "cbd", group })
 
 type Row = readonly [string, string, string, number]
 const rows: Row[] = [

@@ -1,4 +1,5 @@
 import { type AppRuntime, makeAppRuntime } from "@jiju/app"
+import { jijuApi } from "@jiju/domain/contract"
 import { makeTokens, makeUsers } from "@jiju/store"
 import { openTestStore } from "@jiju/testkit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -28,6 +29,25 @@ describe("HTTP hardening", () => {
   })
 
   const region = { code: "410100", name: "郑州市", level: "prefecture", parent: "410000", macro_zone: "central", is_district: false }
+
+  it("refuses a cross-site cookie write on every write route the contract declares, before any use case", async () => {
+    const writes = Object.values(jijuApi).filter((e) => e.method !== "get")
+    expect(writes.length).toBeGreaterThan(30)
+    const before = await t.db.query<{ n: number }>("select count(*)::int as n from audit_log")
+    const answers: string[] = []
+    for (const e of writes) {
+      const url = `http://jiju.test${e.path.replace(/\{[^}]+\}/g, "x")}`
+      const res = await app.request(url, {
+        method: e.method.toUpperCase(),
+        headers: { cookie, origin: "http://evil.example", "content-type": "application/json", "if-match": '"v1"' },
+        body: "{}",
+      })
+      const code = res.status === 403 ? ((await res.json()) as { code: string }).code : ""
+      answers.push(`${e.method} ${e.path} ${res.status} ${code}`)
+    }
+    expect(answers.filter((a) => !a.endsWith(" 403 cross_site"))).toEqual([])
+    expect(await t.db.query<{ n: number }>("select count(*)::int as n from audit_log")).toEqual(before)
+  })
 
   it("refuses cookie-authenticated writes from another site, and allows same-origin ones", async () => {
     const post = (headers: Record<string, string>) =>

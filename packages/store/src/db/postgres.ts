@@ -7,6 +7,8 @@ export interface PostgresOptions {
   readonly schema?: string
   /** Most connections in the pool (default 5). */
   readonly max?: number
+  /** Told when the server closes an idle connection (default: one line on stderr); the pool reconnects by itself. */
+  readonly onIdleError?: (e: Error) => void
 }
 
 // The driver is loaded only when a server is used: the embedded store (and the dashboard's start) never needs it.
@@ -29,6 +31,13 @@ const redact = (url: string): string => {
   } catch {
     return "postgres"
   }
+}
+
+const reportIdleError = (e: Error) => {
+  const code = (e as { code?: unknown }).code
+  process.stderr.write(
+    `jiju: 数据库关闭了一个空闲连接，下次查询将重新连接 the database closed an idle connection; the next query reconnects (${code ?? e.message})\n`,
+  )
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
@@ -56,6 +65,12 @@ export const openPostgres = async (url: string, opts: PostgresOptions = {}): Pro
     max: opts.max ?? 5,
     ...(opts.schema !== undefined ? { options: `-c search_path=${opts.schema}` } : {}),
   })
+  // A server restart, failover or `pg_terminate_backend` ends idle connections; pg reports that as an "error" event
+  // on the pool, which without a listener throws and ends the whole process. The pool has already dropped the client.
+  let closing = false
+  pool.on("error", (e) => {
+    if (!closing) (opts.onIdleError ?? reportIdleError)(e)
+  })
   if (opts.schema !== undefined) await createSchema(pool, opts.schema)
   else await pool.query("select 1")
   const location = redact(url)
@@ -82,7 +97,10 @@ export const openPostgres = async (url: string, opts: PostgresOptions = {}): Pro
           client.release()
         }
       },
-      close: () => pool.end(),
+      close: () => {
+        closing = true
+        return pool.end()
+      },
     }
     return db
   }

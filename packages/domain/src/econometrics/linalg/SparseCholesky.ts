@@ -2,6 +2,7 @@ import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { gatherFront, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
+import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
@@ -100,8 +101,10 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
     }
   }
   const { childHead, childNext, below, stackPeak } = supernodeSchedule(symbolic)
-  const lx = new Float64Array(total)
-  const stack = new Float64Array(Math.max(1, stackPeak))
+  // L and the update matrices in one arena: the dense kernels work on them in WebAssembly where it is available.
+  const arena = denseArena(total + Math.max(1, stackPeak))
+  const lx = arena.subarray(0, total)
+  const stack = arena.subarray(total)
   let ok = false
   let factoredRho = Number.NaN
   const values = s.values
@@ -477,17 +480,45 @@ const simplicialInverseTangent = (
 const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: Int32Array): Float64Array => {
   const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
   const sx = new Float64Array(lx.length)
-  // Stack of frontal Σ blocks (nr × nr, column-major, both triangles) of supernodes with children left to do.
-  let stack = new Float64Array(1 << 16)
+  // Stack of frontal Σ blocks (nr × nr, column-major, both triangles) of supernodes with children left to do,
+  // and the block buffers, in one arena sized by a dry run of the stack: the block kernel works on them in
+  // WebAssembly where it is available.
   const frontOf = new Float64Array(nsuper).fill(-1)
   const open: number[] = []
   let top = 0
-  let ybuf = new Float64Array(256)
-  let ltbuf = new Float64Array(256)
-  let tbuf = new Float64Array(256)
-  let xbuf = new Float64Array(256)
-  let ytbuf = new Float64Array(256)
-  let stbuf = new Float64Array(256)
+  let stackPeak = 1
+  let rowsByCols = 1
+  let colsSquared = 1
+  for (let sn = nsuper - 1; sn >= 0; sn--) {
+    const nc = superStart[sn + 1]! - superStart[sn]!
+    const nr = rowPtr[sn + 1]! - rowPtr[sn]!
+    while (open.length > 0 && open[open.length - 1] !== superParent[sn]!) top = frontOf[open.pop()!]!
+    const hasChildren = childHead[sn]! >= 0
+    stackPeak = Math.max(stackPeak, top + (hasChildren ? nr * nr : (nr - nc) * (nr - nc)))
+    rowsByCols = Math.max(rowsByCols, (nr - nc) * nc)
+    colsSquared = Math.max(colsSquared, nc * nc)
+    if (hasChildren) {
+      frontOf[sn] = top
+      open.push(sn)
+      top += nr * nr
+    }
+  }
+  frontOf.fill(-1)
+  open.length = 0
+  top = 0
+  const arena = denseArena(stackPeak + 3 * rowsByCols + 3 * colsSquared)
+  let at = 0
+  const take = (length: number) => {
+    at += length
+    return arena.subarray(at - length, at)
+  }
+  const stack = take(stackPeak)
+  const y = take(rowsByCols)
+  const yt = take(rowsByCols)
+  const st = take(rowsByCols)
+  const lt = take(colsSquared)
+  const inv = take(colsSquared)
+  const xbuf = take(colsSquared)
   for (let sn = nsuper - 1; sn >= 0; sn--) {
     const nc = superStart[sn + 1]! - superStart[sn]!
     const nr = rowPtr[sn + 1]! - rowPtr[sn]!
@@ -501,12 +532,6 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
       frontOf[done] = -1
     }
     const hasChildren = childHead[sn]! >= 0
-    const need = hasChildren ? nr * nr : m * m
-    if (top + need > stack.length) {
-      const bigger = new Float64Array(Math.max(stack.length * 2, top + need))
-      bigger.set(stack.subarray(0, top))
-      stack = bigger
-    }
     // F = this supernode's frontal Σ block; its lower-right m×m part is Σ_RR gathered from the parent.
     const F = top
     const ldf = hasChildren ? nr : m
@@ -518,10 +543,6 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
     }
     // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 8 columns from the last; the columns to the
     // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
-    if (ybuf.length < m * nc) ybuf = new Float64Array(m * nc * 2)
-    if (ltbuf.length < nc * nc) ltbuf = new Float64Array(nc * nc * 2)
-    const y = ybuf
-    const lt = ltbuf
     transposeInto(lx, base, nr, nc, nc, lt, 0, nc)
     for (let c = 0; c < nc; c++) y.set(lx.subarray(base + c * nr + nc, base + c * nr + nr), c * m)
     for (let c1 = nc; c1 > 0; c1 -= 8) {
@@ -540,20 +561,13 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
       }
     }
     // Yᵀ with leading dimension nc (yt[p·nc + c] = Y[p, c]), the layout the block kernel reads.
-    if (ytbuf.length < m * nc) ytbuf = new Float64Array(m * nc * 2)
-    const yt = ytbuf
     transposeInto(y, 0, m, m, nc, yt, 0, nc)
     // Σ_RJᵀ = −Yᵀ·Σ_RR (nc × m; Σ_RR is symmetric), then into the block of sx (rows nc … nr − 1).
-    if (stbuf.length < m * nc) stbuf = new Float64Array(m * nc * 2)
-    const st = stbuf
     st.fill(0, 0, m * nc)
     if (m > 0) updateNT(st, 0, nc, nc, m, yt, 0, nc, stack, rr, ldf, m, true)
     const out = sx
     transposeInto(st, 0, nc, nc, m, out, base + nc, nr)
     // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): the inverse of the small dense block, then the product.
-    if (tbuf.length < nc * nc) tbuf = new Float64Array(nc * nc * 2)
-    if (xbuf.length < nc * nc) xbuf = new Float64Array(nc * nc * 2)
-    const inv = tbuf
     denseCholeskyInverse(lx, base, nr, nc, inv, xbuf)
     if (m > 0) updateNT(inv, 0, nc, nc, nc, yt, 0, nc, st, 0, nc, m, false)
     for (let c = 0; c < nc; c++) out.set(inv.subarray(c * nc + c, c * nc + nc), base + c * nr + c)

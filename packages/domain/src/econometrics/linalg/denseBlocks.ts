@@ -5,6 +5,7 @@
  * spent here.
  * @internal
  */
+import { kernelFor } from "./denseKernel.js"
 
 /**
  * C −= A·Bᵀ on the lower trapezoid of C (columns j < q, rows i ≥ j, i < m) or on all of it (`full`): A is
@@ -17,6 +18,40 @@
  * @example updateNT(cb, 0, m, m, m, lx, nc, nr, lx, nc, nr, nc, false) // cb −= L21·L21ᵀ
  */
 export const updateNT = (
+  c: Float64Array,
+  cOff: number,
+  ldc: number,
+  m: number,
+  q: number,
+  a: Float64Array,
+  aOff: number,
+  lda: number,
+  b: Float64Array,
+  bOff: number,
+  ldb: number,
+  k: number,
+  full: boolean,
+): void => {
+  const kernel = q >= 8 && k >= 8 && m > 0 ? kernelFor(c, a, b) : undefined
+  if (kernel === undefined) {
+    updateLoops(c, cOff, ldc, m, q, a, aOff, lda, b, bOff, ldb, k, full)
+    return
+  }
+  // The 8×8 blocks in WebAssembly; then, as the loops below would, the columns past the last block of 8 for those
+  // blocks of A and B, and last the columns of A and B past their last block of 8. Each element of C receives
+  // the same terms in the same order as from updateLoops alone.
+  const k8 = k & ~7
+  const q8 = q & ~7
+  kernel(a.byteOffset + aOff * 8, lda * 8, b.byteOffset + bOff * 8, ldb * 8, c.byteOffset + cOff * 8, ldc * 8, m, k8 >> 3, q8 >> 3, full ? 1 : 0)
+  if (q8 < q) {
+    if (full) updateLoops(c, cOff + q8 * ldc, ldc, m, q - q8, a, aOff, lda, b, bOff + q8, ldb, k8, true)
+    else if (m > q8) updateLoops(c, cOff + q8 * ldc + q8, ldc, m - q8, q - q8, a, aOff + q8, lda, b, bOff + q8, ldb, k8, false)
+  }
+  if (k8 < k) updateLoops(c, cOff, ldc, m, q, a, aOff + k8 * lda, lda, b, bOff + k8 * ldb, ldb, k - k8, full)
+}
+
+// updateNT in JavaScript.
+const updateLoops = (
   c: Float64Array,
   cOff: number,
   ldc: number,

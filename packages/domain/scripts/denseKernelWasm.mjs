@@ -1,0 +1,212 @@
+// Assembles the WebAssembly SIMD kernel of the dense block update C −= A·Bᵀ (8×8 blocks of packed operands) and
+// writes src/econometrics/linalg/denseKernelBytes.ts. Run: node packages/domain/scripts/denseKernelWasm.mjs
+// The kernel works on two rows at a time (f64x2 lanes) and performs, for every element of C, the same
+// operations in the same order as updateNT's 8×8 loop: c − (((x0·b0 + x1·b1) + x2·b2) + … + x7·b7).
+import { writeFileSync } from "node:fs"
+
+const uleb = (n) => {
+  const out = []
+  do {
+    let b = n & 0x7f
+    n >>>= 7
+    if (n !== 0) b |= 0x80
+    out.push(b)
+  } while (n !== 0)
+  return out
+}
+const sleb = (n) => {
+  const out = []
+  for (;;) {
+    const b = n & 0x7f
+    n >>= 7
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b)
+      return out
+    }
+    out.push(b | 0x80)
+  }
+}
+const str = (s) => [...uleb(s.length), ...Buffer.from(s, "utf8")]
+const vec = (items) => [...uleb(items.length), ...items.flat()]
+const section = (id, body) => [id, ...uleb(body.length), ...body]
+
+const I32 = 0x7f
+const F64 = 0x7c
+const V128 = 0x7b
+// Parameters (addresses and leading dimensions in bytes): C −= A·Bᵀ over k8 = 8·nP columns of A and B and the first
+// 8·nJ columns of C, rows from 0 (full) or from the first column of each 8-column block of C (lower trapezoid).
+const params = ["a", "lda", "b", "ldb", "c", "ldc", "m", "nP", "nJ", "full"]
+const names = (p, k = 8) => Array.from({ length: k }, (_, t) => `${p}${t}`)
+const i32Locals = ["R", "rEnd", "i0", "P", "J", "i", "off", ...names("a"), ...names("e"), ...names("f"), ...names("c")]
+const vLocals = [...names("x"), "acc"]
+const fLocals = [...names("s"), "sacc"]
+const idx = new Map([...params, ...i32Locals, ...vLocals, ...fLocals].map((n, k) => [n, k]))
+const get = (n) => [0x20, ...uleb(idx.get(n))]
+const set = (n) => [0x21, ...uleb(idx.get(n))]
+const c32 = (v) => [0x41, ...sleb(v)]
+const add = [0x6a]
+const mul = [0x6c]
+const simd = (op, ...imm) => [0xfd, ...uleb(op), ...imm]
+const memarg = (align, offset) => [...uleb(align), ...uleb(offset)]
+const vload = (offset) => simd(0x00, ...memarg(3, offset))
+const vsplat64 = (offset) => simd(0x0a, ...memarg(3, offset))
+const vstore = (offset) => simd(0x0b, ...memarg(3, offset))
+const vadd = simd(0xf0)
+const vsub = simd(0xf1)
+const vmul = simd(0xf2)
+const fload = (offset) => [0x2b, ...memarg(3, offset)]
+const fstore = (offset) => [0x39, ...memarg(3, offset)]
+const fadd = [0xa0]
+const fsub = [0xa1]
+const fmul = [0xa2]
+const block = (...body) => [0x02, 0x40, ...body.flat(), 0x0b]
+const loop = (...body) => [0x03, 0x40, ...body.flat(), 0x0b]
+const brIf = (depth) => [0x0d, ...uleb(depth)]
+const br = (depth) => [0x0c, ...uleb(depth)]
+const geS = [0x4e]
+
+// for (name = from; name < bound; name += step) body
+const forLoop = (name, from, bound, step, body) => [
+  ...from,
+  ...set(name),
+  ...block(loop(get(name), bound, geS, brIf(1), body, get(name), c32(step), add, set(name), br(0))),
+]
+
+// One 8×8 block on rows i, i + 1 (lanes), or on row i alone (scalar): the same operations per element.
+const rows = (lanes) => {
+  const out = []
+  const load = lanes ? vload : fload
+  const splat = lanes ? vsplat64 : fload
+  const [plus, minus, times] = lanes ? [vadd, vsub, vmul] : [fadd, fsub, fmul]
+  const x = lanes ? "x" : "s"
+  const acc = lanes ? "acc" : "sacc"
+  out.push(...get("i"), ...c32(8), ...mul, ...set("off"))
+  for (let t = 0; t < 8; t++) out.push(...get(`a${t}`), ...get("off"), ...add, ...load(0), ...set(`${x}${t}`))
+  for (let jj = 0; jj < 8; jj++) {
+    for (let t = 0; t < 8; t++) {
+      out.push(...get(`${x}${t}`), ...get(`f${t}`), ...splat(jj * 8), ...times)
+      if (t > 0) out.push(...plus)
+    }
+    out.push(...set(acc))
+    out.push(
+      ...get(`c${jj}`),
+      ...get("off"),
+      ...add,
+      ...get(`c${jj}`),
+      ...get("off"),
+      ...add,
+      ...load(0),
+      ...get(acc),
+      ...minus,
+      ...(lanes ? vstore(0) : fstore(0)),
+    )
+  }
+  return out
+}
+
+// Rows in tiles of ROWS: a tile of 8 columns of C stays in the first-level cache while every 8-column block of
+// A and B passes over it. Each element still receives the blocks in the order of p, as in updateNT.
+const ROWS = 128
+const ltU = [0x49]
+const gtS = [0x4a]
+const select = [0x1b]
+
+// P loop: the 8 columns of A and of B's block, then the rows of the tile in pairs and the last row alone.
+const pBlock = []
+for (let t = 0; t < 8; t++) {
+  pBlock.push(...get("a"), ...get("P"), ...c32(8), ...mul, ...c32(t), ...add, ...get("lda"), ...mul, ...add, ...set(`a${t}`))
+  pBlock.push(
+    ...get("b"),
+    ...get("P"),
+    ...c32(8),
+    ...mul,
+    ...c32(t),
+    ...add,
+    ...get("ldb"),
+    ...mul,
+    ...add,
+    ...get("J"),
+    ...c32(64),
+    ...mul,
+    ...add,
+    ...set(`f${t}`),
+  )
+}
+pBlock.push(
+  ...get("i0"),
+  ...set("i"),
+  ...block(loop(get("i"), c32(1), add, get("rEnd"), geS, brIf(1), rows(true), get("i"), c32(2), add, set("i"), br(0))),
+  ...block(get("i"), get("rEnd"), geS, brIf(0), rows(false)),
+)
+
+// J loop: the first row of the tile in this block of columns (the lower trapezoid starts at row 8·J), the columns of C.
+const jBlock = [
+  // i0 = full ? R : max(R, 8·J)
+  ...get("R"),
+  ...get("J"),
+  ...c32(8),
+  ...mul,
+  ...get("R"),
+  ...get("J"),
+  ...c32(8),
+  ...mul,
+  ...get("R"),
+  ...gtS,
+  ...select,
+  ...get("full"),
+  ...select,
+  ...set("i0"),
+]
+for (let jj = 0; jj < 8; jj++) jBlock.push(...get("c"), ...get("J"), ...c32(8), ...mul, ...c32(jj), ...add, ...get("ldc"), ...mul, ...add, ...set(`c${jj}`))
+jBlock.push(...block(get("i0"), get("rEnd"), geS, brIf(0), forLoop("P", c32(0), get("nP"), 1, pBlock)))
+
+// R loop: rEnd = min(R + ROWS, m)
+const rBlock = [
+  ...get("R"),
+  ...c32(ROWS),
+  ...add,
+  ...get("m"),
+  ...get("R"),
+  ...c32(ROWS),
+  ...add,
+  ...get("m"),
+  ...ltU,
+  ...select,
+  ...set("rEnd"),
+  ...forLoop("J", c32(0), get("nJ"), 1, jBlock),
+]
+
+const body = forLoop("R", c32(0), get("m"), ROWS, rBlock)
+const code = [
+  ...vec([
+    [...uleb(i32Locals.length), I32],
+    [...uleb(vLocals.length), V128],
+    [...uleb(fLocals.length), F64],
+  ]),
+  ...body,
+  0x0b,
+]
+
+const bytes = [
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00,
+  ...section(1, vec([[0x60, ...vec(params.map(() => [I32])), 0x00]])),
+  ...section(2, vec([[...str("env"), ...str("memory"), 0x02, 0x00, ...uleb(1)]])),
+  ...section(3, vec([uleb(0)])),
+  ...section(7, vec([[...str("update"), 0x00, ...uleb(0)]])),
+  ...section(10, vec([[...uleb(code.length), ...code]])),
+]
+const out = Buffer.from(bytes)
+new WebAssembly.Module(out) // throws, naming the fault, when the bytes do not validate
+const target = new URL("../src/econometrics/linalg/denseKernelBytes.ts", import.meta.url)
+writeFileSync(
+  target,
+  `// Generated by packages/domain/scripts/denseKernelWasm.mjs — do not edit.\n/** The WebAssembly SIMD kernel of the dense block update (${out.length} bytes, hexadecimal). @internal */\nexport const denseKernelHex =\n  "${out.toString("hex")}"\n`,
+)
+console.log(`denseKernelBytes.ts: ${out.length} bytes`)

@@ -6,6 +6,7 @@
  * Parsers throw {@link InputError} (no Effect) naming the 1-based line, so call sites stay simple.
  */
 import { InputError } from "../model/errors.js"
+import { idLookup } from "./idLookup.js"
 import type { NeighbourList } from "./NeighbourList.js"
 import { checkWritableIds, headerLine, lineError, parseHeader, tokenLines } from "./weightsText.js"
 
@@ -62,14 +63,12 @@ export const parseGal = (text: string): NeighbourList => {
           id,
         )
       }
-      const seen = new Set<string>()
-      for (const t of tokens) {
-        if (seen.has(t)) {
-          lineError("duplicate_neighbour", line + 1, `neighbour "${t}" of unit "${id}" is repeated`, `单元“${id}”的邻居“${t}”重复`, t)
-        }
-        seen.add(t)
+      const repeated = firstRepeated(tokens)
+      if (repeated !== undefined) {
+        lineError("duplicate_neighbour", line + 1, `neighbour "${repeated}" of unit "${id}" is repeated`, `单元“${id}”的邻居“${repeated}”重复`, repeated)
       }
-      list = tokens.slice()
+      // The line's tokens are a fresh array: it becomes the list as it is.
+      list = tokens
       i += 2
     } else {
       // An island: its neighbour line is empty (R, GeoDa) or left out.
@@ -83,9 +82,10 @@ export const parseGal = (text: string): NeighbourList => {
   if (ids.length !== n) {
     lineError("n_mismatch", headerAt, `the header says ${n} units but the file lists ${ids.length}`, `文件头声明 ${n} 个单元，但文件列出 ${ids.length} 个`, n)
   }
+  const lookup = idLookup(ids)
   neighbours.forEach((list, u) => {
     for (const t of list) {
-      if (!index.has(t)) {
+      if (lookup(t) < 0) {
         lineError(
           "unknown_neighbour",
           listLine[u]!,
@@ -97,6 +97,21 @@ export const parseGal = (text: string): NeighbourList => {
     }
   })
   return { ids, neighbours }
+}
+
+// The first token that appeared earlier in the line; short lines (the usual handful of neighbours) by comparison,
+// long ones by a set.
+const firstRepeated = (tokens: ReadonlyArray<string>): string | undefined => {
+  if (tokens.length > 16) {
+    const seen = new Set<string>()
+    for (const t of tokens) {
+      if (seen.has(t)) return t
+      seen.add(t)
+    }
+    return undefined
+  }
+  for (let b = 1; b < tokens.length; b++) for (let a = 0; a < b; a++) if (tokens[a] === tokens[b]) return tokens[b]
+  return undefined
 }
 
 /**

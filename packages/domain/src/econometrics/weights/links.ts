@@ -27,16 +27,19 @@ export const weightsFromLinks = (
   for (let i = 0; i < n; i++) {
     const nb = neighbours[i]!
     const vs = values?.[i]
-    const order = nb.map((_, k) => k).sort((a, b) => nb[a]! - nb[b]!)
+    // Files list neighbours in order as a rule: sort only rows that are not.
+    let inOrder = true
+    for (let t = 1; t < nb.length && inOrder; t++) inOrder = nb[t - 1]! <= nb[t]!
+    const order = inOrder ? undefined : nb.map((_, k) => k).sort((a, b) => nb[a]! - nb[b]!)
     let p = rowPtr[i]!
-    for (let t = 0; t < order.length; t++) {
-      const k = order[t]!
+    for (let t = 0; t < nb.length; t++) {
+      const k = order === undefined ? t : order[t]!
       const j = nb[k]!
       if (!Number.isInteger(j) || j < 0 || j >= n) throw new RangeError(`neighbour index ${j} out of range`)
       if (j === i) {
         throw inputError("self_link", `Unit "${ids[i]}" is listed as its own neighbour`, `单元“${ids[i]}”被列为自身的邻居`, { value: ids[i] })
       }
-      if (t > 0 && j === nb[order[t - 1]!]) {
+      if (t > 0 && j === nb[order === undefined ? t - 1 : order[t - 1]!]) {
         throw inputError("duplicate_link", `Unit "${ids[i]}" lists neighbour "${ids[j]}" more than once`, `单元“${ids[i]}”重复列出邻居“${ids[j]}”`, {
           value: ids[j],
         })

@@ -1,3 +1,4 @@
+import { idLookup } from "../../io/idLookup.js"
 import type { NeighbourList } from "../../io/NeighbourList.js"
 import { InputError, inputError } from "../../model/errors.js"
 import { type WeightsStyle, weightsFromLinks } from "./links.js"
@@ -11,18 +12,17 @@ import type { SpatialWeights } from "./SpatialWeights.js"
  * @example weightsFromNeighbourList({ ids: ["a", "b"], neighbours: [["b"], ["a"]] }).values // [1, 1]
  */
 export const weightsFromNeighbourList = (list: NeighbourList, options: { readonly style?: WeightsStyle } = {}): SpatialWeights => {
-  const index = new Map<string, number>()
+  const lookup = idLookup(list.ids)
   list.ids.forEach((id, i) => {
-    if (index.has(id)) {
+    if (lookup(id) !== i) {
       throw inputError("duplicate_id", `Weights list id "${id}" appears more than once`, `权重列表中的编号“${id}”出现多次`, { value: id })
     }
-    index.set(id, i)
   })
   const unknown: string[] = []
   const neighbours = list.neighbours.map((row, i) =>
     row.map((id) => {
-      const j = index.get(id)
-      if (j === undefined) {
+      const j = lookup(id)
+      if (j < 0) {
         if (unknown.length < 10) unknown.push(`${id} (neighbour of ${list.ids[i]})`)
         return -1
       }

@@ -32,22 +32,24 @@ export const updateNT = (
   k: number,
   full: boolean,
 ): void => {
-  const kernel = q >= 8 && k >= 8 && m > 0 ? kernelFor(c, a, b) : undefined
-  if (kernel === undefined) {
+  const kernels = m > 0 && q > 0 && k > 0 ? kernelFor(c, a, b) : undefined
+  if (kernels === undefined) {
     updateLoops(c, cOff, ldc, m, q, a, aOff, lda, b, bOff, ldb, k, full)
     return
   }
-  // The 8×8 blocks in WebAssembly; then, as the loops below would, the columns past the last block of 8 for those
-  // blocks of A and B, and last the columns of A and B past their last block of 8. Each element of C receives
-  // the same terms in the same order as from updateLoops alone.
+  // A's and B's columns in blocks of 8, then one block of 4, then one at a time, as the loops take them: each
+  // element of C receives the same terms in the same order.
+  const ab = a.byteOffset + aOff * 8
+  const bb = b.byteOffset + bOff * 8
+  const cb = c.byteOffset + cOff * 8
   const k8 = k & ~7
-  const q8 = q & ~7
-  kernel(a.byteOffset + aOff * 8, lda * 8, b.byteOffset + bOff * 8, ldb * 8, c.byteOffset + cOff * 8, ldc * 8, m, k8 >> 3, q8 >> 3, full ? 1 : 0)
-  if (q8 < q) {
-    if (full) updateLoops(c, cOff + q8 * ldc, ldc, m, q - q8, a, aOff, lda, b, bOff + q8, ldb, k8, true)
-    else if (m > q8) updateLoops(c, cOff + q8 * ldc + q8, ldc, m - q8, q - q8, a, aOff + q8, lda, b, bOff + q8, ldb, k8, false)
+  if (k8 > 0) kernels.update8(ab, lda * 8, bb, ldb * 8, cb, ldc * 8, m, k8 >> 3, q, full ? 1 : 0)
+  let p = k8
+  if (k - p >= 4) {
+    kernels.update4(ab + p * lda * 8, lda * 8, bb + p * ldb * 8, ldb * 8, cb, ldc * 8, m, 1, q, full ? 1 : 0)
+    p += 4
   }
-  if (k8 < k) updateLoops(c, cOff, ldc, m, q, a, aOff + k8 * lda, lda, b, bOff + k8 * ldb, ldb, k - k8, full)
+  if (p < k) kernels.update1(ab + p * lda * 8, lda * 8, bb + p * ldb * 8, ldb * 8, cb, ldc * 8, m, k - p, q, full ? 1 : 0)
 }
 
 // updateNT in JavaScript.

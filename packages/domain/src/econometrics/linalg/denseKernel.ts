@@ -1,25 +1,23 @@
 import { denseKernelHex } from "./denseKernelBytes.js"
 
 /**
- * The WebAssembly SIMD kernel of the dense block update C −= A·Bᵀ, for arrays that live in an arena made by
- * {@link denseArena}. It works on two rows at a time (f64x2 lanes) and gives every element of C the same
- * operations in the same order as the 8×8 loop of updateNT, so its results are identical to the last bit;
- * where WebAssembly SIMD is missing, arenas are plain arrays and updateNT runs in JavaScript. About 1.4×
- * the JavaScript loop on this machine's 2,000 × 2,000 × 200 and 400 × 400 × 64 blocks.
+ * The WebAssembly SIMD kernels of the dense block update C −= A·Bᵀ, for arrays that live in an arena made by
+ * {@link denseArena}: `update8`, `update4` and `update1` take A's and B's columns in blocks of 8, 4 and 1, as
+ * updateNT's loops do, over any number of columns of C. They work on two rows at a time (f64x2 lanes) and give
+ * every element of C the same operations in the same order as the loops, so the results are identical to the last
+ * bit; where WebAssembly SIMD is missing, arenas are plain arrays and the loops run in JavaScript. About 1.4× the
+ * JavaScript loops on this machine's 2,000 × 2,000 × 200 and 400 × 400 × 64 blocks.
+ * Arguments: a, lda, b, ldb, c, ldc in bytes; m rows; the number of blocks of A's columns; q columns of C; full.
  * @internal
  */
-export type UpdateKernel = (
-  a: number,
-  lda: number,
-  b: number,
-  ldb: number,
-  c: number,
-  ldc: number,
-  m: number,
-  blocksOfK: number,
-  blocksOfQ: number,
-  full: number,
-) => void
+export type UpdateKernel = (a: number, lda: number, b: number, ldb: number, c: number, ldc: number, m: number, blocks: number, q: number, full: number) => void
+
+/** The three kernels over one arena. @internal */
+export interface UpdateKernels {
+  readonly update8: UpdateKernel
+  readonly update4: UpdateKernel
+  readonly update1: UpdateKernel
+}
 
 // The few WebAssembly calls made here, typed locally: the core is typechecked without the DOM library, and an
 // engine may have no WebAssembly at all.
@@ -32,7 +30,7 @@ const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
 
 let compiled: object | null | undefined
 let enabled = true
-const kernels = new WeakMap<ArrayBufferLike, UpdateKernel>()
+const kernels = new WeakMap<ArrayBufferLike, UpdateKernels>()
 
 /**
  * Make new arenas plain arrays (false) or WebAssembly memory again (true): tests compare the two routes.
@@ -79,7 +77,7 @@ export const denseArena = (length: number): Float64Array => {
     try {
       const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) })
       const instance = new wasm.Instance(module, { env: { memory } })
-      kernels.set(memory.buffer, instance.exports.update as UpdateKernel)
+      kernels.set(memory.buffer, instance.exports as unknown as UpdateKernels)
       return new Float64Array(memory.buffer, 0, length)
     } catch {
       // Out of address space for another memory: a plain array, the same numbers.
@@ -89,11 +87,11 @@ export const denseArena = (length: number): Float64Array => {
 }
 
 /**
- * The kernel over the arena that holds all three arrays, or undefined (plain arrays, or different arenas).
+ * The kernels over the arena that holds all three arrays, or undefined (plain arrays, or different arenas).
  * @internal
- * @example const kernel = kernelFor(c, a, b)
+ * @example const kernels = kernelFor(c, a, b)
  */
-export const kernelFor = (c: Float64Array, a: Float64Array, b: Float64Array): UpdateKernel | undefined => {
+export const kernelFor = (c: Float64Array, a: Float64Array, b: Float64Array): UpdateKernels | undefined => {
   const buffer = c.buffer
   return a.buffer === buffer && b.buffer === buffer ? kernels.get(buffer) : undefined
 }

@@ -3,6 +3,7 @@ import type { Csr } from "../../src/econometrics/linalg/Csr.js"
 import { updateNT } from "../../src/econometrics/linalg/denseBlocks.js"
 import { denseArena, denseKernelAvailable, kernelFor, useDenseKernel } from "../../src/econometrics/linalg/denseKernel.js"
 import { sparseCholesky } from "../../src/econometrics/linalg/SparseCholesky.js"
+import { sparseLU } from "../../src/econometrics/linalg/SparseLU.js"
 
 // The WebAssembly kernel must give C −= A·Bᵀ to the last bit of the JavaScript loops, whatever the shape.
 afterEach(() => useDenseKernel(true))
@@ -93,7 +94,7 @@ describe("the WebAssembly SIMD kernel of the dense block update", () => {
     },
   )
 
-  it("leaves a sparse factorisation and its selected inverse unchanged to the last bit", () => {
+  it("leaves sparse factorisations (Cholesky and LU) and their selected inverses unchanged to the last bit", () => {
     // I − ρS for a queen lattice of 70 × 70 (S symmetric, scaled like row-standardised weights): fronts large
     // enough for the kernel, and arenas above the size where they are WebAssembly memory.
     const side = 70
@@ -128,5 +129,25 @@ describe("the WebAssembly SIMD kernel of the dense block update", () => {
     const js = outcome()
     expect(wasm).toEqual(js)
     expect(wasm.logDets.every(Number.isFinite)).toBe(true)
+
+    // The LU route of asymmetric weights: the same lattice row-standardised (W itself, not its symmetric form).
+    const w: Csr = { n, rowPtr, colIdx, values: Float64Array.from(rows.flatMap((nb) => nb.map(() => 1 / nb.length))) }
+    const outcomeLU = () => {
+      const lu = sparseLU(w)
+      const logDets = [-0.5, 0.4, 0.9].map((rho) => {
+        expect(lu.factor(rho)).toBe(true)
+        return lu.logAbsDet()
+      })
+      const inverse = lu.selectedInverse()
+      return { logDets, diagonal: bits(inverse.diagonal), sum: inverse.sumProduct(w) }
+    }
+    useDenseKernel(true)
+    const wasmLU = outcomeLU()
+    useDenseKernel(false)
+    expect(wasmLU).toEqual(outcomeLU())
+    // The two routes agree on the determinant (W and its symmetric form are similar).
+    wasmLU.logDets.forEach((d, k) => {
+      expect(d).toBeCloseTo(wasm.logDets[k]!, 9)
+    })
   })
 })

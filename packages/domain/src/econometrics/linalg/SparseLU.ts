@@ -2,6 +2,7 @@ import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { panelLU, updateNT } from "./denseBlocks.js"
+import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
 /**
@@ -88,9 +89,11 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
     diagDst[j] = valPtr[sn]! + (j - superStart[sn]!) * (nr + 1)
   }
   const { childHead, childNext, below, stackPeak } = supernodeSchedule(sym)
-  const lx = new Float64Array(total)
-  const ux = new Float64Array(total)
-  const stack = new Float64Array(Math.max(1, stackPeak))
+  // L, U and the update matrices in one arena: the dense kernels work on them in WebAssembly where it is available.
+  const arena = denseArena(2 * total + Math.max(1, stackPeak))
+  const lx = arena.subarray(0, total)
+  const ux = arena.subarray(total, 2 * total)
+  const stack = arena.subarray(2 * total)
   let ok = false
   let factoredRho = Number.NaN
 
@@ -265,7 +268,7 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
   const frontOf = new Float64Array(nsuper).fill(-1)
   const open: number[] = []
   let top = 0
-  let buf = new Float64Array(1024)
+  let buf: Float64Array = new Float64Array(1024)
   for (let sn = nsuper - 1; sn >= 0; sn--) {
     const nc = superStart[sn + 1]! - superStart[sn]!
     const nr = rowPtr[sn + 1]! - rowPtr[sn]!
@@ -280,7 +283,8 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
     const hasChildren = childHead[sn]! >= 0
     // Work: Σ_RR (m×m) and its transpose; Ľᵀ, Vᵀ = Ŭ, Σ_RJᵀ and Σ_JR (nc×m, leading dimension nc); the nc×nc block.
     const need = 2 * m * m + 4 * m * nc + nc * nc
-    if (buf.length < need) buf = new Float64Array(need * 2)
+    // Scratch for this supernode only: a larger one need not keep the old contents.
+    if (buf.length < need) buf = denseArena(need * 2)
     const rr = 0
     const rrT = m * m
     const lt = 2 * m * m

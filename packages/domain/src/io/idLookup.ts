@@ -9,13 +9,16 @@
 export const idLookup = (ids: ReadonlyArray<string>): ((id: string) => number) => {
   const n = ids.length
   const first = n > 0 ? decimal(ids[0]!) : -1
-  let numbered = first >= 0
+  let numbered = first >= 0 && ids[0] === String(first)
   for (let k = 1; k < n && numbered; k++) numbered = ids[k] === String(first + k)
   if (numbered) {
     return (id) => {
+      // The ids are the decimals first … first + n − 1 as String writes them: a token in that form (no leading zero,
+      // so "007" is not "7") is the id at its value's place. Comparing with ids[k] instead would read a string at a
+      // random place for every neighbour of scattered points (k nearest neighbours), a cache miss each.
+      if (id.length > 1 && id.charCodeAt(0) === 48) return -1
       const k = decimal(id) - first
-      // "007" reads as 7 but is not the id "7": the comparison keeps only the ids themselves.
-      return k >= 0 && k < n && ids[k] === id ? k : -1
+      return k >= 0 && k < n ? k : -1
     }
   }
   const index = new Map<string, number>()

@@ -19,6 +19,9 @@ describe("idLookup", () => {
     expect(["410100", "410200", "411000", "410300"].map(named)).toEqual([0, 1, 2, -1])
     const gaps = idLookup(["1", "2", "4"])
     expect(["1", "2", "3", "4"].map(gaps)).toEqual([0, 1, -1, 2])
+    // A first id with a leading zero is not the sequence 1, 2, …: "1" is not an id here.
+    const padded = idLookup(["01", "2", "3"])
+    expect(["01", "1", "2", "3"].map(padded)).toEqual([0, -1, 1, 2])
     const unordered = idLookup(["2", "1", "3"])
     expect(["1", "2", "3"].map(unordered)).toEqual([1, 0, 2])
     expect(idLookup([])("1")).toBe(-1)

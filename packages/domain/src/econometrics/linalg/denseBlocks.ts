@@ -393,18 +393,27 @@ export const gemmMinus = (
  */
 export const panelLU = (l: Float64Array, u: Float64Array, off: number, ld: number, nr: number, nc: number): boolean => {
   const nb = 16
+  const kernels = kernelFor(l, l, u)
   for (let b0 = 0; b0 < nc; b0 += nb) {
     const b1 = Math.min(nc, b0 + nb)
     for (let j = b0; j < b1; j++) {
       const cj = off + j * ld
-      // Left-looking within the block: column j of L and row j of U.
-      for (let k = b0; k < j; k++) {
-        const ck = off + k * ld
-        const ukj = u[ck + j]!
-        const ljk = l[ck + j]!
-        if (ukj !== 0) for (let i = j; i < nr; i++) l[cj + i]! -= l[ck + i]! * ukj
-        if (ljk !== 0) for (let i = j + 1; i < nr; i++) u[cj + i]! -= u[ck + i]! * ljk
-      }
+      // Left-looking within the block: column j of L and row j of U. Each is a sequence of column updates with
+      // the zero terms skipped — the width-1 kernel's arithmetic, in the same order per element; the L and U
+      // updates read only finished columns, so all of L's may go before U's.
+      if (kernels !== undefined && j > b0) {
+        const k0 = off + b0 * ld + j
+        kernels.update1(l.byteOffset + k0 * 8, ld * 8, u.byteOffset + k0 * 8, ld * 8, l.byteOffset + (cj + j) * 8, ld * 8, nr - j, j - b0, 1, 1)
+        if (nr > j + 1)
+          kernels.update1(u.byteOffset + (k0 + 1) * 8, ld * 8, l.byteOffset + k0 * 8, ld * 8, u.byteOffset + (cj + j + 1) * 8, ld * 8, nr - j - 1, j - b0, 1, 1)
+      } else
+        for (let k = b0; k < j; k++) {
+          const ck = off + k * ld
+          const ukj = u[ck + j]!
+          const ljk = l[ck + j]!
+          if (ukj !== 0) for (let i = j; i < nr; i++) l[cj + i]! -= l[ck + i]! * ukj
+          if (ljk !== 0) for (let i = j + 1; i < nr; i++) u[cj + i]! -= u[ck + i]! * ljk
+        }
       const d = l[cj + j]!
       if (d === 0 || !Number.isFinite(d)) return false
       const inv = 1 / d

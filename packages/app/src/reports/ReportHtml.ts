@@ -5,31 +5,10 @@
  */
 import type { RunReport } from "@jiju/domain/assessment"
 import type { Bilingual, Language } from "@jiju/domain/model"
+import { r2, bulletinWords as words } from "./bulletinWords.js"
 import type { ReportCharts } from "./ReportCharts.js"
 
-const r2 = (x: number | null) => (x === null ? "—" : String(Number(x.toFixed(2))))
-
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
-
-const words = {
-  draft: { zh: "未发布", en: "DRAFT — NOT PUBLISHED" },
-  noIssuer: { zh: "（发文机关未配置）", en: "(issuing body not configured)" },
-  summary: { zh: "一、总体情况", en: "1. Overview" },
-  rankings: { zh: "二、排名情况", en: "2. Rankings" },
-  unranked: { zh: "三、未参加排名的集聚区", en: "3. Zones not ranked" },
-  none: { zh: "无。", en: "None." },
-  annex: { zh: "附件", en: "Annex" },
-  rank: { zh: "名次", en: "Rank" },
-  zone: { zh: "集聚区", en: "Zone" },
-  score: { zh: "得分", en: "Score" },
-  change: { zh: "名次变化", en: "Change" },
-  stars: { zh: "星级", en: "Stars" },
-  reward: { zh: "奖励", en: "Reward" },
-  sanctions: { zh: "处理", en: "Sanctions" },
-  yes: { zh: "是", en: "yes" },
-  diagnosis: { zh: "诊断", en: "Diagnosis" },
-  certification: { zh: "认定", en: "Certification" },
-} as const
 
 const STYLE = `
 @page { size: A4; margin: 22mm 20mm; }

@@ -6,6 +6,7 @@ import { useWritableClusters } from "../form/useWritableClusters.js"
 import { useI18n } from "../i18n/I18n.js"
 import { useLoad } from "../ui/useLoad.js"
 import { listAllProjects } from "./projectLists.js"
+import { ZoneFilter, zoneNameIn } from "./ZoneFilter.js"
 
 // The pins carry ECharts and the Henan boundaries: loaded when the list has something to place.
 const ProjectPins = lazy(() => import("./ProjectPins.js"))
@@ -37,26 +38,13 @@ export default function ProjectsPage({ initialCluster }: { readonly initialClust
       }),
     [api, cluster, effectiveStatus, type],
   )
-  const zoneName = (zid: string) => {
-    const z = zones.data?.find((c) => c.id === zid)
-    return z ? (lang === "en" && z.name_en ? z.name_en : z.name) : zid
-  }
+  const zoneName = zoneNameIn(zones.data, lang)
   const placed = (data ?? []).filter((p) => p.location !== null)
   return (
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t.projectsTitle}</h1>
       <form className="filters" aria-label={t.projectFilters} onSubmit={(e) => e.preventDefault()}>
-        <div className="field inline">
-          <label htmlFor={`${id}-zone`}>{t.projectZone}</label>
-          <select id={`${id}-zone`} value={cluster} onChange={(e) => setCluster(e.target.value)}>
-            <option value="">{me?.role === "submitter" ? t.ownZones : t.allZones}</option>
-            {(zones.data ?? []).map((z) => (
-              <option key={z.id} value={z.id}>
-                {lang === "en" && z.name_en ? z.name_en : z.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ZoneFilter zones={zones.data} value={cluster} onChange={setCluster} emptyLabel={me?.role === "submitter" ? t.ownZones : t.allZones} />
         <div className="field inline">
           <label htmlFor={`${id}-status`}>{t.projectStatus}</label>
           <select id={`${id}-status`} value={status} disabled={stalled} onChange={(e) => setStatus(e.target.value as ProjectStatus | "")}>

@@ -6,6 +6,7 @@ import { useSession } from "../auth/Session.js"
 import { useWritableClusters } from "../form/useWritableClusters.js"
 import { useI18n } from "../i18n/I18n.js"
 import { useLoad } from "../ui/useLoad.js"
+import { ZoneFilter, zoneNameIn } from "./ZoneFilter.js"
 
 /** An instant of the server's (ISO) as Beijing time, in the interface's locale. */
 const beijingTime = (iso: string, locale: string) =>
@@ -31,10 +32,7 @@ export default function SupervisionPage({ initialWeek }: { readonly initialWeek?
     [api, cluster, week],
   )
   const findings = useLoad(() => api.projectFindings({ query: { ...(cluster ? { cluster } : {}) } }).then((r) => r.data), [api, cluster])
-  const zoneName = (zid: string) => {
-    const z = zones.data?.find((c) => c.id === zid)
-    return z ? (lang === "en" && z.name_en ? z.name_en : z.name) : zid
-  }
+  const zoneName = zoneNameIn(zones.data, lang)
   const showWeek = (e: FormEvent) => {
     e.preventDefault()
     setWeek(weekText.trim())
@@ -45,17 +43,7 @@ export default function SupervisionPage({ initialWeek }: { readonly initialWeek?
     <section aria-labelledby={`${id}-title`}>
       <h1 id={`${id}-title`}>{t.supervisionTitle}</h1>
       <form className="filters" onSubmit={showWeek} aria-label={t.supervisionFilters}>
-        <div className="field inline">
-          <label htmlFor={`${id}-zone`}>{t.projectZone}</label>
-          <select id={`${id}-zone`} value={cluster} onChange={(e) => setCluster(e.target.value)}>
-            <option value="">{t.allZones}</option>
-            {(zones.data ?? []).map((z) => (
-              <option key={z.id} value={z.id}>
-                {lang === "en" && z.name_en ? z.name_en : z.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ZoneFilter zones={zones.data} value={cluster} onChange={setCluster} emptyLabel={t.allZones} />
         <div className="field inline">
           <label htmlFor={`${id}-week`}>{t.week}</label>
           <input id={`${id}-week`} value={weekText} placeholder={v?.week ?? "2025-W10"} onChange={(e) => setWeekText(e.target.value)} />

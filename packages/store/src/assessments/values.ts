@@ -22,15 +22,16 @@ export interface AssessmentValues {
  * @example const { rows } = await assessmentValues(store.db, { from: "2023", to: "2025" })
  */
 export const assessmentValues = async (db: Db, range: { readonly from: string; readonly to: string }): Promise<AssessmentValues> => {
-  const rows = await db.query<{ k: "cluster" | "region"; id: string; p: string; i: string; v: number; d: boolean }>(
-    `select target_kind as k, target_id as id, period as p, indicator as i, value as v, is_demo as d from observations
-      where period ~ $1 and period >= $2 and period <= $3`,
+  // One JSON array rather than a row per value: the embedded database's driver decodes rows field by field in
+  // JavaScript, about three times slower for a period's ten thousand values. float8 prints as its shortest exact text.
+  const [agg] = await db.query<{ rows: ReadonlyArray<readonly [string, string, string, string, number]>; demo: boolean }>(
+    `select coalesce(json_agg(json_build_array(target_kind, target_id, period, indicator, value)), '[]') as rows,
+            coalesce(bool_or(is_demo), false) as demo
+       from observations where period ~ $1 and period >= $2 and period <= $3`,
     [frequencyPattern(frequencyOf(range.from)), range.from, range.to],
   )
-  let hasDemo = false
-  const out = rows.map((r) => {
-    if (r.d) hasDemo = true
-    return { target: { kind: r.k, id: r.id }, period: r.p, indicator: r.i, value: Number(r.v) }
-  })
-  return { rows: out, hasDemo }
+  const out = agg!.rows.map(
+    ([k, id, p, i, v]): AssessmentValueRow => ({ target: { kind: k as "cluster" | "region", id }, period: p, indicator: i, value: Number(v) }),
+  )
+  return { rows: out, hasDemo: agg!.demo === true }
 }

@@ -127,5 +127,17 @@ export const indicatorRepo = (db: Db): IndicatorRepo => ({
     }),
   setArchived: (code, archived, expectedVersion, actor) => setArchived(db, indicatorTable, code, expectedVersion, archived, actor),
   upsert: (defs) => write(db, defs, true),
-  ensureCatalogue: () => write(db, indicatorCatalogue, false),
+  // Every open calls this: a read finds the usual case (all present) without the insert's conflict checks.
+  ensureCatalogue: async () => {
+    const present = new Set(
+      (await db.query<{ code: string }>("select code from indicators where code = any($1::text[])", [indicatorCatalogue.map((d) => d.code)])).map(
+        (r) => r.code,
+      ),
+    )
+    return write(
+      db,
+      indicatorCatalogue.filter((d) => !present.has(d.code)),
+      false,
+    )
+  },
 })

@@ -1,4 +1,4 @@
-import { reportWorkbook } from "@jiju/app"
+import { reportWorkbook } from "@jiju/app/writers"
 import { runAnalysisRequest } from "@jiju/domain/analyses"
 import {
   type AssessmentData,

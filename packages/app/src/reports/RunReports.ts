@@ -31,10 +31,8 @@ import { loadAssessmentData, storeSource } from "../assessments/AssessmentSource
 import { LatestRuns } from "../assessments/LatestRuns.js"
 import { notFound, Unavailable } from "../Failure.js"
 import { reportCharts } from "./ReportCharts.js"
-import { reportBulletin, zoneCheckup } from "./ReportDocuments.js"
 import { bulletinHtml } from "./ReportHtml.js"
 import { chromiumMissing, printPdf } from "./ReportPdf.js"
-import { reportWorkbook } from "./ReportWorkbook.js"
 
 /** The file formats of a run's documents. */
 export type ReportFormat = "xlsx" | "docx" | "pdf"
@@ -198,7 +196,9 @@ export const runReportFile = (caller: Caller, req: RunReportRequest) =>
     const lang = req.lang ?? "zh"
     const stem = `${report.run.scheme}-${report.period}${report.draft ? "-draft" : ""}`
     if (req.format === "xlsx") {
-      const bytes = yield* Effect.promise(() => reportWorkbook(report, lang))
+      // The writers load with their first document: the workbook and Word libraries are most of the core's code,
+      // and the dashboard and the API's other routes start without them.
+      const bytes = yield* Effect.promise(() => import("./writers.js").then((m) => m.reportWorkbook(report, lang)))
       return { bytes, contentType: MEDIA.xlsx, fileName: `${stem}.xlsx`, draft: report.draft } satisfies ReportFile
     }
     if (req.format === "pdf") {
@@ -211,10 +211,10 @@ export const runReportFile = (caller: Caller, req: RunReportRequest) =>
     }
     if (req.cluster !== undefined) {
       const cluster = req.cluster
-      const bytes = yield* Effect.promise(() => zoneCheckup(report, cluster, lang))
+      const bytes = yield* Effect.promise(() => import("./writers.js").then((m) => m.zoneCheckup(report, cluster, lang)))
       if (!bytes) return yield* Effect.fail(notFound("cluster", cluster))
       return { bytes, contentType: MEDIA.docx, fileName: `${stem}-${cluster}.docx`, draft: report.draft } satisfies ReportFile
     }
-    const bytes = yield* Effect.promise(() => reportBulletin(report, lang))
+    const bytes = yield* Effect.promise(() => import("./writers.js").then((m) => m.reportBulletin(report, lang)))
     return { bytes, contentType: MEDIA.docx, fileName: `${stem}.docx`, draft: report.draft } satisfies ReportFile
   })

@@ -1,5 +1,4 @@
 /** Analyses on data sent with the request: answered at once (within a budget) or through the job queue. */
-import { analysisKinds } from "@jiju/domain/analyses"
 import type { JobState } from "@jiju/domain/contract"
 import { decodeOrThrow, inputError, issuesOf } from "@jiju/domain/model"
 import { makeJobs, use } from "@jiju/store"
@@ -10,9 +9,13 @@ import { attempt } from "../Attempt.js"
 import { notFound } from "../Failure.js"
 import { AnalysisPool } from "./AnalysisPool.js"
 
+// The registry (every analysis's request schema and report, most of the estimators) loads with its first use: the
+// dashboard and the other routes start without it.
+const analysisKinds = Effect.promise(() => import("@jiju/domain/analyses")).pipe(Effect.map((m) => m.analysisKinds))
+
 const kindOf = (name: string) =>
-  Effect.suspend(() => {
-    const k = analysisKinds[name]
+  Effect.flatMap(analysisKinds, (kinds) => {
+    const k = kinds[name]
     return k ? Effect.succeed(k) : Effect.fail(notFound("analysis", name))
   })
 
@@ -29,7 +32,9 @@ const tooCostly = (cost: number, budget: number, queued: boolean) =>
  * @example const { items } = yield* listAnalyses(caller)
  */
 export const listAnalyses = (caller: Caller) =>
-  Effect.map(requireRole(caller), () => ({ items: Object.entries(analysisKinds).map(([name, k]) => ({ name, summary: k.summary })) }))
+  Effect.flatMap(requireRole(caller), () =>
+    Effect.map(analysisKinds, (kinds) => ({ items: Object.entries(kinds).map(([name, k]) => ({ name, summary: k.summary })) })),
+  )
 
 /**
  * Answer an analysis now, in a worker thread (any signed-in role): the `jiju <name> --json` document for the same

@@ -137,6 +137,7 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     ])
     expect(hasDemo).toBe(true)
     expect((await assessmentValues(store.db, { from: "2023", to: "2023" })).hasDemo).toBe(false)
+    expect(await assessmentValues(store.db, { from: "2019", to: "2020" })).toEqual({ rows: [], hasDemo: false })
     // What the documents read: the register's zones, the range's values, every period with data.
     const data = await loadAssessmentData(store.db, { from: "2024", to: "2025" })
     expect(data).toMatchObject({ source: "store", hasDemo: true, periods: ["2023", "2024", "2025", "2025Q1"] })
@@ -144,4 +145,16 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     expect([data.input.value("hb-jinshan", "revenue", "2024"), data.input.value("hb-jinshan", "revenue", "2023")]).toEqual([2, undefined])
     expect(data.input.regionValue("410611", "gdp", "2024")).toBe(50)
   })
+
+  it("assessmentValues: every double comes back bit for bit (read as one JSON array)", async () => {
+    // The zone of the test before; years of their own.
+    const awkward = [0.1 + 0.2, 1 / 3, -2.5e-310, 5e-324, 1.7976931348623157e308, -1e-300, 123456789.12345679, 2 ** 53 + 2]
+    await store.observations.upsertMany(
+      awkward.map((value, i) => ({ target: { kind: "cluster", id: "hb-jinshan" }, period: String(2000 + i), indicator: "revenue", value }) as never),
+    )
+    const { rows } = await assessmentValues(store.db, { from: "2000", to: "2007" })
+    const back = [...rows].sort((a, b) => a.period.localeCompare(b.period)).map((r) => r.value)
+    expect(back).toEqual(awkward)
+  })
+
 })

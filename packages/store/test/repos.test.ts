@@ -54,6 +54,11 @@ describe.each(engines)("store repositories on %s", (engine) => {
     expect((await store.indicators.get("revenue"))?.description).toBe("年度")
     await store.indicators.upsert([revenue])
     expect(await store.indicators.ensureCatalogue()).toBe(0)
+    // A catalogue indicator missing from the store is added back, and only it.
+    await store.db.query("delete from indicators where code = 'revenue'")
+    expect(await store.indicators.ensureCatalogue()).toBe(1)
+    expect(await store.indicators.get("revenue")).toEqual({ ...revenue, version: 1, archivedAt: null })
+    expect((await store.indicators.list()).length).toBe(indicatorCatalogue.length)
   })
 
   it("clusters: create, get, filters by region / kind / group / level", async () => {
@@ -106,6 +111,7 @@ describe.each(engines)("store repositories on %s", (engine) => {
   })
 
   it("observations: upsert many, replace on the same key, series and period ranges", async () => {
+    expect(await store.observations.periods()).toEqual([])
     await store.clusters.create(jinshan)
     await store.clusters.create(liyang)
     const n = await store.observations.upsertMany([

@@ -19,7 +19,7 @@ export const nestedDissectionOrder = (rowPtr: Int32Array, colIdx: Int32Array, n:
   // neighbour files list points in random order).
   const { graph: g, label } = breadthFirstRelabel(symmetricGraph(rowPtr, colIdx, n))
   const perm = new Int32Array(n)
-  const ws = new Workspace(n)
+  const ws = new Workspace(n, g.adj.length)
   const all = new Int32Array(n)
   for (let i = 0; i < n; i++) all[i] = i
   // Tasks: a set of vertices to place in perm[lo, lo + size).
@@ -30,7 +30,9 @@ export const nestedDissectionOrder = (rowPtr: Int32Array, colIdx: Int32Array, n:
   }
   while (tasks.length > 0) {
     const { vertices, lo } = tasks.pop()!
-    const sub = subgraph(g, vertices, ws.local)
+    // A task's subgraph and its coarser levels live until the task is split: the arena is free again.
+    ws.release(0)
+    const sub = subgraph(g, vertices, ws)
     if (vertices.length <= leafSize) {
       byMinimumDegree(sub, vertices, lo)
       continue
@@ -222,6 +224,7 @@ class GainHeap {
  */
 class Workspace {
   readonly local: Int32Array
+  readonly label: Int32Array
   readonly a: Int32Array
   readonly b: Int32Array
   readonly c: Int32Array
@@ -232,8 +235,14 @@ class Workspace {
   readonly heaps: readonly [GainHeap, GainHeap]
   private stamp = 0
   private seed = 20261206
-  constructor(n: number) {
+  // A bump arena for the graphs of one task (its subgraph, the coarsened levels and their vertex maps): they are
+  // dropped together when the next task starts, with no work for the collector.
+  private readonly heap: Int32Array
+  private top = 0
+  constructor(n: number, nnz: number) {
     this.local = new Int32Array(n).fill(-1)
+    this.label = new Int32Array(n)
+    this.heap = new Int32Array(4 * (n + nnz) + 64)
     this.a = new Int32Array(n)
     this.b = new Int32Array(n)
     this.c = new Int32Array(n)
@@ -242,6 +251,22 @@ class Workspace {
     this.stamps = new Int32Array(n)
     this.stamps2 = new Int32Array(n)
     this.heaps = [new GainHeap(n), new GainHeap(n)]
+  }
+  /** An array of `size` from the arena (contents undefined), or a new one when the arena is full. */
+  alloc(size: number): Int32Array {
+    if (this.top + size > this.heap.length) return new Int32Array(size)
+    const a = this.heap.subarray(this.top, this.top + size)
+    this.top += size
+    return a
+  }
+  /** Give back the end of `a` beyond `size`, when `a` is the arena's last allocation. */
+  shrink(a: Int32Array, size: number): Int32Array {
+    if (a.buffer === this.heap.buffer && a.byteOffset / 4 + a.length === this.top) this.top -= a.length - size
+    return a.subarray(0, size)
+  }
+  /** Free the arena from `at` on. */
+  release(at: number): void {
+    this.top = at
   }
   nextStamp(): number {
     return ++this.stamp
@@ -293,8 +318,10 @@ const symmetricGraph = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Grap
   return { n, xadj, adj: adj.slice(0, q), vwgt: new Int32Array(n).fill(1), ewgt: new Int32Array(q).fill(1) }
 }
 
-// The subgraph induced by `vertices` (unit weights), with local numbering; `local` is all −1 on entry and exit.
-const subgraph = (g: Graph, vertices: Int32Array, local: Int32Array): Graph => {
+// The subgraph induced by `vertices` of the unit-weight graph g, with local numbering, in the arena; its unit weights
+// are views of g's. `ws.local` is all −1 on entry and exit.
+const subgraph = (g: Graph, vertices: Int32Array, ws: Workspace): Graph => {
+  const local = ws.local
   const m = vertices.length
   for (let k = 0; k < m; k++) local[vertices[k]!] = k
   let count = 0
@@ -302,8 +329,9 @@ const subgraph = (g: Graph, vertices: Int32Array, local: Int32Array): Graph => {
     const v = vertices[k]!
     for (let p = g.xadj[v]!; p < g.xadj[v + 1]!; p++) if (local[g.adj[p]!]! >= 0) count++
   }
-  const xadj = new Int32Array(m + 1)
-  const adj = new Int32Array(count)
+  const xadj = ws.alloc(m + 1)
+  const adj = ws.alloc(count)
+  xadj[0] = 0
   let q = 0
   for (let k = 0; k < m; k++) {
     const v = vertices[k]!
@@ -314,11 +342,11 @@ const subgraph = (g: Graph, vertices: Int32Array, local: Int32Array): Graph => {
     xadj[k + 1] = q
   }
   for (let k = 0; k < m; k++) local[vertices[k]!] = -1
-  return { n: m, xadj, adj, vwgt: new Int32Array(m).fill(1), ewgt: new Int32Array(count).fill(1) }
+  return { n: m, xadj, adj, vwgt: g.vwgt.subarray(0, m), ewgt: g.ewgt.subarray(0, count) }
 }
 
 const components = (g: Graph, ws: Workspace): { count: number; label: Int32Array } => {
-  const label = new Int32Array(g.n).fill(-1)
+  const label = ws.label.fill(-1, 0, g.n)
   const queue = ws.a
   let count = 0
   for (let s = 0; s < g.n; s++) {
@@ -423,7 +451,7 @@ const breadthFirstHalves = (g: Graph, ws: Workspace): Uint8Array => {
 const coarsen = (g: Graph, ws: Workspace): { coarse: Graph; cmap: Int32Array } => {
   const n = g.n
   const match = ws.a.fill(-1, 0, n)
-  const cmap = new Int32Array(n)
+  const cmap = ws.alloc(n)
   let cn = 0
   for (let v = 0; v < n; v++) {
     if (match[v]! >= 0) continue
@@ -442,10 +470,14 @@ const coarsen = (g: Graph, ws: Workspace): { coarse: Graph; cmap: Int32Array } =
     cmap[best] = cn
     cn++
   }
-  const xadj = new Int32Array(cn + 1)
-  const vwgt = new Int32Array(cn)
-  const adj = new Int32Array(g.adj.length)
-  const ewgt = new Int32Array(g.adj.length)
+  const xadj = ws.alloc(cn + 1)
+  const vwgt = ws.alloc(cn)
+  xadj[0] = 0
+  // adj and ewgt share one block; ewgt moves next to adj's used part at the end.
+  const bound = g.adj.length
+  const block = ws.alloc(2 * bound)
+  const adj = block.subarray(0, bound)
+  const ewgt = block.subarray(bound)
   const slot = ws.b.fill(-1, 0, cn)
   let q = 0
   let c = 0
@@ -471,7 +503,9 @@ const coarsen = (g: Graph, ws: Workspace): { coarse: Graph; cmap: Int32Array } =
     c++
     xadj[c] = q
   }
-  return { coarse: { n: cn, xadj, adj: adj.subarray(0, q), vwgt, ewgt: ewgt.subarray(0, q) }, cmap }
+  block.copyWithin(q, bound, bound + q)
+  const used = ws.shrink(block, 2 * q)
+  return { coarse: { n: cn, xadj, adj: used.subarray(0, q), vwgt, ewgt: used.subarray(q, 2 * q) }, cmap }
 }
 
 const cutOf = (g: Graph, part: Uint8Array): number => {

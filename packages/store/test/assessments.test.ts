@@ -156,5 +156,4 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     const back = [...rows].sort((a, b) => a.period.localeCompare(b.period)).map((r) => r.value)
     expect(back).toEqual(awkward)
   })
-
 })

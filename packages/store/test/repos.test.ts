@@ -151,9 +151,10 @@ describe.each(engines)("store repositories on %s", (engine) => {
       obs("hb-liyang", p, "revenue", i),
     ])
     await store.observations.upsertMany(rows)
-    for (const q of [{}, { clusters: ["hb-jinshan"] }, { indicators: ["revenue"], from: "2020", to: "2022" }]) {
+    for (const q of [{}, { clusters: ["hb-jinshan"] }, { indicators: ["revenue"], from: "2020", to: "2022" }, { from: "2030", to: "2031" }]) {
       const all = await store.observations.query(q)
-      for (const limit of [1, 2, 4, 100]) {
+      // Exactly one page's worth (all.length) and more than all (100) count themselves; the rest count the query.
+      for (const limit of [1, 2, 4, Math.max(1, all.length), 100]) {
         const seen: Array<(typeof all)[number]> = []
         let after: Parameters<typeof store.observations.page>[2]
         do {

@@ -211,9 +211,8 @@ export const observationRepo = (db: Db): ObservationRepo => {
     query,
     page: async (q, limit, after) => {
       const { where, params } = filter(q)
-      const [c] = await db.query<{ n: number }>(`select count(*)::int as n from observations ${where.length ? `where ${where.join(" and ")}` : ""}`, [
-        ...params,
-      ])
+      const countSql = `select count(*)::int as n from observations ${where.length ? `where ${where.join(" and ")}` : ""}`
+      const countParams = [...params]
       if (after) {
         params.push(after.kind, after.id, after.indicator, after.period)
         const n = params.length
@@ -228,9 +227,11 @@ export const observationRepo = (db: Db): ObservationRepo => {
       )
       const items = rows.slice(0, limit).map(observationFromRow)
       const last = items[items.length - 1]
+      // A first page that holds every match is its own count; any other page counts the whole query.
+      const total = after === undefined && rows.length <= limit ? rows.length : Number((await db.query<{ n: number }>(countSql, countParams))[0]!.n)
       return {
         items,
-        total: Number(c!.n),
+        total,
         next: rows.length > limit && last ? { kind: last.target.kind, id: last.target.id, indicator: last.indicator, period: last.period } : undefined,
       }
     },

@@ -31,7 +31,7 @@ export const nestedDissectionOrder = (rowPtr: Int32Array, colIdx: Int32Array, n:
   while (tasks.length > 0) {
     const { vertices, lo } = tasks.pop()!
     // A task's subgraph and its coarser levels live until the task is split: the arena is free again.
-    ws.release(0)
+    ws.reset()
     const sub = subgraph(g, vertices, ws)
     if (vertices.length <= leafSize) {
       byMinimumDegree(sub, vertices, lo)
@@ -264,9 +264,9 @@ class Workspace {
     if (a.buffer === this.heap.buffer && a.byteOffset / 4 + a.length === this.top) this.top -= a.length - size
     return a.subarray(0, size)
   }
-  /** Free the arena from `at` on. */
-  release(at: number): void {
-    this.top = at
+  /** Free the whole arena. */
+  reset(): void {
+    this.top = 0
   }
   nextStamp(): number {
     return ++this.stamp

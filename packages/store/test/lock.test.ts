@@ -97,11 +97,11 @@ process.send({ ready: true })`
     }
   }, 120_000)
 
-  it("openPglite starts the embedded database with 32 MB of shared buffers, on disk and in memory", async () => {
+  it("openPglite starts the embedded database with 16 MB of shared buffers, on disk and in memory", async () => {
     dir = mkdtempSync(join(tmpdir(), "jiju-lock-"))
     for (const db of [await openPglite(join(dir, "pgdata")), await openPglite(undefined)]) {
       try {
-        expect(await db.query("show shared_buffers")).toEqual([{ shared_buffers: "32MB" }])
+        expect(await db.query("show shared_buffers")).toEqual([{ shared_buffers: "16MB" }])
         expect(await db.query("show search_path")).toEqual([{ search_path: "public" }])
       } finally {
         await db.close()

@@ -146,7 +146,7 @@ describe.each(engines)("stored assessments on %s", (engine) => {
     expect(data.input.regionValue("410611", "gdp", "2024")).toBe(50)
   })
 
-  it("assessmentValues: every double comes back bit for bit (read as one JSON array)", async () => {
+  it("assessmentValues: every double comes back bit for bit (read as JSON arrays)", async () => {
     // The zone of the test before; years of their own.
     const awkward = [0.1 + 0.2, 1 / 3, -2.5e-310, 5e-324, 1.7976931348623157e308, -1e-300, 123456789.12345679, 2 ** 53 + 2]
     await store.observations.upsertMany(

@@ -22,16 +22,27 @@ export interface AssessmentValues {
  * @example const { rows } = await assessmentValues(store.db, { from: "2023", to: "2025" })
  */
 export const assessmentValues = async (db: Db, range: { readonly from: string; readonly to: string }): Promise<AssessmentValues> => {
-  // One JSON array rather than a row per value: the embedded database's driver decodes rows field by field in
-  // JavaScript, about three times slower for a period's ten thousand values. float8 prints as its shortest exact text.
-  const [agg] = await db.query<{ rows: ReadonlyArray<readonly [string, string, string, string, number]>; demo: boolean }>(
-    `select coalesce(json_agg(json_build_array(target_kind, target_id, period, indicator, value)), '[]') as rows,
-            coalesce(bool_or(is_demo), false) as demo
+  // JSON arrays rather than a row per value: the embedded database's driver decodes rows field by field in
+  // JavaScript, about three times slower for a period's ten thousand values. One array per column, not one
+  // [kind, id, period, indicator, value] per value: PGlite builds them in a third less time. The aggregates of one
+  // query read the rows in one pass, so the arrays are in the same order. float8 prints as its shortest exact text.
+  const [agg] = await db.query<{
+    kinds: ReadonlyArray<"cluster" | "region">
+    ids: ReadonlyArray<string>
+    periods: ReadonlyArray<string>
+    indicators: ReadonlyArray<string>
+    values: ReadonlyArray<number>
+    demo: boolean
+  }>(
+    `select coalesce(json_agg(target_kind), '[]') as kinds, coalesce(json_agg(target_id), '[]') as ids,
+            coalesce(json_agg(period), '[]') as periods, coalesce(json_agg(indicator), '[]') as indicators,
+            coalesce(json_agg(value), '[]') as values, coalesce(bool_or(is_demo), false) as demo
        from observations where period ~ $1 and period >= $2 and period <= $3`,
     [frequencyPattern(frequencyOf(range.from)), range.from, range.to],
   )
-  const out = agg!.rows.map(
-    ([k, id, p, i, v]): AssessmentValueRow => ({ target: { kind: k as "cluster" | "region", id }, period: p, indicator: i, value: Number(v) }),
+  const { kinds, ids, periods, indicators, values } = agg!
+  const out = kinds.map(
+    (kind, k): AssessmentValueRow => ({ target: { kind, id: ids[k]! }, period: periods[k]!, indicator: indicators[k]!, value: Number(values[k]) }),
   )
   return { rows: out, hasDemo: agg!.demo === true }
 }

@@ -18,6 +18,23 @@ const usage = [
 ].join("\n")
 
 /**
+ * Load Ink and the screens. Ink's layout engine (yoga) fetches its WebAssembly, embedded as a data: URL, when
+ * there is a global fetch: Node's fetch loads its HTTP client for that, about 40 ms of the first frame. Without one
+ * yoga decodes the same bytes itself. fetch is hidden only while the store is the source (nothing else in the
+ * process needs it meanwhile; the API source does) and only until the screens have loaded.
+ */
+const loadUi = async (hideFetch: boolean): Promise<typeof import("./ui/mount.js")> => {
+  const fetch = hideFetch ? Object.getOwnPropertyDescriptor(globalThis, "fetch") : undefined
+  if (fetch === undefined) return import("./ui/mount.js")
+  Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true })
+  try {
+    return await import("./ui/mount.js")
+  } finally {
+    Object.defineProperty(globalThis, "fetch", fetch)
+  }
+}
+
+/**
  * Open the terminal dashboard on the process's terminal; resolves with the exit code when the user quits.
  * Needs an interactive terminal (stdin a TTY) for its keys.
  *
@@ -40,7 +57,7 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
   // The embedded store's last snapshot, if its files are as the dashboard left them.
   const keeping = values.api === undefined ? import("./data/snapshotCache.js") : null
   const keptRead = keeping ? keeping.then((k) => k.readKeptSnapshot(io.env)).catch(() => null) : Promise.resolve(null)
-  const loadingUi = import("./ui/mount.js")
+  const loadingUi = loadUi(values.api === undefined)
   loadingUi.catch(() => {})
   const kept = await keptRead
   if (kept) mark("kept snapshot read")

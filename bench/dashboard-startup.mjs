@@ -8,7 +8,10 @@
 // Then the dashboard's own milestones (JIJU_TIMING_LOG): the store opened and the core's first snapshot (register,
 // latest two periods, ranking). Without --fresh a first launch (not timed) keeps its snapshot, as a user's does.
 //
-//   node bench/dashboard-startup.mjs [--runs N] [--fresh] [--data DIR] [--main PATH …]
+//   node bench/dashboard-startup.mjs [--runs N] [--fresh] [--marks] [--data DIR] [--main PATH …]
+//
+// --marks prints every milestone the dashboard noted, not only the two above. BENCH_NODE_FLAGS (environment) adds
+// flags to the node that runs the dashboard (e.g. --max-semi-space-size=16).
 //
 // Without --data a temp JIJU_DATA_DIR is made and the demo data loaded into it (not timed). Needs the build
 // (pnpm build) and tmux. Several --main (other builds of apps/cli) run in turn, run by run, so that they share
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     data: { type: "string" },
     main: { type: "string", multiple: true },
     fresh: { type: "boolean", default: false },
+    marks: { type: "boolean", default: false },
   },
 })
 const runs = Math.max(1, Number(values.runs))
@@ -64,7 +68,7 @@ const launch = async (main, id) => {
   if (values.fresh) rmSync(join(dataDir, "dashboard-snapshot.json"), { force: true })
   const out = join(temp, `${id}.out`)
   // The shell waits for the signal, so the pipe is attached before the dashboard writes anything.
-  const cmd = `tmux -L ${socket} wait-for go-${id}; JIJU_TIMING_LOG='${join(temp, `${id}.marks`)}' JIJU_DATA_DIR='${dataDir}' DATABASE_URL= NO_COLOR=1 '${process.execPath}' '${main}'; echo EXITED; sleep 30`
+  const cmd = `tmux -L ${socket} wait-for go-${id}; JIJU_TIMING_LOG='${join(temp, `${id}.marks`)}' JIJU_DATA_DIR='${dataDir}' DATABASE_URL= NO_COLOR=1 '${process.execPath}' ${process.env.BENCH_NODE_FLAGS ?? ""} '${main}'; echo EXITED; sleep 30`
   tmux("new-session", "-d", "-s", id, "-x", "80", "-y", "24", cmd)
   tmux("pipe-pane", "-o", "-t", id, `cat >> '${out}'`)
   while (!existsSync(out)) await sleep(5)
@@ -110,7 +114,7 @@ const launch = async (main, id) => {
   return at
 }
 
-const results = mains.map(() => ({ first: [], keys: [], ranking: [], opened: [], answered: [] }))
+const results = mains.map(() => ({ first: [], keys: [], ranking: [], opened: [], answered: [], marks: new Map() }))
 const markOf = (marks, name) =>
   Number(
     marks
@@ -130,6 +134,10 @@ try {
       for (const key of ["first", "keys", "ranking"]) results[k][key].push(at[key])
       results[k].opened.push(markOf(at.marks, "store opened"))
       results[k].answered.push(markOf(at.marks, "snapshot read"))
+      for (const l of at.marks.split("\n").filter(Boolean)) {
+        const [t, name] = l.split("\t")
+        results[k].marks.set(name, [...(results[k].marks.get(name) ?? []), Number(t)])
+      }
     }
 } finally {
   try {
@@ -154,4 +162,6 @@ for (const [k, main] of mains.entries()) {
   // The dashboard's own milestones (JIJU_TIMING_LOG), from the start of its process.
   console.log(line("process start → store opened", results[k].opened))
   console.log(line("process start → the core's snapshot read", results[k].answered))
+  // --marks: every milestone the dashboard noted, in the order of their medians.
+  if (values.marks) for (const [name, xs] of [...results[k].marks].sort((a, b) => median(a[1]) - median(b[1]))) console.log(line(`  ${name}`, xs))
 }

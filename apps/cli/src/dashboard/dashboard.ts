@@ -2,6 +2,7 @@ import { CliError } from "../CliError.js"
 import type { Command, CommandIO } from "../Command.js"
 import type { Snapshot } from "./data/snapshot.js"
 import { dashboardFlags } from "./flags.js"
+import { loadScreens } from "./loadScreens.js"
 import { deferredSource } from "./sources/deferredSource.js"
 import { openSource } from "./sources/openSource.js"
 import { showSplash } from "./splash.js"
@@ -16,23 +17,6 @@ const usage = [
   "  --lang zh|en    first language (l toggles; default JIJU_LANG or zh)",
   "  keys: ↑↓/j k move · Tab screens · / filter · Enter open · Esc back · ? help · l language · q quit",
 ].join("\n")
-
-/**
- * Load Ink and the screens. Ink's layout engine (yoga) fetches its WebAssembly, embedded as a data: URL, when
- * there is a global fetch: Node's fetch loads its HTTP client for that, about 40 ms of the first frame. Without one
- * yoga decodes the same bytes itself. fetch is hidden only while the store is the source (nothing else in the
- * process needs it meanwhile; the API source does) and only until the screens have loaded.
- */
-const loadUi = async (hideFetch: boolean): Promise<typeof import("./ui/mount.js")> => {
-  const fetch = hideFetch ? Object.getOwnPropertyDescriptor(globalThis, "fetch") : undefined
-  if (fetch === undefined) return import("./ui/mount.js")
-  Object.defineProperty(globalThis, "fetch", { value: undefined, configurable: true, writable: true })
-  try {
-    return await import("./ui/mount.js")
-  } finally {
-    Object.defineProperty(globalThis, "fetch", fetch)
-  }
-}
 
 /**
  * Open the terminal dashboard on the process's terminal; resolves with the exit code when the user quits.
@@ -57,7 +41,7 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
   // The embedded store's last snapshot, if its files are as the dashboard left them.
   const keeping = values.api === undefined ? import("./data/snapshotCache.js") : null
   const keptRead = keeping ? keeping.then((k) => k.readKeptSnapshot(io.env)).catch(() => null) : Promise.resolve(null)
-  const loadingUi = loadUi(values.api === undefined)
+  const loadingUi = loadScreens(values.api === undefined)
   loadingUi.catch(() => {})
   const kept = await keptRead
   if (kept) mark("kept snapshot read")

@@ -1,5 +1,6 @@
 import { type Cluster, type ClusterKind, type ClusterLevel, decodeOrThrow, InputError, type RankingGroup, StoredCluster } from "@jiju/domain/model"
 import type { Db, Row } from "../db/Db.js"
+import { whereClause } from "../db/whereClause.js"
 import { auditRepo, isoTime } from "./audit.js"
 import { archivedClause, setArchived, type VersionedTable, versionedChange } from "./versioned.js"
 
@@ -127,7 +128,7 @@ export const clusterRepo = (db: Db): ClusterRepo => {
       if (filter.group !== undefined) add((p) => `c.ranking_group = ${p}`, filter.group)
       if (filter.level !== undefined) add((p) => `c.level = ${p}`, filter.level)
       where.push(archivedClause(filter.archived, "c."))
-      const rows = await db.query(`select ${COLUMNS} from clusters c ${where.length ? `where ${where.join(" and ")}` : ""} order by c.region, c.id`, params)
+      const rows = await db.query(`select ${COLUMNS} from clusters c ${whereClause(where)} order by c.region, c.id`, params)
       return rows.map(clusterFromRow)
     },
     get: (id) => getIn(db, id),

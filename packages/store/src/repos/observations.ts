@@ -1,5 +1,6 @@
 import { decodeOrThrow, frequencyOf, frequencyPattern, InputError, Observation, type ObservationTarget } from "@jiju/domain/model"
 import type { Db, Row } from "../db/Db.js"
+import { whereClause } from "../db/whereClause.js"
 import { isoTime } from "./audit.js"
 
 /** An observation to write: provenance fields default (submittedAt = now, note = null, isDemo = false). */
@@ -162,7 +163,7 @@ const filter = (q: ObservationQuery): { where: string[]; params: unknown[] } => 
 export const observationRepo = (db: Db): ObservationRepo => {
   const query = async (q: ObservationQuery = {}) => {
     const { where, params } = filter(q)
-    const rows = await jsonRows(db, `select ${COLUMNS} from observations ${where.length ? `where ${where.join(" and ")}` : ""}`, params)
+    const rows = await jsonRows(db, `select ${COLUMNS} from observations ${whereClause(where)}`, params)
     return rows.map(observationFromRow)
   }
   const write = async (obs: ReadonlyArray<ObservationInput>, tx: Db | undefined, replace: boolean) => {
@@ -208,7 +209,7 @@ export const observationRepo = (db: Db): ObservationRepo => {
     query,
     page: async (q, limit, after) => {
       const { where, params } = filter(q)
-      const countSql = `select count(*)::int as n from observations ${where.length ? `where ${where.join(" and ")}` : ""}`
+      const countSql = `select count(*)::int as n from observations ${whereClause(where)}`
       const countParams = [...params]
       if (after) {
         params.push(after.kind, after.id, after.indicator, after.period)
@@ -216,11 +217,7 @@ export const observationRepo = (db: Db): ObservationRepo => {
         where.push(`(target_kind, target_id, indicator, period) > ($${n - 3}, $${n - 2}, $${n - 1}, $${n})`)
       }
       params.push(limit + 1)
-      const rows = await jsonRows(
-        db,
-        `select ${COLUMNS} from observations ${where.length ? `where ${where.join(" and ")}` : ""} order by ${ORDER} limit $${params.length}`,
-        params,
-      )
+      const rows = await jsonRows(db, `select ${COLUMNS} from observations ${whereClause(where)} order by ${ORDER} limit $${params.length}`, params)
       const items = rows.slice(0, limit).map(observationFromRow)
       const last = items[items.length - 1]
       // A first page that holds every match is its own count; any other page counts the whole query.
@@ -246,10 +243,7 @@ export const observationRepo = (db: Db): ObservationRepo => {
         clusterParams.push([...opts.clusters])
         clauses.push(`id = any($${clusterParams.length}::text[])`)
       }
-      const clusterRows = await db.query<{ id: string }>(
-        `select id from clusters ${clauses.length ? `where ${clauses.join(" and ")}` : ""} order by id`,
-        clusterParams,
-      )
+      const clusterRows = await db.query<{ id: string }>(`select id from clusters ${whereClause(clauses)} order by id`, clusterParams)
       const clusters = clusterRows.map((r) => r.id)
       const obsParams: unknown[] = [period, clusters]
       let indicatorClause = ""

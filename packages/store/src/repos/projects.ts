@@ -2,6 +2,7 @@ import { decodeOrThrow } from "@jiju/domain/model"
 import { milestonesOf, type ProjectStatus, type ProjectType, StoredProject } from "@jiju/domain/projects"
 import * as Schema from "effect/Schema"
 import type { Db, Row } from "../db/Db.js"
+import { whereClause } from "../db/whereClause.js"
 import { isoTime } from "./audit.js"
 
 const { investorStanding: _standing, ...rowFields } = StoredProject.fields
@@ -138,9 +139,7 @@ export const projectRepo = (db: Db): ProjectRepo => {
       if (f.status !== undefined) add((p) => `status = ${p}`, f.status)
       if (f.type !== undefined) add((p) => `type = ${p}`, f.type)
       if (f.firm !== undefined) add((p) => `firm_id = ${p}`, f.firm)
-      return (await db.query(`select ${COLUMNS} from projects ${where.length ? `where ${where.join(" and ")}` : ""} order by cluster_id, id`, params)).map(
-        projectFromRow,
-      )
+      return (await db.query(`select ${COLUMNS} from projects ${whereClause(where)} order by cluster_id, id`, params)).map(projectFromRow)
     },
     get: (id) => get(id),
     lock: (id) => get(id, true),

@@ -2,6 +2,7 @@ import type { DecisionEvidence, NewSupervisionDecision, SupervisionDecision, Sup
 import { InputError } from "@jiju/domain/model"
 import { newId } from "../auth/password.js"
 import type { Db, Row } from "../db/Db.js"
+import { whereClause } from "../db/whereClause.js"
 import { isoTime } from "./audit.js"
 
 /** Which decisions to list. */
@@ -77,10 +78,7 @@ export const supervisionRepo = (db: Db): SupervisionRepo => {
       if (filter.cluster !== undefined) where.push(`cluster_id = $${params.push(filter.cluster)}`)
       if (filter.revoked !== true) where.push("revoked_at is null")
       return withReports(
-        await db.query(
-          `select * from supervision_decisions ${where.length ? `where ${where.join(" and ")}` : ""} order by period, measure, cluster_id, decided_at, id`,
-          params,
-        ),
+        await db.query(`select * from supervision_decisions ${whereClause(where)} order by period, measure, cluster_id, decided_at, id`, params),
       )
     },
     get,

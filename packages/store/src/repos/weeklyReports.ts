@@ -1,6 +1,7 @@
 import type { StoredWeeklyReport } from "@jiju/domain/projects"
 import { isLate, reportDeadline } from "@jiju/domain/projects"
 import type { Db, Row } from "../db/Db.js"
+import { whereClause } from "../db/whereClause.js"
 import { isoTime } from "./audit.js"
 
 /** A report to write: the stored report without what follows from it (deadline, lateness). */
@@ -108,9 +109,7 @@ export const weeklyReportRepo = (db: Db): WeeklyReportRepo => {
       if (f.project !== undefined) add((p) => `project_id = ${p}`, f.project)
       if (f.toWeek !== undefined) add((p) => `week <= ${p}`, f.toWeek)
       if (f.fromWeek !== undefined) add((p) => `week >= ${p}`, f.fromWeek)
-      return (
-        await db.query(`select ${COLUMNS} from weekly_reports ${where.length ? `where ${where.join(" and ")}` : ""} order by project_id, week`, params)
-      ).map(reportFromRow)
+      return (await db.query(`select ${COLUMNS} from weekly_reports ${whereClause(where)} order by project_id, week`, params)).map(reportFromRow)
     },
     get,
     upsert: async (r) => {

@@ -34,6 +34,10 @@ import { reportCharts } from "./ReportCharts.js"
 import { bulletinHtml } from "./ReportHtml.js"
 import { chromiumMissing, printPdf } from "./ReportPdf.js"
 
+// The writers load with their first document: the workbook and Word libraries are most of the core's code, and the
+// dashboard and the API's other routes start without them.
+const write = <A>(f: (writers: typeof import("./writers.js")) => Promise<A>) => Effect.promise(() => import("./writers.js").then(f))
+
 /** The file formats of a run's documents. */
 export type ReportFormat = "xlsx" | "docx" | "pdf"
 
@@ -196,9 +200,7 @@ export const runReportFile = (caller: Caller, req: RunReportRequest) =>
     const lang = req.lang ?? "zh"
     const stem = `${report.run.scheme}-${report.period}${report.draft ? "-draft" : ""}`
     if (req.format === "xlsx") {
-      // The writers load with their first document: the workbook and Word libraries are most of the core's code,
-      // and the dashboard and the API's other routes start without them.
-      const bytes = yield* Effect.promise(() => import("./writers.js").then((m) => m.reportWorkbook(report, lang)))
+      const bytes = yield* write((w) => w.reportWorkbook(report, lang))
       return { bytes, contentType: MEDIA.xlsx, fileName: `${stem}.xlsx`, draft: report.draft } satisfies ReportFile
     }
     if (req.format === "pdf") {
@@ -211,10 +213,10 @@ export const runReportFile = (caller: Caller, req: RunReportRequest) =>
     }
     if (req.cluster !== undefined) {
       const cluster = req.cluster
-      const bytes = yield* Effect.promise(() => import("./writers.js").then((m) => m.zoneCheckup(report, cluster, lang)))
+      const bytes = yield* write((w) => w.zoneCheckup(report, cluster, lang))
       if (!bytes) return yield* Effect.fail(notFound("cluster", cluster))
       return { bytes, contentType: MEDIA.docx, fileName: `${stem}-${cluster}.docx`, draft: report.draft } satisfies ReportFile
     }
-    const bytes = yield* Effect.promise(() => import("./writers.js").then((m) => m.reportBulletin(report, lang)))
+    const bytes = yield* write((w) => w.reportBulletin(report, lang))
     return { bytes, contentType: MEDIA.docx, fileName: `${stem}.docx`, draft: report.draft } satisfies ReportFile
   })

@@ -55,10 +55,9 @@ export const openPglite = async (dataDir: string | undefined, opts: PgliteOption
   }
   tuneWasmCompilation()
   try {
+    const start = { startParams: START }
     const pg =
-      dataDir !== undefined
-        ? await PGlite.create(dataDir, { startParams: START })
-        : await PGlite.create(opts.template ? { loadDataDir: opts.template, startParams: START } : { startParams: START })
+      dataDir !== undefined ? await PGlite.create(dataDir, start) : await PGlite.create(opts.template ? { ...start, loadDataDir: opts.template } : start)
     let closed = false
     const release = async () => {
       if (closed) return

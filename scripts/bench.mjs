@@ -159,11 +159,12 @@ const readCsv = (path) => {
   return cols
 }
 
-// GAL → SpatialWeights, with the weights engineer's parser and builder from the built package.
+// GAL → SpatialWeights from the built package, by the route `jiju` takes for a GAL file (buildWeights).
 const readWeights = async (path) => {
   const io = await import(join(dist, "io", "index.js"))
   const econ = await import(join(dist, "econometrics", "index.js"))
-  return econ.weightsFromNeighbourList(io.parseGal(readFileSync(path, "utf8")), { style: "W" })
+  const links = io.parseGalLinks(readFileSync(path, "utf8"))
+  return econ.weightsFromLinks(links.ids, links.neighbours, undefined, "W")
 }
 
 const design = (specs) => {

@@ -5,10 +5,11 @@ import {
   knnWeights,
   type PointCoordinates,
   type SpatialWeights,
+  weightsFromLinks,
   weightsFromNeighbourList,
 } from "../econometrics/index.js"
 import type { DataTable } from "../io/DataTable.js"
-import { numericColumn, parseGal, parseGwt, stringColumn } from "../io/index.js"
+import { numericColumn, parseGalLinks, parseGwt, stringColumn } from "../io/index.js"
 import type { NeighbourList } from "../io/NeighbourList.js"
 import { InputError, inputError } from "../model/errors.js"
 
@@ -63,16 +64,17 @@ export const buildWeights = (spec: WeightsSpec, table: DataTable, ids: ReadonlyA
   const style = spec.transform === "b" ? "B" : "W"
   switch (spec.kind) {
     case "file": {
+      if (spec.format === "gal") {
+        const links = parseGalLinks(spec.text)
+        return alignWeights(weightsFromLinks(links.ids, links.neighbours, undefined, style), ids)
+      }
       let list: NeighbourList
-      if (spec.format === "gal") list = parseGal(spec.text)
-      else {
-        try {
-          list = parseGwt(spec.text)
-        } catch (e) {
-          // Islands are absent from a GWT body; with non-index ids only the data can name them.
-          if (e instanceof InputError && e.code === "n_mismatch") list = parseGwt(spec.text, { ids })
-          else throw e
-        }
+      try {
+        list = parseGwt(spec.text)
+      } catch (e) {
+        // Islands are absent from a GWT body; with non-index ids only the data can name them.
+        if (e instanceof InputError && e.code === "n_mismatch") list = parseGwt(spec.text, { ids })
+        else throw e
       }
       return alignWeights(weightsFromNeighbourList(list, { style }), ids)
     }

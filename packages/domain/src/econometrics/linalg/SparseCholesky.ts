@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
-import { gatherFront, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
+import { consecutiveRuns, gatherFront, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -101,6 +101,8 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
     }
   }
   const { childHead, childNext, below, stackPeak } = supernodeSchedule(symbolic)
+  // The extend-add moves runs of consecutive parent rows with one offset (a mesh's separators give long runs).
+  const runEnd = consecutiveRuns(symbolic)
   // L and the update matrices in one arena: the dense kernels work on them in WebAssembly where it is available.
   const arena = denseArena(total + Math.max(1, stackPeak))
   const lx = arena.subarray(0, total)
@@ -136,12 +138,13 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
         for (let t2 = 0; t2 < mc; t2++) {
           const q2 = relIdx[rel + t2]!
           const src = at + t2 * mc
-          if (q2 < nc) {
-            const dst = base + q2 * nr
-            for (let t1 = t2; t1 < mc; t1++) lx[dst + relIdx[rel + t1]!]! += stack[src + t1]!
-          } else {
-            const dst = cb + (q2 - nc) * m - nc
-            for (let t1 = t2; t1 < mc; t1++) stack[dst + relIdx[rel + t1]!]! += stack[src + t1]!
+          const target = q2 < nc ? lx : stack
+          const dst = q2 < nc ? base + q2 * nr : cb + (q2 - nc) * m - nc
+          for (let t1 = t2; t1 < mc; ) {
+            const end = runEnd[rel + t1]!
+            const off = dst + relIdx[rel + t1]! - t1
+            for (let t = t1; t < end; t++) target[off + t]! += stack[src + t]!
+            t1 = end
           }
         }
         at += mc * mc
@@ -244,7 +247,7 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
 
   const selectedInverse = (): SelectedInverse => {
     if (!ok) throw notFactored()
-    const sx = supernodalInverse(symbolic, lx, childHead)
+    const sx = supernodalInverse(symbolic, lx, childHead, runEnd)
     const superOf = new Int32Array(n)
     for (let sn = 0; sn < nsuper; sn++) for (let j = superStart[sn]!; j < superStart[sn + 1]!; j++) superOf[j] = sn
     // Position of entry (row r ≥ column c) in sx, or −1 outside the pattern.
@@ -477,7 +480,7 @@ const simplicialInverseTangent = (
  * Σ_RR is read from the parent's frontal block of Σ (rows R lie within the parent's rows), kept on a stack
  * while the parent's subtree is processed.
  */
-const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: Int32Array): Float64Array => {
+const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: Int32Array, runEnd: Int32Array): Float64Array => {
   const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
   const sx = new Float64Array(lx.length)
   // Stack of frontal Σ blocks (nr × nr, column-major, both triangles) of supernodes with children left to do,
@@ -539,7 +542,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
     if (m > 0) {
       const pf = frontOf[p]!
       const pnr = rowPtr[p + 1]! - rowPtr[p]!
-      gatherFront(stack, pf, pnr, relIdx, rowPtr[sn]! + nc, m, stack, rr, ldf)
+      gatherFront(stack, pf, pnr, relIdx, runEnd, rowPtr[sn]! + nc, m, stack, rr, ldf)
     }
     // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 8 columns from the last; the columns to the
     // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
@@ -596,9 +599,20 @@ const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: nu
     x[xp + p] = 1 / lx[base + p * ld + p]!
     for (let k = p - 1; k >= 0; k--) {
       const col = base + k * ld
-      let s = 0
-      for (let j = k + 1; j <= p; j++) s += lx[col + j]! * x[xp + j]!
-      x[xp + k] = -s / lx[col + k]!
+      // Four partial sums: one running sum would wait on each addition.
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      let j = k + 1
+      for (; j + 3 <= p; j += 4) {
+        s0 += lx[col + j]! * x[xp + j]!
+        s1 += lx[col + j + 1]! * x[xp + j + 1]!
+        s2 += lx[col + j + 2]! * x[xp + j + 2]!
+        s3 += lx[col + j + 3]! * x[xp + j + 3]!
+      }
+      for (; j <= p; j++) s0 += lx[col + j]! * x[xp + j]!
+      x[xp + k] = -(s0 + s1 + (s2 + s3)) / lx[col + k]!
     }
   }
   out.fill(0, 0, nc * nc)

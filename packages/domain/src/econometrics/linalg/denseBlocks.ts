@@ -431,35 +431,53 @@ export const panelLU = (l: Float64Array, u: Float64Array, off: number, ld: numbe
 
 /**
  * dst[dOff + i·ldd + j] = src[sOff + j·lds + i] for i < rows, j < cols: a column-major rows × cols block into its
- * transpose, by 8 × 8 tiles so that neither side is read or written with a long stride throughout.
+ * transpose, eight rows of dst at a time: each column of src gives eight consecutive entries, written to eight
+ * rows of dst in step (2.5× the speed of 8 × 8 tiles in V8, whose index arithmetic dominated).
  * @internal
  * @example transposeInto(y, 0, m, m, nc, yt, 0, nc) // yt[r·nc + c] = y[c·m + r]
  */
 export const transposeInto = (src: Float64Array, sOff: number, lds: number, rows: number, cols: number, dst: Float64Array, dOff: number, ldd: number): void => {
-  for (let i0 = 0; i0 < rows; i0 += 8) {
-    const i1 = Math.min(rows, i0 + 8)
-    for (let j0 = 0; j0 < cols; j0 += 8) {
-      const j1 = Math.min(cols, j0 + 8)
-      for (let j = j0; j < j1; j++) {
-        const s = sOff + j * lds
-        for (let i = i0; i < i1; i++) dst[dOff + i * ldd + j] = src[s + i]!
-      }
+  let i = 0
+  for (; i + 8 <= rows; i += 8) {
+    const d0 = dOff + i * ldd
+    const d1 = d0 + ldd
+    const d2 = d1 + ldd
+    const d3 = d2 + ldd
+    const d4 = d3 + ldd
+    const d5 = d4 + ldd
+    const d6 = d5 + ldd
+    const d7 = d6 + ldd
+    for (let j = 0, s = sOff + i; j < cols; j++, s += lds) {
+      dst[d0 + j] = src[s]!
+      dst[d1 + j] = src[s + 1]!
+      dst[d2 + j] = src[s + 2]!
+      dst[d3 + j] = src[s + 3]!
+      dst[d4 + j] = src[s + 4]!
+      dst[d5 + j] = src[s + 5]!
+      dst[d6 + j] = src[s + 6]!
+      dst[d7 + j] = src[s + 7]!
     }
+  }
+  for (; i < rows; i++) {
+    const d = dOff + i * ldd
+    for (let j = 0, s = sOff + i; j < cols; j++, s += lds) dst[d + j] = src[s]!
   }
 }
 
 /**
  * Gather the m × m block of a parent's frontal matrix (column-major, leading dimension ldp, at pOff) at the rows
  * and columns rel[r0 … r0 + m) into dst (leading dimension ldd): dst[t2·ldd + t1] = parent[rel[t2]·ldp + rel[t1]].
- * Runs of consecutive parent rows (long in a mesh's separators) move as one block.
+ * Runs of consecutive parent rows (long in a mesh's separators; runEnd[r0 + t] is where the run from t ends, as
+ * {@link consecutiveRuns} gives it) move as one block.
  * @internal
- * @example gatherFront(stack, pf, pnr, relIdx, rel, m, stack, rr, m)
+ * @example gatherFront(stack, pf, pnr, relIdx, runEnd, rel, m, stack, rr, m)
  */
 export const gatherFront = (
   parent: Float64Array,
   pOff: number,
   ldp: number,
   rel: Int32Array,
+  runEnd: Int32Array,
   r0: number,
   m: number,
   dst: Float64Array,
@@ -469,16 +487,37 @@ export const gatherFront = (
   for (let t2 = 0; t2 < m; t2++) {
     const src = pOff + rel[r0 + t2]! * ldp
     const d = dOff + t2 * ldd
-    let t1 = 0
-    while (t1 < m) {
-      const first = rel[r0 + t1]!
-      let e = t1 + 1
-      while (e < m && rel[r0 + e] === first + (e - t1)) e++
+    for (let t1 = 0; t1 < m; ) {
+      const e = runEnd[r0 + t1]!
+      const from = src + rel[r0 + t1]!
       if (e - t1 >= 12) {
-        if (dst === parent) dst.copyWithin(d + t1, src + first, src + first + (e - t1))
-        else dst.set(parent.subarray(src + first, src + first + (e - t1)), d + t1)
-      } else for (let t = t1; t < e; t++) dst[d + t] = parent[src + rel[r0 + t]!]!
+        if (dst === parent) dst.copyWithin(d + t1, from, from + (e - t1))
+        else dst.set(parent.subarray(from, from + (e - t1)), d + t1)
+      } else for (let t = t1; t < e; t++) dst[d + t] = parent[from + (t - t1)]!
       t1 = e
     }
   }
+}
+
+/**
+ * For the rows below each supernode's pivots (rel[rowPtr[s] + nc … rowPtr[s + 1]), positions in the parent), where
+ * the run of consecutive parent positions starting at each row ends, counted from the supernode's first row below.
+ * The extend-add and {@link gatherFront} then move a run with one offset.
+ * @internal
+ * @example consecutiveRuns(symbolic)
+ */
+export const consecutiveRuns = (s: {
+  readonly nsuper: number
+  readonly superStart: Int32Array
+  readonly rowPtr: Int32Array
+  readonly relIdx: Int32Array
+}): Int32Array => {
+  const { nsuper, superStart, rowPtr, relIdx } = s
+  const runEnd = new Int32Array(relIdx.length)
+  for (let sn = 0; sn < nsuper; sn++) {
+    const rel = rowPtr[sn]! + (superStart[sn + 1]! - superStart[sn]!)
+    const m = rowPtr[sn + 1]! - rel
+    for (let t = m - 1; t >= 0; t--) runEnd[rel + t] = t + 1 < m && relIdx[rel + t + 1]! === relIdx[rel + t]! + 1 ? runEnd[rel + t + 1]! : t + 1
+  }
+  return runEnd
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest"
+import { consecutiveRuns, gatherFront, transposeInto } from "../../src/econometrics/linalg/denseBlocks.js"
+
+const filled = (length: number) => Float64Array.from({ length }, (_, k) => k + 0.5)
+
+describe("dense block moves", () => {
+  it("transposeInto writes every entry of the block's transpose and nothing else, for any shape and offsets", () => {
+    for (const [rows, cols] of [
+      [1, 1],
+      [7, 3],
+      [8, 8],
+      [9, 17],
+      [23, 5],
+      [64, 40],
+    ] as const) {
+      const lds = rows + 3
+      const ldd = cols + 2
+      const src = filled(5 + lds * cols)
+      const dst = new Float64Array(4 + ldd * rows + 7).fill(-1)
+      transposeInto(src, 5, lds, rows, cols, dst, 4, ldd)
+      const expected = new Float64Array(dst.length).fill(-1)
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) expected[4 + i * ldd + j] = src[5 + j * lds + i]!
+      expect(Array.from(dst)).toEqual(Array.from(expected))
+    }
+  })
+
+  it("consecutiveRuns marks where each run of consecutive parent positions ends, per supernode", () => {
+    // Two supernodes of one column each; the first has rows below at parent positions 2, 3, 4, 7, 8, 10.
+    const relIdx = Int32Array.from([0, 2, 3, 4, 7, 8, 10, 0, 1, 2])
+    const runEnd = consecutiveRuns({ nsuper: 2, superStart: Int32Array.from([0, 1, 2]), rowPtr: Int32Array.from([0, 7, 10]), relIdx })
+    expect(Array.from(runEnd.subarray(1, 7))).toEqual([3, 3, 3, 5, 5, 6])
+    expect(Array.from(runEnd.subarray(8, 10))).toEqual([2, 2])
+  })
+
+  it("gatherFront copies the parent's entries at the child's rows and columns, runs long or short", () => {
+    const ldp = 40
+    const parent = filled(ldp * ldp)
+    // Rows below one pivot: a short run, a run of 14 (moved as a block) and single rows.
+    const rows = [1, 2, 3, ...Array.from({ length: 14 }, (_, k) => 10 + k), 30, 35, 36]
+    const relIdx = Int32Array.from([0, ...rows])
+    const runEnd = consecutiveRuns({ nsuper: 1, superStart: Int32Array.from([0, 1]), rowPtr: Int32Array.from([0, relIdx.length]), relIdx })
+    const m = rows.length
+    const dst = new Float64Array(m * (m + 1)).fill(-1)
+    gatherFront(parent, 0, ldp, relIdx, runEnd, 1, m, dst, 0, m + 1)
+    for (let t2 = 0; t2 < m; t2++) for (let t1 = 0; t1 < m + 1; t1++) expect(dst[t2 * (m + 1) + t1]).toBe(t1 < m ? parent[rows[t2]! * ldp + rows[t1]!] : -1)
+  })
+})

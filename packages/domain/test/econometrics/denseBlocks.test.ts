@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { consecutiveRuns, gatherFront, transposeInto } from "../../src/econometrics/linalg/denseBlocks.js"
+import { consecutiveRuns, gatherFront, lowerInverseRows, transposeInto } from "../../src/econometrics/linalg/denseBlocks.js"
+import { denseArena } from "../../src/econometrics/linalg/denseKernel.js"
 
 const filled = (length: number) => Float64Array.from({ length }, (_, k) => k + 0.5)
 
@@ -43,5 +44,28 @@ describe("dense block moves", () => {
     const dst = new Float64Array(m * (m + 1)).fill(-1)
     gatherFront(parent, 0, ldp, relIdx, runEnd, 1, m, dst, 0, m + 1)
     for (let t2 = 0; t2 < m; t2++) for (let t1 = 0; t1 < m + 1; t1++) expect(dst[t2 * (m + 1) + t1]).toBe(t1 < m ? parent[rows[t2]! * ldp + rows[t1]!] : -1)
+  })
+
+  it("lowerInverseRows inverts a lower-triangular block, unit or not, in or out of a kernel arena", () => {
+    for (const nc of [1, 5, 8, 37, 100]) {
+      const ld = nc + 2
+      // A well-conditioned lower-triangular T in a column-major block with junk above the diagonal.
+      const t = Float64Array.from({ length: 3 + ld * nc }, (_, k) => Math.sin(k) * 0.3)
+      for (let c = 0; c < nc; c++) t[3 + c * ld + c] = 2 + Math.cos(c)
+      for (const unit of [false, true]) {
+        for (const makeArray of [(n: number) => new Float64Array(n), denseArena]) {
+          const x = makeArray(2 + nc * nc + nc * nc + 8 * nc)
+          lowerInverseRows(t, 3, ld, nc, unit ? undefined : t, x, 2, x, 2 + nc * nc)
+          const T = (i: number, k: number) => (i < k ? 0 : i === k ? (unit ? 1 : t[3 + k * ld + i]!) : t[3 + k * ld + i]!)
+          for (let p = 0; p < nc; p++)
+            for (let k = 0; k < nc; k++) {
+              let s = 0
+              for (let j = 0; j < nc; j++) s += x[2 + p * nc + j]! * T(j, k)
+              expect(Math.abs(s - (p === k ? 1 : 0))).toBeLessThan(1e-12)
+              if (k > p) expect(x[2 + p * nc + k]).toBe(0)
+            }
+        }
+      }
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
-import { consecutiveRuns, gatherFront, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
+import { consecutiveRuns, gatherFront, lowerInverseRows, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -509,7 +509,8 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   frontOf.fill(-1)
   open.length = 0
   top = 0
-  const arena = denseArena(stackPeak + 3 * rowsByCols + 3 * colsSquared)
+  // With lowerInverseRows' work: nc² + 8·nc.
+  const arena = denseArena(stackPeak + 3 * rowsByCols + 4 * colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared)))
   let at = 0
   const take = (length: number) => {
     at += length
@@ -522,6 +523,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   const lt = take(colsSquared)
   const inv = take(colsSquared)
   const xbuf = take(colsSquared)
+  const work = take(colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared)))
   for (let sn = nsuper - 1; sn >= 0; sn--) {
     const nc = superStart[sn + 1]! - superStart[sn]!
     const nr = rowPtr[sn + 1]! - rowPtr[sn]!
@@ -571,7 +573,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
     const out = sx
     transposeInto(st, 0, nc, nc, m, out, base + nc, nr)
     // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): the inverse of the small dense block, then the product.
-    denseCholeskyInverse(lx, base, nr, nc, inv, xbuf)
+    denseCholeskyInverse(lx, base, nr, nc, inv, xbuf, work)
     if (m > 0) updateNT(inv, 0, nc, nc, nc, yt, 0, nc, st, 0, nc, m, false)
     for (let c = 0; c < nc; c++) out.set(inv.subarray(c * nc + c, c * nc + nc), base + c * nr + c)
     if (hasChildren) {
@@ -589,32 +591,10 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
 
 // (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part;
 // entries above the diagonal are scratch). x (≥ nc² entries) is scratch.
-const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array, x: Float64Array): void => {
-  // X = L⁻¹ row by row (x[p·nc + k] = X[p, k], zero for k > p): row p solves Lᵀ·x = e_p from the bottom, with dot
-  // products of L's contiguous columns. Then out = Xᵀ·X = Σ_p X[p, ·]ᵀ X[p, ·] by the block kernel, eight rows
+const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array, x: Float64Array, work: Float64Array): void => {
+  // X = L⁻¹ row by row (lowerInverseRows). Then out = Xᵀ·X = Σ_p X[p, ·]ᵀ X[p, ·] by the block kernel, eight rows
   // p at a time over the leading (p0 + 8) × (p0 + 8) block (X[p, k] = 0 for k > p).
-  for (let p = 0; p < nc; p++) {
-    const xp = p * nc
-    x.fill(0, xp, xp + nc)
-    x[xp + p] = 1 / lx[base + p * ld + p]!
-    for (let k = p - 1; k >= 0; k--) {
-      const col = base + k * ld
-      // Four partial sums: one running sum would wait on each addition.
-      let s0 = 0
-      let s1 = 0
-      let s2 = 0
-      let s3 = 0
-      let j = k + 1
-      for (; j + 3 <= p; j += 4) {
-        s0 += lx[col + j]! * x[xp + j]!
-        s1 += lx[col + j + 1]! * x[xp + j + 1]!
-        s2 += lx[col + j + 2]! * x[xp + j + 2]!
-        s3 += lx[col + j + 3]! * x[xp + j + 3]!
-      }
-      for (; j <= p; j++) s0 += lx[col + j]! * x[xp + j]!
-      x[xp + k] = -(s0 + s1 + (s2 + s3)) / lx[col + k]!
-    }
-  }
+  lowerInverseRows(lx, base, ld, nc, lx, x, 0, work, 0)
   out.fill(0, 0, nc * nc)
   for (let p0 = 0; p0 < nc; p0 += 8) {
     const q = Math.min(nc, p0 + 8)

@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
-import { panelLU, updateNT } from "./denseBlocks.js"
+import { consecutiveRuns, gatherFront, lowerInverseRows, panelLU, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -82,6 +82,22 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
       dst[p] = valPtr[sn]! + (c - superStart[sn]!) * nr + rowPos(sn, r)
       inU[p] = pi < pj ? 1 : 0
     }
+  // The entries of W by their places in L and in U: each factorisation then writes forward through the arena
+  // instead of at random (the entries of k-nearest-neighbour weights fall all over a few hundred MB).
+  const placed = (inThisOne: 0 | 1) => {
+    const keys: number[] = []
+    for (let p = 0; p < nnz; p++) if (inU[p] === inThisOne) keys.push(dst[p]! * nnz + p)
+    const sorted = Float64Array.from(keys).sort()
+    const at = new Float64Array(sorted.length)
+    const from = new Int32Array(sorted.length)
+    for (let q = 0; q < sorted.length; q++) {
+      from[q] = sorted[q]! % nnz
+      at[q] = (sorted[q]! - from[q]!) / nnz
+    }
+    return { at, from }
+  }
+  const inL = placed(0)
+  const inUpper = placed(1)
   const diagDst = new Float64Array(n)
   for (let j = 0; j < n; j++) {
     const sn = superOf[j]!
@@ -89,6 +105,7 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
     diagDst[j] = valPtr[sn]! + (j - superStart[sn]!) * (nr + 1)
   }
   const { childHead, childNext, below, stackPeak } = supernodeSchedule(sym)
+  const runEnd = consecutiveRuns(sym)
   // L, U and the update matrices in one arena: the dense kernels work on them in WebAssembly where it is available.
   const arena = denseArena(2 * total + Math.max(1, stackPeak))
   const lx = arena.subarray(0, total)
@@ -104,10 +121,8 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
     lx.fill(0)
     ux.fill(0)
     for (let j = 0; j < n; j++) lx[diagDst[j]!] = 1
-    for (let p = 0; p < nnz; p++) {
-      if (inU[p]) ux[dst[p]!]! -= rho * w.values[p]!
-      else lx[dst[p]!]! -= rho * w.values[p]!
-    }
+    for (let q = 0; q < inL.at.length; q++) lx[inL.at[q]!]! -= rho * w.values[inL.from[q]!]!
+    for (let q = 0; q < inUpper.at.length; q++) ux[inUpper.at[q]!]! -= rho * w.values[inUpper.from[q]!]!
     let top = 0
     for (let sn = 0; sn < nsuper; sn++) {
       const nc = superStart[sn + 1]! - superStart[sn]!
@@ -124,15 +139,23 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
       for (let c = childHead[sn]!; c >= 0; c = childNext[c]!) {
         const mc = below(c)
         const rel = rowPtr[c]! + (superStart[c + 1]! - superStart[c]!)
+        // Rows t1 < split fall on this supernode's pivots (q1 < nc), the rest on its update matrix.
+        let split = 0
+        while (split < mc && relIdx[rel + split]! < nc) split++
         for (let t2 = 0; t2 < mc; t2++) {
           const q2 = relIdx[rel + t2]!
           const src = at + t2 * mc
-          for (let t1 = 0; t1 < mc; t1++) {
-            const q1 = relIdx[rel + t1]!
-            const v = stack[src + t1]!
-            if (q1 >= nc && q2 >= nc) stack[cb + (q2 - nc) * m + (q1 - nc)]! += v
-            else if (q1 >= q2) lx[base + q2 * nr + q1]! += v
-            else ux[base + q1 * nr + q2]! += v
+          // Entries above the diagonal of the parent's block (q1 < q2 and q1 < nc) go to U, column q1, row q2; the
+          // others to column q2 of L (q2 < nc) or of the update matrix, in runs of consecutive rows.
+          const upper = q2 < nc ? t2 : split
+          for (let t1 = 0; t1 < upper; t1++) ux[base + relIdx[rel + t1]! * nr + q2]! += stack[src + t1]!
+          const target = q2 < nc ? lx : stack
+          const dst = q2 < nc ? base + q2 * nr : cb + (q2 - nc) * m - nc
+          for (let t1 = upper; t1 < mc; ) {
+            const end = runEnd[rel + t1]!
+            const off = dst + relIdx[rel + t1]! - t1
+            for (let t = t1; t < end; t++) target[off + t]! += stack[src + t]!
+            t1 = end
           }
         }
         at += mc * mc
@@ -200,7 +223,7 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
 
   const selectedInverse = (): SelectedInverseLU => {
     if (!ok) throw notFactored()
-    const { sl, su } = supernodalInverseLU(sym, lx, ux, childHead)
+    const { sl, su } = supernodalInverseLU(sym, lx, ux, childHead, runEnd)
     const diagonal = new Float64Array(n)
     for (let k = 0; k < n; k++) diagonal[perm[k]!] = sl[diagDst[k]!]!
     const sumProduct = (a: Csr): number => {
@@ -258,9 +281,11 @@ const symmetrisedSymbolic = (w: Csr, ordering: OrderingMethod): CholeskySymbolic
 /**
  * Supernodal selected inversion for M = L·U (no pivoting): with Ľ = L_RJ·L_JJ⁻¹ and Ŭ = U_JJ⁻¹·U_JR,
  * Σ_RJ = −Σ_RR·Ľ, Σ_JR = −Ŭ·Σ_RR and Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Ŭ·Σ_RJ, from the root down; Σ_RR comes from
- * the parent's frontal block. Returns Σ's lower part in L-layout and its upper part transposed in U-layout.
+ * the parent's frontal block. The inverses of the small triangular blocks L_JJ and U_JJ are formed explicitly, so
+ * that every product above runs in the block kernel. Returns Σ's lower part in L-layout and its upper part
+ * transposed in U-layout.
  */
-const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float64Array, childHead: Int32Array) => {
+const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float64Array, childHead: Int32Array, runEnd: Int32Array) => {
   const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
   const sl = new Float64Array(lx.length)
   const su = new Float64Array(lx.length)
@@ -268,7 +293,7 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
   const frontOf = new Float64Array(nsuper).fill(-1)
   const open: number[] = []
   let top = 0
-  let buf: Float64Array = new Float64Array(1024)
+  let buf: Float64Array = denseArena(1024)
   for (let sn = nsuper - 1; sn >= 0; sn--) {
     const nc = superStart[sn + 1]! - superStart[sn]!
     const nr = rowPtr[sn + 1]! - rowPtr[sn]!
@@ -281,8 +306,9 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
       frontOf[done] = -1
     }
     const hasChildren = childHead[sn]! >= 0
-    // Work: Σ_RR (m×m) and its transpose; Ľᵀ, Vᵀ = Ŭ, Σ_RJᵀ and Σ_JR (nc×m, leading dimension nc); the nc×nc block.
-    const need = 2 * m * m + 4 * m * nc + nc * nc
+    // Work: Σ_RR (m×m) and its transpose; Ľᵀ, Vᵀ = Ŭ, Σ_RJᵀ and Σ_JR (nc×m, leading dimension nc); L_RJ and U_JRᵀ
+    // (m×nc) copied out of the factor; the nc×nc block; L_JJ⁻¹ and U_JJ⁻ᵀ (row-major); lowerInverseRows' work.
+    const need = 2 * m * m + 6 * m * nc + 4 * nc * nc + 8 * nc
     // Scratch for this supernode only: a larger one need not keep the old contents.
     if (buf.length < need) buf = denseArena(need * 2)
     const rr = 0
@@ -291,78 +317,39 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
     const vt = lt + m * nc
     const sl2 = vt + m * nc
     const su2 = sl2 + m * nc
-    const iw = su2 + m * nc
+    const lrj = su2 + m * nc
+    const urj = lrj + m * nc
+    const iw = urj + m * nc
+    const xi = iw + nc * nc
+    const yi = xi + nc * nc
+    const work = yi + nc * nc
     if (m > 0) {
-      const pf = frontOf[p]!
-      const pnr = rowPtr[p + 1]! - rowPtr[p]!
-      const rel = rowPtr[sn]! + nc
-      for (let t2 = 0; t2 < m; t2++) {
-        const q2 = relIdx[rel + t2]!
-        for (let t1 = 0; t1 < m; t1++) {
-          const v = stack[pf + q2 * pnr + relIdx[rel + t1]!]!
-          buf[rr + t2 * m + t1] = v
-          buf[rrT + t1 * m + t2] = v
-        }
-      }
+      gatherFront(stack, frontOf[p]!, rowPtr[p + 1]! - rowPtr[p]!, relIdx, runEnd, rowPtr[sn]! + nc, m, buf, rr, m)
+      transposeInto(buf, rr, m, m, m, buf, rrT, m)
     }
-    // Row r of Ľ: Ľ[r, c] = L_RJ[r, c] − Σ_{k>c} Ľ[r, k]·L_JJ[k, c] (unit diagonal); of V = Ŭᵀ:
-    // V[r, c] = (U_JR[c, r] − Σ_{k>c} V[r, k]·U_JJ[c, k]) / U_cc. Stored transposed (x[r·nc + c]).
-    // Two rows at a time: four independent chains of subtractions instead of two (each is bound by the latency of
-    // its additions); every entry gets the same operations in the same order.
-    let r = 0
-    for (; r + 1 < m; r += 2) {
-      const o = r * nc
-      const o1 = o + nc
-      for (let c = nc - 1; c >= 0; c--) {
-        const col = base + c * nr
-        let lv = lx[col + nc + r]!
-        let uv = ux[col + nc + r]!
-        let lv1 = lx[col + nc + r + 1]!
-        let uv1 = ux[col + nc + r + 1]!
-        for (let k = c + 1; k < nc; k++) {
-          const lk = lx[col + k]!
-          const uk = ux[col + k]!
-          lv -= buf[lt + o + k]! * lk
-          uv -= buf[vt + o + k]! * uk
-          lv1 -= buf[lt + o1 + k]! * lk
-          uv1 -= buf[vt + o1 + k]! * uk
-        }
-        const d = lx[col + c]!
-        buf[lt + o + c] = lv
-        buf[vt + o + c] = uv / d
-        buf[lt + o1 + c] = lv1
-        buf[vt + o1 + c] = uv1 / d
-      }
+    // X = L_JJ⁻¹ (unit) and Y = (U_JJᵀ)⁻¹ = U_JJ⁻ᵀ (U is stored transposed in ux, its diagonal in lx).
+    lowerInverseRows(lx, base, nr, nc, undefined, buf, xi, buf, work)
+    lowerInverseRows(ux, base, nr, nc, lx, buf, yi, buf, work)
+    // Ľ = L_RJ·X and V = Ŭᵀ = U_JRᵀ·Y by the block kernel, stored transposed (Ľᵀ[c, r] at lt + r·nc + c).
+    for (let c = 0; c < nc; c++) {
+      buf.set(lx.subarray(base + c * nr + nc, base + c * nr + nr), lrj + c * m)
+      buf.set(ux.subarray(base + c * nr + nc, base + c * nr + nr), urj + c * m)
     }
-    for (; r < m; r++) {
-      const o = r * nc
-      for (let c = nc - 1; c >= 0; c--) {
-        const col = base + c * nr
-        let lv = lx[col + nc + r]!
-        let uv = ux[col + nc + r]!
-        for (let k = c + 1; k < nc; k++) {
-          lv -= buf[lt + o + k]! * lx[col + k]!
-          uv -= buf[vt + o + k]! * ux[col + k]!
-        }
-        buf[lt + o + c] = lv
-        buf[vt + o + c] = uv / lx[col + c]!
-      }
-    }
-    // Σ_RJᵀ = −Ľᵀ·Σ_RRᵀ and Σ_JR = −Ŭ·Σ_RR (nc × m each).
-    buf.fill(0, sl2, iw)
+    buf.fill(0, lt, su2 + m * nc)
     if (m > 0) {
+      updateNT(buf, lt, nc, nc, m, buf, xi, nc, buf, lrj, m, nc, true)
+      updateNT(buf, vt, nc, nc, m, buf, yi, nc, buf, urj, m, nc, true)
+      for (let k = lt; k < sl2; k++) buf[k] = -buf[k]!
+      // Σ_RJᵀ = −Ľᵀ·Σ_RRᵀ and Σ_JR = −Ŭ·Σ_RR (nc × m each).
       updateNT(buf, sl2, nc, nc, m, buf, lt, nc, buf, rr, m, m, true)
       updateNT(buf, su2, nc, nc, m, buf, vt, nc, buf, rrT, m, m, true)
+      transposeInto(buf, sl2, nc, nc, m, sl, base + nc, nr)
+      transposeInto(buf, su2, nc, nc, m, su, base + nc, nr)
     }
-    for (let c = 0; c < nc; c++) {
-      const col = base + c * nr + nc
-      for (let r = 0; r < m; r++) {
-        sl[col + r] = buf[sl2 + r * nc + c]!
-        su[col + r] = buf[su2 + r * nc + c]!
-      }
-    }
-    // Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Ŭ·Σ_RJ.
-    denseLUInverse(lx, ux, base, nr, nc, buf, iw)
+    // Σ_JJ = U_JJ⁻¹·L_JJ⁻¹ − Ŭ·Σ_RJ, with U_JJ⁻¹·L_JJ⁻¹ = Yᵀ·X.
+    buf.fill(0, iw, iw + nc * nc)
+    updateNT(buf, iw, nc, nc, nc, buf, yi, nc, buf, xi, nc, nc, true)
+    for (let k = iw; k < iw + nc * nc; k++) buf[k] = -buf[k]!
     if (m > 0) updateNT(buf, iw, nc, nc, nc, buf, vt, nc, buf, sl2, nc, m, true)
     for (let c = 0; c < nc; c++)
       for (let r = 0; r < nc; r++) {
@@ -376,67 +363,18 @@ const supernodalInverseLU = (sym: CholeskySymbolic, lx: Float64Array, ux: Float6
         bigger.set(stack.subarray(0, top))
         stack = bigger
       }
+      // The frontal block, column-major nr × nr: [Σ_JJ Σ_JR; Σ_RJ Σ_RR].
       const F = top
       for (let c = 0; c < nc; c++) {
-        for (let r = 0; r < nc; r++) stack[F + c * nr + r] = r >= c ? sl[base + c * nr + r]! : su[base + r * nr + c]!
-        for (let r = 0; r < m; r++) {
-          stack[F + c * nr + nc + r] = sl[base + c * nr + nc + r]!
-          stack[F + (nc + r) * nr + c] = su[base + c * nr + nc + r]!
-        }
+        for (let r = 0; r < nc; r++) stack[F + c * nr + r] = buf[iw + c * nc + r]!
+        stack.set(sl.subarray(base + c * nr + nc, base + c * nr + nr), F + c * nr + nc)
       }
-      for (let c = 0; c < m; c++) for (let r = 0; r < m; r++) stack[F + (nc + c) * nr + nc + r] = buf[rr + c * m + r]!
+      if (m > 0) transposeInto(su, base + nc, nr, m, nc, stack, F + nc * nr, nr)
+      for (let c = 0; c < m; c++) stack.set(buf.subarray(rr + c * m, rr + c * m + m), F + (nc + c) * nr + nc)
       frontOf[sn] = F
       open.push(sn)
       top = F + nr * nr
     }
   }
   return { sl, su }
-}
-
-// U_JJ⁻¹·L_JJ⁻¹ for the nc×nc diagonal block (L unit lower in lx, U's diagonal in lx, Uᵀ strictly lower in ux), into out[o …] column-major.
-const denseLUInverse = (lx: Float64Array, ux: Float64Array, base: number, ld: number, nc: number, out: Float64Array, o: number): void => {
-  // Column c of U⁻¹L⁻¹: x = L⁻¹e_c (forward), then back-substitute with U. Columns go two at a time, so that the
-  // back substitution runs two independent chains of subtractions; each entry gets the same operations in the
-  // same order as one column alone.
-  const x = new Float64Array(nc)
-  const y = new Float64Array(nc)
-  const forward = (z: Float64Array, c: number) => {
-    z.fill(0)
-    z[c] = 1
-    for (let k = c; k < nc; k++) {
-      const v = z[k]!
-      if (v !== 0) for (let r = k + 1; r < nc; r++) z[r]! -= lx[base + k * ld + r]! * v
-    }
-  }
-  let c = 0
-  for (; c + 1 < nc; c += 2) {
-    forward(x, c)
-    forward(y, c + 1)
-    for (let k = nc - 1; k >= 0; k--) {
-      const col = base + k * ld
-      let v = x[k]!
-      let w = y[k]!
-      for (let r = k + 1; r < nc; r++) {
-        const u = ux[col + r]!
-        v -= u * x[r]!
-        w -= u * y[r]!
-      }
-      const d = lx[col + k]!
-      x[k] = v / d
-      y[k] = w / d
-    }
-    for (let r = 0; r < nc; r++) {
-      out[o + c * nc + r] = x[r]!
-      out[o + (c + 1) * nc + r] = y[r]!
-    }
-  }
-  for (; c < nc; c++) {
-    forward(x, c)
-    for (let k = nc - 1; k >= 0; k--) {
-      let v = x[k]!
-      for (let r = k + 1; r < nc; r++) v -= ux[base + k * ld + r]! * x[r]!
-      x[k] = v / lx[base + k * ld + k]!
-    }
-    for (let r = 0; r < nc; r++) out[o + c * nc + r] = x[r]!
-  }
 }

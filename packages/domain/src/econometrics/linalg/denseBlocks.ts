@@ -521,3 +521,56 @@ export const consecutiveRuns = (s: {
   }
   return runEnd
 }
+
+/**
+ * X = T⁻¹ for the lower-triangular nc × nc block T at t[off] (column-major, leading dimension ld; entries above
+ * the diagonal are not read), into x[xOff …] row-major (x[xOff + p·nc + k] = X[p, k], zero above the diagonal).
+ * T's diagonal is read from diag at the same places, or taken as 1 when diag is undefined (unit triangular).
+ * By blocks of 8 rows P = p0 … p0 + 7: X_PP = T_PP⁻¹ by substitution, and X[P, :p0] = −X_PP·(T[P, :p0]·X[:p0, :p0]),
+ * the product by the block kernel. `work` (in x's arena, from workOff) holds nc² + 8·nc entries: T copied beside X,
+ * so that the kernel reads both.
+ * @internal
+ * @example lowerInverseRows(lx, base, nr, nc, lx, x, 0, work, 0) // x = L_JJ⁻¹
+ */
+export const lowerInverseRows = (
+  t: Float64Array,
+  off: number,
+  ld: number,
+  nc: number,
+  diag: Float64Array | undefined,
+  x: Float64Array,
+  xOff: number,
+  work: Float64Array,
+  workOff: number,
+): void => {
+  const tc = workOff
+  const z = workOff + nc * nc
+  for (let c = 0; c < nc; c++) work.set(t.subarray(off + c * ld + c, off + c * ld + nc), tc + c * nc + c)
+  for (let p0 = 0; p0 < nc; p0 += 8) {
+    const p1 = Math.min(nc, p0 + 8)
+    const w = p1 - p0
+    // X_PP row by row: X[p, k] = −(Σ_{k < j ≤ p} X[p, j]·T[j, k]) / T[k, k].
+    for (let p = p0; p < p1; p++) {
+      const xp = xOff + p * nc
+      x.fill(0, xp, xp + nc)
+      x[xp + p] = diag === undefined ? 1 : 1 / diag[off + p * ld + p]!
+      for (let k = p - 1; k >= p0; k--) {
+        let s = 0
+        for (let j = k + 1; j <= p; j++) s += work[tc + k * nc + j]! * x[xp + j]!
+        x[xp + k] = diag === undefined ? -s : -s / diag[off + k * ld + k]!
+      }
+    }
+    if (p0 === 0) continue
+    // z = −(T[P, :p0]·X[:p0, :p0])ᵀ (p0 × w, column r at z + r·p0), then X[p0 + r, k] = Σ_{s ≤ r} X_PP[r, s]·z[s·p0 + k].
+    work.fill(0, z, z + w * p0)
+    updateNT(work, z, p0, p0, w, x, xOff, nc, work, tc + p0, nc, p0, true)
+    for (let r = 0; r < w; r++) {
+      const xr = xOff + (p0 + r) * nc
+      for (let s2 = 0; s2 <= r; s2++) {
+        const v = x[xr + p0 + s2]!
+        const zs = z + s2 * p0
+        for (let k = 0; k < p0; k++) x[xr + k]! += v * work[zs + k]!
+      }
+    }
+  }
+}

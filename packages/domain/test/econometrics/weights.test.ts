@@ -272,6 +272,15 @@ describe("neighbour lists, alignment by id, styles, summary", () => {
     expect(catchError(() => alignWeights(many, ["q"])).message).toContain("(30 in all)")
   })
 
+  it("data in the weights' own order use the weights as they are, and still refuse a repeated id", () => {
+    const w = weightsFromNeighbourList({ ids: ["a", "b", "c"], neighbours: [["b", "c"], ["a"], ["a"]] })
+    expect(alignWeights(w, ["a", "b", "c"])).toBe(w)
+    const twice = { ...w, ids: ["a", "b", "a"] }
+    const e = catchError(() => alignWeights(twice, ["a", "b", "a"]))
+    expect(e.code).toBe("duplicate_id")
+    expect(e.issues[0]?.row).toBe(3)
+  })
+
   it("reordering keeps each unit's weights", () => {
     const w = weightsFromNeighbourList({ ids: ["a", "b", "c"], neighbours: [["b", "c"], ["a"], ["a"]] })
     const r = alignWeights(w, ["c", "a", "b"])

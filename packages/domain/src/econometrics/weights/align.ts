@@ -6,6 +6,12 @@ const MAX_LISTED = 10
 
 const listed = (xs: ReadonlyArray<string>) => (xs.length > MAX_LISTED ? `${xs.slice(0, MAX_LISTED).join(", ")} … (${xs.length} in all)` : xs.join(", "))
 
+const duplicateId = (id: string, row: number): never => {
+  const en = `Data id "${id}" appears more than once (data row ${row + 1})`
+  const zh = `数据编号“${id}”出现多次（数据第 ${row + 1} 行）`
+  throw new InputError({ code: "duplicate_id", message: en, zh, issues: [{ row: row + 1, value: id, en, zh }] })
+}
+
 /**
  * Reorder weights so that row i is the unit `ids[i]` of the data: weights and data are matched by id value,
  * never by row order. Throws InputError "duplicate_id" when the data repeat an id, and "ids_mismatch" listing
@@ -14,6 +20,16 @@ const listed = (xs: ReadonlyArray<string>) => (xs.length > MAX_LISTED ? `${xs.sl
  */
 export const alignWeights = (w: SpatialWeights, ids: ReadonlyArray<string>): SpatialWeights => {
   const n = w.ids.length
+  // The data list the weights' units in their order (as a GAL file written for the data does): only a repeated
+  // data id can be wrong, found without building the maps below (a third of a second at 250,000 units).
+  if (ids.length === n && ids.every((id, i) => w.ids[i] === id)) {
+    const seen = new Set<string>()
+    ids.forEach((id, row) => {
+      if (seen.has(id)) duplicateId(id, row)
+      seen.add(id)
+    })
+    return w
+  }
   const old = new Map<string, number>()
   w.ids.forEach((id, i) => {
     old.set(id, i)
@@ -21,11 +37,7 @@ export const alignWeights = (w: SpatialWeights, ids: ReadonlyArray<string>): Spa
   const seen = new Set<string>()
   const onlyData: string[] = []
   ids.forEach((id, row) => {
-    if (seen.has(id)) {
-      const en = `Data id "${id}" appears more than once (data row ${row + 1})`
-      const zh = `数据编号“${id}”出现多次（数据第 ${row + 1} 行）`
-      throw new InputError({ code: "duplicate_id", message: en, zh, issues: [{ row: row + 1, value: id, en, zh }] })
-    }
+    if (seen.has(id)) duplicateId(id, row)
     seen.add(id)
     if (!old.has(id)) onlyData.push(id)
   })

@@ -278,7 +278,7 @@ describe("neighbour lists, alignment by id, styles, summary", () => {
     const twice = { ...w, ids: ["a", "b", "a"] }
     const e = catchError(() => alignWeights(twice, ["a", "b", "a"]))
     expect(e.code).toBe("duplicate_id")
-    expect(e.issues[0]?.row).toBe(3)
+    expect(e.issues?.[0]?.row).toBe(3)
   })
 
   it("reordering keeps each unit's weights", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { consecutiveRuns, gatherFront, lowerInverseRows, transposeInto } from "../../src/econometrics/linalg/denseBlocks.js"
+import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, transposeInto } from "../../src/econometrics/linalg/denseBlocks.js"
 import { denseArena } from "../../src/econometrics/linalg/denseKernel.js"
 
 const filled = (length: number) => Float64Array.from({ length }, (_, k) => k + 0.5)
@@ -66,6 +66,20 @@ describe("dense block moves", () => {
             }
         }
       }
+    }
+  })
+
+  it("addRuns adds a column's entries at the parent rows, run by run, from any starting row", () => {
+    const rows = [0, 1, 2, 5, 6, 9]
+    const relIdx = Int32Array.from([0, ...rows])
+    const runEnd = consecutiveRuns({ nsuper: 1, superStart: Int32Array.from([0, 1]), rowPtr: Int32Array.from([0, relIdx.length]), relIdx })
+    const src = Float64Array.from({ length: 20 }, (_, k) => k + 0.25)
+    for (const from of [0, 1, 3, 5]) {
+      const target = new Float64Array(30).fill(1)
+      addRuns(target, 4, src, 7, relIdx, runEnd, 1, from, rows.length)
+      const expected = new Float64Array(30).fill(1)
+      for (let t = from; t < rows.length; t++) expected[4 + rows[t]!]! += src[7 + t]!
+      expect(Array.from(target)).toEqual(Array.from(expected))
     }
   })
 })

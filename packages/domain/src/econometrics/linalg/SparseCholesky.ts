@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
-import { consecutiveRuns, gatherFront, lowerInverseRows, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
+import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -138,14 +138,8 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
         for (let t2 = 0; t2 < mc; t2++) {
           const q2 = relIdx[rel + t2]!
           const src = at + t2 * mc
-          const target = q2 < nc ? lx : stack
-          const dst = q2 < nc ? base + q2 * nr : cb + (q2 - nc) * m - nc
-          for (let t1 = t2; t1 < mc; ) {
-            const end = runEnd[rel + t1]!
-            const off = dst + relIdx[rel + t1]! - t1
-            for (let t = t1; t < end; t++) target[off + t]! += stack[src + t]!
-            t1 = end
-          }
+          if (q2 < nc) addRuns(lx, base + q2 * nr, stack, src, relIdx, runEnd, rel, t2, mc)
+          else addRuns(stack, cb + (q2 - nc) * m - nc, stack, src, relIdx, runEnd, rel, t2, mc)
         }
         at += mc * mc
       }

@@ -1,7 +1,7 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
-import { consecutiveRuns, gatherFront, lowerInverseRows, panelLU, transposeInto, updateNT } from "./denseBlocks.js"
+import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelLU, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
 import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
 
@@ -149,14 +149,8 @@ export const sparseLU = (w: Csr, symbolic?: CholeskySymbolic, ordering: Ordering
           // others to column q2 of L (q2 < nc) or of the update matrix, in runs of consecutive rows.
           const upper = q2 < nc ? t2 : split
           for (let t1 = 0; t1 < upper; t1++) ux[base + relIdx[rel + t1]! * nr + q2]! += stack[src + t1]!
-          const target = q2 < nc ? lx : stack
-          const dst = q2 < nc ? base + q2 * nr : cb + (q2 - nc) * m - nc
-          for (let t1 = upper; t1 < mc; ) {
-            const end = runEnd[rel + t1]!
-            const off = dst + relIdx[rel + t1]! - t1
-            for (let t = t1; t < end; t++) target[off + t]! += stack[src + t]!
-            t1 = end
-          }
+          if (q2 < nc) addRuns(lx, base + q2 * nr, stack, src, relIdx, runEnd, rel, upper, mc)
+          else addRuns(stack, cb + (q2 - nc) * m - nc, stack, src, relIdx, runEnd, rel, upper, mc)
         }
         at += mc * mc
       }

@@ -500,6 +500,31 @@ export const gatherFront = (
 }
 
 /**
+ * The extend-add of one column of a child's update matrix: target[dst + rel[r0 + t]] += src[sOff + t] for t in
+ * from … to − 1, a run of consecutive parent rows (runEnd, as {@link consecutiveRuns} gives it) with one offset.
+ * @internal
+ * @example addRuns(lx, base + q2 * nr, stack, at + t2 * mc, relIdx, runEnd, rel, t2, mc)
+ */
+export const addRuns = (
+  target: Float64Array,
+  dst: number,
+  src: Float64Array,
+  sOff: number,
+  rel: Int32Array,
+  runEnd: Int32Array,
+  r0: number,
+  from: number,
+  to: number,
+): void => {
+  for (let t1 = from; t1 < to; ) {
+    const end = runEnd[r0 + t1]!
+    const off = dst + rel[r0 + t1]! - t1 - sOff
+    for (let t = sOff + t1; t < sOff + end; t++) target[off + t]! += src[t]!
+    t1 = end
+  }
+}
+
+/**
  * For the rows below each supernode's pivots (rel[rowPtr[s] + nc … rowPtr[s + 1]), positions in the parent), where
  * the run of consecutive parent positions starting at each row ends, counted from the supernode's first row below.
  * The extend-add and {@link gatherFront} then move a run with one offset.

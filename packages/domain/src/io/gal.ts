@@ -6,7 +6,7 @@
  * Parsers throw {@link InputError} (no Effect) naming the 1-based line, so call sites stay simple.
  */
 import { InputError } from "../model/errors.js"
-import { idLookup } from "./idLookup.js"
+import { idLookup, numberedFrom } from "./idLookup.js"
 import type { NeighbourList } from "./NeighbourList.js"
 import { lineTokens, scanTokens, type TokenSpans, tokenDecimal, tokenText } from "./tokenSpans.js"
 import { checkWritableIds, headerLine, lineError, parseHeader } from "./weightsText.js"
@@ -54,10 +54,8 @@ export const parseGalLinks = (text: string): GalLinks => {
   const units = galUnits(text)
   const { spans, ids } = units
   const n = ids.length
-  const first = n > 0 ? tokenDecimal(spans, units.idToken[0]!) : -1
-  let numbered = first >= 0 && ids[0] === String(first)
-  for (let k = 1; k < n && numbered; k++) numbered = ids[k] === String(first + k)
-  const lookup = numbered ? undefined : idLookup(ids)
+  const first = numberedFrom(ids)
+  const lookup = first >= 0 ? undefined : idLookup(ids)
   const neighbours = ids.map((_, u) => {
     const list = new Array<number>(units.to[u]! - units.from[u]!)
     for (let t = units.from[u]!; t < units.to[u]!; t++) {
@@ -77,8 +75,7 @@ export const parseGalLinks = (text: string): GalLinks => {
 interface GalUnits {
   readonly spans: TokenSpans
   readonly ids: string[]
-  /** The token of each unit's id, and its neighbours' tokens from[u] … to[u] − 1. */
-  readonly idToken: Int32Array
+  /** Each unit's neighbours are the tokens from[u] … to[u] − 1. */
   readonly from: Int32Array
   readonly to: Int32Array
   /** The 1-based line of each unit's neighbour list. */
@@ -101,7 +98,6 @@ const galUnits = (text: string): GalUnits => {
   i++
   // A unit takes a line at least.
   const ids: string[] = []
-  const idToken = new Int32Array(lines)
   const from = new Int32Array(lines)
   const to = new Int32Array(lines)
   const listLine = new Int32Array(lines)
@@ -159,7 +155,6 @@ const galUnits = (text: string): GalUnits => {
     }
     index?.set(id, u)
     ids.push(id)
-    idToken[u] = t0
     from[u] = lo
     to[u] = hi
     listLine[u] = line + 1
@@ -168,7 +163,7 @@ const galUnits = (text: string): GalUnits => {
     lineError("n_mismatch", headerAt, `the header says ${n} units but the file lists ${ids.length}`, `文件头声明 ${n} 个单元，但文件列出 ${ids.length} 个`, n)
   }
   const u = ids.length
-  return { spans, ids, idToken: idToken.subarray(0, u), from: from.subarray(0, u), to: to.subarray(0, u), listLine: listLine.subarray(0, u), decimal }
+  return { spans, ids, from: from.subarray(0, u), to: to.subarray(0, u), listLine: listLine.subarray(0, u), decimal }
 }
 
 const unknownNeighbour = (units: GalUnits, u: number, token: string): never =>

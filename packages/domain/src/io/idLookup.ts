@@ -1,3 +1,5 @@
+import { decimalText } from "./tokenSpans.js"
+
 /**
  * The position of an id among `ids` (the first, if repeated), or −1. Ids numbered b, b + 1, … in order — how
  * GeoDa and spdep number the units of most weights files — are found by reading the token's digits, without a
@@ -8,16 +10,13 @@
  */
 export const idLookup = (ids: ReadonlyArray<string>): ((id: string) => number) => {
   const n = ids.length
-  const first = n > 0 ? decimal(ids[0]!) : -1
-  let numbered = first >= 0 && ids[0] === String(first)
-  for (let k = 1; k < n && numbered; k++) numbered = ids[k] === String(first + k)
-  if (numbered) {
+  const first = numberedFrom(ids)
+  if (first >= 0) {
     return (id) => {
       // The ids are the decimals first … first + n − 1 as String writes them: a token in that form (no leading zero,
       // so "007" is not "7") is the id at its value's place. Comparing with ids[k] instead would read a string at a
       // random place for every neighbour of scattered points (k nearest neighbours), a cache miss each.
-      if (id.length > 1 && id.charCodeAt(0) === 48) return -1
-      const k = decimal(id) - first
+      const k = decimalText(id, 0, id.length) - first
       return k >= 0 && k < n ? k : -1
     }
   }
@@ -26,15 +25,14 @@ export const idLookup = (ids: ReadonlyArray<string>): ((id: string) => number) =
   return (id) => index.get(id) ?? -1
 }
 
-// A token of at most 15 decimal digits as a number; −1 for anything else.
-const decimal = (s: string): number => {
-  const len = s.length
-  if (len === 0 || len > 15) return -1
-  let v = 0
-  for (let c = 0; c < len; c++) {
-    const d = s.charCodeAt(c) - 48
-    if (d < 0 || d > 9) return -1
-    v = v * 10 + d
-  }
-  return v
+/**
+ * b when the ids are the decimals b, b + 1, … in order, as String writes them; otherwise −1.
+ * @internal
+ * @example numberedFrom(["0", "1", "2"]) // 0
+ */
+export const numberedFrom = (ids: ReadonlyArray<string>): number => {
+  const first = ids.length > 0 ? decimalText(ids[0]!, 0, ids[0]!.length) : -1
+  if (first < 0) return -1
+  for (let k = 1; k < ids.length; k++) if (ids[k] !== String(first + k)) return -1
+  return first
 }

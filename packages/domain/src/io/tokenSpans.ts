@@ -89,20 +89,26 @@ export const lineTokens = (spans: TokenSpans, l: number): string[] => {
 }
 
 /**
- * Token t read as a decimal of at most 15 digits without a leading zero (as String writes a whole number), or −1:
- * how numbered ids are matched without making the token a string.
+ * text[start, end) read as a decimal of at most 15 digits without a leading zero (as String writes a whole
+ * number), or −1: how numbered ids are matched, in a string or in a file's text.
  * @internal
- * @example tokenDecimal(scanTokens("12 012"), 1) // -1
+ * @example decimalText("a 012", 2, 5) // -1
  */
-export const tokenDecimal = (spans: TokenSpans, t: number): number => {
-  const s = spans.start[t]!
-  const len = spans.end[t]! - s
-  if (len > 15 || (len > 1 && spans.text.charCodeAt(s) === 48)) return -1
+export const decimalText = (text: string, start: number, end: number): number => {
+  const len = end - start
+  if (len === 0 || len > 15 || (len > 1 && text.charCodeAt(start) === 48)) return -1
   let v = 0
-  for (let k = 0; k < len; k++) {
-    const d = spans.text.charCodeAt(s + k) - 48
+  for (let k = start; k < end; k++) {
+    const d = text.charCodeAt(k) - 48
     if (d < 0 || d > 9) return -1
     v = v * 10 + d
   }
   return v
 }
+
+/**
+ * Token t as {@link decimalText} reads it.
+ * @internal
+ * @example tokenDecimal(scanTokens("12 012"), 1) // -1
+ */
+export const tokenDecimal = (spans: TokenSpans, t: number): number => decimalText(spans.text, spans.start[t]!, spans.end[t]!)

@@ -504,7 +504,7 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   open.length = 0
   top = 0
   // With lowerInverseRows' work: nc² + 8·nc.
-  const arena = denseArena(stackPeak + 3 * rowsByCols + 4 * colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared)))
+  const arena = denseArena(stackPeak + 3 * rowsByCols + 3 * colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared)))
   let at = 0
   const take = (length: number) => {
     at += length
@@ -514,7 +514,6 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   const y = take(rowsByCols)
   const yt = take(rowsByCols)
   const st = take(rowsByCols)
-  const lt = take(colsSquared)
   const inv = take(colsSquared)
   const xbuf = take(colsSquared)
   const work = take(colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared)))
@@ -540,34 +539,22 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
       const pnr = rowPtr[p + 1]! - rowPtr[p]!
       gatherFront(stack, pf, pnr, relIdx, runEnd, rowPtr[sn]! + nc, m, stack, rr, ldf)
     }
-    // Y = L_RJ·L_JJ⁻¹ (m × nc): solve Y·L_JJ = L_RJ by blocks of 8 columns from the last; the columns to the
-    // right of a block enter through the block kernel (with L_JJ copied row-major: lt[k·nc + c] = L[k, c]).
-    transposeInto(lx, base, nr, nc, nc, lt, 0, nc)
+    // X = L_JJ⁻¹ (row-major), then Y = L_RJ·X (m × nc) by the block kernel, stored as Yᵀ with leading dimension
+    // nc (yt[p·nc + c] = Y[p, c]), the layout the kernel reads below; X serves Σ_JJ too.
+    lowerInverseRows(lx, base, nr, nc, lx, xbuf, 0, work, 0)
     for (let c = 0; c < nc; c++) y.set(lx.subarray(base + c * nr + nc, base + c * nr + nr), c * m)
-    for (let c1 = nc; c1 > 0; c1 -= 8) {
-      const c0 = Math.max(0, c1 - 8)
-      if (c1 < nc && m > 0) updateNT(y, c0 * m, m, m, c1 - c0, y, c1 * m, m, lt, c1 * nc + c0, nc, nc - c1, true)
-      for (let c = c1 - 1; c >= c0; c--) {
-        const yc = c * m
-        for (let k = c + 1; k < c1; k++) {
-          const l = lt[k * nc + c]!
-          if (l === 0) continue
-          const yk = k * m
-          for (let r = 0; r < m; r++) y[yc + r]! -= y[yk + r]! * l
-        }
-        const d = 1 / lt[c * nc + c]!
-        for (let r = 0; r < m; r++) y[yc + r]! *= d
-      }
+    yt.fill(0, 0, m * nc)
+    if (m > 0) {
+      updateNT(yt, 0, nc, nc, m, xbuf, 0, nc, y, 0, m, nc, true)
+      for (let k = 0; k < m * nc; k++) yt[k] = -yt[k]!
     }
-    // Yᵀ with leading dimension nc (yt[p·nc + c] = Y[p, c]), the layout the block kernel reads.
-    transposeInto(y, 0, m, m, nc, yt, 0, nc)
     // Σ_RJᵀ = −Yᵀ·Σ_RR (nc × m; Σ_RR is symmetric), then into the block of sx (rows nc … nr − 1).
     st.fill(0, 0, m * nc)
     if (m > 0) updateNT(st, 0, nc, nc, m, yt, 0, nc, stack, rr, ldf, m, true)
     const out = sx
     transposeInto(st, 0, nc, nc, m, out, base + nc, nr)
-    // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): the inverse of the small dense block, then the product.
-    denseCholeskyInverse(lx, base, nr, nc, inv, xbuf, work)
+    // Σ_JJ = (L_JJ·L_JJᵀ)⁻¹ − Yᵀ·Σ_RJ (lower part): Xᵀ·X, then the product.
+    gramOfInverse(xbuf, nc, inv)
     if (m > 0) updateNT(inv, 0, nc, nc, nc, yt, 0, nc, st, 0, nc, m, false)
     for (let c = 0; c < nc; c++) out.set(inv.subarray(c * nc + c, c * nc + nc), base + c * nr + c)
     if (hasChildren) {
@@ -583,12 +570,10 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   return sx
 }
 
-// (L·Lᵀ)⁻¹ for the nc×nc lower-triangular block at lx[base], leading dimension ld, into out (nc×nc, lower part;
-// entries above the diagonal are scratch). x (≥ nc² entries) is scratch.
-const denseCholeskyInverse = (lx: Float64Array, base: number, ld: number, nc: number, out: Float64Array, x: Float64Array, work: Float64Array): void => {
-  // X = L⁻¹ row by row (lowerInverseRows). Then out = Xᵀ·X = Σ_p X[p, ·]ᵀ X[p, ·] by the block kernel, eight rows
-  // p at a time over the leading (p0 + 8) × (p0 + 8) block (X[p, k] = 0 for k > p).
-  lowerInverseRows(lx, base, ld, nc, lx, x, 0, work, 0)
+// (L·Lᵀ)⁻¹ = Xᵀ·X from X = L⁻¹ (row-major, nc×nc, as lowerInverseRows leaves it) into out (nc×nc, lower part;
+// entries above the diagonal are scratch): Σ_p X[p, ·]ᵀ X[p, ·] by the block kernel, eight rows p at a time over
+// the leading (p0 + 8) × (p0 + 8) block (X[p, k] = 0 for k > p).
+const gramOfInverse = (x: Float64Array, nc: number, out: Float64Array): void => {
   out.fill(0, 0, nc * nc)
   for (let p0 = 0; p0 < nc; p0 += 8) {
     const q = Math.min(nc, p0 + 8)

@@ -57,8 +57,6 @@ export const alignWeights = (w: SpatialWeights, ids: ReadonlyArray<string>): Spa
     const zh = `权重编号与数据编号不一致（数据 ${ids.length} 行，权重 ${n} 个单元）；${zparts.join("；")}`
     throw new InputError({ code: "ids_mismatch", message: en, zh, issues: [{ en, zh }] })
   }
-  // Already in order: nothing to do.
-  if (ids.every((id, i) => w.ids[i] === id)) return w
   const oldOf = Int32Array.from(ids, (id) => old.get(id)!)
   const newOf = new Int32Array(n)
   oldOf.forEach((o, r) => {

@@ -10,6 +10,7 @@
  * qrCoefficients(f, [2, 3, 4]) // Float64Array [1, 1]
  */
 
+export { approximateMinimumDegree } from "./approximateMinimumDegree.js"
 export type { Csr, CsrLike } from "./Csr.js"
 export * from "./cholesky.js"
 export { inverseSummaries } from "./denseInverse.js"

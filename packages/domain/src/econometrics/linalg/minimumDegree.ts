@@ -3,20 +3,12 @@
  * eliminate a node of least degree in the current elimination graph and join its neighbours into a clique.
  * The elimination graph is kept explicitly (adjacency lists with eliminated nodes dropped), degrees are exact,
  * and a bucket queue gives the next node. When the remaining graph is a clique the rest is appended in
- * one step. Computed once per weights matrix; numeric factorisations then reuse it for every ρ.
+ * one step. Its cost grows with the fill it models: nested dissection orders its small subgraphs with it, and
+ * whole graphs are ordered by {@link approximateMinimumDegree}, which keeps a quotient graph instead.
  * Returns perm with perm[k] = the original index eliminated k-th.
  * @example minimumDegreeOrder(csr.rowPtr, csr.colIdx, n)
  */
-export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Int32Array =>
-  boundedMinimumDegree(rowPtr, colIdx, n, Number.POSITIVE_INFINITY)!
-
-/**
- * {@link minimumDegreeOrder} that gives up (returns undefined) once the work — entries of the elimination
- * graph rebuilt — exceeds `workLimit`: minimum degree is quick on graphs with little fill and slow on meshes,
- * where nested dissection is the better order anyway.
- * @example boundedMinimumDegree(csr.rowPtr, csr.colIdx, n, 40 * csr.colIdx.length)
- */
-export const boundedMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array, n: number, workLimit: number): Int32Array | undefined => {
+export const minimumDegreeOrder = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Int32Array => {
   const adj: number[][] = new Array(n)
   for (let i = 0; i < n; i++) {
     const row: number[] = []
@@ -45,9 +37,7 @@ export const boundedMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array, n: 
   let k = 0
   let minDeg = 0
   let stamp = 0
-  let work = 0
   while (k < n) {
-    if (work > workLimit) return undefined
     // Next node of least degree.
     let v = -1
     while (v < 0) {
@@ -91,7 +81,6 @@ export const boundedMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array, n: 
           next.push(x)
         }
       adj[u] = next
-      work += next.length
       if (next.length !== degree[u]) {
         degree[u] = next.length
         push(u)

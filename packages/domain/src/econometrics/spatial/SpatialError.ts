@@ -106,7 +106,7 @@ export const estimateError = (d: StackedData): ErrorCore => {
   d.names.forEach((name, j) => {
     coefficients[name] = estimate(beta[j]!, Math.sqrt(cov.data[(1 + j) * (k + 1) + 1 + j]!))
   })
-  const r0 = qrResiduals(qrDecompose(d.X), d.y)
+  const r0 = qrResiduals(d.qr ?? qrDecompose(d.X), d.y)
   const logLikOLS = loglikOLS(dot(r0, r0), nObs)
   const statistic = 2 * (opt.value - logLikOLS)
   return {

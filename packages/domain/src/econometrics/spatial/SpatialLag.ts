@@ -41,7 +41,7 @@ export const estimateLag = (d: StackedData, terms: ReadonlyArray<ImpactTerm> = p
   const nObs = d.y.length
   const k = d.X.cols
   const T = d.periods
-  const qr = qrDecompose(d.X)
+  const qr = d.qr ?? qrDecompose(d.X)
   const b0 = qrCoefficients(qr, d.y)
   const b1 = qrCoefficients(qr, d.wy)
   const e0 = qrResiduals(qr, d.y)

@@ -25,13 +25,14 @@ export interface SpatialRegressionInput {
 /** Validate a cross-section input and build its stacked data (T = 1). @internal */
 export const prepareRegression = (input: SpatialRegressionInput): StackedData => {
   const n = input.weights.ids.length
-  validateRegression(input.y, input.X, input.names, input.weights, n)
+  const qr = validateRegression(input.y, input.X, input.names, input.weights, n)
   const logDet = input.logDet ?? logDeterminant(input.weights, input.method ?? "auto")
   const y = Float64Array.from(input.y)
   return {
     y,
     wy: spatialLag(input.weights, y),
     X: input.X,
+    qr,
     names: input.names,
     weights: input.weights,
     logDet,

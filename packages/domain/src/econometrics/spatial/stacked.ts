@@ -2,6 +2,7 @@ import { ComputationError } from "../../model/errors.js"
 import { normalPValue } from "../linalg/distributions.js"
 import { inverse } from "../linalg/lu.js"
 import { type Matrix, matrix } from "../linalg/Matrix.js"
+import type { QR } from "../linalg/qr.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { type InverseTraces, inverseTraces } from "./inverseTraces.js"
 import type { LogDeterminant } from "./LogDeterminant.js"
@@ -28,6 +29,8 @@ export interface StackedData {
   readonly wy: Float64Array
   readonly X: Matrix
   readonly WX?: Matrix
+  /** The QR decomposition of X when validation already formed it. */
+  readonly qr?: QR
   readonly names: ReadonlyArray<string>
   readonly weights: SpatialWeights
   readonly logDet: LogDeterminant

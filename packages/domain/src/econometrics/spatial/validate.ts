@@ -1,16 +1,19 @@
 import { type Bilingual, InputError, type InputLocation } from "../../model/errors.js"
 import type { Matrix } from "../linalg/Matrix.js"
-import { qrDecompose } from "../linalg/qr.js"
+import { type QR, qrDecompose } from "../linalg/qr.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
-/** Check y, X, names and weights agree in size, are finite and X has full column rank. @internal */
+/**
+ * Check y, X, names and weights agree in size, are finite and X has full column rank; returns the QR
+ * decomposition of X that showed the rank, for the fit to reuse. @internal
+ */
 export const validateRegression = (
   y: ArrayLike<number>,
   X: Matrix,
   names: ReadonlyArray<string>,
   weights: SpatialWeights | undefined,
   nExpected: number,
-): void => {
+): QR => {
   const issues: Array<InputLocation & Bilingual> = []
   if (y.length !== nExpected)
     issues.push({
@@ -54,4 +57,5 @@ export const validateRegression = (
       issues: aliased.map((column) => ({ column, en: `${column} is aliased`, zh: `${column} 与其他变量共线` })),
     })
   }
+  return qr
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { readTable, writeXlsx } from "@jiju/domain/io"
 import { describe, expect, it } from "vitest"
 import { runCli } from "./helpers.js"
 import { golden, relClose, tempFiles, wfile } from "./spatial.js"
@@ -47,6 +48,17 @@ describe("jiju moran", () => {
     expectLikeR(out, R.results.CRIME_W!.global)
     const b = await runCli(["moran", ...columbus, "--var", "CRIME", "--transform", "b", "--json"])
     expectLikeR(b.json() as Record<string, number>, R.results.CRIME_B!.global)
+  })
+
+  it("reads --data from a workbook (the reader loaded only then) as from the CSV", async () => {
+    const csv = readFileSync(wfile("columbus.csv"))
+    const dir = tempFiles({})
+    writeFileSync(join(dir, "columbus.xlsx"), writeXlsx([{ name: "data", table: readTable(csv, "columbus.csv") }]))
+    const flags = ["--id", "POLYID", "--weights", wfile("columbus.gal"), "--var", "CRIME", "--json"]
+    const fromCsv = await runCli(["moran", "--data", wfile("columbus.csv"), ...flags])
+    const fromXlsx = await runCli(["moran", "--data", join(dir, "columbus.xlsx"), ...flags])
+    expect(fromXlsx.code, fromXlsx.stderr).toBe(0)
+    expect(fromXlsx.json()).toEqual(fromCsv.json())
   })
 
   it("NC SIDS: an expression for --var, weights matched by FIPS though the GAL order differs, islands", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { readTable } from "../../src/io/readTable.js"
+import { readTextTable } from "../../src/io/textTable.js"
 import { writeXlsx } from "../../src/io/xlsx.js"
 import { InputError } from "../../src/model/errors.js"
 
@@ -22,6 +23,17 @@ describe("readTable", () => {
     // "区,v\n郑州,1" in GBK: 区 = C7 F8, 郑 = D6 A3, 州 = D6 DD.
     const gbk = new Uint8Array([0xc7, 0xf8, 0x2c, 0x76, 0x0a, 0xd6, 0xa3, 0xd6, 0xdd, 0x2c, 0x31, 0x0a])
     expect(readTable(gbk, "导出.txt")).toEqual({ columns: ["区", "v"], rows: [{ 区: "郑州", v: 1 }] })
+  })
+  it("reads text files alone and leaves workbooks and other formats to readTable", () => {
+    const csv = utf8("id;v\n1;2,5\n")
+    expect(readTextTable(csv, "a.csv")).toEqual(readTable(csv, "a.csv"))
+    expect(readTextTable(utf8("id\tv\n1\t2\n"), "a.TSV")).toEqual({ columns: ["id", "v"], rows: [{ id: 1, v: 2 }] })
+    expect(readTextTable(utf8("id|v\n1|2\n"), "a.txt", { delimiter: "|" })?.rows).toEqual([{ id: 1, v: 2 }])
+    const workbook = writeXlsx([{ name: "A", table: { columns: ["x"], rows: [{ x: 1 }] } }])
+    expect(readTextTable(workbook, "saved-as.csv")).toBeUndefined()
+    expect(readTable(workbook, "saved-as.csv").rows).toEqual([{ x: 1 }])
+    expect(readTextTable(utf8("[]"), "a.json")).toBeUndefined()
+    expect(readTextTable(workbook, "a.xlsx")).toBeUndefined()
   })
   it("dispatches XLSX with sheet selection", () => {
     const bytes = writeXlsx([

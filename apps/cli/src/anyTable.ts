@@ -1,0 +1,2 @@
+/** Every table format (workbooks too), loaded only when a --data file is not plain text. */
+export { readTable } from "@jiju/domain/io"

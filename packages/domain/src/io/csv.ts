@@ -5,6 +5,7 @@
  */
 import Papa from "papaparse"
 import { InputError } from "../model/errors.js"
+import { type CsvSplit, splitCsvRecords } from "./csvFields.js"
 import type { Cell, DataTable } from "./DataTable.js"
 import { inertCell } from "./SpreadsheetText.js"
 
@@ -128,6 +129,76 @@ const isBlankRecord = (r: ReadonlyArray<string>): boolean => r.length === 1 && r
 export const parseCsv = (text: string, opts: ParseCsvOptions = {}): DataTable => {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const delimiter = opts.delimiter ?? guessDelimiter(body)
+  // papaparse's machinery weighs on a cold process; it stays for every text the fast reader declines.
+  return parseRegularCsv(body, delimiter) ?? parseWithPapa(body, delimiter)
+}
+
+/**
+ * {@link parseCsv} through papaparse alone: the reference the fast path is held to.
+ * @internal
+ */
+export const parseCsvWithPapa = (text: string, opts: ParseCsvOptions = {}): DataTable => {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return parseWithPapa(body, opts.delimiter ?? guessDelimiter(body))
+}
+
+/** papaparse guesses its line break from the first MB of the text (quoted parts removed) and splits on that alone. */
+const PAPA_GUESS_SPAN = 1024 * 1024
+
+/**
+ * Would papaparse split `body` on the line break the fast reader found? Its guess drops `"…"` spans, which in a
+ * regular text leaves the unquoted part, holding that break only: within the first MB it agrees. Past it the guess
+ * also sees the head of a quoted field cut at 1 MB; that cannot sway it while no quoted field holds a CR and, for
+ * CRLF, three breaks come before the cut.
+ */
+const papaBreaksAlike = (body: string, split: CsvSplit): boolean => {
+  if (split.lineBreak === "" || body.length <= PAPA_GUESS_SPAN) return true
+  if (split.crInQuotes) return false
+  if (split.lineBreak === "\n") return true
+  // Every CR is a line break here, so the third CR is the third break.
+  let at = -1
+  for (let k = 0; k < 3; k++) {
+    at = body.indexOf("\r", at + 1)
+    if (at < 0) return false
+  }
+  return at < PAPA_GUESS_SPAN
+}
+
+/**
+ * The table of a text that {@link splitCsvRecords} splits as papaparse would, with no error to report; otherwise
+ * undefined, and papaparse decides (so every error keeps its wording and line numbers).
+ * @internal
+ */
+export const parseRegularCsv = (body: string, delimiter: string): DataTable | undefined => {
+  // papaparse strips a second BOM and replaces unusable delimiters.
+  if (body.charCodeAt(0) === 0xfeff || Papa.BAD_DELIMITERS.includes(delimiter)) return undefined
+  let columns: string[] | undefined
+  let width = 0
+  const rows: Array<Record<string, Cell>> = []
+  const split = splitCsvRecords(body, delimiter, (fields, count) => {
+    const blank = count === 1 && fields[0]!.trim() === ""
+    if (columns === undefined) {
+      if (blank) return true
+      try {
+        columns = headerNames(fields.slice(0, count))
+      } catch {
+        return false
+      }
+      width = count
+      return true
+    }
+    // A blank line is skipped; a ragged row is papaparse's to report.
+    if (count !== width) return blank
+    const r: Record<string, Cell> = {}
+    for (let j = 0; j < width; j++) r[columns[j]!] = csvCell(fields[j]!)
+    rows.push(r)
+    return true
+  })
+  if (split === undefined || columns === undefined || !papaBreaksAlike(body, split)) return undefined
+  return { columns, rows }
+}
+
+const parseWithPapa = (body: string, delimiter: string): DataTable => {
   /** File line where record k starts; re-parses the text, so only used on the error path. */
   const lineAt = (k: number): number => lineOf(Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, preview: k }).data, k)
   let columns: string[] | undefined

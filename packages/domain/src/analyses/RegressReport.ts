@@ -132,7 +132,8 @@ export const regressAnalysis = (table: DataTable, options: RegressReportOptions)
     return { model, formula: options.formula, frame, fit, diagnostics, spatial: undefined, slx, reductions: undefined, impactsSimulation: undefined, warnings }
   }
   const logDet = logDeterminant(w)
-  const input = { ...base, logDet }
+  // The OLS fit decomposed this X already (the Durbin fits, whose X is wider, decompose theirs).
+  const input = { ...base, logDet, qr: fit.qr }
   let spatial: SpatialModelFit
   let reductions: DurbinReductions | undefined
   if (model === "lag") spatial = fitSpatialLag(input)

@@ -2,6 +2,7 @@
 // fixtures from scripts/golden/spatial.R; method = "eigen" for our eigen path, method = "Matrix" for our
 // sparse path). Tolerances: coefficients, ρ/λ, σ², impacts 1e-6 relative; standard errors 1e-5; logLik 1e-8.
 import { describe, expect, it } from "vitest"
+import { ols } from "../../src/econometrics/regression/ols.js"
 import { eigenLogDeterminant, sparseLogDeterminant } from "../../src/econometrics/spatial/LogDeterminant.js"
 import { fitSpatialError } from "../../src/econometrics/spatial/SpatialError.js"
 import { fitSpatialLag } from "../../src/econometrics/spatial/SpatialLag.js"
@@ -120,6 +121,17 @@ describe("input checks", () => {
     const bad = [...f.y]
     bad[3] = Number.NaN
     expect(() => fitSpatialError({ y: bad, X, names: f.names, weights })).toThrow(expect.objectContaining({ code: "not_finite" }))
+  })
+
+  it("takes the QR decomposition of an OLS fit of the same X, and refuses one of another size", () => {
+    const sparse = sparseLogDeterminant(weights)
+    const { qr } = ols(X, Float64Array.from(f.y), f.names)
+    const given = fitSpatialLag({ y: f.y, X, names: f.names, weights, logDet: sparse, qr })
+    expect(given).toEqual(fitSpatialLag({ y: f.y, X, names: f.names, weights, logDet: sparse }))
+    const error = fitSpatialError({ y: f.y, X, names: f.names, weights, logDet: sparse, qr })
+    expect(error).toEqual(fitSpatialError({ y: f.y, X, names: f.names, weights, logDet: sparse }))
+    const narrow = ols(matrixFrom(f.X.map((r) => r.slice(0, 2))), Float64Array.from(f.y), f.names.slice(0, 2)).qr
+    expect(() => fitSpatialLag({ y: f.y, X, names: f.names, weights, qr: narrow })).toThrow(RangeError)
   })
 
   it("warns when the optimum sits on the interval bound (as spatialreg), not otherwise", () => {

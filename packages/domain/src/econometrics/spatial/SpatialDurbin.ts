@@ -25,7 +25,7 @@ export interface DurbinInput extends SpatialRegressionInput {
  */
 export const fitSpatialDurbin = (input: DurbinInput): SpatialDurbinFit => {
   const design = durbinDesign(input.X, input.names, input.weights, input.durbin)
-  const d = prepareRegression({ ...input, X: design.X, names: design.names })
+  const d = prepareRegression({ ...input, X: design.X, names: design.names, qr: undefined })
   const core = estimateLag(d, design.terms)
   return { model: "durbin", ...core, method: d.logDet.method, n: d.y.length, k: design.X.cols, kX: design.k }
 }
@@ -61,7 +61,7 @@ const linearImpacts = (terms: ReadonlyArray<ImpactTerm>, beta: ArrayLike<number>
  */
 export const fitSpatialDurbinError = (input: DurbinInput): SpatialDurbinErrorFit => {
   const design = durbinDesign(input.X, input.names, input.weights, input.durbin)
-  const d = prepareRegression({ ...input, X: design.X, names: design.names })
+  const d = prepareRegression({ ...input, X: design.X, names: design.names, qr: undefined })
   const core = estimateError(d)
   const k = design.X.cols
   const n = d.y.length

@@ -1,4 +1,5 @@
 import type { Matrix } from "../linalg/Matrix.js"
+import type { QR } from "../linalg/qr.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
 import { type LogDetChoice, type LogDeterminant, logDeterminant } from "./LogDeterminant.js"
@@ -20,12 +21,14 @@ export interface SpatialRegressionInput {
   readonly interval?: readonly [number, number]
   /** Standard errors: "auto" (information matrix for n ≤ 1,500, observed Hessian above), or force one. */
   readonly variance?: VarianceChoice
+  /** The QR decomposition of this X formed earlier (an OLS fit's `qr`), so that it is not formed again. */
+  readonly qr?: QR
 }
 
 /** Validate a cross-section input and build its stacked data (T = 1). @internal */
 export const prepareRegression = (input: SpatialRegressionInput): StackedData => {
   const n = input.weights.ids.length
-  const qr = validateRegression(input.y, input.X, input.names, input.weights, n)
+  const qr = validateRegression(input.y, input.X, input.names, input.weights, n, input.qr)
   const logDet = input.logDet ?? logDeterminant(input.weights, input.method ?? "auto")
   const y = Float64Array.from(input.y)
   return {

@@ -5,7 +5,7 @@ import type { SpatialWeights } from "../weights/SpatialWeights.js"
 
 /**
  * Check y, X, names and weights agree in size, are finite and X has full column rank; returns the QR
- * decomposition of X that showed the rank, for the fit to reuse. @internal
+ * decomposition of X that showed the rank (`formed`, when the caller had it), for the fit to reuse. @internal
  */
 export const validateRegression = (
   y: ArrayLike<number>,
@@ -13,6 +13,7 @@ export const validateRegression = (
   names: ReadonlyArray<string>,
   weights: SpatialWeights | undefined,
   nExpected: number,
+  formed?: QR,
 ): QR => {
   const issues: Array<InputLocation & Bilingual> = []
   if (y.length !== nExpected)
@@ -47,7 +48,9 @@ export const validateRegression = (
   if (issues.length > 0) throw new InputError({ code: "not_finite", message: issues[0]!.en, zh: issues[0]!.zh, issues: issues.slice(0, 100) })
   if (weights !== undefined && weights.ids.length !== weights.rowPtr.length - 1)
     throw new InputError({ code: "bad_weights", message: "weights: ids and rows differ in length", zh: "权重：ids 与行数不一致" })
-  const qr = qrDecompose(X)
+  if (formed !== undefined && (formed.n !== X.rows || formed.p !== X.cols))
+    throw new RangeError(`the QR decomposition given is of a ${formed.n}×${formed.p} matrix, X is ${X.rows}×${X.cols}`)
+  const qr = formed ?? qrDecompose(X)
   if (qr.rank < X.cols) {
     const aliased = Array.from(qr.pivot.subarray(qr.rank), (j) => names[j]!)
     throw new InputError({

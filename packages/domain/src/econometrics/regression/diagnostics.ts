@@ -2,7 +2,7 @@ import type { Bilingual } from "../../model/errors.js"
 import { chiSquareSf, normalPValue } from "../linalg/distributions.js"
 import { findLink } from "../weights/links.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
-import { spatialLag, spatialLagTransposed } from "../weights/spatialLag.js"
+import { spatialLag } from "../weights/spatialLag.js"
 import type { OlsFit } from "./ols.js"
 import { traceWtWplusWW } from "./sparse.js"
 
@@ -41,18 +41,6 @@ const checkSize = (fit: OlsFit, w: SpatialWeights) => {
   if (w.ids.length !== fit.n) throw new RangeError(`weights have ${w.ids.length} units but the model has ${fit.n} observations; align/subset them first`)
 }
 
-/** X·(column j) lags for all columns: returns column-major W·X (n×k). */
-const lagColumns = (fit: OlsFit, w: SpatialWeights, f: (w: SpatialWeights, v: Float64Array) => Float64Array) => {
-  const { n, k, x } = fit
-  const out: Float64Array[] = []
-  const col = new Float64Array(n)
-  for (let j = 0; j < k; j++) {
-    for (let i = 0; i < n; i++) col[i] = x.data[i * k + j]!
-    out.push(f(w, col))
-  }
-  return out
-}
-
 /**
  * Moran's I test for OLS residuals, exactly as spdep's lm.morantest (zero.policy = TRUE): the weights are
  * symmetrised as (W + Wᵀ)/2, islands do not count in N. `w` must be aligned with the model rows.
@@ -83,25 +71,29 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
     uu += u[i]! * u[i]!
   }
   const I = (N / S0) * (uwu / uu)
-  // Z = U·X with U = (W + Wᵀ)/2
-  const wx = lagColumns(fit, w, spatialLag)
-  const wtx = lagColumns(fit, w, spatialLagTransposed)
-  const z = wx.map((a, j) => a.map((v, i) => 0.5 * (v + wtx[j]![i]!)))
+  // Z = U·X with U = (W + Wᵀ)/2, row-major like X, in one pass over W; then C1 = XᵀZ and C2 = ZᵀZ row by row.
+  const { x } = fit
+  const z = new Float64Array(n * k)
+  for (let i = 0; i < n; i++)
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
+      const j = w.colIdx[p]!
+      const half = 0.5 * w.values[p]!
+      for (let c = 0; c < k; c++) {
+        z[i * k + c]! += half * x.data[j * k + c]!
+        z[j * k + c]! += half * x.data[i * k + c]!
+      }
+    }
   const C1 = new Float64Array(k * k)
   const C2 = new Float64Array(k * k)
-  const { x } = fit
-  for (let a = 0; a < k; a++)
-    for (let b = 0; b < k; b++) {
-      let s1 = 0
-      let s2 = 0
-      const zb = z[b]!
-      const za = z[a]!
-      for (let i = 0; i < n; i++) {
-        s1 += x.data[i * k + a]! * zb[i]!
-        s2 += za[i]! * zb[i]!
+  for (let i = 0; i < n; i++)
+    for (let a = 0; a < k; a++) {
+      const xa = x.data[i * k + a]!
+      const za = z[i * k + a]!
+      for (let b = 0; b < k; b++) {
+        const zb = z[i * k + b]!
+        C1[a * k + b]! += xa * zb
+        C2[a * k + b]! += za * zb
       }
-      C1[a * k + b] = s1
-      C2[a * k + b] = s2
     }
   const C3 = new Float64Array(k * k)
   for (let a = 0; a < k; a++)

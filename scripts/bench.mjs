@@ -26,12 +26,35 @@ const data = join(root, "bench", "data")
 const dist = join(root, "packages", "domain", "dist")
 
 const GWR_FORMULA = "log(pc_turnout) ~ log(pc_college) + log(pc_homeownership) + log(pc_income)"
+const HOUSE_FORMULA = "log(price) ~ age + I(age^2) + log(TLA) + log(lotsize) + rooms + beds + baths + halfbaths + syear"
+// The counties' data and weights as `jiju` flags (the whole-process column of the counties' cases).
+const COUNTIES = ["--data", "bench/data/elect80.csv", "--id", "id", "--weights", "bench/data/elect80.gal"]
 
 const CASES = [
-  { name: "moran-3107", what: "Moran's I, 999 permutations, US counties (n = 3,107)", n: 3107 },
-  { name: "slm-3107", what: "Spatial lag ML, US counties (n = 3,107), sparse", n: 3107 },
-  { name: "sem-3107", what: "Spatial error ML, US counties (n = 3,107), sparse", n: 3107 },
-  { name: "slm-25357", what: "Spatial lag ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
+  {
+    name: "moran-3107",
+    what: "Moran's I, 999 permutations, US counties (n = 3,107)",
+    n: 3107,
+    cli: ["moran", ...COUNTIES, "--var", "log(pc_turnout)", "--permutations", "999"],
+  },
+  {
+    name: "slm-3107",
+    what: "Spatial lag ML, US counties (n = 3,107), sparse",
+    n: 3107,
+    cli: ["regress", ...COUNTIES, "--formula", GWR_FORMULA, "--model", "lag"],
+  },
+  {
+    name: "sem-3107",
+    what: "Spatial error ML, US counties (n = 3,107), sparse",
+    n: 3107,
+    cli: ["regress", ...COUNTIES, "--formula", GWR_FORMULA, "--model", "error"],
+  },
+  {
+    name: "slm-25357",
+    what: "Spatial lag ML, Lucas County house sales (n = 25,357), sparse",
+    n: 25357,
+    cli: ["regress", "--data", "bench/data/house.csv", "--id", "id", "--weights", "bench/data/house.gal", "--formula", HOUSE_FORMULA, "--model", "lag"],
+  },
   { name: "sdm-3107", what: "Spatial Durbin ML, US counties (n = 3,107), sparse", n: 3107 },
   { name: "sdm-25357", what: "Spatial Durbin ML, Lucas County house sales (n = 25,357), sparse", n: 25357 },
   { name: "panel-200000", what: "Two-way fixed effects, 20,000 units × 10 periods, 10 regressors", n: 200000 },

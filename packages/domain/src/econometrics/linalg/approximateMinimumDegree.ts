@@ -12,25 +12,72 @@
  * @example approximateMinimumDegree(csr.rowPtr, csr.colIdx, n)
  */
 export const approximateMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Int32Array => {
-  const VARIABLE = 0
-  const ELEMENT = 1
-  const GONE = 2
+  const g = quotientGraph(rowPtr, colIdx, n)
+  // Each step is its own function: a single loop of all of them is compiled by V8 only after it has run for a
+  // while in the interpreter, and compiled again whenever it reaches a part that had not run yet.
+  while (g.left > 0) {
+    const p = nextPivot(g)
+    newClique(g, p)
+    measureOutside(g)
+    updateDegrees(g, p)
+    mergeIndistinguishable(g)
+    keepClique(g, p)
+  }
+  for (const i of g.denseNodes) g.perm[g.k++] = i
+  return g.perm
+}
+
+const VARIABLE = 0
+const ELEMENT = 1
+const GONE = 2
+
+// Shared by every dropped list; never written to.
+const EMPTY: number[] = []
+
+interface QuotientGraph {
+  readonly kind: Uint8Array
+  /** Original variables a principal variable stands for (0 once merged or eliminated). */
+  readonly nv: Int32Array
+  readonly degree: Int32Array
+  readonly variables: number[][]
+  readonly elements: number[][]
+  readonly clique: number[][]
+  readonly cliqueWeight: Int32Array
+  // Supervariable members as chains: a principal variable, then the variables merged into it.
+  readonly chainNext: Int32Array
+  readonly chainTail: Int32Array
+  // Degree lists, doubly linked; insertion at the head.
+  readonly head: Int32Array
+  readonly next: Int32Array
+  readonly prev: Int32Array
+  readonly mark: Int32Array
+  /** |Lₑ \ Lₚ| (by weight) of the elements touched by the new clique; −1 when not yet touched in this step. */
+  readonly outside: Int32Array
+  readonly hash: Float64Array
+  // Scratch lists of one step: the new clique Lₚ, its variables still to place, touched elements, a sorted copy.
+  readonly lp: Int32Array
+  readonly kept: Int32Array
+  readonly touched: Int32Array
+  readonly sorted: Int32Array
+  readonly perm: Int32Array
+  readonly denseNodes: number[]
+  k: number
+  left: number
+  minDegree: number
+  stamp: number
+  nlp: number
+  lpWeight: number
+  nkept: number
+  ntouched: number
+}
+
+const quotientGraph = (rowPtr: Int32Array, colIdx: Int32Array, n: number): QuotientGraph => {
   const kind = new Uint8Array(n)
-  const nv = new Int32Array(n).fill(1)
   const degree = new Int32Array(n)
   const variables: number[][] = new Array(n)
   const elements: number[][] = new Array(n)
-  const clique: number[][] = new Array(n)
-  const cliqueWeight = new Int32Array(n)
-  // Supervariable members as chains: a principal variable, then the variables merged into it.
-  const chainNext = new Int32Array(n).fill(-1)
   const chainTail = new Int32Array(n)
   for (let i = 0; i < n; i++) chainTail[i] = i
-  const perm = new Int32Array(n)
-  let k = 0
-  const emit = (i: number) => {
-    for (let v = i; v >= 0; v = chainNext[v]!) perm[k++] = v
-  }
   const dense = Math.max(16, Math.floor(10 * Math.sqrt(n)))
   const denseNodes: number[] = []
   for (let i = 0; i < n; i++) {
@@ -48,179 +95,244 @@ export const approximateMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array,
     elements[i] = []
     degree[i] = row.length
   }
-  // Degree lists, doubly linked; insertion at the head.
-  const head = new Int32Array(n + 1).fill(-1)
-  const next = new Int32Array(n).fill(-1)
-  const prev = new Int32Array(n).fill(-1)
-  const insert = (i: number) => {
-    const d = degree[i]!
-    const h = head[d]!
-    next[i] = h
-    prev[i] = -1
-    if (h >= 0) prev[h] = i
-    head[d] = i
+  const g: QuotientGraph = {
+    kind,
+    nv: new Int32Array(n).fill(1),
+    degree,
+    variables,
+    elements,
+    clique: new Array(n),
+    cliqueWeight: new Int32Array(n),
+    chainNext: new Int32Array(n).fill(-1),
+    chainTail,
+    head: new Int32Array(n + 1).fill(-1),
+    next: new Int32Array(n).fill(-1),
+    prev: new Int32Array(n).fill(-1),
+    mark: new Int32Array(n),
+    outside: new Int32Array(n).fill(-1),
+    hash: new Float64Array(n),
+    lp: new Int32Array(n),
+    kept: new Int32Array(n),
+    touched: new Int32Array(n),
+    sorted: new Int32Array(n),
+    perm: new Int32Array(n),
+    denseNodes,
+    k: 0,
+    left: n - denseNodes.length,
+    minDegree: n,
+    stamp: 0,
+    nlp: 0,
+    lpWeight: 0,
+    nkept: 0,
+    ntouched: 0,
   }
-  const remove = (i: number) => {
-    if (prev[i]! >= 0) next[prev[i]!] = next[i]!
-    else head[degree[i]!] = next[i]!
-    if (next[i]! >= 0) prev[next[i]!] = prev[i]!
-  }
-  let left = n - denseNodes.length
-  let minDegree = n
   for (let i = n - 1; i >= 0; i--)
     if (kind[i] === VARIABLE) {
-      insert(i)
-      if (degree[i]! < minDegree) minDegree = degree[i]!
+      insert(g, i)
+      if (degree[i]! < g.minDegree) g.minDegree = degree[i]!
     }
-  const mark = new Int32Array(n)
-  let stamp = 0
-  // |Lₑ \ Lₚ| (by weight) of the elements touched by the new clique; −1 when not yet touched in this step.
-  const outside = new Int32Array(n).fill(-1)
-  const hash = new Float64Array(n)
-  // Scratch lists of one step (indexed loops throughout: this runs before V8 has optimised it).
-  const lp = new Int32Array(n)
-  const kept = new Int32Array(n)
-  const touched = new Int32Array(n)
-  while (left > 0) {
-    while (head[minDegree]! < 0) minDegree++
-    const p = head[minDegree]!
-    remove(p)
-    left -= nv[p]!
-    // The new element's clique Lₚ: p's variables and the variables of p's elements, which p absorbs.
-    mark[p] = ++stamp
-    let nlp = 0
-    let lpWeight = 0
-    const ep = elements[p]!
-    for (let a = 0; a < ep.length; a++) {
-      const e = ep[a]!
-      if (kind[e] !== ELEMENT) continue
-      const le = clique[e]!
-      for (let b = 0; b < le.length; b++) {
-        const i = le[b]!
-        if (kind[i] === VARIABLE && mark[i] !== stamp) {
-          mark[i] = stamp
-          lp[nlp++] = i
-          lpWeight += nv[i]!
-        }
-      }
-      kind[e] = GONE
-      clique[e] = EMPTY
-    }
-    const vp = variables[p]!
-    for (let a = 0; a < vp.length; a++) {
-      const i = vp[a]!
+  return g
+}
+
+const insert = (g: QuotientGraph, i: number): void => {
+  const d = g.degree[i]!
+  const h = g.head[d]!
+  g.next[i] = h
+  g.prev[i] = -1
+  if (h >= 0) g.prev[h] = i
+  g.head[d] = i
+}
+
+const remove = (g: QuotientGraph, i: number): void => {
+  const { next, prev } = g
+  if (prev[i]! >= 0) next[prev[i]!] = next[i]!
+  else g.head[g.degree[i]!] = next[i]!
+  if (next[i]! >= 0) prev[next[i]!] = prev[i]!
+}
+
+// Append a supervariable's members to the order.
+const emit = (g: QuotientGraph, i: number): void => {
+  for (let v = i; v >= 0; v = g.chainNext[v]!) g.perm[g.k++] = v
+}
+
+// A variable of least degree, taken off its list.
+const nextPivot = (g: QuotientGraph): number => {
+  while (g.head[g.minDegree]! < 0) g.minDegree++
+  const p = g.head[g.minDegree]!
+  remove(g, p)
+  g.left -= g.nv[p]!
+  return p
+}
+
+// The new element's clique Lₚ: p's variables and the variables of p's elements, which p absorbs.
+const newClique = (g: QuotientGraph, p: number): void => {
+  const { kind, mark, lp, nv, clique } = g
+  const stamp = ++g.stamp
+  mark[p] = stamp
+  let nlp = 0
+  let lpWeight = 0
+  const ep = g.elements[p]!
+  for (let a = 0; a < ep.length; a++) {
+    const e = ep[a]!
+    if (kind[e] !== ELEMENT) continue
+    const le = clique[e]!
+    for (let b = 0; b < le.length; b++) {
+      const i = le[b]!
       if (kind[i] === VARIABLE && mark[i] !== stamp) {
         mark[i] = stamp
         lp[nlp++] = i
         lpWeight += nv[i]!
       }
     }
-    kind[p] = ELEMENT
-    variables[p] = EMPTY
-    elements[p] = EMPTY
-    emit(p)
-    let ntouched = 0
-    for (let a = 0; a < nlp; a++) {
-      const i = lp[a]!
-      remove(i)
-      const ei = elements[i]!
-      for (let b = 0; b < ei.length; b++) {
-        const e = ei[b]!
-        if (kind[e] !== ELEMENT) continue
-        if (outside[e]! < 0) {
-          outside[e] = cliqueWeight[e]!
-          touched[ntouched++] = e
-        }
-        outside[e]! -= nv[i]!
-      }
+    kind[e] = GONE
+    clique[e] = EMPTY
+  }
+  const vp = g.variables[p]!
+  for (let a = 0; a < vp.length; a++) {
+    const i = vp[a]!
+    if (kind[i] === VARIABLE && mark[i] !== stamp) {
+      mark[i] = stamp
+      lp[nlp++] = i
+      lpWeight += nv[i]!
     }
-    // New degrees; variables adjacent to p alone are eliminated with it.
-    let nkept = 0
-    for (let a = 0; a < nlp; a++) {
-      const i = lp[a]!
-      const ei = elements[i]!
-      const newElements = [p]
-      let external = 0
-      let h = p
-      for (let b = 0; b < ei.length; b++) {
-        const e = ei[b]!
-        if (kind[e] !== ELEMENT) continue
-        const out = outside[e]!
-        if (out === 0) {
-          // Lₑ ⊆ Lₚ: e says nothing p does not (aggressive absorption).
-          kind[e] = GONE
-          clique[e] = EMPTY
-          continue
-        }
-        newElements.push(e)
-        external += out
-        h += e
+  }
+  kind[p] = ELEMENT
+  g.variables[p] = EMPTY
+  g.elements[p] = EMPTY
+  g.nlp = nlp
+  g.lpWeight = lpWeight
+  emit(g, p)
+}
+
+// Take Lₚ off the degree lists and find |Lₑ \ Lₚ| of every element its variables touch.
+const measureOutside = (g: QuotientGraph): void => {
+  const { kind, lp, nv, outside, touched, cliqueWeight } = g
+  let ntouched = 0
+  for (let a = 0; a < g.nlp; a++) {
+    const i = lp[a]!
+    remove(g, i)
+    const ei = g.elements[i]!
+    for (let b = 0; b < ei.length; b++) {
+      const e = ei[b]!
+      if (kind[e] !== ELEMENT) continue
+      if (outside[e]! < 0) {
+        outside[e] = cliqueWeight[e]!
+        touched[ntouched++] = e
       }
-      const vi = variables[i]!
-      let nvi = 0
-      for (let b = 0; b < vi.length; b++) {
-        const j = vi[b]!
-        if (kind[j] === VARIABLE && mark[j] !== stamp) {
-          vi[nvi++] = j
-          external += nv[j]!
-          h += j
-        }
-      }
-      vi.length = nvi
-      elements[i] = newElements
-      if (newElements.length === 1 && nvi === 0) {
-        kind[i] = GONE
-        left -= nv[i]!
-        emit(i)
+      outside[e]! -= nv[i]!
+    }
+  }
+  // Reset when the degrees have used them (see updateDegrees).
+  g.ntouched = ntouched
+}
+
+// New degrees of Lₚ's variables; variables adjacent to p alone are eliminated with it.
+const updateDegrees = (g: QuotientGraph, p: number): void => {
+  const { kind, lp, nv, outside, mark, degree, hash, kept, clique } = g
+  const stamp = g.stamp
+  const lpWeight = g.lpWeight
+  let nkept = 0
+  for (let a = 0; a < g.nlp; a++) {
+    const i = lp[a]!
+    const ei = g.elements[i]!
+    const newElements = [p]
+    let external = 0
+    let h = p
+    for (let b = 0; b < ei.length; b++) {
+      const e = ei[b]!
+      if (kind[e] !== ELEMENT) continue
+      const out = outside[e]!
+      if (out === 0) {
+        // Lₑ ⊆ Lₚ: e says nothing p does not (aggressive absorption).
+        kind[e] = GONE
+        clique[e] = EMPTY
         continue
       }
-      const bound = Math.min(degree[i]! + lpWeight - nv[i]!, external + lpWeight - nv[i]!)
-      degree[i] = Math.max(0, Math.min(bound, left - nv[i]!))
-      hash[i] = h
-      kept[nkept++] = i
+      newElements.push(e)
+      external += out
+      h += e
     }
-    for (let a = 0; a < ntouched; a++) outside[touched[a]!] = -1
-    // Indistinguishable variables (same elements, same variables) become one supervariable: candidates share
-    // a hash; big cliques are sorted by it so that the comparisons stay near linear.
-    const candidates = nkept > 32 ? Array.from(kept.subarray(0, nkept)).sort((x, y) => hash[x]! - hash[y]! || x - y) : kept
-    for (let a = 0; a < nkept; a++) {
-      const i = candidates[a]!
-      if (kind[i] !== VARIABLE) continue
-      for (let b = a + 1; b < nkept; b++) {
-        const j = candidates[b]!
-        if (hash[j] !== hash[i]) {
-          if (candidates !== kept) break
-          continue
-        }
-        if (kind[j] !== VARIABLE) continue
-        if (!sameLists(elements[i]!, elements[j]!, mark, ++stamp) || !sameLists(variables[i]!, variables[j]!, mark, ++stamp)) continue
-        nv[i]! += nv[j]!
-        degree[i] = Math.max(0, degree[i]! - nv[j]!)
-        kind[j] = GONE
-        nv[j] = 0
-        elements[j] = EMPTY
-        variables[j] = EMPTY
-        chainNext[chainTail[i]!] = j
-        chainTail[i] = chainTail[j]!
+    const vi = g.variables[i]!
+    let nvi = 0
+    for (let b = 0; b < vi.length; b++) {
+      const j = vi[b]!
+      if (kind[j] === VARIABLE && mark[j] !== stamp) {
+        vi[nvi++] = j
+        external += nv[j]!
+        h += j
       }
     }
-    const members: number[] = []
-    let weight = 0
-    for (let a = 0; a < nkept; a++) {
-      const i = kept[a]!
-      if (kind[i] !== VARIABLE) continue
-      members.push(i)
-      weight += nv[i]!
-      if (degree[i]! > left - nv[i]!) degree[i] = Math.max(0, left - nv[i]!)
-      insert(i)
-      if (degree[i]! < minDegree) minDegree = degree[i]!
+    vi.length = nvi
+    g.elements[i] = newElements
+    if (newElements.length === 1 && nvi === 0) {
+      kind[i] = GONE
+      g.left -= nv[i]!
+      emit(g, i)
+      continue
     }
-    clique[p] = members
-    cliqueWeight[p] = weight
-    if (members.length === 0) kind[p] = GONE
+    const bound = Math.min(degree[i]! + lpWeight - nv[i]!, external + lpWeight - nv[i]!)
+    degree[i] = Math.max(0, Math.min(bound, g.left - nv[i]!))
+    hash[i] = h
+    kept[nkept++] = i
   }
-  for (const i of denseNodes) perm[k++] = i
-  return perm
+  g.nkept = nkept
+  const { touched } = g
+  for (let a = 0; a < g.ntouched; a++) outside[touched[a]!] = -1
+}
+
+// Indistinguishable variables (same elements, same variables) become one supervariable: candidates share a hash;
+// big cliques are sorted by it so that the comparisons stay near linear.
+const mergeIndistinguishable = (g: QuotientGraph): void => {
+  const { kind, nv, degree, hash, mark, chainNext, chainTail } = g
+  const nkept = g.nkept
+  if (nkept < 2) return
+  const sortedByHash = nkept > 32
+  let candidates = g.kept
+  if (sortedByHash) {
+    candidates = g.sorted.subarray(0, nkept)
+    candidates.set(g.kept.subarray(0, nkept))
+    candidates.sort((x, y) => hash[x]! - hash[y]! || x - y)
+  }
+  for (let a = 0; a < nkept; a++) {
+    const i = candidates[a]!
+    if (kind[i] !== VARIABLE) continue
+    for (let b = a + 1; b < nkept; b++) {
+      const j = candidates[b]!
+      if (hash[j] !== hash[i]) {
+        if (sortedByHash) break
+        continue
+      }
+      if (kind[j] !== VARIABLE) continue
+      if (!sameLists(g.elements[i]!, g.elements[j]!, mark, ++g.stamp) || !sameLists(g.variables[i]!, g.variables[j]!, mark, ++g.stamp)) continue
+      nv[i]! += nv[j]!
+      degree[i] = Math.max(0, degree[i]! - nv[j]!)
+      kind[j] = GONE
+      nv[j] = 0
+      g.elements[j] = EMPTY
+      g.variables[j] = EMPTY
+      chainNext[chainTail[i]!] = j
+      chainTail[i] = chainTail[j]!
+    }
+  }
+}
+
+// The variables left in Lₚ go back on the degree lists and make the element's clique.
+const keepClique = (g: QuotientGraph, p: number): void => {
+  const { kind, kept, nv, degree } = g
+  const members: number[] = []
+  let weight = 0
+  for (let a = 0; a < g.nkept; a++) {
+    const i = kept[a]!
+    if (kind[i] !== VARIABLE) continue
+    members.push(i)
+    weight += nv[i]!
+    if (degree[i]! > g.left - nv[i]!) degree[i] = Math.max(0, g.left - nv[i]!)
+    insert(g, i)
+    if (degree[i]! < g.minDegree) g.minDegree = degree[i]!
+  }
+  g.clique[p] = members
+  g.cliqueWeight[p] = weight
+  if (members.length === 0) kind[p] = GONE
 }
 
 /** Whether two lists of distinct indices hold the same set (marks[x] === stamp marks the first list). */
@@ -230,6 +342,3 @@ const sameLists = (a: ReadonlyArray<number>, b: ReadonlyArray<number>, marks: In
   for (let k = 0; k < b.length; k++) if (marks[b[k]!] !== stamp) return false
   return true
 }
-
-// Shared by every dropped list; never written to.
-const EMPTY: number[] = []

@@ -166,42 +166,37 @@ const nextPivot = (g: QuotientGraph): number => {
 
 // The new element's clique Lₚ: p's variables and the variables of p's elements, which p absorbs.
 const newClique = (g: QuotientGraph, p: number): void => {
-  const { kind, mark, lp, nv, clique } = g
-  const stamp = ++g.stamp
-  mark[p] = stamp
-  let nlp = 0
-  let lpWeight = 0
+  const { kind, clique } = g
+  g.mark[p] = ++g.stamp
+  g.nlp = 0
+  g.lpWeight = 0
   const ep = g.elements[p]!
   for (let a = 0; a < ep.length; a++) {
     const e = ep[a]!
     if (kind[e] !== ELEMENT) continue
-    const le = clique[e]!
-    for (let b = 0; b < le.length; b++) {
-      const i = le[b]!
-      if (kind[i] === VARIABLE && mark[i] !== stamp) {
-        mark[i] = stamp
-        lp[nlp++] = i
-        lpWeight += nv[i]!
-      }
-    }
+    joinClique(g, clique[e]!)
     kind[e] = GONE
     clique[e] = EMPTY
   }
-  const vp = g.variables[p]!
-  for (let a = 0; a < vp.length; a++) {
-    const i = vp[a]!
-    if (kind[i] === VARIABLE && mark[i] !== stamp) {
-      mark[i] = stamp
-      lp[nlp++] = i
-      lpWeight += nv[i]!
-    }
-  }
+  joinClique(g, g.variables[p]!)
   kind[p] = ELEMENT
   g.variables[p] = EMPTY
   g.elements[p] = EMPTY
-  g.nlp = nlp
-  g.lpWeight = lpWeight
   emit(g, p)
+}
+
+// Add the variables of `list` not yet in Lₚ to it.
+const joinClique = (g: QuotientGraph, list: ReadonlyArray<number>): void => {
+  const { kind, mark, lp, nv } = g
+  const stamp = g.stamp
+  for (let b = 0; b < list.length; b++) {
+    const i = list[b]!
+    if (kind[i] === VARIABLE && mark[i] !== stamp) {
+      mark[i] = stamp
+      lp[g.nlp++] = i
+      g.lpWeight += nv[i]!
+    }
+  }
 }
 
 // Take Lₚ off the degree lists and find |Lₑ \ Lₚ| of every element its variables touch.

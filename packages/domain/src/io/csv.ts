@@ -117,7 +117,8 @@ export const guessDelimiter = (text: string): string => {
   return best
 }
 
-const isBlankRecord = (r: ReadonlyArray<string>): boolean => r.length === 1 && r[0]!.trim() === ""
+// `count`: the fields in use, when the array is reused from record to record.
+const isBlankRecord = (r: ReadonlyArray<string>, count = r.length): boolean => count === 1 && r[0]!.trim() === ""
 
 /**
  * Parse CSV text (header row required) into a DataTable.
@@ -127,8 +128,7 @@ const isBlankRecord = (r: ReadonlyArray<string>): boolean => r.length === 1 && r
  * @example parseCsv("id,gdp\n1,2.5\n2,\n") // { columns: ["id","gdp"], rows: [{id:1,gdp:2.5},{id:2,gdp:null}] }
  */
 export const parseCsv = (text: string, opts: ParseCsvOptions = {}): DataTable => {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  const delimiter = opts.delimiter ?? guessDelimiter(body)
+  const { body, delimiter } = bodyAndDelimiter(text, opts)
   // papaparse's machinery weighs on a cold process; it stays for every text the fast reader declines.
   return parseRegularCsv(body, delimiter) ?? parseWithPapa(body, delimiter)
 }
@@ -138,8 +138,14 @@ export const parseCsv = (text: string, opts: ParseCsvOptions = {}): DataTable =>
  * @internal
  */
 export const parseCsvWithPapa = (text: string, opts: ParseCsvOptions = {}): DataTable => {
+  const { body, delimiter } = bodyAndDelimiter(text, opts)
+  return parseWithPapa(body, delimiter)
+}
+
+// The text without its byte order mark, and the separator given or guessed from its header.
+const bodyAndDelimiter = (text: string, opts: ParseCsvOptions) => {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  return parseWithPapa(body, opts.delimiter ?? guessDelimiter(body))
+  return { body, delimiter: opts.delimiter ?? guessDelimiter(body) }
 }
 
 /** papaparse guesses its line break from the first MB of the text (quoted parts removed) and splits on that alone. */
@@ -176,7 +182,7 @@ export const parseRegularCsv = (body: string, delimiter: string): DataTable | un
   let width = 0
   const rows: Array<Record<string, Cell>> = []
   const split = splitCsvRecords(body, delimiter, (fields, count) => {
-    const blank = count === 1 && fields[0]!.trim() === ""
+    const blank = isBlankRecord(fields, count)
     if (columns === undefined) {
       if (blank) return true
       try {

@@ -60,17 +60,12 @@ export const modelFrame = (table: DataTable, formula: string | Formula): ModelFr
   }
   for (const t of f.terms) {
     const vs = t.factors.map((fa) => factorValues.get(fa.label)!)
-    if (vs.length === 1) {
-      // A main effect (most terms): a copy, without the product loop.
-      const col = vs[0]!
-      for (let r = 0; r < m; r++) x.data[r * p + j] = col[keep[r]!]!
-    } else
-      for (let r = 0; r < m; r++) {
-        const i = keep[r]!
-        let v = 1
-        for (let c = 0; c < vs.length; c++) v *= vs[c]![i]!
-        x.data[r * p + j] = v
-      }
+    for (let r = 0; r < m; r++) {
+      const i = keep[r]!
+      let v = 1
+      for (let c = 0; c < vs.length; c++) v *= vs[c]![i]!
+      x.data[r * p + j] = v
+    }
     j++
   }
   return {

@@ -6,7 +6,8 @@
  * lists of the elements and of the variables it touches. Degrees are the upper bound of §4 of the paper,
  * computed from |Lₑ \ Lₚ| of each touched element without scanning the element; elements whose variables all
  * joined the new clique are absorbed; indistinguishable variables are merged into supervariables; a variable
- * left adjacent to the new element alone is eliminated with it; rows denser than max(16, 10√n) go last.
+ * left adjacent to the new element alone is eliminated with it; rows denser than max(16, 10√n) go last (the dense
+ * threshold of the AMD package, Amestoy, Davis & Duff 2004, ACM TOMS Algorithm 837).
  * Returns perm with perm[k] = the original index eliminated k-th. Ties go to the node most recently given its
  * degree, so the order is a function of the pattern alone.
  * @example approximateMinimumDegree(csr.rowPtr, csr.colIdx, n)
@@ -78,6 +79,7 @@ const quotientGraph = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Quoti
   const elements: number[][] = new Array(n)
   const chainTail = new Int32Array(n)
   for (let i = 0; i < n; i++) chainTail[i] = i
+  // AMD's default dense-row threshold (Algorithm 837: dense = 10, at least 16).
   const dense = Math.max(16, Math.floor(10 * Math.sqrt(n)))
   const denseNodes: number[] = []
   for (let i = 0; i < n; i++) {

@@ -3,36 +3,8 @@
 // The kernel works on two rows at a time (f64x2 lanes) and performs, for every element of C, the same
 // operations in the same order as updateNT's 8×8 loop: c − (((x0·b0 + x1·b1) + x2·b2) + … + x7·b7).
 import { writeFileSync } from "node:fs"
+import { F64, I32, moduleBytes, sleb, uleb, V128, vec } from "./wasmAssembler.mjs"
 
-const uleb = (n) => {
-  const out = []
-  do {
-    let b = n & 0x7f
-    n >>>= 7
-    if (n !== 0) b |= 0x80
-    out.push(b)
-  } while (n !== 0)
-  return out
-}
-const sleb = (n) => {
-  const out = []
-  for (;;) {
-    const b = n & 0x7f
-    n >>= 7
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
-      out.push(b)
-      return out
-    }
-    out.push(b | 0x80)
-  }
-}
-const str = (s) => [...uleb(s.length), ...Buffer.from(s, "utf8")]
-const vec = (items) => [...uleb(items.length), ...items.flat()]
-const section = (id, body) => [id, ...uleb(body.length), ...body]
-
-const I32 = 0x7f
-const F64 = 0x7c
-const V128 = 0x7b
 // Parameters (addresses and leading dimensions in bytes): C −= A·Bᵀ over nP blocks of `width` columns of A and B and
 // the first q columns of C, rows from 0 (full) or from the column's own index (lower trapezoid).
 const params = ["a", "lda", "b", "ldb", "c", "ldc", "m", "nP", "q", "full"]
@@ -190,23 +162,7 @@ const kernel = (width) => {
 const widths = [8, 4, 1]
 const codes = widths.map(kernel)
 
-const bytes = [
-  0x00,
-  0x61,
-  0x73,
-  0x6d,
-  0x01,
-  0x00,
-  0x00,
-  0x00,
-  ...section(1, vec([[0x60, ...vec(params.map(() => [I32])), 0x00]])),
-  ...section(2, vec([[...str("env"), ...str("memory"), 0x02, 0x00, ...uleb(1)]])),
-  ...section(3, vec(widths.map(() => uleb(0)))),
-  ...section(7, vec(widths.map((w, k) => [...str(`update${w}`), 0x00, ...uleb(k)]))),
-  ...section(10, vec(codes.map((code) => [...uleb(code.length), ...code]))),
-]
-const out = Buffer.from(bytes)
-new WebAssembly.Module(out) // throws, naming the fault, when the bytes do not validate
+const out = moduleBytes(widths.map((w, k) => ({ name: `update${w}`, params: params.map(() => I32), results: [], body: codes[k] })))
 const target = new URL("../src/econometrics/linalg/denseKernelBytes.ts", import.meta.url)
 writeFileSync(
   target,

@@ -1,4 +1,5 @@
 import { denseKernelHex } from "./denseKernelBytes.js"
+import { WASM_MEMORY_LIMIT, wasmApi, wasmModuleOnce } from "./wasmModule.js"
 
 /**
  * The WebAssembly SIMD kernels of the dense block update C −= A·Bᵀ, for arrays that live in an arena made by
@@ -19,16 +20,6 @@ export interface UpdateKernels {
   readonly update1: UpdateKernel
 }
 
-// The few WebAssembly calls made here, typed locally: the core is typechecked without the DOM library, and an
-// engine may have no WebAssembly at all.
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object
-  Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> }
-  Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer }
-}
-const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
-
-let compiled: object | null | undefined
 let enabled = true
 const kernels = new WeakMap<ArrayBufferLike, UpdateKernels>()
 
@@ -44,24 +35,11 @@ export const useDenseKernel = (on: boolean): void => {
 /** Whether arrays made by {@link denseArena} now would use the WebAssembly kernel. @internal @example denseKernelAvailable() */
 export const denseKernelAvailable = (): boolean => enabled && kernelModule() !== null
 
-const kernelModule = (): object | null => {
-  if (compiled === undefined) {
-    try {
-      const bytes = new Uint8Array(denseKernelHex.length / 2)
-      for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(denseKernelHex.slice(2 * i, 2 * i + 2), 16)
-      compiled = wasm === undefined ? null : new wasm.Module(bytes)
-    } catch {
-      // No WebAssembly, or no SIMD in it: the JavaScript loop gives the same numbers.
-      compiled = null
-    }
-  }
-  return compiled
-}
+// Without WebAssembly, or without SIMD in it, the JavaScript loop gives the same numbers.
+const kernelModule = wasmModuleOnce(denseKernelHex)
 
 /** Arenas below this size are plain arrays: a memory of their own is not worth it. */
 const SMALL = 1 << 16
-/** wasm32 memories end at 4 GiB; stay well inside what every engine grants. */
-const LARGE = 2 ** 31 - 2 ** 16
 
 /**
  * A Float64Array of `length` zeros in WebAssembly memory of its own, so that updateNT can hand blocks inside it
@@ -72,11 +50,11 @@ const LARGE = 2 ** 31 - 2 ** 16
  */
 export const denseArena = (length: number): Float64Array => {
   const bytes = length * 8
-  const module = enabled && bytes >= SMALL && bytes <= LARGE ? kernelModule() : null
-  if (module !== null && wasm !== undefined) {
+  const module = enabled && bytes >= SMALL && bytes <= WASM_MEMORY_LIMIT ? kernelModule() : null
+  if (module !== null && wasmApi !== undefined) {
     try {
-      const memory = new wasm.Memory({ initial: Math.ceil(bytes / 65536) })
-      const instance = new wasm.Instance(module, { env: { memory } })
+      const memory = new wasmApi.Memory({ initial: Math.ceil(bytes / 65536) })
+      const instance = new wasmApi.Instance(module, { env: { memory } })
       kernels.set(memory.buffer, instance.exports as unknown as UpdateKernels)
       return new Float64Array(memory.buffer, 0, length)
     } catch {

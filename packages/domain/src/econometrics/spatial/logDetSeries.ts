@@ -1,5 +1,6 @@
 import type { CsrLike } from "../linalg/Csr.js"
 import { seededRandom } from "../random/Random.js"
+import { carve, carvedBytes, seriesKernels } from "./seriesKernel.js"
 
 /** An approximation of log|I − ρW| for every ρ, with its first two derivatives. */
 export interface LogDetSeries {
@@ -23,16 +24,21 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   // Traces are invariant under a symmetric permutation; a breadth-first numbering keeps neighbours close in
   // memory, so the 40 products with W read x from cache (units in random order, e.g. k nearest neighbours of
   // scattered points, otherwise cost a cache miss per stored entry and pass).
-  const w = breadthFirst(given)
-  const n = w.rowPtr.length - 1
+  const n = given.rowPtr.length - 1
+  const nnz = given.rowPtr[n]!
+  const probes = Math.max(2, Math.min(16, Math.round(100_000 / Math.max(1, n))))
+  // W and Wᵀ, the scratch rows of the traces, their results and three blocks of probes: in the kernels' memory
+  // when there is one.
+  const kernel = seriesKernels(carvedBytes([n + 1, nnz, n + 1, nnz], [nnz, nnz, n, n, 3, n * probes, n * probes, n * probes]))
+  const arena = carve(kernel?.buffer)
+  const w = breadthFirst(given, arena)
   const { rowPtr, colIdx, values } = w
-  const nnz = rowPtr[n]!
   // Transpose of W (CSR of Wᵀ) for tr(W³).
-  const tPtr = new Int32Array(n + 1)
+  const tPtr = arena.int32(n + 1)
   for (let p = 0; p < nnz; p++) tPtr[colIdx[p]! + 1]!++
   for (let i = 0; i < n; i++) tPtr[i + 1]! += tPtr[i]!
-  const tIdx = new Int32Array(nnz)
-  const tVal = new Float64Array(nnz)
+  const tIdx = arena.int32(nnz)
+  const tVal = arena.float64(nnz)
   const next = tPtr.slice(0, n)
   for (let i = 0; i < n; i++)
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
@@ -44,28 +50,37 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   let t1 = 0
   let t2 = 0
   let t3 = 0
-  const acc = new Float64Array(n)
-  const colI = new Float64Array(n)
-  for (let i = 0; i < n; i++) {
-    for (let q = tPtr[i]!; q < tPtr[i + 1]!; q++) colI[tIdx[q]!] = tVal[q]!
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-      const j = colIdx[p]!
-      const wij = values[p]!
-      if (j === i) t1 += wij
-      t2 += wij * colI[j]!
-      for (let r = rowPtr[j]!; r < rowPtr[j + 1]!; r++) acc[colIdx[r]!]! += wij * values[r]!
-    }
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-      const j = colIdx[p]!
-      for (let r = rowPtr[j]!; r < rowPtr[j + 1]!; r++) {
-        const k = colIdx[r]!
-        if (acc[k] !== 0) {
-          t3 += acc[k]! * colI[k]!
-          acc[k] = 0
+  const acc = arena.float64(n)
+  const colI = arena.float64(n)
+  const res = arena.float64(3)
+  if (kernel !== undefined) {
+    const at = (a: Int32Array | Float64Array) => a.byteOffset
+    kernel.traces(at(rowPtr), at(colIdx), at(values), at(tPtr), at(tIdx), at(tVal), at(acc), at(colI), n, at(res))
+    t1 = res[0]!
+    t2 = res[1]!
+    t3 = res[2]!
+  } else {
+    for (let i = 0; i < n; i++) {
+      for (let q = tPtr[i]!; q < tPtr[i + 1]!; q++) colI[tIdx[q]!] = tVal[q]!
+      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+        const j = colIdx[p]!
+        const wij = values[p]!
+        if (j === i) t1 += wij
+        t2 += wij * colI[j]!
+        for (let r = rowPtr[j]!; r < rowPtr[j + 1]!; r++) acc[colIdx[r]!]! += wij * values[r]!
+      }
+      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+        const j = colIdx[p]!
+        for (let r = rowPtr[j]!; r < rowPtr[j + 1]!; r++) {
+          const k = colIdx[r]!
+          if (acc[k] !== 0) {
+            t3 += acc[k]! * colI[k]!
+            acc[k] = 0
+          }
         }
       }
+      for (let q = tPtr[i]!; q < tPtr[i + 1]!; q++) colI[tIdx[q]!] = 0
     }
-    for (let q = tPtr[i]!; q < tPtr[i + 1]!; q++) colI[tIdx[q]!] = 0
   }
   // Unit (and, for bipartite components, −1) eigenvalues of row-standardised W, taken out exactly.
   let ones = 0
@@ -102,12 +117,15 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
     }
   }
   // Stochastic moments z'W^k z, k = 1 … terms, averaged over probes (interleaved: one pass over W per power).
-  const probes = Math.max(2, Math.min(16, Math.round(100_000 / Math.max(1, n))))
   const rng = seededRandom(seed)
-  const z = new Float64Array(n * probes)
+  const z = arena.float64(n * probes)
   for (let i = 0; i < z.length; i++) z[i] = rng.next() < 0.5 ? -1 : 1
   const moments = new Float64Array(terms + 1)
   const mult = (x: Float64Array, out: Float64Array) => {
+    if (kernel !== undefined) {
+      kernel.spmm(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, x.byteOffset, out.byteOffset, n, probes)
+      return
+    }
     if (probes === 2) {
       // Two probes (every n ≥ 66,667): sums in registers, the same terms in the same order as the loop below.
       for (let i = 0; i < n; i++) {
@@ -135,12 +153,14 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
     }
   }
   const dotAll = (a: Float64Array, b: Float64Array) => {
+    if (kernel !== undefined) return kernel.dot(a.byteOffset, b.byteOffset, a.length) / probes
     let s = 0
     for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!
     return s / probes
   }
-  let x = Float64Array.from(z)
-  let y = new Float64Array(n * probes)
+  let x = arena.float64(n * probes)
+  x.set(z)
+  let y = arena.float64(n * probes)
   if (symmetric) {
     // x_j = S^j z: moments 2j = ‖x_j‖², 2j + 1 = x_j'x_{j+1}.
     for (let j = 0; 2 * j + 1 <= terms; j++) {
@@ -193,7 +213,7 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
 }
 
 // W renumbered in breadth-first order over the graph of W + Wᵀ (each component from its lowest unvisited unit).
-const breadthFirst = (w: CsrLike): CsrLike => {
+const breadthFirst = (w: CsrLike, arena: ReturnType<typeof carve>): { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } => {
   const n = w.rowPtr.length - 1
   const { rowPtr, colIdx, values } = w
   const nnz = rowPtr[n]!
@@ -228,9 +248,9 @@ const breadthFirst = (w: CsrLike): CsrLike => {
       }
     }
   }
-  const ptr = new Int32Array(n + 1)
-  const idx = new Int32Array(nnz)
-  const val = new Float64Array(nnz)
+  const ptr = arena.int32(n + 1)
+  const idx = arena.int32(nnz)
+  const val = arena.float64(nnz)
   for (let k = 0; k < n; k++) {
     const old = order[k]!
     let q = ptr[k]!

@@ -1,0 +1,224 @@
+// Assembles the WebAssembly kernels of the log-determinant series (src/econometrics/spatial/logDetSeries.ts) and
+// writes src/econometrics/spatial/seriesKernelBytes.ts. Run: node packages/domain/scripts/seriesKernelWasm.mjs
+// Each kernel performs the same floating-point operations in the same order as the JavaScript loop it replaces,
+// so that the series is identical to the last bit either way:
+//   traces  tr W, tr W², tr W³ (logDetSeries's exact traces; results stored at `res`, res + 8, res + 16)
+//   spmm    out = W·x for `probes` vectors stored row by row (f64x2 lanes: each lane is one probe's sum)
+//   dot     Σ a_i·b_i in order
+import { writeFileSync } from "node:fs"
+import { F64, I32, moduleBytes, sleb, uleb, V128, vec } from "./wasmAssembler.mjs"
+
+// A function's code from its parameter and local names: expressions are byte arrays, statements too.
+const fn = (name, params, locals, results, build) => {
+  const names = [...params.map(([n]) => n), ...locals.map(([n]) => n)]
+  const at = (n) => {
+    const k = names.indexOf(n)
+    if (k < 0) throw new Error(`${name}: no local ${n}`)
+    return uleb(k)
+  }
+  const e = {
+    get: (n) => [0x20, ...at(n)],
+    set: (n, x) => [...x, 0x21, ...at(n)],
+    i32: (v) => [0x41, ...sleb(v)],
+    f64zero: [0x44, 0, 0, 0, 0, 0, 0, 0, 0],
+    add: (a, b) => [...a, ...b, 0x6a],
+    mul: (a, b) => [...a, ...b, 0x6c],
+    shl: (a, k) => [...a, 0x41, ...sleb(k), 0x74],
+    load32: (addr, offset = 0) => [...addr, 0x28, 2, ...uleb(offset)],
+    loadF: (addr, offset = 0) => [...addr, 0x2b, 3, ...uleb(offset)],
+    storeF: (addr, x) => [...addr, ...x, 0x39, 3, 0],
+    fadd: (a, b) => [...a, ...b, 0xa0],
+    fmul: (a, b) => [...a, ...b, 0xa2],
+    fne: (a, b) => [...a, ...b, 0x62],
+    eq: (a, b) => [...a, ...b, 0x46],
+    loadV: (addr) => [...addr, 0xfd, ...uleb(0x00), 3, 0],
+    storeV: (addr, x) => [...addr, ...x, 0xfd, ...uleb(0x0b), 3, 0],
+    splat: (x) => [...x, 0xfd, ...uleb(0x14)],
+    vadd: (a, b) => [...a, ...b, 0xfd, ...uleb(0xf0)],
+    vmul: (a, b) => [...a, ...b, 0xfd, ...uleb(0xf2)],
+    /** if (cond) body */
+    when: (cond, ...body) => [...cond, 0x04, 0x40, ...body.flat(Infinity), 0x0b],
+    /** while (a < b, signed) { body }: body may not branch out. */
+    whileLt: (a, b, ...body) => [0x02, 0x40, 0x03, 0x40, ...a, ...b, 0x4e, 0x0d, 1, ...body.flat(Infinity), 0x0c, 0, 0x0b, 0x0b],
+    inc: (n, by) => [0x20, ...at(n), 0x41, ...sleb(by), 0x6a, 0x21, ...at(n)],
+  }
+  const declared = vec(locals.map(([, t]) => [1, t]))
+  return { name, params: params.map(([, t]) => t), results, body: [...declared, ...build(e).flat(Infinity), 0x0b] }
+}
+
+// Addresses of 4-byte and 8-byte elements: base + index·4, base + index·8.
+const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
+const at8 = (e, base, index) => e.add(e.get(base), e.shl(index, 3))
+
+// tr W, tr W², tr W³ as logDetSeries's loop: row i of W² scattered into acc, dotted with column i of W (colI).
+// t = (rowPtr, colIdx, values) of W, (tPtr, tIdx, tVal) of Wᵀ; acc and colI hold n zeros and are left so.
+const traces = fn(
+  "traces",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["values", I32],
+    ["tPtr", I32],
+    ["tIdx", I32],
+    ["tVal", I32],
+    ["acc", I32],
+    ["colI", I32],
+    ["n", I32],
+    ["res", I32],
+  ],
+  [
+    ["i", I32],
+    ["p", I32],
+    ["pEnd", I32],
+    ["q", I32],
+    ["qEnd", I32],
+    ["j", I32],
+    ["r", I32],
+    ["rEnd", I32],
+    ["k", I32],
+    ["wij", F64],
+    ["t1", F64],
+    ["t2", F64],
+    ["t3", F64],
+  ],
+  [],
+  (e) => {
+    const { get, set, i32, load32, loadF, storeF, fadd, fmul, whileLt, inc, when } = e
+    const columnToColI = (value) => [
+      set("q", load32(at4(e, "tPtr", get("i")))),
+      set("qEnd", load32(at4(e, "tPtr", get("i")), 4)),
+      whileLt(get("q"), get("qEnd"), storeF(at8(e, "colI", load32(at4(e, "tIdx", get("q")))), value), inc("q", 1)),
+    ]
+    const rowOf = (v, from, to) => [set(from, load32(at4(e, "rowPtr", get(v)))), set(to, load32(at4(e, "rowPtr", get(v)), 4))]
+    return [
+      set("i", i32(0)),
+      whileLt(get("i"), get("n"), [
+        columnToColI(loadF(at8(e, "tVal", get("q")))),
+        rowOf("i", "p", "pEnd"),
+        whileLt(get("p"), get("pEnd"), [
+          set("j", load32(at4(e, "colIdx", get("p")))),
+          set("wij", loadF(at8(e, "values", get("p")))),
+          when(e.eq(get("j"), get("i")), set("t1", fadd(get("t1"), get("wij")))),
+          set("t2", fadd(get("t2"), fmul(get("wij"), loadF(at8(e, "colI", get("j")))))),
+          rowOf("j", "r", "rEnd"),
+          whileLt(get("r"), get("rEnd"), [
+            set("k", load32(at4(e, "colIdx", get("r")))),
+            storeF(at8(e, "acc", get("k")), fadd(loadF(at8(e, "acc", get("k"))), fmul(get("wij"), loadF(at8(e, "values", get("r")))))),
+            inc("r", 1),
+          ]),
+          inc("p", 1),
+        ]),
+        rowOf("i", "p", "pEnd"),
+        whileLt(get("p"), get("pEnd"), [
+          set("j", load32(at4(e, "colIdx", get("p")))),
+          rowOf("j", "r", "rEnd"),
+          whileLt(get("r"), get("rEnd"), [
+            set("k", load32(at4(e, "colIdx", get("r")))),
+            when(e.fne(loadF(at8(e, "acc", get("k"))), e.f64zero), [
+              set("t3", fadd(get("t3"), fmul(loadF(at8(e, "acc", get("k"))), loadF(at8(e, "colI", get("k")))))),
+              storeF(at8(e, "acc", get("k")), e.f64zero),
+            ]),
+            inc("r", 1),
+          ]),
+          inc("p", 1),
+        ]),
+        columnToColI(e.f64zero),
+        inc("i", 1),
+      ]),
+      storeF(get("res"), get("t1")),
+      storeF(e.add(get("res"), i32(8)), get("t2")),
+      storeF(e.add(get("res"), i32(16)), get("t3")),
+    ]
+  },
+)
+
+// out = W·x, `probes` values per unit stored together: each row of out is zeroed, then receives v·x_j for its
+// entries in order, two probes per f64x2 lane and an odd last one alone.
+const spmm = fn(
+  "spmm",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["values", I32],
+    ["x", I32],
+    ["out", I32],
+    ["n", I32],
+    ["probes", I32],
+  ],
+  [
+    ["i", I32],
+    ["p", I32],
+    ["pEnd", I32],
+    ["o", I32],
+    ["xr", I32],
+    ["c", I32],
+    ["pairs", I32],
+    ["bytes", I32],
+    ["v", F64],
+    ["vv", V128],
+  ],
+  [],
+  (e) => {
+    const { get, set, i32, add, mul, load32, loadF, storeF, fadd, fmul, whileLt, inc, when } = e
+    return [
+      set("bytes", e.shl(get("probes"), 3)),
+      // Bytes covered by whole pairs of probes.
+      set("pairs", [...e.shl(get("probes"), 3), 0x41, ...sleb(-16), 0x71]),
+      set("i", i32(0)),
+      whileLt(get("i"), get("n"), [
+        set("o", add(get("out"), mul(get("i"), get("bytes")))),
+        set("c", i32(0)),
+        whileLt(get("c"), get("bytes"), storeF(add(get("o"), get("c")), e.f64zero), inc("c", 8)),
+        set("p", load32(at4(e, "rowPtr", get("i")))),
+        set("pEnd", load32(at4(e, "rowPtr", get("i")), 4)),
+        whileLt(get("p"), get("pEnd"), [
+          set("v", loadF(at8(e, "values", get("p")))),
+          set("vv", e.splat(get("v"))),
+          set("xr", add(get("x"), mul(load32(at4(e, "colIdx", get("p"))), get("bytes")))),
+          set("c", i32(0)),
+          whileLt(get("c"), get("pairs"), [
+            e.storeV(add(get("o"), get("c")), e.vadd(e.loadV(add(get("o"), get("c"))), e.vmul(get("vv"), e.loadV(add(get("xr"), get("c")))))),
+            inc("c", 16),
+          ]),
+          when(
+            [...get("c"), ...get("bytes"), 0x48],
+            storeF(add(get("o"), get("c")), fadd(loadF(add(get("o"), get("c"))), fmul(get("v"), loadF(add(get("xr"), get("c")))))),
+          ),
+          inc("p", 1),
+        ]),
+        inc("i", 1),
+      ]),
+    ]
+  },
+)
+
+// Σ a_i·b_i over `length` elements, in order.
+const dot = fn(
+  "dot",
+  [
+    ["a", I32],
+    ["b", I32],
+    ["length", I32],
+  ],
+  [
+    ["end", I32],
+    ["s", F64],
+  ],
+  [F64],
+  (e) => {
+    const { get, set, add, fadd, fmul, loadF, whileLt, inc } = e
+    return [
+      set("end", add(get("a"), e.shl(get("length"), 3))),
+      whileLt(get("a"), get("end"), [set("s", fadd(get("s"), fmul(loadF(get("a")), loadF(get("b"))))), inc("a", 8), inc("b", 8)]),
+      get("s"),
+    ]
+  },
+)
+
+const out = moduleBytes([traces, spmm, dot])
+const target = new URL("../src/econometrics/spatial/seriesKernelBytes.ts", import.meta.url)
+writeFileSync(
+  target,
+  `// Generated by packages/domain/scripts/seriesKernelWasm.mjs — do not edit.\n/** The WebAssembly kernels of the log-determinant series (${out.length} bytes, hexadecimal). @internal */\nexport const seriesKernelHex =\n  "${out.toString("hex")}"\n`,
+)
+console.log(`seriesKernelBytes.ts: ${out.length} bytes`)

@@ -4,47 +4,9 @@
 // so that the series is identical to the last bit either way:
 //   traces  tr W, tr W², tr W³ (logDetSeries's exact traces; results stored at `res`, res + 8, res + 16)
 //   spmm    out = W·x for `probes` vectors stored row by row (f64x2 lanes: each lane is one probe's sum)
-//   dot     Σ a_i·b_i in order
+//   dot     s + Σ a_i·b_i in order
 import { writeFileSync } from "node:fs"
-import { F64, I32, moduleBytes, sleb, uleb, V128, vec } from "./wasmAssembler.mjs"
-
-// A function's code from its parameter and local names: expressions are byte arrays, statements too.
-const fn = (name, params, locals, results, build) => {
-  const names = [...params.map(([n]) => n), ...locals.map(([n]) => n)]
-  const at = (n) => {
-    const k = names.indexOf(n)
-    if (k < 0) throw new Error(`${name}: no local ${n}`)
-    return uleb(k)
-  }
-  const e = {
-    get: (n) => [0x20, ...at(n)],
-    set: (n, x) => [...x, 0x21, ...at(n)],
-    i32: (v) => [0x41, ...sleb(v)],
-    f64zero: [0x44, 0, 0, 0, 0, 0, 0, 0, 0],
-    add: (a, b) => [...a, ...b, 0x6a],
-    mul: (a, b) => [...a, ...b, 0x6c],
-    shl: (a, k) => [...a, 0x41, ...sleb(k), 0x74],
-    load32: (addr, offset = 0) => [...addr, 0x28, 2, ...uleb(offset)],
-    loadF: (addr, offset = 0) => [...addr, 0x2b, 3, ...uleb(offset)],
-    storeF: (addr, x) => [...addr, ...x, 0x39, 3, 0],
-    fadd: (a, b) => [...a, ...b, 0xa0],
-    fmul: (a, b) => [...a, ...b, 0xa2],
-    fne: (a, b) => [...a, ...b, 0x62],
-    eq: (a, b) => [...a, ...b, 0x46],
-    loadV: (addr) => [...addr, 0xfd, ...uleb(0x00), 3, 0],
-    storeV: (addr, x) => [...addr, ...x, 0xfd, ...uleb(0x0b), 3, 0],
-    splat: (x) => [...x, 0xfd, ...uleb(0x14)],
-    vadd: (a, b) => [...a, ...b, 0xfd, ...uleb(0xf0)],
-    vmul: (a, b) => [...a, ...b, 0xfd, ...uleb(0xf2)],
-    /** if (cond) body */
-    when: (cond, ...body) => [...cond, 0x04, 0x40, ...body.flat(Infinity), 0x0b],
-    /** while (a < b, signed) { body }: body may not branch out. */
-    whileLt: (a, b, ...body) => [0x02, 0x40, 0x03, 0x40, ...a, ...b, 0x4e, 0x0d, 1, ...body.flat(Infinity), 0x0c, 0, 0x0b, 0x0b],
-    inc: (n, by) => [0x20, ...at(n), 0x41, ...sleb(by), 0x6a, 0x21, ...at(n)],
-  }
-  const declared = vec(locals.map(([, t]) => [1, t]))
-  return { name, params: params.map(([, t]) => t), results, body: [...declared, ...build(e).flat(Infinity), 0x0b] }
-}
+import { dotKernel, F64, fn, I32, moduleBytes, sleb, V128 } from "./wasmAssembler.mjs"
 
 // Addresses of 4-byte and 8-byte elements: base + index·4, base + index·8.
 const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
@@ -192,30 +154,7 @@ const spmm = fn(
   },
 )
 
-// Σ a_i·b_i over `length` elements, in order.
-const dot = fn(
-  "dot",
-  [
-    ["a", I32],
-    ["b", I32],
-    ["length", I32],
-  ],
-  [
-    ["end", I32],
-    ["s", F64],
-  ],
-  [F64],
-  (e) => {
-    const { get, set, add, fadd, fmul, loadF, whileLt, inc } = e
-    return [
-      set("end", add(get("a"), e.shl(get("length"), 3))),
-      whileLt(get("a"), get("end"), [set("s", fadd(get("s"), fmul(loadF(get("a")), loadF(get("b"))))), inc("a", 8), inc("b", 8)]),
-      get("s"),
-    ]
-  },
-)
-
-const out = moduleBytes([traces, spmm, dot])
+const out = moduleBytes([traces, spmm, dotKernel])
 const target = new URL("../src/econometrics/spatial/seriesKernelBytes.ts", import.meta.url)
 writeFileSync(
   target,

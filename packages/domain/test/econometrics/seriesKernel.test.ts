@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest"
 import type { CsrLike } from "../../src/econometrics/linalg/Csr.js"
 import { symmetricSimilarity } from "../../src/econometrics/linalg/symmetricSimilar.js"
+import { carve, carvedBytes } from "../../src/econometrics/linalg/wasmModule.js"
 import { logDetSeries } from "../../src/econometrics/spatial/logDetSeries.js"
-import { carve, carvedBytes, seriesKernels, useSeriesKernel } from "../../src/econometrics/spatial/seriesKernel.js"
+import { seriesKernels, useSeriesKernel } from "../../src/econometrics/spatial/seriesKernel.js"
 
 // The WebAssembly kernels must give the log-determinant series to the last bit of the JavaScript loops.
 afterEach(() => useSeriesKernel(true))

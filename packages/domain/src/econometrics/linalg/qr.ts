@@ -1,6 +1,7 @@
 import { choleskyInverse } from "./cholesky.js"
 import { type Matrix, matrix } from "./Matrix.js"
 import { toColumnMajor } from "./ops.js"
+import { type VectorKernels, vectorKernels } from "./vectorKernel.js"
 
 /**
  * A Householder QR factorisation with R's limited column pivoting (LINPACK dqrdc2, as used by lm.fit):
@@ -35,15 +36,19 @@ export const qrDecompose = (x: Matrix, tol = 1e-7): QR => qrDecomposeColumnMajor
  * @example qrDecomposeColumnMajor(Float64Array.from([1, 1, 1, 1, 2, 3]), 3, 2).rank // 2
  */
 export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, tol = 1e-7): QR => {
+  // Large factors are computed in the kernels' memory (with room for the vector that qrQty and qrQy transform),
+  // then copied back into `a`.
+  const kernels = n * p >= KERNEL_MIN ? vectorKernels(8 * (n * p + n)) : undefined
+  const all = kernels === undefined ? undefined : new Float64Array(kernels.buffer, 0, n * p + n)
+  const m = all === undefined ? a : all.subarray(0, n * p)
+  if (m !== a) m.set(a)
+  const ops = kernels === undefined ? loopOps(m, m) : kernelOps(kernels, m, m)
   const qraux = new Float64Array(p)
   const pivot = new Int32Array(p)
   const original = new Float64Array(p)
   for (let j = 0; j < p; j++) {
     pivot[j] = j
-    let s = 0
-    const base = j * n
-    for (let i = 0; i < n; i++) s += a[base + i]! * a[base + i]!
-    original[j] = Math.sqrt(s) || 1
+    original[j] = Math.sqrt(ops.dot(0, j * n, j * n, n)) || 1
   }
   const tmp = new Float64Array(n)
   let k = p // columns at positions >= k have been moved to the end as aliased
@@ -51,13 +56,10 @@ export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, to
   for (let l = 0; l < lup; l++) {
     // Move negligible columns to the end (dqrdc2's limited pivoting).
     while (l < k) {
-      let s = 0
-      const base = l * n
-      for (let i = l; i < n; i++) s += a[base + i]! * a[base + i]!
-      if (Math.sqrt(s) >= original[l]! * tol) break
-      tmp.set(a.subarray(l * n, l * n + n))
-      a.copyWithin(l * n, (l + 1) * n, p * n)
-      a.set(tmp, (p - 1) * n)
+      if (Math.sqrt(ops.dot(0, l * n + l, l * n + l, n - l)) >= original[l]! * tol) break
+      tmp.set(m.subarray(l * n, l * n + n))
+      m.copyWithin(l * n, (l + 1) * n, p * n)
+      m.set(tmp, (p - 1) * n)
       const pv = pivot[l]!
       const ov = original[l]!
       for (let j = l; j < p - 1; j++) {
@@ -73,71 +75,97 @@ export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, to
       continue
     }
     const base = l * n
-    let nrm = 0
-    for (let i = l; i < n; i++) nrm += a[base + i]! * a[base + i]!
-    nrm = Math.sqrt(nrm)
+    let nrm = Math.sqrt(ops.dot(0, base + l, base + l, n - l))
     if (nrm === 0) {
       qraux[l] = 0
       continue
     }
-    if (a[base + l]! < 0) nrm = -nrm
-    for (let i = l; i < n; i++) a[base + i]! /= nrm
-    a[base + l]! += 1
-    const vl = a[base + l]!
+    if (m[base + l]! < 0) nrm = -nrm
+    ops.divide(base + l, n - l, nrm)
+    m[base + l]! += 1
+    const vl = m[base + l]!
     for (let j = l + 1; j < p; j++) {
       const bj = j * n
-      let t = 0
-      for (let i = l; i < n; i++) t += a[base + i]! * a[bj + i]!
-      t = -t / vl
-      for (let i = l; i < n; i++) a[bj + i]! += t * a[base + i]!
+      const t = -ops.dot(0, base + l, bj + l, n - l) / vl
+      ops.axpy(t, base + l, bj + l, n - l)
     }
     qraux[l] = vl
-    a[base + l] = -nrm
+    m[base + l] = -nrm
   }
-  return { n, p, qr: a, qraux, pivot, rank: Math.min(k, n), tol }
+  if (m !== a) {
+    a.set(m)
+    factorKernels.set(m, { kernels: kernels!, vector: all!.subarray(n * p) })
+  }
+  return { n, p, qr: m, qraux, pivot, rank: Math.min(k, n), tol }
+}
+
+/** Factors of at least this many elements (n·p) use the WebAssembly kernels: below, a memory is not worth it. */
+const KERNEL_MIN = 1 << 15
+
+// The kernels and the vector beside a factor computed in their memory.
+const factorKernels = new WeakMap<Float64Array, { readonly kernels: VectorKernels; readonly vector: Float64Array }>()
+
+/** dot, axpy and divide between elements of x (offset i) and y (offset j), by the kernels or by loops. */
+interface VectorOps {
+  /** s + Σ x[i + t]·y[j + t] in order. */
+  dot(s: number, i: number, j: number, length: number): number
+  /** y[j + t] ← y[j + t] + c·x[i + t]. */
+  axpy(c: number, i: number, j: number, length: number): void
+  /** y[j + t] ← y[j + t] / d. */
+  divide(j: number, length: number, d: number): void
+}
+
+const loopOps = (x: Float64Array, y: Float64Array): VectorOps => ({
+  dot: (s, i, j, length) => {
+    for (let t = 0; t < length; t++) s += x[i + t]! * y[j + t]!
+    return s
+  },
+  axpy: (c, i, j, length) => {
+    for (let t = 0; t < length; t++) y[j + t]! += c * x[i + t]!
+  },
+  divide: (j, length, d) => {
+    for (let t = 0; t < length; t++) y[j + t]! /= d
+  },
+})
+
+const kernelOps = (k: VectorKernels, x: Float64Array, y: Float64Array): VectorOps => ({
+  dot: (s, i, j, length) => k.dot(s, x.byteOffset + 8 * i, y.byteOffset + 8 * j, length),
+  axpy: (c, i, j, length) => k.axpy(c, x.byteOffset + 8 * i, y.byteOffset + 8 * j, length),
+  divide: (j, length, d) => k.divide(y.byteOffset + 8 * j, length, d),
+})
+
+// Qᵀy (forward) or Qy (backward): the Householder reflections in turn, on a copy of y.
+const reflect = (f: QR, y: ArrayLike<number>, forward: boolean): Float64Array => {
+  const { n, p, qr, qraux } = f
+  const own = factorKernels.get(qr)
+  const out = own?.vector ?? new Float64Array(n)
+  out.set(y)
+  const ops = own === undefined ? loopOps(qr, out) : kernelOps(own.kernels, qr, out)
+  const steps = Math.min(n - 1, p)
+  for (let s = 0; s < steps; s++) {
+    const l = forward ? s : steps - 1 - s
+    const vl = qraux[l]!
+    if (vl === 0) continue
+    const base = l * n
+    const t = -ops.dot(vl * out[l]!, base + l + 1, l + 1, n - l - 1) / vl
+    out[l]! += t * vl
+    ops.axpy(t, base + l + 1, l + 1, n - l - 1)
+  }
+  // The kernels' vector is used again by the next call.
+  return own === undefined ? out : out.slice()
 }
 
 /**
  * Apply Qᵀ to a vector of length n (as R's qr.qty).
  * @example qrQty(qrDecompose(fromRows([[1], [1]])), [1, 1]) // ≈ [−√2, 0]
  */
-export const qrQty = (f: QR, y: ArrayLike<number>): Float64Array => {
-  const { n, p, qr, qraux } = f
-  const out = Float64Array.from(y as ArrayLike<number>)
-  const steps = Math.min(n - 1, p)
-  for (let l = 0; l < steps; l++) {
-    const vl = qraux[l]!
-    if (vl === 0) continue
-    const base = l * n
-    let t = vl * out[l]!
-    for (let i = l + 1; i < n; i++) t += qr[base + i]! * out[i]!
-    t = -t / vl
-    out[l]! += t * vl
-    for (let i = l + 1; i < n; i++) out[i]! += t * qr[base + i]!
-  }
-  return out
-}
+export const qrQty = (f: QR, y: ArrayLike<number>): Float64Array => reflect(f, y, true)
 
 /**
  * Apply Q to a vector of length n (as R's qr.qy); undoes {@link qrQty}.
  * @example qrQy(f, qrQty(f, y)) // y again, up to rounding
  */
-export const qrQy = (f: QR, y: ArrayLike<number>): Float64Array => {
-  const { n, p, qr, qraux } = f
-  const out = Float64Array.from(y as ArrayLike<number>)
-  const steps = Math.min(n - 1, p)
-  for (let l = steps - 1; l >= 0; l--) {
-    const vl = qraux[l]!
-    if (vl === 0) continue
-    const base = l * n
-    let t = vl * out[l]!
-    for (let i = l + 1; i < n; i++) t += qr[base + i]! * out[i]!
-    t = -t / vl
-    out[l]! += t * vl
-    for (let i = l + 1; i < n; i++) out[i]! += t * qr[base + i]!
-  }
-  return out
-}
+export const qrQy = (f: QR, y: ArrayLike<number>): Float64Array => reflect(f, y, false)
 
 /** Solve R[0:r,0:r]·b = c for the leading rank block (pivoted order). */
 const backSolve = (f: QR, c: ArrayLike<number>): Float64Array => {

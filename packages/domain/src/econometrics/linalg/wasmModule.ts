@@ -36,3 +36,43 @@ export const wasmModuleOnce = (hex: string): (() => object | null) => {
     return compiled
   }
 }
+
+/**
+ * An instance of `module` over a new memory of at least `bytes` zero bytes, with that memory's buffer; undefined
+ * without a module (no WebAssembly or SIMD, or switched off), beyond the size limit, or out of address space for
+ * another memory. Callers then run their JavaScript loops, which give the same numbers.
+ * @internal
+ * @example const k = kernelInstance<{ dot(…): number }>(module(), 1 << 20)
+ */
+export const kernelInstance = <K>(module: object | null, bytes: number): (K & { readonly buffer: ArrayBuffer }) | undefined => {
+  if (module === null || wasmApi === undefined || bytes > WASM_MEMORY_LIMIT) return undefined
+  try {
+    const memory = new wasmApi.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) })
+    const exports = new wasmApi.Instance(module, { env: { memory } }).exports as K
+    return { ...exports, buffer: memory.buffer }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Typed arrays laid out one after another in `buffer` (8-byte aligned), or plain arrays when there is none.
+ * @internal
+ * @example const a = carve(k?.buffer); const rowPtr = a.int32(n + 1)
+ */
+export const carve = (buffer: ArrayBuffer | undefined) => {
+  let offset = 0
+  const take = (bytes: number) => {
+    const at = offset
+    offset += Math.ceil(bytes / 8) * 8
+    return at
+  }
+  return {
+    int32: (length: number): Int32Array => (buffer === undefined ? new Int32Array(length) : new Int32Array(buffer, take(length * 4), length)),
+    float64: (length: number): Float64Array => (buffer === undefined ? new Float64Array(length) : new Float64Array(buffer, take(length * 8), length)),
+  }
+}
+
+/** The bytes carve takes for these lengths of 4- and 8-byte arrays. @internal @example carvedBytes([n + 1], [n]) */
+export const carvedBytes = (int32s: ReadonlyArray<number>, float64s: ReadonlyArray<number>): number =>
+  int32s.reduce((s, l) => s + Math.ceil((l * 4) / 8) * 8, 0) + float64s.reduce((s, l) => s + l * 8, 0)

@@ -1,6 +1,7 @@
 import type { CsrLike } from "../linalg/Csr.js"
+import { carve, carvedBytes } from "../linalg/wasmModule.js"
 import { seededRandom } from "../random/Random.js"
-import { carve, carvedBytes, seriesKernels } from "./seriesKernel.js"
+import { seriesKernels } from "./seriesKernel.js"
 
 /** An approximation of log|I − ρW| for every ρ, with its first two derivatives. */
 export interface LogDetSeries {
@@ -153,7 +154,7 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
     }
   }
   const dotAll = (a: Float64Array, b: Float64Array) => {
-    if (kernel !== undefined) return kernel.dot(a.byteOffset, b.byteOffset, a.length) / probes
+    if (kernel !== undefined) return kernel.dot(0, a.byteOffset, b.byteOffset, a.length) / probes
     let s = 0
     for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!
     return s / probes

@@ -1,9 +1,11 @@
 import type { Bilingual } from "../../model/errors.js"
 import { chiSquareSf, normalPValue } from "../linalg/distributions.js"
+import { carve, carvedBytes } from "../linalg/wasmModule.js"
 import { findLink } from "../weights/links.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
 import type { OlsFit } from "./ols.js"
+import { residualMoranKernels } from "./residualMoranKernel.js"
 import { traceWtWplusWW } from "./sparse.js"
 
 /** Moran's I of regression residuals with its exact moments under normality (spdep lm.morantest). */
@@ -72,29 +74,7 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
   }
   const I = (N / S0) * (uwu / uu)
   // Z = U·X with U = (W + Wᵀ)/2, row-major like X, in one pass over W; then C1 = XᵀZ and C2 = ZᵀZ row by row.
-  const { x } = fit
-  const z = new Float64Array(n * k)
-  for (let i = 0; i < n; i++)
-    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
-      const j = w.colIdx[p]!
-      const half = 0.5 * w.values[p]!
-      for (let c = 0; c < k; c++) {
-        z[i * k + c]! += half * x.data[j * k + c]!
-        z[j * k + c]! += half * x.data[i * k + c]!
-      }
-    }
-  const C1 = new Float64Array(k * k)
-  const C2 = new Float64Array(k * k)
-  for (let i = 0; i < n; i++)
-    for (let a = 0; a < k; a++) {
-      const xa = x.data[i * k + a]!
-      const za = z[i * k + a]!
-      for (let b = 0; b < k; b++) {
-        const zb = z[i * k + b]!
-        C1[a * k + b]! += xa * zb
-        C2[a * k + b]! += za * zb
-      }
-    }
+  const { C1, C2 } = symmetricCrossProducts(w, fit.x.data, n, k)
   const C3 = new Float64Array(k * k)
   for (let a = 0; a < k; a++)
     for (let b = 0; b < k; b++) {
@@ -118,6 +98,54 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
   const zs = (I - expected) / Math.sqrt(variance)
   return { I, expected, variance, z: zs, p: normalPValue(zs) }
 }
+
+// Z = U·X with U = (W + Wᵀ)/2 (X and Z row-major n × k) in one pass over W, then C1 = XᵀZ and C2 = ZᵀZ row by
+// row: in the kernels' memory above KERNEL_MIN elements of X, else by the same loops.
+const symmetricCrossProducts = (w: SpatialWeights, xData: Float64Array, n: number, k: number): { C1: Float64Array; C2: Float64Array } => {
+  const nnz = w.rowPtr[n]!
+  const kernels = n * k >= KERNEL_MIN ? residualMoranKernels(carvedBytes([n + 1, nnz], [nnz, n * k, n * k, k * k, k * k])) : undefined
+  const arena = carve(kernels?.buffer)
+  const C1 = arena.float64(k * k)
+  const C2 = arena.float64(k * k)
+  if (kernels !== undefined) {
+    const rowPtr = arena.int32(n + 1)
+    const colIdx = arena.int32(nnz)
+    const values = arena.float64(nnz)
+    const x = arena.float64(n * k)
+    const z = arena.float64(n * k)
+    rowPtr.set(w.rowPtr)
+    colIdx.set(w.colIdx.subarray(0, nnz))
+    values.set(w.values.subarray(0, nnz))
+    x.set(xData)
+    kernels.symmetricPart(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, x.byteOffset, z.byteOffset, n, k)
+    kernels.crossProducts(x.byteOffset, z.byteOffset, n, k, C1.byteOffset, C2.byteOffset)
+    return { C1: C1.slice(), C2: C2.slice() }
+  }
+  const z = new Float64Array(n * k)
+  for (let i = 0; i < n; i++)
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
+      const j = w.colIdx[p]!
+      const half = 0.5 * w.values[p]!
+      for (let c = 0; c < k; c++) {
+        z[i * k + c]! += half * xData[j * k + c]!
+        z[j * k + c]! += half * xData[i * k + c]!
+      }
+    }
+  for (let i = 0; i < n; i++)
+    for (let a = 0; a < k; a++) {
+      const xa = xData[i * k + a]!
+      const za = z[i * k + a]!
+      for (let b = 0; b < k; b++) {
+        const zb = z[i * k + b]!
+        C1[a * k + b]! += xa * zb
+        C2[a * k + b]! += za * zb
+      }
+    }
+  return { C1, C2 }
+}
+
+/** Designs of at least this many elements (n·k) use the WebAssembly kernels: below, a memory is not worth it. */
+const KERNEL_MIN = 1 << 12
 
 /**
  * The LM tests for spatial error and spatial lag dependence in OLS residuals (Anselin 1988; Anselin et al. 1996),

@@ -1,0 +1,36 @@
+import { kernelInstance, wasmModuleOnce } from "../linalg/wasmModule.js"
+import { residualMoranKernelHex } from "./residualMoranKernelBytes.js"
+
+/**
+ * The WebAssembly kernels of lmMoranTest over one memory of their own (arguments are byte addresses in it): the
+ * same operations in the same order as its loops, so the test is the same to the last bit, at full speed from the
+ * first call in a fresh process.
+ * @internal
+ */
+export interface ResidualMoranKernels {
+  readonly buffer: ArrayBuffer
+  /** Z += ((W + Wᵀ)/2)·X (row-major n × k) in one pass over W. */
+  symmetricPart(rowPtr: number, colIdx: number, values: number, x: number, z: number, n: number, k: number): void
+  /** C1 += XᵀZ and C2 += ZᵀZ (k × k, row-major), row by row. */
+  crossProducts(x: number, z: number, n: number, k: number, c1: number, c2: number): void
+}
+
+let enabled = true
+const kernelModule = wasmModuleOnce(residualMoranKernelHex)
+
+/**
+ * Make lmMoranTest use its JavaScript loops (false) or the WebAssembly kernels again (true): tests compare the two.
+ * @internal
+ * @example useResidualMoranKernel(false)
+ */
+export const useResidualMoranKernel = (on: boolean): void => {
+  enabled = on
+}
+
+/**
+ * The kernels over a new memory of at least `bytes` zero bytes, or undefined: the caller then runs its loops.
+ * @internal
+ * @example const k = residualMoranKernels(1 << 20)
+ */
+export const residualMoranKernels = (bytes: number): ResidualMoranKernels | undefined =>
+  kernelInstance<Omit<ResidualMoranKernels, "buffer">>(enabled ? kernelModule() : null, bytes)

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from "vitest"
+import { fromRows } from "../../src/econometrics/linalg/ops.js"
+import { lmMoranTest } from "../../src/econometrics/regression/diagnostics.js"
+import { ols } from "../../src/econometrics/regression/ols.js"
+import { residualMoranKernels, useResidualMoranKernel } from "../../src/econometrics/regression/residualMoranKernel.js"
+import { weightsFromLinks } from "../../src/econometrics/weights/links.js"
+
+// lmMoranTest on the WebAssembly kernels must equal its loops to the last bit.
+afterEach(() => useResidualMoranKernel(true))
+
+const seeded = (seed: number) => {
+  let z = seed
+  return () => {
+    z = (Math.imul(z, 1103515245) + 12345) >>> 0
+    return z / 2 ** 32
+  }
+}
+
+describe("residual Moran kernels", () => {
+  it("are available in Node", () => {
+    expect(residualMoranKernels(1024)).toBeDefined()
+    useResidualMoranKernel(false)
+    expect(residualMoranKernels(1024)).toBeUndefined()
+  })
+
+  it("give the residual Moran test to the last bit of the loops, on asymmetric weights", () => {
+    // 70 × 70 rook lattice, plus one directed link from every seventh unit to a drawn one (asymmetric), row-standardised.
+    const side = 70
+    const n = side * side
+    const r = seeded(5)
+    const neighbours = Array.from({ length: n }, (_, i) => {
+      const row = Math.floor(i / side)
+      const col = i % side
+      const nb = [i - side, i + side, col > 0 ? i - 1 : -1, col + 1 < side ? i + 1 : -1].filter((j) => j >= 0 && j < n && Math.floor(j / side) >= row - 1)
+      if (i % 7 === 0) {
+        const extra = Math.floor(r() * n)
+        if (extra !== i && !nb.includes(extra)) nb.push(extra)
+      }
+      return nb
+    })
+    const w = weightsFromLinks(
+      neighbours.map((_, i) => String(i)),
+      neighbours,
+      undefined,
+      "W",
+    )
+    expect(w.symmetric).toBe(false)
+    const rows = Array.from({ length: n }, () => [1, r(), r() * 10, r() - 0.5])
+    const y = Float64Array.from(rows, (row) => row[1]! * 2 - row[2]! + r())
+    const fit = ols(fromRows(rows), y, ["(Intercept)", "a", "b", "c"])
+    const [kernel, loops] = [true, false].map((on) => {
+      useResidualMoranKernel(on)
+      return lmMoranTest(fit, w)
+    })
+    for (const key of ["I", "expected", "variance", "z", "p"] as const) expect(Object.is(kernel![key], loops![key]), key).toBe(true)
+    expect(Number.isFinite(kernel!.variance)).toBe(true)
+  })
+})

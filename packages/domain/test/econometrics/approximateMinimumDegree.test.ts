@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { approximateMinimumDegree } from "../../src/econometrics/linalg/approximateMinimumDegree.js"
-import { choleskyFlops, columnCounts, eliminationTree } from "../../src/econometrics/linalg/choleskySymbolic.js"
-import { fillReducingOrder } from "../../src/econometrics/linalg/fillReducingOrder.js"
+import { choleskyFlops, choleskySymbolic, columnCounts, eliminationTree } from "../../src/econometrics/linalg/choleskySymbolic.js"
+import { fillReducingAnalysis, fillReducingOrder, orderedSymbolic } from "../../src/econometrics/linalg/fillReducingOrder.js"
 import { minimumDegreeOrder } from "../../src/econometrics/linalg/minimumDegree.js"
 import { nestedDissectionOrder } from "../../src/econometrics/linalg/nestedDissection.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
@@ -157,5 +157,19 @@ describe("fillReducingOrder: which order 'auto' takes", () => {
     const nd = flops(p, nestedDissectionOrder(p.rowPtr, p.colIdx, p.n))
     expect(flops(p, order)).toBe(Math.min(md, nd))
     expect(md).toBeGreaterThan(64 * p.colIdx.length)
+  })
+})
+
+describe("orderedSymbolic: the tree found while choosing the order is used again", () => {
+  it("gives the same symbolic analysis as computing the tree afresh", () => {
+    for (const p of [queenGrid(3, 2000), queenGrid(80, 80), queenGrid(40, 40)]) {
+      const { order, tree } = fillReducingAnalysis(p.rowPtr, p.colIdx, p.n)
+      // Between 5,000 and 40,000 units the choice computes the tree; below it does not.
+      expect(tree !== undefined).toBe(p.n > 5000)
+      const again = choleskySymbolic(p.rowPtr, p.colIdx, order)
+      const reused = orderedSymbolic(p.rowPtr, p.colIdx, p.n)
+      expect(Object.keys(reused).length).toBe(Object.keys(again).length)
+      for (const [key, value] of Object.entries(again)) expect((reused as unknown as Record<string, unknown>)[key], key).toEqual(value)
+    }
   })
 })

@@ -58,7 +58,10 @@ describe("vector kernels of the QR", () => {
     const { x, y } = design(5000, 8, 3)
     const f = qrDecompose(x)
     const a = qrQty(f, y)
-    const b = qrQty(f, y.map((v) => -v))
+    const b = qrQty(
+      f,
+      y.map((v) => -v),
+    )
     expect(a[0]).toBe(-b[0]!)
     expect(same(qrQty(f, y), a)).toBe(true)
   })

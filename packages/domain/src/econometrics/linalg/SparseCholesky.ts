@@ -3,7 +3,7 @@ import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
-import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
+import { type OrderingMethod, orderedSymbolic } from "./fillReducingOrder.js"
 
 /**
  * Sparse Cholesky factorisation L·Lᵀ = P(I − ρS)Pᵀ for a symmetric S, built for repeated factorisation at
@@ -60,8 +60,7 @@ export interface SelectedInverse {
  * The symbolic analysis of I − ρS for a symmetric S: fill-reducing order, elimination tree and supernodes.
  * @example sparseCholesky(s, symbolicCholesky(s))
  */
-export const symbolicCholesky = (s: Csr, ordering: OrderingMethod = "auto"): CholeskySymbolic =>
-  choleskySymbolic(s.rowPtr, s.colIdx, fillReducingOrder(s.rowPtr, s.colIdx, s.n, ordering))
+export const symbolicCholesky = (s: Csr, ordering: OrderingMethod = "auto"): CholeskySymbolic => orderedSymbolic(s.rowPtr, s.colIdx, s.n, ordering)
 
 /**
  * Build (or reuse) the symbolic analysis of I − ρS (S symmetric, zero or any diagonal); each `factor(ρ)` is

@@ -3,7 +3,7 @@ import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelLU, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
-import { fillReducingOrder, type OrderingMethod } from "./fillReducingOrder.js"
+import { type OrderingMethod, orderedSymbolic } from "./fillReducingOrder.js"
 
 /**
  * Sparse LU factorisation without pivoting of P(I − ρW)Pᵀ for a general (asymmetric) W, for repeated
@@ -269,7 +269,7 @@ const symmetrisedSymbolic = (w: Csr, ordering: OrderingMethod): CholeskySymbolic
       idx[fill[j]!++] = i
     }
   // Duplicates (links present both ways) are harmless for the ordering and the symbolic analysis.
-  return choleskySymbolic(ptr, idx, fillReducingOrder(ptr, idx, n, ordering))
+  return orderedSymbolic(ptr, idx, n, ordering)
 }
 
 /**

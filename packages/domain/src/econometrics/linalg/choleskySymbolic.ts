@@ -131,14 +131,20 @@ const relaxed = (cols: number, zeroFraction: number): boolean =>
 
 /**
  * Symbolic analysis for a symmetric pattern (CSR; the diagonal may be present or not) and a fill-reducing
- * order: see {@link CholeskySymbolic}.
+ * order: see {@link CholeskySymbolic}. `known`: the elimination tree and column counts of `order`, when the
+ * caller has them (fillReducingAnalysis).
  * @example choleskySymbolic(s.rowPtr, s.colIdx, nestedDissectionOrder(s.rowPtr, s.colIdx, s.n)).nsuper
  */
-export const choleskySymbolic = (rowPtr: Int32Array, colIdx: Int32Array, order: Int32Array): CholeskySymbolic => {
+export const choleskySymbolic = (
+  rowPtr: Int32Array,
+  colIdx: Int32Array,
+  order: Int32Array,
+  known?: { readonly parent: Int32Array; readonly count: Int32Array },
+): CholeskySymbolic => {
   const n = order.length
   let iperm = new Int32Array(n)
   for (let k = 0; k < n; k++) iperm[order[k]!] = k
-  const parent0 = eliminationTree(rowPtr, colIdx, order, iperm)
+  const parent0 = known?.parent ?? eliminationTree(rowPtr, colIdx, order, iperm)
   // Postorder the tree so that every subtree, and so every supernode, is a range of pivots.
   const post = postorder(parent0)
   const perm = new Int32Array(n)
@@ -152,7 +158,8 @@ export const choleskySymbolic = (rowPtr: Int32Array, colIdx: Int32Array, order: 
   }
   iperm = new Int32Array(n)
   for (let k = 0; k < n; k++) iperm[perm[k]!] = k
-  const count = columnCounts(rowPtr, colIdx, perm, iperm, parent)
+  // Postordering relabels the pivots without changing the factor's structure: column counts move with them.
+  const count = known === undefined ? columnCounts(rowPtr, colIdx, perm, iperm, parent) : Int32Array.from(post, (k) => known.count[k]!)
   const children = new Int32Array(n)
   for (let j = 0; j < n; j++) if (parent[j]! >= 0) children[parent[j]!]!++
 

@@ -2,7 +2,7 @@
 // writes src/econometrics/spatial/seriesKernelBytes.ts. Run: node packages/domain/scripts/seriesKernelWasm.mjs
 // Each kernel performs the same floating-point operations in the same order as the JavaScript loop it replaces,
 // so that the series is identical to the last bit either way:
-//   traces  tr W, tr W², tr W³ (logDetSeries's exact traces; results stored at `res`, res + 8, res + 16)
+//   traces  tr W, tr W², tr W³ (logDetSeries's exact traces; sums kept at `res`, res + 8, res + 16)
 //   spmm    out = W·x for `probes` vectors stored row by row (f64x2 lanes: each lane is one probe's sum)
 //   dot     s + Σ a_i·b_i in order
 import { writeFileSync } from "node:fs"
@@ -12,8 +12,10 @@ import { dotKernel, F64, fn, I32, moduleBytes, sleb, V128 } from "./wasmAssemble
 const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
 const at8 = (e, base, index) => e.add(e.get(base), e.shl(index, 3))
 
-// tr W, tr W², tr W³ as logDetSeries's loop: row i of W² scattered into acc, dotted with column i of W (colI).
-// t = (rowPtr, colIdx, values) of W, (tPtr, tIdx, tVal) of Wᵀ; acc and colI hold n zeros and are left so.
+// tr W, tr W², tr W³ as logDetSeries's loop: row i of W² scattered into acc, dotted with column i of W (colI),
+// for rows from … to − 1, adding to the sums at res (the caller calls over ranges of rows, so that the engine can
+// move the kernel to its optimising compiler between calls). (rowPtr, colIdx, values) is W, (tPtr, tIdx, tVal)
+// is Wᵀ; acc and colI hold zeros and are left so.
 const traces = fn(
   "traces",
   [
@@ -25,7 +27,8 @@ const traces = fn(
     ["tVal", I32],
     ["acc", I32],
     ["colI", I32],
-    ["n", I32],
+    ["from", I32],
+    ["to", I32],
     ["res", I32],
   ],
   [
@@ -53,8 +56,11 @@ const traces = fn(
     ]
     const rowOf = (v, from, to) => [set(from, load32(at4(e, "rowPtr", get(v)))), set(to, load32(at4(e, "rowPtr", get(v)), 4))]
     return [
-      set("i", i32(0)),
-      whileLt(get("i"), get("n"), [
+      set("t1", loadF(get("res"))),
+      set("t2", loadF(e.add(get("res"), i32(8)))),
+      set("t3", loadF(e.add(get("res"), i32(16)))),
+      set("i", get("from")),
+      whileLt(get("i"), get("to"), [
         columnToColI(loadF(at8(e, "tVal", get("q")))),
         rowOf("i", "p", "pEnd"),
         whileLt(get("p"), get("pEnd"), [

@@ -45,14 +45,21 @@ describe("residual Moran kernels", () => {
       "W",
     )
     expect(w.symmetric).toBe(false)
-    const rows = Array.from({ length: n }, () => [1, r(), r() * 10, r() - 0.5])
-    const y = Float64Array.from(rows, (row) => row[1]! * 2 - row[2]! + r())
-    const fit = ols(fromRows(rows), y, ["(Intercept)", "a", "b", "c"])
-    const [kernel, loops] = [true, false].map((on) => {
-      useResidualMoranKernel(on)
-      return lmMoranTest(fit, w)
-    })
-    for (const key of ["I", "expected", "variance", "z", "p"] as const) expect(Object.is(kernel![key], loops![key]), key).toBe(true)
-    expect(Number.isFinite(kernel!.variance)).toBe(true)
+    // Four regressors (pairs of lanes only) and five (an odd one alone); 4,900 rows go in several calls.
+    for (const k of [4, 5]) {
+      const rows = Array.from({ length: n }, () => [1, ...Array.from({ length: k - 1 }, (_, c) => r() * (c + 1) - 0.5)])
+      const y = Float64Array.from(rows, (row) => row[1]! * 2 - row[2]! + r())
+      const fit = ols(
+        fromRows(rows),
+        y,
+        rows[0]!.map((_, c) => `x${c}`),
+      )
+      const [kernel, loops] = [true, false].map((on) => {
+        useResidualMoranKernel(on)
+        return lmMoranTest(fit, w)
+      })
+      for (const key of ["I", "expected", "variance", "z", "p"] as const) expect(Object.is(kernel![key], loops![key]), `${key}, k = ${k}`).toBe(true)
+      expect(Number.isFinite(kernel!.variance)).toBe(true)
+    }
   })
 })

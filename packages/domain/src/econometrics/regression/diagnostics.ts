@@ -117,8 +117,11 @@ const symmetricCrossProducts = (w: SpatialWeights, xData: Float64Array, n: numbe
     colIdx.set(w.colIdx.subarray(0, nnz))
     values.set(w.values.subarray(0, nnz))
     x.set(xData)
-    kernels.symmetricPart(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, x.byteOffset, z.byteOffset, n, k)
-    kernels.crossProducts(x.byteOffset, z.byteOffset, n, k, C1.byteOffset, C2.byteOffset)
+    // In ranges of rows: the engine moves a kernel that runs long to its optimising compiler between calls.
+    for (let from = 0; from < n; from += KERNEL_ROWS)
+      kernels.symmetricPart(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, x.byteOffset, z.byteOffset, from, Math.min(n, from + KERNEL_ROWS), k)
+    for (let from = 0; from < n; from += KERNEL_ROWS)
+      kernels.crossProducts(x.byteOffset, z.byteOffset, from, Math.min(n, from + KERNEL_ROWS), k, C1.byteOffset, C2.byteOffset)
     return { C1: C1.slice(), C2: C2.slice() }
   }
   const z = new Float64Array(n * k)
@@ -146,6 +149,8 @@ const symmetricCrossProducts = (w: SpatialWeights, xData: Float64Array, n: numbe
 
 /** Designs of at least this many elements (n·k) use the WebAssembly kernels: below, a memory is not worth it. */
 const KERNEL_MIN = 1 << 12
+/** Rows per kernel call. */
+const KERNEL_ROWS = 1024
 
 /**
  * The LM tests for spatial error and spatial lag dependence in OLS residuals (Anselin 1988; Anselin et al. 1996),

@@ -9,10 +9,10 @@ import { residualMoranKernelHex } from "./residualMoranKernelBytes.js"
  */
 export interface ResidualMoranKernels {
   readonly buffer: ArrayBuffer
-  /** Z += ((W + Wᵀ)/2)·X (row-major n × k) in one pass over W. */
-  symmetricPart(rowPtr: number, colIdx: number, values: number, x: number, z: number, n: number, k: number): void
-  /** C1 += XᵀZ and C2 += ZᵀZ (k × k, row-major), row by row. */
-  crossProducts(x: number, z: number, n: number, k: number, c1: number, c2: number): void
+  /** Z += ((W + Wᵀ)/2)·X (row-major n × k) over W's rows from … to − 1. */
+  symmetricPart(rowPtr: number, colIdx: number, values: number, x: number, z: number, from: number, to: number, k: number): void
+  /** C1 += XᵀZ and C2 += ZᵀZ (k × k, row-major) over rows from … to − 1, row by row. */
+  crossProducts(x: number, z: number, from: number, to: number, k: number, c1: number, c2: number): void
 }
 
 let enabled = true

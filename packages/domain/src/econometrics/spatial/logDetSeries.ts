@@ -56,7 +56,9 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   const res = arena.float64(3)
   if (kernel !== undefined) {
     const at = (a: Int32Array | Float64Array) => a.byteOffset
-    kernel.traces(at(rowPtr), at(colIdx), at(values), at(tPtr), at(tIdx), at(tVal), at(acc), at(colI), n, at(res))
+    // In ranges of rows: the engine moves a kernel that runs long to its optimising compiler between calls.
+    for (let from = 0; from < n; from += 1024)
+      kernel.traces(at(rowPtr), at(colIdx), at(values), at(tPtr), at(tIdx), at(tVal), at(acc), at(colI), from, Math.min(n, from + 1024), at(res))
     t1 = res[0]!
     t2 = res[1]!
     t3 = res[2]!

@@ -10,8 +10,23 @@ import { seriesKernelHex } from "./seriesKernelBytes.js"
  */
 export interface SeriesKernels {
   readonly buffer: ArrayBuffer
-  /** tr W, tr W², tr W³ of W (rowPtr, colIdx, values) with Wᵀ (tPtr, tIdx, tVal), stored at res, res + 8, res + 16. */
-  traces(rowPtr: number, colIdx: number, values: number, tPtr: number, tIdx: number, tVal: number, acc: number, colI: number, n: number, res: number): void
+  /**
+   * tr W, tr W², tr W³ of W (rowPtr, colIdx, values) with Wᵀ (tPtr, tIdx, tVal): the terms of rows from … to − 1
+   * added to the sums at res, res + 8, res + 16.
+   */
+  traces(
+    rowPtr: number,
+    colIdx: number,
+    values: number,
+    tPtr: number,
+    tIdx: number,
+    tVal: number,
+    acc: number,
+    colI: number,
+    from: number,
+    to: number,
+    res: number,
+  ): void
   /** out = W·x for `probes` vectors stored unit by unit. */
   spmm(rowPtr: number, colIdx: number, values: number, x: number, out: number, n: number, probes: number): void
   /** s + Σ a_i·b_i over `length` elements, in order. */

@@ -3,7 +3,7 @@
 // The kernel works on two rows at a time (f64x2 lanes) and performs, for every element of C, the same
 // operations in the same order as updateNT's 8×8 loop: c − (((x0·b0 + x1·b1) + x2·b2) + … + x7·b7).
 import { writeFileSync } from "node:fs"
-import { F64, I32, moduleBytes, sleb, uleb, V128, vec } from "./wasmAssembler.mjs"
+import { F64, fn, I32, moduleBytes, sleb, uleb, V128, vec } from "./wasmAssembler.mjs"
 
 // Parameters (addresses and leading dimensions in bytes): C −= A·Bᵀ over nP blocks of `width` columns of A and B and
 // the first q columns of C, rows from 0 (full) or from the column's own index (lower trapezoid).
@@ -162,7 +162,354 @@ const kernel = (width) => {
 const widths = [8, 4, 1]
 const codes = widths.map(kernel)
 
-const out = moduleBytes(widths.map((w, k) => ({ name: `update${w}`, params: params.map(() => I32), results: [], body: codes[k] })))
+const updates = widths.map((w, k) => ({ name: `update${w}`, params: params.map(() => I32), results: [], body: codes[k] }))
+
+// The multifrontal numeric factorisation of SparseCholesky (factor) and the pieces it calls, with the operations
+// of its JavaScript in the same order (updateNT's dispatch, panelCholesky, addRuns). Function indices: update8 0,
+// update4 1, update1 2, then these in order. Addresses are bytes; element offsets are multiplied by 8 (or 4).
+const UPDATE = { 8: 0, 4: 1, 1: 2 }
+const UPDATE_NT = 3
+const ADD_RUNS = 4
+const PANEL = 5
+
+// updateNT: C −= A·Bᵀ through the kernels, A's and B's columns in blocks of 8, then 4, then one at a time.
+const updateNT = fn(
+  "updateNT",
+  [
+    ["a", I32],
+    ["lda", I32],
+    ["b", I32],
+    ["ldb", I32],
+    ["c", I32],
+    ["ldc", I32],
+    ["m", I32],
+    ["q", I32],
+    ["k", I32],
+    ["full", I32],
+  ],
+  [
+    ["k8", I32],
+    ["p", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, mul, sub, i32, call, when, lt, gt } = e
+    const at = (base, ld) => add(get(base), mul(get("p"), get(ld)))
+    return [
+      when(
+        [...gt(get("m"), i32(0)), ...gt(get("q"), i32(0)), 0x71, ...gt(get("k"), i32(0)), 0x71],
+        set("k8", e.and(get("k"), i32(-8))),
+        when(gt(get("k8"), i32(0)), call(UPDATE[8], get("a"), get("lda"), get("b"), get("ldb"), get("c"), get("ldc"), get("m"), e.shrS(get("k8"), 3), get("q"), get("full"))),
+        set("p", get("k8")),
+        when(e.ge(sub(get("k"), get("p")), i32(4)), [
+          call(UPDATE[4], at("a", "lda"), get("lda"), at("b", "ldb"), get("ldb"), get("c"), get("ldc"), get("m"), i32(1), get("q"), get("full")),
+          e.inc("p", 4),
+        ]),
+        when(lt(get("p"), get("k")), call(UPDATE[1], at("a", "lda"), get("lda"), at("b", "ldb"), get("ldb"), get("c"), get("ldc"), get("m"), sub(get("k"), get("p")), get("q"), get("full"))),
+      ),
+    ]
+  },
+)
+
+// addRuns: target[dst + rel[r0 + t1] + u] += src[sOff + t1 + u] over the runs of consecutive positions.
+const addRuns = fn(
+  "addRuns",
+  [
+    ["dst", I32],
+    ["src", I32],
+    ["sOff", I32],
+    ["rel", I32],
+    ["runEnd", I32],
+    ["r0", I32],
+    ["from", I32],
+    ["to", I32],
+  ],
+  [
+    ["t1", I32],
+    ["end", I32],
+    ["tg", I32],
+    ["sp", I32],
+    ["u", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, load32, loadF, storeF, fadd, whileLt, inc, shl } = e
+    const at4 = (base) => add(get(base), shl(add(get("r0"), get("t1")), 2))
+    return [
+      set("t1", get("from")),
+      whileLt(get("t1"), get("to"), [
+        set("end", load32(at4("runEnd"))),
+        set("tg", add(get("dst"), shl(load32(at4("rel")), 3))),
+        set("sp", add(get("src"), shl(add(get("sOff"), get("t1")), 3))),
+        set("u", get("t1")),
+        whileLt(get("u"), get("end"), [storeF(get("tg"), fadd(loadF(get("tg")), loadF(get("sp")))), inc("tg", 8), inc("sp", 8), inc("u", 1)]),
+        set("t1", get("end")),
+      ]),
+    ]
+  },
+)
+
+// panelCholesky on the array at byte address `a`: 1, or 0 when a pivot is not positive.
+const panel = fn(
+  "panel",
+  [
+    ["a", I32],
+    ["off", I32],
+    ["ld", I32],
+    ["nr", I32],
+    ["nc", I32],
+  ],
+  [
+    ["b0", I32],
+    ["b1", I32],
+    ["j", I32],
+    ["k", I32],
+    ["i", I32],
+    ["cj", I32],
+    ["c0", I32],
+    ["c1", I32],
+    ["c2", I32],
+    ["c3", I32],
+    ["l0", F64],
+    ["l1", F64],
+    ["l2", F64],
+    ["l3", F64],
+    ["d", F64],
+    ["r", F64],
+    ["inv", F64],
+  ],
+  [I32],
+  (e) => {
+    const { get, set, add, mul, sub, i32, loadF, storeF, fadd, fmul, fsub, fdiv, fsqrt, whileLt, inc, when, lt, min, shl } = e
+    const el = (index) => add(get("a"), shl(index, 3))
+    const A = (col, row) => loadF(el(add(get(col), get(row))))
+    const bytes = (index) => add(get("a"), shl(index, 3))
+    return [
+      set("b0", i32(0)),
+      whileLt(get("b0"), get("nc"), [
+        set("b1", min(get("nc"), add(get("b0"), i32(8)))),
+        set("j", get("b0")),
+        whileLt(get("j"), get("b1"), [
+          set("cj", add(get("off"), mul(get("j"), get("ld")))),
+          set("k", get("b0")),
+          whileLt(add(get("k"), i32(3)), get("j"), [
+            set("c0", add(get("off"), mul(get("k"), get("ld")))),
+            set("c1", add(get("c0"), get("ld"))),
+            set("c2", add(get("c1"), get("ld"))),
+            set("c3", add(get("c2"), get("ld"))),
+            set("l0", A("c0", "j")),
+            set("l1", A("c1", "j")),
+            set("l2", A("c2", "j")),
+            set("l3", A("c3", "j")),
+            set("i", get("j")),
+            whileLt(get("i"), get("nr"), [
+              storeF(
+                el(add(get("cj"), get("i"))),
+                fsub(
+                  A("cj", "i"),
+                  fadd(fadd(fadd(fmul(A("c0", "i"), get("l0")), fmul(A("c1", "i"), get("l1"))), fmul(A("c2", "i"), get("l2"))), fmul(A("c3", "i"), get("l3"))),
+                ),
+              ),
+              inc("i", 1),
+            ]),
+            inc("k", 4),
+          ]),
+          whileLt(get("k"), get("j"), [
+            set("c0", add(get("off"), mul(get("k"), get("ld")))),
+            set("l0", A("c0", "j")),
+            set("i", get("j")),
+            whileLt(get("i"), get("nr"), [storeF(el(add(get("cj"), get("i"))), fsub(A("cj", "i"), fmul(A("c0", "i"), get("l0")))), inc("i", 1)]),
+            inc("k", 1),
+          ]),
+          set("d", A("cj", "j")),
+          when(e.fNotGt(get("d"), e.f64(0)), e.ret(i32(0))),
+          set("r", fsqrt(get("d"))),
+          storeF(el(add(get("cj"), get("j"))), get("r")),
+          set("inv", fdiv(e.f64(1), get("r"))),
+          set("i", add(get("j"), i32(1))),
+          whileLt(get("i"), get("nr"), [storeF(el(add(get("cj"), get("i"))), fmul(A("cj", "i"), get("inv"))), inc("i", 1)]),
+          inc("j", 1),
+        ]),
+        // Columns b1 … nc − 1 (rows ≥ their own index) −= L[:, b0:b1]·L[b1:nc, b0:b1]ᵀ.
+        when(lt(get("b1"), get("nc")), [
+          e.call(
+            UPDATE_NT,
+            bytes(add(add(get("off"), mul(get("b0"), get("ld"))), get("b1"))),
+            shl(get("ld"), 3),
+            bytes(add(add(get("off"), mul(get("b0"), get("ld"))), get("b1"))),
+            shl(get("ld"), 3),
+            bytes(add(add(get("off"), mul(get("b1"), get("ld"))), get("b1"))),
+            shl(get("ld"), 3),
+            sub(get("nr"), get("b1")),
+            sub(get("nc"), get("b1")),
+            sub(get("b1"), get("b0")),
+            i32(0),
+          ),
+        ]),
+        inc("b0", 8),
+      ]),
+      i32(1),
+    ]
+  },
+)
+
+// The factorisation of I − ρS into the supernodal blocks of L at `lx` with the update matrices on the stack at
+// `stack`: 1, or 0 when I − ρS is not positive definite. Integer arrays are Int32, values Float64.
+const factor = fn(
+  "factor",
+  [
+    ["rho", F64],
+    ["lx", I32],
+    ["stack", I32],
+    ["total", I32],
+    ["n", I32],
+    ["diagDst", I32],
+    ["count", I32],
+    ["aDst", I32],
+    ["aSrc", I32],
+    ["values", I32],
+    ["nsuper", I32],
+    ["superStart", I32],
+    ["rowPtr", I32],
+    ["valPtr", I32],
+    ["childHead", I32],
+    ["childNext", I32],
+    ["relIdx", I32],
+    ["runEnd", I32],
+    ["superParent", I32],
+  ],
+  [
+    ["t", I32],
+    ["j", I32],
+    ["q", I32],
+    ["addr", I32],
+    ["top", I32],
+    ["sn", I32],
+    ["nc", I32],
+    ["nr", I32],
+    ["m", I32],
+    ["base", I32],
+    ["c", I32],
+    ["mc", I32],
+    ["childBytes", I32],
+    ["childStart", I32],
+    ["cb", I32],
+    ["at", I32],
+    ["rel", I32],
+    ["t2", I32],
+    ["q2", I32],
+    ["src", I32],
+  ],
+  [I32],
+  (e) => {
+    const { get, set, add, mul, sub, i32, load32, loadF, storeF, fsub, fmul, whileLt, inc, when, lt, ge, shl, call, ifElse } = e
+    const int = (base, index, offset = 0) => load32(add(get(base), shl(index, 2)), offset)
+    const lxAt = (index) => add(get("lx"), shl(index, 3))
+    const stackAt = (index) => add(get("stack"), shl(index, 3))
+    const ncOf = (s) => sub(int("superStart", s, 4), int("superStart", s))
+    const belowOf = (s) => sub(sub(int("rowPtr", s, 4), int("rowPtr", s)), ncOf(s))
+    return [
+      set("t", i32(0)),
+      whileLt(get("t"), get("total"), [storeF(lxAt(get("t")), e.f64zero), inc("t", 1)]),
+      set("j", i32(0)),
+      whileLt(get("j"), get("n"), [storeF(lxAt(int("diagDst", get("j"))), e.f64(1)), inc("j", 1)]),
+      set("q", i32(0)),
+      whileLt(get("q"), get("count"), [
+        set("addr", lxAt(int("aDst", get("q")))),
+        storeF(get("addr"), fsub(loadF(get("addr")), fmul(get("rho"), loadF(add(get("values"), shl(int("aSrc", get("q")), 3)))))),
+        inc("q", 1),
+      ]),
+      set("top", i32(0)),
+      set("sn", i32(0)),
+      whileLt(get("sn"), get("nsuper"), [
+        set("nc", ncOf(get("sn"))),
+        set("nr", sub(int("rowPtr", get("sn"), 4), int("rowPtr", get("sn")))),
+        set("m", sub(get("nr"), get("nc"))),
+        set("base", int("valPtr", get("sn"))),
+        set("childBytes", i32(0)),
+        set("c", int("childHead", get("sn"))),
+        // while (c >= 0)
+        [0x02, 0x40, 0x03, 0x40, ...lt(get("c"), i32(0)), 0x0d, 1, ...set("mc", belowOf(get("c"))), ...set("childBytes", add(get("childBytes"), mul(get("mc"), get("mc")))), ...set("c", int("childNext", get("c"))), 0x0c, 0, 0x0b, 0x0b],
+        set("childStart", sub(get("top"), get("childBytes"))),
+        set("cb", get("top")),
+        set("t", i32(0)),
+        whileLt(get("t"), mul(get("m"), get("m")), [storeF(stackAt(add(get("cb"), get("t"))), e.f64zero), inc("t", 1)]),
+        set("at", get("childStart")),
+        set("c", int("childHead", get("sn"))),
+        [
+          0x02,
+          0x40,
+          0x03,
+          0x40,
+          ...lt(get("c"), i32(0)),
+          0x0d,
+          1,
+          ...[
+            set("mc", belowOf(get("c"))),
+            set("rel", add(int("rowPtr", get("c")), ncOf(get("c")))),
+            set("t2", i32(0)),
+            whileLt(get("t2"), get("mc"), [
+              set("q2", int("relIdx", add(get("rel"), get("t2")))),
+              set("src", add(get("at"), mul(get("t2"), get("mc")))),
+              ifElse(
+                lt(get("q2"), get("nc")),
+                [call(ADD_RUNS, lxAt(add(get("base"), mul(get("q2"), get("nr")))), get("stack"), get("src"), get("relIdx"), get("runEnd"), get("rel"), get("t2"), get("mc"))],
+                [
+                  call(
+                    ADD_RUNS,
+                    stackAt(sub(add(get("cb"), mul(sub(get("q2"), get("nc")), get("m"))), get("nc"))),
+                    get("stack"),
+                    get("src"),
+                    get("relIdx"),
+                    get("runEnd"),
+                    get("rel"),
+                    get("t2"),
+                    get("mc"),
+                  ),
+                ],
+              ),
+              inc("t2", 1),
+            ]),
+            set("at", add(get("at"), mul(get("mc"), get("mc")))),
+            set("c", int("childNext", get("c"))),
+          ].flat(Infinity),
+          0x0c,
+          0,
+          0x0b,
+          0x0b,
+        ],
+        when([...call(PANEL, get("lx"), get("base"), get("nr"), get("nr"), get("nc")), 0x45], e.ret(i32(0))),
+        ifElse(
+          ge(int("superParent", get("sn")), i32(0)),
+          [
+            when(lt(i32(0), get("m")), [
+              e.copy(stackAt(get("childStart")), stackAt(get("cb")), shl(mul(get("m"), get("m")), 3)),
+              call(
+                UPDATE_NT,
+                lxAt(add(get("base"), get("nc"))),
+                shl(get("nr"), 3),
+                lxAt(add(get("base"), get("nc"))),
+                shl(get("nr"), 3),
+                stackAt(get("childStart")),
+                shl(get("m"), 3),
+                get("m"),
+                get("m"),
+                get("nc"),
+                i32(0),
+              ),
+            ]),
+            set("top", add(get("childStart"), mul(get("m"), get("m")))),
+          ],
+          [set("top", get("childStart"))],
+        ),
+        inc("sn", 1),
+      ]),
+      i32(1),
+    ]
+  },
+)
+
+const out = moduleBytes([...updates, updateNT, addRuns, panel, factor])
 const target = new URL("../src/econometrics/linalg/denseKernelBytes.ts", import.meta.url)
 writeFileSync(
   target,

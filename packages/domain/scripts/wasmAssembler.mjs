@@ -90,6 +90,26 @@ export const fn = (name, params, locals, results, build) => {
     /** while (a < b, signed) { body }: body may not branch out. */
     whileLt: (a, b, ...body) => [0x02, 0x40, 0x03, 0x40, ...a, ...b, 0x4e, 0x0d, 1, ...body.flat(Infinity), 0x0c, 0, 0x0b, 0x0b],
     inc: (n, by) => [0x20, ...at(n), 0x41, ...sleb(by), 0x6a, 0x21, ...at(n)],
+    sub: (a, b) => [...a, ...b, 0x6b],
+    and: (a, b) => [...a, ...b, 0x71],
+    shrS: (a, k) => [...a, 0x41, ...sleb(k), 0x75],
+    lt: (a, b) => [...a, ...b, 0x48],
+    gt: (a, b) => [...a, ...b, 0x4a],
+    ge: (a, b) => [...a, ...b, 0x4e],
+    /** The smaller of two i32 (signed). */
+    min: (a, b) => [...a, ...b, ...a, ...b, 0x48, 0x1b],
+    fsub: (a, b) => [...a, ...b, 0xa1],
+    fdiv: (a, b) => [...a, ...b, 0xa3],
+    fsqrt: (a) => [...a, 0x9f],
+    /** !(a > b) for f64 (true when either is NaN). */
+    fNotGt: (a, b) => [...a, ...b, 0x64, 0x45],
+    f64: (v) => [0x44, ...new Uint8Array(new Float64Array([v]).buffer)],
+    /** if (cond) then else otherwise */
+    ifElse: (cond, then, otherwise) => [...cond, 0x04, 0x40, ...then.flat(Infinity), 0x05, ...otherwise.flat(Infinity), 0x0b],
+    call: (index, ...args) => [...args.flat(Infinity), 0x10, ...uleb(index)],
+    ret: (x) => [...x, 0x0f],
+    /** memory.copy (memmove) of `bytes` bytes from src to dst. */
+    copy: (dst, src, bytes) => [...dst, ...src, ...bytes, 0xfc, ...uleb(10), 0, 0],
   }
   const declared = vec(locals.map(([, t]) => [1, t]))
   return { name, params: params.map(([, t]) => t), results, body: [...declared, ...build(e).flat(Infinity), 0x0b] }

@@ -94,6 +94,46 @@ describe("the WebAssembly SIMD kernel of the dense block update", () => {
     },
   )
 
+  it("factorises in WebAssembly as the loops do: refuses the same ρ, then factorises again", () => {
+    // A 60 × 60 rook lattice and 40 units each linked to the previous unit only (a path: one child per supernode).
+    const side = 60
+    const n = side * side + 40
+    const rows: number[][] = Array.from({ length: n }, () => [])
+    const link = (i: number, j: number) => {
+      rows[i]!.push(j)
+      rows[j]!.push(i)
+    }
+    for (let r = 0; r < side; r++)
+      for (let c = 0; c < side; c++) {
+        if (c + 1 < side) link(r * side + c, r * side + c + 1)
+        if (r + 1 < side) link(r * side + c, (r + 1) * side + c)
+      }
+    for (let i = side * side + 1; i < n; i++) link(i - 1, i)
+    for (const r of rows) r.sort((a, b) => a - b)
+    const rowPtr = new Int32Array(n + 1)
+    rows.forEach((nb, i) => {
+      rowPtr[i + 1] = rowPtr[i]! + nb.length
+    })
+    const s: Csr = {
+      n,
+      rowPtr,
+      colIdx: Int32Array.from(rows.flat()),
+      values: Float64Array.from(rows.flatMap((nb, i) => nb.map((j) => 1 / Math.sqrt(nb.length * rows[j]!.length) + (i % 3) * 1e-3))),
+    }
+    const outcome = () => {
+      const chol = sparseCholesky(s)
+      // Not positive definite beyond 1/λ_max; the factor is then refused, and a later ρ factorises.
+      return [1.6, 0.3, -2.5, -0.7, 0.95].map((rho) => (chol.factor(rho) ? chol.logDet() : null))
+    }
+    const wasm = outcome()
+    useDenseKernel(false)
+    const js = outcome()
+    expect(wasm).toEqual(js)
+    expect(wasm[0]).toBeNull()
+    expect(wasm[2]).toBeNull()
+    expect(wasm.filter((v) => v !== null).every(Number.isFinite)).toBe(true)
+  })
+
   it("leaves sparse factorisations (Cholesky and LU) and their selected inverses unchanged to the last bit", () => {
     // I − ρS for a queen lattice of 70 × 70 (S symmetric, scaled like row-standardised weights): fronts large
     // enough for the kernel, and arenas above the size where they are WebAssembly memory.

@@ -2,8 +2,9 @@ import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
 import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
-import { denseArena } from "./denseKernel.js"
+import { denseArena, denseKernelAvailable, kernelFor } from "./denseKernel.js"
 import { type OrderingMethod, orderedSymbolic } from "./fillReducingOrder.js"
+import { carve, carvedBytes } from "./wasmModule.js"
 
 /**
  * Sparse Cholesky factorisation L·Lᵀ = P(I − ρS)Pᵀ for a symmetric S, built for repeated factorisation at
@@ -102,10 +103,19 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
   const { childHead, childNext, below, stackPeak } = supernodeSchedule(symbolic)
   // The extend-add moves runs of consecutive parent rows with one offset (a mesh's separators give long runs).
   const runEnd = consecutiveRuns(symbolic)
-  // L and the update matrices in one arena: the dense kernels work on them in WebAssembly where it is available.
-  const arena = denseArena(total + Math.max(1, stackPeak))
+  // L and the update matrices in one arena: the dense kernels work on them in WebAssembly where it is available,
+  // and so does the whole factorisation, with copies of the integer arrays and of S's values after them.
+  const stackLength = Math.max(1, stackPeak)
+  const ints = [n, count, count, nsuper + 1, nsuper + 1, nsuper + 1, nsuper, nsuper, relIdx.length, runEnd.length, nsuper]
+  const kernelBytes = denseKernelAvailable() ? carvedBytes(ints, [s.values.length]) : 0
+  const arena = denseArena(total + stackLength + Math.ceil(kernelBytes / 8))
   const lx = arena.subarray(0, total)
-  const stack = arena.subarray(total)
+  const stack = arena.subarray(total, total + stackLength)
+  const kernels = kernelFor(arena, arena, arena)
+  const inKernel =
+    kernels === undefined
+      ? undefined
+      : factorArguments(arena.buffer, (total + stackLength) * 8, { diagDst, aDst, aSrc, values: s.values, symbolic, childHead, childNext, runEnd })
   let ok = false
   let factoredRho = Number.NaN
   const values = s.values
@@ -114,6 +124,12 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
     if (ok && rho === factoredRho) return true
     ok = false
     factoredRho = Number.NaN
+    if (kernels !== undefined && inKernel !== undefined) {
+      if (kernels.factor(rho, lx.byteOffset, stack.byteOffset, total, n, ...inKernel) === 0) return false
+      ok = true
+      factoredRho = rho
+      return true
+    }
     lx.fill(0)
     for (let j = 0; j < n; j++) lx[diagDst[j]!] = 1
     for (let q = 0; q < count; q++) lx[aDst[q]!]! -= rho * values[aSrc[q]!]!
@@ -579,4 +595,50 @@ const gramOfInverse = (x: Float64Array, nc: number, out: Float64Array): void => 
     updateNT(out, 0, nc, q, q, x, p0 * nc, nc, x, p0 * nc, nc, q - p0, false)
   }
   for (let c = 0; c < nc; c++) for (let r = c; r < nc; r++) out[c * nc + r] = -out[c * nc + r]!
+}
+
+// The arguments of the factorisation kernel after ρ, the blocks, the stack, total and n: copies of the integer
+// arrays (as Int32) and of S's values laid out in the arena from byte `start`, as byte addresses with counts.
+const factorArguments = (
+  buffer: ArrayBufferLike,
+  start: number,
+  a: {
+    readonly diagDst: Float64Array
+    readonly aDst: Float64Array
+    readonly aSrc: Int32Array
+    readonly values: Float64Array
+    readonly symbolic: CholeskySymbolic
+    readonly childHead: Int32Array
+    readonly childNext: Int32Array
+    readonly runEnd: Int32Array
+  },
+): [number, number, number, number, number, number, number, number, number, number, number, number, number, number] => {
+  const to = carve(buffer as ArrayBuffer, start)
+  const int32 = (from: ArrayLike<number>) => {
+    const c = to.int32(from.length)
+    c.set(from)
+    return c.byteOffset
+  }
+  const { nsuper, superStart, rowPtr, valPtr, relIdx, superParent } = a.symbolic
+  const diagDst = int32(a.diagDst)
+  const aDst = int32(a.aDst)
+  const aSrc = int32(a.aSrc)
+  const values = to.float64(a.values.length)
+  values.set(a.values)
+  return [
+    diagDst,
+    a.aSrc.length,
+    aDst,
+    aSrc,
+    values.byteOffset,
+    nsuper,
+    int32(superStart),
+    int32(rowPtr),
+    int32(valPtr),
+    int32(a.childHead),
+    int32(a.childNext),
+    int32(relIdx),
+    int32(a.runEnd),
+    int32(superParent),
+  ]
 }

@@ -13,11 +13,41 @@ import { WASM_MEMORY_LIMIT, wasmApi, wasmModuleOnce } from "./wasmModule.js"
  */
 export type UpdateKernel = (a: number, lda: number, b: number, ldb: number, c: number, ldc: number, m: number, blocks: number, q: number, full: number) => void
 
-/** The three kernels over one arena. @internal */
+/**
+ * SparseCholesky's numeric factorisation of I − ρS in the arena (see denseKernelWasm.mjs): the same operations in
+ * the same order as its JavaScript. Arguments: ρ, then byte addresses of L's blocks and of the update stack, the
+ * number of entries of L, n, and byte addresses of its Int32 and Float64 arrays with their counts. 1, or 0 when
+ * I − ρS is not positive definite.
+ * @internal
+ */
+export type FactorKernel = (
+  rho: number,
+  lx: number,
+  stack: number,
+  total: number,
+  n: number,
+  diagDst: number,
+  count: number,
+  aDst: number,
+  aSrc: number,
+  values: number,
+  nsuper: number,
+  superStart: number,
+  rowPtr: number,
+  valPtr: number,
+  childHead: number,
+  childNext: number,
+  relIdx: number,
+  runEnd: number,
+  superParent: number,
+) => number
+
+/** The kernels over one arena. @internal */
 export interface UpdateKernels {
   readonly update8: UpdateKernel
   readonly update4: UpdateKernel
   readonly update1: UpdateKernel
+  readonly factor: FactorKernel
 }
 
 let enabled = true

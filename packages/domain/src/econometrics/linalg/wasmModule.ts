@@ -56,12 +56,13 @@ export const kernelInstance = <K>(module: object | null, bytes: number): (K & { 
 }
 
 /**
- * Typed arrays laid out one after another in `buffer` (8-byte aligned), or plain arrays when there is none.
+ * Typed arrays laid out one after another in `buffer` from byte `start` (8-byte aligned), or plain arrays when
+ * there is none.
  * @internal
  * @example const a = carve(k?.buffer); const rowPtr = a.int32(n + 1)
  */
-export const carve = (buffer: ArrayBuffer | undefined) => {
-  let offset = 0
+export const carve = (buffer: ArrayBuffer | undefined, start = 0) => {
+  let offset = start
   const take = (bytes: number) => {
     const at = offset
     offset += Math.ceil(bytes / 8) * 8

@@ -14,7 +14,7 @@
  *   const data = await readSpatialData(f.data, io)
  *   const doc = domainCall(() => moranReport(data, { id: f.id, var: expr, weights: await weightsSpec(f, io) }))
  */
-import { readFile } from "node:fs/promises"
+import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import type { WeightsSpec } from "@jiju/domain/analyses"
 import { type DataTable, decodeText, readTextTable } from "@jiju/domain/io"
@@ -60,9 +60,11 @@ export const weightsUsage = `weights (exactly one of):
 
 export { cliError, domainCall } from "./CliError.js"
 
+// Read at once: an analysis has nothing to do meanwhile, and the asynchronous read's round trips to the thread
+// pool (open, stat, reads, close) each wait for a scheduler on a busy machine.
 const readBytes = async (path: string, io: CommandIO, flag: string): Promise<Uint8Array> => {
   try {
-    return await readFile(resolve(io.cwd, path))
+    return readFileSync(resolve(io.cwd, path))
   } catch (e) {
     throw new CliError("file_not_found", `cannot read --${flag} file "${path}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 1)
   }

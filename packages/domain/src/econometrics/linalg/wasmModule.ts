@@ -26,8 +26,10 @@ export const wasmModuleOnce = (hex: string): (() => object | null) => {
   return () => {
     if (compiled === undefined) {
       try {
+        // Digits by their character codes: a loop of parseInt and slice costs milliseconds in a fresh process.
+        const digit = (c: number) => (c <= 57 ? c - 48 : c - 87)
         const bytes = new Uint8Array(hex.length / 2)
-        for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
+        for (let i = 0; i < bytes.length; i++) bytes[i] = (digit(hex.charCodeAt(2 * i)) << 4) | digit(hex.charCodeAt(2 * i + 1))
         compiled = wasmApi === undefined ? null : new wasmApi.Module(bytes)
       } catch {
         compiled = null

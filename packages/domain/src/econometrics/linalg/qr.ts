@@ -100,7 +100,7 @@ export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, to
 }
 
 /** Factors of at least this many elements (n·p) use the WebAssembly kernels: below, a memory is not worth it. */
-const KERNEL_MIN = 1 << 15
+const KERNEL_MIN = 1 << 12
 
 // The kernels and the vector beside a factor computed in their memory.
 const factorKernels = new WeakMap<Float64Array, { readonly kernels: VectorKernels; readonly vector: Float64Array }>()

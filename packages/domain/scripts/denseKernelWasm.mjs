@@ -509,7 +509,395 @@ const factor = fn(
   },
 )
 
-const out = moduleBytes([...updates, updateNT, addRuns, panel, factor])
+// The supernodal selected inversion of SparseCholesky (supernodalInverse) and the pieces it calls
+// (gatherFront, lowerInverseRows, transposeInto, gramOfInverse), with the JavaScript's operations in the same order.
+const GATHER = 7
+const LOWER_INVERSE = 8
+const TRANSPOSE = 9
+const GRAM = 10
+
+// Element `index` of the Float64 array at byte address `base`.
+const f64At = (e, base, index) => e.add(base, e.shl(index, 3))
+
+// gatherFront: dst[dOff + t2·ldd + t1] = parent[pOff + rel[r0 + t2]·ldp + rel[r0 + t1]], runs moved as blocks.
+const gather = fn(
+  "gatherFront",
+  [
+    ["parent", I32],
+    ["pOff", I32],
+    ["ldp", I32],
+    ["rel", I32],
+    ["runEnd", I32],
+    ["r0", I32],
+    ["m", I32],
+    ["dst", I32],
+    ["dOff", I32],
+    ["ldd", I32],
+  ],
+  [
+    ["t1", I32],
+    ["t2", I32],
+    ["src", I32],
+    ["d", I32],
+    ["end", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, mul, sub, i32, load32, whileLt, inc, shl } = e
+    const int = (base, index) => load32(add(get(base), shl(index, 2)))
+    return [
+      set("t2", i32(0)),
+      whileLt(get("t2"), get("m"), [
+        set("src", add(get("pOff"), mul(int("rel", add(get("r0"), get("t2"))), get("ldp")))),
+        set("d", add(get("dOff"), mul(get("t2"), get("ldd")))),
+        set("t1", i32(0)),
+        whileLt(get("t1"), get("m"), [
+          set("end", int("runEnd", add(get("r0"), get("t1")))),
+          e.copy(
+            f64At(e, get("dst"), add(get("d"), get("t1"))),
+            f64At(e, get("parent"), add(get("src"), int("rel", add(get("r0"), get("t1"))))),
+            shl(sub(get("end"), get("t1")), 3),
+          ),
+          set("t1", get("end")),
+        ]),
+        inc("t2", 1),
+      ]),
+    ]
+  },
+)
+
+// lowerInverseRows with T's diagonal read from T itself: X = T⁻¹ row-major at x[xOff …], T copied into work.
+const lowerInverse = fn(
+  "lowerInverseRows",
+  [
+    ["t", I32],
+    ["off", I32],
+    ["ld", I32],
+    ["nc", I32],
+    ["x", I32],
+    ["xOff", I32],
+    ["work", I32],
+    ["workOff", I32],
+  ],
+  [
+    ["tc", I32],
+    ["z", I32],
+    ["c", I32],
+    ["p0", I32],
+    ["p1", I32],
+    ["w", I32],
+    ["p", I32],
+    ["xp", I32],
+    ["k", I32],
+    ["j", I32],
+    ["r", I32],
+    ["xr", I32],
+    ["s2", I32],
+    ["zs", I32],
+    ["s", F64],
+    ["v", F64],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, mul, sub, i32, loadF, storeF, fadd, fmul, fdiv, whileLt, inc, when, min, shl } = e
+    const X = (index) => f64At(e, get("x"), index)
+    const W = (index) => f64At(e, get("work"), index)
+    const T = (index) => f64At(e, get("t"), index)
+    const zero = (base, from, count) => [set("j", i32(0)), whileLt(get("j"), count, [storeF(f64At(e, base, add(from, get("j"))), e.f64zero), inc("j", 1)])]
+    return [
+      set("tc", get("workOff")),
+      set("z", add(get("workOff"), mul(get("nc"), get("nc")))),
+      set("c", i32(0)),
+      whileLt(get("c"), get("nc"), [
+        e.copy(
+          W(add(get("tc"), add(mul(get("c"), get("nc")), get("c")))),
+          T(add(get("off"), add(mul(get("c"), get("ld")), get("c")))),
+          shl(sub(get("nc"), get("c")), 3),
+        ),
+        inc("c", 1),
+      ]),
+      set("p0", i32(0)),
+      whileLt(get("p0"), get("nc"), [
+        set("p1", min(get("nc"), add(get("p0"), i32(8)))),
+        set("w", sub(get("p1"), get("p0"))),
+        set("p", get("p0")),
+        whileLt(get("p"), get("p1"), [
+          set("xp", add(get("xOff"), mul(get("p"), get("nc")))),
+          zero(get("x"), get("xp"), get("nc")),
+          storeF(X(add(get("xp"), get("p"))), fdiv(e.f64(1), loadF(T(add(get("off"), add(mul(get("p"), get("ld")), get("p"))))))),
+          // for (k = p − 1; k ≥ p0; k−−)
+          set("k", sub(get("p"), i32(1))),
+          [0x02, 0x40, 0x03, 0x40, ...e.lt(get("k"), get("p0")), 0x0d, 1],
+          set("s", e.f64zero),
+          set("j", add(get("k"), i32(1))),
+          whileLt(get("j"), add(get("p"), i32(1)), [
+            set("s", fadd(get("s"), fmul(loadF(W(add(get("tc"), add(mul(get("k"), get("nc")), get("j"))))), loadF(X(add(get("xp"), get("j"))))))),
+            inc("j", 1),
+          ]),
+          storeF(X(add(get("xp"), get("k"))), fdiv([...get("s"), 0x9a], loadF(T(add(get("off"), add(mul(get("k"), get("ld")), get("k"))))))),
+          inc("k", -1),
+          [0x0c, 0, 0x0b, 0x0b],
+          inc("p", 1),
+        ]),
+        when(e.gt(get("p0"), i32(0)), [
+          zero(get("work"), get("z"), mul(get("w"), get("p0"))),
+          e.call(
+            UPDATE_NT,
+            X(get("xOff")),
+            shl(get("nc"), 3),
+            W(add(get("tc"), get("p0"))),
+            shl(get("nc"), 3),
+            W(get("z")),
+            shl(get("p0"), 3),
+            get("p0"),
+            get("w"),
+            get("p0"),
+            i32(1),
+          ),
+          set("r", i32(0)),
+          whileLt(get("r"), get("w"), [
+            set("xr", add(get("xOff"), mul(add(get("p0"), get("r")), get("nc")))),
+            set("s2", i32(0)),
+            whileLt(get("s2"), add(get("r"), i32(1)), [
+              set("v", loadF(X(add(get("xr"), add(get("p0"), get("s2")))))),
+              set("zs", add(get("z"), mul(get("s2"), get("p0")))),
+              set("k", i32(0)),
+              whileLt(get("k"), get("p0"), [
+                storeF(X(add(get("xr"), get("k"))), fadd(loadF(X(add(get("xr"), get("k")))), fmul(get("v"), loadF(W(add(get("zs"), get("k"))))))),
+                inc("k", 1),
+              ]),
+              inc("s2", 1),
+            ]),
+            inc("r", 1),
+          ]),
+        ]),
+        inc("p0", 8),
+      ]),
+    ]
+  },
+)
+
+// transposeInto: dst[dOff + i·ldd + j] = src[sOff + i + j·lds] for i < rows, j < cols.
+const transpose = fn(
+  "transposeInto",
+  [
+    ["src", I32],
+    ["sOff", I32],
+    ["lds", I32],
+    ["rows", I32],
+    ["cols", I32],
+    ["dst", I32],
+    ["dOff", I32],
+    ["ldd", I32],
+  ],
+  [
+    ["i", I32],
+    ["j", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, mul, i32, loadF, storeF, whileLt, inc } = e
+    return [
+      set("i", i32(0)),
+      whileLt(get("i"), get("rows"), [
+        set("j", i32(0)),
+        whileLt(get("j"), get("cols"), [
+          storeF(
+            f64At(e, get("dst"), add(get("dOff"), add(mul(get("i"), get("ldd")), get("j")))),
+            loadF(f64At(e, get("src"), add(get("sOff"), add(get("i"), mul(get("j"), get("lds")))))),
+          ),
+          inc("j", 1),
+        ]),
+        inc("i", 1),
+      ]),
+    ]
+  },
+)
+
+// gramOfInverse: out (nc × nc, lower part) = −Xᵀ·X from X = L⁻¹ row-major, eight rows of X at a time.
+const gram = fn(
+  "gramOfInverse",
+  [
+    ["x", I32],
+    ["nc", I32],
+    ["out", I32],
+  ],
+  [
+    ["t", I32],
+    ["p0", I32],
+    ["q", I32],
+    ["c", I32],
+    ["r", I32],
+    ["at", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, mul, sub, i32, loadF, storeF, whileLt, inc, min, shl } = e
+    return [
+      set("t", i32(0)),
+      whileLt(get("t"), mul(get("nc"), get("nc")), [storeF(f64At(e, get("out"), get("t")), e.f64zero), inc("t", 1)]),
+      set("p0", i32(0)),
+      whileLt(get("p0"), get("nc"), [
+        set("q", min(get("nc"), add(get("p0"), i32(8)))),
+        e.call(
+          UPDATE_NT,
+          f64At(e, get("x"), mul(get("p0"), get("nc"))),
+          shl(get("nc"), 3),
+          f64At(e, get("x"), mul(get("p0"), get("nc"))),
+          shl(get("nc"), 3),
+          get("out"),
+          shl(get("nc"), 3),
+          get("q"),
+          get("q"),
+          sub(get("q"), get("p0")),
+          i32(0),
+        ),
+        inc("p0", 8),
+      ]),
+      set("c", i32(0)),
+      whileLt(get("c"), get("nc"), [
+        set("r", get("c")),
+        whileLt(get("r"), get("nc"), [
+          set("at", f64At(e, get("out"), add(mul(get("c"), get("nc")), get("r")))),
+          storeF(get("at"), [...loadF(get("at")), 0x9a]),
+          inc("r", 1),
+        ]),
+        inc("c", 1),
+      ]),
+    ]
+  },
+)
+
+// supernodalInverse: Σ = (L·Lᵀ)⁻¹ on L's blocks into sx, from the root down (see SparseCholesky.ts). frontOf
+// holds nsuper −1s and open room for nsuper ids (Int32).
+const selectedInverse = fn(
+  "selectedInverse",
+  [
+    ["lx", I32],
+    ["sx", I32],
+    ["stack", I32],
+    ["y", I32],
+    ["yt", I32],
+    ["st", I32],
+    ["inv", I32],
+    ["xbuf", I32],
+    ["work", I32],
+    ["nsuper", I32],
+    ["superStart", I32],
+    ["rowPtr", I32],
+    ["valPtr", I32],
+    ["superParent", I32],
+    ["relIdx", I32],
+    ["runEnd", I32],
+    ["childHead", I32],
+    ["frontOf", I32],
+    ["open", I32],
+  ],
+  [
+    ["sn", I32],
+    ["nc", I32],
+    ["nr", I32],
+    ["m", I32],
+    ["base", I32],
+    ["p", I32],
+    ["openLen", I32],
+    ["top", I32],
+    ["done", I32],
+    ["hasChildren", I32],
+    ["F", I32],
+    ["ldf", I32],
+    ["rr", I32],
+    ["c", I32],
+    ["k", I32],
+    ["at", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, mul, sub, i32, load32, loadF, storeF, whileLt, inc, when, lt, gt, ge, shl, call, ifElse } = e
+    const int = (base, index, offset = 0) => load32(add(get(base), shl(index, 2)), offset)
+    const setInt = (base, index, value) => [...add(get(base), shl(index, 2)), ...value, 0x36, 2, 0]
+    const f = (base, index) => f64At(e, get(base), index)
+    const zero = (base, count) => [set("k", i32(0)), whileLt(get("k"), count, [storeF(f(base, get("k")), e.f64zero), inc("k", 1)])]
+    return [
+      set("sn", sub(get("nsuper"), i32(1))),
+      [0x02, 0x40, 0x03, 0x40, ...lt(get("sn"), i32(0)), 0x0d, 1],
+      set("nc", sub(int("superStart", get("sn"), 4), int("superStart", get("sn")))),
+      set("nr", sub(int("rowPtr", get("sn"), 4), int("rowPtr", get("sn")))),
+      set("m", sub(get("nr"), get("nc"))),
+      set("base", int("valPtr", get("sn"))),
+      set("p", int("superParent", get("sn"))),
+      // Drop the fronts of finished supernodes: while (open is not empty and its top is not p).
+      [0x02, 0x40, 0x03, 0x40],
+      [...e.eq(get("openLen"), i32(0)), 0x0d, 1],
+      [...e.eq(int("open", sub(get("openLen"), i32(1))), get("p")), 0x0d, 1],
+      set("openLen", sub(get("openLen"), i32(1))),
+      set("done", int("open", get("openLen"))),
+      set("top", int("frontOf", get("done"))),
+      setInt("frontOf", get("done"), i32(-1)),
+      [0x0c, 0, 0x0b, 0x0b],
+      set("hasChildren", ge(int("childHead", get("sn")), i32(0))),
+      set("F", get("top")),
+      ifElse(get("hasChildren"), [set("ldf", get("nr")), set("rr", add(add(get("F"), mul(get("nc"), get("ldf"))), get("nc")))], [set("ldf", get("m")), set("rr", get("F"))]),
+      when(gt(get("m"), i32(0)), [
+        call(
+          GATHER,
+          get("stack"),
+          int("frontOf", get("p")),
+          sub(int("rowPtr", get("p"), 4), int("rowPtr", get("p"))),
+          get("relIdx"),
+          get("runEnd"),
+          add(int("rowPtr", get("sn")), get("nc")),
+          get("m"),
+          get("stack"),
+          get("rr"),
+          get("ldf"),
+        ),
+      ]),
+      call(LOWER_INVERSE, get("lx"), get("base"), get("nr"), get("nc"), get("xbuf"), i32(0), get("work"), i32(0)),
+      set("c", i32(0)),
+      whileLt(get("c"), get("nc"), [
+        e.copy(f("y", mul(get("c"), get("m"))), f("lx", add(add(get("base"), mul(get("c"), get("nr"))), get("nc"))), shl(get("m"), 3)),
+        inc("c", 1),
+      ]),
+      zero("yt", mul(get("m"), get("nc"))),
+      when(gt(get("m"), i32(0)), [
+        call(UPDATE_NT, get("xbuf"), shl(get("nc"), 3), get("y"), shl(get("m"), 3), get("yt"), shl(get("nc"), 3), get("nc"), get("m"), get("nc"), i32(1)),
+        set("k", i32(0)),
+        whileLt(get("k"), mul(get("m"), get("nc")), [set("at", f("yt", get("k"))), storeF(get("at"), [...loadF(get("at")), 0x9a]), inc("k", 1)]),
+      ]),
+      zero("st", mul(get("m"), get("nc"))),
+      when(gt(get("m"), i32(0)), [
+        call(UPDATE_NT, get("yt"), shl(get("nc"), 3), f("stack", get("rr")), shl(get("ldf"), 3), get("st"), shl(get("nc"), 3), get("nc"), get("m"), get("m"), i32(1)),
+      ]),
+      call(TRANSPOSE, get("st"), i32(0), get("nc"), get("nc"), get("m"), get("sx"), add(get("base"), get("nc")), get("nr")),
+      call(GRAM, get("xbuf"), get("nc"), get("inv")),
+      when(gt(get("m"), i32(0)), [
+        call(UPDATE_NT, get("yt"), shl(get("nc"), 3), get("st"), shl(get("nc"), 3), get("inv"), shl(get("nc"), 3), get("nc"), get("nc"), get("m"), i32(0)),
+      ]),
+      set("c", i32(0)),
+      whileLt(get("c"), get("nc"), [
+        e.copy(f("sx", add(add(get("base"), mul(get("c"), get("nr"))), get("c"))), f("inv", add(mul(get("c"), get("nc")), get("c"))), shl(sub(get("nc"), get("c")), 3)),
+        inc("c", 1),
+      ]),
+      when(get("hasChildren"), [
+        call(TRANSPOSE, get("sx"), get("base"), get("nr"), get("nr"), get("nc"), get("stack"), get("F"), get("ldf")),
+        set("c", i32(0)),
+        whileLt(get("c"), get("nc"), [
+          e.copy(f("stack", add(add(get("F"), mul(get("c"), get("ldf"))), get("c"))), f("sx", add(add(get("base"), mul(get("c"), get("nr"))), get("c"))), shl(sub(get("nr"), get("c")), 3)),
+          inc("c", 1),
+        ]),
+        setInt("frontOf", get("sn"), get("F")),
+        setInt("open", get("openLen"), get("sn")),
+        inc("openLen", 1),
+        set("top", add(get("F"), mul(get("nr"), get("nr")))),
+      ]),
+      inc("sn", -1),
+      [0x0c, 0, 0x0b, 0x0b],
+    ]
+  },
+)
+
+const out = moduleBytes([...updates, updateNT, addRuns, panel, factor, gather, lowerInverse, transpose, gram, selectedInverse])
 const target = new URL("../src/econometrics/linalg/denseKernelBytes.ts", import.meta.url)
 writeFileSync(
   target,

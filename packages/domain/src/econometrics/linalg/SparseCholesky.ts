@@ -518,6 +518,8 @@ const supernodalInverse = (sym: CholeskySymbolic, lx: Float64Array, childHead: I
   frontOf.fill(-1)
   open.length = 0
   top = 0
+  const inKernel = selectedInverseInKernel(sym, lx, childHead, runEnd, stackPeak, rowsByCols, colsSquared)
+  if (inKernel !== undefined) return inKernel
   // With lowerInverseRows' work: nc² + 8·nc.
   const arena = denseArena(stackPeak + 3 * rowsByCols + 3 * colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared)))
   let at = 0
@@ -641,4 +643,66 @@ const factorArguments = (
     int32(a.runEnd),
     int32(superParent),
   ]
+}
+
+// supernodalInverse as one WebAssembly call, in an arena holding a copy of L, Σ, the same buffers and copies of the
+// symbolic arrays; undefined (the loops run) without the kernel. The operations are the loops', in their order.
+const selectedInverseInKernel = (
+  sym: CholeskySymbolic,
+  lx: Float64Array,
+  childHead: Int32Array,
+  runEnd: Int32Array,
+  stackPeak: number,
+  rowsByCols: number,
+  colsSquared: number,
+): Float64Array | undefined => {
+  if (!denseKernelAvailable()) return undefined
+  const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
+  const workLength = colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared))
+  const floats = [lx.length, lx.length, stackPeak, rowsByCols, rowsByCols, rowsByCols, colsSquared, colsSquared, workLength]
+  const ints = [nsuper + 1, nsuper + 1, nsuper + 1, nsuper, relIdx.length, runEnd.length, nsuper, nsuper, nsuper]
+  const arena = denseArena(Math.ceil(carvedBytes(ints, floats) / 8))
+  const kernels = kernelFor(arena, arena, arena)
+  if (kernels === undefined) return undefined
+  const to = carve(arena.buffer as ArrayBuffer, arena.byteOffset)
+  const [l, sx, stack, y, yt, st, inv, xbuf, work] = floats.map((length) => to.float64(length)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ]
+  l.set(lx)
+  const int32 = (from: ArrayLike<number>) => {
+    const c = to.int32(from.length)
+    c.set(from)
+    return c.byteOffset
+  }
+  const at = (a: Float64Array) => a.byteOffset
+  kernels.selectedInverse(
+    at(l),
+    at(sx),
+    at(stack),
+    at(y),
+    at(yt),
+    at(st),
+    at(inv),
+    at(xbuf),
+    at(work),
+    nsuper,
+    int32(superStart),
+    int32(rowPtr),
+    int32(valPtr),
+    int32(superParent),
+    int32(relIdx),
+    int32(runEnd),
+    int32(childHead),
+    int32(new Int32Array(nsuper).fill(-1)),
+    to.int32(nsuper).byteOffset,
+  )
+  return sx
 }

@@ -42,12 +42,21 @@ export type FactorKernel = (
   superParent: number,
 ) => number
 
+/**
+ * SparseCholesky's supernodal selected inversion in the arena: byte addresses of L, Σ and the buffers (stack, Y,
+ * Yᵀ, Σ_RJᵀ, Σ_JJ, X, work), nsuper, then byte addresses of the Int32 arrays superStart, rowPtr, valPtr,
+ * superParent, relIdx, runEnd, childHead, frontOf (all −1) and room for nsuper more.
+ * @internal
+ */
+export type SelectedInverseKernel = (...args: number[]) => void
+
 /** The kernels over one arena. @internal */
 export interface UpdateKernels {
   readonly update8: UpdateKernel
   readonly update4: UpdateKernel
   readonly update1: UpdateKernel
   readonly factor: FactorKernel
+  readonly selectedInverse: SelectedInverseKernel
 }
 
 let enabled = true

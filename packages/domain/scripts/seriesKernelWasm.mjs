@@ -5,6 +5,7 @@
 //   traces  tr W, tr W², tr W³ (logDetSeries's exact traces; sums kept at `res`, res + 8, res + 16)
 //   spmm    out = W·x for `probes` vectors stored row by row (f64x2 lanes: each lane is one probe's sum)
 //   dot     s + Σ a_i·b_i in order
+//   transpose, renumber  Wᵀ by counting, and W renumbered breadth-first (integer work and copies only)
 import { writeFileSync } from "node:fs"
 import { dotKernel, F64, fn, I32, moduleBytes, sleb, V128 } from "./wasmAssembler.mjs"
 
@@ -160,7 +161,140 @@ const spmm = fn(
   },
 )
 
-const out = moduleBytes([traces, spmm, dotKernel])
+// The transpose of a CSR matrix by counting (tPtr zero on entry; next: n scratch); tVal only when values ≠ 0.
+const transpose = fn(
+  "transpose",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["values", I32],
+    ["n", I32],
+    ["tPtr", I32],
+    ["tIdx", I32],
+    ["tVal", I32],
+    ["next", I32],
+  ],
+  [
+    ["i", I32],
+    ["p", I32],
+    ["pEnd", I32],
+    ["j", I32],
+    ["q", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, i32, load32, store32, whileLt, inc, when } = e
+    const int = (base, index, offset = 0) => load32(at4(e, base, index), offset)
+    return [
+      set("p", i32(0)),
+      set("pEnd", int("rowPtr", get("n"))),
+      whileLt(get("p"), get("pEnd"), [
+        set("j", int("colIdx", get("p"))),
+        store32(add(at4(e, "tPtr", get("j")), i32(4)), add(int("tPtr", get("j"), 4), i32(1))),
+        inc("p", 1),
+      ]),
+      set("i", i32(0)),
+      whileLt(get("i"), get("n"), [store32(add(at4(e, "tPtr", get("i")), i32(4)), add(int("tPtr", get("i"), 4), int("tPtr", get("i")))), inc("i", 1)]),
+      set("i", i32(0)),
+      whileLt(get("i"), get("n"), [store32(at4(e, "next", get("i")), int("tPtr", get("i"))), inc("i", 1)]),
+      set("i", i32(0)),
+      whileLt(get("i"), get("n"), [
+        set("p", int("rowPtr", get("i"))),
+        set("pEnd", int("rowPtr", get("i"), 4)),
+        whileLt(get("p"), get("pEnd"), [
+          set("j", int("colIdx", get("p"))),
+          set("q", int("next", get("j"))),
+          store32(at4(e, "next", get("j")), add(get("q"), i32(1))),
+          store32(at4(e, "tIdx", get("q")), get("i")),
+          when([...get("values"), 0x45, 0x45], e.storeF(at8(e, "tVal", get("q")), e.loadF(at8(e, "values", get("p"))))),
+          inc("p", 1),
+        ]),
+        inc("i", 1),
+      ]),
+    ]
+  },
+)
+
+// logDetSeries's breadth-first numbering over the graph of W + Wᵀ (tPtr, tIdx: Wᵀ's pattern) and W renumbered into
+// (ptr, idx, val); ptr[0] is zero on entry.
+const renumber = fn(
+  "renumber",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["values", I32],
+    ["n", I32],
+    ["tPtr", I32],
+    ["tIdx", I32],
+    ["order", I32],
+    ["newOf", I32],
+    ["ptr", I32],
+    ["idx", I32],
+    ["val", I32],
+  ],
+  [
+    ["i", I32],
+    ["s", I32],
+    ["tail", I32],
+    ["head", I32],
+    ["v", I32],
+    ["u", I32],
+    ["p", I32],
+    ["pEnd", I32],
+    ["k", I32],
+    ["old", I32],
+    ["q", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, add, i32, load32, store32, whileLt, inc, when } = e
+    const int = (base, index, offset = 0) => load32(at4(e, base, index), offset)
+    const visit = [
+      when(e.eq(int("newOf", get("u")), i32(-1)), [store32(at4(e, "newOf", get("u")), get("tail")), store32(at4(e, "order", get("tail")), get("u")), inc("tail", 1)]),
+    ]
+    return [
+      set("i", i32(0)),
+      whileLt(get("i"), get("n"), [store32(at4(e, "newOf", get("i")), i32(-1)), inc("i", 1)]),
+      set("s", i32(0)),
+      whileLt(get("s"), get("n"), [
+        when(e.eq(int("newOf", get("s")), i32(-1)), [
+          store32(at4(e, "newOf", get("s")), get("tail")),
+          store32(at4(e, "order", get("tail")), get("s")),
+          inc("tail", 1),
+          set("head", e.sub(get("tail"), i32(1))),
+          whileLt(get("head"), get("tail"), [
+            set("v", int("order", get("head"))),
+            set("p", int("rowPtr", get("v"))),
+            set("pEnd", int("rowPtr", get("v"), 4)),
+            whileLt(get("p"), get("pEnd"), [set("u", int("colIdx", get("p"))), visit, inc("p", 1)]),
+            set("p", int("tPtr", get("v"))),
+            set("pEnd", int("tPtr", get("v"), 4)),
+            whileLt(get("p"), get("pEnd"), [set("u", int("tIdx", get("p"))), visit, inc("p", 1)]),
+            inc("head", 1),
+          ]),
+        ]),
+        inc("s", 1),
+      ]),
+      set("k", i32(0)),
+      whileLt(get("k"), get("n"), [
+        set("old", int("order", get("k"))),
+        set("q", int("ptr", get("k"))),
+        set("p", int("rowPtr", get("old"))),
+        set("pEnd", int("rowPtr", get("old"), 4)),
+        whileLt(get("p"), get("pEnd"), [
+          store32(at4(e, "idx", get("q")), int("newOf", int("colIdx", get("p")))),
+          e.storeF(at8(e, "val", get("q")), e.loadF(at8(e, "values", get("p")))),
+          inc("q", 1),
+          inc("p", 1),
+        ]),
+        store32(add(at4(e, "ptr", get("k")), i32(4)), get("q")),
+        inc("k", 1),
+      ]),
+    ]
+  },
+)
+
+const out = moduleBytes([traces, spmm, dotKernel, transpose, renumber])
 const target = new URL("../src/econometrics/spatial/seriesKernelBytes.ts", import.meta.url)
 writeFileSync(
   target,

@@ -76,6 +76,7 @@ export const fn = (name, params, locals, results, build) => {
     load32: (addr, offset = 0) => [...addr, 0x28, 2, ...uleb(offset)],
     loadF: (addr, offset = 0) => [...addr, 0x2b, 3, ...uleb(offset)],
     storeF: (addr, x) => [...addr, ...x, 0x39, 3, 0],
+    store32: (addr, x) => [...addr, ...x, 0x36, 2, 0],
     fadd: (a, b) => [...a, ...b, 0xa0],
     fmul: (a, b) => [...a, ...b, 0xa2],
     fne: (a, b) => [...a, ...b, 0x62],

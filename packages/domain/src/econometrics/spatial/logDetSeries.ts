@@ -1,7 +1,7 @@
 import type { CsrLike } from "../linalg/Csr.js"
 import { carve, carvedBytes } from "../linalg/wasmModule.js"
 import { seededRandom } from "../random/Random.js"
-import { seriesKernels } from "./seriesKernel.js"
+import { type SeriesKernels, seriesKernels } from "./seriesKernel.js"
 
 /** An approximation of log|I − ρW| for every ρ, with its first two derivatives. */
 export interface LogDetSeries {
@@ -30,23 +30,30 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   const probes = Math.max(2, Math.min(16, Math.round(100_000 / Math.max(1, n))))
   // W and Wᵀ, the scratch rows of the traces, their results and three blocks of probes: in the kernels' memory
   // when there is one.
-  const kernel = seriesKernels(carvedBytes([n + 1, nnz, n + 1, nnz], [nnz, nnz, n, n, 3, n * probes, n * probes, n * probes]))
+  // With the kernels, also the given W and the renumbering's scratch (its Wᵀ pattern, order, new numbers).
+  const kernel = seriesKernels(
+    carvedBytes([n + 1, nnz, n + 1, nnz, n, n, n, n + 1, nnz, n + 1, nnz, n], [nnz, nnz, nnz, n, n, 3, n * probes, n * probes, n * probes]),
+  )
   const arena = carve(kernel?.buffer)
-  const w = breadthFirst(given, arena)
+  const w = kernel === undefined ? breadthFirst(given, arena) : breadthFirstInKernel(given, arena, kernel)
   const { rowPtr, colIdx, values } = w
   // Transpose of W (CSR of Wᵀ) for tr(W³).
   const tPtr = arena.int32(n + 1)
-  for (let p = 0; p < nnz; p++) tPtr[colIdx[p]! + 1]!++
-  for (let i = 0; i < n; i++) tPtr[i + 1]! += tPtr[i]!
   const tIdx = arena.int32(nnz)
   const tVal = arena.float64(nnz)
-  const next = tPtr.slice(0, n)
-  for (let i = 0; i < n; i++)
-    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-      const q = next[colIdx[p]!]!++
-      tIdx[q] = i
-      tVal[q] = values[p]!
-    }
+  if (kernel !== undefined)
+    kernel.transpose(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, n, tPtr.byteOffset, tIdx.byteOffset, tVal.byteOffset, arena.int32(n).byteOffset)
+  else {
+    for (let p = 0; p < nnz; p++) tPtr[colIdx[p]! + 1]!++
+    for (let i = 0; i < n; i++) tPtr[i + 1]! += tPtr[i]!
+    const next = tPtr.slice(0, n)
+    for (let i = 0; i < n; i++)
+      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+        const q = next[colIdx[p]!]!++
+        tIdx[q] = i
+        tVal[q] = values[p]!
+      }
+  }
   // Exact tr W, tr W², tr W³: row i of W² scattered densely, dotted with column i of W.
   let t1 = 0
   let t2 = 0
@@ -213,6 +220,31 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
     return s
   }
   return { value, derivative, second }
+}
+
+// breadthFirst by the kernels: W copied into their memory, Wᵀ's pattern, then the numbering and W renumbered.
+const breadthFirstInKernel = (
+  w: CsrLike,
+  arena: ReturnType<typeof carve>,
+  kernel: SeriesKernels,
+): { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } => {
+  const n = w.rowPtr.length - 1
+  const nnz = w.rowPtr[n]!
+  const rowPtr = arena.int32(n + 1)
+  const colIdx = arena.int32(nnz)
+  const values = arena.float64(nnz)
+  rowPtr.set(w.rowPtr.subarray(0, n + 1))
+  colIdx.set(w.colIdx.subarray(0, nnz))
+  values.set(w.values.subarray(0, nnz))
+  const tPtr = arena.int32(n + 1)
+  const tIdx = arena.int32(nnz)
+  const at = (a: Int32Array | Float64Array) => a.byteOffset
+  kernel.transpose(at(rowPtr), at(colIdx), 0, n, at(tPtr), at(tIdx), 0, at(arena.int32(n)))
+  const ptr = arena.int32(n + 1)
+  const idx = arena.int32(nnz)
+  const val = arena.float64(nnz)
+  kernel.renumber(at(rowPtr), at(colIdx), at(values), n, at(tPtr), at(tIdx), at(arena.int32(n)), at(arena.int32(n)), at(ptr), at(idx), at(val))
+  return { rowPtr: ptr, colIdx: idx, values: val }
 }
 
 // W renumbered in breadth-first order over the graph of W + Wᵀ (each component from its lowest unvisited unit).

@@ -31,6 +31,22 @@ export interface SeriesKernels {
   spmm(rowPtr: number, colIdx: number, values: number, x: number, out: number, n: number, probes: number): void
   /** s + Σ a_i·b_i over `length` elements, in order. */
   dot(s: number, a: number, b: number, length: number): number
+  /** The transpose of (rowPtr, colIdx, values) into (tPtr, tIdx, tVal) by counting (tPtr zero; tVal skipped when values is 0). */
+  transpose(rowPtr: number, colIdx: number, values: number, n: number, tPtr: number, tIdx: number, tVal: number, next: number): void
+  /** logDetSeries's breadth-first numbering over W + Wᵀ and W renumbered into (ptr, idx, val). */
+  renumber(
+    rowPtr: number,
+    colIdx: number,
+    values: number,
+    n: number,
+    tPtr: number,
+    tIdx: number,
+    order: number,
+    newOf: number,
+    ptr: number,
+    idx: number,
+    val: number,
+  ): void
 }
 
 let enabled = true

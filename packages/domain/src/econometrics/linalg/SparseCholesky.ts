@@ -645,6 +645,13 @@ const factorArguments = (
   ]
 }
 
+/**
+ * Jiju default: factors with more entries than this invert in the loops. The kernel needs its own copy of L; at
+ * this size the loops have long been optimised by the engine, and the copy would only add memory (233 MB more
+ * at the 500² grid).
+ */
+const SELECTED_INVERSE_KERNEL_MAX = 1 << 22
+
 // supernodalInverse as one WebAssembly call, in an arena holding a copy of L, Σ, the same buffers and copies of the
 // symbolic arrays; undefined (the loops run) without the kernel. The operations are the loops', in their order.
 const selectedInverseInKernel = (
@@ -656,7 +663,7 @@ const selectedInverseInKernel = (
   rowsByCols: number,
   colsSquared: number,
 ): Float64Array | undefined => {
-  if (!denseKernelAvailable()) return undefined
+  if (!denseKernelAvailable() || lx.length > SELECTED_INVERSE_KERNEL_MAX) return undefined
   const { nsuper, superStart, rowPtr, valPtr, superParent, relIdx } = sym
   const workLength = colsSquared + 8 * Math.ceil(Math.sqrt(colsSquared))
   const floats = [lx.length, lx.length, stackPeak, rowsByCols, rowsByCols, rowsByCols, colsSquared, colsSquared, workLength]

@@ -199,13 +199,31 @@ const updateNT = fn(
       when(
         [...gt(get("m"), i32(0)), ...gt(get("q"), i32(0)), 0x71, ...gt(get("k"), i32(0)), 0x71],
         set("k8", e.and(get("k"), i32(-8))),
-        when(gt(get("k8"), i32(0)), call(UPDATE[8], get("a"), get("lda"), get("b"), get("ldb"), get("c"), get("ldc"), get("m"), e.shrS(get("k8"), 3), get("q"), get("full"))),
+        when(
+          gt(get("k8"), i32(0)),
+          call(UPDATE[8], get("a"), get("lda"), get("b"), get("ldb"), get("c"), get("ldc"), get("m"), e.shrS(get("k8"), 3), get("q"), get("full")),
+        ),
         set("p", get("k8")),
         when(e.ge(sub(get("k"), get("p")), i32(4)), [
           call(UPDATE[4], at("a", "lda"), get("lda"), at("b", "ldb"), get("ldb"), get("c"), get("ldc"), get("m"), i32(1), get("q"), get("full")),
           e.inc("p", 4),
         ]),
-        when(lt(get("p"), get("k")), call(UPDATE[1], at("a", "lda"), get("lda"), at("b", "ldb"), get("ldb"), get("c"), get("ldc"), get("m"), sub(get("k"), get("p")), get("q"), get("full"))),
+        when(
+          lt(get("p"), get("k")),
+          call(
+            UPDATE[1],
+            at("a", "lda"),
+            get("lda"),
+            at("b", "ldb"),
+            get("ldb"),
+            get("c"),
+            get("ldc"),
+            get("m"),
+            sub(get("k"), get("p")),
+            get("q"),
+            get("full"),
+          ),
+        ),
       ),
     ]
   },
@@ -402,8 +420,8 @@ const factor = fn(
   ],
   [I32],
   (e) => {
-    const { get, set, add, mul, sub, i32, load32, loadF, storeF, fsub, fmul, whileLt, inc, when, lt, ge, shl, call, ifElse } = e
-    const int = (base, index, offset = 0) => load32(add(get(base), shl(index, 2)), offset)
+    const { get, set, add, mul, sub, i32, loadF, storeF, fsub, fmul, whileLt, inc, when, lt, ge, shl, call, ifElse } = e
+    const int = e.intAt
     const lxAt = (index) => add(get("lx"), shl(index, 3))
     const stackAt = (index) => add(get("stack"), shl(index, 3))
     const ncOf = (s) => sub(int("superStart", s, 4), int("superStart", s))
@@ -429,7 +447,22 @@ const factor = fn(
         set("childBytes", i32(0)),
         set("c", int("childHead", get("sn"))),
         // while (c >= 0)
-        [0x02, 0x40, 0x03, 0x40, ...lt(get("c"), i32(0)), 0x0d, 1, ...set("mc", belowOf(get("c"))), ...set("childBytes", add(get("childBytes"), mul(get("mc"), get("mc")))), ...set("c", int("childNext", get("c"))), 0x0c, 0, 0x0b, 0x0b],
+        [
+          0x02,
+          0x40,
+          0x03,
+          0x40,
+          ...lt(get("c"), i32(0)),
+          0x0d,
+          1,
+          ...set("mc", belowOf(get("c"))),
+          ...set("childBytes", add(get("childBytes"), mul(get("mc"), get("mc")))),
+          ...set("c", int("childNext", get("c"))),
+          0x0c,
+          0,
+          0x0b,
+          0x0b,
+        ],
         set("childStart", sub(get("top"), get("childBytes"))),
         set("cb", get("top")),
         set("t", i32(0)),
@@ -453,7 +486,19 @@ const factor = fn(
               set("src", add(get("at"), mul(get("t2"), get("mc")))),
               ifElse(
                 lt(get("q2"), get("nc")),
-                [call(ADD_RUNS, lxAt(add(get("base"), mul(get("q2"), get("nr")))), get("stack"), get("src"), get("relIdx"), get("runEnd"), get("rel"), get("t2"), get("mc"))],
+                [
+                  call(
+                    ADD_RUNS,
+                    lxAt(add(get("base"), mul(get("q2"), get("nr")))),
+                    get("stack"),
+                    get("src"),
+                    get("relIdx"),
+                    get("runEnd"),
+                    get("rel"),
+                    get("t2"),
+                    get("mc"),
+                  ),
+                ],
                 [
                   call(
                     ADD_RUNS,
@@ -543,8 +588,8 @@ const gather = fn(
   ],
   [],
   (e) => {
-    const { get, set, add, mul, sub, i32, load32, whileLt, inc, shl } = e
-    const int = (base, index) => load32(add(get(base), shl(index, 2)))
+    const { get, set, add, mul, sub, i32, whileLt, inc, shl } = e
+    const int = e.intAt
     return [
       set("t2", i32(0)),
       whileLt(get("t2"), get("m"), [
@@ -813,8 +858,8 @@ const selectedInverse = fn(
   ],
   [],
   (e) => {
-    const { get, set, add, mul, sub, i32, load32, loadF, storeF, whileLt, inc, when, lt, gt, ge, shl, call, ifElse } = e
-    const int = (base, index, offset = 0) => load32(add(get(base), shl(index, 2)), offset)
+    const { get, set, add, mul, sub, i32, loadF, storeF, whileLt, inc, when, lt, gt, ge, shl, call, ifElse } = e
+    const int = e.intAt
     const setInt = (base, index, value) => [...add(get(base), shl(index, 2)), ...value, 0x36, 2, 0]
     const f = (base, index) => f64At(e, get(base), index)
     const zero = (base, count) => [set("k", i32(0)), whileLt(get("k"), count, [storeF(f(base, get("k")), e.f64zero), inc("k", 1)])]
@@ -837,7 +882,11 @@ const selectedInverse = fn(
       [0x0c, 0, 0x0b, 0x0b],
       set("hasChildren", ge(int("childHead", get("sn")), i32(0))),
       set("F", get("top")),
-      ifElse(get("hasChildren"), [set("ldf", get("nr")), set("rr", add(add(get("F"), mul(get("nc"), get("ldf"))), get("nc")))], [set("ldf", get("m")), set("rr", get("F"))]),
+      ifElse(
+        get("hasChildren"),
+        [set("ldf", get("nr")), set("rr", add(add(get("F"), mul(get("nc"), get("ldf"))), get("nc")))],
+        [set("ldf", get("m")), set("rr", get("F"))],
+      ),
       when(gt(get("m"), i32(0)), [
         call(
           GATHER,
@@ -867,7 +916,19 @@ const selectedInverse = fn(
       ]),
       zero("st", mul(get("m"), get("nc"))),
       when(gt(get("m"), i32(0)), [
-        call(UPDATE_NT, get("yt"), shl(get("nc"), 3), f("stack", get("rr")), shl(get("ldf"), 3), get("st"), shl(get("nc"), 3), get("nc"), get("m"), get("m"), i32(1)),
+        call(
+          UPDATE_NT,
+          get("yt"),
+          shl(get("nc"), 3),
+          f("stack", get("rr")),
+          shl(get("ldf"), 3),
+          get("st"),
+          shl(get("nc"), 3),
+          get("nc"),
+          get("m"),
+          get("m"),
+          i32(1),
+        ),
       ]),
       call(TRANSPOSE, get("st"), i32(0), get("nc"), get("nc"), get("m"), get("sx"), add(get("base"), get("nc")), get("nr")),
       call(GRAM, get("xbuf"), get("nc"), get("inv")),
@@ -876,14 +937,22 @@ const selectedInverse = fn(
       ]),
       set("c", i32(0)),
       whileLt(get("c"), get("nc"), [
-        e.copy(f("sx", add(add(get("base"), mul(get("c"), get("nr"))), get("c"))), f("inv", add(mul(get("c"), get("nc")), get("c"))), shl(sub(get("nc"), get("c")), 3)),
+        e.copy(
+          f("sx", add(add(get("base"), mul(get("c"), get("nr"))), get("c"))),
+          f("inv", add(mul(get("c"), get("nc")), get("c"))),
+          shl(sub(get("nc"), get("c")), 3),
+        ),
         inc("c", 1),
       ]),
       when(get("hasChildren"), [
         call(TRANSPOSE, get("sx"), get("base"), get("nr"), get("nr"), get("nc"), get("stack"), get("F"), get("ldf")),
         set("c", i32(0)),
         whileLt(get("c"), get("nc"), [
-          e.copy(f("stack", add(add(get("F"), mul(get("c"), get("ldf"))), get("c"))), f("sx", add(add(get("base"), mul(get("c"), get("nr"))), get("c"))), shl(sub(get("nr"), get("c")), 3)),
+          e.copy(
+            f("stack", add(add(get("F"), mul(get("c"), get("ldf"))), get("c"))),
+            f("sx", add(add(get("base"), mul(get("c"), get("nr"))), get("c"))),
+            shl(sub(get("nr"), get("c")), 3),
+          ),
           inc("c", 1),
         ]),
         setInt("frontOf", get("sn"), get("F")),

@@ -183,8 +183,8 @@ const transpose = fn(
   ],
   [],
   (e) => {
-    const { get, set, add, i32, load32, store32, whileLt, inc, when } = e
-    const int = (base, index, offset = 0) => load32(at4(e, base, index), offset)
+    const { get, set, add, i32, store32, whileLt, inc, when } = e
+    const int = e.intAt
     return [
       set("p", i32(0)),
       set("pEnd", int("rowPtr", get("n"))),
@@ -247,10 +247,14 @@ const renumber = fn(
   ],
   [],
   (e) => {
-    const { get, set, add, i32, load32, store32, whileLt, inc, when } = e
-    const int = (base, index, offset = 0) => load32(at4(e, base, index), offset)
+    const { get, set, add, i32, store32, whileLt, inc, when } = e
+    const int = e.intAt
     const visit = [
-      when(e.eq(int("newOf", get("u")), i32(-1)), [store32(at4(e, "newOf", get("u")), get("tail")), store32(at4(e, "order", get("tail")), get("u")), inc("tail", 1)]),
+      when(e.eq(int("newOf", get("u")), i32(-1)), [
+        store32(at4(e, "newOf", get("u")), get("tail")),
+        store32(at4(e, "order", get("tail")), get("u")),
+        inc("tail", 1),
+      ]),
     ]
     return [
       set("i", i32(0)),

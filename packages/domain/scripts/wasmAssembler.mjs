@@ -77,6 +77,8 @@ export const fn = (name, params, locals, results, build) => {
     loadF: (addr, offset = 0) => [...addr, 0x2b, 3, ...uleb(offset)],
     storeF: (addr, x) => [...addr, ...x, 0x39, 3, 0],
     store32: (addr, x) => [...addr, ...x, 0x36, 2, 0],
+    /** Element `index` of the Int32 array whose byte address is the local `base` (plus `offset` bytes). */
+    intAt: (base, index, offset = 0) => [0x20, ...at(base), ...index, 0x41, 2, 0x74, 0x6a, 0x28, 2, ...uleb(offset)],
     fadd: (a, b) => [...a, ...b, 0xa0],
     fmul: (a, b) => [...a, ...b, 0xa2],
     fne: (a, b) => [...a, ...b, 0x62],

@@ -96,6 +96,8 @@ export const fn = (name, params, locals, results, build) => {
     when: (cond, ...body) => [...cond, 0x04, 0x40, ...body.flat(Infinity), 0x0b],
     /** while (a < b, signed) { body }: body may not branch out. */
     whileLt: (a, b, ...body) => [0x02, 0x40, 0x03, 0x40, ...a, ...b, 0x4e, 0x0d, 1, ...body.flat(Infinity), 0x0c, 0, 0x0b, 0x0b],
+    /** until (stop) { body }: the test comes first, as in a while loop; body may not branch out. */
+    until: (stop, ...body) => [0x02, 0x40, 0x03, 0x40, ...stop.flat(Infinity), 0x0d, 1, ...body.flat(Infinity), 0x0c, 0, 0x0b, 0x0b],
     inc: (n, by) => [0x20, ...at(n), 0x41, ...sleb(by), 0x6a, 0x21, ...at(n)],
     sub: (a, b) => [...a, ...b, 0x6b],
     and: (a, b) => [...a, ...b, 0x71],

@@ -1,8 +1,8 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
-import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
+import { type CholeskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelCholesky, syrkLower, transposeInto, updateNT } from "./denseBlocks.js"
-import { denseArena, denseKernelAvailable, kernelFor } from "./denseKernel.js"
+import { denseArena, denseKernelAvailable, kernelFor, type UpdateKernels } from "./denseKernel.js"
 import { type OrderingMethod, orderedSymbolic } from "./fillReducingOrder.js"
 import { carve, carvedBytes } from "./wasmModule.js"
 
@@ -112,10 +112,19 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
   const lx = arena.subarray(0, total)
   const stack = arena.subarray(total, total + stackLength)
   const kernels = kernelFor(arena, arena, arena)
-  const inKernel =
+  const factorInKernel =
     kernels === undefined
       ? undefined
-      : factorArguments(arena.buffer, (total + stackLength) * 8, { diagDst, aDst, aSrc, values: s.values, symbolic, childHead, childNext, runEnd })
+      : factorCall(kernels, lx, stack, n, carve(arena.buffer as ArrayBuffer, (total + stackLength) * 8), {
+          diagDst,
+          aDst,
+          aSrc,
+          values: s.values,
+          symbolic,
+          childHead,
+          childNext,
+          runEnd,
+        })
   let ok = false
   let factoredRho = Number.NaN
   const values = s.values
@@ -124,8 +133,8 @@ export const sparseCholesky = (s: Csr, symbolic: CholeskySymbolic = symbolicChol
     if (ok && rho === factoredRho) return true
     ok = false
     factoredRho = Number.NaN
-    if (kernels !== undefined && inKernel !== undefined) {
-      if (kernels.factor(rho, lx.byteOffset, stack.byteOffset, total, n, ...inKernel) === 0) return false
+    if (factorInKernel !== undefined) {
+      if (!factorInKernel(rho)) return false
       ok = true
       factoredRho = rho
       return true
@@ -599,11 +608,14 @@ const gramOfInverse = (x: Float64Array, nc: number, out: Float64Array): void => 
   for (let c = 0; c < nc; c++) for (let r = c; r < nc; r++) out[c * nc + r] = -out[c * nc + r]!
 }
 
-// The arguments of the factorisation kernel after ρ, the blocks, the stack, total and n: copies of the integer
-// arrays (as Int32) and of S's values laid out in the arena from byte `start`, as byte addresses with counts.
-const factorArguments = (
-  buffer: ArrayBufferLike,
-  start: number,
+// The factorisation by the kernel, with copies of the integer arrays (as Int32) and of S's values laid out in the
+// arena after L and the stack: true, or false when I − ρS is not positive definite.
+const factorCall = (
+  kernels: UpdateKernels,
+  lx: Float64Array,
+  stack: Float64Array,
+  n: number,
+  to: ReturnType<typeof carve>,
   a: {
     readonly diagDst: Float64Array
     readonly aDst: Float64Array
@@ -614,35 +626,26 @@ const factorArguments = (
     readonly childNext: Int32Array
     readonly runEnd: Int32Array
   },
-): [number, number, number, number, number, number, number, number, number, number, number, number, number, number] => {
-  const to = carve(buffer as ArrayBuffer, start)
-  const int32 = (from: ArrayLike<number>) => {
-    const c = to.int32(from.length)
-    c.set(from)
-    return c.byteOffset
-  }
+): ((rho: number) => boolean) => {
+  const at = (from: ArrayLike<number>) => to.int32Of(from).byteOffset
   const { nsuper, superStart, rowPtr, valPtr, relIdx, superParent } = a.symbolic
-  const diagDst = int32(a.diagDst)
-  const aDst = int32(a.aDst)
-  const aSrc = int32(a.aSrc)
-  const values = to.float64(a.values.length)
-  values.set(a.values)
-  return [
-    diagDst,
+  const args = [
+    at(a.diagDst),
     a.aSrc.length,
-    aDst,
-    aSrc,
-    values.byteOffset,
+    at(a.aDst),
+    at(a.aSrc),
+    to.float64Of(a.values).byteOffset,
     nsuper,
-    int32(superStart),
-    int32(rowPtr),
-    int32(valPtr),
-    int32(a.childHead),
-    int32(a.childNext),
-    int32(relIdx),
-    int32(a.runEnd),
-    int32(superParent),
-  ]
+    at(superStart),
+    at(rowPtr),
+    at(valPtr),
+    at(a.childHead),
+    at(a.childNext),
+    at(relIdx),
+    at(a.runEnd),
+    at(superParent),
+  ] as const
+  return (rho) => kernels.factor(rho, lx.byteOffset, stack.byteOffset, lx.length, n, ...args) !== 0
 }
 
 /**
@@ -684,11 +687,7 @@ const selectedInverseInKernel = (
     Float64Array,
   ]
   l.set(lx)
-  const int32 = (from: ArrayLike<number>) => {
-    const c = to.int32(from.length)
-    c.set(from)
-    return c.byteOffset
-  }
+  const int32 = (from: ArrayLike<number>) => to.int32Of(from).byteOffset
   const at = (a: Float64Array) => a.byteOffset
   kernels.selectedInverse(
     at(l),

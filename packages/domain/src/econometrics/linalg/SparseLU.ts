@@ -1,6 +1,6 @@
 import { ComputationError } from "../../model/errors.js"
 import type { Csr } from "./Csr.js"
-import { type CholeskySymbolic, choleskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
+import { type CholeskySymbolic, supernodeSchedule } from "./choleskySymbolic.js"
 import { addRuns, consecutiveRuns, gatherFront, lowerInverseRows, panelLU, transposeInto, updateNT } from "./denseBlocks.js"
 import { denseArena } from "./denseKernel.js"
 import { type OrderingMethod, orderedSymbolic } from "./fillReducingOrder.js"

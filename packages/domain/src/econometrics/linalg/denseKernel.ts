@@ -1,5 +1,5 @@
 import { denseKernelHex } from "./denseKernelBytes.js"
-import { WASM_MEMORY_LIMIT, wasmApi, wasmModuleOnce } from "./wasmModule.js"
+import { kernelInstance, wasmModuleOnce } from "./wasmModule.js"
 
 /**
  * The WebAssembly SIMD kernels of the dense block update C −= A·Bᵀ, for arrays that live in an arena made by
@@ -89,18 +89,12 @@ const SMALL = 1 << 16
  */
 export const denseArena = (length: number): Float64Array => {
   const bytes = length * 8
-  const module = enabled && bytes >= SMALL && bytes <= WASM_MEMORY_LIMIT ? kernelModule() : null
-  if (module !== null && wasmApi !== undefined) {
-    try {
-      const memory = new wasmApi.Memory({ initial: Math.ceil(bytes / 65536) })
-      const instance = new wasmApi.Instance(module, { env: { memory } })
-      kernels.set(memory.buffer, instance.exports as unknown as UpdateKernels)
-      return new Float64Array(memory.buffer, 0, length)
-    } catch {
-      // Out of address space for another memory: a plain array, the same numbers.
-    }
-  }
-  return new Float64Array(length)
+  // Without a module, beyond the size limit or out of address space for another memory: a plain array, the same
+  // numbers.
+  const instance = enabled && bytes >= SMALL ? kernelInstance<UpdateKernels>(kernelModule(), bytes) : undefined
+  if (instance === undefined) return new Float64Array(length)
+  kernels.set(instance.buffer, instance)
+  return new Float64Array(instance.buffer, 0, length)
 }
 
 /**

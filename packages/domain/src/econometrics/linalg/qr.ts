@@ -2,6 +2,7 @@ import { choleskyInverse } from "./cholesky.js"
 import { type Matrix, matrix } from "./Matrix.js"
 import { toColumnMajor } from "./ops.js"
 import { type VectorKernels, vectorKernels } from "./vectorKernel.js"
+import { KERNEL_MIN_ELEMENTS } from "./wasmModule.js"
 
 /**
  * A Householder QR factorisation with R's limited column pivoting (LINPACK dqrdc2, as used by lm.fit):
@@ -38,7 +39,7 @@ export const qrDecompose = (x: Matrix, tol = 1e-7): QR => qrDecomposeColumnMajor
 export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, tol = 1e-7): QR => {
   // Large factors are computed in the kernels' memory (with room for the vector that qrQty and qrQy transform),
   // then copied back into `a`.
-  const kernels = n * p >= KERNEL_MIN ? vectorKernels(8 * (n * p + n)) : undefined
+  const kernels = n * p >= KERNEL_MIN_ELEMENTS ? vectorKernels(8 * (n * p + n)) : undefined
   const all = kernels === undefined ? undefined : new Float64Array(kernels.buffer, 0, n * p + n)
   const m = all === undefined ? a : all.subarray(0, n * p)
   if (m !== a) m.set(a)
@@ -98,9 +99,6 @@ export const qrDecomposeColumnMajor = (a: Float64Array, n: number, p: number, to
   }
   return { n, p, qr: m, qraux, pivot, rank: Math.min(k, n), tol }
 }
-
-/** Factors of at least this many elements (n·p) use the WebAssembly kernels: below, a memory is not worth it. */
-const KERNEL_MIN = 1 << 12
 
 // The kernels and the vector beside a factor computed in their memory.
 const factorKernels = new WeakMap<Float64Array, { readonly kernels: VectorKernels; readonly vector: Float64Array }>()

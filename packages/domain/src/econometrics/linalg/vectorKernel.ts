@@ -1,5 +1,5 @@
 import { vectorKernelHex } from "./vectorKernelBytes.js"
-import { kernelInstance, wasmModuleOnce } from "./wasmModule.js"
+import { switchableKernels } from "./wasmModule.js"
 
 /**
  * The WebAssembly vector kernels of the Householder QR over one memory of their own (arguments are byte
@@ -18,8 +18,7 @@ export interface VectorKernels {
   divide(a: number, length: number, d: number): void
 }
 
-let enabled = true
-const kernelModule = wasmModuleOnce(vectorKernelHex)
+const kernels = switchableKernels<Omit<VectorKernels, "buffer">>(vectorKernelHex)
 
 /**
  * Make QR factorisations use their JavaScript loops (false) or the WebAssembly kernels again (true): tests compare
@@ -27,13 +26,11 @@ const kernelModule = wasmModuleOnce(vectorKernelHex)
  * @internal
  * @example useVectorKernel(false)
  */
-export const useVectorKernel = (on: boolean): void => {
-  enabled = on
-}
+export const useVectorKernel = kernels.use
 
 /**
  * The kernels over a new memory of at least `bytes` zero bytes, or undefined: the caller then runs its loops.
  * @internal
  * @example const k = vectorKernels(8 * n)
  */
-export const vectorKernels = (bytes: number): VectorKernels | undefined => kernelInstance<Omit<VectorKernels, "buffer">>(enabled ? kernelModule() : null, bytes)
+export const vectorKernels = (bytes: number): VectorKernels | undefined => kernels.instance(bytes)

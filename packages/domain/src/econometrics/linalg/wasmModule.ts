@@ -3,17 +3,17 @@
  * library, and an engine may have no WebAssembly at all.
  * @internal
  */
-export interface WasmApi {
+interface WasmApi {
   Module: new (bytes: Uint8Array) => object
   Instance: new (module: object, imports: object) => { readonly exports: Record<string, unknown> }
   Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer }
 }
 
 /** The engine's WebAssembly, if it has one. @internal */
-export const wasmApi: WasmApi | undefined = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
+const wasmApi: WasmApi | undefined = (globalThis as { WebAssembly?: WasmApi }).WebAssembly
 
 /** wasm32 memories end at 4 GiB; stay well inside what every engine grants. @internal */
-export const WASM_MEMORY_LIMIT = 2 ** 31 - 2 ** 16
+const WASM_MEMORY_LIMIT = 2 ** 31 - 2 ** 16
 
 /**
  * A compiler of the module in `hex` that compiles it once, on first use; it gives null without WebAssembly or
@@ -37,6 +37,36 @@ export const wasmModuleOnce = (hex: string): (() => object | null) => {
     }
     return compiled
   }
+}
+
+/**
+ * Kernels that tests can switch off: `instance(bytes)` gives an instance of the module in `hex` over a new memory
+ * (see {@link kernelInstance}), or undefined after `use(false)`, and the caller runs its loops.
+ * @internal
+ * @example const series = switchableKernels<SeriesKernelExports>(seriesKernelHex); series.instance(1 << 20)
+ */
+export const switchableKernels = <K>(hex: string) => {
+  let enabled = true
+  const module = wasmModuleOnce(hex)
+  return {
+    use: (on: boolean): void => {
+      enabled = on
+    },
+    instance: (bytes: number): (K & { readonly buffer: ArrayBuffer }) | undefined => kernelInstance<K>(enabled ? module() : null, bytes),
+  }
+}
+
+/** Inputs below this many elements run the loops: a memory of their own is not worth it. @internal */
+export const KERNEL_MIN_ELEMENTS = 1 << 12
+
+/**
+ * Call `kernel` over ranges of 1,024 of n rows in turn. A kernel called once runs wholly in the engine's baseline
+ * compiler, which moves a hot WebAssembly function to its optimising compiler only between calls.
+ * @internal
+ * @example inRowRanges(n, (from, to) => k.traces(…, from, to, res))
+ */
+export const inRowRanges = (n: number, kernel: (from: number, to: number) => void): void => {
+  for (let from = 0; from < n; from += 1024) kernel(from, Math.min(n, from + 1024))
 }
 
 /**
@@ -70,9 +100,22 @@ export const carve = (buffer: ArrayBuffer | undefined, start = 0) => {
     offset += Math.ceil(bytes / 8) * 8
     return at
   }
+  const int32 = (length: number): Int32Array => (buffer === undefined ? new Int32Array(length) : new Int32Array(buffer, take(length * 4), length))
+  const float64 = (length: number): Float64Array => (buffer === undefined ? new Float64Array(length) : new Float64Array(buffer, take(length * 8), length))
   return {
-    int32: (length: number): Int32Array => (buffer === undefined ? new Int32Array(length) : new Int32Array(buffer, take(length * 4), length)),
-    float64: (length: number): Float64Array => (buffer === undefined ? new Float64Array(length) : new Float64Array(buffer, take(length * 8), length)),
+    int32,
+    float64,
+    /** A copy of `from` laid out next. */
+    int32Of: (from: ArrayLike<number>): Int32Array => {
+      const c = int32(from.length)
+      c.set(from)
+      return c
+    },
+    float64Of: (from: ArrayLike<number>): Float64Array => {
+      const c = float64(from.length)
+      c.set(from)
+      return c
+    },
   }
 }
 

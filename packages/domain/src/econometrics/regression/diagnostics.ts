@@ -1,6 +1,6 @@
 import type { Bilingual } from "../../model/errors.js"
 import { chiSquareSf, normalPValue } from "../linalg/distributions.js"
-import { carve, carvedBytes } from "../linalg/wasmModule.js"
+import { carve, carvedBytes, inRowRanges, KERNEL_MIN_ELEMENTS } from "../linalg/wasmModule.js"
 import { findLink } from "../weights/links.js"
 import type { SpatialWeights } from "../weights/SpatialWeights.js"
 import { spatialLag } from "../weights/spatialLag.js"
@@ -100,28 +100,21 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
 }
 
 // Z = U·X with U = (W + Wᵀ)/2 (X and Z row-major n × k) in one pass over W, then C1 = XᵀZ and C2 = ZᵀZ row by
-// row: in the kernels' memory above KERNEL_MIN elements of X, else by the same loops.
+// row: in the kernels' memory from KERNEL_MIN_ELEMENTS elements of X, else by the same loops.
 const symmetricCrossProducts = (w: SpatialWeights, xData: Float64Array, n: number, k: number): { C1: Float64Array; C2: Float64Array } => {
   const nnz = w.rowPtr[n]!
-  const kernels = n * k >= KERNEL_MIN ? residualMoranKernels(carvedBytes([n + 1, nnz], [nnz, n * k, n * k, k * k, k * k])) : undefined
+  const kernels = n * k >= KERNEL_MIN_ELEMENTS ? residualMoranKernels(carvedBytes([n + 1, nnz], [nnz, n * k, n * k, k * k, k * k])) : undefined
   const arena = carve(kernels?.buffer)
   const C1 = arena.float64(k * k)
   const C2 = arena.float64(k * k)
   if (kernels !== undefined) {
-    const rowPtr = arena.int32(n + 1)
-    const colIdx = arena.int32(nnz)
-    const values = arena.float64(nnz)
-    const x = arena.float64(n * k)
-    const z = arena.float64(n * k)
-    rowPtr.set(w.rowPtr)
-    colIdx.set(w.colIdx.subarray(0, nnz))
-    values.set(w.values.subarray(0, nnz))
-    x.set(xData)
-    // In ranges of rows: the engine moves a kernel that runs long to its optimising compiler between calls.
-    for (let from = 0; from < n; from += KERNEL_ROWS)
-      kernels.symmetricPart(rowPtr.byteOffset, colIdx.byteOffset, values.byteOffset, x.byteOffset, z.byteOffset, from, Math.min(n, from + KERNEL_ROWS), k)
-    for (let from = 0; from < n; from += KERNEL_ROWS)
-      kernels.crossProducts(x.byteOffset, z.byteOffset, from, Math.min(n, from + KERNEL_ROWS), k, C1.byteOffset, C2.byteOffset)
+    const rowPtr = arena.int32Of(w.rowPtr.subarray(0, n + 1)).byteOffset
+    const colIdx = arena.int32Of(w.colIdx.subarray(0, nnz)).byteOffset
+    const values = arena.float64Of(w.values.subarray(0, nnz)).byteOffset
+    const x = arena.float64Of(xData).byteOffset
+    const z = arena.float64(n * k).byteOffset
+    inRowRanges(n, (from, to) => kernels.symmetricPart(rowPtr, colIdx, values, x, z, from, to, k))
+    inRowRanges(n, (from, to) => kernels.crossProducts(x, z, from, to, k, C1.byteOffset, C2.byteOffset))
     return { C1: C1.slice(), C2: C2.slice() }
   }
   const z = new Float64Array(n * k)
@@ -146,11 +139,6 @@ const symmetricCrossProducts = (w: SpatialWeights, xData: Float64Array, n: numbe
     }
   return { C1, C2 }
 }
-
-/** Designs of at least this many elements (n·k) use the WebAssembly kernels: below, a memory is not worth it. */
-const KERNEL_MIN = 1 << 12
-/** Rows per kernel call. */
-const KERNEL_ROWS = 1024
 
 /**
  * The LM tests for spatial error and spatial lag dependence in OLS residuals (Anselin 1988; Anselin et al. 1996),

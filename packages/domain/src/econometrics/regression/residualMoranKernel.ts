@@ -1,4 +1,4 @@
-import { kernelInstance, wasmModuleOnce } from "../linalg/wasmModule.js"
+import { switchableKernels } from "../linalg/wasmModule.js"
 import { residualMoranKernelHex } from "./residualMoranKernelBytes.js"
 
 /**
@@ -15,22 +15,18 @@ export interface ResidualMoranKernels {
   crossProducts(x: number, z: number, from: number, to: number, k: number, c1: number, c2: number): void
 }
 
-let enabled = true
-const kernelModule = wasmModuleOnce(residualMoranKernelHex)
+const kernels = switchableKernels<Omit<ResidualMoranKernels, "buffer">>(residualMoranKernelHex)
 
 /**
  * Make lmMoranTest use its JavaScript loops (false) or the WebAssembly kernels again (true): tests compare the two.
  * @internal
  * @example useResidualMoranKernel(false)
  */
-export const useResidualMoranKernel = (on: boolean): void => {
-  enabled = on
-}
+export const useResidualMoranKernel = kernels.use
 
 /**
  * The kernels over a new memory of at least `bytes` zero bytes, or undefined: the caller then runs its loops.
  * @internal
  * @example const k = residualMoranKernels(1 << 20)
  */
-export const residualMoranKernels = (bytes: number): ResidualMoranKernels | undefined =>
-  kernelInstance<Omit<ResidualMoranKernels, "buffer">>(enabled ? kernelModule() : null, bytes)
+export const residualMoranKernels = (bytes: number): ResidualMoranKernels | undefined => kernels.instance(bytes)

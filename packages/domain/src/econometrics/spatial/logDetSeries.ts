@@ -1,5 +1,5 @@
 import type { CsrLike } from "../linalg/Csr.js"
-import { carve, carvedBytes } from "../linalg/wasmModule.js"
+import { carve, carvedBytes, inRowRanges } from "../linalg/wasmModule.js"
 import { seededRandom } from "../random/Random.js"
 import { type SeriesKernels, seriesKernels } from "./seriesKernel.js"
 
@@ -28,9 +28,8 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   const n = given.rowPtr.length - 1
   const nnz = given.rowPtr[n]!
   const probes = Math.max(2, Math.min(16, Math.round(100_000 / Math.max(1, n))))
-  // W and Wᵀ, the scratch rows of the traces, their results and three blocks of probes: in the kernels' memory
-  // when there is one.
-  // With the kernels, also the given W and the renumbering's scratch (its Wᵀ pattern, order, new numbers).
+  // W and Wᵀ, the scratch rows of the traces, their results and three blocks of probes, in the kernels' memory when
+  // there is one; with the kernels, also the given W and the renumbering's scratch (its Wᵀ pattern, order, numbers).
   const kernel = seriesKernels(
     carvedBytes([n + 1, nnz, n + 1, nnz, n, n, n, n + 1, nnz, n + 1, nnz, n], [nnz, nnz, nnz, n, n, 3, n * probes, n * probes, n * probes]),
   )
@@ -63,9 +62,7 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   const res = arena.float64(3)
   if (kernel !== undefined) {
     const at = (a: Int32Array | Float64Array) => a.byteOffset
-    // In ranges of rows: the engine moves a kernel that runs long to its optimising compiler between calls.
-    for (let from = 0; from < n; from += 1024)
-      kernel.traces(at(rowPtr), at(colIdx), at(values), at(tPtr), at(tIdx), at(tVal), at(acc), at(colI), from, Math.min(n, from + 1024), at(res))
+    inRowRanges(n, (from, to) => kernel.traces(at(rowPtr), at(colIdx), at(values), at(tPtr), at(tIdx), at(tVal), at(acc), at(colI), from, to, at(res)))
     t1 = res[0]!
     t2 = res[1]!
     t3 = res[2]!
@@ -230,12 +227,9 @@ const breadthFirstInKernel = (
 ): { rowPtr: Int32Array; colIdx: Int32Array; values: Float64Array } => {
   const n = w.rowPtr.length - 1
   const nnz = w.rowPtr[n]!
-  const rowPtr = arena.int32(n + 1)
-  const colIdx = arena.int32(nnz)
-  const values = arena.float64(nnz)
-  rowPtr.set(w.rowPtr.subarray(0, n + 1))
-  colIdx.set(w.colIdx.subarray(0, nnz))
-  values.set(w.values.subarray(0, nnz))
+  const rowPtr = arena.int32Of(w.rowPtr.subarray(0, n + 1))
+  const colIdx = arena.int32Of(w.colIdx.subarray(0, nnz))
+  const values = arena.float64Of(w.values.subarray(0, nnz))
   const tPtr = arena.int32(n + 1)
   const tIdx = arena.int32(nnz)
   const at = (a: Int32Array | Float64Array) => a.byteOffset

@@ -1,4 +1,4 @@
-import { kernelInstance, wasmModuleOnce } from "../linalg/wasmModule.js"
+import { switchableKernels } from "../linalg/wasmModule.js"
 import { seriesKernelHex } from "./seriesKernelBytes.js"
 
 /**
@@ -49,17 +49,14 @@ export interface SeriesKernels {
   ): void
 }
 
-let enabled = true
-const kernelModule = wasmModuleOnce(seriesKernelHex)
+const kernels = switchableKernels<Omit<SeriesKernels, "buffer">>(seriesKernelHex)
 
 /**
  * Make logDetSeries use its JavaScript loops (false) or the WebAssembly kernels again (true): tests compare the two.
  * @internal
  * @example useSeriesKernel(false)
  */
-export const useSeriesKernel = (on: boolean): void => {
-  enabled = on
-}
+export const useSeriesKernel = kernels.use
 
 /**
  * The kernels over a new memory of at least `bytes` zero bytes, or undefined (no WebAssembly or SIMD, switched
@@ -67,4 +64,4 @@ export const useSeriesKernel = (on: boolean): void => {
  * @internal
  * @example const k = seriesKernels(1 << 20)
  */
-export const seriesKernels = (bytes: number): SeriesKernels | undefined => kernelInstance<Omit<SeriesKernels, "buffer">>(enabled ? kernelModule() : null, bytes)
+export const seriesKernels = (bytes: number): SeriesKernels | undefined => kernels.instance(bytes)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { fromRows } from "../../src/econometrics/linalg/ops.js"
+import { seededRandom } from "../../src/econometrics/random/Random.js"
 import { lmMoranTest } from "../../src/econometrics/regression/diagnostics.js"
 import { ols } from "../../src/econometrics/regression/ols.js"
 import { residualMoranKernels, useResidualMoranKernel } from "../../src/econometrics/regression/residualMoranKernel.js"
@@ -7,14 +8,6 @@ import { weightsFromLinks } from "../../src/econometrics/weights/links.js"
 
 // lmMoranTest on the WebAssembly kernels must equal its loops to the last bit.
 afterEach(() => useResidualMoranKernel(true))
-
-const seeded = (seed: number) => {
-  let z = seed
-  return () => {
-    z = (Math.imul(z, 1103515245) + 12345) >>> 0
-    return z / 2 ** 32
-  }
-}
 
 describe("residual Moran kernels", () => {
   it("are available in Node", () => {
@@ -27,7 +20,8 @@ describe("residual Moran kernels", () => {
     // 70 × 70 rook lattice, plus one directed link from every seventh unit to a drawn one (asymmetric), row-standardised.
     const side = 70
     const n = side * side
-    const r = seeded(5)
+    const random = seededRandom(5)
+    const r = () => random.next()
     const neighbours = Array.from({ length: n }, (_, i) => {
       const row = Math.floor(i / side)
       const col = i % side

@@ -2,22 +2,16 @@ import { afterEach, describe, expect, it } from "vitest"
 import { fromRows } from "../../src/econometrics/linalg/ops.js"
 import { qrCoefficients, qrDecompose, qrFitted, qrQty, qrQy, qrResiduals } from "../../src/econometrics/linalg/qr.js"
 import { useVectorKernel, vectorKernels } from "../../src/econometrics/linalg/vectorKernel.js"
+import { seededRandom } from "../../src/econometrics/random/Random.js"
 
 // Large QR factorisations run on the WebAssembly vector kernels; they must equal the loops to the last bit.
 afterEach(() => useVectorKernel(true))
 
-const seeded = (seed: number) => {
-  let z = seed
-  return () => {
-    z = (Math.imul(z, 1103515245) + 12345) >>> 0
-    return z / 2 ** 32 - 0.5
-  }
-}
-
 // n rows: an intercept, p − 3 random columns, a copy of column 1 plus a negligible perturbation (aliased, moved
 // to the end by the pivoting) and a column of large values.
 const design = (n: number, p: number, seed: number) => {
-  const r = seeded(seed)
+  const random = seededRandom(seed)
+  const r = () => random.next() - 0.5
   const rows = Array.from({ length: n }, () => {
     const row = [1, ...Array.from({ length: p - 3 }, () => r())]
     return [...row, row[1]! + 1e-12 * r(), 1e4 * r()]

@@ -119,6 +119,20 @@ export const fn = (name, params, locals, results, build) => {
     ret: (x) => [...x, 0x0f],
     /** memory.copy (memmove) of `bytes` bytes from src to dst. */
     copy: (dst, src, bytes) => [...dst, ...src, ...bytes, 0xfc, ...uleb(10), 0, 0],
+    ne: (a, b) => [...a, ...b, 0x47],
+    le: (a, b) => [...a, ...b, 0x4c],
+    eqz: (a) => [...a, 0x45],
+    or: (a, b) => [...a, ...b, 0x72],
+    flt: (a, b) => [...a, ...b, 0x63],
+    feq: (a, b) => [...a, ...b, 0x61],
+    fmin: (a, b) => [...a, ...b, 0xa4],
+    fmax: (a, b) => [...a, ...b, 0xa5],
+    /** The f64 of a signed i32. */
+    f64of: (a) => [...a, 0xb7],
+    /** The i32 of an f64 that holds one (truncation). */
+    i32of: (a) => [...a, 0xaa],
+    /** A call's result dropped. */
+    drop: (x) => [...x, 0x1a],
   }
   const declared = vec(locals.map(([, t]) => [1, t]))
   return { name, params: params.map(([, t]) => t), results, body: [...declared, ...build(e).flat(Infinity), 0x0b] }

@@ -8,6 +8,7 @@ const generators: ReadonlyArray<readonly [string, string]> = [
   ["seriesKernelWasm.mjs", "spatial/seriesKernelBytes.ts"],
   ["vectorKernelWasm.mjs", "linalg/vectorKernelBytes.ts"],
   ["residualMoranKernelWasm.mjs", "regression/residualMoranKernelBytes.ts"],
+  ["minimumDegreeKernelWasm.mjs", "linalg/minimumDegreeKernelBytes.ts"],
 ]
 
 describe("kernel bytes", () => {

@@ -1,3 +1,6 @@
+import { minimumDegreeInKernel } from "./minimumDegreeKernel.js"
+import { KERNEL_MIN_ELEMENTS } from "./wasmModule.js"
+
 /**
  * A fill-reducing elimination order by approximate minimum degree (Amestoy, Davis & Duff 1996, "An approximate
  * minimum degree ordering algorithm", SIAM J. Matrix Anal. Appl. 17(4)). Unlike the explicit elimination graph
@@ -9,10 +12,16 @@
  * left adjacent to the new element alone is eliminated with it; rows denser than max(16, 10√n) go last (the dense
  * threshold of the AMD package, Amestoy, Davis & Duff 2004, ACM TOMS Algorithm 837).
  * Returns perm with perm[k] = the original index eliminated k-th. Ties go to the node most recently given its
- * degree, so the order is a function of the pattern alone.
+ * degree, so the order is a function of the pattern alone. From 4,096 entries the steps run in a WebAssembly kernel
+ * (minimumDegreeKernel.ts) that takes them in the same order with the same ties, so the order is the same; in a
+ * fresh process it runs at full speed from the first step, where this code waits for the optimising compiler.
  * @example approximateMinimumDegree(csr.rowPtr, csr.colIdx, n)
  */
 export const approximateMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Int32Array => {
+  if (n + rowPtr[n]! >= KERNEL_MIN_ELEMENTS) {
+    const order = minimumDegreeInKernel(rowPtr, colIdx, n, denseThreshold(n))
+    if (order !== undefined) return order
+  }
   const g = quotientGraph(rowPtr, colIdx, n)
   // Each step is its own function: a single loop of all of them is compiled by V8 only after it has run for a
   // while in the interpreter, and compiled again whenever it reaches a part that had not run yet.
@@ -27,6 +36,9 @@ export const approximateMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array,
   for (const i of g.denseNodes) g.perm[g.k++] = i
   return g.perm
 }
+
+// AMD's default dense-row threshold (Algorithm 837: dense = 10, at least 16).
+const denseThreshold = (n: number): number => Math.max(16, Math.floor(10 * Math.sqrt(n)))
 
 const VARIABLE = 0
 const ELEMENT = 1
@@ -79,8 +91,7 @@ const quotientGraph = (rowPtr: Int32Array, colIdx: Int32Array, n: number): Quoti
   const elements: number[][] = new Array(n)
   const chainTail = new Int32Array(n)
   for (let i = 0; i < n; i++) chainTail[i] = i
-  // AMD's default dense-row threshold (Algorithm 837: dense = 10, at least 16).
-  const dense = Math.max(16, Math.floor(10 * Math.sqrt(n)))
+  const dense = denseThreshold(n)
   const denseNodes: number[] = []
   for (let i = 0; i < n; i++) {
     let d = 0

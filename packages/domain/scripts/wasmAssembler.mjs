@@ -125,6 +125,9 @@ export const fn = (name, params, locals, results, build) => {
     or: (a, b) => [...a, ...b, 0x72],
     flt: (a, b) => [...a, ...b, 0x63],
     feq: (a, b) => [...a, ...b, 0x61],
+    fle: (a, b) => [...a, ...b, 0x65],
+    fgt: (a, b) => [...a, ...b, 0x64],
+    fabs: (a) => [...a, 0x99],
     fmin: (a, b) => [...a, ...b, 0xa4],
     fmax: (a, b) => [...a, ...b, 0xa5],
     /** The f64 of a signed i32. */

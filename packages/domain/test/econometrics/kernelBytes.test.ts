@@ -9,6 +9,7 @@ const generators: ReadonlyArray<readonly [string, string]> = [
   ["vectorKernelWasm.mjs", "linalg/vectorKernelBytes.ts"],
   ["residualMoranKernelWasm.mjs", "regression/residualMoranKernelBytes.ts"],
   ["minimumDegreeKernelWasm.mjs", "linalg/minimumDegreeKernelBytes.ts"],
+  ["similarityKernelWasm.mjs", "linalg/similarityKernelBytes.ts"],
 ]
 
 describe("kernel bytes", () => {

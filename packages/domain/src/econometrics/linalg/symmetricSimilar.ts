@@ -1,4 +1,6 @@
 import type { Csr, CsrLike } from "./Csr.js"
+import { similarityInKernel } from "./similarityKernel.js"
+import { KERNEL_MIN_ELEMENTS } from "./wasmModule.js"
 
 /**
  * When W = D⁻¹B with B symmetric (row-standardised symmetric contiguity, or W itself symmetric), the
@@ -17,6 +19,11 @@ export const symmetricSimilar = (w: CsrLike): Csr | undefined => symmetricSimila
 export const symmetricSimilarity = (w: CsrLike): { readonly similar: Csr; readonly scale: Float64Array } | undefined => {
   const n = w.rowPtr.length - 1
   const { rowPtr, colIdx, values } = w
+  if (n + rowPtr[n]! >= KERNEL_MIN_ELEMENTS) {
+    const inKernel = similarityInKernel(rowPtr, colIdx, values)
+    if (inKernel === null) return undefined
+    if (inKernel !== undefined) return { similar: { n, rowPtr, colIdx, values: inKernel.values }, scale: inKernel.scale }
+  }
   // Position of the transposed entry (j, i) for every stored (i, j).
   const find = (i: number, j: number): number => {
     let lo = rowPtr[i]!

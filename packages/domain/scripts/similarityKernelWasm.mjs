@@ -72,13 +72,13 @@ const similarity = fn(
   (e) => {
     const { get, set, i32, add, intAt, when, ifElse, f64 } = e
     const at8 = (base, index) => add(get(base), e.shl(index, 3))
-    const isNaN = (x) => e.fne(x, x)
+    const unset = (x) => e.fne(x, x)
     return [
       set("i", i32(0)),
       e.whileLt(get("i"), get("n"), e.storeF(at8("d", get("i")), f64(Number.NaN)), e.inc("i", 1)),
       set("root", i32(0)),
       e.whileLt(get("root"), get("n"), [
-        when(isNaN(e.loadF(at8("d", get("root")))), [
+        when(unset(e.loadF(at8("d", get("root")))), [
           e.storeF(at8("d", get("root")), f64(1)),
           e.store32(add(get("stack"), i32(0)), get("root")),
           set("top", i32(1)),
@@ -99,7 +99,7 @@ const similarity = fn(
                 set("dj", e.fdiv(e.fmul(e.loadF(at8("d", get("i"))), get("wij")), get("wji"))),
                 set("dOld", e.loadF(at8("d", get("j")))),
                 ifElse(
-                  isNaN(get("dOld")),
+                  unset(get("dOld")),
                   [e.storeF(at8("d", get("j")), get("dj")), e.store32(add(get("stack"), e.shl(get("top"), 2)), get("j")), e.inc("top", 1)],
                   [when(e.fgt(e.fabs(e.fsub(get("dOld"), get("dj"))), e.fmul(f64(1e-10), e.fabs(get("dj")))), e.ret(i32(0)))],
                 ),

@@ -10,6 +10,7 @@ const generators: ReadonlyArray<readonly [string, string]> = [
   ["residualMoranKernelWasm.mjs", "regression/residualMoranKernelBytes.ts"],
   ["minimumDegreeKernelWasm.mjs", "linalg/minimumDegreeKernelBytes.ts"],
   ["similarityKernelWasm.mjs", "linalg/similarityKernelBytes.ts"],
+  ["symbolicKernelWasm.mjs", "linalg/symbolicKernelBytes.ts"],
 ]
 
 describe("kernel bytes", () => {

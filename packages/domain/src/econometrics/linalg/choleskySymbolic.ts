@@ -1,3 +1,6 @@
+import { postorderedTreeInKernel, supernodeRowsInKernel } from "./symbolicKernel.js"
+import { KERNEL_MIN_ELEMENTS } from "./wasmModule.js"
+
 /**
  * Symbolic analysis of a sparse Cholesky factorisation P·A·Pᵀ = L·Lᵀ for a symmetric pattern A and a
  * fill-reducing order P: elimination tree, postorder, column counts, supernodes (columns of L with the same
@@ -142,24 +145,10 @@ export const choleskySymbolic = (
   known?: { readonly parent: Int32Array; readonly count: Int32Array },
 ): CholeskySymbolic => {
   const n = order.length
-  let iperm = new Int32Array(n)
-  for (let k = 0; k < n; k++) iperm[order[k]!] = k
-  const parent0 = known?.parent ?? eliminationTree(rowPtr, colIdx, order, iperm)
-  // Postorder the tree so that every subtree, and so every supernode, is a range of pivots.
-  const post = postorder(parent0)
-  const perm = new Int32Array(n)
-  for (let k = 0; k < n; k++) perm[k] = order[post[k]!]!
-  const ipost = new Int32Array(n)
-  for (let k = 0; k < n; k++) ipost[post[k]!] = k
-  const parent = new Int32Array(n)
-  for (let k = 0; k < n; k++) {
-    const p = parent0[post[k]!]!
-    parent[k] = p < 0 ? -1 : ipost[p]!
-  }
-  iperm = new Int32Array(n)
-  for (let k = 0; k < n; k++) iperm[perm[k]!] = k
-  // Postordering relabels the pivots without changing the factor's structure: column counts move with them.
-  const count = known === undefined ? columnCounts(rowPtr, colIdx, perm, iperm, parent) : Int32Array.from(post, (k) => known.count[k]!)
+  // From 4,096 entries the tree and the row structure come from WebAssembly kernels that give the same arrays.
+  const inKernel = n + rowPtr[n]! >= KERNEL_MIN_ELEMENTS
+  const { perm, iperm, parent, count } =
+    (inKernel ? postorderedTreeInKernel(rowPtr, colIdx, order, known) : undefined) ?? postorderedTree(rowPtr, colIdx, order, known)
   const children = new Int32Array(n)
   for (let j = 0; j < n; j++) if (parent[j]! >= 0) children[parent[j]!]!++
 
@@ -199,7 +188,6 @@ export const choleskySymbolic = (
     }
     return r
   }
-  const trapezoid = (c: number, r: number) => c * r - (c * (c - 1)) / 2
   for (let s = nf - 2; s >= 0; s--) {
     if (fParent[s]! < 0) continue
     const p = find(fParent[s]!)
@@ -228,7 +216,69 @@ export const choleskySymbolic = (
     superParent[s] = parent[last]! < 0 ? -1 : sOf[parent[last]!]!
   }
 
-  // Row structure: rows below the supernode from A's columns and the children's structures.
+  // A supernode holds no more rows than the column counts of its columns add up to.
+  let capacity = 0
+  for (let j = 0; j < n; j++) capacity += count[j]!
+  const structure =
+    (inKernel ? supernodeRowsInKernel(rowPtr, colIdx, perm, iperm, superStart, superParent, capacity) : undefined) ??
+    supernodeRows(rowPtr, colIdx, perm, iperm, superStart, superParent)
+  const valPtr = new Float64Array(nsuper + 1)
+  let nnzL = 0
+  let flops = 0
+  for (let s = 0; s < nsuper; s++) {
+    const nc = superStart[s + 1]! - superStart[s]!
+    const nr = structure.rowPtr[s + 1]! - structure.rowPtr[s]!
+    valPtr[s + 1] = valPtr[s]! + nr * nc
+    nnzL += trapezoid(nc, nr)
+    // Column t of the supernode has nr − t entries: Σ (nr − t)².
+    for (let t = 0; t < nc; t++) flops += (nr - t) * (nr - t)
+  }
+  return { n, perm, iperm, nsuper, superStart, rowPtr: structure.rowPtr, rowIdx: structure.rowIdx, valPtr, superParent, relIdx: structure.relIdx, nnzL, flops }
+}
+
+const trapezoid = (c: number, r: number) => c * r - (c * (c - 1)) / 2
+
+// The elimination tree of `order` (or known's), postordered so that every subtree, and so every supernode, is a
+// range of pivots: the postordered order, its inverse, the relabelled tree and the column counts.
+const postorderedTree = (
+  rowPtr: Int32Array,
+  colIdx: Int32Array,
+  order: Int32Array,
+  known?: { readonly parent: Int32Array; readonly count: Int32Array },
+): { readonly perm: Int32Array; readonly iperm: Int32Array; readonly parent: Int32Array; readonly count: Int32Array } => {
+  const n = order.length
+  let iperm = new Int32Array(n)
+  for (let k = 0; k < n; k++) iperm[order[k]!] = k
+  const parent0 = known?.parent ?? eliminationTree(rowPtr, colIdx, order, iperm)
+  const post = postorder(parent0)
+  const perm = new Int32Array(n)
+  for (let k = 0; k < n; k++) perm[k] = order[post[k]!]!
+  const ipost = new Int32Array(n)
+  for (let k = 0; k < n; k++) ipost[post[k]!] = k
+  const parent = new Int32Array(n)
+  for (let k = 0; k < n; k++) {
+    const p = parent0[post[k]!]!
+    parent[k] = p < 0 ? -1 : ipost[p]!
+  }
+  iperm = new Int32Array(n)
+  for (let k = 0; k < n; k++) iperm[perm[k]!] = k
+  // Postordering relabels the pivots without changing the factor's structure: column counts move with them.
+  const count = known === undefined ? columnCounts(rowPtr, colIdx, perm, iperm, parent) : Int32Array.from(post, (k) => known.count[k]!)
+  return { perm, iperm, parent, count }
+}
+
+// The rows of each supernode (its own pivots, then the rows below from A's columns and the children's structures,
+// ascending) and the position of each row below s within its parent's row list.
+const supernodeRows = (
+  rowPtr: Int32Array,
+  colIdx: Int32Array,
+  perm: Int32Array,
+  iperm: Int32Array,
+  superStart: Int32Array,
+  superParent: Int32Array,
+): { readonly rowPtr: Int32Array; readonly rowIdx: Int32Array; readonly relIdx: Int32Array } => {
+  const n = perm.length
+  const nsuper = superParent.length
   const childHead = new Int32Array(nsuper).fill(-1)
   const childNext = new Int32Array(nsuper).fill(-1)
   for (let s = nsuper - 1; s >= 0; s--) {
@@ -271,22 +321,13 @@ export const choleskySymbolic = (
     rowPtrS[s + 1] = rowPtrS[s]! + (l - f + 1) + b.length
   }
   const rowIdx = new Int32Array(rowPtrS[nsuper]!)
-  const valPtr = new Float64Array(nsuper + 1)
-  let nnzL = 0
-  let flops = 0
   for (let s = 0; s < nsuper; s++) {
     const f = superStart[s]!
     const nc = superStart[s + 1]! - f
     let q = rowPtrS[s]!
     for (let j = 0; j < nc; j++) rowIdx[q++] = f + j
     rowIdx.set(below[s]!, q)
-    const nr = rowPtrS[s + 1]! - rowPtrS[s]!
-    valPtr[s + 1] = valPtr[s]! + nr * nc
-    nnzL += trapezoid(nc, nr)
-    // Column t of the supernode has nr − t entries: Σ (nr − t)².
-    for (let t = 0; t < nc; t++) flops += (nr - t) * (nr - t)
   }
-  // Position of each row below s in its parent's row list (the parent's rows are sorted).
   const relIdx = new Int32Array(rowIdx.length)
   const pos = new Int32Array(n)
   for (let s = 0; s < nsuper; s++) {
@@ -296,7 +337,7 @@ export const choleskySymbolic = (
     const nc = superStart[s + 1]! - superStart[s]!
     for (let q = rowPtrS[s]! + nc; q < rowPtrS[s + 1]!; q++) relIdx[q] = pos[rowIdx[q]!]!
   }
-  return { n, perm, iperm, nsuper, superStart, rowPtr: rowPtrS, rowIdx, valPtr, superParent, relIdx, nnzL, flops }
+  return { rowPtr: rowPtrS, rowIdx, relIdx }
 }
 
 /** The children of each supernode and the update-matrix stack a multifrontal factorisation needs. */

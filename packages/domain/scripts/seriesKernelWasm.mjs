@@ -297,7 +297,135 @@ const renumber = fn(
   },
 )
 
-const out = moduleBytes([traces, spmm, dotKernel, transpose, renumber])
+// The unit (and −1) eigenvalues of row-standardised W: its connected components over W + Wᵀ (tPtr, tIdx) by
+// breadth-first search from each unit not yet coloured, two-colouring as it goes. The number of components is
+// written at res, the number of bipartite ones at res + 4. colour and queue: n Int32 each, colour zero on entry.
+const components = fn(
+  "components",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["tPtr", I32],
+    ["tIdx", I32],
+    ["n", I32],
+    ["colour", I32],
+    ["queue", I32],
+    ["res", I32],
+  ],
+  [
+    ["s", I32],
+    ["head", I32],
+    ["tail", I32],
+    ["v", I32],
+    ["u", I32],
+    ["p", I32],
+    ["end", I32],
+    ["cv", I32],
+    ["bipartite", I32],
+    ["ones", I32],
+    ["minusOnes", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, i32, add, sub, store32, whileLt, inc, when, ifElse } = e
+    const int = e.intAt
+    // The JavaScript's `colour[u] = −colour[v]` and its test for an odd cycle.
+    const visit = [
+      ifElse(
+        e.eqz(int("colour", get("u"))),
+        [store32(at4(e, "colour", get("u")), sub(i32(0), get("cv"))), store32(at4(e, "queue", get("tail")), get("u")), inc("tail", 1)],
+        [when(e.eq(int("colour", get("u")), get("cv")), set("bipartite", i32(0)))],
+      ),
+    ]
+    return [
+      set("s", i32(0)),
+      whileLt(get("s"), get("n"), [
+        when(e.and(e.eqz(int("colour", get("s"))), e.ne(int("rowPtr", get("s"), 4), int("rowPtr", get("s")))), [
+          store32(at4(e, "colour", get("s")), i32(1)),
+          set("head", i32(0)),
+          set("tail", i32(1)),
+          store32(get("queue"), get("s")),
+          set("bipartite", i32(1)),
+          whileLt(get("head"), get("tail"), [
+            set("v", int("queue", get("head"))),
+            inc("head", 1),
+            set("cv", int("colour", get("v"))),
+            set("p", int("rowPtr", get("v"))),
+            set("end", int("rowPtr", get("v"), 4)),
+            whileLt(get("p"), get("end"), set("u", int("colIdx", get("p"))), visit, inc("p", 1)),
+            set("p", int("tPtr", get("v"))),
+            set("end", int("tPtr", get("v"), 4)),
+            whileLt(get("p"), get("end"), set("u", int("tIdx", get("p"))), visit, inc("p", 1)),
+          ]),
+          inc("ones", 1),
+          when(get("bipartite"), inc("minusOnes", 1)),
+        ]),
+        inc("s", 1),
+      ]),
+      store32(get("res"), get("ones")),
+      store32(add(get("res"), i32(4)), get("minusOnes")),
+    ]
+  },
+)
+
+// logDetSeries's Rademacher probes: z_i = −1 when the i-th draw of seededRandom(seed) (xoshiro128** seeded by
+// splitmix32, src/econometrics/random/Random.ts) is below ½, i.e. when its 32-bit output has the top bit clear;
+// else 1. `count` f64 values at z.
+const probes = fn(
+  "probes",
+  [
+    ["seed", I32],
+    ["z", I32],
+    ["count", I32],
+  ],
+  [
+    ["x", I32],
+    ["s0", I32],
+    ["s1", I32],
+    ["s2", I32],
+    ["s3", I32],
+    ["t", I32],
+    ["r", I32],
+    ["end", I32],
+  ],
+  [],
+  (e) => {
+    const { get, set, i32, add, mul, whileLt, inc } = e
+    const xor = (a, b) => [...a, ...b, 0x73]
+    const shrU = (a, k) => [...a, 0x41, ...sleb(k), 0x76]
+    const rotl = (a, k) => [...a, 0x41, ...sleb(k), 0x77]
+    const u32 = (v) => i32(v | 0)
+    const splitmix = (into) => [
+      set("x", add(get("x"), u32(0x9e3779b9))),
+      set(into, get("x")),
+      set(into, mul(xor(get(into), shrU(get(into), 16)), u32(0x85ebca6b))),
+      set(into, mul(xor(get(into), shrU(get(into), 13)), u32(0xc2b2ae35))),
+      set(into, xor(get(into), shrU(get(into), 16))),
+    ]
+    return [
+      set("x", get("seed")),
+      splitmix("s0"),
+      splitmix("s1"),
+      splitmix("s2"),
+      splitmix("s3"),
+      set("end", add(get("z"), e.shl(get("count"), 3))),
+      whileLt(get("z"), get("end"), [
+        set("r", mul(rotl(mul(get("s1"), i32(5)), 7), i32(9))),
+        set("t", e.shl(get("s1"), 9)),
+        set("s2", xor(get("s2"), get("s0"))),
+        set("s3", xor(get("s3"), get("s1"))),
+        set("s1", xor(get("s1"), get("s2"))),
+        set("s0", xor(get("s0"), get("s3"))),
+        set("s2", xor(get("s2"), get("t"))),
+        set("s3", rotl(get("s3"), 11)),
+        e.ifElse(e.lt(get("r"), i32(0)), [e.storeF(get("z"), e.f64(1))], [e.storeF(get("z"), e.f64(-1))]),
+        inc("z", 8),
+      ]),
+    ]
+  },
+)
+
+const out = moduleBytes([traces, spmm, dotKernel, transpose, renumber, components, probes])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
 export const generated = kernelModuleText("seriesKernelWasm.mjs", "The WebAssembly kernels of the log-determinant series", "seriesKernelHex", out)
 writeWhenRun(import.meta, new URL("../src/econometrics/spatial/seriesKernelBytes.ts", import.meta.url), generated)

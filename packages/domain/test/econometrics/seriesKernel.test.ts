@@ -94,6 +94,32 @@ describe("log-determinant series kernels", () => {
     expect(kernel.map((v, k) => Object.is(v, loops[k]))).not.toContain(false)
   })
 
+  it("count the same unit and −1 eigenvalues: units with incoming links only, odd cycles, bipartite parts", () => {
+    // A directed part (every third unit points nowhere but is pointed at), a triangle and a 4-cycle, both ways.
+    const n = 6000
+    const links: Array<[number, number]> = directed(n - 7, 3).filter(([i]) => i % 3 !== 0)
+    for (const [a, b] of [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [6, 3],
+    ] as const)
+      links.push([n - 7 + a, n - 7 + b], [n - 7 + b, n - 7 + a])
+    const directedW = both(rowStandardised(n, links), false, true)
+    expect(directedW.kernel.map((v, k) => Object.is(v, directedW.loops[k]))).not.toContain(false)
+    // The symmetric similar matrix of the two cycles and a lattice: one −1 eigenvalue each for the lattice and the
+    // 4-cycle, none for the triangle.
+    const cycles = rowStandardised(1600 + 7, [
+      ...lattice(40),
+      ...links.filter(([i]) => i >= n - 7).map(([i, j]) => [i - n + 1607, j - n + 1607] as [number, number]),
+    ])
+    const symmetric = both(symmetricSimilarity(cycles)!.similar, true, true)
+    expect(symmetric.kernel.map((v, k) => Object.is(v, symmetric.loops[k]))).not.toContain(false)
+  })
+
   it("lay arrays out 8-byte aligned inside the memory and count their bytes", () => {
     const k = seriesKernels(carvedBytes([3, 5], [2]))!
     const a = carve(k.buffer)

@@ -31,7 +31,7 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   // W and Wᵀ, the scratch rows of the traces, their results and three blocks of probes, in the kernels' memory when
   // there is one; with the kernels, also the given W and the renumbering's scratch (its Wᵀ pattern, order, numbers).
   const kernel = seriesKernels(
-    carvedBytes([n + 1, nnz, n + 1, nnz, n, n, n, n + 1, nnz, n + 1, nnz, n], [nnz, nnz, nnz, n, n, 3, n * probes, n * probes, n * probes]),
+    carvedBytes([n + 1, nnz, n + 1, nnz, n, n, n, n + 1, nnz, n + 1, nnz, n, n, n, 2], [nnz, nnz, nnz, n, n, 3, n * probes, n * probes, n * probes]),
   )
   const arena = carve(kernel?.buffer)
   const w = kernel === undefined ? breadthFirst(given, arena) : breadthFirstInKernel(given, arena, kernel)
@@ -92,7 +92,21 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
   // Unit (and, for bipartite components, −1) eigenvalues of row-standardised W, taken out exactly.
   let ones = 0
   let minusOnes = 0
-  if (rowStandardised) {
+  if (rowStandardised && kernel !== undefined) {
+    const counts = arena.int32(2)
+    kernel.components(
+      rowPtr.byteOffset,
+      colIdx.byteOffset,
+      tPtr.byteOffset,
+      tIdx.byteOffset,
+      n,
+      arena.int32(n).byteOffset,
+      arena.int32(n).byteOffset,
+      counts.byteOffset,
+    )
+    ones = counts[0]!
+    minusOnes = symmetric ? counts[1]! : 0
+  } else if (rowStandardised) {
     const colour = new Int8Array(n)
     const queue = new Int32Array(n)
     for (let s = 0; s < n; s++) {
@@ -124,9 +138,12 @@ export const logDetSeries = (given: CsrLike, symmetric: boolean, rowStandardised
     }
   }
   // Stochastic moments z'W^k z, k = 1 … terms, averaged over probes (interleaved: one pass over W per power).
-  const rng = seededRandom(seed)
   const z = arena.float64(n * probes)
-  for (let i = 0; i < z.length; i++) z[i] = rng.next() < 0.5 ? -1 : 1
+  if (kernel !== undefined) kernel.probes(seed, z.byteOffset, z.length)
+  else {
+    const rng = seededRandom(seed)
+    for (let i = 0; i < z.length; i++) z[i] = rng.next() < 0.5 ? -1 : 1
+  }
   const moments = new Float64Array(terms + 1)
   const mult = (x: Float64Array, out: Float64Array) => {
     if (kernel !== undefined) {

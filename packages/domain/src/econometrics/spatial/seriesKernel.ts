@@ -47,6 +47,13 @@ export interface SeriesKernels {
     idx: number,
     val: number,
   ): void
+  /**
+   * The connected components of W + Wᵀ among units with a row, and how many of them are bipartite: written at res
+   * and res + 4 (colour and queue: n zero Int32 each).
+   */
+  components(rowPtr: number, colIdx: number, tPtr: number, tIdx: number, n: number, colour: number, queue: number, res: number): void
+  /** logDetSeries's `count` Rademacher probes from seededRandom(seed), as f64 at z. */
+  probes(seed: number, z: number, count: number): void
 }
 
 const kernels = switchableKernels<Omit<SeriesKernels, "buffer">>(seriesKernelHex)

@@ -8,6 +8,7 @@ import {
   weightsFromLinks,
   weightsFromNeighbourList,
 } from "../econometrics/index.js"
+import { galWeightsInKernel } from "../econometrics/weights/galWeightsKernel.js"
 import type { DataTable } from "../io/DataTable.js"
 import { numericColumn, parseGalLinks, parseGwt, stringColumn } from "../io/index.js"
 import type { NeighbourList } from "../io/NeighbourList.js"
@@ -65,6 +66,9 @@ export const buildWeights = (spec: WeightsSpec, table: DataTable, ids: ReadonlyA
   switch (spec.kind) {
     case "file": {
       if (spec.format === "gal") {
+        // A regular file (as GeoDa and spdep write them) in one pass of a WebAssembly kernel; any other by the parser.
+        const regular = galWeightsInKernel(spec.text, style)
+        if (regular !== undefined) return alignWeights(regular, ids)
         const links = parseGalLinks(spec.text)
         return alignWeights(weightsFromLinks(links.ids, links.neighbours, undefined, style), ids)
       }

@@ -11,6 +11,7 @@ const generators: ReadonlyArray<readonly [string, string]> = [
   ["minimumDegreeKernelWasm.mjs", "linalg/minimumDegreeKernelBytes.ts"],
   ["similarityKernelWasm.mjs", "linalg/similarityKernelBytes.ts"],
   ["symbolicKernelWasm.mjs", "linalg/symbolicKernelBytes.ts"],
+  ["galWeightsKernelWasm.mjs", "weights/galWeightsKernelBytes.ts"],
 ]
 
 describe("kernel bytes", () => {

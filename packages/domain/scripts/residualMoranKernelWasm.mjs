@@ -1,9 +1,11 @@
-// Assembles the WebAssembly kernels of the residual Moran test (src/econometrics/regression/diagnostics.ts,
-// lmMoranTest) and writes src/econometrics/regression/residualMoranKernelBytes.ts.
+// Assembles the WebAssembly kernels of the residual diagnostics (src/econometrics/regression/diagnostics.ts,
+// lmMoranTest and lmTests) and writes src/econometrics/regression/residualMoranKernelBytes.ts.
 // Run: node packages/domain/scripts/residualMoranKernelWasm.mjs
 // Each performs the same floating-point operations in the same order as the loop it replaces:
 //   symmetricPart  Z += ((W + Wᵀ)/2)·X in one pass over W's rows from … to − 1 (X and Z row-major, n × k)
 //   crossProducts  C1 += XᵀZ and C2 += ZᵀZ over rows from … to − 1, row by row
+//   weightSums     N, S0, S1 (lmMoranTest) and T = tr(WᵀW + W²) (traceWtWplusWW, lmTests) in one pass over W
+//   lag            W·x (spatialLag)
 import { F64, fn, I32, kernelModuleText, moduleBytes, sleb, V128, writeWhenRun } from "./wasmAssembler.mjs"
 
 // Rows from … to − 1 per call (the caller calls over ranges of rows, so that the engine can move a hot kernel to
@@ -139,7 +141,137 @@ const crossProducts = fn(
   },
 )
 
-const out = moduleBytes([symmetricPart, crossProducts])
+// The position of the link (i, j) in W's sorted row i (binary search, as findLink), or −1.
+const findLink = fn(
+  "findLink",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["i", I32],
+    ["j", I32],
+  ],
+  [
+    ["lo", I32],
+    ["hi", I32],
+    ["mid", I32],
+    ["c", I32],
+  ],
+  [I32],
+  (e) => {
+    const { get, set, i32, add, sub, when, ifElse } = e
+    return [
+      set("lo", e.intAt("rowPtr", get("i"))),
+      set("hi", sub(e.intAt("rowPtr", get("i"), 4), i32(1))),
+      e.until(e.gt(get("lo"), get("hi")), [
+        set("mid", [...add(get("lo"), get("hi")), 0x41, 1, 0x76]),
+        set("c", e.intAt("colIdx", get("mid"))),
+        when(e.eq(get("c"), get("j")), e.ret(get("mid"))),
+        ifElse(e.lt(get("c"), get("j")), [set("lo", add(get("mid"), i32(1)))], [set("hi", sub(get("mid"), i32(1)))]),
+      ]),
+      i32(-1),
+    ]
+  },
+)
+
+// The sums over W the residual diagnostics need, each in W's row order as its loop: at res (f64) the units with
+// links N, S0 = Σ w_ij, S1 before its halving = Σ (w_ij + w_ji)² (2·w_ij² when j → i is absent), and
+// T = tr(WᵀW + W²) = Σ w_ij² + Σ w_ij·w_ji.
+const weightSums = fn(
+  "weightSums",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["values", I32],
+    ["n", I32],
+    ["res", I32],
+  ],
+  [
+    ["i", I32],
+    ["p", I32],
+    ["end", I32],
+    ["q", I32],
+    ["v", F64],
+    ["t", F64],
+    ["units", F64],
+    ["s0", F64],
+    ["s1", F64],
+    ["trace", F64],
+  ],
+  [],
+  (e) => {
+    const { get, set, i32, add, fadd, fmul, when, ifElse } = e
+    const val = (p) => e.loadF(add(get("values"), e.shl(p, 3)))
+    return [
+      set("i", i32(0)),
+      e.whileLt(get("i"), get("n"), [
+        set("p", e.intAt("rowPtr", get("i"))),
+        set("end", e.intAt("rowPtr", get("i"), 4)),
+        when(e.gt(get("end"), get("p")), set("units", fadd(get("units"), e.f64(1)))),
+        e.whileLt(get("p"), get("end"), [
+          set("v", val(get("p"))),
+          set("s0", fadd(get("s0"), get("v"))),
+          set("q", e.call(2, get("rowPtr"), get("colIdx"), e.intAt("colIdx", get("p")), get("i"))),
+          set("trace", fadd(get("trace"), fmul(get("v"), get("v")))),
+          ifElse(
+            e.ge(get("q"), i32(0)),
+            [
+              set("t", fadd(get("v"), val(get("q")))),
+              set("s1", fadd(get("s1"), fmul(get("t"), get("t")))),
+              set("trace", fadd(get("trace"), fmul(get("v"), val(get("q"))))),
+            ],
+            [set("s1", fadd(get("s1"), fmul(fmul(e.f64(2), get("v")), get("v"))))],
+          ),
+          e.inc("p", 1),
+        ]),
+        e.inc("i", 1),
+      ]),
+      e.storeF(get("res"), get("units")),
+      e.storeF(add(get("res"), i32(8)), get("s0")),
+      e.storeF(add(get("res"), i32(16)), get("s1")),
+      e.storeF(add(get("res"), i32(24)), get("trace")),
+    ]
+  },
+)
+
+// out = W·x, each row's sum from 0 in W's order (spatialLag).
+const lag = fn(
+  "lag",
+  [
+    ["rowPtr", I32],
+    ["colIdx", I32],
+    ["values", I32],
+    ["x", I32],
+    ["out", I32],
+    ["n", I32],
+  ],
+  [
+    ["i", I32],
+    ["p", I32],
+    ["end", I32],
+    ["s", F64],
+  ],
+  [],
+  (e) => {
+    const { get, set, i32, add, fadd, fmul } = e
+    return [
+      set("i", i32(0)),
+      e.whileLt(get("i"), get("n"), [
+        set("s", e.f64zero),
+        set("p", e.intAt("rowPtr", get("i"))),
+        set("end", e.intAt("rowPtr", get("i"), 4)),
+        e.whileLt(get("p"), get("end"), [
+          set("s", fadd(get("s"), fmul(e.loadF(add(get("values"), e.shl(get("p"), 3))), e.loadF(add(get("x"), e.shl(e.intAt("colIdx", get("p")), 3)))))),
+          e.inc("p", 1),
+        ]),
+        e.storeF(add(get("out"), e.shl(get("i"), 3)), get("s")),
+        e.inc("i", 1),
+      ]),
+    ]
+  },
+)
+
+// Calls name functions by index: findLink is 2.
+const out = moduleBytes([symmetricPart, crossProducts, findLink, weightSums, lag])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
 export const generated = kernelModuleText("residualMoranKernelWasm.mjs", "The WebAssembly kernels of the residual Moran test", "residualMoranKernelHex", out)
 writeWhenRun(import.meta, new URL("../src/econometrics/regression/residualMoranKernelBytes.ts", import.meta.url), generated)

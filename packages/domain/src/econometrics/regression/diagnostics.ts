@@ -51,21 +51,24 @@ const checkSize = (fit: OlsFit, w: SpatialWeights) => {
 export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
   checkSize(fit, w)
   const { n, k, residuals: u, xtxInverse: V } = fit
+  const inKernel = weightsInKernel(w, 1)
   let N = 0
   let S0 = 0
   let S1 = 0
-  for (let i = 0; i < n; i++) {
-    if (w.rowPtr[i + 1]! > w.rowPtr[i]!) N++
-    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
-      const v = w.values[p]!
-      S0 += v
-      const q = findLink(w, w.colIdx[p]!, i)
-      if (q >= 0) S1 += (v + w.values[q]!) ** 2
-      else S1 += 2 * v * v // the pair (i, j) and its mirror (j, i), which exists only in Wᵀ
+  if (inKernel !== undefined) ({ units: N, s0: S0, s1: S1 } = inKernel.sums())
+  else
+    for (let i = 0; i < n; i++) {
+      if (w.rowPtr[i + 1]! > w.rowPtr[i]!) N++
+      for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) {
+        const v = w.values[p]!
+        S0 += v
+        const q = findLink(w, w.colIdx[p]!, i)
+        if (q >= 0) S1 += (v + w.values[q]!) ** 2
+        else S1 += 2 * v * v // the pair (i, j) and its mirror (j, i), which exists only in Wᵀ
+      }
     }
-  }
   S1 *= 0.5
-  const wu = spatialLag(w, u)
+  const wu = inKernel?.lag(u) ?? spatialLag(w, u)
   let uwu = 0
   let uu = 0
   for (let i = 0; i < n; i++) {
@@ -97,6 +100,33 @@ export const lmMoranTest = (fit: OlsFit, w: SpatialWeights): ResidualMoran => {
   const variance = ((N * N) / (S0 * S0 * (N - p) * (N - p + 2))) * (S1 + 2 * trA2 - trB - (2 * trA * trA) / (N - p))
   const zs = (I - expected) / Math.sqrt(variance)
   return { I, expected, variance, z: zs, p: normalPValue(zs) }
+}
+
+// W in the kernels' memory with room for the lags of `vectors` vectors, from KERNEL_MIN_ELEMENTS entries: the sums
+// over W the tests need and W·x, the same to the last bit as their loops (undefined below that size or without
+// WebAssembly; the loops run then).
+const weightsInKernel = (w: SpatialWeights, vectors: number) => {
+  const n = w.rowPtr.length - 1
+  const nnz = w.rowPtr[n]!
+  if (n + nnz < KERNEL_MIN_ELEMENTS) return undefined
+  const kernels = residualMoranKernels(carvedBytes([n + 1, nnz], [nnz, 4, ...Array.from({ length: 2 * vectors }, () => n)]))
+  if (kernels === undefined) return undefined
+  const arena = carve(kernels.buffer)
+  const rowPtr = arena.int32Of(w.rowPtr.subarray(0, n + 1)).byteOffset
+  const colIdx = arena.int32Of(w.colIdx.subarray(0, nnz)).byteOffset
+  const values = arena.float64Of(w.values.subarray(0, nnz)).byteOffset
+  const res = arena.float64(4)
+  return {
+    sums: () => {
+      kernels.weightSums(rowPtr, colIdx, values, n, res.byteOffset)
+      return { units: res[0]!, s0: res[1]!, s1: res[2]!, trace: res[3]! }
+    },
+    lag: (x: Float64Array): Float64Array => {
+      const out = arena.float64(n)
+      kernels.lag(rowPtr, colIdx, values, arena.float64Of(x).byteOffset, out.byteOffset, n)
+      return out.slice()
+    },
+  }
 }
 
 // Z = U·X with U = (W + Wᵀ)/2 (X and Z row-major n × k) in one pass over W, then C1 = XᵀZ and C2 = ZᵀZ row by
@@ -152,10 +182,11 @@ export const lmTests = (fit: OlsFit, w: SpatialWeights): LMTests => {
   let uu = 0
   for (let i = 0; i < N; i++) uu += u[i]! * u[i]!
   const sigma2 = uu / N
-  const T = traceWtWplusWW(w)
-  const wu = spatialLag(w, u)
-  const wy = spatialLag(w, y)
-  const wyhat = spatialLag(w, fitted)
+  const inKernel = weightsInKernel(w, 3)
+  const T = inKernel?.sums().trace ?? traceWtWplusWW(w)
+  const wu = inKernel?.lag(u) ?? spatialLag(w, u)
+  const wy = inKernel?.lag(y) ?? spatialLag(w, y)
+  const wyhat = inKernel?.lag(fitted) ?? spatialLag(w, fitted)
   const xtwyhat = new Float64Array(k)
   let wyhat2 = 0
   let uwu = 0

@@ -7,6 +7,7 @@
 // published package's dependencies.
 //
 //   node scripts/bundle.mjs [--no-minify]   → dist/main.js, dist/*.js chunks, dist/analysisWorker.mjs, dist/migrations/,
+//                                  dist/<command>.command.cjs and .cache (commandScripts.mjs),
 //                                  dist/web/ (the built web app, when apps/web/dist exists), dist/bundle.json,
 //                                  dist/THIRD-PARTY-LICENSES.md (the licences of the bundled packages)
 //
@@ -19,6 +20,7 @@ import { builtinModules } from "node:module"
 import { basename, dirname, extname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { rolldown } from "rolldown"
+import { buildCommandScripts, trainCommandScripts } from "./commandScripts.mjs"
 
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const root = resolve(cli, "../..")
@@ -117,8 +119,8 @@ console.log(
       .join(", ") || "none"
   }`,
 )
-const bundle = await rolldown({
-  input: { main: join(cli, "src/main.ts"), ...workers },
+// Shared by the chunks and the command scripts (commandScripts.mjs).
+const inputOptions = {
   platform: "node",
   cwd: cli,
   tsconfig: join(cli, "tsconfig.build.json"),
@@ -126,20 +128,21 @@ const bundle = await rolldown({
   resolve: { conditionNames: ["@jiju/source", "import", "module", "node", "default"] },
   external: (id) => builtins.has(id) || EXTERNAL.some((e) => id === e || id.startsWith(`${e}/`)) || id === "react-devtools-core",
   transform: { define: { "process.env.NODE_ENV": JSON.stringify("production") } },
-  plugins: [relocate()],
   onLog(level, log, handler) {
     // Circular re-exports inside effect and ink are theirs and harmless.
     if (log.code === "CIRCULAR_DEPENDENCY" || log.code === "EVAL") return
     handler(level, log)
   },
-})
+}
+const minify = !process.argv.includes("--no-minify")
+const bundle = await rolldown({ ...inputOptions, input: { main: join(cli, "src/main.ts"), ...workers }, plugins: [relocate()] })
 const { output } = await bundle.write({
   dir: dist,
   format: "esm",
   entryFileNames: (c) => (c.name === "main" ? "main.js" : `${c.name}.mjs`),
   chunkFileNames: "[name]-[hash].js",
   // Smaller files parse faster; --no-minify keeps the names (for a profile).
-  minify: !process.argv.includes("--no-minify"),
+  minify,
 })
 await bundle.close()
 
@@ -166,7 +169,8 @@ const manifest = output
     modules: c.moduleIds.map((m) => relative(root, m).replace(/^(\.\.\/)+/, "")),
     imports: c.imports,
   }))
-writeFileSync(join(dist, "bundle.json"), `${JSON.stringify(manifest, null, 1)}\n`)
+const scripts = await buildCommandScripts({ cli, root, dist, inputOptions, minify, chunks: output.filter((o) => o.type === "chunk") })
+writeFileSync(join(dist, "bundle.json"), `${JSON.stringify([...manifest, ...scripts], null, 1)}\n`)
 
 // The licences of the third-party packages inside the bundle (their notices must travel with their code): each
 // package's name, version, licence and licence text, from the package folder of a bundled module.
@@ -194,9 +198,12 @@ writeFileSync(
 )
 if (unlicensed.length > 0) console.warn(`bundle: no licence file in ${unlicensed.join(", ")}`)
 
+// The sample runs need the whole dist (main.js loads the scripts), so they come last.
+const caches = trainCommandScripts(dist)
+
 const size = (p) => (statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + size(join(p, f)), 0) : statSync(p).size)
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`
 const main = manifest.find((c) => c.file === "main.js")
 console.log(
-  `bundle: ${manifest.length} chunks, ${kb(manifest.reduce((s, c) => s + c.bytes, 0))} of code (main.js ${kb(main.bytes)}, ${main.modules.length} modules), dist ${kb(size(dist))}, ${Math.round(performance.now() - started)} ms`,
+  `bundle: ${manifest.length} chunks, ${kb(manifest.reduce((s, c) => s + c.bytes, 0))} of code (main.js ${kb(main.bytes)}, ${main.modules.length} modules), command scripts ${scripts.map((c) => `${c.file} ${kb(c.bytes)}`).join(", ")} (caches: ${caches.join(", ")}), dist ${kb(size(dist))}, ${Math.round(performance.now() - started)} ms`,
 )

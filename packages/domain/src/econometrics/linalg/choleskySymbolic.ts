@@ -216,9 +216,9 @@ export const choleskySymbolic = (
     superParent[s] = parent[last]! < 0 ? -1 : sOf[parent[last]!]!
   }
 
-  // A supernode holds no more rows than the column counts of its columns add up to.
+  // The rows the amalgamation counted for each supernode: the row structure holds that many (it asks for no more).
   let capacity = 0
-  for (let j = 0; j < n; j++) capacity += count[j]!
+  for (let s = 0; s < nf; s++) if (find(s) === s) capacity += nrows[s]!
   const structure =
     (inKernel ? supernodeRowsInKernel(rowPtr, colIdx, perm, iperm, superStart, superParent, capacity) : undefined) ??
     supernodeRows(rowPtr, colIdx, perm, iperm, superStart, superParent)

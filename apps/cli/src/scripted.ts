@@ -24,7 +24,8 @@ interface CommandScript {
  */
 export const runScripted = async (argv: ReadonlyArray<string>, io: CommandIO): Promise<number | undefined> => {
   const name = argv[0]
-  if (name === undefined) return undefined
+  // No command (the dashboard), or the help.
+  if (name === undefined || name.startsWith("-") || name === "help") return undefined
   const dir = dirname(fileURLToPath(import.meta.url))
   let file: string
   let source: string

@@ -2,7 +2,7 @@
 // writes src/econometrics/linalg/denseKernelBytes.ts. Run: node packages/domain/scripts/denseKernelWasm.mjs
 // The kernel works on two rows at a time (f64x2 lanes) and performs, for every element of C, the same
 // operations in the same order as updateNT's 8×8 loop: c − (((x0·b0 + x1·b1) + x2·b2) + … + x7·b7).
-import { F64, fn, I32, kernelModuleText, moduleBytes, sleb, uleb, V128, vec, writeWhenRun } from "./wasmAssembler.mjs"
+import { F64, fn, I32, kernelModule, sleb, uleb, V128, vec } from "./wasmAssembler.mjs"
 
 // Parameters (addresses and leading dimensions in bytes): C −= A·Bᵀ over nP blocks of `width` columns of A and B and
 // the first q columns of C, rows from 0 (full) or from the column's own index (lower trapezoid).
@@ -945,7 +945,10 @@ const selectedInverse = fn(
   },
 )
 
-const out = moduleBytes([...updates, updateNT, addRuns, panel, factor, gather, lowerInverse, transpose, gram, selectedInverse])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText("denseKernelWasm.mjs", "The WebAssembly SIMD kernel of the dense block update", "denseKernelHex", out)
-writeWhenRun(import.meta, new URL("../src/econometrics/linalg/denseKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly SIMD kernel of the dense block update",
+  constName: "denseKernelHex",
+  target: "econometrics/linalg/denseKernelBytes.ts",
+  functions: [...updates, updateNT, addRuns, panel, factor, gather, lowerInverse, transpose, gram, selectedInverse],
+})

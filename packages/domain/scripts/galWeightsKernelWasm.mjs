@@ -8,7 +8,7 @@
 //
 //   scan  the tokens of the text (start, end) and the first token of each line, as scanTokens splits them
 //   gal   the weights: rowPtr, colIdx, values ("W": 1/k, "B": 1) and whether the relation is symmetric
-import { F64, fn, I32, kernelModuleText, moduleBytes, writeWhenRun } from "./wasmAssembler.mjs"
+import { F64, fn, I32, kernelModule, rowSearchKernel } from "./wasmAssembler.mjs"
 
 const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
 const ld = (e, base, index, offset = 0) => e.intAt(base, index, offset)
@@ -116,37 +116,8 @@ const decimal = fn(
   },
 )
 
-// Whether the sorted row i of (rowPtr, colIdx) holds j (binary search, as findLink).
-const holds = fn(
-  "holds",
-  [
-    ["rowPtr", I32],
-    ["colIdx", I32],
-    ["i", I32],
-    ["j", I32],
-  ],
-  [
-    ["lo", I32],
-    ["hi", I32],
-    ["mid", I32],
-    ["c", I32],
-  ],
-  [I32],
-  (e) => {
-    const { get, set, i32, add, sub, when, ifElse } = e
-    return [
-      set("lo", ld(e, "rowPtr", get("i"))),
-      set("hi", sub(ld(e, "rowPtr", get("i"), 4), i32(1))),
-      e.until(e.gt(get("lo"), get("hi")), [
-        set("mid", e.shrS(add(get("lo"), get("hi")), 1)),
-        set("c", ld(e, "colIdx", get("mid"))),
-        when(e.eq(get("c"), get("j")), e.ret(i32(1))),
-        ifElse(e.lt(get("c"), get("j")), [set("lo", add(get("mid"), i32(1)))], [set("hi", sub(get("mid"), i32(1)))]),
-      ]),
-      i32(0),
-    ]
-  },
-)
+// Whether the sorted row i of (rowPtr, colIdx) holds j (as findLink).
+const holds = rowSearchKernel("holds", { found: "one" })
 
 // The weights of a regular GAL file whose tokens `scan` found (`lines` lines): the units' count n (or 0 when the
 // file is not regular), rowPtr (n + 1), colIdx and values (one per link), `out` = [n, first id, symmetric].
@@ -277,12 +248,10 @@ const gal = fn(
   },
 )
 
-const out = moduleBytes([scan, decimal, holds, gal])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText(
-  "galWeightsKernelWasm.mjs",
-  "The WebAssembly kernel that reads a regular GAL file into CSR weights",
-  "galWeightsKernelHex",
-  out,
-)
-writeWhenRun(import.meta, new URL("../src/econometrics/weights/galWeightsKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly kernel that reads a regular GAL file into CSR weights",
+  constName: "galWeightsKernelHex",
+  target: "econometrics/weights/galWeightsKernelBytes.ts",
+  functions: [scan, decimal, holds, gal],
+})

@@ -11,7 +11,7 @@
 //
 // Scalars and the arrays' byte addresses are Int32 slots at address 0 (SLOT and BASES below; the TypeScript
 // side writes them in the same order).
-import { F64, fn, I32, kernelModuleText, moduleBytes, uleb, writeWhenRun } from "./wasmAssembler.mjs"
+import { F64, fn, I32, kernelModule, uleb } from "./wasmAssembler.mjs"
 
 export const SLOT = {
   n: 0,
@@ -863,7 +863,10 @@ const functions = [
   run,
 ]
 if (functions.some((f, k) => f.name !== ORDER[k])) throw new Error("functions out of ORDER")
-const out = moduleBytes(functions)
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText("minimumDegreeKernelWasm.mjs", "The WebAssembly kernel of approximate minimum degree", "minimumDegreeKernelHex", out)
-writeWhenRun(import.meta, new URL("../src/econometrics/linalg/minimumDegreeKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly kernel of approximate minimum degree",
+  constName: "minimumDegreeKernelHex",
+  target: "econometrics/linalg/minimumDegreeKernelBytes.ts",
+  functions: functions,
+})

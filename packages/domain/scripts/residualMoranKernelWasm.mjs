@@ -6,7 +6,7 @@
 //   crossProducts  C1 += XᵀZ and C2 += ZᵀZ over rows from … to − 1, row by row
 //   weightSums     N, S0, S1 (lmMoranTest) and T = tr(WᵀW + W²) (traceWtWplusWW, lmTests) in one pass over W
 //   lag            W·x (spatialLag)
-import { F64, fn, I32, kernelModuleText, moduleBytes, sleb, V128, writeWhenRun } from "./wasmAssembler.mjs"
+import { F64, fn, I32, kernelModule, rowSearchKernel, sleb, V128 } from "./wasmAssembler.mjs"
 
 // Rows from … to − 1 per call (the caller calls over ranges of rows, so that the engine can move a hot kernel to
 // its optimising compiler between calls). Pointers advance by 8 or 16 bytes; k values per row go by pairs in
@@ -141,37 +141,8 @@ const crossProducts = fn(
   },
 )
 
-// The position of the link (i, j) in W's sorted row i (binary search, as findLink), or −1.
-const findLink = fn(
-  "findLink",
-  [
-    ["rowPtr", I32],
-    ["colIdx", I32],
-    ["i", I32],
-    ["j", I32],
-  ],
-  [
-    ["lo", I32],
-    ["hi", I32],
-    ["mid", I32],
-    ["c", I32],
-  ],
-  [I32],
-  (e) => {
-    const { get, set, i32, add, sub, when, ifElse } = e
-    return [
-      set("lo", e.intAt("rowPtr", get("i"))),
-      set("hi", sub(e.intAt("rowPtr", get("i"), 4), i32(1))),
-      e.until(e.gt(get("lo"), get("hi")), [
-        set("mid", [...add(get("lo"), get("hi")), 0x41, 1, 0x76]),
-        set("c", e.intAt("colIdx", get("mid"))),
-        when(e.eq(get("c"), get("j")), e.ret(get("mid"))),
-        ifElse(e.lt(get("c"), get("j")), [set("lo", add(get("mid"), i32(1)))], [set("hi", sub(get("mid"), i32(1)))]),
-      ]),
-      i32(-1),
-    ]
-  },
-)
+// The position of the link (i, j) in W's sorted row i, or −1 (findLink).
+const findLink = rowSearchKernel("findLink")
 
 // The sums over W the residual diagnostics need, each in W's row order as its loop: at res (f64) the units with
 // links N, S0 = Σ w_ij, S1 before its halving = Σ (w_ij + w_ji)² (2·w_ij² when j → i is absent), and
@@ -271,7 +242,10 @@ const lag = fn(
 )
 
 // Calls name functions by index: findLink is 2.
-const out = moduleBytes([symmetricPart, crossProducts, findLink, weightSums, lag])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText("residualMoranKernelWasm.mjs", "The WebAssembly kernels of the residual Moran test", "residualMoranKernelHex", out)
-writeWhenRun(import.meta, new URL("../src/econometrics/regression/residualMoranKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly kernels of the residual Moran test",
+  constName: "residualMoranKernelHex",
+  target: "econometrics/regression/residualMoranKernelBytes.ts",
+  functions: [symmetricPart, crossProducts, findLink, weightSums, lag],
+})

@@ -6,7 +6,7 @@
 //   spmm    out = W·x for `probes` vectors stored row by row (f64x2 lanes: each lane is one probe's sum)
 //   dot     s + Σ a_i·b_i in order
 //   transpose, renumber  Wᵀ by counting, and W renumbered breadth-first (integer work and copies only)
-import { dotKernel, F64, fn, I32, kernelModuleText, moduleBytes, sleb, V128, writeWhenRun } from "./wasmAssembler.mjs"
+import { dotKernel, F64, fn, I32, kernelModule, sleb, V128 } from "./wasmAssembler.mjs"
 
 // Addresses of 4-byte and 8-byte elements: base + index·4, base + index·8.
 const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
@@ -425,7 +425,10 @@ const probes = fn(
   },
 )
 
-const out = moduleBytes([traces, spmm, dotKernel, transpose, renumber, components, probes])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText("seriesKernelWasm.mjs", "The WebAssembly kernels of the log-determinant series", "seriesKernelHex", out)
-writeWhenRun(import.meta, new URL("../src/econometrics/spatial/seriesKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly kernels of the log-determinant series",
+  constName: "seriesKernelHex",
+  target: "econometrics/spatial/seriesKernelBytes.ts",
+  functions: [traces, spmm, dotKernel, transpose, renumber, components, probes],
+})

@@ -4,44 +4,10 @@
 // to the last bit either way:
 //   similarity  D by propagation along links (depth first, as the JavaScript's stack), then s_ij = √(w_ij·w_ji);
 //               1, or 0 when W has no such similarity (the JavaScript's undefined)
-import { F64, fn, I32, kernelModuleText, moduleBytes, writeWhenRun } from "./wasmAssembler.mjs"
+import { F64, fn, I32, kernelModule, rowSearchKernel } from "./wasmAssembler.mjs"
 
 // The position of (i, j) in a CSR pattern: binary search of row i (sorted), then a scan; −1 when absent.
-const find = fn(
-  "find",
-  [
-    ["rowPtr", I32],
-    ["colIdx", I32],
-    ["i", I32],
-    ["j", I32],
-  ],
-  [
-    ["lo", I32],
-    ["hi", I32],
-    ["mid", I32],
-    ["c", I32],
-    ["p", I32],
-    ["end", I32],
-  ],
-  [I32],
-  (e) => {
-    const { get, set, i32, add, sub, intAt, when, ifElse } = e
-    return [
-      set("lo", intAt("rowPtr", get("i"))),
-      set("hi", sub(intAt("rowPtr", get("i"), 4), i32(1))),
-      e.until(e.gt(get("lo"), get("hi")), [
-        set("mid", e.shrS(add(get("lo"), get("hi")), 1)),
-        set("c", intAt("colIdx", get("mid"))),
-        when(e.eq(get("c"), get("j")), e.ret(get("mid"))),
-        ifElse(e.lt(get("c"), get("j")), [set("lo", add(get("mid"), i32(1)))], [set("hi", sub(get("mid"), i32(1)))]),
-      ]),
-      set("p", intAt("rowPtr", get("i"))),
-      set("end", intAt("rowPtr", get("i"), 4)),
-      e.whileLt(get("p"), get("end"), when(e.eq(intAt("colIdx", get("p")), get("j")), e.ret(get("p"))), e.inc("p", 1)),
-      i32(-1),
-    ]
-  },
-)
+const find = rowSearchKernel("find", { scan: true })
 
 // D (d, n f64) and S's values (s, nnz f64) of W (rowPtr, colIdx, values); stack: n Int32 of scratch.
 const similarity = fn(
@@ -126,7 +92,10 @@ const similarity = fn(
   },
 )
 
-const out = moduleBytes([find, similarity])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText("similarityKernelWasm.mjs", "The WebAssembly kernel of the symmetric similarity of W", "similarityKernelHex", out)
-writeWhenRun(import.meta, new URL("../src/econometrics/linalg/similarityKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly kernel of the symmetric similarity of W",
+  constName: "similarityKernelHex",
+  target: "econometrics/linalg/similarityKernelBytes.ts",
+  functions: [find, similarity],
+})

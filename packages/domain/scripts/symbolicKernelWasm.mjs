@@ -8,7 +8,7 @@
 //   rows       the row structure of every supernode: its own pivots, then the rows below from A's columns and
 //              the children's structures, ascending; 0 when more than `cap` rows would be written
 //   relative   the position of each row below a supernode in its parent's row list
-import { fn, I32, kernelModuleText, moduleBytes, writeWhenRun } from "./wasmAssembler.mjs"
+import { fn, I32, kernelModule } from "./wasmAssembler.mjs"
 
 const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
 const ld = (e, base, index, offset = 0) => e.intAt(base, index, offset)
@@ -375,12 +375,10 @@ const relative = fn(
 // The calls above name functions by index: sift is 3, sortInts 4.
 const functions = [etree, colcounts, postorder, sift, sortInts, rows, relative]
 if (functions[3] !== sift || functions[4] !== sortInts) throw new Error("call indices out of date")
-const out = moduleBytes(functions)
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText(
-  "symbolicKernelWasm.mjs",
-  "The WebAssembly kernels of the sparse Cholesky's symbolic analysis",
-  "symbolicKernelHex",
-  out,
-)
-writeWhenRun(import.meta, new URL("../src/econometrics/linalg/symbolicKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly kernels of the sparse Cholesky's symbolic analysis",
+  constName: "symbolicKernelHex",
+  target: "econometrics/linalg/symbolicKernelBytes.ts",
+  functions: functions,
+})

@@ -4,7 +4,7 @@
 //   dot     s + Σ a_i·b_i in order
 //   axpy    y_i ← y_i + t·x_i
 //   divide  a_i ← a_i / d
-import { dotKernel, F64, fn, I32, kernelModuleText, moduleBytes, writeWhenRun } from "./wasmAssembler.mjs"
+import { dotKernel, F64, fn, I32, kernelModule } from "./wasmAssembler.mjs"
 
 const axpy = fn(
   "axpy",
@@ -43,7 +43,10 @@ const divide = fn(
   },
 )
 
-const out = moduleBytes([dotKernel, axpy, divide])
 /** The TypeScript module of these bytes, as this script writes it (a test compares it with the file in src). */
-export const generated = kernelModuleText("vectorKernelWasm.mjs", "The WebAssembly vector kernels of the Householder QR", "vectorKernelHex", out)
-writeWhenRun(import.meta, new URL("../src/econometrics/linalg/vectorKernelBytes.ts", import.meta.url), generated)
+export const generated = kernelModule(import.meta, {
+  what: "The WebAssembly vector kernels of the Householder QR",
+  constName: "vectorKernelHex",
+  target: "econometrics/linalg/vectorKernelBytes.ts",
+  functions: [dotKernel, axpy, divide],
+})

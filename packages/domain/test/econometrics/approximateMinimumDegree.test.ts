@@ -5,49 +5,7 @@ import { fillReducingAnalysis, fillReducingOrder, orderedSymbolic } from "../../
 import { minimumDegreeOrder } from "../../src/econometrics/linalg/minimumDegree.js"
 import { nestedDissectionOrder } from "../../src/econometrics/linalg/nestedDissection.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
-
-interface Pattern {
-  readonly n: number
-  readonly rowPtr: Int32Array
-  readonly colIdx: Int32Array
-}
-
-// A symmetric pattern (no diagonal) from undirected edges.
-const pattern = (n: number, edges: ReadonlyArray<readonly [number, number]>): Pattern => {
-  const sets = Array.from({ length: n }, () => new Set<number>())
-  for (const [a, b] of edges)
-    if (a !== b) {
-      sets[a]!.add(b)
-      sets[b]!.add(a)
-    }
-  const rowPtr = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) rowPtr[i + 1] = rowPtr[i]! + sets[i]!.size
-  const colIdx = new Int32Array(rowPtr[n]!)
-  sets.forEach((s, i) => {
-    colIdx.set(
-      [...s].sort((a, b) => a - b),
-      rowPtr[i]!,
-    )
-  })
-  return { n, rowPtr, colIdx }
-}
-
-const queenGrid = (rows: number, cols: number): Pattern => {
-  const edges: Array<[number, number]> = []
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++)
-      for (const [dr, dc] of [
-        [0, 1],
-        [1, -1],
-        [1, 0],
-        [1, 1],
-      ] as const) {
-        const r2 = r + dr
-        const c2 = c + dc
-        if (r2 < rows && c2 >= 0 && c2 < cols) edges.push([r * cols + c, r2 * cols + c2])
-      }
-  return pattern(rows * cols, edges)
-}
+import { type Pattern, pattern, queenGrid } from "./sparsePatterns.js"
 
 // k nearest neighbours of seeded random points in the unit square, made symmetric.
 const nearestNeighbours = (n: number, k: number, seed: number): Pattern => {

@@ -2,50 +2,11 @@ import { afterEach, describe, expect, it } from "vitest"
 import { approximateMinimumDegree } from "../../src/econometrics/linalg/approximateMinimumDegree.js"
 import { minimumDegreeInKernel, useMinimumDegreeKernel } from "../../src/econometrics/linalg/minimumDegreeKernel.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
+import { type Pattern, pattern, queenGrid } from "./sparsePatterns.js"
 
 // The WebAssembly kernel must give approximate minimum degree's order exactly as the JavaScript does: the order
 // decides the factor, and so the last bits of every log-determinant.
 afterEach(() => useMinimumDegreeKernel(true))
-
-interface Pattern {
-  readonly n: number
-  readonly rowPtr: Int32Array
-  readonly colIdx: Int32Array
-}
-
-// A symmetric pattern (no diagonal) from undirected edges.
-const pattern = (n: number, edges: ReadonlyArray<readonly [number, number]>): Pattern => {
-  const sets = Array.from({ length: n }, () => new Set<number>())
-  for (const [a, b] of edges)
-    if (a !== b) {
-      sets[a]!.add(b)
-      sets[b]!.add(a)
-    }
-  const rowPtr = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) rowPtr[i + 1] = rowPtr[i]! + sets[i]!.size
-  const colIdx = new Int32Array(rowPtr[n]!)
-  sets.forEach((s, i) => {
-    colIdx.set(
-      [...s].sort((a, b) => a - b),
-      rowPtr[i]!,
-    )
-  })
-  return { n, rowPtr, colIdx }
-}
-
-const queenGrid = (rows: number, cols: number): Pattern => {
-  const edges: Array<[number, number]> = []
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < cols; c++)
-      for (const [dr, dc] of [
-        [0, 1],
-        [1, -1],
-        [1, 0],
-        [1, 1],
-      ] as const)
-        if (r + dr < rows && c + dc >= 0 && c + dc < cols) edges.push([r * cols + c, (r + dr) * cols + c + dc])
-  return pattern(rows * cols, edges)
-}
 
 // Seeded random graphs of four kinds: scattered edges, banded edges, banded with three hubs (dense rows), banded
 // with a 60-clique (supervariables of more than 32 members, sorted by hash).

@@ -3,6 +3,7 @@ import type { CsrLike } from "../../src/econometrics/linalg/Csr.js"
 import { similarityInKernel, useSimilarityKernel } from "../../src/econometrics/linalg/similarityKernel.js"
 import { symmetricSimilarity } from "../../src/econometrics/linalg/symmetricSimilar.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
+import { pattern } from "./sparsePatterns.js"
 
 // The WebAssembly kernel must give the symmetric similarity of W (D and S) to the last bit of the JavaScript, and
 // refuse the same matrices.
@@ -11,25 +12,16 @@ afterEach(() => useSimilarityKernel(true))
 // W from undirected links with row weights: "row" standardises each row (W = D⁻¹B with B symmetric), "binary" keeps
 // ones, "distance" weighs a link by a symmetric 1/(1 + |i − j|) before standardising.
 const weights = (n: number, links: ReadonlyArray<readonly [number, number]>, style: "row" | "binary" | "distance"): CsrLike => {
-  const sets = Array.from({ length: n }, () => new Set<number>())
-  for (const [a, b] of links)
-    if (a !== b) {
-      sets[a]!.add(b)
-      sets[b]!.add(a)
-    }
-  const rowPtr = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) rowPtr[i + 1] = rowPtr[i]! + sets[i]!.size
-  const colIdx = new Int32Array(rowPtr[n]!)
-  const values = new Float64Array(rowPtr[n]!)
-  sets.forEach((s, i) => {
-    const cols = [...s].sort((a, b) => a - b)
-    const raw = cols.map((j) => (style === "distance" ? 1 / (1 + Math.abs(i - j)) : 1))
+  const { rowPtr, colIdx } = pattern(n, links)
+  const values = new Float64Array(colIdx.length)
+  for (let i = 0; i < n; i++) {
+    const row = Array.from(colIdx.subarray(rowPtr[i]!, rowPtr[i + 1]!))
+    const raw = row.map((j) => (style === "distance" ? 1 / (1 + Math.abs(i - j)) : 1))
     const sum = raw.reduce((a, b) => a + b, 0)
-    cols.forEach((j, t) => {
-      colIdx[rowPtr[i]! + t] = j
-      values[rowPtr[i]! + t] = style === "binary" ? 1 : raw[t]! / sum
+    raw.forEach((v, t) => {
+      values[rowPtr[i]! + t] = style === "binary" ? 1 : v / sum
     })
-  })
+  }
   return { rowPtr, colIdx, values }
 }
 

@@ -3,34 +3,10 @@ import { choleskySymbolic, columnCounts, eliminationTree } from "../../src/econo
 import { fillReducingAnalysis, orderedSymbolic } from "../../src/econometrics/linalg/fillReducingOrder.js"
 import { supernodeRowsInKernel, treeInKernel, useSymbolicKernel } from "../../src/econometrics/linalg/symbolicKernel.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
+import { type Pattern, pattern, queenGrid } from "./sparsePatterns.js"
 
 // The WebAssembly kernels of the symbolic analysis must give the same arrays as the JavaScript.
 afterEach(() => useSymbolicKernel(true))
-
-interface Pattern {
-  readonly n: number
-  readonly rowPtr: Int32Array
-  readonly colIdx: Int32Array
-}
-
-const pattern = (n: number, edges: ReadonlyArray<readonly [number, number]>): Pattern => {
-  const sets = Array.from({ length: n }, () => new Set<number>())
-  for (const [a, b] of edges)
-    if (a !== b) {
-      sets[a]!.add(b)
-      sets[b]!.add(a)
-    }
-  const rowPtr = new Int32Array(n + 1)
-  for (let i = 0; i < n; i++) rowPtr[i + 1] = rowPtr[i]! + sets[i]!.size
-  const colIdx = new Int32Array(rowPtr[n]!)
-  sets.forEach((s, i) => {
-    colIdx.set(
-      [...s].sort((a, b) => a - b),
-      rowPtr[i]!,
-    )
-  })
-  return { n, rowPtr, colIdx }
-}
 
 // Banded random edges with some long ones, a few dense rows and isolated units.
 const randomGraph = (seed: number, n: number): Pattern => {
@@ -48,20 +24,6 @@ const randomGraph = (seed: number, n: number): Pattern => {
   return pattern(n, edges)
 }
 
-const queenGrid = (side: number): Pattern => {
-  const edges: Array<[number, number]> = []
-  for (let r = 0; r < side; r++)
-    for (let c = 0; c < side; c++)
-      for (const [dr, dc] of [
-        [0, 1],
-        [1, -1],
-        [1, 0],
-        [1, 1],
-      ] as const)
-        if (r + dr < side && c + dc >= 0 && c + dc < side) edges.push([r * side + c, (r + dr) * side + c + dc])
-  return pattern(side * side, edges)
-}
-
 const plain = (x: object) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, ArrayBuffer.isView(v) ? [v.constructor.name, ...(v as Int32Array)] : v]))
 
 const inJavaScript = <T>(f: () => T): T => {
@@ -77,8 +39,8 @@ describe("the symbolic analysis in WebAssembly", () => {
   const graphs: Array<[string, Pattern]> = [
     ["random graph of 1,500 units", randomGraph(1, 1500)],
     ["random graph of 6,000 units", randomGraph(2, 6000)],
-    ["queen grid 50 × 50", queenGrid(50)],
-    ["queen grid 80 × 80", queenGrid(80)],
+    ["queen grid 50 × 50", queenGrid(50, 50)],
+    ["queen grid 80 × 80", queenGrid(80, 80)],
   ]
 
   it.each(graphs)("%s: the same analysis as the JavaScript, with and without the tree known", (_, p) => {
@@ -103,7 +65,7 @@ describe("the symbolic analysis in WebAssembly", () => {
   })
 
   it("gives no row structure when it would hold more rows than asked for", () => {
-    const p = queenGrid(50)
+    const p = queenGrid(50, 50)
     const sym = orderedSymbolic(p.rowPtr, p.colIdx, p.n)
     const rows = sym.rowIdx.length
     const exact = supernodeRowsInKernel(p.rowPtr, p.colIdx, sym.perm, sym.iperm, sym.superStart, sym.superParent, rows)

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { choleskySymbolic, columnCounts, eliminationTree } from "../../src/econometrics/linalg/choleskySymbolic.js"
 import { fillReducingAnalysis, orderedSymbolic } from "../../src/econometrics/linalg/fillReducingOrder.js"
-import { supernodeRowsInKernel, treeInKernel, useSymbolicKernel } from "../../src/econometrics/linalg/symbolicKernel.js"
+import { columnCountsInKernel, eliminationTreeInKernel, supernodeRowsInKernel, useSymbolicKernel } from "../../src/econometrics/linalg/symbolicKernel.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
 import { type Pattern, pattern, queenGrid } from "./sparsePatterns.js"
 
@@ -57,10 +57,13 @@ describe("the symbolic analysis in WebAssembly", () => {
       perm.forEach((v, k) => {
         iperm[v] = k
       })
-      const parent = eliminationTree(p.rowPtr, p.colIdx, perm, iperm)
-      const kernel = treeInKernel(p.rowPtr, p.colIdx, perm, iperm)
-      expect(Array.from(kernel!.parent)).toEqual(Array.from(parent))
-      expect(Array.from(kernel!.count)).toEqual(Array.from(columnCounts(p.rowPtr, p.colIdx, perm, iperm, parent)))
+      const parent = inJavaScript(() => eliminationTree(p.rowPtr, p.colIdx, perm, iperm))
+      const count = inJavaScript(() => columnCounts(p.rowPtr, p.colIdx, perm, iperm, parent))
+      // At this size both functions run in the kernels; their direct calls must agree too.
+      expect(Array.from(eliminationTree(p.rowPtr, p.colIdx, perm, iperm))).toEqual(Array.from(parent))
+      expect(Array.from(eliminationTreeInKernel(p.rowPtr, p.colIdx, perm, iperm)!)).toEqual(Array.from(parent))
+      expect(Array.from(columnCounts(p.rowPtr, p.colIdx, perm, iperm, parent))).toEqual(Array.from(count))
+      expect(Array.from(columnCountsInKernel(p.rowPtr, p.colIdx, perm, iperm, parent)!)).toEqual(Array.from(count))
     }
   })
 

@@ -1,4 +1,4 @@
-import { postorderedTreeInKernel, supernodeRowsInKernel } from "./symbolicKernel.js"
+import { columnCountsInKernel, eliminationTreeInKernel, postorderInKernel, supernodeRowsInKernel } from "./symbolicKernel.js"
 import { KERNEL_MIN_ELEMENTS } from "./wasmModule.js"
 
 /**
@@ -37,6 +37,8 @@ export interface CholeskySymbolic {
  */
 export const eliminationTree = (rowPtr: Int32Array, colIdx: Int32Array, perm: Int32Array, iperm: Int32Array): Int32Array => {
   const n = perm.length
+  const inKernel = kernelSized(rowPtr, n) ? eliminationTreeInKernel(rowPtr, colIdx, perm, iperm) : undefined
+  if (inKernel !== undefined) return inKernel
   const parent = new Int32Array(n).fill(-1)
   const ancestor = new Int32Array(n).fill(-1)
   for (let k = 0; k < n; k++) {
@@ -66,6 +68,8 @@ export const eliminationTree = (rowPtr: Int32Array, colIdx: Int32Array, perm: In
  */
 export const columnCounts = (rowPtr: Int32Array, colIdx: Int32Array, perm: Int32Array, iperm: Int32Array, parent: Int32Array): Int32Array => {
   const n = perm.length
+  const inKernel = kernelSized(rowPtr, n) ? columnCountsInKernel(rowPtr, colIdx, perm, iperm, parent) : undefined
+  if (inKernel !== undefined) return inKernel
   const count = new Int32Array(n).fill(1)
   const mark = new Int32Array(n).fill(-1)
   for (let i = 0; i < n; i++) {
@@ -92,9 +96,16 @@ export const choleskyFlops = (count: Int32Array): number => {
   return f
 }
 
-// Postorder of a forest given by parent[]: children before parents, subtrees contiguous.
-const postorder = (parent: Int32Array): Int32Array => {
+// From 4,096 entries of the pattern the tree, the counts, the postorder and the row structure come from WebAssembly
+// kernels that give the same arrays (symbolicKernel.ts).
+const kernelSized = (rowPtr: Int32Array, n: number): boolean => n + rowPtr[n]! >= KERNEL_MIN_ELEMENTS
+
+// Postorder of a forest given by parent[]: children before parents, subtrees contiguous. `inKernel`: the pattern the
+// forest belongs to is large enough for the kernels.
+const postorder = (parent: Int32Array, inKernel: boolean): Int32Array => {
   const n = parent.length
+  const fromKernel = inKernel ? postorderInKernel(parent) : undefined
+  if (fromKernel !== undefined) return fromKernel
   const head = new Int32Array(n).fill(-1)
   const next = new Int32Array(n).fill(-1)
   // Children lists in increasing order: insert from the largest.
@@ -145,10 +156,8 @@ export const choleskySymbolic = (
   known?: { readonly parent: Int32Array; readonly count: Int32Array },
 ): CholeskySymbolic => {
   const n = order.length
-  // From 4,096 entries the tree and the row structure come from WebAssembly kernels that give the same arrays.
-  const inKernel = n + rowPtr[n]! >= KERNEL_MIN_ELEMENTS
-  const { perm, iperm, parent, count } =
-    (inKernel ? postorderedTreeInKernel(rowPtr, colIdx, order, known) : undefined) ?? postorderedTree(rowPtr, colIdx, order, known)
+  const inKernel = kernelSized(rowPtr, n)
+  const { perm, iperm, parent, count } = postorderedTree(rowPtr, colIdx, order, known)
   const children = new Int32Array(n)
   for (let j = 0; j < n; j++) if (parent[j]! >= 0) children[parent[j]!]!++
 
@@ -250,7 +259,7 @@ const postorderedTree = (
   let iperm = new Int32Array(n)
   for (let k = 0; k < n; k++) iperm[order[k]!] = k
   const parent0 = known?.parent ?? eliminationTree(rowPtr, colIdx, order, iperm)
-  const post = postorder(parent0)
+  const post = postorder(parent0, kernelSized(rowPtr, n))
   const perm = new Int32Array(n)
   for (let k = 0; k < n; k++) perm[k] = order[post[k]!]!
   const ipost = new Int32Array(n)

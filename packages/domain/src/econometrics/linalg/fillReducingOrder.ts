@@ -1,7 +1,6 @@
 import { approximateMinimumDegree } from "./approximateMinimumDegree.js"
 import { type CholeskySymbolic, choleskyFlops, choleskySymbolic, columnCounts, eliminationTree } from "./choleskySymbolic.js"
 import { nestedDissectionOrder } from "./nestedDissection.js"
-import { treeInKernel } from "./symbolicKernel.js"
 
 /** Which fill-reducing order a sparse factorisation uses: "auto" picks the cheaper of the two. */
 export type OrderingMethod = "auto" | "nested-dissection" | "minimum-degree"
@@ -70,8 +69,6 @@ export const orderedSymbolic = (rowPtr: Int32Array, colIdx: Int32Array, n: numbe
 const treeOf = (rowPtr: Int32Array, colIdx: Int32Array, perm: Int32Array): OrderedTree => {
   const iperm = new Int32Array(perm.length)
   for (let k = 0; k < perm.length; k++) iperm[perm[k]!] = k
-  const inKernel = treeInKernel(rowPtr, colIdx, perm, iperm)
-  if (inKernel !== undefined) return inKernel
   const parent = eliminationTree(rowPtr, colIdx, perm, iperm)
   return { parent, count: columnCounts(rowPtr, colIdx, perm, iperm, parent) }
 }

@@ -33,77 +33,66 @@ const kernels = switchableKernels<SymbolicExports>(symbolicKernelHex)
  */
 export const useSymbolicKernel = kernels.use
 
-/** An elimination tree with its column counts (and, postordered, the order and its inverse). @internal */
-export interface TreeCounts {
-  readonly parent: Int32Array
-  readonly count: Int32Array
-}
-
-/**
- * eliminationTree and columnCounts of the pattern permuted by perm, in the kernel; undefined without one.
- * @internal
- * @example treeInKernel(s.rowPtr, s.colIdx, perm, iperm)?.count
- */
-export const treeInKernel = (rowPtr: Int32Array, colIdx: Int32Array, perm: Int32Array, iperm: Int32Array): TreeCounts | undefined => {
+// The pattern permuted by perm in a kernel's memory, with room for `more` Int32 arrays of n after it.
+const patternInKernel = (rowPtr: Int32Array, colIdx: Int32Array, perm: Int32Array, iperm: Int32Array, more: number) => {
   const n = perm.length
-  const kernel = kernels.instance(carvedBytes([n + 1, rowPtr[n]!, n, n, n, n, n], []))
+  const kernel = kernels.instance(carvedBytes([n + 1, rowPtr[n]!, n, n, ...Array.from({ length: more }, () => n)], []))
   if (kernel === undefined) return undefined
-  const a = carve(kernel.buffer)
-  const at = [a.int32Of(rowPtr), a.int32Of(colIdx), a.int32Of(perm), a.int32Of(iperm)].map((x) => x.byteOffset) as [number, number, number, number]
-  const parent = a.int32(n)
-  const count = a.int32(n)
-  const scratch = a.int32(n)
-  kernel.etree(...at, n, parent.byteOffset, scratch.byteOffset)
-  kernel.colcounts(...at, parent.byteOffset, n, count.byteOffset, scratch.byteOffset)
-  return { parent: parent.slice(), count: count.slice() }
+  const arena = carve(kernel.buffer)
+  const at = [arena.int32Of(rowPtr), arena.int32Of(colIdx), arena.int32Of(perm), arena.int32Of(iperm)].map((x) => x.byteOffset) as [
+    number,
+    number,
+    number,
+    number,
+  ]
+  return { kernel, arena, at }
 }
 
 /**
- * choleskySymbolic's tree in the kernel: the elimination tree of `order` (or `known`'s), postordered, with the
- * postordered order (perm), its inverse, the relabelled tree and the column counts; undefined without a kernel.
+ * eliminationTree in the kernel; undefined without one.
  * @internal
- * @example postorderedTreeInKernel(s.rowPtr, s.colIdx, order)?.perm
+ * @example eliminationTreeInKernel(s.rowPtr, s.colIdx, perm, iperm)
  */
-export const postorderedTreeInKernel = (
+export const eliminationTreeInKernel = (rowPtr: Int32Array, colIdx: Int32Array, perm: Int32Array, iperm: Int32Array): Int32Array | undefined => {
+  const k = patternInKernel(rowPtr, colIdx, perm, iperm, 2)
+  if (k === undefined) return undefined
+  const parent = k.arena.int32(perm.length)
+  k.kernel.etree(...k.at, perm.length, parent.byteOffset, k.arena.int32(perm.length).byteOffset)
+  return parent.slice()
+}
+
+/**
+ * columnCounts in the kernel; undefined without one.
+ * @internal
+ * @example columnCountsInKernel(s.rowPtr, s.colIdx, perm, iperm, parent)
+ */
+export const columnCountsInKernel = (
   rowPtr: Int32Array,
   colIdx: Int32Array,
-  order: Int32Array,
-  known?: TreeCounts,
-): (TreeCounts & { readonly perm: Int32Array; readonly iperm: Int32Array }) | undefined => {
-  const n = order.length
-  const kernel = kernels.instance(carvedBytes([n + 1, rowPtr[n]!, n, n, n, n, n, n, n, n, n, n, n, n], []))
+  perm: Int32Array,
+  iperm: Int32Array,
+  parent: Int32Array,
+): Int32Array | undefined => {
+  const k = patternInKernel(rowPtr, colIdx, perm, iperm, 3)
+  if (k === undefined) return undefined
+  const count = k.arena.int32(perm.length)
+  k.kernel.colcounts(...k.at, k.arena.int32Of(parent).byteOffset, perm.length, count.byteOffset, k.arena.int32(perm.length).byteOffset)
+  return count.slice()
+}
+
+/**
+ * choleskySymbolic's postorder of a forest in the kernel; undefined without one.
+ * @internal
+ * @example postorderInKernel(parent)
+ */
+export const postorderInKernel = (parent: Int32Array): Int32Array | undefined => {
+  const n = parent.length
+  const kernel = kernels.instance(carvedBytes([n, n, n, n, n], []))
   if (kernel === undefined) return undefined
   const a = carve(kernel.buffer)
-  const p = a.int32Of(rowPtr).byteOffset
-  const c = a.int32Of(colIdx).byteOffset
-  const ord = a.int32Of(order)
-  const [iperm0, parent0, scratch, next, post, stack, perm, ipost, iperm, parent, count] = Array.from({ length: 11 }, () => a.int32(n)) as [
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-    Int32Array,
-  ]
-  for (let k = 0; k < n; k++) iperm0[ord[k]!] = k
-  if (known === undefined) kernel.etree(p, c, ord.byteOffset, iperm0.byteOffset, n, parent0.byteOffset, scratch.byteOffset)
-  else parent0.set(known.parent)
-  kernel.postorder(parent0.byteOffset, n, scratch.byteOffset, next.byteOffset, post.byteOffset, stack.byteOffset)
-  for (let k = 0; k < n; k++) perm[k] = ord[post[k]!]!
-  for (let k = 0; k < n; k++) ipost[post[k]!] = k
-  for (let k = 0; k < n; k++) {
-    const q = parent0[post[k]!]!
-    parent[k] = q < 0 ? -1 : ipost[q]!
-  }
-  for (let k = 0; k < n; k++) iperm[perm[k]!] = k
-  if (known === undefined) kernel.colcounts(p, c, perm.byteOffset, iperm.byteOffset, parent.byteOffset, n, count.byteOffset, scratch.byteOffset)
-  else for (let k = 0; k < n; k++) count[k] = known.count[post[k]!]!
-  return { perm: perm.slice(), iperm: iperm.slice(), parent: parent.slice(), count: count.slice() }
+  const [p, head, next, post, stack] = [a.int32Of(parent), a.int32(n), a.int32(n), a.int32(n), a.int32(n)]
+  kernel.postorder(p.byteOffset, n, head.byteOffset, next.byteOffset, post.byteOffset, stack.byteOffset)
+  return post.slice()
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest"
-import { approximateMinimumDegree } from "../../src/econometrics/linalg/approximateMinimumDegree.js"
+import { approximateMinimumDegree, denseThreshold } from "../../src/econometrics/linalg/approximateMinimumDegree.js"
 import { minimumDegreeInKernel, useMinimumDegreeKernel } from "../../src/econometrics/linalg/minimumDegreeKernel.js"
 import { seededRandom } from "../../src/econometrics/random/Random.js"
 import { type Pattern, pattern, queenGrid } from "./sparsePatterns.js"
@@ -36,8 +36,6 @@ const inJavaScript = (p: Pattern): number[] => {
   useMinimumDegreeKernel(true)
   return order
 }
-
-const denseThreshold = (n: number) => Math.max(16, Math.floor(10 * Math.sqrt(n)))
 
 describe("approximate minimum degree in WebAssembly", () => {
   it.each([

@@ -37,8 +37,8 @@ export const approximateMinimumDegree = (rowPtr: Int32Array, colIdx: Int32Array,
   return g.perm
 }
 
-// AMD's default dense-row threshold (Algorithm 837: dense = 10, at least 16).
-const denseThreshold = (n: number): number => Math.max(16, Math.floor(10 * Math.sqrt(n)))
+/** AMD's default dense-row threshold (Algorithm 837: dense = 10, at least 16). @internal @example denseThreshold(3107) // 557 */
+export const denseThreshold = (n: number): number => Math.max(16, Math.floor(10 * Math.sqrt(n)))
 
 const VARIABLE = 0
 const ELEMENT = 1

@@ -24,6 +24,8 @@ const N = 0
 const POOL_CAP = 10
 const DENSE = 13
 const FIRST_BASE = 16
+/** The order's place among the arrays (BASES: rowPtr, colIdx, kind … sorted, perm). */
+const PERM = 16
 
 /**
  * Approximate minimum degree in the WebAssembly kernel: the same order as the JavaScript, step for step; undefined
@@ -59,6 +61,6 @@ export const minimumDegreeInKernel = (
   for (;;) {
     const done = kernel.run(256)
     if (done < 0) return undefined
-    if (done > 0) return (arrays[16] as Int32Array).slice()
+    if (done > 0) return (arrays[PERM] as Int32Array).slice()
   }
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { demoData, openStore, storeOn } from "@jiju/store"
+import { openStore, storeOn } from "@jiju/store"
+import { demoData } from "@jiju/store/demo"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 // The built binary in a real terminal (tmux): `jiju` with no arguments opens the dashboard on demo data.

@@ -2,7 +2,8 @@
 
 import { randomBytes } from "node:crypto"
 import type { Role } from "@jiju/domain/contract"
-import { Accounts, Audit, Clusters, DEMO_SEED, type DemoLoadResult, isEmpty, loadDemo, transaction, use } from "@jiju/store"
+import { Accounts, Audit, Clusters, isEmpty, transaction, use } from "@jiju/store"
+import type { DemoLoadResult } from "@jiju/store/demo"
 import * as Effect from "effect/Effect"
 import { auditName, type Caller, requireRole } from "../Actor.js"
 
@@ -15,6 +16,8 @@ import { auditName, type Caller, requireRole } from "../Actor.js"
 export const loadDemoData = (caller: Caller, opts: { readonly seed?: number } = {}) =>
   Effect.gen(function* () {
     const who = yield* requireRole(caller, "admin")
+    // The demo's generators and tables load only for this use case, not with every other that opens the store.
+    const { DEMO_SEED, loadDemo } = yield* Effect.promise(() => import("@jiju/store/demo"))
     const seed = opts.seed ?? DEMO_SEED
     return yield* transaction(
       Effect.gen(function* () {

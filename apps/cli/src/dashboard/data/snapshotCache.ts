@@ -5,42 +5,41 @@ import { embeddedStoreDir } from "@jiju/app/local"
 import type { Snapshot } from "./snapshot.js"
 
 // The last snapshot the application core answered, kept beside the embedded store with the state of the store's
-// files when it closed. Opening PGlite and reading the ranking take seconds; when the store's files are exactly as
-// they were, the core would answer the same, so the dashboard shows this at once and replaces it with the live
-// answer when the store has opened. Any write to the store (another `jiju` command, an import) changes its files
-// and the kept snapshot is not used. PostgreSQL (DATABASE_URL) has no such files: nothing is kept for it.
-const FILE = "dashboard-snapshot.json"
-const FORMAT = 1
+// files when it closed. Opening PGlite and reading the ranking take about a second; when the store is exactly as it
+// was, the core would answer the same, so the dashboard shows this at once and replaces it with the live answer
+// when the store has opened. Any write to the store (another `jiju` command, an import) changes its state and the
+// kept snapshot is not used. PostgreSQL (DATABASE_URL) has no such files: nothing is kept for it.
+//
+// The file is one line of header (format, build, the store's state) and one of snapshot, so that a stale snapshot
+// (a megabyte on the demo store) is not parsed: the first launch after a write decides at once.
+const FILE = "dashboard-snapshot.jsonl"
+const FORMAT = 2
 
 type Env = Readonly<Record<string, string | undefined>>
 
+const stamp = (path: string) => {
+  const s = statSync(path)
+  return `${s.size}:${s.mtimeMs}`
+}
+
 /**
- * The state of the embedded store's files (count, bytes, latest change), or null without a store: any write
- * to the store changes it.
- * @example storeFingerprint("/home/me/.local/share/jiju") // "1050:67985587:1796566661598.61"
+ * The state of the embedded store: its control file and its write-ahead log (each segment's name, size and last
+ * change), or null without a store. PostgreSQL writes every change to the log before any data file, and a clean
+ * close rewrites the control file, so any write, and any session, changes it; reading a thousand data files'
+ * states would say nothing more, and took 15 ms on the demo store.
+ * @example storeFingerprint("/home/me/.local/share/jiju") // "8192:1796566661598.61|000000010000000000000004:16777216:1796566661598.61"
  */
 export const storeFingerprint = (dir: string): string | null => {
-  let files = 0
-  let bytes = 0
-  let latest = 0
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else {
-        const s = statSync(p)
-        files++
-        bytes += s.size
-        latest = Math.max(latest, s.mtimeMs)
-      }
-    }
-  }
+  const pgdata = join(dir, "pgdata")
   try {
-    walk(join(dir, "pgdata"))
+    const log = readdirSync(join(pgdata, "pg_wal"), { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `${e.name}:${stamp(join(pgdata, "pg_wal", e.name))}`)
+      .sort()
+    return [stamp(join(pgdata, "global", "pg_control")), ...log].join("|")
   } catch {
     return null
   }
-  return files === 0 ? null : `${files}:${bytes}:${latest}`
 }
 
 // The running build: another version of jiju may rank differently.
@@ -52,26 +51,27 @@ const build = (): string => {
   }
 }
 
-interface Kept {
+interface Header {
   readonly format: number
   readonly build: string
   readonly fingerprint: string
-  readonly snapshot: Snapshot
 }
 
 /**
- * The snapshot kept when the dashboard last closed this store, if the store's files have not changed since and the
- * same build of jiju reads it; else null.
+ * The snapshot kept when the dashboard last closed this store, if the store has not changed since and the same
+ * build of jiju reads it; else null.
  * @example const snap = readKeptSnapshot(process.env) // { …, kept: true } or null
  */
 export const readKeptSnapshot = (env: Env): Snapshot | null => {
   const dir = embeddedStoreDir(env)
   if (dir === null) return null
   try {
-    const kept = JSON.parse(readFileSync(join(dir, FILE), "utf8")) as Kept
-    if (kept.format !== FORMAT || kept.build !== build()) return null
-    if (kept.fingerprint !== storeFingerprint(dir)) return null
-    return { ...kept.snapshot, kept: true }
+    const text = readFileSync(join(dir, FILE), "utf8")
+    const eol = text.indexOf("\n")
+    const header = JSON.parse(text.slice(0, eol)) as Header
+    if (header.format !== FORMAT || header.build !== build()) return null
+    if (header.fingerprint !== storeFingerprint(dir)) return null
+    return { ...(JSON.parse(text.slice(eol + 1)) as Snapshot), kept: true }
   } catch {
     return null
   }
@@ -87,10 +87,10 @@ export const keepSnapshot = (env: Env, snapshot: Snapshot): void => {
   if (dir === null) return
   const fingerprint = storeFingerprint(dir)
   if (fingerprint === null) return
-  const kept: Kept = { format: FORMAT, build: build(), fingerprint, snapshot: { ...snapshot, kept: false } }
+  const header: Header = { format: FORMAT, build: build(), fingerprint }
   const tmp = join(dir, `${FILE}.${process.pid}`)
   try {
-    writeFileSync(tmp, JSON.stringify(kept), { mode: 0o600 })
+    writeFileSync(tmp, `${JSON.stringify(header)}\n${JSON.stringify({ ...snapshot, kept: false })}`, { mode: 0o600 })
     renameSync(tmp, join(dir, FILE))
   } catch {
     // Nothing kept: the next start reads the store, as without this file.

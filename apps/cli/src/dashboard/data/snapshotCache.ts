@@ -78,8 +78,8 @@ export const readKeptSnapshot = (env: Env): Snapshot | null => {
 }
 
 /**
- * Keep a snapshot the core answered beside the embedded store, with the state of its files; call it once the
- * store is closed (closing writes to the files).
+ * Keep a snapshot the core answered beside the embedded store, with the store's state; call it once the store is
+ * closed (closing rewrites its control file).
  * @example await source.close(); keepSnapshot(process.env, snap)
  */
 export const keepSnapshot = (env: Env, snapshot: Snapshot): void => {

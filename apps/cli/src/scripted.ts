@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs"
-import { dirname, join } from "node:path"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { homedir } from "node:os"
+import { basename, dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import type { CommandIO } from "./Command.js"
 
@@ -37,12 +38,10 @@ export const runScripted = async (argv: ReadonlyArray<string>, io: CommandIO): P
   } catch {
     return undefined
   }
-  let cachedData: Buffer | undefined
-  try {
-    cachedData = readFileSync(`${file}.cache`)
-  } catch {
-    // No cache: the script is compiled as any module would be.
-  }
+  // V8 takes a cache only from its own version and flags. The bundle's was made by the builder's Node; another Node
+  // (or node run with other V8 flags) rejects it, and the first run then keeps one of its own in the user's cache.
+  const own = join(codeCacheDir(io.env), `${basename(file)}.v8-${process.versions.v8}-${flagsKey()}.cache`)
+  const cachedData = readIfThere(own) ?? readIfThere(`${file}.cache`)
   // node:vm and node:module only now: as ES modules they would cost every other command their facades.
   const { Script } = process.getBuiltinModule("node:vm")
   const wrapped = `(function (exports, require, module, __filename, __dirname, importChunk) {${source}\n})`
@@ -53,5 +52,45 @@ export const runScripted = async (argv: ReadonlyArray<string>, io: CommandIO): P
   script.runInThisContext()(module.exports, process.getBuiltinModule("node:module").createRequire(file), module, file, dir, importChunk)
   const code = await module.exports.run(argv, io)
   if (io.env.JIJU_WRITE_CODE_CACHE === "1") writeFileSync(`${file}.cache`, script.createCachedData())
+  else if (cachedData === undefined || script.cachedDataRejected === true)
+    try {
+      mkdirSync(dirname(own), { recursive: true })
+      writeFileSync(own, script.createCachedData())
+    } catch {
+      // A cache directory that cannot be written: the next run compiles the script again.
+    }
   return code
+}
+
+const readIfThere = (file: string): Buffer | undefined => {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+// The V8 flags the process runs with (node's own options or NODE_OPTIONS change them): V8 rejects a cache made
+// under other flags, so each set keeps its own.
+const flagsKey = (): string => {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ")
+  let h = 2166136261
+  for (let i = 0; i < flags.length; i++) h = Math.imul(h ^ flags.charCodeAt(i), 16777619)
+  return (h >>> 0).toString(36)
+}
+
+/**
+ * Where the code caches made on this machine live: $JIJU_CACHE_DIR, else $XDG_CACHE_HOME/jiju, else ~/.cache/jiju
+ * (%LOCALAPPDATA%\jiju on Windows), with "code-cache" below it.
+ * @example codeCacheDir({ XDG_CACHE_HOME: "/tmp/c" }) // "/tmp/c/jiju/code-cache"
+ */
+export const codeCacheDir = (env: Readonly<Record<string, string | undefined>>): string => {
+  const base =
+    env.JIJU_CACHE_DIR ||
+    (env.XDG_CACHE_HOME
+      ? join(env.XDG_CACHE_HOME, "jiju")
+      : process.platform === "win32" && env.LOCALAPPDATA
+        ? join(env.LOCALAPPDATA, "jiju")
+        : join(homedir(), ".cache", "jiju"))
+  return join(base, "code-cache")
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -63,6 +63,49 @@ describe.skipIf(!built)("command scripts in the bundle", () => {
     ])
     expect(csv.status, csv.stderr).toBe(0)
     expect(csv.stdout).toMatch(/^\ufeff.*inference/)
+  })
+
+  it("keep a cache of their own when V8 rejects the bundle's (another Node, other flags): written once, then taken", () => {
+    const cache = join(temp, "cache")
+    const { NODE_OPTIONS: _, ...env } = { ...process.env, XDG_CACHE_HOME: cache, JIJU_CACHE_DIR: "" }
+    const own = join(cache, "jiju", "code-cache")
+    const run = (flags: ReadonlyArray<string>) =>
+      spawnSync(
+        process.execPath,
+        [
+          ...flags,
+          join(dist, "main.js"),
+          "moran",
+          "--data",
+          join(examples, "columbus.csv"),
+          "--id",
+          "POLYID",
+          "--weights",
+          join(examples, "columbus.gal"),
+          "--var",
+          "CRIME",
+          "--json",
+        ],
+        { encoding: "utf8", cwd: cli, env },
+      )
+    // The bundle's cache was made by this Node: it is taken, and nothing is written.
+    const plain = run([])
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(existsSync(own)).toBe(false)
+    // Under other V8 flags V8 rejects it: the run keeps a cache of its own for them, and answers the same.
+    const flags = ["--no-lazy-feedback-allocation"]
+    const first = run(flags)
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toBe(plain.stdout)
+    const files = readdirSync(own)
+    expect(files).toHaveLength(1)
+    expect(files[0]).toMatch(/^moran\.command-[\w-]+\.cjs\.v8-[\w.-]+-[0-9a-z]+\.cache$/)
+    const written = statSync(join(own, files[0]!)).mtimeMs
+    // The next run under the same flags takes it: not written again.
+    const second = run(flags)
+    expect(second.stdout).toBe(plain.stdout)
+    expect(readdirSync(own)).toEqual(files)
+    expect(statSync(join(own, files[0]!)).mtimeMs).toBe(written)
   })
 
   it("leave the help and commands without a script to the dispatch", async () => {

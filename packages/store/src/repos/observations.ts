@@ -1,5 +1,6 @@
 import { decodeOrThrow, frequencyOf, frequencyPattern, InputError, Observation, type ObservationTarget } from "@jiju/domain/model"
 import type { Db, Row } from "../db/Db.js"
+import { jsonRows } from "../db/jsonRows.js"
 import { whereClause } from "../db/whereClause.js"
 import { isoTime } from "./audit.js"
 
@@ -79,16 +80,6 @@ const COLUMNS = "target_kind, target_id, period, indicator, value, source, submi
 const BATCH = 10_000
 const ORDER = "target_kind, target_id, indicator, period"
 
-/**
- * The rows of `select` as one JSON array, in ORDER: the embedded database's driver decodes a result field by field
- * in JavaScript, several times slower than parsing one JSON text for thousands of rows. submitted_at comes as ISO
- * text, value as float8's shortest exact text.
- */
-const jsonRows = async (db: Db, select: string, params: ReadonlyArray<unknown>): Promise<ReadonlyArray<Row>> => {
-  const [r] = await db.query<{ rows: ReadonlyArray<Row> }>(`select coalesce(json_agg(t order by ${ORDER}), '[]') as rows from (${select}) t`, params)
-  return r!.rows
-}
-
 /** A database row to a domain Observation (decoded with the domain Schema). */
 export const observationFromRow = (r: Row): Observation =>
   decodeOrThrow(
@@ -163,7 +154,7 @@ const filter = (q: ObservationQuery): { where: string[]; params: unknown[] } => 
 export const observationRepo = (db: Db): ObservationRepo => {
   const query = async (q: ObservationQuery = {}) => {
     const { where, params } = filter(q)
-    const rows = await jsonRows(db, `select ${COLUMNS} from observations ${whereClause(where)}`, params)
+    const rows = await jsonRows(db, `select ${COLUMNS} from observations ${whereClause(where)}`, params, ORDER)
     return rows.map(observationFromRow)
   }
   const write = async (obs: ReadonlyArray<ObservationInput>, tx: Db | undefined, replace: boolean) => {
@@ -217,7 +208,7 @@ export const observationRepo = (db: Db): ObservationRepo => {
         where.push(`(target_kind, target_id, indicator, period) > ($${n - 3}, $${n - 2}, $${n - 1}, $${n})`)
       }
       params.push(limit + 1)
-      const rows = await jsonRows(db, `select ${COLUMNS} from observations ${whereClause(where)} order by ${ORDER} limit $${params.length}`, params)
+      const rows = await jsonRows(db, `select ${COLUMNS} from observations ${whereClause(where)} order by ${ORDER} limit $${params.length}`, params, ORDER)
       const items = rows.slice(0, limit).map(observationFromRow)
       const last = items[items.length - 1]
       // A first page that holds every match is its own count; any other page counts the whole query.

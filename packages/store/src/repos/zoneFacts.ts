@@ -2,6 +2,7 @@ import type { FactStatus, FactValue, NewZoneFact, ZoneFactRecord } from "@jiju/d
 import { InputError } from "@jiju/domain/model"
 import { newId } from "../auth/password.js"
 import type { Db, Row } from "../db/Db.js"
+import { jsonRows } from "../db/jsonRows.js"
 import { whereClause } from "../db/whereClause.js"
 import { isoTime } from "./audit.js"
 
@@ -84,7 +85,8 @@ export const zoneFactRepo = (db: Db): ZoneFactRepo => {
       if (filter.cluster !== undefined) where.push(`cluster_id = $${params.push(filter.cluster)}`)
       if (filter.status !== undefined) where.push(`status = $${params.push(filter.status)}`)
       if (filter.fact !== undefined) where.push(`fact = $${params.push(filter.fact)}`)
-      const rows = await db.query(`select ${COLUMNS} from zone_facts ${whereClause(where)} order by cluster_id, fact, as_of, recorded_at, id`, params)
+      // As one JSON array: a register of facts is hundreds of rows, read by every judgement.
+      const rows = await jsonRows(db, `select ${COLUMNS} from zone_facts ${whereClause(where)}`, params, "cluster_id, fact, as_of, recorded_at, id")
       return rows.map(factFromRow)
     },
     get,

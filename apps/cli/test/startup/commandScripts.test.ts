@@ -5,6 +5,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { runScripted } from "../../src/scripted.js"
+import { columbusMoran } from "./columbus.js"
 
 // The commands the bundle also builds as scripts with a code cache (scripts/commandScripts.mjs, src/scripted.ts),
 // run from dist/ as a user runs them: the same answers and the same errors as through the chunks, including what a
@@ -17,7 +18,7 @@ const temp = mkdtempSync(join(tmpdir(), "jiju-scripts-"))
 afterAll(() => rmSync(temp, { recursive: true, force: true }))
 
 const jiju = (argv: ReadonlyArray<string>) => spawnSync(process.execPath, [join(dist, "main.js"), ...argv], { encoding: "utf8", cwd: cli })
-const moran = (data: string) => jiju(["moran", "--data", data, "--id", "POLYID", "--weights", join(examples, "columbus.gal"), "--var", "CRIME", "--json"])
+const moran = (data: string) => jiju(columbusMoran(["--json"], data))
 
 describe.skipIf(!built)("command scripts in the bundle", () => {
   it("are listed for regress and moran, each with its cache beside it", () => {
@@ -48,46 +49,19 @@ describe.skipIf(!built)("command scripts in the bundle", () => {
     expect(bad.status).toBe(1)
     expect((JSON.parse(bad.stdout) as { error: { code: string } }).error.code).toBe("invalid_xlsx")
     // --format csv goes through the dispatch inside the script: its table, for spreadsheets.
-    const csv = jiju([
-      "moran",
-      "--data",
-      join(examples, "columbus.csv"),
-      "--id",
-      "POLYID",
-      "--weights",
-      join(examples, "columbus.gal"),
-      "--var",
-      "CRIME",
-      "--format",
-      "csv",
-    ])
+    const csv = jiju(columbusMoran(["--format", "csv"]))
     expect(csv.status, csv.stderr).toBe(0)
     expect(csv.stdout).toMatch(/^\ufeff.*inference/)
   })
 
   it("keep a cache of their own when V8 rejects the bundle's (another Node, other flags): written once, then taken", () => {
     const cache = join(temp, "cache")
-    const { NODE_OPTIONS: _, ...env } = { ...process.env, XDG_CACHE_HOME: cache, JIJU_CACHE_DIR: "" }
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache, JIJU_CACHE_DIR: "" }
+    // Flags from the test runner's environment would change V8's, and the bundle's cache would not be taken.
+    delete env.NODE_OPTIONS
     const own = join(cache, "jiju", "code-cache")
     const run = (flags: ReadonlyArray<string>) =>
-      spawnSync(
-        process.execPath,
-        [
-          ...flags,
-          join(dist, "main.js"),
-          "moran",
-          "--data",
-          join(examples, "columbus.csv"),
-          "--id",
-          "POLYID",
-          "--weights",
-          join(examples, "columbus.gal"),
-          "--var",
-          "CRIME",
-          "--json",
-        ],
-        { encoding: "utf8", cwd: cli, env },
-      )
+      spawnSync(process.execPath, [...flags, join(dist, "main.js"), ...columbusMoran(["--json"])], { encoding: "utf8", cwd: cli, env })
     // The bundle's cache was made by this Node: it is taken, and nothing is written.
     const plain = run([])
     expect(plain.status, plain.stderr).toBe(0)

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os"
 import { dirname, join, relative } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
+import { columbusMoran } from "./columbus.js"
 
 // What `jiju` loads before it writes its first byte, counted on the built bundle (dist/) in a real process: the
 // start-up cost of a command is the code it loads, and a count does not depend on how busy the machine is (no
@@ -13,7 +14,6 @@ const cli = fileURLToPath(new URL("../../", import.meta.url))
 const dist = join(cli, "dist")
 const main = join(dist, "main.js")
 const hook = pathToFileURL(fileURLToPath(new URL("./countLoads.mjs", import.meta.url))).href
-const examples = join(cli, "examples")
 
 interface Chunk {
   readonly file: string
@@ -64,18 +64,7 @@ describe("jiju start-up: modules loaded before the first byte (the bundle in dis
   })
 
   it("jiju moran --json on a CSV and a GAL file loads its own chunk and the domain code it needs, nothing of the store", () => {
-    const l = loadsBeforeFirstByte("moran", [
-      "moran",
-      "--data",
-      join(examples, "columbus.csv"),
-      "--id",
-      "POLYID",
-      "--weights",
-      join(examples, "columbus.gal"),
-      "--var",
-      "CRIME",
-      "--json",
-    ])
+    const l = loadsBeforeFirstByte("moran", columbusMoran(["--json"]))
     report("jiju moran --json", l)
     expect((JSON.parse(l.stdout) as { I: number }).I).toBeCloseTo(0.4855, 3)
     // Today: main.js with the dispatch's 3 chunks, then the moran command's script (src/scripted.ts) with its code

@@ -13,7 +13,7 @@ import { F64, fn, I32, kernelModule, rowSearchKernel } from "./wasmAssembler.mjs
 const at4 = (e, base, index) => e.add(e.get(base), e.shl(index, 2))
 const ld = (e, base, index, offset = 0) => e.intAt(base, index, offset)
 const st = (e, base, index, x) => e.store32(at4(e, base, index), x)
-const byte = (e, addr) => [...addr, 0x2d, 0, 0] // i32.load8_u
+const byte = (_e, addr) => [...addr, 0x2d, 0, 0] // i32.load8_u
 const isSpace = (e, c) => e.or(e.or(e.eq(c, e.i32(32)), e.eq(c, e.i32(9))), e.or(e.eq(c, e.i32(11)), e.eq(c, e.i32(12))))
 const isBreak = (e, c) => e.or(e.eq(c, e.i32(10)), e.eq(c, e.i32(13)))
 

@@ -131,7 +131,7 @@ const postorder = fn(
   ],
   [],
   (e) => {
-    const { get, set, i32, add, when, ifElse } = e
+    const { get, set, i32, when, ifElse } = e
     return [
       fill(e, "j", "head", get("n"), i32(-1)),
       fill(e, "j", "next", get("n"), i32(-1)),

@@ -55,6 +55,18 @@ describe("the snapshot kept beside the embedded store", () => {
     expect(readKeptSnapshot({ JIJU_DATA_DIR: touched })).toBeNull()
   })
 
+  it("is not used when its file is not one it wrote whole: garbage, a header alone, a snapshot cut short", async () => {
+    const dir = store("corrupt")
+    const env = { JIJU_DATA_DIR: dir, DATABASE_URL: "" }
+    keepSnapshot(env, await loadSnapshot(fakeSource()))
+    const file = join(dir, "dashboard-snapshot.jsonl")
+    const [header, body] = readFileSync(file, "utf8").split("\n")
+    for (const text of ["not a snapshot", `${header}`, `${header}\n`, `${header}\n${body!.slice(0, body!.length >> 1)}`]) {
+      writeFileSync(file, text)
+      expect(readKeptSnapshot(env)).toBeNull()
+    }
+  })
+
   it("follows a real store: unchanged while closed, changed by a write and by any session", async () => {
     const dir = join(temp, "real")
     const env = { JIJU_DATA_DIR: dir, DATABASE_URL: "" }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs"
 import { homedir } from "node:os"
 import { basename, dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -55,7 +55,10 @@ export const runScripted = async (argv: ReadonlyArray<string>, io: CommandIO): P
   else if (cachedData === undefined || script.cachedDataRejected === true)
     try {
       mkdirSync(dirname(own), { recursive: true })
-      writeFileSync(own, script.createCachedData())
+      // Written aside and renamed: a process starting meanwhile (many runs at once) reads a whole cache or none.
+      const aside = `${own}.${process.pid}`
+      writeFileSync(aside, script.createCachedData())
+      renameSync(aside, own)
     } catch {
       // A cache directory that cannot be written: the next run compiles the script again.
     }

@@ -1,4 +1,4 @@
-import { columnCountsInKernel, eliminationTreeInKernel, postorderInKernel, supernodeRowsInKernel } from "./symbolicKernel.js"
+import { columnCountsInKernel, eliminationTreeInKernel, postorderInKernel, type SupernodeRows, supernodeRowsInKernel } from "./symbolicKernel.js"
 import { KERNEL_MIN_ELEMENTS } from "./wasmModule.js"
 
 /**
@@ -285,7 +285,7 @@ const supernodeRows = (
   iperm: Int32Array,
   superStart: Int32Array,
   superParent: Int32Array,
-): { readonly rowPtr: Int32Array; readonly rowIdx: Int32Array; readonly relIdx: Int32Array } => {
+): SupernodeRows => {
   const n = perm.length
   const nsuper = superParent.length
   const childHead = new Int32Array(nsuper).fill(-1)

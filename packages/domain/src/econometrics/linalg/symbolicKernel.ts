@@ -95,6 +95,13 @@ export const postorderInKernel = (parent: Int32Array): Int32Array | undefined =>
   return post.slice()
 }
 
+/** The supernodes' row structure (CSR over the supernodes) and each row's position in its parent's row list. */
+export interface SupernodeRows {
+  readonly rowPtr: Int32Array
+  readonly rowIdx: Int32Array
+  readonly relIdx: Int32Array
+}
+
 /**
  * choleskySymbolic's row structure of the supernodes and the rows' positions in their parents, in the kernel;
  * undefined without one, or when the structure holds more than `cap` rows.
@@ -109,7 +116,7 @@ export const supernodeRowsInKernel = (
   superStart: Int32Array,
   superParent: Int32Array,
   cap: number,
-): { readonly rowPtr: Int32Array; readonly rowIdx: Int32Array; readonly relIdx: Int32Array } | undefined => {
+): SupernodeRows | undefined => {
   const n = perm.length
   const nsuper = superParent.length
   const kernel = kernels.instance(carvedBytes([n + 1, rowPtr[n]!, n, n, nsuper + 1, nsuper, nsuper, nsuper, n, nsuper + 1, cap, cap], []))

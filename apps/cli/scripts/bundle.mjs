@@ -8,6 +8,7 @@
 //
 //   node scripts/bundle.mjs [--no-minify]   → dist/main.js, dist/*.js chunks, dist/analysisWorker.mjs, dist/migrations/,
 //                                  dist/<command>.command.cjs and .cache (commandScripts.mjs),
+//                                  dist/dashboard.script-<hash>.cjs (dashboardScript.mjs),
 //                                  dist/web/ (the built web app, when apps/web/dist exists), dist/bundle.json,
 //                                  dist/THIRD-PARTY-LICENSES.md (the licences of the bundled packages)
 //
@@ -21,6 +22,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { rolldown } from "rolldown"
 import { buildCommandScripts, trainCommandScripts } from "./commandScripts.mjs"
+import { buildDashboardScript } from "./dashboardScript.mjs"
 
 const cli = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const root = resolve(cli, "../..")
@@ -81,8 +83,11 @@ const discoverWorkers = () => {
 
 const RELOCATED = [...discoverWorkers(), ...COPIED]
 
-/** Rewrite the run-time file references listed in RELOCATED; refuse any other in our own sources. */
-const relocate = () => {
+/**
+ * Rewrite the run-time file references listed in RELOCATED; refuse any other in our own sources. `complete`: the
+ * build must meet every folder in COPIED (the chunks' build does; the dashboard's script holds no server).
+ */
+const relocate = ({ complete = true } = {}) => {
   const seen = new Set()
   return {
     name: "jiju-relocate",
@@ -102,7 +107,7 @@ const relocate = () => {
       return out === code ? null : { code: out, map: null }
     },
     buildEnd() {
-      for (const r of COPIED) if (!seen.has(r)) this.error(`scripts/bundle.mjs COPIED: ${r.module} no longer refers to "${r.literal}"`)
+      if (complete) for (const r of COPIED) if (!seen.has(r)) this.error(`scripts/bundle.mjs COPIED: ${r.module} no longer refers to "${r.literal}"`)
     },
   }
 }
@@ -170,7 +175,16 @@ const manifest = output
     imports: c.imports,
   }))
 const scripts = await buildCommandScripts({ cli, root, dist, inputOptions, minify, chunks: output.filter((o) => o.type === "chunk") })
-writeFileSync(join(dist, "bundle.json"), `${JSON.stringify([...manifest, ...scripts], null, 1)}\n`)
+const dashboardScript = await buildDashboardScript({
+  cli,
+  root,
+  dist,
+  inputOptions,
+  relocate: relocate({ complete: false }),
+  minify,
+  chunks: output.filter((o) => o.type === "chunk"),
+})
+writeFileSync(join(dist, "bundle.json"), `${JSON.stringify([...manifest, ...scripts, dashboardScript], null, 1)}\n`)
 
 // The licences of the third-party packages inside the bundle (their notices must travel with their code): each
 // package's name, version, licence and licence text, from the package folder of a bundled module.
@@ -205,5 +219,5 @@ const size = (p) => (statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) =>
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`
 const main = manifest.find((c) => c.file === "main.js")
 console.log(
-  `bundle: ${manifest.length} chunks, ${kb(manifest.reduce((s, c) => s + c.bytes, 0))} of code (main.js ${kb(main.bytes)}, ${main.modules.length} modules), command scripts ${scripts.map((c) => `${c.file} ${kb(c.bytes)}`).join(", ")} (caches: ${caches.join(", ")}), dist ${kb(size(dist))}, ${Math.round(performance.now() - started)} ms`,
+  `bundle: ${manifest.length} chunks, ${kb(manifest.reduce((s, c) => s + c.bytes, 0))} of code (main.js ${kb(main.bytes)}, ${main.modules.length} modules), command scripts ${scripts.map((c) => `${c.file} ${kb(c.bytes)}`).join(", ")} (caches: ${caches.join(", ")}), dashboard script ${kb(dashboardScript.bytes)}, dist ${kb(size(dist))}, ${Math.round(performance.now() - started)} ms`,
 )

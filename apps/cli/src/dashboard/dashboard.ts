@@ -3,6 +3,7 @@ import type { Command, CommandIO } from "../Command.js"
 import type { Snapshot } from "./data/snapshot.js"
 import { dashboardFlags } from "./flags.js"
 import { loadScreens } from "./loadScreens.js"
+import { dashboardParts } from "./parts.js"
 import { deferredSource } from "./sources/deferredSource.js"
 import { openSource } from "./sources/openSource.js"
 import { showSplash } from "./splash.js"
@@ -41,7 +42,7 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
   // The embedded store's last snapshot, if its files are as the dashboard left them.
   const keeping = values.api === undefined ? import("./data/snapshotCache.js") : null
   const keptRead = keeping ? keeping.then((k) => k.readKeptSnapshot(io.env)).catch(() => null) : Promise.resolve(null)
-  const loadingUi = loadScreens(values.api === undefined)
+  const loadingUi = loadScreens(values.api === undefined, io.env)
   loadingUi.catch(() => {})
   const kept = await keptRead
   if (kept) mark("kept snapshot read")
@@ -84,6 +85,9 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
           setTimeout(begin, 40)
         },
         onLive: (s) => {
+          // Once the store's first answer is drawn, the functions a launch runs are compiled: their code is kept
+          // for the next launch (parts.ts), once per build.
+          if (latest === null) setTimeout(() => dashboardParts(io.env).keepCache(), 500).unref()
           latest = s
         },
       })
@@ -96,6 +100,8 @@ export const openDashboard = async (argv: ReadonlyArray<string>, io: CommandIO):
     // dashboard only reads, and held the store alone meanwhile.
     const keep = latest ?? kept
     if (keep && !failed) (await keeping?.catch(() => null))?.keepSnapshot(io.env, keep)
+    // Quit before the store answered, or within half a second of it: the code compiled so far.
+    dashboardParts(io.env).keepCache()
   }
 }
 

@@ -1,4 +1,5 @@
 import { CliError } from "../../CliError.js"
+import { dashboardParts } from "../parts.js"
 import { mark } from "../timing.js"
 import type { DashboardSource } from "./DashboardSource.js"
 
@@ -18,10 +19,10 @@ export const openSource = async (flags: SourceFlags, env: Readonly<Record<string
   if (flags.api !== undefined) {
     if (!/^https?:\/\//.test(flags.api)) throw new CliError("usage", `--api expects an http(s) URL, got "${flags.api}"`, 2)
     const token = flags.token ?? env.JIJU_TOKEN
-    const { apiSource } = await import("./apiSource.js")
+    const { apiSource } = await dashboardParts(env).apiSource()
     return apiSource({ baseUrl: flags.api, ...(token ? { token } : {}) })
   }
-  const { storeSource } = await import("./storeSource.js")
+  const { storeSource } = await dashboardParts(env).storeSource()
   mark("store modules loaded")
   try {
     const source = await storeSource(env)

@@ -44,7 +44,7 @@ const loadScript = (env: Env) =>
     }
     // V8 takes a cache only under the flags it was made with, and the store sets PGlite's compilation flags when it
     // opens, before the cache is made: set here first, they are the same when the next launch reads it.
-    const { tuneWasmCompilation } = await import("@jiju/store/wasmTuning")
+    const { tuneWasmCompilation } = await import("@jiju/app/local")
     tuneWasmCompilation()
     const run = runCachedScript<Omit<DashboardParts, "keepCache">>(file, env, {
       // The packages that stay outside the bundle (pg, resvg, PGlite) and the chunks the script takes the report

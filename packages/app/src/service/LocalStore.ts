@@ -11,3 +11,11 @@ import { dataDir, type StoreEnv } from "@jiju/store/dataDir"
  * @example embeddedStoreDir({ JIJU_DATA_DIR: "/tmp/j" }) // "/tmp/j"
  */
 export const embeddedStoreDir = (env: StoreEnv): string | null => (env.DATABASE_URL !== undefined && env.DATABASE_URL !== "" ? null : dataDir(env))
+
+/**
+ * Set now the WebAssembly compilation flags the embedded store sets when it opens (a light call). A process that
+ * runs code with V8's code cache before the store opens sets them first: V8 takes a cache only under the flags it
+ * was made with.
+ * @example tuneWasmCompilation(); runCachedScript(file, env)
+ */
+export { tuneWasmCompilation } from "@jiju/store/wasmTuning"

@@ -163,6 +163,9 @@ for (const r of RELOCATED.filter((r) => r.copy)) {
   cpSync(from, join(dist, r.to), { recursive: true, filter: (f) => !r.skip?.test(f) })
 }
 
+// A bundled module's path as the manifest names it: from the repository's root, packages outside it from their
+// node_modules folder.
+const source = (m) => relative(root, m).replace(/^(\.\.\/)+/, "")
 // Which source modules each chunk holds, for the start-up test (tests/startup/modules.test.ts) and for readers.
 const manifest = output
   .filter((o) => o.type === "chunk")
@@ -171,13 +174,13 @@ const manifest = output
     entry: c.isEntry,
     dynamicEntry: c.isDynamicEntry,
     bytes: Buffer.byteLength(c.code),
-    modules: c.moduleIds.map((m) => relative(root, m).replace(/^(\.\.\/)+/, "")),
+    modules: c.moduleIds.map(source),
     imports: c.imports,
   }))
-const scripts = await buildCommandScripts({ cli, root, dist, inputOptions, minify, chunks: output.filter((o) => o.type === "chunk") })
+const scripts = await buildCommandScripts({ cli, source, dist, inputOptions, minify, chunks: output.filter((o) => o.type === "chunk") })
 const dashboardScript = await buildDashboardScript({
   cli,
-  root,
+  source,
   dist,
   inputOptions,
   relocate: relocate({ complete: false }),

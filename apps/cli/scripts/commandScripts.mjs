@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, relative } from "node:path"
+import { join } from "node:path"
 import { rolldown } from "rolldown"
 
 /** The commands built as scripts, each with the sample run that fills its cache (files from sampleData). */
@@ -101,9 +101,9 @@ const oneCommand = (cli, name, chunks) => {
 
 /**
  * Build the command scripts into `dist` with the bundle's own input options, beside its chunks (`chunks`: the
- * build's output); their manifest entries (as bundle.json lists chunks).
+ * build's output); their manifest entries (as bundle.json lists chunks, modules named by `source`).
  */
-export const buildCommandScripts = async ({ cli, root, dist, inputOptions, minify, chunks }) => {
+export const buildCommandScripts = async ({ cli, source, dist, inputOptions, minify, chunks }) => {
   const entries = []
   for (const name of Object.keys(SCRIPTED)) {
     // One file: what the command imports on demand (a workbook reader, say) is in it too, evaluated only when
@@ -113,7 +113,6 @@ export const buildCommandScripts = async ({ cli, root, dist, inputOptions, minif
     const { output } = await bundle.write({ dir: dist, entryFileNames: `${name}.command-[hash].cjs`, format: "cjs", codeSplitting: false, minify })
     await bundle.close()
     const chunk = output.find((o) => o.type === "chunk")
-    const source = (m) => relative(root, m).replace(/^(\.\.\/)+/, "")
     entries.push({
       command: name,
       file: chunk.fileName,

@@ -9,7 +9,7 @@
 //   the dashboard loads its parts as modules (parts.ts), as before.
 import { writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import { dirname, join, relative } from "node:path"
+import { dirname, join } from "node:path"
 import { rolldown } from "rolldown"
 
 const ENTRY = "\0jiju-dashboard-script"
@@ -78,9 +78,9 @@ const dashboardPlugin = (cli, chunks) => {
 /**
  * Build the dashboard's script into `dist` with the bundle's input options and its plugin that relocates the files
  * modules find beside them (`relocate`), beside the chunks (`chunks`: the build's output); its manifest entry (as
- * bundle.json lists chunks).
+ * bundle.json lists chunks, modules named by `source`).
  */
-export const buildDashboardScript = async ({ cli, root, dist, inputOptions, relocate, minify, chunks }) => {
+export const buildDashboardScript = async ({ cli, source, dist, inputOptions, relocate, minify, chunks }) => {
   const bundle = await rolldown({
     ...inputOptions,
     input: { dashboard: ENTRY },
@@ -99,7 +99,7 @@ export const buildDashboardScript = async ({ cli, root, dist, inputOptions, relo
     script: true,
     bytes: Buffer.byteLength(chunk.code),
     modules: [],
-    onDemand: chunk.moduleIds.filter((m) => !m.includes("\0")).map((m) => relative(root, m).replace(/^(\.\.\/)+/, "")),
+    onDemand: chunk.moduleIds.filter((m) => !m.includes("\0")).map(source),
     imports: [],
   }
 }

@@ -20,7 +20,7 @@ type Queryable = Pick<PGlite, "query" | "exec">
 // system caches as well, and PostgreSQL clears its buffers at every start, in WebAssembly: with 32 MB PGlite starts
 // about 75 ms sooner on the demo store than with 128 MB, with 16 MB another 35 ms (272 → 236 ms, median of 8), and
 // reading every observation three times is no slower (0.96 → 0.91 s). 8 MB gains nothing more.
-const START = ["-c", "shared_buffers=16MB"]
+const SHARED_BUFFERS = ["-c", "shared_buffers=16MB"]
 
 /** A PGlite-backed Db that can also dump its data directory (a tarball to start other databases from). */
 export interface PgliteDb extends Db {
@@ -58,7 +58,7 @@ export const openPglite = async (dataDir: string | undefined, opts: PgliteOption
     // Imported only now: the dashboard loads the store's modules before it needs the database (and with the API as
     // its source, never).
     const { PGlite } = await import("@electric-sql/pglite")
-    const start = { startParams: [...PGlite.defaultStartParams, ...START] }
+    const start = { startParams: [...PGlite.defaultStartParams, ...SHARED_BUFFERS] }
     const pg =
       dataDir !== undefined ? await PGlite.create(dataDir, start) : await PGlite.create(opts.template ? { ...start, loadDataDir: opts.template } : start)
     let closed = false
